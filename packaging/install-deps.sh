@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs everything sfia-evidence needs on a fresh Debian 12 machine (run as root):
+# the compiler and CMake, Poco 1.11, SQLite, pugixml, libxml2, Boost.Test, OpenSSL,
+# PostgreSQL client headers (for Poco::DataPostgreSQL), Python 3 (the ctypes host test)
+# and Node.js/npm (the test LRS). Safe to run again; apt-get skips what is installed.
+set -euo pipefail
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps.sh: run as root (it calls apt-get)" >&2
+  exit 1
+fi
+
+packages=(
+  build-essential g++ cmake make pkg-config git ca-certificates curl
+  libpoco-dev libpq-dev
+  libsqlite3-dev sqlite3
+  libpugixml-dev
+  libxml2-dev libxml2-utils
+  libboost-test-dev
+  libssl-dev openssl
+  python3
+  nodejs npm
+)
+
+export DEBIAN_FRONTEND=noninteractive
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node.js may come from another source (NodeSource, nvm); then Debian's nodejs/npm are not needed.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+read -r -a missing <<< "${missing[*]}"
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+echo "install-deps.sh: all packages present"

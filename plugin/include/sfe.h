@@ -1,0 +1,114 @@
+/*
+** sfe.h — the C door of the sfia-evidence plugin.
+**
+** This header is the whole contract for hosts that are not C++ (PHP FFI, Python ctypes, Java
+** FFM/JNA) and for C++ hosts built with another toolchain. Anything not declared here is not a
+** published interface.
+**
+** Model: a host opens a plugin handle with a JSON configuration, sends operations as JSON and
+** receives JSON back, then closes the handle. The operations and their JSON are the same as the
+** C++ door's EvidencePlugin::call(); they are listed in docs/operations.md.
+**
+** Status codes: SFE_OK (0) on success, otherwise one of the primary codes below. Extended codes
+** may be added as primary | (n << 8); mask with 0xff to get the primary code. New codes may be
+** added in later versions.
+**
+** Ownership: every string the plugin returns through an OUT parameter is owned by the caller and
+** released with sfe_free(). Strings the host passes in are borrowed for the duration of the call
+** and copied if kept. sfe_errmsg() strings belong to the handle.
+**
+** Threads: a handle may be used from several threads; calls on one handle are serialised.
+*/
+#ifndef SFE_H
+#define SFE_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#  define SFE_API __declspec(dllexport)
+#else
+#  define SFE_API __attribute__((visibility("default")))
+#endif
+
+#define SFE_OK        0   /* success */
+#define SFE_ERROR     1   /* an internal error; the message says what */
+#define SFE_INVALID   2   /* the input is invalid: bad JSON, bad definition, bad event */
+#define SFE_NOTFOUND  3   /* a skill, level, activity, responsibility or record does not exist */
+#define SFE_CONFLICT  4   /* the request conflicts with what is stored */
+#define SFE_STORE     5   /* the store could not be opened, read or written */
+#define SFE_MISUSE    6   /* the API was used wrongly: NULL handle, unknown operation, closed handle */
+#define SFE_CONFIG    7   /* the configuration is invalid */
+#define SFE_ABI       8   /* ABI mismatch between host and plugin */
+#define SFE_NETWORK   9   /* the LRS could not be reached */
+
+/* An open plugin: its configuration, its store and its background sender. Opaque. */
+typedef struct sfe_plugin sfe_plugin;
+
+/* Host callbacks, all optional (NULL). The struct starts with its version so it can grow. */
+typedef struct sfe_host
+{
+    int abi_version;                 /* set to SFE_ABI_VERSION of the header you compiled with */
+    void* host_data;                 /* passed back to every callback */
+    /* Receives the plugin's log lines. level: 1 fatal .. 8 trace (Poco's priorities). [any thread] */
+    void (*log)(void* host_data, int level, const char* message);
+    /* Returns the current time in milliseconds since the Unix epoch. [any thread] */
+    long long (*now_ms)(void* host_data);
+} sfe_host;
+
+/*
+** CAPI: the ABI version this library implements (SFE_ABI_VERSION when it was built).
+** A host compares it with the value its header gives and refuses to continue on a mismatch.
+*/
+SFE_API int sfe_abi_version(void);
+
+/* CAPI: the plugin's release as "X.Y.Z". Static; do not free. */
+SFE_API const char* sfe_libversion(void);
+
+/*
+** CONSTRUCTOR: sfe_plugin
+** Opens a plugin. `config_json` is a JSON object of configuration keys and values, such as
+** {"store.path": "/var/lib/lms/sfe.db"}; NULL or "{}" takes the manifest's defaults. `host` may be
+** NULL. On success *out receives the handle and SFE_OK is returned. On failure *out receives NULL,
+** the status is returned, and if `errmsg` is not NULL *errmsg receives a message the caller frees
+** with sfe_free() (because there is no handle to own it).
+*/
+SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin** out, char** errmsg);
+
+/*
+** METHOD: sfe_plugin
+** Runs one operation. `operation` names it ("import", "show", ...), `request_json` is a JSON
+** object (NULL means "{}"). *response_json receives a string the caller frees with sfe_free():
+** the result on SFE_OK, an error object {"status", "error", "message", "problems"} otherwise.
+** Returns the status; sfe_errmsg() then describes the failure.
+** [thread-safe & open]
+*/
+SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json,
+                     char** response_json);
+
+/*
+** METHOD: sfe_plugin
+** The message of the last failed call on this handle, or "" after a success. Owned by the handle;
+** valid until the next call on it. Never NULL, even for a NULL handle.
+*/
+SFE_API const char* sfe_errmsg(sfe_plugin* plugin);
+
+/* CAPI: a static English description of a status code. Never NULL; do not free. */
+SFE_API const char* sfe_errstr(int status);
+
+/* CAPI: releases a string the plugin returned. sfe_free(NULL) is a harmless no-op. */
+SFE_API void sfe_free(void* p);
+
+/*
+** DESTRUCTOR: sfe_plugin
+** Stops background work (within a second), closes the store and frees the handle.
+** sfe_close(NULL) is a harmless no-op.
+*/
+SFE_API void sfe_close(sfe_plugin* plugin);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SFE_H */

@@ -1,0 +1,40 @@
+//
+// HostServices.h
+//
+// Library: sfe_core
+// Package: plugin
+//
+// What a host lends the plugin while it runs: configuration, logging and a clock.
+//
+
+#ifndef SFE_PLUGIN_HOSTSERVICES_H
+#define SFE_PLUGIN_HOSTSERVICES_H
+
+#include <Poco/Logger.h>
+#include <Poco/Timestamp.h>
+#include <Poco/Util/AbstractConfiguration.h>
+
+namespace sfe {
+namespace plugin {
+
+/// The services a host provides to the plugin. The host owns them and keeps them alive from
+/// EvidencePlugin::start() until EvidencePlugin::stop() has returned.
+class HostServices
+{
+public:
+    virtual ~HostServices() = default;
+
+    /// The host's configuration. Keys the plugin reads are listed, with their defaults, in the
+    /// plugin manifest (store.path, import.max_bytes, xapi.base_iri, lrs.url, ...).
+    virtual const Poco::Util::AbstractConfiguration& config() const = 0;
+
+    /// The logger the plugin writes to. [thread-safe]
+    virtual Poco::Logger& logger() const = 0;
+
+    /// The current time. Hosts and tests may substitute their own clock. [thread-safe]
+    virtual Poco::Timestamp now() const = 0;
+};
+
+} } // namespace sfe::plugin
+
+#endif
