@@ -1,0 +1,39 @@
+//
+// Uuid.h
+//
+// Library: sfe_xapi
+// Package: syntax
+//
+// UUIDs for statement ids and registrations: generation (v4, v5) and checking.
+//
+
+#ifndef SFE_XAPI_UUID_H
+#define SFE_XAPI_UUID_H
+
+#include <string>
+
+namespace sfe {
+namespace xapi {
+
+/// Creates and checks UUIDs in the form xAPI expects: RFC 4122 variant, lowercase 8-4-4-4-12 hex.
+class Uuid
+{
+public:
+    /// A random (version 4) UUID, from Poco::UUIDGenerator.
+    static std::string random();
+
+    /// A name-based (version 5, SHA-1) UUID: the same namespace and name always give the same id,
+    /// so a statement re-derived from the same event keeps its id.
+    /// Throws Poco::SyntaxException if `namespaceUuid` is not a UUID.
+    static std::string nameBased(const std::string& namespaceUuid, const std::string& name);
+
+    /// Returns "" when `value` is a UUID in lowercase 8-4-4-4-12 hex form with the RFC 4122
+    /// variant (10xx: the 17th hex digit is 8, 9, a or b) and a version 1-8, else why not.
+    static std::string check(const std::string& value);
+
+    static bool isValid(const std::string& value) { return check(value).empty(); }
+};
+
+} } // namespace sfe::xapi
+
+#endif // SFE_XAPI_UUID_H
