@@ -19,4 +19,8 @@
 /// it before loading the library, and sfe_abi_version() confirms it after.
 #define SFE_ABI_VERSION 1
 
+/// Marks the C++ door's interface types visible across the module boundary, so RTTI (the
+/// ClassLoader's manifest check, dynamic_cast, catch) works even though the module hides the rest.
+#define SFE_INTERFACE __attribute__((visibility("default")))
+
 #endif

@@ -26,7 +26,7 @@ namespace plugin {
 ///
 /// Life cycle: create, start(), any number of call()s, stop(), destroy. Destroy every plugin object
 /// before the ClassLoader unloads the library.
-class EvidencePlugin
+class SFE_INTERFACE EvidencePlugin
 {
 public:
     /// The outcome of call(). `status` is an SFE_* code from sfe.h (SFE_OK is 0).

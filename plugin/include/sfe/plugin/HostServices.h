@@ -10,6 +10,8 @@
 #ifndef SFE_PLUGIN_HOSTSERVICES_H
 #define SFE_PLUGIN_HOSTSERVICES_H
 
+#include "sfe/Version.h"
+
 #include <Poco/Logger.h>
 #include <Poco/Timestamp.h>
 #include <Poco/Util/AbstractConfiguration.h>
@@ -19,7 +21,7 @@ namespace plugin {
 
 /// The services a host provides to the plugin. The host owns them and keeps them alive from
 /// EvidencePlugin::start() until EvidencePlugin::stop() has returned.
-class HostServices
+class SFE_INTERFACE HostServices
 {
 public:
     virtual ~HostServices() = default;

@@ -1,0 +1,29 @@
+//
+// Json.h
+//
+// Library: sfe_core
+// Package: presenter
+//
+// Small helpers the presenters share to build JSON responses.
+//
+
+#ifndef SFE_PRESENTER_JSON_H
+#define SFE_PRESENTER_JSON_H
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <string>
+
+namespace sfe {
+namespace presenter {
+
+/// A JSON object that keeps keys in insertion order, so responses read in a sensible order.
+Poco::JSON::Object::Ptr object();
+
+/// Compact JSON text of an object or array.
+std::string toJson(const Poco::Dynamic::Var& value);
+
+} } // namespace sfe::presenter
+
+#endif

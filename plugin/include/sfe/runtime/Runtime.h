@@ -1,0 +1,75 @@
+//
+// Runtime.h
+//
+// Library: sfe_core
+// Package: runtime
+//
+// The composition root: wires store, services and presenters, and runs operations by name.
+//
+
+#ifndef SFE_RUNTIME_RUNTIME_H
+#define SFE_RUNTIME_RUNTIME_H
+
+#include "sfe/plugin/EvidencePlugin.h"
+#include "sfe/plugin/HostServices.h"
+#include "sfe/runtime/Settings.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace sfe {
+namespace store { class Database; }
+namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter; }
+namespace service {
+class ImportService;
+class DefinitionCache;
+class StatementFactory;
+class MappingService;
+class EvidenceService;
+}
+
+namespace runtime {
+
+/// One started plugin, whichever door it came through. Both doors hold a Runtime and forward
+/// to call(), so they behave the same by construction.
+class Runtime
+{
+public:
+    /// Reads the settings, opens the store (migrating it) and starts background work.
+    /// Throws runtime::Error (SFE_CONFIG, SFE_STORE). The host must outlive the Runtime.
+    explicit Runtime(plugin::HostServices& host);
+    ~Runtime();
+
+    /// Stops background work and closes the store. Safe to call twice.
+    void stop();
+
+    /// Runs the named operation. Never throws; see EvidencePlugin::call.
+    plugin::EvidencePlugin::Result call(const std::string& operation, const std::string& requestJson);
+
+    const Settings& settings() const { return _settings; }
+    plugin::HostServices& host() { return _host; }
+    store::Database& database() { return *_db; }
+
+private:
+    using Handler = std::function<std::string(const presenter::Request&)>;
+    void add(const std::string& operation, Handler handler);
+
+    plugin::HostServices& _host;
+    Settings _settings;
+    std::unique_ptr<store::Database> _db;
+    std::unique_ptr<service::DefinitionCache> _definitionCache;
+    std::unique_ptr<service::StatementFactory> _statementFactory;
+    std::unique_ptr<service::MappingService> _mappingService;
+    std::unique_ptr<service::EvidenceService> _evidenceService;
+    std::unique_ptr<service::ImportService> _importer;
+    std::unique_ptr<presenter::DefinitionPresenter> _definitions;
+    std::unique_ptr<presenter::MappingPresenter> _mappings;
+    std::unique_ptr<presenter::EvidencePresenter> _evidence;
+    std::map<std::string, Handler> _operations;
+};
+
+} } // namespace sfe::runtime
+
+#endif

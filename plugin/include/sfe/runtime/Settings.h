@@ -1,0 +1,46 @@
+//
+// Settings.h
+//
+// Library: sfe_core
+// Package: runtime
+//
+// The plugin's configuration keys, their defaults, and their checks, in one place.
+//
+
+#ifndef SFE_RUNTIME_SETTINGS_H
+#define SFE_RUNTIME_SETTINGS_H
+
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <cstddef>
+#include <string>
+
+namespace sfe {
+namespace runtime {
+
+/// Every configuration key the plugin reads. The defaults here equal those in the plugin
+/// manifest (manifest/sfia-evidence.plugin.xml.in); a test keeps the two in step.
+struct Settings
+{
+    std::string storeConnector = "sqlite";              ///< store.connector: sqlite | postgresql
+    std::string storePath = "./sfia-evidence.db";       ///< store.path: file, or connection string
+    std::size_t importMaxBytes = 16 * 1024 * 1024;      ///< import.max_bytes
+    std::string xapiBaseIri = "https://sfia-evidence.org/xapi";  ///< xapi.base_iri: under it, skill/level IRIs
+    std::string lmsHomePage = "https://lms.example.org";   ///< lms.home_page: account homePage, activity IRIs
+    std::string xapiVersion = "1.0.3";                  ///< xapi.version: 1.0.3 | 2.0.0
+    std::string xapiActor = "account";                  ///< xapi.actor: account | mbox
+    std::string lmsMboxDomain;                          ///< lms.mbox_domain: for xapi.actor=mbox
+    std::string lrsUrl;                                 ///< lrs.url: empty means no LRS
+    std::string lrsUser;                                ///< lrs.user
+    std::string lrsPassword;                            ///< lrs.password; never logged
+    int lrsBatch = 50;                                  ///< lrs.batch
+    std::string logLevel = "information";               ///< log.level
+
+    /// Reads every key, keeping the default where a key is absent. Throws runtime::Error
+    /// (SFE_CONFIG) naming the key and the bad value.
+    static Settings from(const Poco::Util::AbstractConfiguration& config);
+};
+
+} } // namespace sfe::runtime
+
+#endif

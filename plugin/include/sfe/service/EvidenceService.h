@@ -1,0 +1,85 @@
+//
+// EvidenceService.h
+//
+// Library: sfe_core
+// Package: service
+//
+// Use cases for LMS events: record evidence with its statements, and withdraw it.
+//
+
+#ifndef SFE_SERVICE_EVIDENCESERVICE_H
+#define SFE_SERVICE_EVIDENCESERVICE_H
+
+#include "sfe/runtime/Settings.h"
+#include "sfe/service/DefinitionCache.h"
+#include "sfe/service/LmsEvent.h"
+#include "sfe/service/StatementFactory.h"
+#include "sfe/store/EvidenceRepository.h"
+#include "sfe/store/StatementRepository.h"
+
+#include "sfe/xapi/StatementSerializer.h"
+#include "sfe/xapi/StatementValidator.h"
+
+#include <Poco/Timestamp.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sfe {
+namespace service {
+
+/// What a withdrawal did.
+struct WithdrawResult
+{
+    std::string evidenceId;
+    bool duplicate = false;                     ///< the withdrawal's event id was recorded before
+    std::vector<std::string> voidingStatementIds;
+};
+
+/// Turns LMS events into evidence and statements. Each call is one transaction: the events, the
+/// evidence rows and their statements in the outbox are written together or not at all.
+///
+/// Recording, for each event: check it (known activity or responsibility, ranges, time) → skip it
+/// if its event id was recorded → make the evidence records (one per active mapping of the
+/// activity; one for an attestation) → make their statements with ids fixed now → validate each
+/// statement (an invalid one refuses the whole call) → write everything in one transaction.
+class EvidenceService
+{
+public:
+    /// `onRecorded` is called after each commit that wrote statements (it wakes the LRS sender).
+    EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
+                    const runtime::Settings& settings, std::function<void()> onRecorded = {});
+
+    /// Records a batch of events in one transaction. Throws runtime::Error naming the event
+    /// (SFE_INVALID for bad input, SFE_NOTFOUND for an unknown activity or responsibility), and
+    /// then nothing is written. Returns one result per event, in order.
+    std::vector<RecordResult> record(const std::vector<LmsEvent>& events, const Poco::Timestamp& now);
+
+    /// Marks evidence withdrawn (never deleted) and queues a voiding statement for each of its
+    /// statements. Throws SFE_NOTFOUND for unknown evidence, SFE_CONFLICT if already withdrawn,
+    /// SFE_INVALID without a reason.
+    WithdrawResult withdraw(const std::string& evidenceId, const std::string& reason,
+                            const std::optional<std::string>& eventId, const Poco::Timestamp& now);
+
+    /// Serialises and validates a statement; throws SFE_INVALID naming `what` when it is invalid.
+    std::string serialize(const xapi::Statement& statement, const std::string& what) const;
+
+private:
+    struct Batch;
+    void checkAndBuild(const LmsEvent& event, std::size_t index, std::size_t count, Batch& batch,
+                       const Poco::Timestamp& now);
+
+    store::Database& _db;
+    DefinitionCache& _definitions;
+    const StatementFactory& _statements;
+    runtime::Settings _settings;
+    std::function<void()> _onRecorded;
+    xapi::StatementSerializer _serializer;
+    xapi::StatementValidator _validator;
+};
+
+} } // namespace sfe::service
+
+#endif

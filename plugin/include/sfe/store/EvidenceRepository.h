@@ -1,0 +1,95 @@
+//
+// EvidenceRepository.h
+//
+// Library: sfe_core
+// Package: store
+//
+// Evidence records and the LMS events they came from.
+//
+
+#ifndef SFE_STORE_EVIDENCEREPOSITORY_H
+#define SFE_STORE_EVIDENCEREPOSITORY_H
+
+#include "sfe/store/Database.h"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sfe {
+namespace store {
+
+/// One piece of evidence for one learner at one level of one skill. Never deleted: withdrawal
+/// sets withdrawnAt and withdrawnReason.
+struct EvidenceRecord
+{
+    std::string id;                     ///< UUID
+    long long seq = 0;                  ///< order of recording
+    std::string eventId;                ///< the LMS event it came from
+    std::string kind;                   ///< learning | demonstrated
+    std::string learner;                ///< LMS user id
+    std::string skillCode;
+    int level = 0;
+    std::string definitionSha256;       ///< the definition version it was recorded against
+    std::string levelTextSha256;        ///< the level's text at that time
+    std::optional<std::string> activityId;
+    std::optional<std::string> mappingId;
+    std::string verb;                   ///< completed | passed | failed | attested
+    std::optional<double> scoreRaw, scoreMin, scoreMax, scoreScaled;
+    std::optional<bool> success;
+    std::optional<std::string> assessor;
+    std::optional<std::string> outcome; ///< demonstrated | partial | not-demonstrated
+    std::optional<std::string> note;
+    std::optional<std::string> evidenceUrl;
+    std::string occurredAt;
+    std::string recordedAt;
+    std::optional<std::string> withdrawnAt;
+    std::optional<std::string> withdrawnReason;
+    std::vector<std::string> responsibilities;
+};
+
+/// Which evidence to read; every field narrows it. Times compare as RFC 3339 text.
+struct EvidenceFilter
+{
+    std::optional<std::string> learner;
+    std::optional<std::string> skillCode;
+    std::optional<int> level;
+    std::optional<std::string> assessor;
+    std::optional<std::string> kind;
+    std::optional<std::string> from;    ///< occurredAt >= from
+    std::optional<std::string> to;      ///< occurredAt < to
+    bool includeWithdrawn = true;
+    std::size_t limit = 0;              ///< 0: no limit
+    std::size_t offset = 0;
+};
+
+/// Reads and writes evidence. Writes happen inside the caller's Transaction; inserts take whole
+/// batches, bound as arrays, because recording is the plugin's hot path.
+class EvidenceRepository
+{
+public:
+    explicit EvidenceRepository(Database& db);
+
+    /// The subset of `eventIds` already recorded.
+    std::set<std::string> knownEvents(const std::vector<std::string>& eventIds);
+
+    /// Records LMS events as received (ids must be new).
+    void insertEvents(const std::vector<std::string>& eventIds, const std::vector<std::string>& kinds,
+                      const std::string& receivedAt);
+
+    void insert(const std::vector<EvidenceRecord>& records);
+
+    std::optional<EvidenceRecord> find(const std::string& id);
+    std::vector<EvidenceRecord> list(const EvidenceFilter& filter);
+
+    /// Marks the record withdrawn. Returns false if it is unknown or already withdrawn.
+    bool withdraw(const std::string& id, const std::string& at, const std::string& reason);
+
+private:
+    Database& _db;
+};
+
+} } // namespace sfe::store
+
+#endif

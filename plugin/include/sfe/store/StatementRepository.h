@@ -1,0 +1,66 @@
+//
+// StatementRepository.h
+//
+// Library: sfe_core
+// Package: store
+//
+// The statement outbox: every xAPI statement the plugin made, with its delivery state.
+//
+
+#ifndef SFE_STORE_STATEMENTREPOSITORY_H
+#define SFE_STORE_STATEMENTREPOSITORY_H
+
+#include "sfe/store/Database.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sfe {
+namespace store {
+
+/// One statement, with the exact body that is sent. It is written in the same transaction as
+/// its evidence and never deleted; delivery only changes its state.
+struct StatementRecord
+{
+    std::string id;                         ///< the statement id (UUID), fixed at recording
+    long long seq = 0;                      ///< outbox order
+    std::optional<std::string> evidenceId;
+    std::string kind;                       ///< the profile template it follows
+    std::string learner;
+    std::string body;                       ///< the serialised statement
+    std::optional<std::string> voidsStatementId;
+    std::string state = "pending";          ///< pending | delivered | quarantined
+    int attempts = 0;
+    std::string nextAttemptAt;
+    std::optional<std::string> lastError;
+    std::string createdAt;
+    std::optional<std::string> deliveredAt;
+};
+
+/// Reads and writes the outbox. Writes happen inside the caller's Transaction unless noted.
+class StatementRepository
+{
+public:
+    explicit StatementRepository(Database& db);
+
+    void insert(const std::vector<StatementRecord>& statements);
+
+    /// Statements in outbox order, optionally of one learner and/or in one state.
+    std::vector<StatementRecord> list(const std::optional<std::string>& learner = std::nullopt,
+                                      const std::optional<std::string>& state = std::nullopt);
+
+    /// The ids of the statements made for an evidence record, voiding statements excepted.
+    std::vector<std::string> idsForEvidence(const std::string& evidenceId);
+
+    /// Statement counts by state.
+    std::map<std::string, long long> countByState();
+
+private:
+    Database& _db;
+};
+
+} } // namespace sfe::store
+
+#endif

@@ -1,0 +1,157 @@
+//
+// CDoor.cpp
+//
+// Library: sfe_plugin
+// Package: door
+//
+// The C door (sfe.h). Every export catches everything: no exception crosses into C.
+//
+
+#include "sfe.h"
+
+#include "CHostServices.h"
+#include "sfe/Version.h"
+#include "sfe/runtime/Error.h"
+#include "sfe/runtime/Runtime.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+
+struct sfe_plugin
+{
+    std::unique_ptr<sfe::plugin::CHostServices> host;
+    std::unique_ptr<sfe::runtime::Runtime> runtime;
+    std::mutex mutex;
+    std::string errmsg;
+};
+
+namespace {
+
+char* copyOut(const std::string& s)
+{
+    char* p = static_cast<char*>(std::malloc(s.size() + 1));
+    if (p) std::memcpy(p, s.c_str(), s.size() + 1);
+    return p;
+}
+
+} // namespace
+
+extern "C" {
+
+SFE_API int sfe_abi_version(void)
+{
+    return SFE_ABI_VERSION;
+}
+
+SFE_API const char* sfe_libversion(void)
+{
+    return SFE_VERSION;
+}
+
+SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin** out, char** errmsg)
+{
+    if (errmsg) *errmsg = nullptr;
+    if (!out)
+    {
+        if (errmsg) *errmsg = copyOut("sfe_open: out must not be NULL");
+        return SFE_MISUSE;
+    }
+    *out = nullptr;
+    int status = SFE_ERROR;
+    std::string message;
+    try
+    {
+        auto plugin = std::make_unique<sfe_plugin>();
+        plugin->host = std::make_unique<sfe::plugin::CHostServices>(config_json, host);
+        plugin->runtime = std::make_unique<sfe::runtime::Runtime>(*plugin->host);
+        *out = plugin.release();
+        return SFE_OK;
+    }
+    catch (const sfe::runtime::Error& e) { status = e.status(); message = e.message(); }
+    catch (const Poco::Exception& e) { message = "sfe_open: " + e.displayText(); }
+    catch (const std::exception& e) { message = std::string("sfe_open: ") + e.what(); }
+    catch (...) { message = "sfe_open: unknown error"; }
+    if (errmsg) *errmsg = copyOut(message);
+    return status;
+}
+
+SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json, char** response_json)
+{
+    if (response_json) *response_json = nullptr;
+    if (!plugin) return SFE_MISUSE;
+    std::lock_guard<std::mutex> lock(plugin->mutex);
+    try
+    {
+        if (!operation || !response_json)
+        {
+            plugin->errmsg = "sfe_call: operation and response_json must not be NULL";
+            return SFE_MISUSE;
+        }
+        auto result = plugin->runtime->call(operation, request_json ? request_json : "");
+        plugin->errmsg = result.ok() ? std::string() : result.message;
+        *response_json = copyOut(result.json);
+        if (!*response_json)
+        {
+            plugin->errmsg = "sfe_call: out of memory";
+            return SFE_ERROR;
+        }
+        return result.status;
+    }
+    catch (const std::exception& e)
+    {
+        plugin->errmsg = std::string("sfe_call: ") + e.what();
+    }
+    catch (...)
+    {
+        plugin->errmsg = "sfe_call: unknown error";
+    }
+    return SFE_ERROR;
+}
+
+SFE_API const char* sfe_errmsg(sfe_plugin* plugin)
+{
+    if (!plugin) return "sfe_errmsg: NULL handle";
+    return plugin->errmsg.c_str();
+}
+
+SFE_API const char* sfe_errstr(int status)
+{
+    switch (status & 0xff)
+    {
+    case SFE_OK:       return "not an error";
+    case SFE_ERROR:    return "internal error";
+    case SFE_INVALID:  return "invalid input";
+    case SFE_NOTFOUND: return "not found";
+    case SFE_CONFLICT: return "conflicts with what is stored";
+    case SFE_STORE:    return "store error";
+    case SFE_MISUSE:   return "API misuse";
+    case SFE_CONFIG:   return "invalid configuration";
+    case SFE_ABI:      return "ABI mismatch";
+    case SFE_NETWORK:  return "LRS unreachable";
+    default:           return "unknown status";
+    }
+}
+
+SFE_API void sfe_free(void* p)
+{
+    std::free(p);
+}
+
+SFE_API void sfe_close(sfe_plugin* plugin)
+{
+    if (!plugin) return;
+    try
+    {
+        plugin->runtime.reset();
+        plugin->host.reset();
+    }
+    catch (...)
+    {
+    }
+    delete plugin;
+}
+
+} // extern "C"

@@ -1,0 +1,65 @@
+//
+// EvidencePluginImpl.cpp
+//
+// Library: sfe_plugin
+// Package: door
+//
+
+#include "EvidencePluginImpl.h"
+
+#include "sfe/runtime/Error.h"
+
+#include "sfe.h"
+
+#include <Poco/ClassLibrary.h>
+
+namespace sfe {
+namespace plugin {
+
+EvidencePluginImpl::~EvidencePluginImpl()
+{
+    stop();
+}
+
+int EvidencePluginImpl::abiVersion() const
+{
+    return SFE_ABI_VERSION;
+}
+
+void EvidencePluginImpl::start(HostServices& host)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (_runtime) throw runtime::Error::misuse("start: the plugin is already started");
+    _runtime = std::make_unique<runtime::Runtime>(host);
+}
+
+void EvidencePluginImpl::stop()
+{
+    std::unique_ptr<runtime::Runtime> stopping;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        stopping = std::move(_runtime);
+    }
+    if (stopping) stopping->stop();
+}
+
+EvidencePlugin::Result EvidencePluginImpl::call(const std::string& operation, const std::string& requestJson)
+{
+    runtime::Runtime* rt = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        rt = _runtime.get();
+    }
+    if (!rt)
+    {
+        const std::string message = operation + ": the plugin is not started";
+        return {SFE_MISUSE, "{\"status\":6,\"error\":\"misuse\",\"message\":\"" + message + "\"}", message};
+    }
+    return rt->call(operation, requestJson);
+}
+
+} } // namespace sfe::plugin
+
+POCO_BEGIN_MANIFEST(sfe::plugin::EvidencePlugin)
+    POCO_EXPORT_CLASS(sfe::plugin::EvidencePluginImpl)
+POCO_END_MANIFEST

@@ -1,0 +1,162 @@
+//
+// DefinitionPresenter.cpp
+//
+// Library: sfe_core
+// Package: presenter
+//
+
+#include "sfe/presenter/DefinitionPresenter.h"
+
+#include "sfe/presenter/Json.h"
+#include "sfe/runtime/Error.h"
+#include "sfe/runtime/Runtime.h"
+#include "sfe/store/DefinitionRepository.h"
+
+namespace sfe {
+namespace presenter {
+
+namespace {
+
+Poco::JSON::Object::Ptr guidanceJson(const definition::NotDefinedGuidance& g, const std::string& language)
+{
+    auto o = object();
+    o->set("understanding", g.understanding.get(language));
+    o->set("development", g.development.get(language));
+    return o;
+}
+
+Poco::JSON::Array::Ptr stringArray(const std::vector<std::string>& values)
+{
+    Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
+    for (const auto& v : values) arr->add(v);
+    return arr;
+}
+
+} // namespace
+
+DefinitionPresenter::DefinitionPresenter(runtime::Runtime& runtime, service::ImportService& importer):
+    _runtime(runtime),
+    _importer(importer)
+{
+}
+
+std::string DefinitionPresenter::importDefinition(const Request& request)
+{
+    service::ImportOutcome outcome;
+    const Poco::Timestamp now = _runtime.host().now();
+    if (auto xml = request.optString("xml"))
+        outcome = _importer.importBuffer(*xml, request.optString("name").value_or("(request)"), now);
+    else
+        outcome = _importer.importFile(request.string("path"), now);
+
+    auto o = object();
+    o->set("result", outcome.unchanged ? "unchanged" : "imported");
+    o->set("definition", outcome.definitionSha256);
+    o->set("skills", stringArray(outcome.skills));
+    o->set("flaggedMappings", stringArray(outcome.flaggedMappings));
+    return toJson(o);
+}
+
+std::string DefinitionPresenter::skills(const Request&)
+{
+    store::DefinitionRepository definitions(_runtime.database());
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const store::StoredSkill& s : definitions.currentSkills())
+    {
+        auto o = object();
+        o->set("code", s.skill.code);
+        o->set("name", s.skill.name.get(s.framework.language));
+        o->set("language", s.framework.language);
+        o->set("definition", s.definitionSha256);
+        o->set("framework", s.framework.name);
+        o->set("frameworkVersion", s.framework.version);
+        Poco::JSON::Array::Ptr defined = new Poco::JSON::Array;
+        for (const auto& level : s.skill.levels)
+            if (level.defined) defined->add(level.number);
+        o->set("definedLevels", defined);
+        o->set("importedAt", s.importedAt);
+        list->add(o);
+    }
+    auto o = object();
+    o->set("skills", list);
+    return toJson(o);
+}
+
+std::string DefinitionPresenter::show(const Request& request)
+{
+    const std::string code = request.string("code");
+    const int level = request.optInt("level").value_or(0);
+    if (request.has("level") && (level < 1 || level > 7)) request.fail("level", "must be from 1 to 7");
+
+    store::DefinitionRepository definitions(_runtime.database());
+    auto stored = definitions.currentSkill(code);
+    if (!stored) throw runtime::Error::notFound("show: no skill with code '" + code + "' has been imported");
+    if (level > 0 && !stored->skill.level(level))
+        throw runtime::Error::notFound("show: skill " + code + " has no level " + std::to_string(level));
+    const std::string language = request.optString("language").value_or(stored->framework.language);
+    return toJson(skillJson(*stored, language, level));
+}
+
+Poco::JSON::Object::Ptr DefinitionPresenter::skillJson(const store::StoredSkill& stored, const std::string& language,
+                                                       int level)
+{
+    const definition::Skill& s = stored.skill;
+    auto o = object();
+    o->set("code", s.code);
+    o->set("name", s.name.get(language));
+    o->set("language", language);
+    o->set("description", s.description.get(language));
+    o->set("guidanceNotes", s.guidanceNotes.get(language));
+    o->set("activitiesIntro", s.activitiesIntro.get(language));
+    Poco::JSON::Array::Ptr activities = new Poco::JSON::Array;
+    for (const auto& a : s.activities) activities->add(a.get(language));
+    o->set("activities", activities);
+    o->set("developmentIntro", s.developmentIntro.get(language));
+    if (s.lowerLevelsNotDefined)
+        o->set("lowerLevelsNotDefined", guidanceJson(*s.lowerLevelsNotDefined, language));
+    else
+        o->set("lowerLevelsNotDefined", Poco::Dynamic::Var());
+    o->set("definition", stored.definitionSha256);
+
+    auto f = object();
+    f->set("name", stored.framework.name);
+    f->set("version", stored.framework.version);
+    f->set("title", stored.framework.title.get(language));
+    f->set("sourceUrl", stored.framework.sourceUrl);
+    f->set("copyright", stored.framework.copyright);
+    f->set("licence", stored.framework.licence);
+    o->set("framework", f);
+
+    Poco::JSON::Array::Ptr levels = new Poco::JSON::Array;
+    for (const definition::Level& l : s.levels)
+    {
+        if (level > 0 && l.number != level) continue;
+        auto lo = object();
+        lo->set("number", l.number);
+        lo->set("defined", l.defined);
+        lo->set("guidingPhrase", l.guidingPhrase.get(language));
+        lo->set("essence", l.essence.get(language));
+        lo->set("textSha256", l.textSha256);
+        Poco::JSON::Array::Ptr responsibilities = new Poco::JSON::Array;
+        for (const definition::Responsibility& r : l.responsibilities)
+        {
+            auto ro = object();
+            ro->set("id", r.id);
+            ro->set("position", r.position);
+            ro->set("text", r.text.get(language));
+            ro->set("textSha256", r.textSha256);
+            responsibilities->add(ro);
+        }
+        lo->set("responsibilities", responsibilities);
+        lo->set("developmentGuidance", l.developmentGuidance.get(language));
+        if (l.defined)
+            lo->set("notDefined", Poco::Dynamic::Var());
+        else
+            lo->set("notDefined", guidanceJson(l.notDefined, language));
+        levels->add(lo);
+    }
+    o->set("levels", levels);
+    return o;
+}
+
+} } // namespace sfe::presenter

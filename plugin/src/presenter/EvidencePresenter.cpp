@@ -1,0 +1,221 @@
+//
+// EvidencePresenter.cpp
+//
+// Library: sfe_core
+// Package: presenter
+//
+
+#include "sfe/presenter/EvidencePresenter.h"
+
+#include "sfe/presenter/Json.h"
+#include "sfe/runtime/Runtime.h"
+#include "sfe/store/EvidenceRepository.h"
+#include "sfe/store/StatementRepository.h"
+
+namespace sfe {
+namespace presenter {
+
+namespace {
+
+Poco::JSON::Array::Ptr array(const std::vector<std::string>& values)
+{
+    Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
+    for (const auto& v : values) arr->add(v);
+    return arr;
+}
+
+template <typename T>
+Poco::Dynamic::Var orNull(const std::optional<T>& v)
+{
+    return v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var();
+}
+
+Poco::JSON::Object::Ptr resultJson(const service::RecordResult& r)
+{
+    auto o = object();
+    o->set("eventId", r.eventId);
+    o->set("duplicate", r.duplicate);
+    o->set("evidence", array(r.evidenceIds));
+    o->set("statements", array(r.statementIds));
+    return o;
+}
+
+} // namespace
+
+EvidencePresenter::EvidencePresenter(runtime::Runtime& runtime, service::EvidenceService& evidence):
+    _runtime(runtime),
+    _evidence(evidence)
+{
+}
+
+service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsEvent::Type type)
+{
+    service::LmsEvent e;
+    e.type = type;
+    e.eventId = request.optString("eventId").value_or("");
+    e.learner = request.string("learner");
+    e.at = request.optString("at");
+    if (type == service::LmsEvent::Type::Completion)
+    {
+        e.activity = request.string("activity");
+        e.verb = request.optString("verb").value_or("completed");
+        Poco::Dynamic::Var score = request.value("score");
+        if (score.isNumeric())
+            e.scoreScaled = request.optNumber("score");
+        else if (!score.isEmpty())
+        {
+            if (score.type() != typeid(Poco::JSON::Object::Ptr)) request.fail("score", "must be a number or an object");
+            Request s(request.operation() + " score", score.extract<Poco::JSON::Object::Ptr>());
+            e.scoreScaled = s.optNumber("scaled");
+            e.scoreRaw = s.optNumber("raw");
+            e.scoreMin = s.optNumber("min");
+            e.scoreMax = s.optNumber("max");
+        }
+    }
+    else
+    {
+        e.responsibility = request.string("responsibility");
+        e.assessor = request.string("assessor");
+        e.outcome = request.optString("outcome").value_or("demonstrated");
+        e.note = request.optString("note");
+        e.evidenceUrl = request.optString("evidenceUrl");
+    }
+    return e;
+}
+
+std::string EvidencePresenter::complete(const Request& request)
+{
+    auto results = _evidence.record({event(request, service::LmsEvent::Type::Completion)}, _runtime.host().now());
+    return toJson(resultJson(results.at(0)));
+}
+
+std::string EvidencePresenter::attest(const Request& request)
+{
+    auto results = _evidence.record({event(request, service::LmsEvent::Type::Attestation)}, _runtime.host().now());
+    return toJson(resultJson(results.at(0)));
+}
+
+std::string EvidencePresenter::record(const Request& request)
+{
+    std::vector<service::LmsEvent> events;
+    for (const Request& item : request.objects("events"))
+    {
+        const std::string type = item.string("type");
+        if (type == "completion") events.push_back(event(item, service::LmsEvent::Type::Completion));
+        else if (type == "attestation") events.push_back(event(item, service::LmsEvent::Type::Attestation));
+        else item.fail("type", "must be completion or attestation, not '" + type + "'");
+    }
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    std::size_t recorded = 0, duplicates = 0;
+    for (const auto& r : _evidence.record(events, _runtime.host().now()))
+    {
+        (r.duplicate ? duplicates : recorded)++;
+        list->add(resultJson(r));
+    }
+    auto o = object();
+    o->set("recorded", recorded);
+    o->set("duplicates", duplicates);
+    o->set("results", list);
+    return toJson(o);
+}
+
+std::string EvidencePresenter::withdraw(const Request& request)
+{
+    auto r = _evidence.withdraw(request.string("evidence"), request.string("reason"), request.optString("eventId"),
+                                _runtime.host().now());
+    auto o = object();
+    o->set("evidence", r.evidenceId);
+    o->set("duplicate", r.duplicate);
+    o->set("voidingStatements", array(r.voidingStatementIds));
+    return toJson(o);
+}
+
+Poco::JSON::Object::Ptr EvidencePresenter::evidenceJson(const store::EvidenceRecord& r)
+{
+    auto o = object();
+    o->set("id", r.id);
+    o->set("seq", r.seq);
+    o->set("eventId", r.eventId);
+    o->set("kind", r.kind);
+    o->set("learner", r.learner);
+    o->set("skill", r.skillCode);
+    o->set("level", r.level);
+    o->set("responsibilities", array(r.responsibilities));
+    o->set("definition", r.definitionSha256);
+    o->set("levelTextSha256", r.levelTextSha256);
+    o->set("activity", orNull(r.activityId));
+    o->set("mapping", orNull(r.mappingId));
+    o->set("verb", r.verb);
+    auto score = object();
+    score->set("scaled", orNull(r.scoreScaled));
+    score->set("raw", orNull(r.scoreRaw));
+    score->set("min", orNull(r.scoreMin));
+    score->set("max", orNull(r.scoreMax));
+    o->set("score", score);
+    o->set("success", orNull(r.success));
+    o->set("assessor", orNull(r.assessor));
+    o->set("outcome", orNull(r.outcome));
+    o->set("note", orNull(r.note));
+    o->set("evidenceUrl", orNull(r.evidenceUrl));
+    o->set("occurredAt", r.occurredAt);
+    o->set("recordedAt", r.recordedAt);
+    o->set("withdrawnAt", orNull(r.withdrawnAt));
+    o->set("withdrawnReason", orNull(r.withdrawnReason));
+    return o;
+}
+
+std::string EvidencePresenter::evidence(const Request& request)
+{
+    store::EvidenceFilter f;
+    f.learner = request.optString("learner");
+    f.skillCode = request.optString("skill");
+    f.level = request.optInt("level");
+    f.assessor = request.optString("assessor");
+    f.kind = request.optString("kind");
+    f.from = request.optString("from");
+    f.to = request.optString("to");
+    f.includeWithdrawn = request.optBool("includeWithdrawn").value_or(true);
+    const int limit = request.optInt("limit").value_or(0), offset = request.optInt("offset").value_or(0);
+    if (limit < 0) request.fail("limit", "must not be negative");
+    if (offset < 0) request.fail("offset", "must not be negative");
+    f.limit = static_cast<std::size_t>(limit);
+    f.offset = static_cast<std::size_t>(offset);
+    store::EvidenceRepository repo(_runtime.database());
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& r : repo.list(f)) list->add(evidenceJson(r));
+    auto o = object();
+    o->set("evidence", list);
+    return toJson(o);
+}
+
+std::string EvidencePresenter::statements(const Request& request)
+{
+    store::StatementRepository repo(_runtime.database());
+    const auto state = request.optString("state");
+    if (state && *state != "pending" && *state != "delivered" && *state != "quarantined")
+        request.fail("state", "must be pending, delivered or quarantined");
+    // The bodies are inserted verbatim: they are exactly what is sent to the LRS.
+    std::string out = "{\"statements\":[";
+    bool first = true;
+    for (const auto& s : repo.list(request.optString("learner"), state))
+    {
+        auto meta = object();
+        meta->set("id", s.id);
+        meta->set("kind", s.kind);
+        meta->set("state", s.state);
+        meta->set("evidence", orNull(s.evidenceId));
+        meta->set("voids", orNull(s.voidsStatementId));
+        meta->set("attempts", s.attempts);
+        meta->set("lastError", orNull(s.lastError));
+        meta->set("createdAt", s.createdAt);
+        meta->set("deliveredAt", orNull(s.deliveredAt));
+        std::string m = toJson(meta);
+        m.pop_back();
+        out += (first ? "" : ",") + m + ",\"statement\":" + s.body + "}";
+        first = false;
+    }
+    out += "]}";
+    return out;
+}
+
+} } // namespace sfe::presenter

@@ -1,0 +1,50 @@
+//
+// Error.cpp
+//
+// Library: sfe_core
+// Package: runtime
+//
+
+#include "sfe/runtime/Error.h"
+
+#include "sfe.h"
+
+namespace sfe {
+namespace runtime {
+
+Error::Error(int status, const std::string& message, std::vector<definition::Problem> problems):
+    Poco::Exception(message, status),
+    _status(status),
+    _problems(std::move(problems))
+{
+}
+
+const char* Error::statusName(int status)
+{
+    switch (status & 0xff)
+    {
+    case SFE_OK:       return "ok";
+    case SFE_INVALID:  return "invalid";
+    case SFE_NOTFOUND: return "notFound";
+    case SFE_CONFLICT: return "conflict";
+    case SFE_STORE:    return "store";
+    case SFE_MISUSE:   return "misuse";
+    case SFE_CONFIG:   return "config";
+    case SFE_ABI:      return "abi";
+    case SFE_NETWORK:  return "network";
+    default:           return "error";
+    }
+}
+
+const char* Error::name() const noexcept { return statusName(_status); }
+const char* Error::className() const noexcept { return typeid(*this).name(); }
+Poco::Exception* Error::clone() const { return new Error(*this); }
+void Error::rethrow() const { throw *this; }
+
+Error Error::invalid(const std::string& message) { return Error(SFE_INVALID, message); }
+Error Error::notFound(const std::string& message) { return Error(SFE_NOTFOUND, message); }
+Error Error::conflict(const std::string& message) { return Error(SFE_CONFLICT, message); }
+Error Error::config(const std::string& message) { return Error(SFE_CONFIG, message); }
+Error Error::misuse(const std::string& message) { return Error(SFE_MISUSE, message); }
+
+} } // namespace sfe::runtime

@@ -1,0 +1,145 @@
+//
+// Runtime.cpp
+//
+// Library: sfe_core
+// Package: runtime
+//
+
+#include "sfe/runtime/Runtime.h"
+
+#include "sfe/presenter/DefinitionPresenter.h"
+#include "sfe/presenter/EvidencePresenter.h"
+#include "sfe/presenter/MappingPresenter.h"
+#include "sfe/presenter/Json.h"
+#include "sfe/presenter/Request.h"
+#include "sfe/runtime/Error.h"
+#include "sfe/service/DefinitionCache.h"
+#include "sfe/service/EvidenceService.h"
+#include "sfe/service/ImportService.h"
+#include "sfe/service/MappingService.h"
+#include "sfe/service/StatementFactory.h"
+#include "sfe/store/Database.h"
+
+#include "sfe.h"
+
+#include <Poco/Data/DataException.h>
+
+namespace sfe {
+namespace runtime {
+
+namespace {
+
+plugin::EvidencePlugin::Result failure(const Error& e)
+{
+    auto o = presenter::object();
+    o->set("status", e.status());
+    o->set("error", Error::statusName(e.status()));
+    o->set("message", e.message());
+    if (!e.problems().empty())
+    {
+        Poco::JSON::Array::Ptr problems = new Poco::JSON::Array;
+        for (const auto& p : e.problems())
+        {
+            auto po = presenter::object();
+            po->set("file", p.file);
+            po->set("line", p.line);
+            po->set("column", p.column);
+            po->set("message", p.message);
+            problems->add(po);
+        }
+        o->set("problems", problems);
+    }
+    return {e.status(), presenter::toJson(o), e.message()};
+}
+
+} // namespace
+
+Runtime::Runtime(plugin::HostServices& host):
+    _host(host),
+    _settings(Settings::from(host.config())),
+    _db(std::make_unique<store::Database>(_settings.storeConnector, _settings.storePath))
+{
+    // Repositories are made per use case from the Database; services and presenters live here.
+    _definitionCache = std::make_unique<service::DefinitionCache>(*_db);
+    _statementFactory = std::make_unique<service::StatementFactory>(_settings);
+    _mappingService = std::make_unique<service::MappingService>(*_db, *_definitionCache, *_statementFactory);
+    _evidenceService = std::make_unique<service::EvidenceService>(*_db, *_definitionCache, *_statementFactory,
+                                                                  _settings);
+    definition::ReadOptions readOptions;
+    readOptions.maxBytes = _settings.importMaxBytes;
+    _importer = std::make_unique<service::ImportService>(
+        *_db, readOptions, [this](const definition::Definition& d, const std::string& at) {
+            _definitionCache->invalidate();
+            return _mappingService->reviewAfterImport(d, at);
+        });
+    _definitions = std::make_unique<presenter::DefinitionPresenter>(*this, *_importer);
+    _mappings = std::make_unique<presenter::MappingPresenter>(*this, *_mappingService);
+    _evidence = std::make_unique<presenter::EvidencePresenter>(*this, *_evidenceService);
+
+    using presenter::Request;
+    add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
+    add("skills", [this](const Request& r) { return _definitions->skills(r); });
+    add("show", [this](const Request& r) { return _definitions->show(r); });
+    add("map", [this](const Request& r) { return _mappings->map(r); });
+    add("unmap", [this](const Request& r) { return _mappings->unmap(r); });
+    add("mappings", [this](const Request& r) { return _mappings->mappings(r); });
+    add("coverage", [this](const Request& r) { return _mappings->coverage(r); });
+    add("complete", [this](const Request& r) { return _evidence->complete(r); });
+    add("attest", [this](const Request& r) { return _evidence->attest(r); });
+    add("record", [this](const Request& r) { return _evidence->record(r); });
+    add("withdraw", [this](const Request& r) { return _evidence->withdraw(r); });
+    add("evidence", [this](const Request& r) { return _evidence->evidence(r); });
+    add("statements", [this](const Request& r) { return _evidence->statements(r); });
+
+    _host.logger().information("sfia-evidence " SFE_VERSION " started on store " + _settings.storePath);
+}
+
+Runtime::~Runtime()
+{
+    stop();
+}
+
+void Runtime::stop()
+{
+    if (!_db) return;
+    _db.reset();
+}
+
+void Runtime::add(const std::string& operation, Handler handler)
+{
+    _operations.emplace(operation, std::move(handler));
+}
+
+plugin::EvidencePlugin::Result Runtime::call(const std::string& operation, const std::string& requestJson)
+{
+    try
+    {
+        if (!_db) throw Error::misuse(operation + ": the plugin is stopped");
+        auto it = _operations.find(operation);
+        if (it == _operations.end()) throw Error::misuse("unknown operation '" + operation + "'");
+        presenter::Request request(operation, requestJson);
+        return {SFE_OK, it->second(request), ""};
+    }
+    catch (const Error& e)
+    {
+        return failure(e);
+    }
+    catch (const Poco::Data::DataException& e)
+    {
+        return failure(Error(SFE_STORE, operation + ": store error: " + e.displayText()));
+    }
+    catch (const Poco::Exception& e)
+    {
+        return failure(Error(SFE_ERROR, operation + ": " + e.displayText()));
+    }
+    catch (const std::exception& e)
+    {
+        return failure(Error(SFE_ERROR, operation + ": " + e.what()));
+    }
+    catch (...)
+    {
+        return failure(Error(SFE_ERROR, operation + ": unknown error"));
+    }
+}
+
+} } // namespace sfe::runtime

@@ -1,0 +1,91 @@
+//
+// Settings.cpp
+//
+// Library: sfe_core
+// Package: runtime
+//
+
+#include "sfe/runtime/Settings.h"
+
+#include "sfe/runtime/Error.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/URI.h>
+
+namespace sfe {
+namespace runtime {
+
+namespace {
+
+long long readInt(const Poco::Util::AbstractConfiguration& config, const std::string& key, long long fallback,
+                  long long min, long long max)
+{
+    if (!config.hasProperty(key)) return fallback;
+    const std::string text = config.getString(key);
+    Poco::Int64 value = 0;
+    if (!Poco::NumberParser::tryParse64(text, value) || value < min || value > max)
+        throw Error::config(key + ": '" + text + "' is not an integer from " + std::to_string(min) + " to " +
+                            std::to_string(max));
+    return value;
+}
+
+std::string readChoice(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+                       const std::string& fallback, std::initializer_list<const char*> choices)
+{
+    const std::string value = config.getString(key, fallback);
+    std::string allowed;
+    for (const char* c : choices)
+    {
+        if (value == c) return value;
+        allowed += (allowed.empty() ? "" : ", ") + std::string(c);
+    }
+    throw Error::config(key + ": '" + value + "' is not one of " + allowed);
+}
+
+std::string readAbsoluteUri(const Poco::Util::AbstractConfiguration& config, const std::string& key,
+                            const std::string& fallback, bool allowEmpty)
+{
+    const std::string value = config.getString(key, fallback);
+    if (value.empty() && allowEmpty) return value;
+    try
+    {
+        Poco::URI uri(value);
+        if (uri.getScheme() != "http" && uri.getScheme() != "https") throw Poco::SyntaxException("scheme");
+        if (uri.getHost().empty()) throw Poco::SyntaxException("host");
+    }
+    catch (const Poco::Exception&)
+    {
+        throw Error::config(key + ": '" + value + "' is not an absolute http(s) URL");
+    }
+    std::string trimmed = value;    // IRIs are built as base + "/..."
+    while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
+    return trimmed;
+}
+
+} // namespace
+
+Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
+{
+    Settings s;
+    s.storeConnector = readChoice(config, "store.connector", s.storeConnector, {"sqlite", "postgresql"});
+    s.storePath = config.getString("store.path", s.storePath);
+    if (s.storePath.empty()) throw Error::config("store.path: must not be empty");
+    s.importMaxBytes = static_cast<std::size_t>(
+        readInt(config, "import.max_bytes", static_cast<long long>(s.importMaxBytes), 1024, 1LL << 30));
+    s.xapiBaseIri = readAbsoluteUri(config, "xapi.base_iri", s.xapiBaseIri, false);
+    s.lmsHomePage = readAbsoluteUri(config, "lms.home_page", s.lmsHomePage, false);
+    s.xapiVersion = readChoice(config, "xapi.version", s.xapiVersion, {"1.0.3", "2.0.0"});
+    s.xapiActor = readChoice(config, "xapi.actor", s.xapiActor, {"account", "mbox"});
+    s.lmsMboxDomain = config.getString("lms.mbox_domain", s.lmsMboxDomain);
+    if (s.xapiActor == "mbox" && s.lmsMboxDomain.empty())
+        throw Error::config("lms.mbox_domain: required when xapi.actor is mbox");
+    s.lrsUrl = readAbsoluteUri(config, "lrs.url", s.lrsUrl, true);
+    s.lrsUser = config.getString("lrs.user", s.lrsUser);
+    s.lrsPassword = config.getString("lrs.password", s.lrsPassword);
+    s.lrsBatch = static_cast<int>(readInt(config, "lrs.batch", s.lrsBatch, 1, 1000));
+    s.logLevel = readChoice(config, "log.level", s.logLevel,
+                            {"fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"});
+    return s;
+}
+
+} } // namespace sfe::runtime

@@ -1,0 +1,335 @@
+//
+// EvidenceService.cpp
+//
+// Library: sfe_core
+// Package: service
+//
+
+#include "sfe/service/EvidenceService.h"
+
+#include "sfe/runtime/Error.h"
+#include "sfe/runtime/Time.h"
+#include "sfe/service/Vocabulary.h"
+#include "sfe/store/MappingRepository.h"
+#include "sfe/store/Transaction.h"
+#include "sfe/xapi/Iri.h"
+#include "sfe/xapi/Timestamp.h"
+#include "sfe/xapi/Uuid.h"
+
+#include <map>
+#include <set>
+
+namespace sfe {
+namespace service {
+
+namespace {
+
+constexpr std::size_t kMaxIdLength = 256;
+constexpr std::size_t kMaxNoteLength = 10000;
+// An LMS clock may run a little ahead of ours; xAPI forbids timestamps in the future.
+constexpr Poco::Timestamp::TimeDiff kAllowedClockSkew = Poco::Timestamp::TimeDiff(5) * 60 * 1000000;
+
+xapi::SerializerOptions serializerOptions(const runtime::Settings& settings)
+{
+    xapi::SerializerOptions o;
+    o.version = settings.xapiVersion == "2.0.0" ? xapi::SpecVersion::v2_0_0 : xapi::SpecVersion::v1_0_3;
+    o.instructorRelevantType = vocabulary::kRelevantTypeAssessor;
+    return o;
+}
+
+xapi::ValidatorOptions validatorOptions(const runtime::Settings& settings)
+{
+    xapi::ValidatorOptions o;
+    o.version = settings.xapiVersion == "2.0.0" ? xapi::SpecVersion::v2_0_0 : xapi::SpecVersion::v1_0_3;
+    return o;
+}
+
+std::string formatNumber(double d)
+{
+    std::string s = std::to_string(d);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+} // namespace
+
+struct EvidenceService::Batch
+{
+    std::vector<std::string> eventIds;
+    std::vector<std::string> eventKinds;
+    std::vector<store::EvidenceRecord> evidence;
+    std::vector<store::StatementRecord> statements;
+    std::vector<RecordResult> results;
+    std::map<std::string, std::optional<store::ActivityRecord>> activities;
+    std::map<std::string, std::vector<store::MappingRecord>> mappings;
+};
+
+EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
+                                 const runtime::Settings& settings, std::function<void()> onRecorded):
+    _db(db),
+    _definitions(definitions),
+    _statements(statements),
+    _settings(settings),
+    _onRecorded(std::move(onRecorded)),
+    _serializer(serializerOptions(settings)),
+    _validator(validatorOptions(settings))
+{
+}
+
+std::string EvidenceService::serialize(const xapi::Statement& statement, const std::string& what) const
+{
+    const xapi::Problems problems = _validator.validate(statement);
+    if (!problems.empty())
+    {
+        std::string message = what + ": the statement would not be valid xAPI:";
+        for (const auto& p : problems) message += "\n  " + p.toString();
+        throw runtime::Error::invalid(message);
+    }
+    return _serializer.serialize(statement);
+}
+
+void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::size_t count, Batch& batch,
+                                    const Poco::Timestamp& now)
+{
+    // In a batch, name the event as well as the operation.
+    const std::string op = count > 1 ? "event " + std::to_string(index + 1) + " (" + e.operation() + ")" : e.operation();
+    auto invalid = [&](const std::string& message) { return runtime::Error::invalid(op + ": " + message); };
+
+    if (e.learner.empty()) throw invalid("'learner' is required");
+    if (e.learner.size() > kMaxIdLength) throw invalid("'learner' is longer than 256 bytes");
+    for (unsigned char c : e.learner)
+        if (c < 0x20) throw invalid("'learner' contains a control character");
+    if (e.eventId.size() > kMaxIdLength) throw invalid("'eventId' is longer than 256 bytes");
+
+    Poco::Timestamp occurred = now;
+    if (e.at)
+    {
+        auto parsed = runtime::parseTime(*e.at);
+        if (!parsed) throw invalid("'at' is not an RFC 3339 date-time with a zone: '" + *e.at + "'");
+        if (*parsed - now > kAllowedClockSkew) throw invalid("'at' is in the future: " + *e.at);
+        occurred = *parsed;
+    }
+
+    store::EvidenceRecord base;
+    base.learner = e.learner;
+    base.occurredAt = xapi::Timestamp::format(occurred);
+    base.recordedAt = xapi::Timestamp::format(now);
+
+    RecordResult result;
+    result.eventId = e.eventId.empty() ? xapi::Uuid::random() : e.eventId;
+    base.eventId = result.eventId;
+
+    std::vector<std::pair<store::EvidenceRecord, xapi::Statement>> made;
+    if (e.type == LmsEvent::Type::Completion)
+    {
+        if (e.verb != "completed" && e.verb != "passed" && e.verb != "failed")
+            throw invalid("'verb' must be completed, passed or failed, not '" + e.verb + "'");
+        if (e.scoreScaled && (*e.scoreScaled < -1 || *e.scoreScaled > 1))
+            throw invalid("'score.scaled' " + formatNumber(*e.scoreScaled) + " is out of range [-1, 1]");
+        if (e.scoreMin && e.scoreMax && *e.scoreMin >= *e.scoreMax)
+            throw invalid("'score.min' must be below 'score.max'");
+        if (e.scoreRaw && ((e.scoreMin && *e.scoreRaw < *e.scoreMin) || (e.scoreMax && *e.scoreRaw > *e.scoreMax)))
+            throw invalid("'score.raw' " + formatNumber(*e.scoreRaw) + " is outside [score.min, score.max]");
+        if (e.activity.empty()) throw invalid("'activity' is required");
+
+        store::MappingRepository mappings(_db);
+        auto known = batch.activities.find(e.activity);
+        if (known == batch.activities.end()) known = batch.activities.emplace(e.activity, mappings.activity(e.activity)).first;
+        if (!known->second)
+            throw runtime::Error::notFound(op + ": unknown activity '" + e.activity + "': map it to a level first");
+        const store::ActivityRecord& activity = *known->second;
+        auto mapped = batch.mappings.find(activity.id);
+        if (mapped == batch.mappings.end())
+            mapped = batch.mappings.emplace(activity.id, mappings.activeMappings(std::nullopt, activity.id)).first;
+        if (mapped->second.empty())
+            throw runtime::Error::notFound(op + ": activity '" + e.activity + "' is not mapped to any level");
+
+        for (const store::MappingRecord& m : mapped->second)
+        {
+            const store::StoredSkill& skill = _definitions.skill(m.skillCode, m.definitionSha256);
+            const definition::Level* level = skill.skill.level(m.level);
+            store::EvidenceRecord r = base;
+            r.id = xapi::Uuid::random();
+            r.kind = "learning";    // SFIA: formal learning develops a level; it does not demonstrate it
+            r.skillCode = m.skillCode;
+            r.level = m.level;
+            r.definitionSha256 = m.definitionSha256;
+            r.levelTextSha256 = level ? level->textSha256 : std::string();
+            r.activityId = activity.id;
+            r.mappingId = m.id;
+            r.verb = e.verb;
+            r.scoreScaled = e.scoreScaled;
+            r.scoreRaw = e.scoreRaw;
+            r.scoreMin = e.scoreMin;
+            r.scoreMax = e.scoreMax;
+            if (e.verb != "completed") r.success = e.verb == "passed";
+            for (const auto& mr : m.responsibilities) r.responsibilities.push_back(mr.id);
+            const std::string statementId = xapi::Uuid::random();
+            made.emplace_back(r, _statements.learning(statementId, r, activity, skill));
+        }
+    }
+    else
+    {
+        if (e.responsibility.empty()) throw invalid("'responsibility' is required");
+        if (e.assessor.empty()) throw invalid("'assessor' is required");
+        if (e.assessor.size() > kMaxIdLength) throw invalid("'assessor' is longer than 256 bytes");
+        if (e.assessor == e.learner) throw invalid("the assessor cannot attest their own demonstration");
+        double scaled = 0;
+        if (e.outcome == "demonstrated") scaled = 1;
+        else if (e.outcome == "partial") scaled = 0.5;
+        else if (e.outcome != "not-demonstrated")
+            throw invalid("'outcome' must be demonstrated, partial or not-demonstrated, not '" + e.outcome + "'");
+        if (e.note && e.note->size() > kMaxNoteLength) throw invalid("'note' is longer than 10000 bytes");
+        if (e.evidenceUrl)
+        {
+            const std::string why = xapi::Iri::check(*e.evidenceUrl);
+            if (!why.empty()) throw invalid("'evidenceUrl' '" + *e.evidenceUrl + "' is not an absolute IRI: " + why);
+        }
+        const store::StoredSkill* skill = _definitions.currentHolding(e.responsibility);
+        if (!skill) throw runtime::Error::notFound(op + ": unknown responsibility '" + e.responsibility + "'");
+        const definition::Level* level = nullptr;
+        for (const auto& l : skill->skill.levels)
+            for (const auto& r : l.responsibilities)
+                if (r.id == e.responsibility) level = &l;
+
+        store::EvidenceRecord r = base;
+        r.id = xapi::Uuid::random();
+        r.kind = "demonstrated";
+        r.skillCode = skill->skill.code;
+        r.level = level->number;
+        r.definitionSha256 = skill->definitionSha256;
+        r.levelTextSha256 = level->textSha256;
+        r.verb = "attested";
+        r.assessor = e.assessor;
+        r.outcome = e.outcome;
+        r.scoreScaled = scaled;
+        r.success = e.outcome == "demonstrated";
+        r.note = e.note;
+        r.evidenceUrl = e.evidenceUrl;
+        r.responsibilities = {e.responsibility};
+        const std::string statementId = xapi::Uuid::random();
+        made.emplace_back(r, _statements.attestation(statementId, r, *skill));
+    }
+
+    const char* kind = e.type == LmsEvent::Type::Completion ? "completion" : "attestation";
+    for (auto& [record, statement] : made)
+    {
+        store::StatementRecord s;
+        s.id = statement.id;
+        s.evidenceId = record.id;
+        s.kind = statement.verb.id == vocabulary::kVerbAttested ? vocabulary::kKindDemonstrationAttested
+                 : record.verb == "passed"                  ? vocabulary::kKindLearningPassed
+                 : record.verb == "failed"                  ? vocabulary::kKindLearningFailed
+                                                            : vocabulary::kKindLearningCompleted;
+        s.learner = record.learner;
+        s.body = serialize(statement, op);
+        s.nextAttemptAt = record.recordedAt;
+        s.createdAt = record.recordedAt;
+        result.evidenceIds.push_back(record.id);
+        result.statementIds.push_back(s.id);
+        batch.evidence.push_back(std::move(record));
+        batch.statements.push_back(std::move(s));
+    }
+    batch.eventIds.push_back(result.eventId);
+    batch.eventKinds.push_back(kind);
+    batch.results.push_back(std::move(result));
+}
+
+std::vector<RecordResult> EvidenceService::record(const std::vector<LmsEvent>& events, const Poco::Timestamp& now)
+{
+    store::EvidenceRepository evidence(_db);
+    store::StatementRepository outbox(_db);
+    store::Transaction tx(_db);
+
+    // Events recorded before, or twice in this batch, are answered as duplicates and skipped.
+    std::vector<std::string> given;
+    for (const auto& e : events)
+        if (!e.eventId.empty()) given.push_back(e.eventId);
+    std::set<std::string> seen = evidence.knownEvents(given);
+
+    Batch batch;
+    std::vector<RecordResult> results;
+    std::vector<std::size_t> recordedIndex;
+    for (std::size_t i = 0; i < events.size(); ++i)
+    {
+        const LmsEvent& e = events[i];
+        if (!e.eventId.empty() && !seen.insert(e.eventId).second)
+        {
+            RecordResult dup;
+            dup.eventId = e.eventId;
+            dup.duplicate = true;
+            results.push_back(dup);
+            continue;
+        }
+        checkAndBuild(e, i, events.size(), batch, now);
+        results.push_back(batch.results.back());
+    }
+
+    if (!batch.evidence.empty())
+    {
+        long long evidenceSeq = _db.nextSequence("evidence", static_cast<long long>(batch.evidence.size()));
+        for (auto& r : batch.evidence) r.seq = evidenceSeq++;
+    }
+    if (!batch.statements.empty())
+    {
+        long long statementSeq = _db.nextSequence("statements", static_cast<long long>(batch.statements.size()));
+        for (auto& s : batch.statements) s.seq = statementSeq++;
+    }
+    evidence.insertEvents(batch.eventIds, batch.eventKinds, xapi::Timestamp::format(now));
+    evidence.insert(batch.evidence);
+    outbox.insert(batch.statements);
+    tx.commit();
+    if (!batch.statements.empty() && _onRecorded) _onRecorded();
+    return results;
+}
+
+WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const std::string& reason,
+                                         const std::optional<std::string>& eventId, const Poco::Timestamp& now)
+{
+    if (reason.empty()) throw runtime::Error::invalid("withdraw: a reason is required");
+    store::EvidenceRepository evidence(_db);
+    store::StatementRepository outbox(_db);
+    store::Transaction tx(_db);
+
+    WithdrawResult result;
+    result.evidenceId = evidenceId;
+    if (eventId && !evidence.knownEvents({*eventId}).empty())
+    {
+        result.duplicate = true;
+        return result;
+    }
+    auto record = evidence.find(evidenceId);
+    if (!record) throw runtime::Error::notFound("withdraw: no evidence with id '" + evidenceId + "'");
+    if (record->withdrawnAt)
+        throw runtime::Error::conflict("withdraw: evidence " + evidenceId + " was already withdrawn at " +
+                                       *record->withdrawnAt);
+
+    const std::string at = xapi::Timestamp::format(now);
+    std::vector<store::StatementRecord> voiding;
+    for (const std::string& voided : outbox.idsForEvidence(evidenceId))
+    {
+        store::StatementRecord s;
+        s.id = xapi::Uuid::random();
+        s.evidenceId = evidenceId;
+        s.kind = vocabulary::kKindVoided;
+        s.learner = record->learner;
+        s.body = serialize(_statements.voiding(s.id, voided, at), "withdraw");
+        s.voidsStatementId = voided;
+        s.nextAttemptAt = at;
+        s.createdAt = at;
+        result.voidingStatementIds.push_back(s.id);
+        voiding.push_back(std::move(s));
+    }
+    long long seq = _db.nextSequence("statements", static_cast<long long>(voiding.size()));
+    for (auto& s : voiding) s.seq = seq++;
+
+    evidence.withdraw(evidenceId, at, reason);
+    evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"}, at);
+    outbox.insert(voiding);
+    tx.commit();
+    if (!voiding.empty() && _onRecorded) _onRecorded();
+    return result;
+}
+
+} } // namespace sfe::service

@@ -1,0 +1,218 @@
+//
+// EvidenceRepository.cpp
+//
+// Library: sfe_core
+// Package: store
+//
+
+#include "sfe/store/EvidenceRepository.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Nullable.h>
+
+#include <map>
+
+using namespace Poco::Data::Keywords;
+
+namespace sfe {
+namespace store {
+
+namespace {
+
+template <typename T>
+Poco::Nullable<T> nullable(const std::optional<T>& v)
+{
+    return v ? Poco::Nullable<T>(*v) : Poco::Nullable<T>();
+}
+
+Poco::Nullable<int> nullableBool(const std::optional<bool>& v)
+{
+    return v ? Poco::Nullable<int>(*v ? 1 : 0) : Poco::Nullable<int>();
+}
+
+template <typename T>
+std::optional<T> optional(Poco::Data::RecordSet& rs, const std::string& column)
+{
+    if (rs[column].isEmpty()) return std::nullopt;
+    return rs[column].convert<T>();
+}
+
+const char* kColumns =
+    "id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256, level_text_sha256, activity_id,"
+    " mapping_id, verb, score_raw, score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
+    " occurred_at, recorded_at, withdrawn_at, withdrawn_reason";
+
+EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
+{
+    EvidenceRecord r;
+    r.id = rs["id"].convert<std::string>();
+    r.seq = rs["seq"].convert<Poco::Int64>();
+    r.eventId = rs["event_id"].convert<std::string>();
+    r.kind = rs["kind"].convert<std::string>();
+    r.learner = rs["learner"].convert<std::string>();
+    r.skillCode = rs["skill_code"].convert<std::string>();
+    r.level = rs["level_number"].convert<int>();
+    r.definitionSha256 = rs["definition_sha256"].convert<std::string>();
+    r.levelTextSha256 = rs["level_text_sha256"].convert<std::string>();
+    r.activityId = optional<std::string>(rs, "activity_id");
+    r.mappingId = optional<std::string>(rs, "mapping_id");
+    r.verb = rs["verb"].convert<std::string>();
+    r.scoreRaw = optional<double>(rs, "score_raw");
+    r.scoreMin = optional<double>(rs, "score_min");
+    r.scoreMax = optional<double>(rs, "score_max");
+    r.scoreScaled = optional<double>(rs, "score_scaled");
+    if (auto s = optional<int>(rs, "success")) r.success = *s != 0;
+    r.assessor = optional<std::string>(rs, "assessor");
+    r.outcome = optional<std::string>(rs, "outcome");
+    r.note = optional<std::string>(rs, "note");
+    r.evidenceUrl = optional<std::string>(rs, "evidence_url");
+    r.occurredAt = rs["occurred_at"].convert<std::string>();
+    r.recordedAt = rs["recorded_at"].convert<std::string>();
+    r.withdrawnAt = optional<std::string>(rs, "withdrawn_at");
+    r.withdrawnReason = optional<std::string>(rs, "withdrawn_reason");
+    return r;
+}
+
+} // namespace
+
+EvidenceRepository::EvidenceRepository(Database& db): _db(db)
+{
+}
+
+std::set<std::string> EvidenceRepository::knownEvents(const std::vector<std::string>& eventIds)
+{
+    std::set<std::string> known;
+    Poco::Data::Statement select(_db.session());
+    std::string id;
+    Poco::Nullable<std::string> found;
+    select << "SELECT event_id FROM lms_events WHERE event_id = ?", use(id), into(found);
+    for (const std::string& e : eventIds)
+    {
+        id = e;
+        found.clear();
+        select.execute();
+        if (!found.isNull()) known.insert(e);
+    }
+    return known;
+}
+
+void EvidenceRepository::insertEvents(const std::vector<std::string>& eventIds, const std::vector<std::string>& kinds,
+                                      const std::string& receivedAt)
+{
+    if (eventIds.empty()) return;
+    std::vector<std::string> ids = eventIds, k = kinds, at(eventIds.size(), receivedAt);
+    _db.session() << "INSERT INTO lms_events(event_id, kind, received_at) VALUES (?, ?, ?)",
+        use(ids), use(k), use(at), now;
+}
+
+void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
+{
+    if (records.empty()) return;
+    const std::size_t n = records.size();
+    std::vector<std::string> id, eventId, kind, learner, skill, defHash, levelHash, verb, occurred, recorded;
+    std::vector<Poco::Int64> seq;
+    std::vector<int> level;
+    std::vector<Poco::Nullable<std::string>> activity, mapping, assessor, outcome, note, url;
+    std::vector<Poco::Nullable<double>> raw, min, max, scaled;
+    std::vector<Poco::Nullable<int>> success;
+    std::vector<std::string> respEvidence, respId;
+    for (auto* v : {&id, &eventId, &kind, &learner, &skill, &defHash, &levelHash, &verb, &occurred, &recorded})
+        v->reserve(n);
+    for (const EvidenceRecord& r : records)
+    {
+        id.push_back(r.id); seq.push_back(r.seq); eventId.push_back(r.eventId); kind.push_back(r.kind);
+        learner.push_back(r.learner); skill.push_back(r.skillCode); level.push_back(r.level);
+        defHash.push_back(r.definitionSha256); levelHash.push_back(r.levelTextSha256);
+        activity.push_back(nullable(r.activityId)); mapping.push_back(nullable(r.mappingId)); verb.push_back(r.verb);
+        raw.push_back(nullable(r.scoreRaw)); min.push_back(nullable(r.scoreMin)); max.push_back(nullable(r.scoreMax));
+        scaled.push_back(nullable(r.scoreScaled)); success.push_back(nullableBool(r.success));
+        assessor.push_back(nullable(r.assessor)); outcome.push_back(nullable(r.outcome)); note.push_back(nullable(r.note));
+        url.push_back(nullable(r.evidenceUrl)); occurred.push_back(r.occurredAt); recorded.push_back(r.recordedAt);
+        for (const auto& resp : r.responsibilities)
+        {
+            respEvidence.push_back(r.id);
+            respId.push_back(resp);
+        }
+    }
+    _db.session() << "INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256,"
+                     " level_text_sha256, activity_id, mapping_id, verb, score_raw, score_min, score_max, score_scaled,"
+                     " success, assessor, outcome, note, evidence_url, occurred_at, recorded_at)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        use(id), use(seq), use(eventId), use(kind), use(learner), use(skill), use(level), use(defHash), use(levelHash),
+        use(activity), use(mapping), use(verb), use(raw), use(min), use(max), use(scaled), use(success), use(assessor),
+        use(outcome), use(note), use(url), use(occurred), use(recorded), now;
+    if (!respId.empty())
+        _db.session() << "INSERT INTO evidence_responsibilities(evidence_id, responsibility_id) VALUES (?, ?)",
+            use(respEvidence), use(respId), now;
+}
+
+std::optional<EvidenceRecord> EvidenceRepository::find(const std::string& id)
+{
+    std::string key = id;
+    Poco::Data::Statement select(_db.session());
+    select << "SELECT " << kColumns << " FROM evidence WHERE id = ?", use(key), now;
+    Poco::Data::RecordSet rs(select);
+    if (!rs.moveFirst()) return std::nullopt;
+    EvidenceRecord r = fromRow(rs);
+    std::vector<std::string> responsibilities;
+    _db.session() << "SELECT responsibility_id FROM evidence_responsibilities WHERE evidence_id = ?"
+                     " ORDER BY responsibility_id", use(key), into(responsibilities), now;
+    r.responsibilities = responsibilities;
+    return r;
+}
+
+std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
+{
+    // Each optional criterion is written as (? = 1 OR column = ?) so one prepared text serves all.
+    std::string learner = f.learner.value_or(""), skill = f.skillCode.value_or(""), assessor = f.assessor.value_or(""),
+                kind = f.kind.value_or(""), from = f.from.value_or(""), to = f.to.value_or("");
+    int anyLearner = f.learner ? 0 : 1, anySkill = f.skillCode ? 0 : 1, anyLevel = f.level ? 0 : 1,
+        anyAssessor = f.assessor ? 0 : 1, anyKind = f.kind ? 0 : 1, anyFrom = f.from ? 0 : 1, anyTo = f.to ? 0 : 1,
+        level = f.level.value_or(0), withWithdrawn = f.includeWithdrawn ? 1 : 0;
+    // No LIMIT -1 or LIMIT ALL: neither is portable between SQLite and PostgreSQL.
+    Poco::Int64 limit = f.limit ? static_cast<Poco::Int64>(f.limit) : Poco::Int64(1) << 62;
+    Poco::Int64 offset = static_cast<Poco::Int64>(f.offset);
+    Poco::Data::Statement select(_db.session());
+    select << "SELECT " << kColumns << " FROM evidence"
+              " WHERE (? = 1 OR learner = ?) AND (? = 1 OR skill_code = ?) AND (? = 1 OR level_number = ?)"
+              " AND (? = 1 OR assessor = ?) AND (? = 1 OR kind = ?) AND (? = 1 OR occurred_at >= ?)"
+              " AND (? = 1 OR occurred_at < ?) AND (? = 1 OR withdrawn_at IS NULL)"
+              " ORDER BY seq LIMIT ? OFFSET ?",
+        use(anyLearner), use(learner), use(anySkill), use(skill), use(anyLevel), use(level), use(anyAssessor),
+        use(assessor), use(anyKind), use(kind), use(anyFrom), use(from), use(anyTo), use(to), use(withWithdrawn),
+        use(limit), use(offset), now;
+    Poco::Data::RecordSet rs(select);
+    std::vector<EvidenceRecord> result;
+    std::map<std::string, std::size_t> index;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    {
+        index[rs["id"].convert<std::string>()] = result.size();
+        result.push_back(fromRow(rs));
+    }
+    if (result.empty()) return result;
+
+    Poco::Data::Statement responsibilities(_db.session());
+    std::string evidenceId;
+    std::vector<std::string> ids;
+    responsibilities << "SELECT responsibility_id FROM evidence_responsibilities WHERE evidence_id = ?"
+                        " ORDER BY responsibility_id", use(evidenceId), into(ids);
+    for (auto& r : result)
+    {
+        evidenceId = r.id;
+        ids.clear();
+        responsibilities.execute();
+        r.responsibilities = ids;
+    }
+    return result;
+}
+
+bool EvidenceRepository::withdraw(const std::string& id, const std::string& at, const std::string& reason)
+{
+    std::string key = id, when = at, why = reason;
+    Poco::Data::Statement update(_db.session());
+    update << "UPDATE evidence SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL",
+        use(when), use(why), use(key);
+    return update.execute() > 0;
+}
+
+} } // namespace sfe::store

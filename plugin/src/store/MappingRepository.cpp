@@ -1,0 +1,136 @@
+//
+// MappingRepository.cpp
+//
+// Library: sfe_core
+// Package: store
+//
+
+#include "sfe/store/MappingRepository.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Nullable.h>
+
+#include <map>
+
+using namespace Poco::Data::Keywords;
+
+namespace sfe {
+namespace store {
+
+MappingRepository::MappingRepository(Database& db): _db(db)
+{
+}
+
+void MappingRepository::saveActivity(const ActivityRecord& a)
+{
+    std::string id = a.id, iri = a.iri, name = a.name, type = a.type, at = a.createdAt;
+    int exists = 0;
+    _db.session() << "SELECT COUNT(*) FROM activities WHERE id = ?", use(id), into(exists), now;
+    if (exists)
+        _db.session() << "UPDATE activities SET name = ?, type = ? WHERE id = ?", use(name), use(type), use(id), now;
+    else
+        _db.session() << "INSERT INTO activities(id, iri, name, type, created_at) VALUES (?, ?, ?, ?, ?)",
+            use(id), use(iri), use(name), use(type), use(at), now;
+}
+
+std::optional<ActivityRecord> MappingRepository::activity(const std::string& idOrIri)
+{
+    std::string key = idOrIri;
+    Poco::Data::Statement select(_db.session());
+    select << "SELECT id, iri, name, type, created_at FROM activities WHERE id = ? OR iri = ? ORDER BY id",
+        use(key), use(key), now;
+    Poco::Data::RecordSet rs(select);
+    if (!rs.moveFirst()) return std::nullopt;
+    return ActivityRecord{rs["id"].convert<std::string>(), rs["iri"].convert<std::string>(),
+                          rs["name"].convert<std::string>(), rs["type"].convert<std::string>(),
+                          rs["created_at"].convert<std::string>()};
+}
+
+void MappingRepository::addMapping(const MappingRecord& m)
+{
+    std::string id = m.id, activityId = m.activity.id, skill = m.skillCode, hash = m.definitionSha256,
+                at = m.createdAt;
+    int level = m.level;
+    _db.session() << "INSERT INTO mappings(id, activity_id, skill_code, level_number, definition_sha256, created_at)"
+                     " VALUES (?, ?, ?, ?, ?, ?)",
+        use(id), use(activityId), use(skill), use(level), use(hash), use(at), now;
+    for (const auto& r : m.responsibilities)
+    {
+        std::string rid = r.id, rhash = r.textSha256;
+        _db.session() << "INSERT INTO mapping_responsibilities(mapping_id, responsibility_id, text_sha256)"
+                         " VALUES (?, ?, ?)", use(id), use(rid), use(rhash), now;
+    }
+}
+
+bool MappingRepository::removeMapping(const std::string& mappingId, const std::string& at)
+{
+    std::string id = mappingId, when = at;
+    Poco::Data::Statement update(_db.session());
+    update << "UPDATE mappings SET removed_at = ? WHERE id = ? AND removed_at IS NULL", use(when), use(id);
+    return update.execute() > 0;
+}
+
+void MappingRepository::flagMapping(const std::string& mappingId, const std::string& at, const std::string& reason)
+{
+    std::string id = mappingId, when = at, why = reason;
+    _db.session() << "UPDATE mappings SET flagged_at = ?, flag_reason = ? WHERE id = ?",
+        use(when), use(why), use(id), now;
+}
+
+void MappingRepository::moveMapping(const std::string& mappingId, const std::string& definitionSha256)
+{
+    std::string id = mappingId, hash = definitionSha256;
+    _db.session() << "UPDATE mappings SET definition_sha256 = ? WHERE id = ?", use(hash), use(id), now;
+}
+
+std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional<std::string>& skillCode,
+                                                             const std::optional<std::string>& activityId)
+{
+    std::string skill = skillCode.value_or(""), activity = activityId.value_or("");
+    int anySkill = skillCode ? 0 : 1, anyActivity = activityId ? 0 : 1;
+    Poco::Data::Statement select(_db.session());
+    select << "SELECT m.id, m.skill_code, m.level_number, m.definition_sha256, m.created_at, m.flagged_at,"
+              " m.flag_reason, a.id AS activity_id, a.iri, a.name, a.type, a.created_at AS activity_created_at"
+              " FROM mappings m JOIN activities a ON a.id = m.activity_id"
+              " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?) AND (? = 1 OR m.activity_id = ?)"
+              " ORDER BY m.skill_code, m.level_number, a.id",
+        use(anySkill), use(skill), use(anyActivity), use(activity), now;
+    Poco::Data::RecordSet rs(select);
+    std::vector<MappingRecord> result;
+    std::map<std::string, std::size_t> index;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    {
+        MappingRecord m;
+        m.id = rs["id"].convert<std::string>();
+        m.skillCode = rs["skill_code"].convert<std::string>();
+        m.level = rs["level_number"].convert<int>();
+        m.definitionSha256 = rs["definition_sha256"].convert<std::string>();
+        m.createdAt = rs["created_at"].convert<std::string>();
+        if (!rs["flagged_at"].isEmpty()) m.flaggedAt = rs["flagged_at"].convert<std::string>();
+        if (!rs["flag_reason"].isEmpty()) m.flagReason = rs["flag_reason"].convert<std::string>();
+        m.activity = ActivityRecord{rs["activity_id"].convert<std::string>(), rs["iri"].convert<std::string>(),
+                                    rs["name"].convert<std::string>(), rs["type"].convert<std::string>(),
+                                    rs["activity_created_at"].convert<std::string>()};
+        index[m.id] = result.size();
+        result.push_back(std::move(m));
+    }
+    if (result.empty()) return result;
+
+    Poco::Data::Statement responsibilities(_db.session());
+    responsibilities << "SELECT r.mapping_id, r.responsibility_id, r.text_sha256 FROM mapping_responsibilities r"
+                        " JOIN mappings m ON m.id = r.mapping_id"
+                        " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?) AND (? = 1 OR m.activity_id = ?)"
+                        " ORDER BY r.mapping_id, r.responsibility_id",
+        use(anySkill), use(skill), use(anyActivity), use(activity), now;
+    Poco::Data::RecordSet rr(responsibilities);
+    for (bool more = rr.moveFirst(); more; more = rr.moveNext())
+    {
+        auto it = index.find(rr["mapping_id"].convert<std::string>());
+        if (it == index.end()) continue;
+        result[it->second].responsibilities.push_back(
+            {rr["responsibility_id"].convert<std::string>(), rr["text_sha256"].convert<std::string>()});
+    }
+    return result;
+}
+
+} } // namespace sfe::store

@@ -1,0 +1,195 @@
+//
+// Migrations.cpp
+//
+// Library: sfe_core
+// Package: store
+//
+
+#include "sfe/store/Migrations.h"
+
+namespace sfe {
+namespace store {
+
+namespace {
+
+// Version 1: definitions. A definition version is one imported document, identified by the
+// SHA-256 of its bytes. Versions are never deleted: evidence refers to the version it was
+// recorded against. current_skills says which version of each skill is in use.
+// Localised texts are stored as JSON objects {"de-DE": "..."}.
+Migration definitions()
+{
+    return {1, "definition versions, skills, levels, responsibilities", {
+        "CREATE TABLE sequences ("
+        "  name VARCHAR(32) PRIMARY KEY,"
+        "  value BIGINT NOT NULL)",
+
+        "CREATE TABLE definition_versions ("
+        "  content_sha256 VARCHAR(64) PRIMARY KEY,"
+        "  import_seq BIGINT NOT NULL UNIQUE,"
+        "  framework_name TEXT NOT NULL,"
+        "  framework_version TEXT NOT NULL,"
+        "  language VARCHAR(35) NOT NULL,"
+        "  framework_title TEXT NOT NULL,"
+        "  source_url TEXT NOT NULL,"
+        "  copyright TEXT NOT NULL,"
+        "  licence TEXT NOT NULL,"
+        "  source_name TEXT NOT NULL,"
+        "  document TEXT NOT NULL,"
+        "  imported_at VARCHAR(24) NOT NULL)",
+
+        "CREATE TABLE skills ("
+        "  definition_sha256 VARCHAR(64) NOT NULL REFERENCES definition_versions(content_sha256),"
+        "  code VARCHAR(16) NOT NULL,"
+        "  name TEXT NOT NULL,"
+        "  description TEXT NOT NULL,"
+        "  guidance_notes TEXT NOT NULL,"
+        "  activities_intro TEXT NOT NULL,"
+        "  activities TEXT NOT NULL,"
+        "  development_intro TEXT NOT NULL,"
+        "  lower_levels_not_defined TEXT,"
+        "  PRIMARY KEY (definition_sha256, code))",
+
+        "CREATE TABLE levels ("
+        "  definition_sha256 VARCHAR(64) NOT NULL,"
+        "  skill_code VARCHAR(16) NOT NULL,"
+        "  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 7),"
+        "  defined INTEGER NOT NULL CHECK (defined IN (0, 1)),"
+        "  guiding_phrase TEXT NOT NULL,"
+        "  essence TEXT NOT NULL,"
+        "  development_guidance TEXT NOT NULL,"
+        "  not_defined TEXT,"
+        "  text_sha256 VARCHAR(64) NOT NULL,"
+        "  PRIMARY KEY (definition_sha256, skill_code, number),"
+        "  FOREIGN KEY (definition_sha256, skill_code) REFERENCES skills(definition_sha256, code))",
+
+        "CREATE TABLE responsibilities ("
+        "  definition_sha256 VARCHAR(64) NOT NULL,"
+        "  id VARCHAR(32) NOT NULL,"
+        "  skill_code VARCHAR(16) NOT NULL,"
+        "  level_number INTEGER NOT NULL,"
+        "  position INTEGER NOT NULL,"
+        "  text TEXT NOT NULL,"
+        "  text_sha256 VARCHAR(64) NOT NULL,"
+        "  PRIMARY KEY (definition_sha256, id),"
+        "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
+        "    REFERENCES levels(definition_sha256, skill_code, number))",
+
+        "CREATE TABLE current_skills ("
+        "  code VARCHAR(16) PRIMARY KEY,"
+        "  definition_sha256 VARCHAR(64) NOT NULL,"
+        "  since VARCHAR(24) NOT NULL,"
+        "  FOREIGN KEY (definition_sha256, code) REFERENCES skills(definition_sha256, code))",
+    }};
+}
+
+// Version 2: mappings, evidence and the statement outbox.
+// - An activity is what the LMS offers (course, module, assessment, workplace task), known by its
+//   LMS id or IRI. A mapping links it to one level of one skill in one definition version,
+//   optionally to some of that level's responsibilities; the responsibility's text hash is kept
+//   so a new definition version can flag mappings whose text changed.
+// - lms_events makes event delivery idempotent: an event id is recorded once.
+// - evidence rows are never deleted; withdrawal marks them.
+// - statements is the outbox: a statement is written in the same transaction as its evidence,
+//   with its final id and body, and stays after delivery (state 'delivered') for audit.
+Migration evidence()
+{
+    return {2, "activities, mappings, LMS events, evidence, statement outbox", {
+        "CREATE TABLE activities ("
+        "  id TEXT PRIMARY KEY,"
+        "  iri TEXT NOT NULL UNIQUE,"
+        "  name TEXT NOT NULL,"
+        "  type VARCHAR(16) NOT NULL CHECK (type IN ('course', 'module', 'assessment', 'task')),"
+        "  created_at VARCHAR(24) NOT NULL)",
+
+        "CREATE TABLE mappings ("
+        "  id VARCHAR(36) PRIMARY KEY,"
+        "  activity_id TEXT NOT NULL REFERENCES activities(id),"
+        "  skill_code VARCHAR(16) NOT NULL,"
+        "  level_number INTEGER NOT NULL,"
+        "  definition_sha256 VARCHAR(64) NOT NULL,"
+        "  created_at VARCHAR(24) NOT NULL,"
+        "  removed_at VARCHAR(24),"
+        "  flagged_at VARCHAR(24),"
+        "  flag_reason TEXT,"
+        "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
+        "    REFERENCES levels(definition_sha256, skill_code, number))",
+        "CREATE INDEX mappings_activity ON mappings(activity_id, removed_at)",
+        "CREATE INDEX mappings_level ON mappings(skill_code, level_number, removed_at)",
+
+        "CREATE TABLE mapping_responsibilities ("
+        "  mapping_id VARCHAR(36) NOT NULL REFERENCES mappings(id),"
+        "  responsibility_id VARCHAR(32) NOT NULL,"
+        "  text_sha256 VARCHAR(64) NOT NULL,"
+        "  PRIMARY KEY (mapping_id, responsibility_id))",
+
+        "CREATE TABLE lms_events ("
+        "  event_id TEXT PRIMARY KEY,"
+        "  kind VARCHAR(16) NOT NULL,"
+        "  received_at VARCHAR(24) NOT NULL)",
+
+        "CREATE TABLE evidence ("
+        "  id VARCHAR(36) PRIMARY KEY,"
+        "  seq BIGINT NOT NULL UNIQUE,"
+        "  event_id TEXT NOT NULL REFERENCES lms_events(event_id),"
+        "  kind VARCHAR(16) NOT NULL CHECK (kind IN ('learning', 'demonstrated')),"
+        "  learner TEXT NOT NULL,"
+        "  skill_code VARCHAR(16) NOT NULL,"
+        "  level_number INTEGER NOT NULL,"
+        "  definition_sha256 VARCHAR(64) NOT NULL,"
+        "  level_text_sha256 VARCHAR(64) NOT NULL,"
+        "  activity_id TEXT REFERENCES activities(id),"
+        "  mapping_id VARCHAR(36) REFERENCES mappings(id),"
+        "  verb VARCHAR(16) NOT NULL,"
+        "  score_raw DOUBLE PRECISION,"
+        "  score_min DOUBLE PRECISION,"
+        "  score_max DOUBLE PRECISION,"
+        "  score_scaled DOUBLE PRECISION,"
+        "  success INTEGER,"
+        "  assessor TEXT,"
+        "  outcome VARCHAR(24),"
+        "  note TEXT,"
+        "  evidence_url TEXT,"
+        "  occurred_at VARCHAR(24) NOT NULL,"
+        "  recorded_at VARCHAR(24) NOT NULL,"
+        "  withdrawn_at VARCHAR(24),"
+        "  withdrawn_reason TEXT,"
+        "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
+        "    REFERENCES levels(definition_sha256, skill_code, number))",
+        "CREATE INDEX evidence_learner ON evidence(learner, skill_code, level_number)",
+        "CREATE INDEX evidence_event ON evidence(event_id)",
+
+        "CREATE TABLE evidence_responsibilities ("
+        "  evidence_id VARCHAR(36) NOT NULL REFERENCES evidence(id),"
+        "  responsibility_id VARCHAR(32) NOT NULL,"
+        "  PRIMARY KEY (evidence_id, responsibility_id))",
+
+        "CREATE TABLE statements ("
+        "  id VARCHAR(36) PRIMARY KEY,"
+        "  seq BIGINT NOT NULL UNIQUE,"
+        "  evidence_id VARCHAR(36) REFERENCES evidence(id),"
+        "  kind VARCHAR(24) NOT NULL,"
+        "  learner TEXT NOT NULL,"
+        "  body TEXT NOT NULL,"
+        "  voids_statement_id VARCHAR(36),"
+        "  state VARCHAR(12) NOT NULL DEFAULT 'pending'"
+        "    CHECK (state IN ('pending', 'delivered', 'quarantined')),"
+        "  attempts INTEGER NOT NULL DEFAULT 0,"
+        "  next_attempt_at VARCHAR(24) NOT NULL,"
+        "  last_error TEXT,"
+        "  created_at VARCHAR(24) NOT NULL,"
+        "  delivered_at VARCHAR(24))",
+        "CREATE INDEX statements_due ON statements(state, next_attempt_at, seq)",
+        "CREATE INDEX statements_learner ON statements(learner, seq)",
+        "CREATE INDEX statements_evidence ON statements(evidence_id)",
+    }};
+}
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> all = {definitions(), evidence()};
+    return all;
+}
+
+} } // namespace sfe::store

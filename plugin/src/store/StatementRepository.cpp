@@ -1,0 +1,110 @@
+//
+// StatementRepository.cpp
+//
+// Library: sfe_core
+// Package: store
+//
+
+#include "sfe/store/StatementRepository.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Nullable.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace sfe {
+namespace store {
+
+namespace {
+
+Poco::Nullable<std::string> nullable(const std::optional<std::string>& v)
+{
+    return v ? Poco::Nullable<std::string>(*v) : Poco::Nullable<std::string>();
+}
+
+std::optional<std::string> optional(Poco::Data::RecordSet& rs, const std::string& column)
+{
+    if (rs[column].isEmpty()) return std::nullopt;
+    return rs[column].convert<std::string>();
+}
+
+} // namespace
+
+StatementRepository::StatementRepository(Database& db): _db(db)
+{
+}
+
+void StatementRepository::insert(const std::vector<StatementRecord>& statements)
+{
+    if (statements.empty()) return;
+    std::vector<std::string> id, kind, learner, body, state, next, created;
+    std::vector<Poco::Int64> seq;
+    std::vector<Poco::Nullable<std::string>> evidence, voids;
+    std::vector<int> attempts;
+    for (const StatementRecord& s : statements)
+    {
+        id.push_back(s.id); seq.push_back(s.seq); evidence.push_back(nullable(s.evidenceId)); kind.push_back(s.kind);
+        learner.push_back(s.learner); body.push_back(s.body); voids.push_back(nullable(s.voidsStatementId));
+        state.push_back(s.state); attempts.push_back(s.attempts); next.push_back(s.nextAttemptAt);
+        created.push_back(s.createdAt);
+    }
+    _db.session() << "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, voids_statement_id, state,"
+                     " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        use(id), use(seq), use(evidence), use(kind), use(learner), use(body), use(voids), use(state), use(attempts),
+        use(next), use(created), now;
+}
+
+std::vector<StatementRecord> StatementRepository::list(const std::optional<std::string>& learner,
+                                                       const std::optional<std::string>& state)
+{
+    std::string who = learner.value_or(""), what = state.value_or("");
+    int anyLearner = learner ? 0 : 1, anyState = state ? 0 : 1;
+    Poco::Data::Statement select(_db.session());
+    select << "SELECT id, seq, evidence_id, kind, learner, body, voids_statement_id, state, attempts, next_attempt_at,"
+              " last_error, created_at, delivered_at FROM statements"
+              " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) ORDER BY seq",
+        use(anyLearner), use(who), use(anyState), use(what), now;
+    Poco::Data::RecordSet rs(select);
+    std::vector<StatementRecord> result;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    {
+        StatementRecord s;
+        s.id = rs["id"].convert<std::string>();
+        s.seq = rs["seq"].convert<Poco::Int64>();
+        s.evidenceId = optional(rs, "evidence_id");
+        s.kind = rs["kind"].convert<std::string>();
+        s.learner = rs["learner"].convert<std::string>();
+        s.body = rs["body"].convert<std::string>();
+        s.voidsStatementId = optional(rs, "voids_statement_id");
+        s.state = rs["state"].convert<std::string>();
+        s.attempts = rs["attempts"].convert<int>();
+        s.nextAttemptAt = rs["next_attempt_at"].convert<std::string>();
+        s.lastError = optional(rs, "last_error");
+        s.createdAt = rs["created_at"].convert<std::string>();
+        s.deliveredAt = optional(rs, "delivered_at");
+        result.push_back(std::move(s));
+    }
+    return result;
+}
+
+std::vector<std::string> StatementRepository::idsForEvidence(const std::string& evidenceId)
+{
+    std::string key = evidenceId;
+    std::vector<std::string> ids;
+    _db.session() << "SELECT id FROM statements WHERE evidence_id = ? AND voids_statement_id IS NULL ORDER BY seq",
+        use(key), into(ids), now;
+    return ids;
+}
+
+std::map<std::string, long long> StatementRepository::countByState()
+{
+    std::vector<std::string> states;
+    std::vector<Poco::Int64> counts;
+    _db.session() << "SELECT state, COUNT(*) FROM statements GROUP BY state ORDER BY state", into(states), into(counts),
+        now;
+    std::map<std::string, long long> result{{"pending", 0}, {"delivered", 0}, {"quarantined", 0}};
+    for (std::size_t i = 0; i < states.size(); ++i) result[states[i]] = counts[i];
+    return result;
+}
+
+} } // namespace sfe::store
