@@ -1,0 +1,176 @@
+//
+// CliHostServices.cpp
+//
+// Library: sfia-evidence (host)
+// Package: host
+//
+// What the CLI lends the plugin: layered configuration, a logger on stderr, the system clock.
+//
+
+#include "CliHostServices.h"
+
+#include "Exceptions.h"
+
+#include <Poco/ConsoleChannel.h>
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Path.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/String.h>
+#include <Poco/Util/IniFileConfiguration.h>
+#include <Poco/Util/JSONConfiguration.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+#include <Poco/Util/XMLConfiguration.h>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+// LayeredConfiguration: a lower number wins.
+enum Priority
+{
+    kCommandLine = 10,
+    kEnvironment = 20,
+    kFile = 30,
+    kHostDefaults = 40,
+    kManifestDefaults = 50
+};
+
+struct EnvironmentKey
+{
+    const char* variable;
+    const char* key;
+};
+
+const EnvironmentKey kEnvironmentKeys[] = {
+    {"SFE_LRS_URL", "lrs.url"},
+    {"SFE_LRS_USER", "lrs.user"},
+    {"SFE_LRS_PASSWORD", "lrs.password"},
+};
+
+Poco::AutoPtr<Poco::Util::AbstractConfiguration> openFile(const std::string& path)
+{
+    const std::string extension = Poco::toLower(Poco::Path(path).getExtension());
+    if (extension == "properties") return new Poco::Util::PropertyFileConfiguration(path);
+    if (extension == "ini") return new Poco::Util::IniFileConfiguration(path);
+    if (extension == "xml") return new Poco::Util::XMLConfiguration(path);
+    if (extension == "json") return new Poco::Util::JSONConfiguration(path);
+    throw ConfigurationException("configuration file " + path
+                                 + ": unsupported type (use .properties, .ini, .xml or .json)");
+}
+
+} // namespace
+
+CliHostServices::CliHostServices(const Manifest& manifest):
+    _manifest(manifest),
+    _config(new Poco::Util::LayeredConfiguration),
+    _environment(new Poco::Util::MapConfiguration),
+    _commandLine(new Poco::Util::MapConfiguration),
+    _logger(Poco::Logger::get(kLoggerName))
+{
+    Poco::AutoPtr<Poco::Util::MapConfiguration> manifestDefaults(new Poco::Util::MapConfiguration);
+    for (const auto& key : manifest.configuration) manifestDefaults->setString(key.name, key.defaultValue);
+    Poco::AutoPtr<Poco::Util::MapConfiguration> hostDefaults(new Poco::Util::MapConfiguration);
+    if (manifest.key("log.level")) hostDefaults->setString("log.level", "warning");
+
+    _config->add(manifestDefaults, "manifest", kManifestDefaults, false);
+    _config->add(hostDefaults, "host", kHostDefaults, false);
+    _config->add(_environment, "environment", kEnvironment, false);
+    _config->add(_commandLine, "command line", kCommandLine, false);
+}
+
+void CliHostServices::loadFile(const std::string& path)
+{
+    if (!Poco::File(path).exists())
+        throw ConfigurationException("configuration file " + path + " does not exist");
+    Poco::AutoPtr<Poco::Util::AbstractConfiguration> file;
+    try
+    {
+        file = openFile(path);
+    }
+    catch (const ConfigurationException&)
+    {
+        throw;
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw ConfigurationException("configuration file " + path + ": " + e.displayText());
+    }
+    requireDeclaredKeys(*file, "", "configuration file " + path);
+    _config->add(file, "file", kFile, false);
+}
+
+void CliHostServices::loadEnvironment()
+{
+    for (const auto& entry : kEnvironmentKeys)
+    {
+        if (Poco::Environment::has(entry.variable))
+            _environment->setString(entry.key, Poco::Environment::get(entry.variable));
+    }
+}
+
+void CliHostServices::set(const std::string& key, const std::string& value)
+{
+    requireDeclared(key, "command line");
+    _commandLine->setString(key, value);
+}
+
+void CliHostServices::configureLogging()
+{
+    const std::string level = _config->getString("log.level", "warning");
+    int priority = 0;
+    try
+    {
+        priority = Poco::Logger::parseLevel(level);
+    }
+    catch (const Poco::Exception&)
+    {
+        throw ConfigurationException("log.level: unknown level \"" + level
+            + "\" (none, fatal, critical, error, warning, notice, information, debug, trace)");
+    }
+    Poco::AutoPtr<Poco::PatternFormatter> format(new Poco::PatternFormatter("%s: %p: %t"));
+    Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(format, new Poco::ConsoleChannel));
+    // The static setters reach loggers the plugin derives from ours ("sfia-evidence.store") too.
+    Poco::Logger::setChannel(kLoggerName, channel);
+    Poco::Logger::setLevel(kLoggerName, priority);
+}
+
+const Poco::Util::AbstractConfiguration& CliHostServices::config() const
+{
+    return *_config;
+}
+
+Poco::Logger& CliHostServices::logger() const
+{
+    return _logger;
+}
+
+Poco::Timestamp CliHostServices::now() const
+{
+    return Poco::Timestamp();
+}
+
+void CliHostServices::requireDeclared(const std::string& key, const std::string& source) const
+{
+    if (_manifest.key(key)) return;
+    throw ConfigurationException(source + ": unknown configuration key \"" + key + "\" (the plugin manifest "
+                                 + _manifest.path + " declares the keys the plugin reads)");
+}
+
+void CliHostServices::requireDeclaredKeys(const Poco::Util::AbstractConfiguration& configuration,
+                                          const std::string& prefix, const std::string& source) const
+{
+    Poco::Util::AbstractConfiguration::Keys keys;
+    configuration.keys(prefix, keys);
+    if (keys.empty() && !prefix.empty())
+    {
+        requireDeclared(prefix, source);
+        return;
+    }
+    for (const auto& key : keys)
+        requireDeclaredKeys(configuration, prefix.empty() ? key : prefix + "." + key, source);
+}
+
+} } // namespace sfe::host

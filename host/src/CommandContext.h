@@ -1,0 +1,54 @@
+//
+// CommandContext.h
+//
+// Library: sfia-evidence (host)
+// Package: host
+//
+// What a running command has at hand: its command line, the plugin, and where output goes.
+//
+
+#ifndef SFE_HOST_COMMANDCONTEXT_H
+#define SFE_HOST_COMMANDCONTEXT_H
+
+#include "CommandLine.h"
+#include "PluginSession.h"
+
+#include <Poco/JSON/Object.h>
+
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace sfe {
+namespace host {
+
+class Renderer;
+
+/// Hands a command what it needs. The plugin is loaded on first use, so commands that do not
+/// call it (and --help) never load the library.
+class CommandContext
+{
+public:
+    using SessionFactory = std::function<PluginSession&()>;
+
+    CommandContext(const CommandLine& line, SessionFactory openSession, std::ostream& out);
+
+    const CommandLine& line() const { return _line; }
+    std::ostream& out() { return _out; }
+
+    PluginSession& plugin();
+        /// The started plugin; loads it on first use (see PluginSession for what it throws).
+
+    void respond(const std::string& operation, const Poco::JSON::Object& request, const Renderer& renderer);
+        /// Calls the operation and prints the response: as indented JSON with --json, otherwise
+        /// through `renderer`. Throws PluginCallException when the plugin refuses.
+
+private:
+    const CommandLine& _line;
+    SessionFactory _openSession;
+    std::ostream& _out;
+};
+
+} } // namespace sfe::host
+
+#endif

@@ -1,0 +1,170 @@
+//
+// HostApplication.cpp
+//
+// Library: sfia-evidence (host)
+// Package: host
+//
+// The `sfia-evidence` command-line application: the reference host of the plugin.
+//
+
+#include "HostApplication.h"
+
+#include "CliHostServices.h"
+#include "Command.h"
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "Exceptions.h"
+#include "ManifestLocator.h"
+#include "ManifestReader.h"
+#include "PluginSession.h"
+#include "Status.h"
+
+#include "sfe/Version.h"
+
+#include <Poco/Util/HelpFormatter.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+const char* const kProgram = "sfia-evidence";
+
+/// "sfia-evidence: " before the first line of a message; later lines stay as they are.
+void printError(const std::string& message)
+{
+    std::cerr << kProgram << ": " << message << std::endl;
+}
+
+} // namespace
+
+HostApplication::HostApplication()
+{
+    stopOptionsProcessing();    // main() parses the whole command line; see the class comment
+    setUnixOptions(true);
+}
+
+void HostApplication::defineOptions(Poco::Util::OptionSet& options)
+{
+    Poco::Util::Application::defineOptions(options);
+    options.addOption(Poco::Util::Option("help", "h", "print this help (or a command's, after the command)"));
+    options.addOption(Poco::Util::Option("db", "", "the store's database file (default: ./sfia-evidence.db)")
+                          .argument("PATH"));
+    options.addOption(Poco::Util::Option("config", "", "a configuration file: .properties, .ini, .xml or .json")
+                          .argument("FILE"));
+    options.addOption(Poco::Util::Option("manifest", "", "the plugin manifest (default: $SFE_PLUGIN_MANIFEST, "
+                                         "then ../lib/sfia-evidence/ beside this program, then the installed one)")
+                          .argument("FILE"));
+    _globalOptions = options;
+}
+
+int HostApplication::main(const std::vector<std::string>& args)
+{
+    try
+    {
+        const CommandLine line = CommandLine::parse(args, _globalOptions, CommandRegistry::instance());
+        if (line.has("help"))
+        {
+            printHelp(line.command());
+            return EXIT_OK;
+        }
+        if (!line.command()) throw UsageException("no command given");
+        return runCommand(line);
+    }
+    catch (const UsageException& e)
+    {
+        printError(e.message());
+        std::cerr << "Try '" << kProgram << " --help' for more information." << std::endl;
+        return EXIT_USAGE;
+    }
+    catch (const PluginUnavailableException& e)
+    {
+        printError(e.message());
+        return EXIT_UNAVAILABLE;
+    }
+    catch (const ConfigurationException& e)
+    {
+        printError(e.message());
+        return EXIT_CONFIG;
+    }
+    catch (const PluginCallException& e)
+    {
+        std::cerr << e.message() << std::endl;      // the plugin's own words, exactly
+        return Status::exitCode(e.code());
+    }
+    catch (const Poco::Exception& e)
+    {
+        printError(e.displayText());
+        return EXIT_SOFTWARE;
+    }
+    catch (const std::exception& e)
+    {
+        printError(e.what());
+        return EXIT_SOFTWARE;
+    }
+}
+
+int HostApplication::runCommand(const CommandLine& line)
+{
+    const std::string manifestPath =
+        ManifestLocator(line.value("manifest"), config().getString("application.dir")).locate();
+    const Manifest manifest = ManifestReader().read(manifestPath);
+
+    CliHostServices services(manifest);
+    if (line.has("config")) services.loadFile(line.value("config"));
+    services.loadEnvironment();
+    if (line.has("db")) services.set("store.path", line.value("db"));
+    services.configureLogging();
+
+    // Declared after `services`, so the plugin stops before the services it borrows go away.
+    std::optional<PluginSession> session;
+    CommandContext context(line,
+                           [&]() -> PluginSession& {
+                               if (!session) session.emplace(manifest, services);
+                               return *session;
+                           },
+                           std::cout);
+    line.command()->run(context);
+    std::cout.flush();
+    return EXIT_OK;
+}
+
+void HostApplication::printHelp(const Command* command) const
+{
+    Poco::Util::OptionSet options(_globalOptions);
+    if (command) command->defineOptions(options);
+    Poco::Util::HelpFormatter help(options);
+    help.setCommand(kProgram);
+    help.setUnixStyle(true);
+    if (command)
+    {
+        help.setUsage("[OPTIONS] " + command->synopsis());
+        help.setHeader(command->summary() + ".");
+    }
+    else
+    {
+        help.setUsage("[OPTIONS] COMMAND [ARGUMENTS] [COMMAND OPTIONS]");
+        std::ostringstream header;
+        header << "The reference host of the sfia-evidence plugin " << SFE_VERSION << " (ABI " << SFE_ABI_VERSION
+               << ").\n\nCommands:\n";
+        for (const Command* each : CommandRegistry::instance().all())
+            header << "  " << each->synopsis() << "\n      " << each->summary() << "\n";
+        header << "\nOptions:";
+        help.setHeader(header.str());
+        std::ostringstream footer;
+        footer << "'" << kProgram << " COMMAND --help' describes one command.\n\n"
+               << "Configuration, each layer over the one before: the manifest's defaults; log.level=warning; "
+               << "--config FILE; $SFE_LRS_URL, $SFE_LRS_USER, $SFE_LRS_PASSWORD; --db.\n\n"
+               << "Exit codes: 0 ok, 64 usage, 65 invalid data or not found, 69 plugin unavailable, "
+               << "70 internal error, 74 store, 75 LRS unreachable, 78 configuration.";
+        help.setFooter(footer.str());
+    }
+    help.format(std::cout);
+}
+
+} } // namespace sfe::host

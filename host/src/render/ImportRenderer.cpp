@@ -1,0 +1,56 @@
+//
+// ImportRenderer.cpp
+//
+// Library: sfia-evidence (host)
+// Package: render
+//
+// The text output of `import`.
+//
+
+#include "render/ImportRenderer.h"
+
+#include "render/TextLayout.h"
+
+#include <Poco/JSON/Array.h>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+std::string joined(const Poco::JSON::Array::Ptr& values)
+{
+    std::string text;
+    for (std::size_t i = 0; values && i < values->size(); ++i)
+    {
+        if (i > 0) text += ", ";
+        text += values->getElement<std::string>(static_cast<unsigned>(i));
+    }
+    return text;
+}
+
+} // namespace
+
+ImportRenderer::ImportRenderer(std::string source): _source(std::move(source))
+{
+}
+
+void ImportRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
+{
+    const std::string result = response.getValue<std::string>("result");
+    const std::string skills = joined(response.getArray("skills"));
+    const std::string definition = TextLayout::shortHash(response.getValue<std::string>("definition"));
+    if (result == "unchanged")
+        out << "unchanged: " << skills << " from " << _source << " is already stored (definition " << definition << ")\n";
+    else
+        out << result << ' ' << skills << " from " << _source << " (definition " << definition << ")\n";
+
+    Poco::JSON::Array::Ptr flagged = response.getArray("flaggedMappings");
+    if (flagged && flagged->size() > 0)
+    {
+        out << "note: " << flagged->size() << " activity mapping(s) rest on responsibility texts this version changed"
+            << " and need review (details with --json)\n";
+    }
+}
+
+} } // namespace sfe::host

@@ -1,0 +1,147 @@
+//
+// ShowRenderer.cpp
+//
+// Library: sfia-evidence (host)
+// Package: render
+//
+// The text output of `show`.
+//
+
+#include "render/ShowRenderer.h"
+
+#include "render/TextLayout.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// The string at `key`, or "" when it is missing or null.
+std::string text(const Poco::JSON::Object& object, const std::string& key)
+{
+    if (!object.has(key) || object.isNull(key)) return "";
+    return object.getValue<std::string>(key);
+}
+
+/// "  Label: text…", wrapped, when the text is not empty.
+void labelled(std::ostream& out, std::size_t indent, const std::string& label, const std::string& value)
+{
+    if (value.empty()) return;
+    out << std::string(indent, ' ') << label << ' ';
+    TextLayout::wrap(out, value, indent + 2, indent + TextLayout::width(label) + 1);
+}
+
+void notDefined(std::ostream& out, std::size_t indent, const Poco::JSON::Object::Ptr& guidance)
+{
+    if (!guidance) return;
+    labelled(out, indent, "Not defined:", text(*guidance, "understanding"));
+    labelled(out, indent, "Development:", text(*guidance, "development"));
+}
+
+void responsibilities(std::ostream& out, const Poco::JSON::Array::Ptr& list)
+{
+    if (!list || list->size() == 0) return;
+    std::size_t idWidth = 0;
+    for (std::size_t i = 0; i < list->size(); ++i)
+        idWidth = std::max(idWidth, TextLayout::width(list->getObject(static_cast<unsigned>(i))->getValue<std::string>("id")));
+    out << "  Responsibilities:\n";
+    for (std::size_t i = 0; i < list->size(); ++i)
+    {
+        Poco::JSON::Object::Ptr responsibility = list->getObject(static_cast<unsigned>(i));
+        const std::string id = responsibility->getValue<std::string>("id");
+        out << "    " << TextLayout::padded(id, idWidth + 2);
+        TextLayout::wrap(out, responsibility->getValue<std::string>("text"), 4 + idWidth + 2, 4 + idWidth + 2);
+    }
+}
+
+void renderLevel(std::ostream& out, const Poco::JSON::Object& level)
+{
+    const bool defined = level.getValue<bool>("defined");
+    out << "Level " << level.getValue<int>("number");
+    const std::string phrase = text(level, "guidingPhrase");
+    if (!phrase.empty()) out << " \u2013 " << phrase;
+    if (!defined) out << " (not defined for this skill)";
+    out << '\n';
+    labelled(out, 2, "Essence:", text(level, "essence"));
+    if (defined)
+    {
+        responsibilities(out, level.getArray("responsibilities"));
+        labelled(out, 2, "Guidance:", text(level, "developmentGuidance"));
+    }
+    else
+    {
+        notDefined(out, 2, level.getObject("notDefined"));
+    }
+}
+
+void overview(std::ostream& out, const Poco::JSON::Object& skill)
+{
+    const std::string description = text(skill, "description");
+    if (!description.empty()) TextLayout::wrap(out, description, 0, 0);
+    labelled(out, 0, "Guidance notes:", text(skill, "guidanceNotes"));
+    Poco::JSON::Array::Ptr activities = skill.getArray("activities");
+    if (activities && activities->size() > 0)
+    {
+        const std::string intro = text(skill, "activitiesIntro");
+        out << (intro.empty() ? "Activities:" : intro) << '\n';
+        for (std::size_t i = 0; i < activities->size(); ++i)
+        {
+            out << "  \u2022 ";
+            TextLayout::wrap(out, activities->getElement<std::string>(static_cast<unsigned>(i)), 4, 4);
+        }
+    }
+    labelled(out, 0, "Development:", text(skill, "developmentIntro"));
+    if (skill.has("lowerLevelsNotDefined") && !skill.isNull("lowerLevelsNotDefined"))
+    {
+        out << "Below the lowest defined level:\n";
+        notDefined(out, 2, skill.getObject("lowerLevelsNotDefined"));
+    }
+    out << '\n';
+}
+
+void attribution(std::ostream& out, const Poco::JSON::Object& skill)
+{
+    Poco::JSON::Object::Ptr framework = skill.getObject("framework");
+    if (!framework) return;
+    out << '\n';
+    const std::string title = text(*framework, "title");
+    if (!title.empty()) TextLayout::wrap(out, title, 0, 0);
+    std::string source = text(*framework, "copyright");
+    const std::string url = text(*framework, "sourceUrl");
+    if (!url.empty()) source += (source.empty() ? "" : " \u2013 ") + url;
+    if (!source.empty()) TextLayout::wrap(out, source, 0, 0);
+    const std::string licence = text(*framework, "licence");
+    if (!licence.empty()) TextLayout::wrap(out, licence, 0, 0);
+}
+
+} // namespace
+
+ShowRenderer::ShowRenderer(bool wholeSkill): _wholeSkill(wholeSkill)
+{
+}
+
+void ShowRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
+{
+    out << response.getValue<std::string>("name") << " (" << response.getValue<std::string>("code") << ")\n";
+    Poco::JSON::Object::Ptr framework = response.getObject("framework");
+    if (framework)
+        out << text(*framework, "name") << ' ' << text(*framework, "version") << ", ";
+    out << text(response, "language") << ", definition "
+        << TextLayout::shortHash(response.getValue<std::string>("definition")) << "\n\n";
+
+    if (_wholeSkill) overview(out, response);
+
+    Poco::JSON::Array::Ptr levels = response.getArray("levels");
+    for (std::size_t i = 0; levels && i < levels->size(); ++i)
+    {
+        if (i > 0) out << '\n';
+        renderLevel(out, *levels->getObject(static_cast<unsigned>(i)));
+    }
+    attribution(out, response);
+}
+
+} } // namespace sfe::host

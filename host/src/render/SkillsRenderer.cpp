@@ -1,0 +1,83 @@
+//
+// SkillsRenderer.cpp
+//
+// Library: sfia-evidence (host)
+// Package: render
+//
+// The text output of `skills`.
+//
+
+#include "render/SkillsRenderer.h"
+
+#include "render/TextLayout.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// "1-6", "2-4, 6": consecutive levels as ranges.
+std::string levelRanges(const Poco::JSON::Array::Ptr& levels)
+{
+    std::vector<int> numbers;
+    for (std::size_t i = 0; levels && i < levels->size(); ++i)
+        numbers.push_back(levels->getElement<int>(static_cast<unsigned>(i)));
+    std::sort(numbers.begin(), numbers.end());
+    std::string text;
+    for (std::size_t i = 0; i < numbers.size();)
+    {
+        std::size_t j = i;
+        while (j + 1 < numbers.size() && numbers[j + 1] == numbers[j] + 1) ++j;
+        if (!text.empty()) text += ", ";
+        text += std::to_string(numbers[i]);
+        if (j > i) text += "-" + std::to_string(numbers[j]);
+        i = j + 1;
+    }
+    return text.empty() ? "none" : text;
+}
+
+} // namespace
+
+void SkillsRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
+{
+    Poco::JSON::Array::Ptr skills = response.getArray("skills");
+    if (!skills || skills->size() == 0)
+    {
+        out << "no skills imported yet (sfia-evidence import FILE)\n";
+        return;
+    }
+
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"CODE", "NAME", "LANGUAGE", "FRAMEWORK", "LEVELS", "DEFINITION", "IMPORTED"});
+    for (std::size_t i = 0; i < skills->size(); ++i)
+    {
+        Poco::JSON::Object::Ptr skill = skills->getObject(static_cast<unsigned>(i));
+        rows.push_back({skill->getValue<std::string>("code"),
+                        skill->getValue<std::string>("name"),
+                        skill->getValue<std::string>("language"),
+                        skill->getValue<std::string>("framework") + " " + skill->getValue<std::string>("frameworkVersion"),
+                        levelRanges(skill->getArray("definedLevels")),
+                        TextLayout::shortHash(skill->getValue<std::string>("definition")),
+                        skill->getValue<std::string>("importedAt")});
+    }
+
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& row : rows)
+    {
+        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], TextLayout::width(row[c]));
+    }
+    for (const auto& row : rows)
+    {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c)
+            line += c + 1 < row.size() ? TextLayout::padded(row[c], widths[c] + 2) : row[c];
+        out << line << '\n';
+    }
+}
+
+} } // namespace sfe::host
