@@ -1,7 +1,7 @@
 //
 // Model.cpp
 //
-// Library: sfe_core
+// Library: sfe_definition
 // Package: definition
 //
 

@@ -1,7 +1,7 @@
 //
 // Model.h
 //
-// Library: sfe_core
+// Library: sfe_definition
 // Package: definition
 //
 // The in-memory model of an SFIA skill definition document (schemas/sfia-definition-1.0.xsd).
@@ -55,6 +55,7 @@ struct NotDefinedGuidance
 {
     LocalizedText understanding;    ///< why the level is not defined
     LocalizedText development;      ///< how a person can still progress
+    std::vector<LocalizedText> developmentSteps;   ///< the steps `development` introduces, if any
 };
 
 /// One of a skill's levels 1-7: either defined, or explicitly not defined.
@@ -62,7 +63,7 @@ struct Level
 {
     int number = 0;
     bool defined = false;
-    // The generic SFIA level of responsibility (present for every level).
+    // The generic SFIA level of responsibility (always for defined levels; where known otherwise).
     LocalizedText guidingPhrase;                ///< e.g. "Anwenden"
     LocalizedText essence;                      ///< the level's essence statement
     // Defined levels only.
