@@ -720,3 +720,66 @@ BOOST_AUTO_TEST_CASE(drain_is_refused_while_the_background_thread_runs)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(tls)
+
+namespace {
+
+Poco::Net::Context::Ptr serverContext()
+{
+	const std::string data = SFE_DELIVERY_TEST_DATA;
+	return new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, data + "/server-key.pem", data + "/server-cert.pem",
+	                              "", Poco::Net::Context::VERIFY_NONE);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_server_certified_by_the_named_ca_file_is_trusted)
+{
+	FakeLrs lrs(serverContext());
+	BOOST_TEST(lrs.endpoint().rfind("https://", 0) == 0);
+	auto settings = clientSettings(lrs.endpoint());
+	settings.caFile = std::string(SFE_DELIVERY_TEST_DATA) + "/test-ca.pem";
+	LrsClient client(settings);
+	BOOST_TEST(client.checkAbout().size() == 1u);
+	MemoryStatementQueue queue;
+	const auto statements = makeStatements(12, &queue);
+	OutboxSender sender(queue, client, senderSettings(5));
+	const auto summary = sender.drain();
+	BOOST_TEST(summary.finished);
+	BOOST_TEST(summary.delivered == 12u);
+	BOOST_TEST(lrs.stored().size() == 12u);
+	BOOST_TEST(lrs.requests().back().authorization == basicAuthorization());
+}
+
+BOOST_AUTO_TEST_CASE(an_untrusted_certificate_is_refused_by_default_and_nothing_is_sent)
+{
+	FakeLrs lrs(serverContext());
+	LrsClient client(clientSettings(lrs.endpoint())); // system CA store only: the test CA is not in it
+	BOOST_CHECK_THROW(client.checkAbout(), LrsUnreachableException);
+	const PostResult result = client.postBatch("[" + makeStatement(1).json + "]");
+	BOOST_TEST((result.outcome == PostResult::Outcome::Refused));
+	BOOST_TEST(result.reason.find("certificate") != std::string::npos, result.reason);
+	BOOST_TEST(lrs.requests().empty()); // the handshake failed before any request, credentials included, left
+
+	MemoryStatementQueue queue;
+	makeStatements(3, &queue);
+	FakeClock clock;
+	OutboxSender sender(queue, client, senderSettings(), clock);
+	const auto summary = sender.drain();
+	BOOST_TEST(!summary.finished);
+	BOOST_TEST(queue.ids(State::Pending).size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(verification_can_be_switched_off_with_a_warning)
+{
+	LogCapture log;
+	FakeLrs lrs(serverContext());
+	auto settings = clientSettings(lrs.endpoint());
+	settings.verifyCertificates = false;
+	LrsClient client(settings);
+	BOOST_TEST(log.contains("NOT verified"));
+	BOOST_TEST(client.postBatch("[" + makeStatement(1).json + "]").delivered());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -17,6 +17,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/StreamCopier.h>
@@ -91,13 +92,17 @@ FakeLrs::Reply answer(int status, std::string body)
 
 } // namespace
 
-FakeLrs::FakeLrs()
+FakeLrs::FakeLrs(Poco::Net::Context::Ptr tlsContext):
+	_scheme(tlsContext ? "https" : "http")
 {
 	auto* params = new Poco::Net::HTTPServerParams;
 	params->setKeepAlive(true);
 	params->setMaxThreads(8);
-	Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-	_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), socket, params);
+	const Poco::Net::SocketAddress address("127.0.0.1", 0);
+	if (tlsContext)
+		_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), Poco::Net::SecureServerSocket(address, 64, tlsContext), params);
+	else
+		_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), Poco::Net::ServerSocket(address), params);
 	_server->start();
 }
 
@@ -116,7 +121,7 @@ FakeLrs::~FakeLrs()
 
 std::string FakeLrs::endpoint() const
 {
-	return "http://127.0.0.1:" + std::to_string(_server->port()) + "/xAPI";
+	return _scheme + "://127.0.0.1:" + std::to_string(_server->port()) + "/xAPI";
 }
 
 void FakeLrs::setRule(Rule rule)

@@ -9,6 +9,7 @@
 #ifndef SFE_TESTS_DELIVERY_FAKELRS_H
 #define SFE_TESTS_DELIVERY_FAKELRS_H
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServer.h>
 
 #include <chrono>
@@ -62,14 +63,15 @@ public:
 
 	using Rule = std::function<Reply(const Request&)>;
 
-	FakeLrs();
+	explicit FakeLrs(Poco::Net::Context::Ptr tlsContext = nullptr);
+		/// Serves HTTPS with this server context if given, else plain HTTP.
 	~FakeLrs();
 
 	FakeLrs(const FakeLrs&) = delete;
 	FakeLrs& operator=(const FakeLrs&) = delete;
 
 	std::string endpoint() const;
-		/// http://127.0.0.1:<port>/xAPI
+		/// http(s)://127.0.0.1:<port>/xAPI
 
 	void setRule(Rule rule);
 		/// Consulted for every POST to /statements; by default every request gets Reply{}.
@@ -102,6 +104,7 @@ private:
 	bool _stopping = false;     // set by the destructor: cut delays short
 	std::size_t _active = 0;    // handlers running; the destructor waits for them
 	std::condition_variable _changed;
+	std::string _scheme;
 	std::unique_ptr<Poco::Net::HTTPServer> _server;
 };
 
