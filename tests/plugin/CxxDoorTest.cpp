@@ -1,0 +1,222 @@
+//
+// CxxDoorTest.cpp
+//
+// Library: tests
+// Package: plugin
+//
+// Loads the built plugin module through Poco::ClassLoader, as a C++ host does, and drives it.
+//
+
+#define BOOST_TEST_MODULE plugin_cxx_door
+#include <boost/test/unit_test.hpp>
+
+#include "sfe/plugin/EvidencePlugin.h"
+#include "sfe/plugin/HostServices.h"
+#include "sfe/plugin/Names.h"
+#include "sfe.h"
+
+#include <Poco/ClassLoader.h>
+#include <Poco/File.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Logger.h>
+#include <Poco/Path.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/Util/MapConfiguration.h>
+
+#include <memory>
+#include <set>
+#include <string>
+
+using sfe::plugin::EvidencePlugin;
+
+namespace {
+
+const std::string kModule = SFE_PLUGIN_MODULE;
+const std::string kDefinition = SFE_SOURCE_DIR "/definitions/csmg.de.xml";
+
+/// HostServices for tests: a map of settings, the root logger, a fixed clock.
+class TestHost: public sfe::plugin::HostServices
+{
+public:
+    explicit TestHost(const std::string& storePath):
+        _config(new Poco::Util::MapConfiguration),
+        _now(Poco::Timestamp::fromEpochTime(1700000000) + 123000)
+    {
+        _config->setString("store.path", storePath);
+    }
+
+    const Poco::Util::AbstractConfiguration& config() const override { return *_config; }
+    Poco::Logger& logger() const override { return Poco::Logger::get("plugin-test"); }
+    Poco::Timestamp now() const override { return _now; }
+
+private:
+    Poco::AutoPtr<Poco::Util::MapConfiguration> _config;
+    Poco::Timestamp _now;
+};
+
+Poco::JSON::Object::Ptr parse(const std::string& json)
+{
+    return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+}
+
+/// A loaded library with one started plugin; destroys the plugin before unloading, as required.
+struct LoadedPlugin
+{
+    Poco::TemporaryFile folder;
+    TestHost host;
+    Poco::ClassLoader<EvidencePlugin> loader;
+    std::unique_ptr<EvidencePlugin> plugin;
+
+    LoadedPlugin(): host(Poco::Path(folder.path(), "cxx-door.db").toString())
+    {
+        folder.createDirectories();
+        loader.loadLibrary(kModule);
+        plugin.reset(loader.create(sfe::plugin::kPluginClassName));
+        plugin->start(host);
+    }
+
+    ~LoadedPlugin()
+    {
+        plugin->stop();
+        plugin.reset();
+        loader.unloadLibrary(kModule);
+    }
+
+    EvidencePlugin::Result call(const std::string& operation, const std::string& request)
+    {
+        return plugin->call(operation, request);
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(manifest_lists_the_plugin_class_and_abi_matches)
+{
+    Poco::ClassLoader<EvidencePlugin> loader;
+    loader.loadLibrary(kModule);
+    std::set<std::string> classes;
+    for (auto it = loader.begin(); it != loader.end(); ++it)
+    {
+        for (auto meta = it->second->begin(); meta != it->second->end(); ++meta)
+            classes.insert(meta->name());
+    }
+    BOOST_TEST(classes.count(sfe::plugin::kPluginClassName) == 1u);
+    BOOST_TEST(loader.canCreate(sfe::plugin::kPluginClassName));
+    {
+        std::unique_ptr<EvidencePlugin> plugin(loader.create(sfe::plugin::kPluginClassName));
+        BOOST_TEST(plugin->abiVersion() == SFE_ABI_VERSION);
+    }
+    loader.unloadLibrary(kModule);
+    BOOST_TEST(!loader.isLibraryLoaded(kModule));
+}
+
+BOOST_AUTO_TEST_CASE(call_before_start_is_misuse_not_a_crash)
+{
+    Poco::ClassLoader<EvidencePlugin> loader;
+    loader.loadLibrary(kModule);
+    {
+        std::unique_ptr<EvidencePlugin> plugin(loader.create(sfe::plugin::kPluginClassName));
+        const auto result = plugin->call("skills", "{}");
+        BOOST_TEST(result.status == SFE_MISUSE);
+        BOOST_TEST(!result.message.empty());
+    }
+    loader.unloadLibrary(kModule);
+}
+
+BOOST_AUTO_TEST_CASE(import_then_show_level_3)
+{
+    LoadedPlugin p;
+    Poco::JSON::Object request;
+    request.set("path", kDefinition);
+    std::ostringstream json;
+    request.stringify(json);
+
+    const auto imported = p.call("import", json.str());
+    BOOST_TEST_REQUIRE(imported.ok(), imported.message);
+    auto response = parse(imported.json);
+    BOOST_TEST(response->getValue<std::string>("result") == "imported");
+    BOOST_TEST(response->getArray("skills")->getElement<std::string>(0) == "CSMG");
+    const std::string definition = response->getValue<std::string>("definition");
+    BOOST_TEST(definition.size() == 64u);
+
+    const auto again = p.call("import", json.str());
+    BOOST_TEST_REQUIRE(again.ok(), again.message);
+    BOOST_TEST(parse(again.json)->getValue<std::string>("result") == "unchanged");
+    BOOST_TEST(parse(again.json)->getValue<std::string>("definition") == definition);
+
+    const auto shown = p.call("show", R"({"code": "CSMG", "level": 3})");
+    BOOST_TEST_REQUIRE(shown.ok(), shown.message);
+    auto skill = parse(shown.json);
+    BOOST_TEST(skill->getValue<std::string>("name") == "Kundenservice");
+    BOOST_TEST(skill->getValue<std::string>("definition") == definition);
+    auto levels = skill->getArray("levels");
+    BOOST_TEST_REQUIRE(levels->size() == 1u);
+    auto level = levels->getObject(0);
+    BOOST_TEST(level->getValue<int>("number") == 3);
+    BOOST_TEST(level->getValue<std::string>("guidingPhrase") == "Anwenden");
+    auto responsibilities = level->getArray("responsibilities");
+    BOOST_TEST_REQUIRE(responsibilities->size() >= 1u);
+    BOOST_TEST(responsibilities->getObject(0)->getValue<std::string>("id") == "CSMG-3.1");
+    BOOST_TEST(responsibilities->getObject(0)->getValue<std::string>("text")
+               == "Fungiert als routinemäßige Anlaufstelle, die Unterstützungsanfragen empfängt und bearbeitet.");
+
+    const auto skills = p.call("skills", "{}");
+    BOOST_TEST_REQUIRE(skills.ok(), skills.message);
+    auto first = parse(skills.json)->getArray("skills")->getObject(0);
+    BOOST_TEST(first->getValue<std::string>("code") == "CSMG");
+    BOOST_TEST(first->getValue<std::string>("importedAt") == "2023-11-14T22:13:20.123Z");    // the host's clock
+}
+
+BOOST_AUTO_TEST_CASE(unknown_skill_is_not_found_with_an_error_object)
+{
+    LoadedPlugin p;
+    const auto result = p.call("show", R"({"code": "NOPE"})");
+    BOOST_TEST(result.status == SFE_NOTFOUND);
+    BOOST_TEST(result.message.find("NOPE") != std::string::npos, result.message);
+    auto error = parse(result.json);
+    BOOST_TEST(error->getValue<int>("status") == SFE_NOTFOUND);
+    BOOST_TEST(error->getValue<std::string>("error") == "notFound");
+    BOOST_TEST(error->getValue<std::string>("message") == result.message);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_definition_is_refused_with_located_problems)
+{
+    LoadedPlugin p;
+    const auto result = p.call("import", R"({"xml": "<definition xmlns=\"urn:sfia-evidence:definition:1.0\"/>", "name": "empty.xml"})");
+    BOOST_TEST(result.status == SFE_INVALID);
+    BOOST_TEST(result.message.rfind("empty.xml:", 0) == 0u, result.message);
+    auto problems = parse(result.json)->getArray("problems");
+    BOOST_TEST_REQUIRE(problems);
+    BOOST_TEST(problems->size() >= 1u);
+    const auto skills = p.call("skills", "{}");
+    BOOST_TEST_REQUIRE(skills.ok());
+    BOOST_TEST(parse(skills.json)->getArray("skills")->size() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(stop_is_safe_twice_and_the_store_persists)
+{
+    Poco::TemporaryFile folder;
+    folder.createDirectories();
+    TestHost host(Poco::Path(folder.path(), "persist.db").toString());
+    Poco::ClassLoader<EvidencePlugin> loader;
+    loader.loadLibrary(kModule);
+    {
+        std::unique_ptr<EvidencePlugin> plugin(loader.create(sfe::plugin::kPluginClassName));
+        plugin->start(host);
+        const auto imported = plugin->call("import", "{\"path\": \"" + kDefinition + "\"}");
+        BOOST_TEST_REQUIRE(imported.ok(), imported.message);
+        plugin->stop();
+        plugin->stop();
+    }
+    {
+        std::unique_ptr<EvidencePlugin> plugin(loader.create(sfe::plugin::kPluginClassName));
+        plugin->start(host);
+        const auto skills = plugin->call("skills", "{}");
+        BOOST_TEST_REQUIRE(skills.ok(), skills.message);
+        BOOST_TEST(parse(skills.json)->getArray("skills")->size() == 1u);
+        plugin->stop();
+    }
+    loader.unloadLibrary(kModule);
+}
