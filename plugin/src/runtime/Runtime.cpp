@@ -10,10 +10,12 @@
 #include "sfe/presenter/DefinitionPresenter.h"
 #include "sfe/presenter/EvidencePresenter.h"
 #include "sfe/presenter/MappingPresenter.h"
+#include "sfe/presenter/OutboxPresenter.h"
 #include "sfe/presenter/Json.h"
 #include "sfe/presenter/Request.h"
 #include "sfe/runtime/Error.h"
 #include "sfe/service/DefinitionCache.h"
+#include "sfe/service/DeliveryService.h"
 #include "sfe/service/EvidenceService.h"
 #include "sfe/service/ImportService.h"
 #include "sfe/service/MappingService.h"
@@ -63,8 +65,9 @@ Runtime::Runtime(plugin::HostServices& host):
     _definitionCache = std::make_unique<service::DefinitionCache>(*_db);
     _statementFactory = std::make_unique<service::StatementFactory>(_settings);
     _mappingService = std::make_unique<service::MappingService>(*_db, *_definitionCache, *_statementFactory);
+    _delivery = std::make_unique<service::DeliveryService>(_settings, _host.logger());
     _evidenceService = std::make_unique<service::EvidenceService>(*_db, *_definitionCache, *_statementFactory,
-                                                                  _settings);
+                                                                  _settings, [this] { _delivery->notify(); });
     definition::ReadOptions readOptions;
     readOptions.maxBytes = _settings.importMaxBytes;
     _importer = std::make_unique<service::ImportService>(
@@ -75,6 +78,7 @@ Runtime::Runtime(plugin::HostServices& host):
     _definitions = std::make_unique<presenter::DefinitionPresenter>(*this, *_importer);
     _mappings = std::make_unique<presenter::MappingPresenter>(*this, *_mappingService);
     _evidence = std::make_unique<presenter::EvidencePresenter>(*this, *_evidenceService);
+    _outbox = std::make_unique<presenter::OutboxPresenter>(*this, *_delivery);
 
     using presenter::Request;
     add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
@@ -90,6 +94,11 @@ Runtime::Runtime(plugin::HostServices& host):
     add("withdraw", [this](const Request& r) { return _evidence->withdraw(r); });
     add("evidence", [this](const Request& r) { return _evidence->evidence(r); });
     add("statements", [this](const Request& r) { return _evidence->statements(r); });
+    add("sync", [this](const Request& r) { return _outbox->sync(r); });
+    add("outbox", [this](const Request& r) { return _outbox->outbox(r); });
+    add("retry", [this](const Request& r) { return _outbox->retry(r); });
+
+    if (_delivery->configured() && _settings.lrsBackground) _delivery->startBackground();
 
     _host.logger().information("sfia-evidence " SFE_VERSION " started on store " + _settings.storePath);
 }
@@ -101,7 +110,8 @@ Runtime::~Runtime()
 
 void Runtime::stop()
 {
-    if (!_db) return;
+    if (_delivery) _delivery->stop();
+    std::lock_guard<std::mutex> lock(_callMutex);
     _db.reset();
 }
 
@@ -118,6 +128,9 @@ plugin::EvidencePlugin::Result Runtime::call(const std::string& operation, const
         auto it = _operations.find(operation);
         if (it == _operations.end()) throw Error::misuse("unknown operation '" + operation + "'");
         presenter::Request request(operation, requestJson);
+        if (operation == "sync") return {SFE_OK, it->second(request), ""};
+        std::lock_guard<std::mutex> lock(_callMutex);
+        if (!_db) throw Error::misuse(operation + ": the plugin is stopped");
         return {SFE_OK, it->second(request), ""};
     }
     catch (const Error& e)

@@ -29,6 +29,15 @@ long long readInt(const Poco::Util::AbstractConfiguration& config, const std::st
     return value;
 }
 
+bool readBool(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool fallback)
+{
+    if (!config.hasProperty(key)) return fallback;
+    const std::string text = config.getString(key);
+    if (text == "true" || text == "1" || text == "yes" || text == "on") return true;
+    if (text == "false" || text == "0" || text == "no" || text == "off") return false;
+    throw Error::config(key + ": '" + text + "' is not true or false");
+}
+
 std::string readChoice(const Poco::Util::AbstractConfiguration& config, const std::string& key,
                        const std::string& fallback, std::initializer_list<const char*> choices)
 {
@@ -83,6 +92,10 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.lrsUser = config.getString("lrs.user", s.lrsUser);
     s.lrsPassword = config.getString("lrs.password", s.lrsPassword);
     s.lrsBatch = static_cast<int>(readInt(config, "lrs.batch", s.lrsBatch, 1, 1000));
+    s.lrsBackground = readBool(config, "lrs.background", s.lrsBackground);
+    s.lrsVerifyCertificates = readBool(config, "lrs.verify_certificates", s.lrsVerifyCertificates);
+    s.lrsCaFile = config.getString("lrs.ca_file", s.lrsCaFile);
+    s.lrsTimeoutMs = static_cast<int>(readInt(config, "lrs.timeout_ms", s.lrsTimeoutMs, 100, 3600000));
     s.logLevel = readChoice(config, "log.level", s.logLevel,
                             {"fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"});
     return s;

@@ -16,18 +16,21 @@
 
 #include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <string>
 
 namespace sfe {
 namespace store { class Database; }
-namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter; }
+namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter;
+                      class OutboxPresenter; }
 namespace service {
 class ImportService;
 class DefinitionCache;
 class StatementFactory;
 class MappingService;
 class EvidenceService;
+class DeliveryService;
 }
 
 namespace runtime {
@@ -59,6 +62,7 @@ private:
     plugin::HostServices& _host;
     Settings _settings;
     std::unique_ptr<store::Database> _db;
+    std::unique_ptr<service::DeliveryService> _delivery;
     std::unique_ptr<service::DefinitionCache> _definitionCache;
     std::unique_ptr<service::StatementFactory> _statementFactory;
     std::unique_ptr<service::MappingService> _mappingService;
@@ -67,7 +71,9 @@ private:
     std::unique_ptr<presenter::DefinitionPresenter> _definitions;
     std::unique_ptr<presenter::MappingPresenter> _mappings;
     std::unique_ptr<presenter::EvidencePresenter> _evidence;
+    std::unique_ptr<presenter::OutboxPresenter> _outbox;
     std::map<std::string, Handler> _operations;
+    std::mutex _callMutex;     // operations share one store session; `sync` has its own
 };
 
 } } // namespace sfe::runtime

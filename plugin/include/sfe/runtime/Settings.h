@@ -34,6 +34,10 @@ struct Settings
     std::string lrsUser;                                ///< lrs.user
     std::string lrsPassword;                            ///< lrs.password; never logged
     int lrsBatch = 50;                                  ///< lrs.batch
+    bool lrsBackground = true;                          ///< lrs.background: send in a background thread
+    bool lrsVerifyCertificates = true;                  ///< lrs.verify_certificates (HTTPS)
+    std::string lrsCaFile;                              ///< lrs.ca_file: extra CA certificates (PEM)
+    int lrsTimeoutMs = 60000;                           ///< lrs.timeout_ms: per request
     std::string logLevel = "information";               ///< log.level
 
     /// Reads every key, keeping the default where a key is absent. Throws runtime::Error

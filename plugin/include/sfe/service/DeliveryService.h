@@ -1,0 +1,78 @@
+//
+// DeliveryService.h
+//
+// Library: sfe_core
+// Package: service
+//
+// Use cases for the outbox: send statements to the LRS (now, or in the background), show the
+// outbox, put quarantined statements back into delivery.
+//
+
+#ifndef SFE_SERVICE_DELIVERYSERVICE_H
+#define SFE_SERVICE_DELIVERYSERVICE_H
+
+#include "sfe/runtime/Settings.h"
+#include "sfe/store/Database.h"
+#include "sfe/store/OutboxQueue.h"
+
+#include "sfe/xapi/delivery/LrsClient.h"
+#include "sfe/xapi/delivery/OutboxSender.h"
+
+#include <Poco/Logger.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace sfe {
+namespace service {
+
+/// Delivery of the outbox to the configured LRS. It has its own store connection, so sending
+/// never blocks recording. The LRS's /about is checked once before the first send.
+class DeliveryService
+{
+public:
+    /// Opens a second connection to the store. No network access happens here.
+    DeliveryService(const runtime::Settings& settings, Poco::Logger& logger);
+    ~DeliveryService();
+
+    /// True when lrs.url is set.
+    bool configured() const { return !_settings.lrsUrl.empty(); }
+
+    /// Starts the background sender. If the LRS does not answer /about yet, it logs a warning and
+    /// starts anyway: the sender backs off and retries. Requires configured().
+    void startBackground();
+
+    /// Wakes the background sender: new statements are due. [thread-safe]
+    void notify();
+
+    /// Stops the background sender within about a second. Safe to call twice.
+    void stop();
+
+    /// Sends everything due now, waiting out backoffs up to `timeLimit` (0: until the outbox is
+    /// empty). Throws runtime::Error: SFE_CONFIG without lrs.url, SFE_NETWORK when /about fails.
+    xapi::delivery::OutboxSender::Summary sync(std::chrono::milliseconds timeLimit,
+                                               const xapi::delivery::OutboxSender::ProgressCallback& progress);
+
+    store::OutboxQueue& queue() { return *_queue; }
+
+private:
+    void checkAboutOnce();
+    std::unique_ptr<xapi::delivery::OutboxSender> makeSender(std::chrono::milliseconds timeLimit);
+
+    runtime::Settings _settings;
+    Poco::Logger& _logger;
+    std::unique_ptr<store::Database> _db;
+    std::unique_ptr<store::OutboxQueue> _queue;
+    std::unique_ptr<xapi::delivery::LrsClient> _client;
+    std::unique_ptr<xapi::delivery::OutboxSender> _background;
+    std::mutex _mutex;
+    bool _aboutChecked = false;
+    bool _syncing = false;
+};
+
+} } // namespace sfe::service
+
+#endif

@@ -1,0 +1,84 @@
+//
+// OutboxPresenter.cpp
+//
+// Library: sfe_core
+// Package: presenter
+//
+
+#include "sfe/presenter/OutboxPresenter.h"
+
+#include "sfe/presenter/Json.h"
+#include "sfe/runtime/Error.h"
+#include "sfe/runtime/Runtime.h"
+#include "sfe/store/StatementRepository.h"
+
+#include <chrono>
+
+namespace sfe {
+namespace presenter {
+
+OutboxPresenter::OutboxPresenter(runtime::Runtime& runtime, service::DeliveryService& delivery):
+    _runtime(runtime),
+    _delivery(delivery)
+{
+}
+
+std::string OutboxPresenter::sync(const Request& request)
+{
+    const int limit = request.optInt("timeLimitMs").value_or(0);
+    if (limit < 0) request.fail("timeLimitMs", "must not be negative");
+    auto summary = _delivery.sync(std::chrono::milliseconds(limit), {});
+    auto o = object();
+    o->set("delivered", summary.delivered);
+    o->set("quarantined", summary.quarantined);
+    o->set("retries", summary.retries);
+    o->set("requests", summary.requests);
+    o->set("elapsedMs", static_cast<Poco::Int64>(summary.elapsed.count()));
+    o->set("finished", summary.finished);
+    o->set("lastError", summary.lastError.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(summary.lastError));
+    return toJson(o);
+}
+
+std::string OutboxPresenter::outbox(const Request&)
+{
+    store::StatementRepository statements(_runtime.database());
+    auto counts = object();
+    for (const auto& [state, count] : statements.countByState()) counts->set(state, count);
+    Poco::JSON::Array::Ptr quarantined = new Poco::JSON::Array;
+    for (const auto& s : statements.list(std::nullopt, std::string("quarantined")))
+    {
+        auto q = object();
+        q->set("id", s.id);
+        q->set("kind", s.kind);
+        q->set("learner", s.learner);
+        q->set("attempts", s.attempts);
+        q->set("reason", s.lastError.value_or(""));
+        quarantined->add(q);
+    }
+    auto o = object();
+    o->set("lrs", _runtime.settings().lrsUrl.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(_runtime.settings().lrsUrl));
+    o->set("counts", counts);
+    o->set("quarantined", quarantined);
+    return toJson(o);
+}
+
+std::string OutboxPresenter::retry(const Request& request)
+{
+    const auto now = std::chrono::system_clock::now();
+    std::size_t retried = 0;
+    if (request.optBool("all").value_or(false))
+        retried = _delivery.queue().retryAll(now);
+    else
+    {
+        const std::string id = request.string("id");
+        if (!_delivery.queue().retry(id, now))
+            throw runtime::Error::notFound("retry: no quarantined statement with id '" + id + "'");
+        retried = 1;
+    }
+    _delivery.notify();
+    auto o = object();
+    o->set("retried", retried);
+    return toJson(o);
+}
+
+} } // namespace sfe::presenter

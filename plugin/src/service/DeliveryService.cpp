@@ -1,0 +1,133 @@
+//
+// DeliveryService.cpp
+//
+// Library: sfe_core
+// Package: service
+//
+
+#include "sfe/service/DeliveryService.h"
+
+#include "sfe/runtime/Error.h"
+
+#include "sfe.h"
+
+namespace sfe {
+namespace service {
+
+namespace {
+
+xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& s)
+{
+    xapi::delivery::LrsClient::Settings c;
+    c.endpoint = s.lrsUrl;
+    c.username = s.lrsUser;
+    c.password = s.lrsPassword;
+    c.version = s.xapiVersion;
+    c.requestTimeout = std::chrono::milliseconds(s.lrsTimeoutMs);
+    c.verifyCertificates = s.lrsVerifyCertificates;
+    c.caFile = s.lrsCaFile;
+    return c;
+}
+
+} // namespace
+
+DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger& logger):
+    _settings(settings),
+    _logger(logger),
+    _db(std::make_unique<store::Database>(settings.storeConnector, settings.storePath)),
+    _queue(std::make_unique<store::OutboxQueue>(*_db))
+{
+    if (!configured()) return;
+    try
+    {
+        _client = std::make_unique<xapi::delivery::LrsClient>(clientSettings(settings));
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw runtime::Error::config("lrs.url: " + e.message());
+    }
+}
+
+DeliveryService::~DeliveryService()
+{
+    stop();
+}
+
+void DeliveryService::checkAboutOnce()
+{
+    if (_aboutChecked) return;
+    try
+    {
+        _client->checkAbout();
+        _aboutChecked = true;
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw runtime::Error(SFE_NETWORK, "the LRS at " + _client->endpoint() + " is not usable: " + e.message());
+    }
+}
+
+std::unique_ptr<xapi::delivery::OutboxSender> DeliveryService::makeSender(std::chrono::milliseconds timeLimit)
+{
+    xapi::delivery::OutboxSender::Settings s;
+    s.batchSize = static_cast<std::size_t>(_settings.lrsBatch);
+    s.drainTimeLimit = timeLimit;
+    return std::make_unique<xapi::delivery::OutboxSender>(*_queue, *_client, s);
+}
+
+void DeliveryService::startBackground()
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (!configured() || _background || _syncing) return;
+    try
+    {
+        checkAboutOnce();
+    }
+    catch (const runtime::Error& e)
+    {
+        _logger.warning(e.message() + "; sending anyway, with retries");
+    }
+    _background = makeSender(std::chrono::milliseconds(0));
+    _background->start();
+}
+
+void DeliveryService::notify()
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (_background) _background->notify();
+}
+
+void DeliveryService::stop()
+{
+    std::unique_ptr<xapi::delivery::OutboxSender> stopping;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        stopping = std::move(_background);
+    }
+    if (stopping) stopping->stop();
+}
+
+xapi::delivery::OutboxSender::Summary DeliveryService::sync(
+    std::chrono::milliseconds timeLimit, const xapi::delivery::OutboxSender::ProgressCallback& progress)
+{
+    if (!configured())
+        throw runtime::Error::config("sync: no LRS is configured (set lrs.url, or SFE_LRS_URL for the CLI)");
+    std::unique_ptr<xapi::delivery::OutboxSender> sender;
+    {
+        // Not held while draining: recording threads call notify() meanwhile.
+        std::lock_guard<std::mutex> lock(_mutex);
+        if (_background || _syncing)
+            throw runtime::Error::misuse("sync: a sender is already delivering this outbox");
+        checkAboutOnce();
+        sender = makeSender(timeLimit);
+        _syncing = true;
+    }
+    struct Done
+    {
+        DeliveryService& service;
+        ~Done() { std::lock_guard<std::mutex> lock(service._mutex); service._syncing = false; }
+    } done{*this};
+    return sender->drain(progress);
+}
+
+} } // namespace sfe::service
