@@ -113,7 +113,7 @@ private:
 };
 
 /// libxml2's messages, made one line; names in the definition namespace lose "{namespace}",
-/// and the XML namespace is written as the "xml:" prefix it always has.
+/// the XML namespace is written as the "xml:" prefix it always has, and parser options go unnamed.
 std::string cleanMessage(std::string message)
 {
     auto replaceAll = [&](const std::string& from, const std::string& to) {
@@ -122,6 +122,7 @@ std::string cleanMessage(std::string message)
     };
     replaceAll("{urn:sfia-evidence:definition:1.0}", "");
     replaceAll("{http://www.w3.org/XML/1998/namespace}", "xml:");
+    replaceAll(" use XML_PARSE_HUGE option", "");      // advice to programmers, not to authors
     std::string clean;
     for (char c : message)
     {
