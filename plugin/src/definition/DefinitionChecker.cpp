@@ -7,6 +7,7 @@
 
 #include "sfe/definition/DefinitionChecker.h"
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 
 namespace sfe {
