@@ -9,10 +9,29 @@
 #include "sfe/xapi/JsonValue.h"
 #include <Poco/Exception.h>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 
 namespace sfe {
 namespace xapi {
+
+namespace {
+
+/// True if any of the 8 bytes in `word` needs escaping in a JSON string: below 0x20, '"' or '\\'.
+/// (SWAR: the "has a byte less than n" and "has a zero byte" tricks, on the word and on it XOR
+/// the quote and backslash patterns.)
+inline bool needsEscape(std::uint64_t word)
+{
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    const std::uint64_t control = (word - kOnes * 0x20) & ~word;
+    const std::uint64_t quote = word ^ (kOnes * '"');
+    const std::uint64_t backslash = word ^ (kOnes * '\\');
+    const std::uint64_t hits = control | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
+    return (hits & kHighs) != 0;
+}
+
+} // namespace
 
 void JsonWriter::appendQuoted(std::string& out, std::string_view text)
 {
@@ -20,11 +39,27 @@ void JsonWriter::appendQuoted(std::string& out, std::string_view text)
     out += '"';
     const char* run = text.data();
     const char* const end = text.data() + text.size();
-    for (const char* p = run; p != end; ++p)
+    const char* p = run;
+    while (p != end)
     {
+        // Skip eight clean bytes at a time; most text has nothing to escape.
+        if (end - p >= 8)
+        {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            if (!needsEscape(word))
+            {
+                p += 8;
+                continue;
+            }
+        }
         const auto c = static_cast<unsigned char>(*p);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(run, p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+        {
+            ++p;
+            continue;
+        }
+        out.append(run, static_cast<std::size_t>(p - run));
         switch (c)
         {
         case '"': out += "\\\""; break;
@@ -39,9 +74,9 @@ void JsonWriter::appendQuoted(std::string& out, std::string_view text)
             out += kHex[c >> 4];
             out += kHex[c & 0xF];
         }
-        run = p + 1;
+        run = ++p;
     }
-    out.append(run, end);
+    out.append(run, static_cast<std::size_t>(end - run));
     out += '"';
 }
 
