@@ -22,6 +22,9 @@ Poco::JSON::Object::Ptr guidanceJson(const definition::NotDefinedGuidance& g, co
     auto o = object();
     o->set("understanding", g.understanding.get(language));
     o->set("development", g.development.get(language));
+    Poco::JSON::Array::Ptr steps = new Poco::JSON::Array;
+    for (const auto& step : g.developmentSteps) steps->add(step.get(language));
+    o->set("developmentSteps", steps);
     return o;
 }
 

@@ -21,6 +21,7 @@
 #include "sfe/service/MappingService.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/Database.h"
+#include "sfe/store/LearnerRefs.h"
 
 #include "sfe.h"
 
@@ -66,8 +67,10 @@ Runtime::Runtime(plugin::HostServices& host):
     _statementFactory = std::make_unique<service::StatementFactory>(_settings);
     _mappingService = std::make_unique<service::MappingService>(*_db, *_definitionCache, *_statementFactory);
     _delivery = std::make_unique<service::DeliveryService>(_settings, _host.logger());
+    _learnerRefs = std::make_unique<store::LearnerRefs>(*_db);
     _evidenceService = std::make_unique<service::EvidenceService>(*_db, *_definitionCache, *_statementFactory,
-                                                                  _settings, [this] { _delivery->notify(); });
+                                                                  *_learnerRefs, _settings,
+                                                                  [this] { _delivery->notify(); });
     definition::ReadOptions readOptions;
     readOptions.maxBytes = _settings.importMaxBytes;
     _importer = std::make_unique<service::ImportService>(

@@ -9,7 +9,9 @@
 
 #include "sfe/runtime/Error.h"
 #include "sfe/runtime/Time.h"
+#include "sfe/service/LogContent.h"
 #include "sfe/service/Vocabulary.h"
+#include "sfe/store/EvidenceLog.h"
 #include "sfe/store/MappingRepository.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/xapi/Iri.h"
@@ -66,9 +68,11 @@ struct EvidenceService::Batch
 };
 
 EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
-                                 const runtime::Settings& settings, std::function<void()> onRecorded):
+                                 store::LearnerRefs& refs, const runtime::Settings& settings,
+                                 std::function<void()> onRecorded):
     _db(db),
     _definitions(definitions),
+    _refs(refs),
     _statements(statements),
     _settings(settings),
     _onRecorded(std::move(onRecorded)),
@@ -206,6 +210,7 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
         r.scoreScaled = scaled;
         r.success = e.outcome == "demonstrated";
         r.note = e.note;
+        if (e.note) r.noteSha256 = store::EvidenceLog::sha256(*e.note);
         r.evidenceUrl = e.evidenceUrl;
         r.responsibilities = {e.responsibility};
         const std::string statementId = xapi::Uuid::random();
@@ -238,6 +243,20 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
 
 std::vector<RecordResult> EvidenceService::record(const std::vector<LmsEvent>& events, const Poco::Timestamp& now)
 {
+    try
+    {
+        return recordInTransaction(events, now);
+    }
+    catch (...)
+    {
+        _refs.clearCache();     // refs made in a rolled-back transaction do not exist
+        throw;
+    }
+}
+
+std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector<LmsEvent>& events,
+                                                               const Poco::Timestamp& now)
+{
     store::EvidenceRepository evidence(_db);
     store::StatementRepository outbox(_db);
     store::Transaction tx(_db);
@@ -266,19 +285,37 @@ std::vector<RecordResult> EvidenceService::record(const std::vector<LmsEvent>& e
         results.push_back(batch.results.back());
     }
 
+    const std::string at = xapi::Timestamp::format(now);
+    std::vector<std::string> logIds, logActions, logContents;
     if (!batch.evidence.empty())
     {
+        std::vector<std::string> people;
+        for (const auto& r : batch.evidence)
+        {
+            people.push_back(r.learner);
+            if (r.assessor) people.push_back(*r.assessor);
+        }
+        const auto refs = _refs.refs(people);
         long long evidenceSeq = _db.nextSequence("evidence", static_cast<long long>(batch.evidence.size()));
-        for (auto& r : batch.evidence) r.seq = evidenceSeq++;
+        for (auto& r : batch.evidence)
+        {
+            r.seq = evidenceSeq++;
+            r.learnerRef = refs.at(r.learner);
+            if (r.assessor) r.assessorRef = refs.at(*r.assessor);
+            logIds.push_back(r.id);
+            logActions.push_back("record");
+            logContents.push_back(LogContent::record(r));
+        }
     }
     if (!batch.statements.empty())
     {
         long long statementSeq = _db.nextSequence("statements", static_cast<long long>(batch.statements.size()));
         for (auto& s : batch.statements) s.seq = statementSeq++;
     }
-    evidence.insertEvents(batch.eventIds, batch.eventKinds, xapi::Timestamp::format(now));
+    evidence.insertEvents(batch.eventIds, batch.eventKinds, at);
     evidence.insert(batch.evidence);
     outbox.insert(batch.statements);
+    store::EvidenceLog(_db).append(logIds, logActions, logContents, at);
     tx.commit();
     if (!batch.statements.empty() && _onRecorded) _onRecorded();
     return results;
@@ -325,6 +362,7 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
     for (auto& s : voiding) s.seq = seq++;
 
     evidence.withdraw(evidenceId, at, reason);
+    store::EvidenceLog(_db).append({evidenceId}, {"withdraw"}, {LogContent::withdraw(evidenceId, at, reason)}, at);
     evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"}, at);
     outbox.insert(voiding);
     tx.commit();

@@ -40,7 +40,7 @@ std::optional<T> optional(Poco::Data::RecordSet& rs, const std::string& column)
 const char* kColumns =
     "id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256, level_text_sha256, activity_id,"
     " mapping_id, verb, score_raw, score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
-    " occurred_at, recorded_at, withdrawn_at, withdrawn_reason";
+    " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at";
 
 EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
 {
@@ -70,6 +70,10 @@ EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
     r.recordedAt = rs["recorded_at"].convert<std::string>();
     r.withdrawnAt = optional<std::string>(rs, "withdrawn_at");
     r.withdrawnReason = optional<std::string>(rs, "withdrawn_reason");
+    r.learnerRef = rs["learner_ref"].isEmpty() ? std::string() : rs["learner_ref"].convert<std::string>();
+    r.assessorRef = optional<std::string>(rs, "assessor_ref");
+    r.noteSha256 = optional<std::string>(rs, "note_sha256");
+    r.erasedAt = optional<std::string>(rs, "erased_at");
     return r;
 }
 
@@ -112,7 +116,8 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
     std::vector<std::string> id, eventId, kind, learner, skill, defHash, levelHash, verb, occurred, recorded;
     std::vector<Poco::Int64> seq;
     std::vector<int> level;
-    std::vector<Poco::Nullable<std::string>> activity, mapping, assessor, outcome, note, url;
+    std::vector<Poco::Nullable<std::string>> activity, mapping, assessor, outcome, note, url, assessorRef, noteSha;
+    std::vector<std::string> learnerRef;
     std::vector<Poco::Nullable<double>> raw, min, max, scaled;
     std::vector<Poco::Nullable<int>> success;
     std::vector<std::string> respEvidence, respId;
@@ -128,6 +133,8 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
         scaled.push_back(nullable(r.scoreScaled)); success.push_back(nullableBool(r.success));
         assessor.push_back(nullable(r.assessor)); outcome.push_back(nullable(r.outcome)); note.push_back(nullable(r.note));
         url.push_back(nullable(r.evidenceUrl)); occurred.push_back(r.occurredAt); recorded.push_back(r.recordedAt);
+        learnerRef.push_back(r.learnerRef); assessorRef.push_back(nullable(r.assessorRef));
+        noteSha.push_back(nullable(r.noteSha256));
         for (const auto& resp : r.responsibilities)
         {
             respEvidence.push_back(r.id);
@@ -136,11 +143,12 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
     }
     _db.session() << "INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256,"
                      " level_text_sha256, activity_id, mapping_id, verb, score_raw, score_min, score_max, score_scaled,"
-                     " success, assessor, outcome, note, evidence_url, occurred_at, recorded_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     " success, assessor, outcome, note, evidence_url, occurred_at, recorded_at, learner_ref, assessor_ref,"
+                     " note_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         use(id), use(seq), use(eventId), use(kind), use(learner), use(skill), use(level), use(defHash), use(levelHash),
         use(activity), use(mapping), use(verb), use(raw), use(min), use(max), use(scaled), use(success), use(assessor),
-        use(outcome), use(note), use(url), use(occurred), use(recorded), now;
+        use(outcome), use(note), use(url), use(occurred), use(recorded), use(learnerRef), use(assessorRef),
+        use(noteSha), now;
     if (!respId.empty())
         _db.session() << "INSERT INTO evidence_responsibilities(evidence_id, responsibility_id) VALUES (?, ?)",
             use(respEvidence), use(respId), now;

@@ -184,11 +184,74 @@ Migration evidence()
     }};
 }
 
+// Version 3: trust and progress.
+// - evidence_log is the tamper-evident hash chain: one entry per recorded, withdrawn or verified
+//   evidence record, over a canonical content that holds no personal data (the learner appears as
+//   learner_ref, a salted hash; assessor and note likewise), so that erasing a learner keeps the
+//   chain valid. chain_hash = SHA-256(prev_hash || content_sha256).
+// - checkpoints are signed chain heads (RS256 JWS), one per N entries or per time window.
+// - learner_refs holds each learner's salt; erasing a learner deletes it, which unlinks the refs.
+// - verifications: an auditor confirmed a demonstrated record ("assessor-verified" evidence).
+// - attainments: a level attained under a rule, with its "achieved" statement, voided when
+//   withdrawn evidence breaks it.
+Migration trust()
+{
+    return {3, "evidence log (hash chain), checkpoints, learner refs, verifications, attainments", {
+        "CREATE TABLE learner_refs ("
+        "  learner TEXT PRIMARY KEY,"
+        "  ref VARCHAR(64) NOT NULL UNIQUE,"
+        "  salt VARCHAR(64) NOT NULL)",
+
+        "ALTER TABLE evidence ADD COLUMN learner_ref VARCHAR(64)",
+        "ALTER TABLE evidence ADD COLUMN assessor_ref VARCHAR(64)",
+        "ALTER TABLE evidence ADD COLUMN note_sha256 VARCHAR(64)",
+        "ALTER TABLE evidence ADD COLUMN erased_at VARCHAR(24)",
+        "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)",
+
+        "CREATE TABLE evidence_log ("
+        "  seq BIGINT PRIMARY KEY,"
+        "  evidence_id VARCHAR(36) NOT NULL,"
+        "  action VARCHAR(12) NOT NULL CHECK (action IN ('record', 'withdraw', 'verify')),"
+        "  content TEXT NOT NULL,"
+        "  content_sha256 VARCHAR(64) NOT NULL,"
+        "  prev_hash VARCHAR(64) NOT NULL,"
+        "  chain_hash VARCHAR(64) NOT NULL,"
+        "  logged_at VARCHAR(24) NOT NULL)",
+        "CREATE INDEX evidence_log_evidence ON evidence_log(evidence_id)",
+
+        "CREATE TABLE checkpoints ("
+        "  seq BIGINT PRIMARY KEY,"
+        "  chain_hash VARCHAR(64) NOT NULL,"
+        "  signed_at VARCHAR(24) NOT NULL,"
+        "  key_id VARCHAR(64) NOT NULL,"
+        "  jws TEXT NOT NULL)",
+
+        "CREATE TABLE verifications ("
+        "  evidence_id VARCHAR(36) NOT NULL REFERENCES evidence(id),"
+        "  auditor TEXT NOT NULL,"
+        "  verified_at VARCHAR(24) NOT NULL,"
+        "  note TEXT,"
+        "  PRIMARY KEY (evidence_id, auditor))",
+
+        "CREATE TABLE attainments ("
+        "  id VARCHAR(36) PRIMARY KEY,"
+        "  learner TEXT NOT NULL,"
+        "  skill_code VARCHAR(16) NOT NULL,"
+        "  level_number INTEGER NOT NULL,"
+        "  rule TEXT NOT NULL,"
+        "  attained_at VARCHAR(24) NOT NULL,"
+        "  statement_id VARCHAR(36) NOT NULL,"
+        "  voided_at VARCHAR(24),"
+        "  voiding_statement_id VARCHAR(36))",
+        "CREATE INDEX attainments_learner ON attainments(learner, skill_code, level_number)",
+    }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all = {definitions(), evidence()};
+    static const std::vector<Migration> all = {definitions(), evidence(), trust()};
     return all;
 }
 

@@ -78,6 +78,9 @@ std::string TextCodec::encodeGuidance(const definition::NotDefinedGuidance& guid
     Poco::JSON::Object::Ptr obj = new Poco::JSON::Object;
     obj->set("understanding", toObject(guidance.understanding));
     obj->set("development", toObject(guidance.development));
+    Poco::JSON::Array::Ptr steps = new Poco::JSON::Array;
+    for (const auto& step : guidance.developmentSteps) steps->add(toObject(step));
+    obj->set("developmentSteps", steps);
     return stringify(obj);
 }
 
@@ -87,6 +90,8 @@ definition::NotDefinedGuidance TextCodec::decodeGuidance(const std::string& json
     definition::NotDefinedGuidance guidance;
     guidance.understanding = fromObject(obj->getObject("understanding"));
     guidance.development = fromObject(obj->getObject("development"));
+    if (auto steps = obj->getArray("developmentSteps"))
+        for (unsigned i = 0; i < steps->size(); ++i) guidance.developmentSteps.push_back(fromObject(steps->getObject(i)));
     return guidance;
 }
 

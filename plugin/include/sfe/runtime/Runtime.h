@@ -21,7 +21,7 @@
 #include <string>
 
 namespace sfe {
-namespace store { class Database; }
+namespace store { class Database; class LearnerRefs; }
 namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter;
                       class OutboxPresenter; }
 namespace service {
@@ -63,6 +63,7 @@ private:
     Settings _settings;
     std::unique_ptr<store::Database> _db;
     std::unique_ptr<service::DeliveryService> _delivery;
+    std::unique_ptr<store::LearnerRefs> _learnerRefs;
     std::unique_ptr<service::DefinitionCache> _definitionCache;
     std::unique_ptr<service::StatementFactory> _statementFactory;
     std::unique_ptr<service::MappingService> _mappingService;

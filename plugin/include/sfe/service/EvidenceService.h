@@ -15,6 +15,7 @@
 #include "sfe/service/LmsEvent.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/EvidenceRepository.h"
+#include "sfe/store/LearnerRefs.h"
 #include "sfe/store/StatementRepository.h"
 
 #include "sfe/xapi/StatementSerializer.h"
@@ -44,13 +45,15 @@ struct WithdrawResult
 /// Recording, for each event: check it (known activity or responsibility, ranges, time) → skip it
 /// if its event id was recorded → make the evidence records (one per active mapping of the
 /// activity; one for an attestation) → make their statements with ids fixed now → validate each
-/// statement (an invalid one refuses the whole call) → write everything in one transaction.
+/// statement (an invalid one refuses the whole call) → write everything in one transaction,
+/// with one evidence-log entry per record (the hash chain, see store::EvidenceLog).
 class EvidenceService
 {
 public:
     /// `onRecorded` is called after each commit that wrote statements (it wakes the LRS sender).
     EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
-                    const runtime::Settings& settings, std::function<void()> onRecorded = {});
+                    store::LearnerRefs& refs, const runtime::Settings& settings,
+                    std::function<void()> onRecorded = {});
 
     /// Records a batch of events in one transaction. Throws runtime::Error naming the event
     /// (SFE_INVALID for bad input, SFE_NOTFOUND for an unknown activity or responsibility), and
@@ -68,11 +71,13 @@ public:
 
 private:
     struct Batch;
+    std::vector<RecordResult> recordInTransaction(const std::vector<LmsEvent>& events, const Poco::Timestamp& now);
     void checkAndBuild(const LmsEvent& event, std::size_t index, std::size_t count, Batch& batch,
                        const Poco::Timestamp& now);
 
     store::Database& _db;
     DefinitionCache& _definitions;
+    store::LearnerRefs& _refs;
     const StatementFactory& _statements;
     runtime::Settings _settings;
     std::function<void()> _onRecorded;

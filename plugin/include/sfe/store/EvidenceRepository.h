@@ -28,7 +28,8 @@ struct EvidenceRecord
     long long seq = 0;                  ///< order of recording
     std::string eventId;                ///< the LMS event it came from
     std::string kind;                   ///< learning | demonstrated
-    std::string learner;                ///< LMS user id
+    std::string learner;                ///< LMS user id ("erased" after erasure)
+    std::string learnerRef;             ///< the learner's pseudonymous ref (store::LearnerRefs)
     std::string skillCode;
     int level = 0;
     std::string definitionSha256;       ///< the definition version it was recorded against
@@ -39,13 +40,16 @@ struct EvidenceRecord
     std::optional<double> scoreRaw, scoreMin, scoreMax, scoreScaled;
     std::optional<bool> success;
     std::optional<std::string> assessor;
+    std::optional<std::string> assessorRef;
     std::optional<std::string> outcome; ///< demonstrated | partial | not-demonstrated
     std::optional<std::string> note;
+    std::optional<std::string> noteSha256;
     std::optional<std::string> evidenceUrl;
     std::string occurredAt;
     std::string recordedAt;
     std::optional<std::string> withdrawnAt;
     std::optional<std::string> withdrawnReason;
+    std::optional<std::string> erasedAt;
     std::vector<std::string> responsibilities;
 };
 
@@ -56,6 +60,7 @@ struct EvidenceFilter
     std::optional<std::string> skillCode;
     std::optional<int> level;
     std::optional<std::string> assessor;
+    std::optional<std::string> assessorRef;
     std::optional<std::string> kind;
     std::optional<std::string> from;    ///< occurredAt >= from
     std::optional<std::string> to;      ///< occurredAt < to

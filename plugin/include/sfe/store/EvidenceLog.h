@@ -1,0 +1,64 @@
+//
+// EvidenceLog.h
+//
+// Library: sfe_core
+// Package: store
+//
+// The tamper-evident log of evidence: a SHA-256 hash chain over canonical entries.
+//
+
+#ifndef SFE_STORE_EVIDENCELOG_H
+#define SFE_STORE_EVIDENCELOG_H
+
+#include "sfe/store/Database.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sfe {
+namespace store {
+
+/// One link of the chain. chainHash = SHA-256 over the bytes of prevHash (hex) followed by
+/// contentSha256 (hex); the first entry's prevHash is 64 zeros.
+struct LogEntry
+{
+    long long seq = 0;
+    std::string evidenceId;
+    std::string action;         ///< record | withdraw | verify
+    std::string content;        ///< canonical JSON (see service::LogContent); no personal data
+    std::string contentSha256;
+    std::string prevHash;
+    std::string chainHash;
+    std::string loggedAt;
+};
+
+/// Appends to and reads the chain. Appends happen inside the caller's Transaction, in the same
+/// transaction as the evidence they describe.
+class EvidenceLog
+{
+public:
+    explicit EvidenceLog(Database& db);
+
+    static const std::string kGenesis;      ///< 64 zeros
+    static std::string sha256(const std::string& bytes);
+    static std::string link(const std::string& prevHash, const std::string& contentSha256);
+
+    /// Appends entries with these (evidenceId, action, content), chained after the current head.
+    /// Returns the new head.
+    LogEntry append(const std::vector<std::string>& evidenceIds, const std::vector<std::string>& actions,
+                    const std::vector<std::string>& contents, const std::string& at);
+
+    /// The last entry; empty when the log is empty.
+    std::optional<LogEntry> head();
+
+    /// Entries with seq >= fromSeq in seq order, at most `limit`.
+    std::vector<LogEntry> entries(long long fromSeq, std::size_t limit);
+
+private:
+    Database& _db;
+};
+
+} } // namespace sfe::store
+
+#endif

@@ -1,0 +1,110 @@
+//
+// EvidenceLog.cpp
+//
+// Library: sfe_core
+// Package: store
+//
+
+#include "sfe/store/EvidenceLog.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace sfe {
+namespace store {
+
+const std::string EvidenceLog::kGenesis(64, '0');
+
+EvidenceLog::EvidenceLog(Database& db): _db(db)
+{
+}
+
+std::string EvidenceLog::sha256(const std::string& bytes)
+{
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    sha.update(bytes);
+    return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+std::string EvidenceLog::link(const std::string& prevHash, const std::string& contentSha256)
+{
+    return sha256(prevHash + contentSha256);
+}
+
+std::optional<LogEntry> EvidenceLog::head()
+{
+    auto last = entries(-1, 1);
+    if (last.empty()) return std::nullopt;
+    return last.front();
+}
+
+LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const std::vector<std::string>& actions,
+                             const std::vector<std::string>& contents, const std::string& at)
+{
+    auto current = head();
+    long long seq = current ? current->seq : 0;
+    std::string prev = current ? current->chainHash : kGenesis;
+    const std::size_t n = evidenceIds.size();
+    std::vector<Poco::Int64> seqs;
+    std::vector<std::string> hashes, prevs, chains, times(n, at);
+    LogEntry last;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        const std::string contentHash = sha256(contents[i]);
+        const std::string chain = link(prev, contentHash);
+        seqs.push_back(++seq);
+        hashes.push_back(contentHash);
+        prevs.push_back(prev);
+        chains.push_back(chain);
+        prev = chain;
+    }
+    if (n == 0) return current.value_or(LogEntry{});
+    std::vector<std::string> ids = evidenceIds, acts = actions, bodies = contents;
+    _db.session() << "INSERT INTO evidence_log(seq, evidence_id, action, content, content_sha256, prev_hash,"
+                     " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        use(seqs), use(ids), use(acts), use(bodies), use(hashes), use(prevs), use(chains), use(times), now;
+    last.seq = seqs.back();
+    last.evidenceId = ids.back();
+    last.action = acts.back();
+    last.content = bodies.back();
+    last.contentSha256 = hashes.back();
+    last.prevHash = prevs.back();
+    last.chainHash = chains.back();
+    last.loggedAt = at;
+    return last;
+}
+
+std::vector<LogEntry> EvidenceLog::entries(long long fromSeq, std::size_t limit)
+{
+    Poco::Data::Statement select(_db.session());
+    Poco::Int64 lim = static_cast<Poco::Int64>(limit);
+    Poco::Int64 from = fromSeq;
+    // fromSeq < 0 asks for the last entries (the head).
+    if (fromSeq < 0)
+        select << "SELECT seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at"
+                  " FROM evidence_log ORDER BY seq DESC LIMIT ?", use(lim), now;
+    else
+        select << "SELECT seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at"
+                  " FROM evidence_log WHERE seq >= ? ORDER BY seq LIMIT ?", use(from), use(lim), now;
+    Poco::Data::RecordSet rs(select);
+    std::vector<LogEntry> result;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    {
+        LogEntry e;
+        e.seq = rs["seq"].convert<Poco::Int64>();
+        e.evidenceId = rs["evidence_id"].convert<std::string>();
+        e.action = rs["action"].convert<std::string>();
+        e.content = rs["content"].convert<std::string>();
+        e.contentSha256 = rs["content_sha256"].convert<std::string>();
+        e.prevHash = rs["prev_hash"].convert<std::string>();
+        e.chainHash = rs["chain_hash"].convert<std::string>();
+        e.loggedAt = rs["logged_at"].convert<std::string>();
+        result.push_back(std::move(e));
+    }
+    return result;
+}
+
+} } // namespace sfe::store
