@@ -9,6 +9,7 @@
 #define SFE_TESTS_TESTHOST_H
 
 #include "sfe/plugin/HostServices.h"
+#include "sfe/runtime/Error.h"
 #include "sfe/runtime/Runtime.h"
 
 #include <Poco/AutoPtr.h>

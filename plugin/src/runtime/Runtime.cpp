@@ -11,6 +11,7 @@
 #include "sfe/presenter/EvidencePresenter.h"
 #include "sfe/presenter/MappingPresenter.h"
 #include "sfe/presenter/OutboxPresenter.h"
+#include "sfe/presenter/ProgressPresenter.h"
 #include "sfe/presenter/Json.h"
 #include "sfe/presenter/Request.h"
 #include "sfe/runtime/Error.h"
@@ -19,6 +20,7 @@
 #include "sfe/service/EvidenceService.h"
 #include "sfe/service/ImportService.h"
 #include "sfe/service/MappingService.h"
+#include "sfe/service/ProgressService.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/Database.h"
 #include "sfe/store/LearnerRefs.h"
@@ -68,8 +70,10 @@ Runtime::Runtime(plugin::HostServices& host):
     _mappingService = std::make_unique<service::MappingService>(*_db, *_definitionCache, *_statementFactory);
     _delivery = std::make_unique<service::DeliveryService>(_settings, _host.logger());
     _learnerRefs = std::make_unique<store::LearnerRefs>(*_db);
+    _progressService = std::make_unique<service::ProgressService>(
+        *_db, *_definitionCache, *_statementFactory, service::AttainmentRule::parse(_settings.progressRule));
     _evidenceService = std::make_unique<service::EvidenceService>(*_db, *_definitionCache, *_statementFactory,
-                                                                  *_learnerRefs, _settings,
+                                                                  *_learnerRefs, *_progressService, _settings,
                                                                   [this] { _delivery->notify(); });
     definition::ReadOptions readOptions;
     readOptions.maxBytes = _settings.importMaxBytes;
@@ -82,6 +86,7 @@ Runtime::Runtime(plugin::HostServices& host):
     _mappings = std::make_unique<presenter::MappingPresenter>(*this, *_mappingService);
     _evidence = std::make_unique<presenter::EvidencePresenter>(*this, *_evidenceService);
     _outbox = std::make_unique<presenter::OutboxPresenter>(*this, *_delivery);
+    _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);
 
     using presenter::Request;
     add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
@@ -97,6 +102,8 @@ Runtime::Runtime(plugin::HostServices& host):
     add("withdraw", [this](const Request& r) { return _evidence->withdraw(r); });
     add("evidence", [this](const Request& r) { return _evidence->evidence(r); });
     add("statements", [this](const Request& r) { return _evidence->statements(r); });
+    add("progress", [this](const Request& r) { return _progress->progress(r); });
+    add("verify", [this](const Request& r) { return _progress->verify(r); });
     add("sync", [this](const Request& r) { return _outbox->sync(r); });
     add("outbox", [this](const Request& r) { return _outbox->outbox(r); });
     add("retry", [this](const Request& r) { return _outbox->retry(r); });

@@ -96,6 +96,8 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.lrsVerifyCertificates = readBool(config, "lrs.verify_certificates", s.lrsVerifyCertificates);
     s.lrsCaFile = config.getString("lrs.ca_file", s.lrsCaFile);
     s.lrsTimeoutMs = static_cast<int>(readInt(config, "lrs.timeout_ms", s.lrsTimeoutMs, 100, 3600000));
+    s.progressRule = readChoice(config, "progress.rule", s.progressRule,
+                                {"all-demonstrated", "all-verified", "all-demonstrated-and-learning"});
     s.logLevel = readChoice(config, "log.level", s.logLevel,
                             {"fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"});
     return s;

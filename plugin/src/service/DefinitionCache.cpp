@@ -61,6 +61,7 @@ void DefinitionCache::invalidate()
 {
     std::lock_guard<std::mutex> lock(_mutex);
     _current.clear();
+    ++_generation;
 }
 
 } } // namespace sfe::service

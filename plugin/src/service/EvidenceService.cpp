@@ -68,11 +68,12 @@ struct EvidenceService::Batch
 };
 
 EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
-                                 store::LearnerRefs& refs, const runtime::Settings& settings,
-                                 std::function<void()> onRecorded):
+                                 store::LearnerRefs& refs, ProgressService& progress,
+                                 const runtime::Settings& settings, std::function<void()> onRecorded):
     _db(db),
     _definitions(definitions),
     _refs(refs),
+    _progress(progress),
     _statements(statements),
     _settings(settings),
     _onRecorded(std::move(onRecorded)),
@@ -241,6 +242,43 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
     batch.results.push_back(std::move(result));
 }
 
+void EvidenceService::settleStatements(std::vector<store::StatementRecord>& statements,
+                                       const std::set<std::pair<std::string, std::string>>& affected,
+                                       const std::string& at)
+{
+    auto made = _progress.reevaluate(affected, at, [this](const xapi::Statement& s) { return serialize(s, "attainment"); });
+    statements.insert(statements.end(), std::make_move_iterator(made.begin()), std::make_move_iterator(made.end()));
+    if (statements.empty()) return;
+    long long seq = _db.nextSequence("statements", static_cast<long long>(statements.size()));
+    for (auto& s : statements) s.seq = seq++;
+    store::StatementRepository(_db).insert(statements);
+}
+
+void EvidenceService::verify(const std::string& evidenceId, const std::string& auditor,
+                             const std::optional<std::string>& note, const Poco::Timestamp& now)
+{
+    if (auditor.empty()) throw runtime::Error::invalid("verify: 'auditor' is required");
+    store::EvidenceRepository evidence(_db);
+    store::Transaction tx(_db);
+    auto record = evidence.find(evidenceId);
+    if (!record) throw runtime::Error::notFound("verify: no evidence with id '" + evidenceId + "'");
+    if (record->kind != "demonstrated" || record->outcome.value_or("") != "demonstrated")
+        throw runtime::Error::invalid("verify: evidence " + evidenceId + " is not an attested demonstration");
+    if (record->withdrawnAt) throw runtime::Error::invalid("verify: evidence " + evidenceId + " was withdrawn");
+    if (auditor == record->learner || auditor == record->assessor.value_or(""))
+        throw runtime::Error::invalid("verify: the auditor must be neither the learner nor the assessor");
+
+    const std::string at = xapi::Timestamp::format(now);
+    if (!evidence.addVerification(evidenceId, auditor, at, note))
+        throw runtime::Error::conflict("verify: " + auditor + " verified evidence " + evidenceId + " already");
+    const auto refs = _refs.refs({auditor});
+    store::EvidenceLog(_db).append({evidenceId}, {"verify"}, {LogContent::verify(evidenceId, refs.at(auditor), at)}, at);
+    std::vector<store::StatementRecord> made;
+    settleStatements(made, {{record->learner, record->skillCode}}, at);
+    tx.commit();
+    if (!made.empty() && _onRecorded) _onRecorded();
+}
+
 std::vector<RecordResult> EvidenceService::record(const std::vector<LmsEvent>& events, const Poco::Timestamp& now)
 {
     try
@@ -258,7 +296,6 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
                                                                const Poco::Timestamp& now)
 {
     store::EvidenceRepository evidence(_db);
-    store::StatementRepository outbox(_db);
     store::Transaction tx(_db);
 
     // Events recorded before, or twice in this batch, are answered as duplicates and skipped.
@@ -307,15 +344,15 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
             logContents.push_back(LogContent::record(r));
         }
     }
-    if (!batch.statements.empty())
-    {
-        long long statementSeq = _db.nextSequence("statements", static_cast<long long>(batch.statements.size()));
-        for (auto& s : batch.statements) s.seq = statementSeq++;
-    }
+    // Attainment is re-evaluated where a record can change it: demonstrations always, learning
+    // only under a rule that counts it.
+    std::set<std::pair<std::string, std::string>> affected;
+    for (const auto& r : batch.evidence)
+        if (r.kind == "demonstrated" || _progress.rule().usesLearning()) affected.emplace(r.learner, r.skillCode);
     evidence.insertEvents(batch.eventIds, batch.eventKinds, at);
     evidence.insert(batch.evidence);
-    outbox.insert(batch.statements);
     store::EvidenceLog(_db).append(logIds, logActions, logContents, at);
+    settleStatements(batch.statements, affected, at);
     tx.commit();
     if (!batch.statements.empty() && _onRecorded) _onRecorded();
     return results;
@@ -358,13 +395,10 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
         result.voidingStatementIds.push_back(s.id);
         voiding.push_back(std::move(s));
     }
-    long long seq = _db.nextSequence("statements", static_cast<long long>(voiding.size()));
-    for (auto& s : voiding) s.seq = seq++;
-
     evidence.withdraw(evidenceId, at, reason);
     store::EvidenceLog(_db).append({evidenceId}, {"withdraw"}, {LogContent::withdraw(evidenceId, at, reason)}, at);
     evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"}, at);
-    outbox.insert(voiding);
+    settleStatements(voiding, {{record->learner, record->skillCode}}, at);
     tx.commit();
     if (!voiding.empty() && _onRecorded) _onRecorded();
     return result;

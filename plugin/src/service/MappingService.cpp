@@ -92,6 +92,7 @@ store::MappingRecord MappingService::map(const MapRequest& request, const Poco::
         if (old.level == request.level) repo.removeMapping(old.id, m.createdAt);
     repo.addMapping(m);
     tx.commit();
+    _definitions.invalidate();
     return m;
 }
 
@@ -120,6 +121,7 @@ std::vector<std::string> MappingService::unmap(const std::optional<std::string>&
         throw runtime::Error::notFound("unmap: no active mapping matches " +
                                        (mappingId ? "id " + *mappingId : "activity '" + *activity + "'"));
     tx.commit();
+    _definitions.invalidate();
     return removed;
 }
 

@@ -214,6 +214,20 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
     return result;
 }
 
+bool EvidenceRepository::addVerification(const std::string& evidenceId, const std::string& auditor,
+                                         const std::string& at, const std::optional<std::string>& note)
+{
+    std::string id = evidenceId, who = auditor, when = at;
+    Poco::Nullable<std::string> text = nullable(note);
+    int already = 0;
+    _db.session() << "SELECT COUNT(*) FROM verifications WHERE evidence_id = ? AND auditor = ?", use(id), use(who),
+        into(already), now;
+    if (already) return false;
+    _db.session() << "INSERT INTO verifications(evidence_id, auditor, verified_at, note) VALUES (?, ?, ?, ?)",
+        use(id), use(who), use(when), use(text), now;
+    return true;
+}
+
 bool EvidenceRepository::withdraw(const std::string& id, const std::string& at, const std::string& reason)
 {
     std::string key = id, when = at, why = reason;

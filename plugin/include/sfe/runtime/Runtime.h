@@ -23,7 +23,7 @@
 namespace sfe {
 namespace store { class Database; class LearnerRefs; }
 namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter;
-                      class OutboxPresenter; }
+                      class OutboxPresenter; class ProgressPresenter; }
 namespace service {
 class ImportService;
 class DefinitionCache;
@@ -31,6 +31,7 @@ class StatementFactory;
 class MappingService;
 class EvidenceService;
 class DeliveryService;
+class ProgressService;
 }
 
 namespace runtime {
@@ -67,12 +68,14 @@ private:
     std::unique_ptr<service::DefinitionCache> _definitionCache;
     std::unique_ptr<service::StatementFactory> _statementFactory;
     std::unique_ptr<service::MappingService> _mappingService;
+    std::unique_ptr<service::ProgressService> _progressService;
     std::unique_ptr<service::EvidenceService> _evidenceService;
     std::unique_ptr<service::ImportService> _importer;
     std::unique_ptr<presenter::DefinitionPresenter> _definitions;
     std::unique_ptr<presenter::MappingPresenter> _mappings;
     std::unique_ptr<presenter::EvidencePresenter> _evidence;
     std::unique_ptr<presenter::OutboxPresenter> _outbox;
+    std::unique_ptr<presenter::ProgressPresenter> _progress;
     std::map<std::string, Handler> _operations;
     std::mutex _callMutex;     // operations share one store session; `sync` has its own
 };

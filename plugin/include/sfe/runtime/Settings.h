@@ -38,6 +38,7 @@ struct Settings
     bool lrsVerifyCertificates = true;                  ///< lrs.verify_certificates (HTTPS)
     std::string lrsCaFile;                              ///< lrs.ca_file: extra CA certificates (PEM)
     int lrsTimeoutMs = 60000;                           ///< lrs.timeout_ms: per request
+    std::string progressRule = "all-demonstrated";      ///< progress.rule (service::AttainmentRule)
     std::string logLevel = "information";               ///< log.level
 
     /// Reads every key, keeping the default where a key is absent. Throws runtime::Error

@@ -12,6 +12,7 @@
 
 #include "sfe/store/DefinitionRepository.h"
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -38,13 +39,19 @@ public:
     /// The current skill holding this responsibility id (its code is the id's prefix); null if none.
     const store::StoredSkill* currentHolding(const std::string& responsibilityId);
 
+    /// Forgets current versions and counts a new generation. Call after an import, or after any
+    /// change that caches keyed on generation() must see (mapping changes).
     void invalidate();
+
+    /// Changes with each invalidate(). [thread-safe]
+    long generation() const { return _generation.load(); }
 
 private:
     store::Database& _db;
     std::mutex _mutex;
     std::map<std::pair<std::string, std::string>, store::StoredSkill> _skills;
     std::map<std::string, std::optional<std::string>> _current;
+    std::atomic<long> _generation{0};
 };
 
 } } // namespace sfe::service

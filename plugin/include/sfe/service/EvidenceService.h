@@ -13,6 +13,7 @@
 #include "sfe/runtime/Settings.h"
 #include "sfe/service/DefinitionCache.h"
 #include "sfe/service/LmsEvent.h"
+#include "sfe/service/ProgressService.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/LearnerRefs.h"
@@ -24,6 +25,7 @@
 #include <Poco/Timestamp.h>
 
 #include <functional>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,7 +54,7 @@ class EvidenceService
 public:
     /// `onRecorded` is called after each commit that wrote statements (it wakes the LRS sender).
     EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
-                    store::LearnerRefs& refs, const runtime::Settings& settings,
+                    store::LearnerRefs& refs, ProgressService& progress, const runtime::Settings& settings,
                     std::function<void()> onRecorded = {});
 
     /// Records a batch of events in one transaction. Throws runtime::Error naming the event
@@ -66,18 +68,29 @@ public:
     WithdrawResult withdraw(const std::string& evidenceId, const std::string& reason,
                             const std::optional<std::string>& eventId, const Poco::Timestamp& now);
 
+    /// An auditor confirms a demonstrated record ("assessor-verified" evidence). Throws
+    /// SFE_NOTFOUND for unknown evidence, SFE_INVALID when it is not a demonstration, is withdrawn,
+    /// or the auditor is its learner or assessor, SFE_CONFLICT when this auditor verified it already.
+    void verify(const std::string& evidenceId, const std::string& auditor, const std::optional<std::string>& note,
+                const Poco::Timestamp& now);
+
     /// Serialises and validates a statement; throws SFE_INVALID naming `what` when it is invalid.
     std::string serialize(const xapi::Statement& statement, const std::string& what) const;
 
 private:
     struct Batch;
     std::vector<RecordResult> recordInTransaction(const std::vector<LmsEvent>& events, const Poco::Timestamp& now);
+    /// Re-evaluates attainments of the pairs, then numbers and inserts `statements` plus the
+    /// attainment statements it makes.
+    void settleStatements(std::vector<store::StatementRecord>& statements,
+                          const std::set<std::pair<std::string, std::string>>& affected, const std::string& at);
     void checkAndBuild(const LmsEvent& event, std::size_t index, std::size_t count, Batch& batch,
                        const Poco::Timestamp& now);
 
     store::Database& _db;
     DefinitionCache& _definitions;
     store::LearnerRefs& _refs;
+    ProgressService& _progress;
     const StatementFactory& _statements;
     runtime::Settings _settings;
     std::function<void()> _onRecorded;

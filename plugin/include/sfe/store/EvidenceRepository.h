@@ -88,6 +88,10 @@ public:
     std::optional<EvidenceRecord> find(const std::string& id);
     std::vector<EvidenceRecord> list(const EvidenceFilter& filter);
 
+    /// Records that an auditor verified the record. Returns false if this auditor did already.
+    bool addVerification(const std::string& evidenceId, const std::string& auditor, const std::string& at,
+                         const std::optional<std::string>& note);
+
     /// Marks the record withdrawn. Returns false if it is unknown or already withdrawn.
     bool withdraw(const std::string& id, const std::string& at, const std::string& reason);
 

@@ -1,0 +1,84 @@
+//
+// ProgressRepository.h
+//
+// Library: sfe_core
+// Package: store
+//
+// Reads what decides a learner's progress, and keeps attainments.
+//
+
+#ifndef SFE_STORE_PROGRESSREPOSITORY_H
+#define SFE_STORE_PROGRESSREPOSITORY_H
+
+#include "sfe/store/Database.h"
+
+#include <Poco/Data/Statement.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sfe {
+namespace store {
+
+/// One evidence record of a learner in one skill, joined with one of its responsibilities (a row
+/// per responsibility; a record without responsibilities gives one row with none).
+struct ProgressRow
+{
+    std::string evidenceId;
+    std::string kind;                       ///< learning | demonstrated
+    int level = 0;
+    std::string verb;
+    std::string outcome;                    ///< "" for learning
+    std::string activityId;                 ///< "" for attestations
+    std::string responsibility;             ///< "" when the record names none
+    bool withdrawn = false;
+    bool verified = false;                  ///< an auditor verified it
+    std::string occurredAt;
+};
+
+/// An attained level, with its "achieved" statement.
+struct Attainment
+{
+    std::string id;
+    std::string learner;
+    std::string skillCode;
+    int level = 0;
+    std::string rule;
+    std::string attainedAt;
+    std::string statementId;
+};
+
+/// The progress query runs for every progress view and after every demonstration, so its
+/// statement is prepared once per repository and reused.
+class ProgressRepository
+{
+public:
+    explicit ProgressRepository(Database& db);
+    ~ProgressRepository();
+
+    /// The rows of a learner in a skill (all levels), ordered by level and recording order.
+    const std::vector<ProgressRow>& rows(const std::string& learner, const std::string& skill);
+
+    /// The attainment in force (not voided) for this learner, skill and level; empty if none.
+    std::optional<Attainment> activeAttainment(const std::string& learner, const std::string& skill, int level);
+
+    /// All attainments in force for a learner, optionally in one skill.
+    std::vector<Attainment> activeAttainments(const std::string& learner, const std::optional<std::string>& skill);
+
+    void addAttainment(const Attainment& a);
+    void voidAttainment(const std::string& id, const std::string& at, const std::string& voidingStatementId);
+
+private:
+    Database& _db;
+    std::string _learner, _skill;
+    std::vector<std::string> _ids, _kinds, _verbs, _outcomes, _activities, _responsibilities, _occurred;
+    std::vector<int> _levels, _withdrawn, _verified;
+    std::unique_ptr<Poco::Data::Statement> _select;
+    std::vector<ProgressRow> _rows;
+};
+
+} } // namespace sfe::store
+
+#endif
