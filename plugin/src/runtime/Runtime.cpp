@@ -7,6 +7,7 @@
 
 #include "sfe/runtime/Runtime.h"
 
+#include "sfe/presenter/AuditPresenter.h"
 #include "sfe/presenter/DefinitionPresenter.h"
 #include "sfe/presenter/EvidencePresenter.h"
 #include "sfe/presenter/MappingPresenter.h"
@@ -15,6 +16,7 @@
 #include "sfe/presenter/Json.h"
 #include "sfe/presenter/Request.h"
 #include "sfe/runtime/Error.h"
+#include "sfe/service/AuditService.h"
 #include "sfe/service/DefinitionCache.h"
 #include "sfe/service/DeliveryService.h"
 #include "sfe/service/EvidenceService.h"
@@ -87,6 +89,8 @@ Runtime::Runtime(plugin::HostServices& host):
     _evidence = std::make_unique<presenter::EvidencePresenter>(*this, *_evidenceService);
     _outbox = std::make_unique<presenter::OutboxPresenter>(*this, *_delivery);
     _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);
+    _auditService = std::make_unique<service::AuditService>(*_db);
+    _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService);
 
     using presenter::Request;
     add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
@@ -104,6 +108,7 @@ Runtime::Runtime(plugin::HostServices& host):
     add("statements", [this](const Request& r) { return _evidence->statements(r); });
     add("progress", [this](const Request& r) { return _progress->progress(r); });
     add("verify", [this](const Request& r) { return _progress->verify(r); });
+    add("audit.verify", [this](const Request& r) { return _audit->verify(r); });
     add("sync", [this](const Request& r) { return _outbox->sync(r); });
     add("outbox", [this](const Request& r) { return _outbox->outbox(r); });
     add("retry", [this](const Request& r) { return _outbox->retry(r); });

@@ -23,7 +23,8 @@
 namespace sfe {
 namespace store { class Database; class LearnerRefs; }
 namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter;
-                      class OutboxPresenter; class ProgressPresenter; }
+                      class OutboxPresenter; class ProgressPresenter;
+                      class AuditPresenter; }
 namespace service {
 class ImportService;
 class DefinitionCache;
@@ -32,6 +33,7 @@ class MappingService;
 class EvidenceService;
 class DeliveryService;
 class ProgressService;
+class AuditService;
 }
 
 namespace runtime {
@@ -70,12 +72,14 @@ private:
     std::unique_ptr<service::MappingService> _mappingService;
     std::unique_ptr<service::ProgressService> _progressService;
     std::unique_ptr<service::EvidenceService> _evidenceService;
+    std::unique_ptr<service::AuditService> _auditService;
     std::unique_ptr<service::ImportService> _importer;
     std::unique_ptr<presenter::DefinitionPresenter> _definitions;
     std::unique_ptr<presenter::MappingPresenter> _mappings;
     std::unique_ptr<presenter::EvidencePresenter> _evidence;
     std::unique_ptr<presenter::OutboxPresenter> _outbox;
     std::unique_ptr<presenter::ProgressPresenter> _progress;
+    std::unique_ptr<presenter::AuditPresenter> _audit;
     std::map<std::string, Handler> _operations;
     std::mutex _callMutex;     // operations share one store session; `sync` has its own
 };
