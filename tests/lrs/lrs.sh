@@ -19,7 +19,7 @@ set -euo pipefail
 readonly PACKAGE=xapi-statements
 readonly VERSION=5.0.1
 readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-readonly CACHE="${SFE_LRS_CACHE:-$HOME/.cache/sfia-evidence/lrs}"
+readonly CACHE="${SFE_LRS_CACHE:-${HOME:-/tmp}/.cache/sfia-evidence/lrs}"
 readonly NODE="${SFE_NODE:-node}"
 readonly START_TIMEOUT_S="${SFE_LRS_START_TIMEOUT:-60}"
 readonly ENTRY="$CACHE/node_modules/$PACKAGE/dist/index.js"
@@ -41,18 +41,32 @@ installed_version() {
 cmd_install() {
   command -v "$NODE" >/dev/null || die "node not found (set SFE_NODE to its path)"
   command -v npm >/dev/null || die "npm not found"
+  [[ "$(installed_version)" == "$VERSION" ]] && return 0
   mkdir -p "$CACHE"
-  # Two builds configuring at once must not run npm into the same folder together.
+  # Two test runs starting at once must not run npm into the same folder together. The lock is released
+  # before anything is started, so no long-lived process keeps it.
   exec 9>"$CACHE/.install.lock"
   flock 9
-  if [[ "$(installed_version)" == "$VERSION" ]]; then
-    return 0
+  if [[ "$(installed_version)" != "$VERSION" ]]; then
+    echo "lrs.sh: installing $PACKAGE@$VERSION into $CACHE" >&2
+    # The package declares node 6-8 in `engines`; it runs on node 20 all the same.
+    npm install --prefix "$CACHE" --no-audit --no-fund --no-save --loglevel=error \
+        "$PACKAGE@$VERSION" >&2 || die "npm install $PACKAGE@$VERSION into $CACHE failed"
+    [[ "$(installed_version)" == "$VERSION" ]] || die "$PACKAGE@$VERSION is not in $CACHE after npm install"
   fi
-  echo "lrs.sh: installing $PACKAGE@$VERSION into $CACHE" >&2
-  # The package declares node 6-8 in `engines`; it runs on node 20 all the same.
-  npm install --prefix "$CACHE" --no-audit --no-fund --no-save --loglevel=error \
-      "$PACKAGE@$VERSION" >&2 || die "npm install $PACKAGE@$VERSION into $CACHE failed"
-  [[ "$(installed_version)" == "$VERSION" ]] || die "$PACKAGE@$VERSION is not in $CACHE after npm install"
+  exec 9>&-
+}
+
+# Closes every descriptor above stderr that this shell inherited or opened (pipes of a test runner, locks),
+# so the long-lived LRS holds none of them: a runner waits for its pipes to close.
+close_inherited_fds() {
+  local fd
+  for fd in /proc/$BASHPID/fd/*; do
+    fd="${fd##*/}"
+    if ((fd > 2)); then
+      eval "exec $fd>&-" 2>/dev/null || true
+    fi
+  done
 }
 
 # Exit status 0 when GET <url>/about answers 200.
@@ -85,6 +99,7 @@ cmd_start() {
   mkdir -p "$dir/work"
   # The service keeps its storage and access logs under its working directory and reads a .env there.
   (
+    close_inherited_fds
     cd "$dir/work"
     MODELS_REPO=memory AUTH_REPO=test EVENTS_REPO=test STORAGE_REPO=local SERVICE_AWAIT_UPDATES=true \
     EXPRESS_PORT=0 SFE_LRS_PORT_FILE="$dir/port" WINSTON_CONSOLE_LEVEL=warn \

@@ -352,13 +352,14 @@ PostResult LrsClient::postBatch(const std::string& jsonArrayBody)
 		result = failure(PostResult::Outcome::Retryable, "POST " + statementsUrl() + ": " + e.what());
 	}
 
-	const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-	if (result.outcome == PostResult::Outcome::Delivered)
-		_logger.debug("POST %s: %d, %z bytes in %Ld ms", statementsUrl(), result.httpStatus, jsonArrayBody.size(),
-		              static_cast<Poco::Int64>(elapsed.count()));
-	else
-		_logger.warning("POST %s: %s (HTTP %d) after %Ld ms: %s", statementsUrl(), std::string(toString(result.outcome)),
-		                result.httpStatus, static_cast<Poco::Int64>(elapsed.count()), result.reason);
+	// Debug only: what a failure means (and whether it deserves a warning) is the sender's call.
+	if (_logger.debug())
+	{
+		const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+		_logger.debug("POST %s: %s (HTTP %d), %z bytes in %Ld ms%s", statementsUrl(), std::string(toString(result.outcome)),
+		              result.httpStatus, jsonArrayBody.size(), static_cast<Poco::Int64>(elapsed.count()),
+		              result.reason.empty() ? std::string() : ": " + result.reason);
+	}
 	return result;
 }
 
