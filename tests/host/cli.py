@@ -58,7 +58,8 @@ def normalised(text):
 
 def read_definition(path):
     """What a definition file says about its first skill, read from the file itself:
-    {"code", "name", "levels": {n: {"phrase", "essence", "defined", "responsibilities": [(id, text)]}}}."""
+    {"code", "name", "levels": {n: {"phrase", "essence", "defined", "responsibilities": [(id, text)]}},
+     "lowerLevelSteps": [text]}."""
     root = ET.parse(path).getroot()
     skill = root.find(DEFINITION_NS + "skill")
 
@@ -76,4 +77,6 @@ def read_definition(path):
             "defined": bool(responsibilities),
             "responsibilities": responsibilities,
         }
-    return {"code": skill.get("code"), "name": text(skill, "name"), "levels": levels}
+    steps = [step.find(DEFINITION_NS + "text").text
+             for step in skill.findall("%slowerLevelsNotDefined/%sdevelopmentStep" % (DEFINITION_NS, DEFINITION_NS))]
+    return {"code": skill.get("code"), "name": text(skill, "name"), "levels": levels, "lowerLevelSteps": steps}

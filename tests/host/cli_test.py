@@ -86,6 +86,8 @@ class Workflow(CliCase):
             self.assertRegex(shown.out, r"(?m)^Level %d\b" % number)
             for rid, sentence in level["responsibilities"]:
                 self.assertIn("%s %s" % (rid, normalised(sentence)), normalised(shown.out))
+        for step in definition["lowerLevelSteps"]:
+            self.assertIn("\u2022 " + normalised(step), normalised(shown.out))
         undefined = [n for n, level in definition["levels"].items() if not level["defined"]]
         for number in undefined:
             self.assertRegex(shown.out, r"(?m)^Level %d\b.*\(not defined for this skill\)$" % number)
@@ -124,7 +126,8 @@ class Workflow(CliCase):
         self.assertTrue(os.path.isfile(os.path.join(self.tmp, "sfia-evidence.db")))
 
     def test_store_that_cannot_be_opened_is_an_io_error(self):
-        result = self.cli.run("--db", os.path.join(self.tmp, "no", "such", "folder", "x.db"), "skills")
+        # A person waits a few seconds, not a minute, to learn the folder does not exist.
+        result = self.cli.run("--db", os.path.join(self.tmp, "no", "such", "folder", "x.db"), "skills", timeout=15)
         self.assertExit(result, EXIT_IOERR)
         self.assertTrue(result.err)
 

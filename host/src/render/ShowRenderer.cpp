@@ -40,6 +40,12 @@ void notDefined(std::ostream& out, std::size_t indent, const Poco::JSON::Object:
     if (!guidance) return;
     labelled(out, indent, "Not defined:", text(*guidance, "understanding"));
     labelled(out, indent, "Development:", text(*guidance, "development"));
+    Poco::JSON::Array::Ptr steps = guidance->getArray("developmentSteps");
+    for (std::size_t i = 0; steps && i < steps->size(); ++i)
+    {
+        out << std::string(indent + 2, ' ') << "\u2022 ";
+        TextLayout::wrap(out, steps->getElement<std::string>(static_cast<unsigned>(i)), indent + 4, indent + 4);
+    }
 }
 
 void responsibilities(std::ostream& out, const Poco::JSON::Array::Ptr& list)
