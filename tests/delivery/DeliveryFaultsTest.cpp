@@ -152,6 +152,7 @@ BOOST_AUTO_TEST_CASE(delivers_everything_in_batches_with_the_xapi_headers)
 	BOOST_TEST(requests[2].ids.back() == statements.back().id);
 	for (const auto& request : requests)
 	{
+		BOOST_TEST(request.clientAddress == requests[0].clientAddress); // one kept-alive connection
 		BOOST_TEST(request.path == "/xAPI/statements");
 		BOOST_TEST(request.version == "1.0.3");
 		BOOST_TEST(request.contentType == "application/json");

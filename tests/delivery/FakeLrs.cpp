@@ -184,6 +184,7 @@ void FakeLrs::handle(Poco::Net::HTTPServerRequest& http, Poco::Net::HTTPServerRe
 	Request request;
 	request.method = http.getMethod();
 	request.path = http.getURI();
+	request.clientAddress = http.clientAddress().toString();
 	request.authorization = http.get("Authorization", "");
 	request.version = http.get("X-Experience-API-Version", "");
 	request.contentType = http.getContentType();

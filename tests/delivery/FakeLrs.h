@@ -40,6 +40,7 @@ public:
 		std::size_t index = 0; /// 0-based count of POSTs to /statements
 		std::string method;
 		std::string path;
+		std::string clientAddress; /// host:port of the client's end of the connection
 		std::string authorization;
 		std::string version; /// X-Experience-API-Version
 		std::string contentType;
