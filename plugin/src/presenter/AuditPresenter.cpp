@@ -8,15 +8,41 @@
 #include "sfe/presenter/AuditPresenter.h"
 
 #include "sfe/presenter/Json.h"
+#include "sfe/runtime/Error.h"
 #include "sfe/runtime/Runtime.h"
+#include "sfe/service/SigningKeys.h"
+
+#include <Poco/Path.h>
 
 namespace sfe {
 namespace presenter {
 
-AuditPresenter::AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit):
+AuditPresenter::AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit,
+                               service::Checkpointer& checkpoints):
     _runtime(runtime),
-    _audit(audit)
+    _audit(audit),
+    _checkpoints(checkpoints)
 {
+}
+
+std::string AuditPresenter::checkpoint(const Request&)
+{
+    if (!_checkpoints.enabled())
+        throw runtime::Error::config("audit.checkpoint: no signing key is configured (audit.signing_key)");
+    auto seq = _checkpoints.checkpointNow(_runtime.host().now());
+    auto o = object();
+    o->set("seq", seq ? Poco::Dynamic::Var(*seq) : Poco::Dynamic::Var());
+    return toJson(o);
+}
+
+std::string AuditPresenter::generateKeys(const Request& request)
+{
+    const std::string dir = request.string("dir");
+    service::SigningKeys::generate(dir, request.optString("commonName").value_or("sfia-evidence signing key"));
+    auto o = object();
+    o->set("privateKey", Poco::Path(dir, "signing-key.pem").toString());
+    o->set("certificate", Poco::Path(dir, "signing-cert.pem").toString());
+    return toJson(o);
 }
 
 std::string AuditPresenter::verify(const Request& request)

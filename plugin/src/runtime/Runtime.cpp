@@ -17,6 +17,8 @@
 #include "sfe/presenter/Request.h"
 #include "sfe/runtime/Error.h"
 #include "sfe/service/AuditService.h"
+#include "sfe/service/Checkpointer.h"
+#include "sfe/service/SigningKeys.h"
 #include "sfe/service/DefinitionCache.h"
 #include "sfe/service/DeliveryService.h"
 #include "sfe/service/EvidenceService.h"
@@ -72,10 +74,15 @@ Runtime::Runtime(plugin::HostServices& host):
     _mappingService = std::make_unique<service::MappingService>(*_db, *_definitionCache, *_statementFactory);
     _delivery = std::make_unique<service::DeliveryService>(_settings, _host.logger());
     _learnerRefs = std::make_unique<store::LearnerRefs>(*_db);
+    if (!_settings.auditSigningKey.empty() || !_settings.auditSigningCert.empty())
+        _signingKeys = std::make_shared<service::SigningKeys>(_settings.auditSigningKey, _settings.auditSigningCert);
+    _checkpointer = std::make_unique<service::Checkpointer>(*_db, _signingKeys, _settings.auditCheckpointEvery,
+                                                            _settings.auditCheckpointSeconds);
     _progressService = std::make_unique<service::ProgressService>(
         *_db, *_definitionCache, *_statementFactory, service::AttainmentRule::parse(_settings.progressRule));
     _evidenceService = std::make_unique<service::EvidenceService>(*_db, *_definitionCache, *_statementFactory,
-                                                                  *_learnerRefs, *_progressService, _settings,
+                                                                  *_learnerRefs, *_progressService, *_checkpointer,
+                                                                  _settings,
                                                                   [this] { _delivery->notify(); });
     definition::ReadOptions readOptions;
     readOptions.maxBytes = _settings.importMaxBytes;
@@ -89,8 +96,8 @@ Runtime::Runtime(plugin::HostServices& host):
     _evidence = std::make_unique<presenter::EvidencePresenter>(*this, *_evidenceService);
     _outbox = std::make_unique<presenter::OutboxPresenter>(*this, *_delivery);
     _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);
-    _auditService = std::make_unique<service::AuditService>(*_db);
-    _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService);
+    _auditService = std::make_unique<service::AuditService>(*_db, _checkpointer->verifier());
+    _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService, *_checkpointer);
 
     using presenter::Request;
     add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
@@ -109,6 +116,8 @@ Runtime::Runtime(plugin::HostServices& host):
     add("progress", [this](const Request& r) { return _progress->progress(r); });
     add("verify", [this](const Request& r) { return _progress->verify(r); });
     add("audit.verify", [this](const Request& r) { return _audit->verify(r); });
+    add("audit.checkpoint", [this](const Request& r) { return _audit->checkpoint(r); });
+    add("keys.generate", [this](const Request& r) { return _audit->generateKeys(r); });
     add("sync", [this](const Request& r) { return _outbox->sync(r); });
     add("outbox", [this](const Request& r) { return _outbox->outbox(r); });
     add("retry", [this](const Request& r) { return _outbox->retry(r); });

@@ -96,6 +96,14 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.lrsVerifyCertificates = readBool(config, "lrs.verify_certificates", s.lrsVerifyCertificates);
     s.lrsCaFile = config.getString("lrs.ca_file", s.lrsCaFile);
     s.lrsTimeoutMs = static_cast<int>(readInt(config, "lrs.timeout_ms", s.lrsTimeoutMs, 100, 3600000));
+    s.auditSigningKey = config.getString("audit.signing_key", s.auditSigningKey);
+    s.auditSigningCert = config.getString("audit.signing_cert", s.auditSigningCert);
+    s.auditCheckpointEvery = static_cast<int>(readInt(config, "audit.checkpoint_every", s.auditCheckpointEvery, 1, 10000000));
+    s.auditCheckpointSeconds =
+        static_cast<int>(readInt(config, "audit.checkpoint_seconds", s.auditCheckpointSeconds, 1, 31 * 24 * 3600));
+    s.xapiSign = readBool(config, "xapi.sign", s.xapiSign);
+    if (s.xapiSign && (s.auditSigningKey.empty() || s.auditSigningCert.empty()))
+        throw Error::config("xapi.sign: signed statements need audit.signing_key and audit.signing_cert");
     s.progressRule = readChoice(config, "progress.rule", s.progressRule,
                                 {"all-demonstrated", "all-verified", "all-demonstrated-and-learning"});
     s.logLevel = readChoice(config, "log.level", s.logLevel,

@@ -68,12 +68,13 @@ struct EvidenceService::Batch
 };
 
 EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
-                                 store::LearnerRefs& refs, ProgressService& progress,
+                                 store::LearnerRefs& refs, ProgressService& progress, Checkpointer& checkpoints,
                                  const runtime::Settings& settings, std::function<void()> onRecorded):
     _db(db),
     _definitions(definitions),
     _refs(refs),
     _progress(progress),
+    _checkpoints(checkpoints),
     _statements(statements),
     _settings(settings),
     _onRecorded(std::move(onRecorded)),
@@ -242,6 +243,14 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
     batch.results.push_back(std::move(result));
 }
 
+void EvidenceService::appendLog(const std::vector<std::string>& ids, const std::vector<std::string>& actions,
+                                const std::vector<std::string>& contents, const std::string& at,
+                                const Poco::Timestamp& now)
+{
+    if (ids.empty()) return;
+    _checkpoints.afterAppend(store::EvidenceLog(_db).append(ids, actions, contents, at), now);
+}
+
 void EvidenceService::settleStatements(std::vector<store::StatementRecord>& statements,
                                        const std::set<std::pair<std::string, std::string>>& affected,
                                        const std::string& at)
@@ -272,7 +281,7 @@ void EvidenceService::verify(const std::string& evidenceId, const std::string& a
     if (!evidence.addVerification(evidenceId, auditor, at, note))
         throw runtime::Error::conflict("verify: " + auditor + " verified evidence " + evidenceId + " already");
     const auto refs = _refs.refs({auditor});
-    store::EvidenceLog(_db).append({evidenceId}, {"verify"}, {LogContent::verify(evidenceId, refs.at(auditor), at)}, at);
+    appendLog({evidenceId}, {"verify"}, {LogContent::verify(evidenceId, refs.at(auditor), at)}, at, now);
     std::vector<store::StatementRecord> made;
     settleStatements(made, {{record->learner, record->skillCode}}, at);
     tx.commit();
@@ -351,7 +360,7 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
         if (r.kind == "demonstrated" || _progress.rule().usesLearning()) affected.emplace(r.learner, r.skillCode);
     evidence.insertEvents(batch.eventIds, batch.eventKinds, at);
     evidence.insert(batch.evidence);
-    store::EvidenceLog(_db).append(logIds, logActions, logContents, at);
+    appendLog(logIds, logActions, logContents, at, now);
     settleStatements(batch.statements, affected, at);
     tx.commit();
     if (!batch.statements.empty() && _onRecorded) _onRecorded();
@@ -396,7 +405,7 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
         voiding.push_back(std::move(s));
     }
     evidence.withdraw(evidenceId, at, reason);
-    store::EvidenceLog(_db).append({evidenceId}, {"withdraw"}, {LogContent::withdraw(evidenceId, at, reason)}, at);
+    appendLog({evidenceId}, {"withdraw"}, {LogContent::withdraw(evidenceId, at, reason)}, at, now);
     evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"}, at);
     settleStatements(voiding, {{record->learner, record->skillCode}}, at);
     tx.commit();

@@ -4,7 +4,7 @@
 // Library: sfe_core
 // Package: presenter
 //
-// The auditors' operations: audit.verify.
+// The auditors' operations: audit.verify, audit.checkpoint, keys.generate.
 //
 
 #ifndef SFE_PRESENTER_AUDITPRESENTER_H
@@ -12,6 +12,7 @@
 
 #include "sfe/presenter/Request.h"
 #include "sfe/service/AuditService.h"
+#include "sfe/service/Checkpointer.h"
 
 namespace sfe {
 namespace runtime { class Runtime; }
@@ -21,13 +22,16 @@ namespace presenter {
 class AuditPresenter
 {
 public:
-    AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit);
+    AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit, service::Checkpointer& checkpoints);
 
     std::string verify(const Request& request);
+    std::string checkpoint(const Request& request);
+    std::string generateKeys(const Request& request);
 
 private:
     runtime::Runtime& _runtime;
     service::AuditService& _audit;
+    service::Checkpointer& _checkpoints;
 };
 
 } } // namespace sfe::presenter

@@ -34,6 +34,8 @@ class EvidenceService;
 class DeliveryService;
 class ProgressService;
 class AuditService;
+class Checkpointer;
+class SigningKeys;
 }
 
 namespace runtime {
@@ -72,6 +74,8 @@ private:
     std::unique_ptr<service::MappingService> _mappingService;
     std::unique_ptr<service::ProgressService> _progressService;
     std::unique_ptr<service::EvidenceService> _evidenceService;
+    std::shared_ptr<const service::SigningKeys> _signingKeys;
+    std::unique_ptr<service::Checkpointer> _checkpointer;
     std::unique_ptr<service::AuditService> _auditService;
     std::unique_ptr<service::ImportService> _importer;
     std::unique_ptr<presenter::DefinitionPresenter> _definitions;

@@ -38,6 +38,11 @@ struct Settings
     bool lrsVerifyCertificates = true;                  ///< lrs.verify_certificates (HTTPS)
     std::string lrsCaFile;                              ///< lrs.ca_file: extra CA certificates (PEM)
     int lrsTimeoutMs = 60000;                           ///< lrs.timeout_ms: per request
+    std::string auditSigningKey;                        ///< audit.signing_key: PEM RSA private key file
+    std::string auditSigningCert;                       ///< audit.signing_cert: PEM certificate file
+    int auditCheckpointEvery = 1000;                    ///< audit.checkpoint_every: log entries per checkpoint
+    int auditCheckpointSeconds = 3600;                  ///< audit.checkpoint_seconds: at most this long unsigned
+    bool xapiSign = false;                              ///< xapi.sign: sign statements (needs audit.signing_*)
     std::string progressRule = "all-demonstrated";      ///< progress.rule (service::AttainmentRule)
     std::string logLevel = "information";               ///< log.level
 

@@ -11,6 +11,7 @@
 #define SFE_SERVICE_EVIDENCESERVICE_H
 
 #include "sfe/runtime/Settings.h"
+#include "sfe/service/Checkpointer.h"
 #include "sfe/service/DefinitionCache.h"
 #include "sfe/service/LmsEvent.h"
 #include "sfe/service/ProgressService.h"
@@ -54,7 +55,8 @@ class EvidenceService
 public:
     /// `onRecorded` is called after each commit that wrote statements (it wakes the LRS sender).
     EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
-                    store::LearnerRefs& refs, ProgressService& progress, const runtime::Settings& settings,
+                    store::LearnerRefs& refs, ProgressService& progress, Checkpointer& checkpoints,
+                    const runtime::Settings& settings,
                     std::function<void()> onRecorded = {});
 
     /// Records a batch of events in one transaction. Throws runtime::Error naming the event
@@ -79,6 +81,8 @@ public:
 
 private:
     struct Batch;
+    void appendLog(const std::vector<std::string>& ids, const std::vector<std::string>& actions,
+                   const std::vector<std::string>& contents, const std::string& at, const Poco::Timestamp& now);
     std::vector<RecordResult> recordInTransaction(const std::vector<LmsEvent>& events, const Poco::Timestamp& now);
     /// Re-evaluates attainments of the pairs, then numbers and inserts `statements` plus the
     /// attainment statements it makes.
@@ -91,6 +95,7 @@ private:
     DefinitionCache& _definitions;
     store::LearnerRefs& _refs;
     ProgressService& _progress;
+    Checkpointer& _checkpoints;
     const StatementFactory& _statements;
     runtime::Settings _settings;
     std::function<void()> _onRecorded;

@@ -1,0 +1,123 @@
+//
+// CheckpointTest.cpp
+//
+// Signed checkpoints: made every N entries with the configured key, verified by audit.verify, and
+// what catches an attacker who rewrites the whole chain after changing a record.
+//
+
+#include "TestHost.h"
+
+#include "sfe/service/LogContent.h"
+#include "sfe/store/EvidenceLog.h"
+#include "sfe/store/EvidenceRepository.h"
+
+#include <Poco/Data/Session.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace Poco::Data::Keywords;
+using sfe::test::TestPlugin;
+
+namespace {
+
+struct Signed : TestPlugin
+{
+    std::vector<std::string> evidence;
+
+    Signed()
+    {
+        // Make a key pair through the plugin itself, then restart configured with it.
+        const std::string keys = Poco::Path(dir(), "keys").toString();
+        ok("keys.generate", "{\"dir\":\"" + keys + "\",\"commonName\":\"test auditor\"}");
+        runtime.reset();
+        host.settings().setString("audit.signing_key", Poco::Path(keys, "signing-key.pem").toString());
+        host.settings().setString("audit.signing_cert", Poco::Path(keys, "signing-cert.pem").toString());
+        host.settings().setString("audit.checkpoint_every", "3");
+        ok("import", "{\"path\":\"" + sfe::test::csmgPath() + "\"}");
+        for (int i = 0; i < 7; ++i)
+        {
+            auto r = ok("attest", "{\"learner\":\"u" + std::to_string(i) +
+                                      "\",\"assessor\":\"a1\",\"responsibility\":\"CSMG-2.1\"}");
+            evidence.push_back(r->getArray("evidence")->getElement<std::string>(0));
+        }
+    }
+
+    /// What an attacker with the file and this project's source could do: change a record and
+    /// recompute every log entry from it onward, so the chain itself is consistent again.
+    void rewriteChainAfterChanging(const std::string& evidenceId)
+    {
+        auto& db = runtime->database();
+        auto& s = db.session();
+        std::string id = evidenceId;
+        s << "UPDATE evidence SET outcome = 'not-demonstrated' WHERE id = ?", use(id), now;
+        sfe::store::EvidenceLog log(db);
+        sfe::store::EvidenceRepository repo(db);
+        std::string prev = sfe::store::EvidenceLog::kGenesis;
+        for (auto& e : log.entries(0, 1000))
+        {
+            std::string content = sfe::service::LogContent::record(*repo.find(e.evidenceId));
+            std::string contentHash = sfe::store::EvidenceLog::sha256(content);
+            std::string chain = sfe::store::EvidenceLog::link(prev, contentHash);
+            Poco::Int64 seq = e.seq;
+            s << "UPDATE evidence_log SET content = ?, content_sha256 = ?, prev_hash = ?, chain_hash = ? WHERE seq = ?",
+                use(content), use(contentHash), use(prev), use(chain), use(seq), now;
+            prev = chain;
+        }
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(checkpoints)
+
+BOOST_FIXTURE_TEST_CASE(checkpoints_are_signed_every_n_entries_and_verify, Signed)
+{
+    auto r = ok("audit.verify");
+    BOOST_TEST(r->getValue<bool>("ok"));
+    BOOST_TEST(r->getValue<int>("entries") == 7);
+    BOOST_TEST(r->getValue<int>("checkpoints") == 2);          // at entries 3 and 6
+    BOOST_TEST(r->getValue<int>("checkpointsVerified") == 2);
+
+    auto forced = ok("audit.checkpoint");
+    BOOST_TEST(forced->getValue<int>("seq") == 7);
+    BOOST_TEST(ok("audit.verify")->getValue<int>("checkpointsVerified") == 3);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_rewritten_chain_is_caught_by_the_signed_checkpoint, Signed)
+{
+    rewriteChainAfterChanging(evidence[1]);
+    auto r = ok("audit.verify");
+    BOOST_TEST(!r->getValue<bool>("ok"));
+    const std::string m = r->getObject("firstProblem")->getValue<std::string>("message");
+    BOOST_TEST(m == "checkpoint at entry 3: the log's chain hash differs from the signed one (the log was rewritten)");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_checkpoint_moved_to_the_rewritten_chain_fails_its_signature, Signed)
+{
+    rewriteChainAfterChanging(evidence[1]);
+    auto& s = runtime->database().session();
+    s << "UPDATE checkpoints SET chain_hash = (SELECT chain_hash FROM evidence_log WHERE seq = checkpoints.seq)", now;
+    auto r = ok("audit.verify");
+    BOOST_TEST(!r->getValue<bool>("ok"));
+    const std::string m = r->getObject("firstProblem")->getValue<std::string>("message");
+    BOOST_TEST(m == "checkpoint at entry 3: signature does not verify: the signed seq or chain hash differs from the "
+                    "stored one");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_key_that_does_not_match_its_certificate_is_refused, TestPlugin)
+{
+    const std::string a = Poco::Path(dir(), "a").toString(), b = Poco::Path(dir(), "b").toString();
+    ok("keys.generate", "{\"dir\":\"" + a + "\"}");
+    ok("keys.generate", "{\"dir\":\"" + b + "\"}");
+    runtime.reset();
+    host.settings().setString("audit.signing_key", Poco::Path(a, "signing-key.pem").toString());
+    host.settings().setString("audit.signing_cert", Poco::Path(b, "signing-cert.pem").toString());
+    BOOST_CHECK_EXCEPTION(start(), sfe::runtime::Error, [&](const sfe::runtime::Error& e) {
+        return e.message() == "audit.signing_cert: " + Poco::Path(b, "signing-cert.pem").toString() +
+                                  " does not belong to the key " + Poco::Path(a, "signing-key.pem").toString();
+    });
+}
+
+BOOST_AUTO_TEST_SUITE_END()
