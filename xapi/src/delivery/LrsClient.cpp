@@ -24,7 +24,6 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
-#include <Poco/Net/SSLManager.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 #include <Poco/Timespan.h>
@@ -201,7 +200,8 @@ LrsClient::LrsClient(Settings settings):
 
 	if (_https)
 	{
-		Poco::Net::initializeSSL();
+		// No Poco::Net::initializeSSL()/uninitializeSSL() pair: Context initialises OpenSSL itself, and
+		// uninitializeSSL() shuts Poco's SSLManager down for the whole process.
 		try
 		{
 			const auto mode = _settings.verifyCertificates ? Poco::Net::Context::VERIFY_RELAXED : Poco::Net::Context::VERIFY_NONE;
@@ -212,7 +212,6 @@ LrsClient::LrsClient(Settings settings):
 		}
 		catch (const Poco::Exception& e)
 		{
-			Poco::Net::uninitializeSSL();
 			throw LrsConfigurationException("LRS endpoint '" + _endpoint + "': cannot set up TLS" +
 			                                (_settings.caFile.empty() ? "" : " with CA file '" + _settings.caFile + "'") +
 			                                ": " + e.displayText());
@@ -225,11 +224,6 @@ LrsClient::LrsClient(Settings settings):
 LrsClient::~LrsClient()
 {
 	closeSession();
-	if (_https)
-	{
-		_pContext = nullptr;
-		Poco::Net::uninitializeSSL();
-	}
 }
 
 std::string LrsClient::statementsUrl() const

@@ -58,8 +58,10 @@ public:
 			/// connections after a few seconds (Learning Locker after 5), and a request sent into a
 			/// connection the server is closing fails for nothing.
 		bool verifyCertificates = true;
-			/// HTTPS only: verify the server's certificate chain and host name. Turning this off is for
-			/// test setups; it is logged as a warning.
+			/// HTTPS only: verify the server's certificate chain and host name (Poco checks the name for
+			/// every host but localhost/127.0.0.1). Turning this off is for test setups; it is logged as a
+			/// warning. Note: an InvalidCertificateHandler that the host application registers with Poco's
+			/// SSLManager (a process-wide setting) can still accept a certificate that failed.
 		std::string caFile;
 			/// HTTPS only: a PEM file of CA certificates to trust besides the system store (e.g. a private CA).
 	};
