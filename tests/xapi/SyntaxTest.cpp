@@ -11,6 +11,7 @@
 #include "sfe/xapi/Iri.h"
 #include "sfe/xapi/LanguageTag.h"
 #include "sfe/xapi/Timestamp.h"
+#include "sfe/xapi/Utf8.h"
 #include "sfe/xapi/Uuid.h"
 #include <Poco/Exception.h>
 #include <boost/test/unit_test.hpp>
@@ -69,6 +70,36 @@ BOOST_AUTO_TEST_CASE(refuses_what_is_not_an_absolute_iri)
     refused("empty http host", Iri::check("http:///path"), "empty host");
     refused("bad ipv6", Iri::check("http://[::1::2]/"), "invalid IP literal");
     refused("unclosed ipv6", Iri::check("http://[::1/"), "without its closing ']'");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(utf8)
+
+BOOST_AUTO_TEST_CASE(accepts_utf8_and_decodes_code_points)
+{
+    BOOST_TEST(Utf8::check("ascii, äöü, €, 😀") == "");
+    std::size_t offset = 0;
+    std::uint32_t c = 0;
+    const std::string euro = "\xE2\x82\xAC!";
+    BOOST_TEST(Utf8::decode(euro, offset, c));
+    BOOST_TEST(c == 0x20ACu);
+    BOOST_TEST(offset == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_invalid_sequences)
+{
+    refused("latin-1", Utf8::check("best\xE4tigt"), "at byte 4");
+    refused("truncated", Utf8::check("ab\xE2\x82"), "at byte 2");
+    refused("overlong", Utf8::check("\xC0\xAF"), "at byte 0");
+    refused("overlong 3", Utf8::check("x\xE0\x80\xAF"), "at byte 1");
+    refused("surrogate", Utf8::check("\xED\xA0\x80"), "at byte 0");
+    refused("above U+10FFFF", Utf8::check("\xF4\x90\x80\x80"), "at byte 0");
+    refused("stray continuation", Utf8::check("a\x80"), "at byte 1");
+    std::size_t offset = 0;
+    std::uint32_t c = 0;
+    BOOST_TEST(!Utf8::decode("\xFF", offset, c));
+    BOOST_TEST(offset == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -203,6 +203,14 @@ const std::vector<Case>& cases()
         {"contextAgent that is a group (2.0.0)", attestedStatement,
          [](Statement& s) { Agent g; g.type = Agent::Type::Group; g.mbox = "mailto:g@example.org"; s.context->contextAgents.push_back({g, {}}); },
          "statement.context.contextAgents[0].agent", "is a Group; use contextGroups", v2()},
+        // text
+        {"response that is not UTF-8", attestedStatement, [](Statement& s) { s.result->response = "Notiz \xC3("; },
+         "statement.result.response", "is not valid UTF-8 at byte 6"},
+        {"display value that is not UTF-8", attestedStatement, [](Statement& s) { (*s.verb.display)["de-DE"] = "best\xE4tigt"; },
+         "statement.verb.display[\"de-DE\"]", "is not valid UTF-8 at byte 4"},
+        {"extension string that is not UTF-8", learningCompleted,
+         [](Statement& s) { s.context->extensions[iri::kExtEvidenceId] = std::string("\xED\xA0\x80"); },
+         "statement.context.extensions[\"" + iri::kExtEvidenceId + "\"]", "is not valid UTF-8 at byte 0"},
         // attachments
         {"attachment with a short sha2", attestedStatement,
          [](Statement& s) { s.attachments.push_back({"https://example.org/u", LanguageMap{{"en", "d"}}, std::nullopt, "application/pdf", 1, "abc", ""}); },

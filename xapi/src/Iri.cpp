@@ -8,6 +8,7 @@
 //
 
 #include "sfe/xapi/Iri.h"
+#include "sfe/xapi/Utf8.h"
 #include <cstdint>
 #include <cstdio>
 #include <vector>
@@ -60,34 +61,17 @@ bool isSubDelim(std::uint32_t c)
     }
 }
 
-/// Decodes strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
-/// Returns "" or the problem.
+/// Decodes `s` into code points with their byte offsets. Returns "" or the problem.
 std::string decode(const std::string& s, std::vector<CodePoint>& out)
 {
     out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size())
+    std::size_t offset = 0;
+    std::uint32_t c;
+    while (offset < s.size())
     {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        std::uint32_t c;
-        std::size_t n;
-        if (b0 < 0x80) { c = b0; n = 1; }
-        else if (b0 >= 0xC2 && b0 <= 0xDF) { c = b0 & 0x1F; n = 2; }
-        else if (b0 >= 0xE0 && b0 <= 0xEF) { c = b0 & 0x0F; n = 3; }
-        else if (b0 >= 0xF0 && b0 <= 0xF4) { c = b0 & 0x07; n = 4; }
-        else return "is not valid UTF-8 at byte " + std::to_string(i);
-        if (i + n > s.size()) return "is not valid UTF-8 at byte " + std::to_string(i);
-        for (std::size_t k = 1; k < n; ++k)
-        {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xC0) != 0x80) return "is not valid UTF-8 at byte " + std::to_string(i);
-            c = (c << 6) | (b & 0x3F);
-        }
-        const bool overlong = (n == 3 && c < 0x800) || (n == 4 && c < 0x10000);
-        if (overlong || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-            return "is not valid UTF-8 at byte " + std::to_string(i);
-        out.push_back({c, i});
-        i += n;
+        const std::size_t at = offset;
+        if (!Utf8::decode(s, offset, c)) return "is not valid UTF-8 at byte " + std::to_string(at);
+        out.push_back({c, at});
     }
     return {};
 }

@@ -11,6 +11,7 @@
 #include "sfe/xapi/JsonWriter.h"
 #include "sfe/xapi/LanguageTag.h"
 #include "sfe/xapi/Timestamp.h"
+#include "sfe/xapi/Utf8.h"
 #include "sfe/xapi/Uuid.h"
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
@@ -154,6 +155,13 @@ private:
         if (!why.empty()) add(path, quote(value) + " " + why);
     }
 
+    /// Free text goes out byte for byte, so it must be UTF-8 to make valid JSON.
+    void utf8(const std::string& path, const std::string& value)
+    {
+        const std::string why = Utf8::check(value);
+        if (!why.empty()) add(path, why);
+    }
+
     void uuid(const std::string& path, const std::string& value)
     {
         const std::string why = Uuid::check(value);
@@ -174,10 +182,10 @@ private:
         }
         for (const auto& entry : *map)
         {
+            const std::string at = path + "[" + quote(entry.first) + "]";
             const std::string why = LanguageTag::check(entry.first);
-            if (!why.empty())
-                add(path + "[" + quote(entry.first) + "]",
-                    quote(entry.first) + " is not an RFC 5646 language tag: it " + why);
+            if (!why.empty()) add(at, quote(entry.first) + " is not an RFC 5646 language tag: it " + why);
+            utf8(at, entry.second);
         }
     }
 
@@ -188,6 +196,7 @@ private:
             const std::string at = path + "[" + quote(key) + "]";
             const std::string why = Iri::check(key);
             if (!why.empty()) add(at, "extension key " + quote(key) + " is not an IRI: it " + why);
+            if (value.kind() == JsonValue::Kind::String) utf8(at, value.text());
             if (value.kind() == JsonValue::Kind::Number && !std::isfinite(value.number()))
                 add(at, "is " + number(value.number()) + ", which JSON cannot represent");
             if (value.kind() == JsonValue::Kind::Raw)
@@ -217,6 +226,7 @@ private:
             else if (a.members.empty())
                 add(path, "is an anonymous Group (no identifier) without members; it must list its members");
         }
+        utf8(path + ".name", a.name);
         if (!a.mbox.empty())
         {
             const std::string why = checkMailto(a.mbox);
@@ -232,6 +242,7 @@ private:
             else iri(path + ".account.homePage", a.account->homePage);
             if (a.account->name.empty())
                 add(path + ".account.name", "is missing; an account needs homePage (an IRL) and name");
+            else utf8(path + ".account.name", a.account->name);
         }
         if (!group && !a.members.empty())
             add(path + ".member", "is only allowed on a Group; this Agent would lose its members");
@@ -293,6 +304,7 @@ private:
                     add(sp + ".raw", number(*sc.raw) + " is greater than max (" + number(*sc.max) + ")");
             }
         }
+        if (r.response) utf8(path + ".response", *r.response);
         if (r.duration)
         {
             const std::string why = Duration::check(*r.duration);
@@ -344,6 +356,8 @@ private:
         list("grouping", c.contextActivities.grouping);
         list("category", c.contextActivities.category);
         list("other", c.contextActivities.other);
+        utf8(path + ".revision", c.revision);
+        utf8(path + ".platform", c.platform);
         if (!c.revision.empty() && !activityObject)
             add(path + ".revision", "is only allowed when the object is an Activity");
         if (!c.platform.empty() && !activityObject)

@@ -40,7 +40,9 @@ struct ValidatorOptions
 /// raw extension values parse as JSON; a voided verb has a StatementRef object; revision and
 /// platform only with an Activity object; attachments have usageType, display, contentType and a
 /// SHA-2 hex digest; contextAgents/contextGroups are refused for 1.0.3; version is 1.0.x (1.0.3)
-/// or unset/"2.0.0" (2.0.0).
+/// or unset/"2.0.0" (2.0.0); free text (names, language-map values, response, string extension
+/// values, revision, platform) is valid UTF-8. Not checked: whether a timestamp lies in the future
+/// (that needs a clock; the caller knows its allowed skew).
 class StatementValidator
 {
 public:
