@@ -162,7 +162,7 @@ StatementSerializer::StatementSerializer(SerializerOptions options) : _options(s
 std::string StatementSerializer::serialize(const Statement& statement) const
 {
     std::string out;
-    out.reserve(1536);
+    out.reserve(2048);
     serialize(statement, out);
     return out;
 }
