@@ -12,6 +12,7 @@
 #include "sfe/presenter/EvidencePresenter.h"
 #include "sfe/presenter/MappingPresenter.h"
 #include "sfe/presenter/OutboxPresenter.h"
+#include "sfe/presenter/PrivacyPresenter.h"
 #include "sfe/presenter/ProgressPresenter.h"
 #include "sfe/presenter/Json.h"
 #include "sfe/presenter/Request.h"
@@ -24,6 +25,7 @@
 #include "sfe/service/EvidenceService.h"
 #include "sfe/service/ImportService.h"
 #include "sfe/service/MappingService.h"
+#include "sfe/service/PrivacyService.h"
 #include "sfe/service/ProgressService.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/Database.h"
@@ -98,6 +100,8 @@ Runtime::Runtime(plugin::HostServices& host):
     _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);
     _auditService = std::make_unique<service::AuditService>(*_db, _checkpointer->verifier());
     _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService, *_checkpointer);
+    _privacyService = std::make_unique<service::PrivacyService>(*_db, *_learnerRefs);
+    _privacy = std::make_unique<presenter::PrivacyPresenter>(*this, *_privacyService);
 
     using presenter::Request;
     add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
@@ -117,6 +121,8 @@ Runtime::Runtime(plugin::HostServices& host):
     add("verify", [this](const Request& r) { return _progress->verify(r); });
     add("audit.verify", [this](const Request& r) { return _audit->verify(r); });
     add("audit.checkpoint", [this](const Request& r) { return _audit->checkpoint(r); });
+    add("privacy.export", [this](const Request& r) { return _privacy->exportPerson(r); });
+    add("privacy.erase", [this](const Request& r) { return _privacy->erase(r); });
     add("keys.generate", [this](const Request& r) { return _audit->generateKeys(r); });
     add("sync", [this](const Request& r) { return _outbox->sync(r); });
     add("outbox", [this](const Request& r) { return _outbox->outbox(r); });

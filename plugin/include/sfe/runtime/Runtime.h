@@ -24,7 +24,7 @@ namespace sfe {
 namespace store { class Database; class LearnerRefs; }
 namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter;
                       class OutboxPresenter; class ProgressPresenter;
-                      class AuditPresenter; }
+                      class AuditPresenter; class PrivacyPresenter; }
 namespace service {
 class ImportService;
 class DefinitionCache;
@@ -36,6 +36,7 @@ class ProgressService;
 class AuditService;
 class Checkpointer;
 class SigningKeys;
+class PrivacyService;
 }
 
 namespace runtime {
@@ -77,6 +78,7 @@ private:
     std::shared_ptr<const service::SigningKeys> _signingKeys;
     std::unique_ptr<service::Checkpointer> _checkpointer;
     std::unique_ptr<service::AuditService> _auditService;
+    std::unique_ptr<service::PrivacyService> _privacyService;
     std::unique_ptr<service::ImportService> _importer;
     std::unique_ptr<presenter::DefinitionPresenter> _definitions;
     std::unique_ptr<presenter::MappingPresenter> _mappings;
@@ -84,6 +86,7 @@ private:
     std::unique_ptr<presenter::OutboxPresenter> _outbox;
     std::unique_ptr<presenter::ProgressPresenter> _progress;
     std::unique_ptr<presenter::AuditPresenter> _audit;
+    std::unique_ptr<presenter::PrivacyPresenter> _privacy;
     std::map<std::string, Handler> _operations;
     std::mutex _callMutex;     // operations share one store session; `sync` has its own
 };

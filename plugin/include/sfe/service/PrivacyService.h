@@ -1,0 +1,57 @@
+//
+// PrivacyService.h
+//
+// Library: sfe_core
+// Package: service
+//
+// Use cases for data protection: export what the plugin holds about a person, and erase it.
+//
+
+#ifndef SFE_SERVICE_PRIVACYSERVICE_H
+#define SFE_SERVICE_PRIVACYSERVICE_H
+
+#include "sfe/store/Database.h"
+#include "sfe/store/LearnerRefs.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Timestamp.h>
+
+#include <string>
+
+namespace sfe {
+namespace service {
+
+/// What erasing a person changed.
+struct ErasureResult
+{
+    std::string pseudonym;      ///< what now stands for the person: "erased-" + their ref
+    long long evidence = 0;     ///< records of theirs (as learner) pseudonymised
+    long long assessed = 0;     ///< records they attested as assessor, pseudonymised
+    long long statements = 0;   ///< statements rewritten
+};
+
+/// Like Moodle's privacy API asks of plugins: export everything held about a person (as learner,
+/// assessor or auditor), and erase them. Erasure pseudonymises rather than deletes, because
+/// evidence of others and the audit trail must stay: the person's id is replaced by
+/// "erased-<ref>" everywhere, their notes are removed, and their salt is deleted so the ref no
+/// longer leads back to them. The evidence log holds only refs and hashes, so `audit verify` still
+/// passes afterwards.
+class PrivacyService
+{
+public:
+    PrivacyService(store::Database& db, store::LearnerRefs& refs);
+
+    /// Everything held about the person. Throws SFE_NOTFOUND when nothing is.
+    Poco::JSON::Object::Ptr exportPerson(const std::string& person);
+
+    /// Erases the person in one transaction. Throws SFE_NOTFOUND when nothing is held about them.
+    ErasureResult erase(const std::string& person, const Poco::Timestamp& now);
+
+private:
+    store::Database& _db;
+    store::LearnerRefs& _refs;
+};
+
+} } // namespace sfe::service
+
+#endif

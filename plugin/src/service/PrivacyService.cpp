@@ -1,0 +1,178 @@
+//
+// PrivacyService.cpp
+//
+// Library: sfe_core
+// Package: service
+//
+
+#include "sfe/service/PrivacyService.h"
+
+#include "sfe/presenter/EvidencePresenter.h"
+#include "sfe/presenter/Json.h"
+#include "sfe/runtime/Error.h"
+#include "sfe/store/EvidenceRepository.h"
+#include "sfe/store/StatementRepository.h"
+#include "sfe/store/Transaction.h"
+#include "sfe/xapi/JsonWriter.h"
+#include "sfe/xapi/Timestamp.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/String.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace sfe {
+namespace service {
+
+namespace {
+
+std::string quoted(const std::string& text)
+{
+    std::string out;
+    xapi::JsonWriter::appendQuoted(out, text);
+    return out;
+}
+
+} // namespace
+
+PrivacyService::PrivacyService(store::Database& db, store::LearnerRefs& refs):
+    _db(db),
+    _refs(refs)
+{
+}
+
+Poco::JSON::Object::Ptr PrivacyService::exportPerson(const std::string& person)
+{
+    auto o = presenter::object();
+    o->set("person", person);
+    o->set("exportedAt", xapi::Timestamp::now());
+    auto ref = _refs.find(person);
+    o->set("ref", ref ? Poco::Dynamic::Var(*ref) : Poco::Dynamic::Var());
+
+    store::EvidenceRepository evidence(_db);
+    Poco::JSON::Array::Ptr asLearner = new Poco::JSON::Array, asAssessor = new Poco::JSON::Array;
+    store::EvidenceFilter byLearner;
+    byLearner.learner = person;
+    for (const auto& r : evidence.list(byLearner)) asLearner->add(presenter::EvidencePresenter::evidenceJson(r));
+    store::EvidenceFilter byAssessor;
+    byAssessor.assessor = person;
+    for (const auto& r : evidence.list(byAssessor)) asAssessor->add(presenter::EvidencePresenter::evidenceJson(r));
+    o->set("evidence", asLearner);
+    o->set("attested", asAssessor);
+
+    Poco::JSON::Array::Ptr statements = new Poco::JSON::Array;
+    Poco::JSON::Parser parser;
+    for (const auto& s : store::StatementRepository(_db).list(person))
+    {
+        auto so = presenter::object();
+        so->set("id", s.id);
+        so->set("state", s.state);
+        so->set("statement", parser.parse(s.body));
+        statements->add(so);
+    }
+    o->set("statements", statements);
+
+    std::string who = person;
+    Poco::JSON::Array::Ptr attainments = new Poco::JSON::Array;
+    {
+        Poco::Data::Statement select(_db.session());
+        select << "SELECT skill_code, level_number, rule, attained_at, statement_id, voided_at FROM attainments"
+                  " WHERE learner = ? ORDER BY attained_at", use(who), now;
+        Poco::Data::RecordSet rs(select);
+        for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+        {
+            auto a = presenter::object();
+            a->set("skill", rs["skill_code"].convert<std::string>());
+            a->set("level", rs["level_number"].convert<int>());
+            a->set("rule", rs["rule"].convert<std::string>());
+            a->set("attainedAt", rs["attained_at"].convert<std::string>());
+            a->set("statement", rs["statement_id"].convert<std::string>());
+            a->set("voidedAt", rs["voided_at"].isEmpty() ? Poco::Dynamic::Var() : rs["voided_at"]);
+            attainments->add(a);
+        }
+    }
+    o->set("attainments", attainments);
+
+    Poco::JSON::Array::Ptr verifications = new Poco::JSON::Array;
+    {
+        std::vector<std::string> ids, times;
+        _db.session() << "SELECT evidence_id, verified_at FROM verifications WHERE auditor = ? ORDER BY verified_at",
+            use(who), into(ids), into(times), now;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+        {
+            auto v = presenter::object();
+            v->set("evidence", ids[i]);
+            v->set("verifiedAt", times[i]);
+            verifications->add(v);
+        }
+    }
+    o->set("verified", verifications);
+
+    if (!ref && asLearner->size() == 0 && asAssessor->size() == 0 && statements->size() == 0 &&
+        verifications->size() == 0)
+        throw runtime::Error::notFound("privacy: nothing is held about '" + person + "'");
+    return o;
+}
+
+ErasureResult PrivacyService::erase(const std::string& person, const Poco::Timestamp& when)
+{
+    store::Transaction tx(_db);
+    auto ref = _refs.find(person);
+    if (!ref) throw runtime::Error::notFound("privacy: nothing is held about '" + person + "'");
+    ErasureResult result;
+    result.pseudonym = "erased-" + *ref;
+    std::string who = person, pseudonym = result.pseudonym, at = xapi::Timestamp::format(when);
+    auto& s = _db.session();
+
+    // Notes about or by the person, and the statements that quote them (result.response).
+    std::vector<std::string> notedIds, notes;
+    s << "SELECT id, note FROM evidence WHERE (learner = ? OR assessor = ?) AND note IS NOT NULL", use(who), use(who),
+        into(notedIds), into(notes), now;
+    for (std::size_t i = 0; i < notedIds.size(); ++i)
+    {
+        std::vector<std::string> statementIds, statementBodies;
+        std::string evidenceId = notedIds[i];
+        s << "SELECT id, body FROM statements WHERE evidence_id = ?", use(evidenceId), into(statementIds),
+            into(statementBodies), now;
+        for (std::size_t j = 0; j < statementIds.size(); ++j)
+        {
+            std::string body = statementBodies[j], id = statementIds[j];
+            Poco::replaceInPlace(body, "\"response\":" + quoted(notes[i]), std::string("\"response\":\"[erased]\""));
+            s << "UPDATE statements SET body = ? WHERE id = ?", use(body), use(id), now;
+        }
+    }
+
+    Poco::Data::Statement learner(s);
+    learner << "UPDATE evidence SET learner = ?, note = NULL, erased_at = ? WHERE learner = ?",
+        use(pseudonym), use(at), use(who);
+    result.evidence = static_cast<long long>(learner.execute());
+    Poco::Data::Statement assessor(s);
+    assessor << "UPDATE evidence SET assessor = ?, note = NULL WHERE assessor = ?", use(pseudonym), use(who);
+    result.assessed = static_cast<long long>(assessor.execute());
+    s << "UPDATE attainments SET learner = ? WHERE learner = ?", use(pseudonym), use(who), now;
+    s << "UPDATE verifications SET auditor = ? WHERE auditor = ?", use(pseudonym), use(who), now;
+
+    // Statements name the person as an agent (account name or mbox local part) and may quote a
+    // note they wrote or received; the JSON tokens are replaced in place, keeping every other byte.
+    std::vector<std::string> ids, bodies;
+    const std::string nameToken = "\"name\":" + quoted(person);
+    const std::string mboxToken = "\"mbox\":" + quoted("mailto:" + person + "@");
+    s << "SELECT id, body FROM statements WHERE learner = ? OR body LIKE ? OR body LIKE ?", use(who),
+        bind("%" + nameToken + "%"), bind("%" + mboxToken + "%"), into(ids), into(bodies), now;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+    {
+        std::string body = bodies[i];
+        Poco::replaceInPlace(body, nameToken, "\"name\":" + quoted(pseudonym));
+        Poco::replaceInPlace(body, mboxToken, "\"mbox\":" + quoted("mailto:" + pseudonym + "@"));
+        std::string id = ids[i];
+        s << "UPDATE statements SET body = ?, learner = CASE WHEN learner = ? THEN ? ELSE learner END WHERE id = ?",
+            use(body), use(who), use(pseudonym), use(id), now;
+        ++result.statements;
+    }
+    _refs.erase(person);
+    tx.commit();
+    return result;
+}
+
+} } // namespace sfe::service
