@@ -22,6 +22,8 @@
 #ifndef SFE_H
 #define SFE_H
 
+#include "sfe/Version.h"    /* SFE_VERSION, SFE_VERSION_NUMBER, SFE_ABI_VERSION */
+
 #ifdef __cplusplus
 extern "C" {
 #endif

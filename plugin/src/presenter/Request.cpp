@@ -8,6 +8,7 @@
 #include "sfe/presenter/Request.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/xapi/Utf8.h"
 
 #include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Parser.h>
@@ -17,6 +18,31 @@
 
 namespace sfe {
 namespace presenter {
+
+namespace {
+
+/// The parser's message may quote raw input bytes (even past the end of the input); replace what
+/// is not valid UTF-8 or is a control character, so the error object stays valid JSON text.
+std::string printable(const std::string& text)
+{
+    std::string out;
+    std::size_t offset = 0;
+    while (offset < text.size())
+    {
+        const std::size_t start = offset;
+        std::uint32_t codePoint = 0;
+        if (xapi::Utf8::decode(text, offset, codePoint) && codePoint >= 0x20)
+            out.append(text, start, offset - start);
+        else
+        {
+            out += '?';
+            offset = start + 1;
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 Request::Request(const std::string& operation, const std::string& json):
     _operation(operation)
@@ -36,11 +62,11 @@ Request::Request(const std::string& operation, const std::string& json):
     }
     catch (const Poco::JSON::JSONException& e)
     {
-        throw runtime::Error::invalid(operation + ": the request is not valid JSON: " + e.message());
+        throw runtime::Error::invalid(operation + ": the request is not valid JSON: " + printable(e.message()));
     }
     catch (const Poco::SyntaxException& e)
     {
-        throw runtime::Error::invalid(operation + ": the request is not valid JSON: " + e.message());
+        throw runtime::Error::invalid(operation + ": the request is not valid JSON: " + printable(e.message()));
     }
 }
 

@@ -238,6 +238,11 @@ xapi::Statement StatementFactory::voiding(const std::string& statementId, const 
     st.actor.name = "sfia-evidence";
     st.verb = verb(v::kVerbVoided, "annulliert", "voided");
     st.object = xapi::StatementRef{voidedId};
+    // Like every statement we send, the voiding claims our profile, so its template (voided:
+    // the object is a statement of one of our other templates) applies to it.
+    xapi::Context c;
+    c.contextActivities.category = {xapi::Activity(v::kProfileVersion)};
+    st.context = c;
     st.timestamp = timestamp;
     if (_settings.xapiVersion == "2.0.0") st.version = "2.0.0";
     return st;

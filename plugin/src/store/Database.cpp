@@ -15,6 +15,8 @@
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/File.h>
+#include <Poco/Path.h>
 #include "sfe/xapi/Timestamp.h"
 
 using namespace Poco::Data::Keywords;
@@ -34,9 +36,18 @@ Poco::Data::Session openSession(const std::string& connector, const std::string&
     if (connector != "sqlite" && connector != "postgresql")
         throw runtime::Error::config("store.connector: unknown connector '" + connector +
                                      "' (use sqlite or postgresql)");
+    if (connector == "sqlite")
+    {
+        // Poco retries a failing open until its 60 s login timeout; a missing folder never heals.
+        const Poco::Path file(target);
+        const Poco::File folder(file.parent().toString().empty() ? "." : file.parent().toString());
+        if (target != ":memory:" && (!folder.exists() || !folder.isDirectory()))
+            throw runtime::Error(SFE_STORE, "cannot open the store " + target + ": the folder " +
+                                                folder.path() + " does not exist");
+    }
     try
     {
-        return Poco::Data::Session(connector, target);
+        return Poco::Data::Session(connector, target, 5);
     }
     catch (const Poco::Exception& e)
     {
