@@ -18,11 +18,27 @@ namespace sfe {
 namespace presenter {
 
 AuditPresenter::AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit,
-                               service::Checkpointer& checkpoints):
+                               service::Checkpointer& checkpoints, service::AuditExporter& exporter):
     _runtime(runtime),
     _audit(audit),
-    _checkpoints(checkpoints)
+    _checkpoints(checkpoints),
+    _exporter(exporter)
 {
+}
+
+std::string AuditPresenter::exportBundle(const Request& request)
+{
+    auto r = _exporter.exportTo(request.string("dir"), _runtime.host().now());
+    auto o = object();
+    o->set("dir", r.dir);
+    o->set("evidence", r.evidence);
+    o->set("statements", r.statements);
+    o->set("entries", r.entries);
+    o->set("checkpoints", r.checkpoints);
+    Poco::JSON::Array::Ptr files = new Poco::JSON::Array;
+    for (const auto& f : r.files) files->add(f);
+    o->set("files", files);
+    return toJson(o);
 }
 
 std::string AuditPresenter::checkpoint(const Request&)

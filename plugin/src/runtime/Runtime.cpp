@@ -17,6 +17,7 @@
 #include "sfe/presenter/Json.h"
 #include "sfe/presenter/Request.h"
 #include "sfe/runtime/Error.h"
+#include "sfe/service/AuditExporter.h"
 #include "sfe/service/AuditService.h"
 #include "sfe/service/Checkpointer.h"
 #include "sfe/service/SigningKeys.h"
@@ -99,7 +100,8 @@ Runtime::Runtime(plugin::HostServices& host):
     _outbox = std::make_unique<presenter::OutboxPresenter>(*this, *_delivery);
     _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);
     _auditService = std::make_unique<service::AuditService>(*_db, _checkpointer->verifier());
-    _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService, *_checkpointer);
+    _auditExporter = std::make_unique<service::AuditExporter>(*_db, *_checkpointer, _signingKeys);
+    _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService, *_checkpointer, *_auditExporter);
     _privacyService = std::make_unique<service::PrivacyService>(*_db, *_learnerRefs);
     _privacy = std::make_unique<presenter::PrivacyPresenter>(*this, *_privacyService);
 
@@ -120,6 +122,7 @@ Runtime::Runtime(plugin::HostServices& host):
     add("progress", [this](const Request& r) { return _progress->progress(r); });
     add("verify", [this](const Request& r) { return _progress->verify(r); });
     add("audit.verify", [this](const Request& r) { return _audit->verify(r); });
+    add("audit.export", [this](const Request& r) { return _audit->exportBundle(r); });
     add("audit.checkpoint", [this](const Request& r) { return _audit->checkpoint(r); });
     add("privacy.export", [this](const Request& r) { return _privacy->exportPerson(r); });
     add("privacy.erase", [this](const Request& r) { return _privacy->erase(r); });

@@ -85,19 +85,12 @@ EvidenceRepository::EvidenceRepository(Database& db): _db(db)
 
 std::set<std::string> EvidenceRepository::knownEvents(const std::vector<std::string>& eventIds)
 {
-    std::set<std::string> known;
-    Poco::Data::Statement select(_db.session());
-    std::string id;
-    Poco::Nullable<std::string> found;
-    select << "SELECT event_id FROM lms_events WHERE event_id = ?", use(id), into(found);
-    for (const std::string& e : eventIds)
-    {
-        id = e;
-        found.clear();
-        select.execute();
-        if (!found.isNull()) known.insert(e);
-    }
-    return known;
+    if (eventIds.empty()) return {};
+    // One execution binding the whole vector: Poco::Data prepares the statement once and steps it
+    // per id. Executing a statement per id would prepare it again for every id.
+    std::vector<std::string> ids = eventIds, found;
+    _db.session() << "SELECT event_id FROM lms_events WHERE event_id = ?", use(ids), into(found), now;
+    return std::set<std::string>(found.begin(), found.end());
 }
 
 void EvidenceRepository::insertEvents(const std::vector<std::string>& eventIds, const std::vector<std::string>& kinds,

@@ -54,22 +54,16 @@ std::map<std::string, std::string> LearnerRefs::refs(const std::vector<std::stri
     }
     if (missing.empty()) return result;
 
-    Poco::Data::Statement select(_db.session());
-    std::string key;
-    Poco::Nullable<std::string> ref;
-    select << "SELECT ref FROM learner_refs WHERE learner = ?", use(key), into(ref);
+    // One execution binding the whole vector: Poco::Data prepares the statement once and steps it
+    // per id. Executing a statement per id would prepare it again for every id.
+    std::vector<std::string> foundIds, foundRefs;
+    _db.session() << "SELECT learner, ref FROM learner_refs WHERE learner = ?", use(missing), into(foundIds),
+        into(foundRefs), now;
+    for (std::size_t i = 0; i < foundIds.size(); ++i) result[foundIds[i]] = _cache[foundIds[i]] = foundRefs[i];
     std::vector<std::string> newIds, newRefs, newSalts;
     for (const auto& id : missing)
     {
         if (result.count(id)) continue;
-        key = id;
-        ref.clear();
-        select.execute();
-        if (!ref.isNull())
-        {
-            result[id] = _cache[id] = ref.value();
-            continue;
-        }
         const std::string salt = randomSalt();
         newIds.push_back(id);
         newSalts.push_back(salt);

@@ -4,13 +4,14 @@
 // Library: sfe_core
 // Package: presenter
 //
-// The auditors' operations: audit.verify, audit.checkpoint, keys.generate.
+// The auditors' operations: audit.verify, audit.checkpoint, audit.export, keys.generate.
 //
 
 #ifndef SFE_PRESENTER_AUDITPRESENTER_H
 #define SFE_PRESENTER_AUDITPRESENTER_H
 
 #include "sfe/presenter/Request.h"
+#include "sfe/service/AuditExporter.h"
 #include "sfe/service/AuditService.h"
 #include "sfe/service/Checkpointer.h"
 
@@ -22,16 +23,19 @@ namespace presenter {
 class AuditPresenter
 {
 public:
-    AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit, service::Checkpointer& checkpoints);
+    AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit, service::Checkpointer& checkpoints,
+                   service::AuditExporter& exporter);
 
     std::string verify(const Request& request);
     std::string checkpoint(const Request& request);
+    std::string exportBundle(const Request& request);
     std::string generateKeys(const Request& request);
 
 private:
     runtime::Runtime& _runtime;
     service::AuditService& _audit;
     service::Checkpointer& _checkpoints;
+    service::AuditExporter& _exporter;
 };
 
 } } // namespace sfe::presenter

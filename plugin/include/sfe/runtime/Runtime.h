@@ -37,6 +37,7 @@ class AuditService;
 class Checkpointer;
 class SigningKeys;
 class PrivacyService;
+class AuditExporter;
 }
 
 namespace runtime {
@@ -78,6 +79,7 @@ private:
     std::shared_ptr<const service::SigningKeys> _signingKeys;
     std::unique_ptr<service::Checkpointer> _checkpointer;
     std::unique_ptr<service::AuditService> _auditService;
+    std::unique_ptr<service::AuditExporter> _auditExporter;
     std::unique_ptr<service::PrivacyService> _privacyService;
     std::unique_ptr<service::ImportService> _importer;
     std::unique_ptr<presenter::DefinitionPresenter> _definitions;
