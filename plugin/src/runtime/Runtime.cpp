@@ -85,7 +85,7 @@ Runtime::Runtime(plugin::HostServices& host):
         *_db, *_definitionCache, *_statementFactory, service::AttainmentRule::parse(_settings.progressRule));
     _evidenceService = std::make_unique<service::EvidenceService>(*_db, *_definitionCache, *_statementFactory,
                                                                   *_learnerRefs, *_progressService, *_checkpointer,
-                                                                  _settings,
+                                                                  _signingKeys, _settings,
                                                                   [this] { _delivery->notify(); });
     definition::ReadOptions readOptions;
     readOptions.maxBytes = _settings.importMaxBytes;

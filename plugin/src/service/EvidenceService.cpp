@@ -15,6 +15,7 @@
 #include "sfe/store/MappingRepository.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/xapi/Iri.h"
+#include "sfe/xapi/Jws.h"
 #include "sfe/xapi/Timestamp.h"
 #include "sfe/xapi/Uuid.h"
 
@@ -69,12 +70,14 @@ struct EvidenceService::Batch
 
 EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
                                  store::LearnerRefs& refs, ProgressService& progress, Checkpointer& checkpoints,
-                                 const runtime::Settings& settings, std::function<void()> onRecorded):
+                                 std::shared_ptr<const SigningKeys> keys, const runtime::Settings& settings,
+                                 std::function<void()> onRecorded):
     _db(db),
     _definitions(definitions),
     _refs(refs),
     _progress(progress),
     _checkpoints(checkpoints),
+    _keys(std::move(keys)),
     _statements(statements),
     _settings(settings),
     _onRecorded(std::move(onRecorded)),
@@ -83,7 +86,7 @@ EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitio
 {
 }
 
-std::string EvidenceService::serialize(const xapi::Statement& statement, const std::string& what) const
+void EvidenceService::seal(xapi::Statement statement, const std::string& what, store::StatementRecord& record) const
 {
     const xapi::Problems problems = _validator.validate(statement);
     if (!problems.empty())
@@ -92,7 +95,21 @@ std::string EvidenceService::serialize(const xapi::Statement& statement, const s
         for (const auto& p : problems) message += "\n  " + p.toString();
         throw runtime::Error::invalid(message);
     }
-    return _serializer.serialize(statement);
+    record.body = _serializer.serialize(statement);
+    if (!_settings.xapiSign) return;
+
+    // The payload is the statement exactly as serialised before the attachment was added: the
+    // normalised form the LRS compares with.
+    const std::string jws = xapi::Jws::signRs256(record.body, _keys->key(), _keys->keyId(), _keys->x5c());
+    xapi::Attachment signature;
+    signature.usageType = xapi::Attachment::kSignatureUsageType;
+    signature.display = xapi::LanguageMap{{"en-US", "Signature"}};
+    signature.contentType = "application/octet-stream";
+    signature.length = jws.size();
+    signature.sha2 = store::EvidenceLog::sha256(jws);
+    statement.attachments.push_back(signature);
+    record.body = _serializer.serialize(statement);
+    record.signature = jws;
 }
 
 void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::size_t count, Batch& batch,
@@ -230,7 +247,7 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
                  : record.verb == "failed"                  ? vocabulary::kKindLearningFailed
                                                             : vocabulary::kKindLearningCompleted;
         s.learner = record.learner;
-        s.body = serialize(statement, op);
+        seal(statement, op, s);
         s.nextAttemptAt = record.recordedAt;
         s.createdAt = record.recordedAt;
         result.evidenceIds.push_back(record.id);
@@ -255,7 +272,9 @@ void EvidenceService::settleStatements(std::vector<store::StatementRecord>& stat
                                        const std::set<std::pair<std::string, std::string>>& affected,
                                        const std::string& at)
 {
-    auto made = _progress.reevaluate(affected, at, [this](const xapi::Statement& s) { return serialize(s, "attainment"); });
+    auto made = _progress.reevaluate(affected, at, [this](const xapi::Statement& st, store::StatementRecord& s) {
+        seal(st, "attainment", s);
+    });
     statements.insert(statements.end(), std::make_move_iterator(made.begin()), std::make_move_iterator(made.end()));
     if (statements.empty()) return;
     long long seq = _db.nextSequence("statements", static_cast<long long>(statements.size()));
@@ -397,7 +416,7 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
         s.evidenceId = evidenceId;
         s.kind = vocabulary::kKindVoided;
         s.learner = record->learner;
-        s.body = serialize(_statements.voiding(s.id, voided, at), "withdraw");
+        seal(_statements.voiding(s.id, voided, at), "withdraw", s);
         s.voidsStatementId = voided;
         s.nextAttemptAt = at;
         s.createdAt = at;

@@ -128,7 +128,7 @@ SkillProgress ProgressService::compute(const std::string& learner, const store::
 
 std::vector<store::StatementRecord> ProgressService::reevaluate(
     const std::set<std::pair<std::string, std::string>>& affected, const std::string& at,
-    const std::function<std::string(const xapi::Statement&)>& serialize)
+    const std::function<void(const xapi::Statement&, store::StatementRecord&)>& seal)
 {
     std::vector<store::StatementRecord> statements;
     for (const auto& [learner, code] : affected)
@@ -147,14 +147,14 @@ std::vector<store::StatementRecord> ProgressService::reevaluate(
             if (level.attained)
             {
                 s.kind = vocabulary::kKindLevelAchieved;
-                s.body = serialize(_statements.achievement(s.id, learner, level.level, *stored, at));
+                seal(_statements.achievement(s.id, learner, level.level, *stored, at), s);
                 _repo.addAttainment({xapi::Uuid::random(), learner, code, level.level, _rule.name(), at, s.id});
             }
             else
             {
                 s.kind = vocabulary::kKindVoided;
                 s.voidsStatementId = level.attainment->statementId;
-                s.body = serialize(_statements.voiding(s.id, level.attainment->statementId, at));
+                seal(_statements.voiding(s.id, level.attainment->statementId, at), s);
                 _repo.voidAttainment(level.attainment->id, at, s.id);
             }
             statements.push_back(std::move(s));

@@ -247,11 +247,21 @@ Migration trust()
     }};
 }
 
+// Version 4: signed statements. The JWS of a signed statement is kept beside its body: the body
+// carries the signature attachment's metadata, the JWS is the attachment's content, sent as the
+// second part of a multipart/mixed request.
+Migration signatures()
+{
+    return {4, "statement signatures", {
+        "ALTER TABLE statements ADD COLUMN signature TEXT",
+    }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all = {definitions(), evidence(), trust()};
+    static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures()};
     return all;
 }
 

@@ -39,19 +39,19 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
     if (statements.empty()) return;
     std::vector<std::string> id, kind, learner, body, state, next, created;
     std::vector<Poco::Int64> seq;
-    std::vector<Poco::Nullable<std::string>> evidence, voids;
+    std::vector<Poco::Nullable<std::string>> evidence, voids, signature;
     std::vector<int> attempts;
     for (const StatementRecord& s : statements)
     {
         id.push_back(s.id); seq.push_back(s.seq); evidence.push_back(nullable(s.evidenceId)); kind.push_back(s.kind);
         learner.push_back(s.learner); body.push_back(s.body); voids.push_back(nullable(s.voidsStatementId));
         state.push_back(s.state); attempts.push_back(s.attempts); next.push_back(s.nextAttemptAt);
-        created.push_back(s.createdAt);
+        created.push_back(s.createdAt); signature.push_back(nullable(s.signature));
     }
     _db.session() << "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, voids_statement_id, state,"
-                     " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     " attempts, next_attempt_at, created_at, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         use(id), use(seq), use(evidence), use(kind), use(learner), use(body), use(voids), use(state), use(attempts),
-        use(next), use(created), now;
+        use(next), use(created), use(signature), now;
 }
 
 std::vector<StatementRecord> StatementRepository::list(const std::optional<std::string>& learner,
@@ -61,7 +61,7 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
     int anyLearner = learner ? 0 : 1, anyState = state ? 0 : 1;
     Poco::Data::Statement select(_db.session());
     select << "SELECT id, seq, evidence_id, kind, learner, body, voids_statement_id, state, attempts, next_attempt_at,"
-              " last_error, created_at, delivered_at FROM statements"
+              " last_error, created_at, delivered_at, signature FROM statements"
               " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) ORDER BY seq",
         use(anyLearner), use(who), use(anyState), use(what), now;
     Poco::Data::RecordSet rs(select);
@@ -82,6 +82,7 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
         s.lastError = optional(rs, "last_error");
         s.createdAt = rs["created_at"].convert<std::string>();
         s.deliveredAt = optional(rs, "delivered_at");
+        s.signature = optional(rs, "signature");
         result.push_back(std::move(s));
     }
     return result;

@@ -26,6 +26,7 @@
 #include <Poco/Timestamp.h>
 
 #include <functional>
+#include <memory>
 #include <set>
 #include <optional>
 #include <string>
@@ -56,7 +57,7 @@ public:
     /// `onRecorded` is called after each commit that wrote statements (it wakes the LRS sender).
     EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
                     store::LearnerRefs& refs, ProgressService& progress, Checkpointer& checkpoints,
-                    const runtime::Settings& settings,
+                    std::shared_ptr<const SigningKeys> keys, const runtime::Settings& settings,
                     std::function<void()> onRecorded = {});
 
     /// Records a batch of events in one transaction. Throws runtime::Error naming the event
@@ -76,8 +77,10 @@ public:
     void verify(const std::string& evidenceId, const std::string& auditor, const std::optional<std::string>& note,
                 const Poco::Timestamp& now);
 
-    /// Serialises and validates a statement; throws SFE_INVALID naming `what` when it is invalid.
-    std::string serialize(const xapi::Statement& statement, const std::string& what) const;
+    /// Validates the statement (throws SFE_INVALID naming `what` when it is invalid) and writes
+    /// its final form into `record`: the body, and with xapi.sign the JWS over the body as it is
+    /// before the signature attachment, which the body then carries (xAPI 1.0.3 Data 2.6).
+    void seal(xapi::Statement statement, const std::string& what, store::StatementRecord& record) const;
 
 private:
     struct Batch;
@@ -96,6 +99,7 @@ private:
     store::LearnerRefs& _refs;
     ProgressService& _progress;
     Checkpointer& _checkpoints;
+    std::shared_ptr<const SigningKeys> _keys;
     const StatementFactory& _statements;
     runtime::Settings _settings;
     std::function<void()> _onRecorded;

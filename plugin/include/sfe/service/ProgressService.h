@@ -82,10 +82,10 @@ public:
 
     /// Re-evaluates the levels of these (learner, skill) pairs inside the caller's transaction,
     /// records attainments and their voiding, and returns the statements to add to the outbox
-    /// (ids fixed; seq not yet assigned). `serialize` validates and serialises a statement.
+    /// (ids fixed; seq not yet assigned). `seal` validates a statement and writes its body.
     std::vector<store::StatementRecord> reevaluate(
         const std::set<std::pair<std::string, std::string>>& affected, const std::string& at,
-        const std::function<std::string(const xapi::Statement&)>& serialize);
+        const std::function<void(const xapi::Statement&, store::StatementRecord&)>& seal);
 
 private:
     SkillProgress compute(const std::string& learner, const store::StoredSkill& skill);

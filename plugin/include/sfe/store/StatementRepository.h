@@ -37,6 +37,7 @@ struct StatementRecord
     std::optional<std::string> lastError;
     std::string createdAt;
     std::optional<std::string> deliveredAt;
+    std::optional<std::string> signature;   ///< the JWS, when the statement is signed
 };
 
 /// Reads and writes the outbox. Writes happen inside the caller's Transaction unless noted.
