@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The main job on embedded defaults (SQLite, no LRS): what an LMS does with the plugin, through
+# the reference host `sfia-evidence`. It
+#   1. imports the CSMG definition into a fresh store and shows level 3,
+#   2. maps the example activities (examples/activities.tsv) to levels, and shows the coverage,
+#   3. replays the example LMS events (examples/lms-events.jsonl: completions and attestations,
+#      one of them delivered twice),
+#   4. prints what it recorded: evidence per learner and level, and the statements waiting,
+#   5. prints one learner's progress and verifies the evidence log.
+# Run it after building (see README.md). SFE_MAIN_DB overrides the store's path.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+cli="${SFE_CLI:-$root/build/bin/sfia-evidence}"
+db="${SFE_MAIN_DB:-$root/build/main-job.db}"
+[ -x "$cli" ] || { echo "main-job.sh: $cli is not built; build first (see README.md)" >&2; exit 1; }
+rm -f "$db" "$db-wal" "$db-shm"
+sfe() { "$cli" --db "$db" "$@"; }
+step() { printf '\n== %s\n' "$*"; }
+
+step "Import the CSMG definition (SFIA 9, German)"
+sfe import "$root/definitions/csmg.de.xml"
+sfe skills
+sfe show CSMG --level 3
+
+step "Map example learning activities to levels"
+while IFS=$'\t' read -r activity type level responsibilities name; do
+  [[ -z "$activity" || "$activity" == \#* ]] && continue
+  args=(map "$activity" --skill CSMG --level "$level" --type "$type" --name "$name")
+  if [ "$responsibilities" != "-" ]; then
+    for r in $responsibilities; do args+=(--responsibility "$r"); done
+  fi
+  sfe "${args[@]}"
+done < "$here/activities.tsv"
+sfe coverage CSMG
+
+step "Replay the LMS events"
+sfe replay "$here/lms-events.jsonl"
+
+step "Evidence per learner and level"
+sfe evidence
+
+step "Statements waiting for an LRS (none is configured: they stay in the store)"
+sfe outbox
+
+step "Progress of anna.schmidt"
+sfe progress --learner anna.schmidt --skill CSMG
+
+step "Verify the evidence log"
+sfe audit verify
