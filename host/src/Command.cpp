@@ -9,6 +9,8 @@
 
 #include "Command.h"
 
+#include <Poco/Util/IntValidator.h>
+
 namespace sfe {
 namespace host {
 
@@ -35,6 +37,11 @@ std::string Command::synopsis() const
 Poco::Util::Option Command::jsonOption()
 {
     return Poco::Util::Option("json", "", "print the plugin's JSON response instead of text");
+}
+
+Poco::Util::Option Command::levelOption(const std::string& description)
+{
+    return Poco::Util::Option("level", "", description).argument("N").validator(new Poco::Util::IntValidator(1, 7));
 }
 
 } } // namespace sfe::host

@@ -31,17 +31,20 @@ PluginSession& CommandContext::plugin()
 void CommandContext::respond(const std::string& operation, const Poco::JSON::Object& request,
                              const Renderer& renderer)
 {
-    const std::string json = plugin().call(operation, request);
-    Poco::JSON::Object::Ptr response = PluginSession::parse(operation, json);
-    if (_line.has("json"))
-    {
-        Poco::JSON::Stringifier::stringify(response, _out, 2);
-        _out << '\n';
-    }
-    else
-    {
-        renderer.render(*response, _out);
-    }
+    Poco::JSON::Object::Ptr response = call(operation, request);
+    if (_line.has("json")) printJson(response);
+    else renderer.render(*response, _out);
+}
+
+Poco::JSON::Object::Ptr CommandContext::call(const std::string& operation, const Poco::JSON::Object& request)
+{
+    return PluginSession::parse(operation, plugin().call(operation, request));
+}
+
+void CommandContext::printJson(const Poco::Dynamic::Var& json)
+{
+    Poco::JSON::Stringifier::stringify(json, _out, 2);
+    _out << '\n';
 }
 
 } } // namespace sfe::host

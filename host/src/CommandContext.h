@@ -43,6 +43,14 @@ public:
         /// Calls the operation and prints the response: as indented JSON with --json, otherwise
         /// through `renderer`. Throws PluginCallException when the plugin refuses.
 
+    Poco::JSON::Object::Ptr call(const std::string& operation, const Poco::JSON::Object& request);
+        /// Calls the operation and returns its parsed response (keys in the plugin's order), for
+        /// commands that print something else than the whole response. Throws PluginCallException
+        /// when the plugin refuses.
+
+    void printJson(const Poco::Dynamic::Var& json);
+        /// Prints a JSON value indented by two spaces, and a newline.
+
 private:
     const CommandLine& _line;
     SessionFactory _openSession;

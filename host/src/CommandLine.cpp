@@ -32,7 +32,38 @@ std::string describe(const Poco::Exception& e)
     return text;
 }
 
+/// The names of a group's commands without the group word: "checkpoint, export, verify".
+std::string subcommandNames(const std::vector<const Command*>& group)
+{
+    std::string names;
+    for (const Command* command : group)
+        names += (names.empty() ? "" : ", ") + command->name().substr(command->name().find(' ') + 1);
+    return names;
+}
+
 } // namespace
+
+const Command* CommandLine::findCommand(const std::vector<std::string>& args, std::size_t& next,
+                                        const CommandRegistry& commands)
+{
+    // Two words first: "outbox retry" is a command of its own, "outbox --json" is "outbox".
+    if (next + 1 < args.size())
+    {
+        if (const Command* command = commands.find(args[next] + " " + args[next + 1]))
+        {
+            ++next;
+            return command;
+        }
+    }
+    if (const Command* command = commands.find(args[next])) return command;
+
+    const auto group = commands.group(args[next]);
+    if (group.empty()) throw UsageException("unknown command \"" + args[next] + "\"");
+    if (next + 1 < args.size() && !args[next + 1].empty() && args[next + 1][0] != '-')
+        throw UsageException("unknown command \"" + args[next] + " " + args[next + 1] + "\" (" + args[next]
+                             + " has: " + subcommandNames(group) + ")");
+    throw UsageException(args[next] + ": missing sub-command (" + subcommandNames(group) + ")");
+}
 
 CommandLine CommandLine::parse(const std::vector<std::string>& args, const Poco::Util::OptionSet& globalOptions,
                                const CommandRegistry& commands)
@@ -52,9 +83,7 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args, const Poco:
         global.checkRequired();
         if (next == args.size()) return line;
 
-        line._command = commands.find(args[next]);
-        if (!line._command)
-            throw UsageException("unknown command \"" + args[next] + "\"");
+        line._command = findCommand(args, next, commands);
         context = line._command->name() + ": ";
 
         Poco::Util::OptionSet options(globalOptions);
@@ -69,7 +98,7 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args, const Poco:
             }
             else line._arguments.push_back(args[next]);
         }
-        processor.checkRequired();
+        if (!line.has("help")) processor.checkRequired();     // "map --help" needs no --skill
     }
     catch (const UsageException&)
     {
@@ -79,9 +108,9 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args, const Poco:
     {
         throw UsageException(context + describe(e));
     }
-    catch (const Poco::InvalidArgumentException& e)     // a validator's refusal
+    catch (const Poco::InvalidArgumentException& e)     // a validator's refusal: its message says it all
     {
-        throw UsageException(context + describe(e));
+        throw UsageException(context + (e.message().empty() ? describe(e) : e.message()));
     }
     if (!line.has("help")) line.checkArguments();
     return line;

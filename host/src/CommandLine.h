@@ -23,6 +23,7 @@ class Command;
 class CommandRegistry;
 
 /// A parsed command line: `sfia-evidence [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]`.
+/// A command is named by one word or, for sub-commands, two ("audit verify").
 ///
 /// Before the command word only global options are accepted; after it, the global ones and the
 /// command's own (Command::defineOptions). Parsing uses Poco::Util::OptionProcessor, so
@@ -53,6 +54,11 @@ public:
         /// Every value of a repeatable option, in the order given.
 
 private:
+    static const Command* findCommand(const std::vector<std::string>& args, std::size_t& next,
+                                      const CommandRegistry& commands);
+        /// The command named at args[next], one word or two; leaves `next` on its last word.
+        /// Throws UsageException for an unknown command or a group word without its sub-command.
+
     void record(const Poco::Util::OptionSet& options, const std::string& name, const std::string& value);
     void checkArguments() const;
 

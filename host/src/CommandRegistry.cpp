@@ -37,6 +37,17 @@ const Command* CommandRegistry::find(const std::string& name) const
     return nullptr;
 }
 
+std::vector<const Command*> CommandRegistry::group(const std::string& word) const
+{
+    const std::string prefix = word + " ";
+    std::vector<const Command*> result;
+    for (const Command* command : all())
+    {
+        if (command->name().compare(0, prefix.size(), prefix) == 0) result.push_back(command);
+    }
+    return result;
+}
+
 std::vector<const Command*> CommandRegistry::all() const
 {
     std::vector<const Command*> result;

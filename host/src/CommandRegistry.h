@@ -31,7 +31,11 @@ public:
         /// (Poco::ExistsException).
 
     const Command* find(const std::string& name) const;
-        /// The command named `name`, or nullptr.
+        /// The command named `name` ("show", "audit verify"), or nullptr.
+
+    std::vector<const Command*> group(const std::string& word) const;
+        /// The two-word commands whose first word is `word` ("audit" gives "audit checkpoint",
+        /// "audit export", "audit verify"), ordered by name; empty when there are none.
 
     std::vector<const Command*> all() const;
         /// All commands, ordered by name.

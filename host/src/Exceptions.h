@@ -26,6 +26,10 @@ POCO_DECLARE_EXCEPTION(, PluginUnavailableException, Poco::RuntimeException)
 /// a bad log level. Exit 78.
 POCO_DECLARE_EXCEPTION(, ConfigurationException, Poco::RuntimeException)
 
+/// An input file the CLI reads itself is wrong: it cannot be read, or lines of it are bad.
+/// message() holds one "FILE:LINE: problem" line per problem, printed as it is. Exit 65.
+POCO_DECLARE_EXCEPTION(, InputException, Poco::DataException)
+
 /// The plugin refused an operation. code() is the SFE_* status from sfe.h and message() the
 /// plugin's own message, printed as it is. The exit code follows from the status.
 POCO_DECLARE_EXCEPTION(, PluginCallException, Poco::RuntimeException)

@@ -92,6 +92,11 @@ int HostApplication::main(const std::vector<std::string>& args)
         printError(e.message());
         return EXIT_CONFIG;
     }
+    catch (const InputException& e)
+    {
+        std::cerr << e.message() << std::endl;      // FILE:LINE: lines, like the plugin's
+        return EXIT_DATAERR;
+    }
     catch (const PluginCallException& e)
     {
         std::cerr << e.message() << std::endl;      // the plugin's own words, exactly
@@ -129,9 +134,9 @@ int HostApplication::runCommand(const CommandLine& line)
                                return *session;
                            },
                            std::cout);
-    line.command()->run(context);
+    const int exitCode = line.command()->run(context);
     std::cout.flush();
-    return EXIT_OK;
+    return exitCode;
 }
 
 void HostApplication::printHelp(const Command* command) const

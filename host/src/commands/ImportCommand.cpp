@@ -30,12 +30,13 @@ public:
         options.addOption(jsonOption());
     }
 
-    void run(CommandContext& context) const override
+    int run(CommandContext& context) const override
     {
         const std::string& file = context.line().arguments().at(0);
         Poco::JSON::Object request;
         request.set("path", file);
         context.respond("import", request, ImportRenderer(file));
+        return EXIT_OK;
     }
 };
 

@@ -35,13 +35,14 @@ public:
         options.addOption(jsonOption());
     }
 
-    void run(CommandContext& context) const override
+    int run(CommandContext& context) const override
     {
         Poco::JSON::Object request;
         request.set("code", context.line().arguments().at(0));
         const bool wholeSkill = !context.line().has("level");
         if (!wholeSkill) request.set("level", Poco::NumberParser::parse(context.line().value("level")));
         context.respond("show", request, ShowRenderer(wholeSkill));
+        return EXIT_OK;
     }
 };
 

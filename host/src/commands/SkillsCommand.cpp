@@ -29,9 +29,10 @@ public:
         options.addOption(jsonOption());
     }
 
-    void run(CommandContext& context) const override
+    int run(CommandContext& context) const override
     {
         context.respond("skills", Poco::JSON::Object(), SkillsRenderer());
+        return EXIT_OK;
     }
 };
 

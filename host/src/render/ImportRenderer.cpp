@@ -9,27 +9,13 @@
 
 #include "render/ImportRenderer.h"
 
+#include "render/JsonFields.h"
 #include "render/TextLayout.h"
 
 #include <Poco/JSON/Array.h>
 
 namespace sfe {
 namespace host {
-
-namespace {
-
-std::string joined(const Poco::JSON::Array::Ptr& values)
-{
-    std::string text;
-    for (std::size_t i = 0; values && i < values->size(); ++i)
-    {
-        if (i > 0) text += ", ";
-        text += values->getElement<std::string>(static_cast<unsigned>(i));
-    }
-    return text;
-}
-
-} // namespace
 
 ImportRenderer::ImportRenderer(std::string source): _source(std::move(source))
 {
@@ -38,7 +24,7 @@ ImportRenderer::ImportRenderer(std::string source): _source(std::move(source))
 void ImportRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     const std::string result = response.getValue<std::string>("result");
-    const std::string skills = joined(response.getArray("skills"));
+    const std::string skills = JsonFields::joined(response.getArray("skills"));
     const std::string definition = TextLayout::shortHash(response.getValue<std::string>("definition"));
     if (result == "unchanged")
         out << "unchanged: " << skills << " from " << _source << " is already stored (definition " << definition << ")\n";

@@ -10,6 +10,7 @@
 #include "render/SkillsRenderer.h"
 
 #include "render/TextLayout.h"
+#include "render/TextTable.h"
 
 #include <Poco/JSON/Array.h>
 
@@ -52,32 +53,19 @@ void SkillsRenderer::render(const Poco::JSON::Object& response, std::ostream& ou
         return;
     }
 
-    std::vector<std::vector<std::string>> rows;
-    rows.push_back({"CODE", "NAME", "LANGUAGE", "FRAMEWORK", "LEVELS", "DEFINITION", "IMPORTED"});
+    TextTable table({"CODE", "NAME", "LANGUAGE", "FRAMEWORK", "LEVELS", "DEFINITION", "IMPORTED"});
     for (std::size_t i = 0; i < skills->size(); ++i)
     {
         Poco::JSON::Object::Ptr skill = skills->getObject(static_cast<unsigned>(i));
-        rows.push_back({skill->getValue<std::string>("code"),
-                        skill->getValue<std::string>("name"),
-                        skill->getValue<std::string>("language"),
-                        skill->getValue<std::string>("framework") + " " + skill->getValue<std::string>("frameworkVersion"),
-                        levelRanges(skill->getArray("definedLevels")),
-                        TextLayout::shortHash(skill->getValue<std::string>("definition")),
-                        skill->getValue<std::string>("importedAt")});
+        table.add({skill->getValue<std::string>("code"),
+                   skill->getValue<std::string>("name"),
+                   skill->getValue<std::string>("language"),
+                   skill->getValue<std::string>("framework") + " " + skill->getValue<std::string>("frameworkVersion"),
+                   levelRanges(skill->getArray("definedLevels")),
+                   TextLayout::shortHash(skill->getValue<std::string>("definition")),
+                   skill->getValue<std::string>("importedAt")});
     }
-
-    std::vector<std::size_t> widths(rows.front().size(), 0);
-    for (const auto& row : rows)
-    {
-        for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], TextLayout::width(row[c]));
-    }
-    for (const auto& row : rows)
-    {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c)
-            line += c + 1 < row.size() ? TextLayout::padded(row[c], widths[c] + 2) : row[c];
-        out << line << '\n';
-    }
+    table.write(out);
 }
 
 } } // namespace sfe::host

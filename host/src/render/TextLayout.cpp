@@ -59,6 +59,12 @@ void TextLayout::wrap(std::ostream& out, const std::string& utf8, std::size_t in
     out << '\n';
 }
 
+std::string TextLayout::counted(std::size_t count, const std::string& singular, const std::string& plural)
+{
+    const std::string word = count == 1 ? singular : (plural.empty() ? singular + "s" : plural);
+    return std::to_string(count) + " " + word;
+}
+
 std::string TextLayout::shortHash(const std::string& sha256)
 {
     return sha256.size() > 12 ? sha256.substr(0, 12) + "\u2026" : sha256;

@@ -36,6 +36,9 @@ public:
         /// spaces (the caller has usually written a label there already), the others by
         /// `indent`; ends with a newline. Words longer than a line are not broken.
 
+    static std::string counted(std::size_t count, const std::string& singular, const std::string& plural = "");
+        /// "1 record", "2 records"; `plural` for words that do not just take an "s".
+
     static std::string shortHash(const std::string& sha256);
         /// The first 12 hex digits and an ellipsis, as people quote a hash.
 };

@@ -1,0 +1,84 @@
+//
+// EvidenceCommand.cpp
+//
+// Library: sfia-evidence (host)
+// Package: commands
+//
+// `sfia-evidence evidence [filters] [--json]`: lists evidence records.
+//
+
+#include "ChoiceValidator.h"
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "TimeArgument.h"
+#include "render/EvidenceRenderer.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/Util/IntValidator.h>
+
+#include <climits>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// Lists evidence records in recording order, withdrawn ones included, filtered by the options.
+/// --json prints the plugin's array of records.
+class EvidenceCommand: public Command
+{
+public:
+    std::string name() const override { return "evidence"; }
+    std::string summary() const override { return "list evidence records (withdrawn ones too), oldest first"; }
+    std::vector<std::string> argumentNames() const override { return {}; }
+
+    void defineOptions(Poco::Util::OptionSet& options) const override
+    {
+        options.addOption(Poco::Util::Option("learner", "", "only this learner's").argument("ID"));
+        options.addOption(Poco::Util::Option("skill", "", "only for this skill").argument("CODE"));
+        options.addOption(levelOption("only for this level"));
+        options.addOption(Poco::Util::Option("assessor", "", "only those this assessor attested").argument("ID"));
+        options.addOption(Poco::Util::Option("kind", "", "learning or demonstrated")
+                              .argument("K")
+                              .validator(new ChoiceValidator({"learning", "demonstrated"})));
+        options.addOption(Poco::Util::Option("from", "", "only those that happened at or after T (a date, or RFC 3339 with a zone)")
+                              .argument("T"));
+        options.addOption(Poco::Util::Option("to", "", "only those that happened before T (a date, or RFC 3339 with a zone)")
+                              .argument("T"));
+        options.addOption(Poco::Util::Option("limit", "", "at most N records")
+                              .argument("N")
+                              .validator(new Poco::Util::IntValidator(1, INT_MAX)));
+        options.addOption(Poco::Util::Option("offset", "", "skip the first N records")
+                              .argument("N")
+                              .validator(new Poco::Util::IntValidator(0, INT_MAX)));
+        options.addOption(Poco::Util::Option("json", "", "print the plugin's array of evidence records"));
+    }
+
+    int run(CommandContext& context) const override
+    {
+        const CommandLine& line = context.line();
+        Poco::JSON::Object request;
+        for (const char* text : {"learner", "skill", "assessor", "kind"})
+        {
+            if (line.has(text)) request.set(text, line.value(text));
+        }
+        for (const char* time : {"from", "to"})
+        {
+            if (line.has(time)) request.set(time, TimeArgument::utc(time, line.value(time)));
+        }
+        for (const char* number : {"level", "limit", "offset"})
+        {
+            if (line.has(number)) request.set(number, Poco::NumberParser::parse(line.value(number)));
+        }
+        Poco::JSON::Object::Ptr response = context.call("evidence", request);
+        if (line.has("json")) context.printJson(response->getArray("evidence"));
+        else EvidenceRenderer().render(*response, context.out());
+        return EXIT_OK;
+    }
+};
+
+const CommandRegistration<EvidenceCommand> registration;
+
+} // namespace
+
+} } // namespace sfe::host

@@ -1,0 +1,81 @@
+//
+// MapCommand.cpp
+//
+// Library: sfia-evidence (host)
+// Package: commands
+//
+// `sfia-evidence map ACTIVITY --skill CODE --level N ...`: links a learning activity to a skill level.
+//
+
+#include "ChoiceValidator.h"
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "render/JsonFields.h"
+#include "render/LineRenderer.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/NumberParser.h>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// Links an LMS activity to one level of a skill, or to some of the level's responsibilities.
+class MapCommand: public Command
+{
+public:
+    std::string name() const override { return "map"; }
+    std::string summary() const override
+    {
+        return "link a learning activity (LMS id or IRI) to a skill level, or to responsibilities of it";
+    }
+    std::vector<std::string> argumentNames() const override { return {"ACTIVITY"}; }
+
+    void defineOptions(Poco::Util::OptionSet& options) const override
+    {
+        options.addOption(Poco::Util::Option("skill", "", "the skill's code").argument("CODE").required(true));
+        options.addOption(levelOption("the level (1-7)").required(true));
+        options.addOption(Poco::Util::Option("responsibility", "",
+                                             "a responsibility of that level the activity develops (repeatable; "
+                                             "none: the level as a whole)")
+                              .argument("ID")
+                              .repeatable(true));
+        options.addOption(Poco::Util::Option("name", "", "the activity's name (default: its id)").argument("TEXT"));
+        options.addOption(Poco::Util::Option("type", "", "course, module, assessment or task (default: course)")
+                              .argument("TYPE")
+                              .validator(new ChoiceValidator({"course", "module", "assessment", "task"})));
+    }
+
+    int run(CommandContext& context) const override
+    {
+        const CommandLine& line = context.line();
+        Poco::JSON::Object request;
+        request.set("activity", line.arguments().at(0));
+        request.set("skill", line.value("skill"));
+        request.set("level", Poco::NumberParser::parse(line.value("level")));
+        Poco::JSON::Array::Ptr responsibilities = new Poco::JSON::Array;
+        for (const auto& id : line.values("responsibility")) responsibilities->add(id);
+        request.set("responsibilities", responsibilities);
+        if (line.has("name")) request.set("name", line.value("name"));
+        if (line.has("type")) request.set("type", line.value("type"));
+        context.respond("map", request, LineRenderer([](const Poco::JSON::Object& response) {
+            Poco::JSON::Object::Ptr mapping = response.getObject("mapping");
+            Poco::JSON::Object::Ptr activity = mapping->getObject("activity");
+            const std::string target = JsonFields::size(*mapping, "responsibilities") == 0
+                ? "as a whole"
+                : "for " + JsonFields::joined(mapping->getArray("responsibilities"));
+            return "mapped " + JsonFields::text(*activity, "id") + " \"" + JsonFields::text(*activity, "name") + "\" ("
+                + JsonFields::text(*activity, "type") + ") to " + JsonFields::text(*mapping, "skill") + " level "
+                + JsonFields::text(*mapping, "level") + " " + target + "\nmapping " + JsonFields::text(*mapping, "id")
+                + ", activity IRI " + JsonFields::text(*activity, "iri");
+        }));
+        return EXIT_OK;
+    }
+};
+
+const CommandRegistration<MapCommand> registration;
+
+} // namespace
+
+} } // namespace sfe::host

@@ -1,0 +1,126 @@
+//
+// ReplayCommand.cpp
+//
+// Library: sfia-evidence (host)
+// Package: commands
+//
+// `sfia-evidence replay FILE`: records the LMS events of a JSON lines file.
+//
+
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "EventFile.h"
+#include "Exceptions.h"
+#include "render/TextLayout.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/NumberParser.h>
+
+#include <optional>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// Events per `record` call: one transaction each.
+constexpr std::size_t kBatchSize = 500;
+
+/// The 0-based index of the event the plugin's `record` refusal names: "event 3 (attest): ..."
+/// counts from 1, "record events[2]: ..." from 0. Sets `rest` to the message after the prefix.
+std::optional<std::size_t> eventIndex(const std::string& message, std::string& rest)
+{
+    struct Form
+    {
+        const char* prefix;
+        const char* close;      // what ends the index
+        std::size_t base;
+    };
+    for (const Form form : {Form{"event ", " (", 1}, Form{"record events[", "]", 0}})
+    {
+        const std::string prefix(form.prefix);
+        if (message.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::size_t close = message.find(form.close, prefix.size());
+        const std::size_t colon = message.find(": ", prefix.size());
+        unsigned index = 0;
+        if (close == std::string::npos || colon == std::string::npos
+            || !Poco::NumberParser::tryParseUnsigned(message.substr(prefix.size(), close - prefix.size()), index)
+            || index < form.base)
+            continue;
+        rest = message.substr(colon + 2);
+        return index - form.base;
+    }
+    return std::nullopt;
+}
+
+/// Records a file of LMS events (the `record` operation's event objects, one per line), as an LMS
+/// would send them after an outage. Every line is checked first, so a malformed file sends
+/// nothing; the events then go in batches of 500, each one transaction.
+class ReplayCommand: public Command
+{
+public:
+    std::string name() const override { return "replay"; }
+    std::string summary() const override
+    {
+        return "record the LMS events of a JSON lines file (one record event object per line); every line is "
+               "checked before anything is sent, then batches of 500 are recorded, each all or nothing";
+    }
+    std::vector<std::string> argumentNames() const override { return {"FILE"}; }
+
+    int run(CommandContext& context) const override
+    {
+        const EventFile file = EventFile::read(context.line().arguments().at(0));
+        const auto& events = file.events();
+        std::size_t recorded = 0, duplicates = 0, batches = 0;
+        for (std::size_t first = 0; first < events.size(); first += kBatchSize)
+        {
+            const std::size_t end = std::min(first + kBatchSize, events.size());
+            Poco::JSON::Array::Ptr batch = new Poco::JSON::Array;
+            for (std::size_t i = first; i < end; ++i) batch->add(events[i].object);
+            Poco::JSON::Object request;
+            request.set("events", batch);
+            Poco::JSON::Object::Ptr response;
+            try
+            {
+                response = context.call("record", request);
+            }
+            catch (const PluginCallException& e)
+            {
+                throw PluginCallException(refusal(file, first, end, e.message(), recorded, duplicates), e.code());
+            }
+            recorded += response->getValue<std::size_t>("recorded");
+            duplicates += response->getValue<std::size_t>("duplicates");
+            ++batches;
+        }
+        context.out() << "replayed " << file.path() << ": " << TextLayout::counted(events.size(), "event") << " in "
+                      << TextLayout::counted(batches, "batch", "batches") << ", " << recorded << " recorded, "
+                      << TextLayout::counted(duplicates, "duplicate") << " (seen before, not written again)\n";
+        return EXIT_OK;
+    }
+
+private:
+    /// The plugin's refusal of events[first, end), pointed at the file's line.
+    static std::string refusal(const EventFile& file, std::size_t first, std::size_t end, const std::string& message,
+                               std::size_t recorded, std::size_t duplicates)
+    {
+        const auto& events = file.events();
+        std::string rest;
+        const auto index = eventIndex(message, rest);
+        std::string text = index && first + *index < end
+            ? file.path() + ":" + std::to_string(events[first + *index].line) + ": " + rest
+            : file.path() + ":" + std::to_string(events[first].line) + "-" + std::to_string(events[end - 1].line) + ": "
+                + message;
+        text += "\nnothing of lines " + std::to_string(events[first].line) + "-" + std::to_string(events[end - 1].line)
+            + " was recorded";
+        if (first > 0)
+            text += "; the lines before were: " + std::to_string(recorded) + " recorded, "
+                + TextLayout::counted(duplicates, "duplicate");
+        return text;
+    }
+};
+
+const CommandRegistration<ReplayCommand> registration;
+
+} // namespace
+
+} } // namespace sfe::host

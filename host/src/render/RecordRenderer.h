@@ -1,0 +1,33 @@
+//
+// RecordRenderer.h
+//
+// Library: sfia-evidence (host)
+// Package: render
+//
+// The text output of `complete` and `attest`.
+//
+
+#ifndef SFE_HOST_RENDER_RECORDRENDERER_H
+#define SFE_HOST_RENDER_RECORDRENDERER_H
+
+#include "render/Renderer.h"
+
+namespace sfe {
+namespace host {
+
+/// Renders what recording one event did:
+///
+///     recorded event 8a7f2522-…: 1 evidence record, 1 statement queued for the LRS
+///       evidence   214a021b-d61f-4f7e-9973-4b324d0d909d
+///       statements 8d038149-33da-4b5c-a090-6a67f6de1f8b
+///
+/// or, for an event id seen before, that nothing was written.
+class RecordRenderer: public Renderer
+{
+public:
+    void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+};
+
+} } // namespace sfe::host
+
+#endif
