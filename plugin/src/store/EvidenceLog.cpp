@@ -7,9 +7,9 @@
 
 #include "sfe/store/EvidenceLog.h"
 
-#include <Poco/Crypto/DigestEngine.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -24,9 +24,7 @@ EvidenceLog::EvidenceLog(Database& db): _db(db)
 
 std::string EvidenceLog::sha256(const std::string& bytes)
 {
-    // OpenSSL's SHA-256 (SHA extensions, AVX2) through Poco::Crypto, several times faster than
-    // Poco::SHA2Engine's portable C on every record's log content.
-    Poco::Crypto::DigestEngine sha("SHA256");
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
     sha.update(bytes);
     return Poco::DigestEngine::digestToHex(sha.digest());
 }
