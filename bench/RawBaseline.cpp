@@ -9,7 +9,6 @@
 
 #include <sqlite3.h>
 
-#include <chrono>
 #include <map>
 #include <memory>
 #include <set>
@@ -232,7 +231,7 @@ const std::vector<RawBaseline::Table>& RawBaseline::load()
     return _tables;
 }
 
-double RawBaseline::replay()
+Seconds RawBaseline::replay()
 {
     if (_copyPath.empty()) throw std::runtime_error("RawBaseline::replay: copyTo() before the run");
     sqlite3* db = nullptr;
@@ -253,7 +252,7 @@ double RawBaseline::replay()
         exec(db, _copyPath, "PRAGMA synchronous=NORMAL");
         exec(db, _copyPath, "PRAGMA foreign_keys=ON");
         sqlite3_busy_timeout(db, 10000);
-        const double seconds = insertLoaded(db);
+        const Seconds seconds = insertLoaded(db);
         sqlite3_close(db);
         return seconds;
     }
@@ -264,9 +263,10 @@ double RawBaseline::replay()
     }
 }
 
-double RawBaseline::insertLoaded(sqlite3* db)
+Seconds RawBaseline::insertLoaded(sqlite3* db)
 {
-    const auto start = std::chrono::steady_clock::now();
+    Stopwatch watch;
+    watch.start();
     std::vector<std::unique_ptr<Prepared>> inserts;
     for (const Loaded& loaded : _loaded)
     {
@@ -320,7 +320,8 @@ double RawBaseline::insertLoaded(sqlite3* db)
         commit.reset();
     }
     inserts.clear();
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    watch.stop();
+    return watch.total();
 }
 
 } } // namespace sfe::bench

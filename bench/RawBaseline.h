@@ -8,6 +8,8 @@
 #ifndef SFE_BENCH_RAWBASELINE_H
 #define SFE_BENCH_RAWBASELINE_H
 
+#include "Stopwatch.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -60,8 +62,8 @@ public:
 
     /// Inserts the loaded rows into the copy with the store's PRAGMAs (WAL, synchronous=NORMAL,
     /// foreign_keys=ON) in as many transactions as there were marks after the first. Returns the
-    /// seconds it took, from preparing the statements to the last commit.
-    double replay();
+    /// time it took, from preparing the statements to the last commit.
+    Seconds replay();
 
     std::size_t transactions() const { return _marks.empty() ? 0 : _marks.size() - 1; }
 
@@ -86,7 +88,7 @@ private:
     };
 
     std::vector<std::size_t> insertionOrder(const std::vector<std::size_t>& written);
-    double insertLoaded(sqlite3* db);
+    Seconds insertLoaded(sqlite3* db);
 
     std::string _storePath;
     std::string _copyPath;

@@ -8,6 +8,7 @@
 #include "BenchHost.h"
 #include "EventMix.h"
 #include "RawBaseline.h"
+#include "Stopwatch.h"
 
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Runtime.h"
@@ -20,6 +21,7 @@
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/LearnerRefs.h"
 #include "sfe/store/MappingRepository.h"
+#include "sfe/store/StatementRepository.h"
 #include "sfe/xapi/Uuid.h"
 
 #include <Poco/Environment.h>
@@ -30,7 +32,7 @@
 
 #include <sqlite3.h>
 
-#include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -43,18 +45,20 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using sfe::bench::BenchHost;
 using sfe::bench::EventMix;
 using sfe::bench::RawBaseline;
+using sfe::bench::Seconds;
+using sfe::bench::Stopwatch;
 
 const char* const kUsage =
-    "usage: sfe-bench-ingest [--events N] [--learners N] [--activities N] [--batch N] [--dir DIR] [--keep]\n"
-    "                        [--no-door] [--no-raw] [--no-breakdown]\n"
+    "usage: sfe-bench-ingest [--events N] [--learners N] [--activities N] [--batch N] [--rounds N] [--dir DIR]\n"
+    "                        [--keep] [--no-door] [--no-raw] [--no-breakdown]\n"
     "  --events N      LMS events to record (default 100000)\n"
     "  --learners N    distinct learners (default 10000)\n"
     "  --activities N  mapped LMS activities (default 20)\n"
     "  --batch N       events per transaction (default 500)\n"
+    "  --rounds N      run everything N times on fresh stores and report the best figures (default 1)\n"
     "  --dir DIR       where the stores go (default: a new temporary folder, removed at the end)\n"
     "  --keep          keep the temporary folder\n"
     "  --no-door       skip A2, the run through Runtime::call(\"record\", json)\n"
@@ -67,6 +71,7 @@ struct Options
     std::size_t learners = 10000;
     std::size_t activities = 20;
     std::size_t batch = 500;
+    std::size_t rounds = 1;
     std::string dir;
     bool keep = false;
     bool door = true;
@@ -94,6 +99,7 @@ Options parse(int argc, char** argv)
         else if (arg == "--learners") o.learners = count(i);
         else if (arg == "--activities") o.activities = count(i);
         else if (arg == "--batch") o.batch = count(i);
+        else if (arg == "--rounds") o.rounds = count(i);
         else if (arg == "--dir")
         {
             if (i + 1 >= argc) throw std::invalid_argument("--dir needs a value");
@@ -111,11 +117,6 @@ Options parse(int argc, char** argv)
         else throw std::invalid_argument("unknown option '" + arg + "'");
     }
     return o;
-}
-
-double since(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 /// Runs an operation that must succeed (setup); returns its response.
@@ -152,12 +153,40 @@ struct Store
 
 struct Figures
 {
+    explicit Figures(std::string n = {}): name(std::move(n)) { }
+
     std::string name;
     std::size_t events = 0;
     std::size_t transactions = 0;
     std::size_t rows = 0;
-    double seconds = 0;
+    Seconds time;
 };
+
+/// Where A's time goes apart from the store: see phases().
+struct Phases
+{
+    std::size_t records = 0;
+    Seconds make, check, uuids;
+};
+
+/// One run of A, A2 and B on fresh stores.
+struct Round
+{
+    Figures a{"A  EvidenceService::record"};
+    Figures door{"A2 Runtime::call(\"record\", json)"};
+    Figures b{"B  raw sqlite3 inserts of A's rows"};
+    std::vector<RawBaseline::Table> tables;
+    std::size_t evidenceRecords = 0, statements = 0;
+    std::optional<Phases> phases;
+};
+
+std::string loadAverage()
+{
+    std::ifstream in("/proc/loadavg");
+    std::string one, five, fifteen;
+    in >> one >> five >> fifteen;
+    return in ? one + " " + five + " " + fifteen : "unknown";
+}
 
 std::string cpuModel()
 {
@@ -168,171 +197,232 @@ std::string cpuModel()
     return "unknown";
 }
 
-void printFigures(const Figures& f)
-{
-    std::printf("%-34s %8zu %6zu %9zu %9.3f %10.0f %10.0f\n", f.name.c_str(), f.events, f.transactions, f.rows,
-                f.seconds, f.events / f.seconds, f.rows / f.seconds);
-}
-
 /// Times what A's statements cost apart from the store: reads back the evidence A wrote and, for
 /// each record, makes its statement again (StatementFactory), and validates and serialises it
-/// (EvidenceService::serialize), as record() did; and the two random UUIDs each record takes.
-/// What is left of A's time is the store work and the checks and lookups around it.
-void breakdown(Store& store, sfe::service::DefinitionCache& definitions, const sfe::service::StatementFactory& factory,
-               const sfe::service::EvidenceService& evidence, double recordSeconds, std::optional<double> rawSeconds)
+/// (EvidenceService::seal), as record() did; and the two random UUIDs each record takes.
+Phases phases(sfe::store::Database& db, sfe::service::DefinitionCache& definitions,
+              const sfe::service::StatementFactory& factory, const sfe::service::EvidenceService& evidence)
 {
-    auto& db = store.runtime->database();
     const auto records = sfe::store::EvidenceRepository(db).list(sfe::store::EvidenceFilter{});
     sfe::store::MappingRepository mappings(db);
     std::map<std::string, sfe::store::ActivityRecord> activities;
     for (const auto& r : records)
         if (r.activityId && !activities.count(*r.activityId)) activities[*r.activityId] = *mappings.activity(*r.activityId);
 
-    double make = 0, check = 0, uuids = 0;
+    Stopwatch make, check, uuids;
     for (const auto& r : records)
     {
-        auto t = Clock::now();
+        uuids.start();
         const std::string statementId = sfe::xapi::Uuid::random();
         const std::string evidenceId = sfe::xapi::Uuid::random();   // record() makes one per record too
-        uuids += since(t);
+        uuids.stop();
         static_cast<void>(evidenceId);
         const auto& skill = definitions.skill(r.skillCode, r.definitionSha256);
-        t = Clock::now();
+        make.start();
         const auto statement = r.kind == "learning" ? factory.learning(statementId, r, activities.at(*r.activityId), skill)
                                                     : factory.attestation(statementId, r, skill);
-        make += since(t);
-        t = Clock::now();
-        evidence.serialize(statement, "breakdown");
-        check += since(t);
+        make.stop();
+        sfe::store::StatementRecord sealed;
+        check.start();
+        evidence.seal(statement, "phases", sealed);
+        check.stop();
     }
-    std::printf("\nA by phase (the first three measured again on the %zu evidence records A wrote):\n", records.size());
-    auto line = [&](const char* what, double seconds) {
-        std::printf("  %-62s %8.3f s %5.1f%%\n", what, seconds, 100 * seconds / recordSeconds);
-    };
-    line("StatementFactory: make the xAPI statements", make);
-    line("EvidenceService::serialize: validate and serialise them", check);
-    line("xapi::Uuid::random: 2 per record", uuids);
-    line("the rest: store work (Poco::Data, SQLite), checks, lookups, log", recordSeconds - make - check - uuids);
-    line("A in all", recordSeconds);
-    if (rawSeconds) line("for comparison, B: SQLite inserting the same rows", *rawSeconds);
+    return {records.size(), make.total(), check.total(), uuids.total()};
 }
 
-int run(const Options& options)
+Round runRound(const Options& options, const std::string& dir, bool measurePhases)
 {
-    const bool temporary = options.dir.empty();
-    const std::string dir = temporary ? Poco::TemporaryFile::tempName() : options.dir;
-    Poco::File(dir).createDirectories();
     auto path = [&](const std::string& name) {
         const std::string p = Poco::Path(dir, name).toString();
         for (const char* suffix : {"", "-wal", "-shm"})
             if (Poco::File(p + suffix).exists()) throw std::runtime_error(p + suffix + " exists; use an empty --dir");
         return p;
     };
+    Poco::File(dir).createDirectories();
     const std::string servicePath = path("service.db"), rawPath = path("raw.db"), doorPath = path("door.db");
+    Round round;
 
-    std::printf("sfe-bench-ingest: %zu events, %zu learners, %zu activities, %zu events per transaction\n",
-                options.events, options.learners, options.activities, options.batch);
-    std::printf("machine: %s, %u cores; SQLite %s; Poco %lx; build %s\nstores in %s\n", cpuModel().c_str(),
-                std::thread::hardware_concurrency(), sqlite3_libversion(),
-                static_cast<unsigned long>(Poco::Environment::libraryVersion()), SFE_BUILD_TYPE, dir.c_str());
-
-    // A: EvidenceService::record with LmsEvent structs, the service built as Runtime builds it
-    // (Runtime does not hand out its services).
+    // A: EvidenceService::record with LmsEvent structs. Runtime does not hand out its services, so
+    // they are built here as Runtime builds them, over the Runtime's store.
     Store service(servicePath);
-    sfe::service::DefinitionCache definitions(service.runtime->database());
+    auto& db = service.runtime->database();
+    const auto& settings = service.runtime->settings();
+    sfe::service::DefinitionCache definitions(db);
     const sfe::store::StoredSkill* skill = definitions.current(service.skillCode);
     if (!skill) throw std::runtime_error("the imported skill " + service.skillCode + " is not current");
     EventMix mix(skill->skill, options.activities, options.learners);
     service.map(mix);
     const auto batches = mix.batches(options.events, options.batch);
-    const auto& settings = service.runtime->settings();
     sfe::service::StatementFactory factory(settings);
-    sfe::store::LearnerRefs learnerRefs(service.runtime->database());
+    sfe::store::LearnerRefs learnerRefs(db);
     std::shared_ptr<sfe::service::SigningKeys> signingKeys;
     if (!settings.auditSigningKey.empty() || !settings.auditSigningCert.empty())
         signingKeys = std::make_shared<sfe::service::SigningKeys>(settings.auditSigningKey, settings.auditSigningCert);
-    sfe::service::Checkpointer checkpoints(service.runtime->database(), signingKeys, settings.auditCheckpointEvery,
+    sfe::service::Checkpointer checkpoints(db, signingKeys, settings.auditCheckpointEvery,
                                            settings.auditCheckpointSeconds);
-    sfe::service::ProgressService progress(service.runtime->database(), definitions, factory,
+    sfe::service::ProgressService progress(db, definitions, factory,
                                            sfe::service::AttainmentRule::parse(settings.progressRule));
-    sfe::service::EvidenceService evidence(service.runtime->database(), definitions, factory, learnerRefs, progress,
-                                           checkpoints, settings);
+    sfe::service::EvidenceService evidence(db, definitions, factory, learnerRefs, progress, checkpoints, signingKeys,
+                                           settings);
 
     RawBaseline watch(servicePath);
     if (options.raw) watch.copyTo(rawPath);
     watch.mark();
-    Figures a{"A  EvidenceService::record", options.events, batches.size()};
-    std::size_t evidenceIds = 0, statementIds = 0;
+    round.a.events = options.events;
+    round.a.transactions = batches.size();
+    Stopwatch a;
     for (const auto& batch : batches)
     {
-        const auto start = Clock::now();
+        a.start();
         const auto results = evidence.record(batch, service.host.now());
-        a.seconds += since(start);
-        if (results.size() != batch.size()) throw std::runtime_error("record returned " + std::to_string(results.size()) + " results for " +
+        a.stop();
+        if (results.size() != batch.size())
+            throw std::runtime_error("record returned " + std::to_string(results.size()) + " results for " +
                                      std::to_string(batch.size()) + " events");
         for (const auto& r : results)
         {
             if (r.duplicate) throw std::runtime_error("event " + r.eventId + " was taken for a duplicate");
-            evidenceIds += r.evidenceIds.size();
-            statementIds += r.statementIds.size();
+            round.evidenceRecords += r.evidenceIds.size();
+            round.statements += r.statementIds.size();
         }
         watch.mark();
     }
-    a.rows = watch.rowsAdded();
+    round.a.time = a.total();
+    round.a.rows = watch.rowsAdded();
 
     // A2: the same events as an LMS sends them, through the door: Runtime::call("record", json).
-    Figures door{"A2 Runtime::call(\"record\", json)", options.events, batches.size()};
     if (options.door)
     {
         std::vector<std::string> requests;
         for (const auto& batch : batches) requests.push_back(EventMix::recordRequest(batch));
-        Store doorStore(doorPath);
-        doorStore.map(mix);
+        Store door(doorPath);
+        door.map(mix);
         RawBaseline doorWatch(doorPath);
         doorWatch.mark();
+        round.door.events = options.events;
+        round.door.transactions = requests.size();
+        Stopwatch a2;
         for (const auto& request : requests)
         {
-            const auto start = Clock::now();
-            const auto result = doorStore.runtime->call("record", request);
-            door.seconds += since(start);
+            a2.start();
+            const auto result = door.runtime->call("record", request);
+            a2.stop();
             if (!result.ok()) throw std::runtime_error("record failed: " + result.message);
         }
+        round.door.time = a2.total();
         doorWatch.mark();
-        door.rows = doorWatch.rowsAdded();
+        round.door.rows = doorWatch.rowsAdded();
     }
 
     // B: A's rows, inserted into a copy of A's store as it was before A, in A's transactions.
-    Figures b{"B  raw sqlite3 inserts of A's rows", options.events, watch.transactions()};
     if (options.raw)
     {
-        const auto& tables = watch.load();
-        b.seconds = watch.replay();
+        round.tables = watch.load();
+        round.b.time = watch.replay();
+        round.b.events = options.events;
+        round.b.transactions = watch.transactions();
+        for (const auto& t : round.tables) round.b.rows += t.rows;
+        if (round.b.rows != round.a.rows)
+            throw std::runtime_error("B inserted " + std::to_string(round.b.rows) + " rows, A wrote " +
+                                     std::to_string(round.a.rows));
+    }
+
+    if (measurePhases) round.phases = phases(db, definitions, factory, evidence);
+    return round;
+}
+
+void printRow(const Figures& f)
+{
+    std::printf("%-34s %7zu %5zu %8zu %8.3f %8.3f %9.0f %9.0f\n", f.name.c_str(), f.events, f.transactions, f.rows,
+                f.time.wall, f.time.cpu, f.events / f.time.wall, f.rows / f.time.wall);
+}
+
+/// The figures with the least wall time and the least CPU time over the rounds.
+Figures best(const std::vector<Round>& rounds, Figures Round::*which)
+{
+    Figures f = rounds.front().*which;
+    for (const auto& r : rounds)
+    {
+        f.time.wall = std::min(f.time.wall, (r.*which).time.wall);
+        f.time.cpu = std::min(f.time.cpu, (r.*which).time.cpu);
+    }
+    return f;
+}
+
+void printPhases(const Phases& p, const Seconds& a, const Seconds& b, bool withB)
+{
+    std::printf("\nA by phase, last round (the first three measured again on the %zu evidence records A wrote):\n",
+                p.records);
+    std::printf("  %-62s %8s %8s %6s\n", "", "wall s", "cpu s", "of A");
+    auto line = [&](const char* what, const Seconds& s) {
+        std::printf("  %-62s %8.3f %8.3f %5.1f%%\n", what, s.wall, s.cpu, 100 * s.cpu / a.cpu);
+    };
+    Seconds rest = a;
+    for (const Seconds* s : {&p.make, &p.check, &p.uuids})
+    {
+        rest.wall -= s->wall;
+        rest.cpu -= s->cpu;
+    }
+    line("StatementFactory: make the xAPI statements", p.make);
+    line("EvidenceService::seal: validate and serialise (and sign) them", p.check);
+    line("xapi::Uuid::random: 2 per record", p.uuids);
+    line("the rest: store work (Poco::Data, SQLite), checks, lookups, log", rest);
+    line("A in all", a);
+    if (withB) line("for comparison, B: SQLite inserting the same rows", b);
+    std::printf("  (percentages of A's CPU time)\n");
+}
+
+int run(const Options& options)
+{
+    const bool temporary = options.dir.empty();
+    const std::string dir = temporary ? Poco::TemporaryFile::tempName() : options.dir;
+
+    std::printf("sfe-bench-ingest: %zu events, %zu learners, %zu activities, %zu events per transaction, %zu round%s\n",
+                options.events, options.learners, options.activities, options.batch, options.rounds,
+                options.rounds == 1 ? "" : "s");
+    std::printf("machine: %s, %u cores, load average %s; SQLite %s; Poco %lx; build %s\nstores in %s\n",
+                cpuModel().c_str(), std::thread::hardware_concurrency(), loadAverage().c_str(), sqlite3_libversion(),
+                static_cast<unsigned long>(Poco::Environment::libraryVersion()), SFE_BUILD_TYPE, dir.c_str());
+
+    std::vector<Round> rounds;
+    for (std::size_t r = 0; r < options.rounds; ++r)
+    {
+        const std::string roundDir = options.rounds == 1 ? dir : Poco::Path(dir, "round-" + std::to_string(r + 1)).toString();
+        rounds.push_back(runRound(options, roundDir, options.breakdown && r + 1 == options.rounds));
+        const Round& round = rounds.back();
+        std::printf("round %zu: A %.3f s", r + 1, round.a.time.wall);
+        if (options.door) std::printf(", A2 %.3f s", round.door.time.wall);
+        if (options.raw) std::printf(", B %.3f s, A/B %.2f", round.b.time.wall, round.b.time.wall / round.a.time.wall);
+        std::printf(" (wall)\n");
+        std::fflush(stdout);
+    }
+    const Round& last = rounds.back();
+
+    if (options.raw)
+    {
         std::printf("\nrows A wrote (B inserts the same rows):\n  %-28s %9s %14s\n", "table", "rows", "bytes per row");
-        for (const auto& t : tables)
-        {
-            b.rows += t.rows;
-            std::printf("  %-28s %9zu %14.0f\n", t.name.c_str(), t.rows,
-                        t.rows ? double(t.bytes) / double(t.rows) : 0.0);
-        }
-        if (b.rows != a.rows) throw std::runtime_error("B inserted " + std::to_string(b.rows) + " rows, A wrote " +
-                                                       std::to_string(a.rows));
+        for (const auto& t : last.tables)
+            std::printf("  %-28s %9zu %14.0f\n", t.name.c_str(), t.rows, t.rows ? double(t.bytes) / double(t.rows) : 0.0);
     }
-    std::printf("\n%zu evidence records and %zu statements reported by record()\n", evidenceIds, statementIds);
+    std::printf("%s%zu evidence records and %zu statements reported by record()\n", options.raw ? "  " : "\n",
+                last.evidenceRecords, last.statements);
 
-    std::printf("\n%-34s %8s %6s %9s %9s %10s %10s\n", "path", "events", "txns", "rows", "seconds", "events/s",
-                "rows/s");
-    printFigures(a);
-    if (options.door) printFigures(door);
+    const Figures a = best(rounds, &Round::a), door = best(rounds, &Round::door), b = best(rounds, &Round::b);
+    std::printf("\n%s:\n%-34s %7s %5s %8s %8s %8s %9s %9s\n",
+                options.rounds == 1 ? "figures" : "best of the rounds (least wall time, least CPU time)", "path",
+                "events", "txns", "rows", "wall s", "cpu s", "events/s", "rows/s");
+    printRow(a);
+    if (options.door) printRow(door);
     if (options.raw)
     {
-        printFigures(b);
-        std::printf("\nA/B  = %.2f  (goal: at least 0.50)\n", b.seconds / a.seconds);
-        if (options.door) std::printf("A2/B = %.2f\n", b.seconds / door.seconds);
+        printRow(b);
+        std::printf("\nA/B  = %.2f by wall time, %.2f by CPU time  (goal: at least 0.50)\n", b.time.wall / a.time.wall,
+                    b.time.cpu / a.time.cpu);
+        if (options.door)
+            std::printf("A2/B = %.2f by wall time, %.2f by CPU time\n", b.time.wall / door.time.wall,
+                        b.time.cpu / door.time.cpu);
     }
-
-    if (options.breakdown)
-        breakdown(service, definitions, factory, evidence, a.seconds,
-                  options.raw ? std::optional<double>(b.seconds) : std::nullopt);
+    if (last.phases) printPhases(*last.phases, last.a.time, last.b.time, options.raw);
 
     if (temporary && !options.keep) Poco::File(dir).remove(true);
     else std::printf("\nstores kept in %s\n", dir.c_str());

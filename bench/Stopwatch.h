@@ -1,0 +1,64 @@
+//
+// Stopwatch.h
+//
+// Benchmark support: wall-clock and CPU time of the calling thread, added up over laps.
+//
+
+#ifndef SFE_BENCH_STOPWATCH_H
+#define SFE_BENCH_STOPWATCH_H
+
+#include <chrono>
+#include <ctime>
+
+namespace sfe {
+namespace bench {
+
+/// Seconds spent: on the wall clock, and on the CPU by this thread. CPU time leaves out waiting
+/// for the disk and for other processes, so on a busy machine it is the steadier of the two.
+struct Seconds
+{
+    double wall = 0;
+    double cpu = 0;
+
+    Seconds& operator+=(const Seconds& other)
+    {
+        wall += other.wall;
+        cpu += other.cpu;
+        return *this;
+    }
+};
+
+/// Times laps: start() ... stop() adds the lap to total().
+class Stopwatch
+{
+public:
+    void start()
+    {
+        _wall = std::chrono::steady_clock::now();
+        _cpu = threadCpu();
+    }
+
+    void stop()
+    {
+        _total.wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - _wall).count();
+        _total.cpu += threadCpu() - _cpu;
+    }
+
+    const Seconds& total() const { return _total; }
+
+private:
+    static double threadCpu()
+    {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+    }
+
+    std::chrono::steady_clock::time_point _wall;
+    double _cpu = 0;
+    Seconds _total;
+};
+
+} } // namespace sfe::bench
+
+#endif
