@@ -80,7 +80,7 @@ const std::vector<std::pair<std::string, std::function<Statement()>>>& kinds()
         {"learning-failed", [] { return learning("failed").build(); }},
         {"demonstration-attested", [] { return attested().build(); }},
         {"level-achieved", [] { return achieved().build(); }},
-        {"evidence-voided", [] { return voided().build(); }},
+        {"voided", [] { return voided().build(); }},
     };
     return all;
 }
@@ -275,7 +275,7 @@ BOOST_FIXTURE_TEST_CASE(fail_their_template_with_the_reason, Fixture)
          "$.object.definition.type", "requires objectActivityType \"" + iri::kTypeResponsibility + "\""},
         {"actor is a group", "level-achieved", [] { return achieved().build(); },
          [](Statement& s) { s.actor.type = Agent::Type::Group; }, "$.actor.objectType", "found \"Group\", which is not in \"all\""},
-        {"voiding an activity", "evidence-voided", [] { return voided().build(); },
+        {"voiding an activity", "voided", [] { return voided().build(); },
          [](Statement& s) { s.object = Activity("https://example.org/a"); }, "$.object", "must be a StatementRef"},
     };
     for (const Broken& c : cases)
@@ -307,12 +307,12 @@ BOOST_FIXTURE_TEST_CASE(voiding_checks_the_referenced_statement_when_it_can_find
     store[foreign.id] = json(serialize(foreign));
     checker.setStatementLookup([&](const std::string& id) { return store.count(id) ? store[id] : Object::Ptr(); });
 
-    BOOST_TEST(checker.check(serialize(voided().build()), iri::kTemplates + "evidence-voided").empty());
+    BOOST_TEST(checker.check(serialize(voided().build()), iri::kTemplates + "voided").empty());
     Statement v = voided().build();
     v.object = StatementRef{foreign.id};
-    BOOST_TEST(mentions(checker.check(serialize(v), iri::kTemplates + "evidence-voided"), "$.object.id", "follows none of"));
+    BOOST_TEST(mentions(checker.check(serialize(v), iri::kTemplates + "voided"), "$.object.id", "follows none of"));
     v.object = StatementRef{"6f1e2c1f-3e4d-4c5b-8a69-7f8e9d0c1b2a"};    // unknown: only its form is checked
-    BOOST_TEST(checker.check(serialize(v), iri::kTemplates + "evidence-voided").empty());
+    BOOST_TEST(checker.check(serialize(v), iri::kTemplates + "voided").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
