@@ -74,6 +74,9 @@ CliHostServices::CliHostServices(const Manifest& manifest):
     for (const auto& key : manifest.configuration) manifestDefaults->setString(key.name, key.defaultValue);
     Poco::AutoPtr<Poco::Util::MapConfiguration> hostDefaults(new Poco::Util::MapConfiguration);
     if (manifest.key("log.level")) hostDefaults->setString("log.level", "warning");
+    // A command runs for a moment: a background sender would race `sync` (which the plugin
+    // refuses while one runs) and be cut off when the command ends. Sending is what sync is for.
+    if (manifest.key("lrs.background")) hostDefaults->setString("lrs.background", "false");
 
     _config->add(manifestDefaults, "manifest", kManifestDefaults, false);
     _config->add(hostDefaults, "host", kHostDefaults, false);

@@ -29,7 +29,9 @@ namespace host {
 ///      lrs.password), when set;
 ///   3. the --config file (.properties, .ini, .xml or .json, chosen by its extension);
 ///   4. the CLI's own defaults: log.level=warning, because a command-line tool should not fill
-///      stderr with routine messages (a config file or the environment can raise it again);
+///      stderr with routine messages (a config file or the environment can raise it again), and
+///      lrs.background=false, because a command runs too briefly for a background sender:
+///      `sync` delivers;
 ///   5. the defaults the plugin manifest declares.
 /// A key the manifest does not declare is refused: a typo in a configuration file must not
 /// quietly leave a default in force.

@@ -30,6 +30,9 @@ POCO_DECLARE_EXCEPTION(, ConfigurationException, Poco::RuntimeException)
 /// message() holds one "FILE:LINE: problem" line per problem, printed as it is. Exit 65.
 POCO_DECLARE_EXCEPTION(, InputException, Poco::DataException)
 
+/// A file the CLI writes (e.g. `progress --html FILE`) cannot be created or written. Exit 73.
+POCO_DECLARE_EXCEPTION(, OutputException, Poco::IOException)
+
 /// The plugin refused an operation. code() is the SFE_* status from sfe.h and message() the
 /// plugin's own message, printed as it is. The exit code follows from the status.
 POCO_DECLARE_EXCEPTION(, PluginCallException, Poco::RuntimeException)

@@ -97,6 +97,11 @@ int HostApplication::main(const std::vector<std::string>& args)
         std::cerr << e.message() << std::endl;      // FILE:LINE: lines, like the plugin's
         return EXIT_DATAERR;
     }
+    catch (const OutputException& e)
+    {
+        printError(e.message());
+        return EXIT_CANTCREAT;
+    }
     catch (const PluginCallException& e)
     {
         std::cerr << e.message() << std::endl;      // the plugin's own words, exactly

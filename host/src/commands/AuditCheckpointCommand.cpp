@@ -1,0 +1,46 @@
+//
+// AuditCheckpointCommand.cpp
+//
+// Library: sfia-evidence (host)
+// Package: commands
+//
+// `sfia-evidence audit checkpoint`: signs the evidence log's current head now.
+//
+
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "render/JsonFields.h"
+#include "render/LineRenderer.h"
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// Signs a checkpoint of the evidence log now, instead of waiting for audit.checkpoint_every
+/// entries or audit.checkpoint_seconds. Needs audit.signing_key (exit 78 without).
+class AuditCheckpointCommand: public Command
+{
+public:
+    std::string name() const override { return "audit checkpoint"; }
+    std::string summary() const override
+    {
+        return "sign a checkpoint of the evidence log now (needs audit.signing_key)";
+    }
+    std::vector<std::string> argumentNames() const override { return {}; }
+
+    int run(CommandContext& context) const override
+    {
+        context.respond("audit.checkpoint", Poco::JSON::Object(), LineRenderer([](const Poco::JSON::Object& response) {
+            if (!JsonFields::present(response, "seq")) return std::string("nothing to sign: the log is empty");
+            return "the evidence log is signed up to entry " + JsonFields::text(response, "seq");
+        }));
+        return EXIT_OK;
+    }
+};
+
+const CommandRegistration<AuditCheckpointCommand> registration;
+
+} // namespace
+
+} } // namespace sfe::host

@@ -1,0 +1,56 @@
+//
+// AuditExportCommand.cpp
+//
+// Library: sfia-evidence (host)
+// Package: commands
+//
+// `sfia-evidence audit export DIR`: writes an audit bundle that can be checked without the plugin.
+//
+
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "render/JsonFields.h"
+#include "render/LineRenderer.h"
+#include "render/TextLayout.h"
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// Exports the evidence, its statements, the log, the checkpoints and the definitions into a new
+/// or empty folder, with a README on checking it all with sha256sum and openssl.
+class AuditExportCommand: public Command
+{
+public:
+    std::string name() const override { return "audit export"; }
+    std::string summary() const override
+    {
+        return "write an audit bundle (evidence, statements, log, checkpoints, definitions, SHA256SUMS) into a new "
+               "or empty folder";
+    }
+    std::vector<std::string> argumentNames() const override { return {"DIR"}; }
+
+    int run(CommandContext& context) const override
+    {
+        Poco::JSON::Object request;
+        request.set("dir", context.line().arguments().at(0));
+        context.respond("audit.export", request, LineRenderer([](const Poco::JSON::Object& response) {
+            std::string text = "exported "
+                + TextLayout::counted(response.getValue<std::size_t>("evidence"), "evidence record") + ", "
+                + TextLayout::counted(response.getValue<std::size_t>("statements"), "statement") + ", "
+                + TextLayout::counted(response.getValue<std::size_t>("entries"), "log entry", "log entries") + " and "
+                + TextLayout::counted(response.getValue<std::size_t>("checkpoints"), "checkpoint") + " to "
+                + JsonFields::text(response, "dir") + ":";
+            for (const auto& file : JsonFields::strings(response.getArray("files"))) text += "\n  " + file;
+            return text;
+        }));
+        return EXIT_OK;
+    }
+};
+
+const CommandRegistration<AuditExportCommand> registration;
+
+} // namespace
+
+} } // namespace sfe::host

@@ -1,0 +1,58 @@
+//
+// KeysGenerateCommand.cpp
+//
+// Library: sfia-evidence (host)
+// Package: commands
+//
+// `sfia-evidence keys generate DIR [--name CN]`: makes a signing key pair for audit checkpoints.
+//
+
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "render/JsonFields.h"
+#include "render/LineRenderer.h"
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// Generates an RSA key and a self-signed certificate for signing audit checkpoints (and, with
+/// xapi.sign, statements), and says which configuration keys to point at them.
+class KeysGenerateCommand: public Command
+{
+public:
+    std::string name() const override { return "keys generate"; }
+    std::string summary() const override
+    {
+        return "generate a signing key and self-signed certificate in DIR (signing-key.pem, signing-cert.pem)";
+    }
+    std::vector<std::string> argumentNames() const override { return {"DIR"}; }
+
+    void defineOptions(Poco::Util::OptionSet& options) const override
+    {
+        options.addOption(Poco::Util::Option("name", "", "the certificate's common name (default: sfia-evidence "
+                                             "signing key)")
+                              .argument("CN"));
+    }
+
+    int run(CommandContext& context) const override
+    {
+        Poco::JSON::Object request;
+        request.set("dir", context.line().arguments().at(0));
+        if (context.line().has("name")) request.set("commonName", context.line().value("name"));
+        context.respond("keys.generate", request, LineRenderer([](const Poco::JSON::Object& response) {
+            const std::string key = JsonFields::text(response, "privateKey");
+            const std::string certificate = JsonFields::text(response, "certificate");
+            return "wrote " + key + " (keep it secret) and " + certificate + "\nto sign, configure:\n  audit.signing_key = "
+                + key + "\n  audit.signing_cert = " + certificate;
+        }));
+        return EXIT_OK;
+    }
+};
+
+const CommandRegistration<KeysGenerateCommand> registration;
+
+} // namespace
+
+} } // namespace sfe::host

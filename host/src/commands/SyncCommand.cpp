@@ -1,0 +1,83 @@
+//
+// SyncCommand.cpp
+//
+// Library: sfia-evidence (host)
+// Package: commands
+//
+// `sfia-evidence sync`: delivers the outbox to the LRS now.
+//
+
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "render/SyncRenderer.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/Util/IntValidator.h>
+
+#include <chrono>
+#include <future>
+
+#include <unistd.h>
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+constexpr int kDefaultTimeLimitSeconds = 60;
+constexpr std::chrono::milliseconds kPollInterval{200};
+
+/// Sends every pending statement to the LRS now. On a terminal, a bar shows the progress: the
+/// `sync` operation runs on a worker thread while this one asks the plugin for the outbox counts
+/// every 200 ms (the plugin allows concurrent calls). Exit 0 when nothing is pending afterwards,
+/// 75 (try again later) when statements are still pending, 78 without an LRS.
+class SyncCommand: public Command
+{
+public:
+    std::string name() const override { return "sync"; }
+    std::string summary() const override
+    {
+        return "deliver the pending statements to the LRS now; exit 0 when none is left pending, 75 when some "
+               "are (LRS unreachable or refusing), 78 when no LRS is configured";
+    }
+    std::vector<std::string> argumentNames() const override { return {}; }
+
+    void defineOptions(Poco::Util::OptionSet& options) const override
+    {
+        options.addOption(Poco::Util::Option("time-limit", "",
+                                             "wait out the LRS's retry delays for at most this long (default "
+                                             + std::to_string(kDefaultTimeLimitSeconds) + ")")
+                              .argument("SECONDS")
+                              .validator(new Poco::Util::IntValidator(1, 24 * 3600)));
+    }
+
+    int run(CommandContext& context) const override
+    {
+        const int seconds = context.line().has("time-limit")
+            ? Poco::NumberParser::parse(context.line().value("time-limit"))
+            : kDefaultTimeLimitSeconds;
+        Poco::JSON::Object request;
+        request.set("timeLimitMs", seconds * 1000);
+
+        PluginSession& plugin = context.plugin();
+        const bool terminal = isatty(STDOUT_FILENO) == 1;
+        const Poco::JSON::Object::Ptr before = terminal ? context.call("outbox", Poco::JSON::Object()) : nullptr;
+        auto sending = std::async(std::launch::async, [&plugin, &request] { return plugin.call("sync", request); });
+        if (terminal)
+        {
+            while (sending.wait_for(kPollInterval) != std::future_status::ready)
+                SyncRenderer::progress(*before, *context.call("outbox", Poco::JSON::Object()), context.out());
+            SyncRenderer::clearProgress(context.out());
+        }
+        const Poco::JSON::Object::Ptr summary = PluginSession::parse("sync", sending.get());
+        const Poco::JSON::Object::Ptr after = context.call("outbox", Poco::JSON::Object());
+        SyncRenderer(after).render(*summary, context.out());
+        return SyncRenderer::pending(*after) == 0 ? EXIT_OK : EXIT_TEMPFAIL;
+    }
+};
+
+const CommandRegistration<SyncCommand> registration;
+
+} // namespace
+
+} } // namespace sfe::host

@@ -1,0 +1,53 @@
+//
+// VerifyCommand.cpp
+//
+// Library: sfia-evidence (host)
+// Package: commands
+//
+// `sfia-evidence verify EVIDENCE-ID --auditor ID [--note TEXT]`: an auditor confirms an attestation.
+//
+
+#include "CommandContext.h"
+#include "CommandRegistry.h"
+#include "render/JsonFields.h"
+#include "render/LineRenderer.h"
+
+namespace sfe {
+namespace host {
+
+namespace {
+
+/// Records that an auditor checked an evidence record (under the all-verified rule, levels are
+/// attained only through verified attestations).
+class VerifyCommand: public Command
+{
+public:
+    std::string name() const override { return "verify"; }
+    std::string summary() const override { return "record that an auditor verified an evidence record"; }
+    std::vector<std::string> argumentNames() const override { return {"EVIDENCE-ID"}; }
+
+    void defineOptions(Poco::Util::OptionSet& options) const override
+    {
+        options.addOption(Poco::Util::Option("auditor", "", "the auditor's id").argument("ID").required(true));
+        options.addOption(Poco::Util::Option("note", "", "what the auditor checked").argument("TEXT"));
+    }
+
+    int run(CommandContext& context) const override
+    {
+        const std::string auditor = context.line().value("auditor");
+        Poco::JSON::Object request;
+        request.set("evidence", context.line().arguments().at(0));
+        request.set("auditor", auditor);
+        if (context.line().has("note")) request.set("note", context.line().value("note"));
+        context.respond("verify", request, LineRenderer([auditor](const Poco::JSON::Object& response) {
+            return "verified evidence " + JsonFields::text(response, "evidence") + " (auditor " + auditor + ")";
+        }));
+        return EXIT_OK;
+    }
+};
+
+const CommandRegistration<VerifyCommand> registration;
+
+} // namespace
+
+} } // namespace sfe::host
