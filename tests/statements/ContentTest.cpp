@@ -139,9 +139,12 @@ int levelNumber(const std::string& iri)
     return std::stoi(iri.substr(iri.rfind('/') + 1));
 }
 
+/// EveryKind, by default with the plugin's default settings.
 struct Emitted : EveryKind
 {
     explicit Emitted(const Mode* mode = nullptr): EveryKind(mode) {}
+
+    /// Emits every kind and lists the outbox.
     StatementListing emitted()
     {
         emit();
@@ -149,15 +152,11 @@ struct Emitted : EveryKind
     }
 };
 
-struct Defaults : Emitted
-{
-};
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(content)
 
-BOOST_FIXTURE_TEST_CASE(the_actor_is_the_learners_lms_account_by_default, Defaults)
+BOOST_FIXTURE_TEST_CASE(the_actor_is_the_learners_lms_account_by_default, Emitted)
 {
     const StatementListing listing = emitted();
     const std::string learner = R"({"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"u123"}})";
@@ -202,7 +201,7 @@ BOOST_AUTO_TEST_CASE(with_mbox_actors_learner_and_assessor_are_mailto_addresses)
     }
 }
 
-BOOST_FIXTURE_TEST_CASE(names_and_descriptions_are_the_definitions_german_texts, Defaults)
+BOOST_FIXTURE_TEST_CASE(names_and_descriptions_are_the_definitions_german_texts, Emitted)
 {
     const StatementListing listing = emitted();
     const Definition csmg(*this);
@@ -276,7 +275,7 @@ BOOST_FIXTURE_TEST_CASE(names_and_descriptions_are_the_definitions_german_texts,
                    .find("Reagiert auf unterschiedliche Serviceanfragen") == 0u);
 }
 
-BOOST_FIXTURE_TEST_CASE(verbs_are_displayed_in_german_and_english, Defaults)
+BOOST_FIXTURE_TEST_CASE(verbs_are_displayed_in_german_and_english, Emitted)
 {
     const StatementListing listing = emitted();
     for (const auto& s : listing.all())
@@ -294,7 +293,7 @@ BOOST_FIXTURE_TEST_CASE(verbs_are_displayed_in_german_and_english, Defaults)
     }
 }
 
-BOOST_FIXTURE_TEST_CASE(skill_iris_sit_under_the_default_base_iri_and_lms_activities_under_the_home_page, Defaults)
+BOOST_FIXTURE_TEST_CASE(skill_iris_sit_under_the_default_base_iri_and_lms_activities_under_the_home_page, Emitted)
 {
     const StatementListing listing = emitted();
     const std::string skill = "https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/CSMG";
@@ -355,7 +354,7 @@ BOOST_AUTO_TEST_CASE(a_configured_base_iri_and_home_page_are_used_everywhere)
                base + "/frameworks/sfia/9/skills/CSMG/responsibilities/CSMG-3.2");
 }
 
-BOOST_FIXTURE_TEST_CASE(lms_activity_ids_that_are_not_iris_become_percent_encoded_iris, Defaults)
+BOOST_FIXTURE_TEST_CASE(lms_activity_ids_that_are_not_iris_become_percent_encoded_iris, Emitted)
 {
     prepare();
     ok("map", R"({"activity":"Kurs 101/Grundlagen: Übung #2","skill":"CSMG","level":3})");
@@ -371,7 +370,7 @@ BOOST_FIXTURE_TEST_CASE(lms_activity_ids_that_are_not_iris_become_percent_encode
                "https://lms.example.org/mod/scorm/view.php?id=42");
 }
 
-BOOST_FIXTURE_TEST_CASE(extensions_tie_each_statement_to_its_definition_level_text_and_evidence, Defaults)
+BOOST_FIXTURE_TEST_CASE(extensions_tie_each_statement_to_its_definition_level_text_and_evidence, Emitted)
 {
     const StatementListing listing = emitted();
     const Definition csmg(*this);
@@ -398,7 +397,7 @@ BOOST_FIXTURE_TEST_CASE(extensions_tie_each_statement_to_its_definition_level_te
     }
 }
 
-BOOST_FIXTURE_TEST_CASE(results_carry_what_the_lms_and_the_assessor_reported, Defaults)
+BOOST_FIXTURE_TEST_CASE(results_carry_what_the_lms_and_the_assessor_reported, Emitted)
 {
     const StatementListing listing = emitted();
     auto result = [&](const std::string& id) { return canonical(listing.byId(id).json->getObject("result")); };
@@ -435,7 +434,7 @@ BOOST_FIXTURE_TEST_CASE(results_carry_what_the_lms_and_the_assessor_reported, De
     BOOST_TEST(parents(partial.statement) == std::vector<std::string>{"CSMG/levels/3"}, boost::test_tools::per_element());
 }
 
-BOOST_FIXTURE_TEST_CASE(timestamps_are_when_it_happened_in_utc, Defaults)
+BOOST_FIXTURE_TEST_CASE(timestamps_are_when_it_happened_in_utc, Emitted)
 {
     const StatementListing listing = emitted();
     BOOST_TEST(listing.byId(completion.statement).json->getValue<std::string>("timestamp") == "2026-11-19T07:30:00.000Z");
@@ -445,7 +444,7 @@ BOOST_FIXTURE_TEST_CASE(timestamps_are_when_it_happened_in_utc, Defaults)
         BOOST_TEST(s.json->getValue<std::string>("timestamp") == "2026-11-20T10:00:00.000Z");
 }
 
-BOOST_FIXTURE_TEST_CASE(a_statement_is_fixed_when_recorded, Defaults)
+BOOST_FIXTURE_TEST_CASE(a_statement_is_fixed_when_recorded, Emitted)
 {
     const StatementListing first = emitted();
     // The ids the recording operations answered are the statements' ids.
