@@ -1,0 +1,103 @@
+//
+// StoreFile.cpp
+//
+// Project: sfia-evidence, tests/outbox
+//
+
+#include "StoreFile.h"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+namespace sfe {
+namespace test {
+
+namespace {
+
+/// A prepared statement that finalises itself.
+class Query
+{
+public:
+    Query(sqlite3* db, const std::string& path, const std::string& sql): _sql(sql), _path(path)
+    {
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &_statement, nullptr) != SQLITE_OK) fail(db);
+    }
+    ~Query() { sqlite3_finalize(_statement); }
+
+    Query& bind(int index, const std::string& value)
+    {
+        sqlite3_bind_text(_statement, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+
+    /// True while there is a row.
+    bool step()
+    {
+        const int rc = sqlite3_step(_statement);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) fail(sqlite3_db_handle(_statement));
+        return false;
+    }
+
+    std::string text(int column) const
+    {
+        const auto* value = sqlite3_column_text(_statement, column);
+        return value ? reinterpret_cast<const char*>(value) : "";
+    }
+    long long integer(int column) const { return sqlite3_column_int64(_statement, column); }
+
+private:
+    [[noreturn]] void fail(sqlite3* db) const
+    {
+        throw std::runtime_error(_path + ": " + _sql + ": " + sqlite3_errmsg(db));
+    }
+
+    sqlite3_stmt* _statement = nullptr;
+    std::string _sql;
+    std::string _path;
+};
+
+} // namespace
+
+StoreFile::StoreFile(const std::string& path): _path(path)
+{
+    if (sqlite3_open_v2(path.c_str(), &_db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+    {
+        const std::string message = _db ? sqlite3_errmsg(_db) : "out of memory";
+        sqlite3_close(_db);
+        throw std::runtime_error(path + ": " + message);
+    }
+    sqlite3_busy_timeout(_db, 10000);
+}
+
+StoreFile::~StoreFile()
+{
+    sqlite3_close(_db);
+}
+
+long long StoreFile::count(const std::string& state)
+{
+    Query query(_db, _path, "SELECT COUNT(*) FROM statements WHERE state = ?");
+    query.bind(1, state).step();
+    return query.integer(0);
+}
+
+std::vector<std::string> StoreFile::idsInOrder()
+{
+    Query query(_db, _path, "SELECT id FROM statements ORDER BY seq");
+    std::vector<std::string> ids;
+    while (query.step()) ids.push_back(query.text(0));
+    return ids;
+}
+
+std::string StoreFile::replaceInBody(const std::string& id, const std::string& from, const std::string& to)
+{
+    Query(_db, _path, "UPDATE statements SET body = replace(body, ?, ?) WHERE id = ?").bind(1, from).bind(2, to).bind(3, id).step();
+    if (sqlite3_changes(_db) != 1) throw std::runtime_error(_path + ": no statement " + id);
+    Query query(_db, _path, "SELECT body FROM statements WHERE id = ?");
+    query.bind(1, id).step();
+    return query.text(0);
+}
+
+} } // namespace sfe::test
