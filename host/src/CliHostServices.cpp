@@ -135,9 +135,14 @@ void CliHostServices::configureLogging()
     }
     Poco::AutoPtr<Poco::PatternFormatter> format(new Poco::PatternFormatter("%s: %p: %t"));
     Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(format, new Poco::ConsoleChannel));
-    // The static setters reach loggers the plugin derives from ours ("sfia-evidence.store") too.
-    Poco::Logger::setChannel(kLoggerName, channel);
-    Poco::Logger::setLevel(kLoggerName, priority);
+    // The static setters reach loggers the plugin derives from ours ("sfia-evidence.store") too,
+    // and those its libraries name themselves ("sfe.delivery" in sfe_xapi_delivery).
+    for (const char* name : {kLoggerName, kLibraryLoggerName})
+    {
+        Poco::Logger::get(name);    // loggers made later take channel and level from the nearest existing parent
+        Poco::Logger::setChannel(name, channel);
+        Poco::Logger::setLevel(name, priority);
+    }
 }
 
 const Poco::Util::AbstractConfiguration& CliHostServices::config() const

@@ -39,6 +39,8 @@ class CliHostServices: public sfe::plugin::HostServices
 {
 public:
     static constexpr const char* kLoggerName = "sfia-evidence";
+    static constexpr const char* kLibraryLoggerName = "sfe";
+        ///< The plugin's libraries log to "sfe.*" loggers of their own; they get the same channel and level.
 
     explicit CliHostServices(const Manifest& manifest);
         /// Takes the manifest's defaults. Keeps a reference to `manifest`, which must outlive it.
@@ -54,8 +56,8 @@ public:
         /// Sets a value from the command line. Throws ConfigurationException for an undeclared key.
 
     void configureLogging();
-        /// Sends the logger's output to stderr at log.level. Throws ConfigurationException for
-        /// an unknown level name.
+        /// Sends the output of the plugin's loggers (kLoggerName, kLibraryLoggerName) to stderr
+        /// at log.level. Throws ConfigurationException for an unknown level name.
 
     const Poco::Util::AbstractConfiguration& config() const override;
     Poco::Logger& logger() const override;

@@ -47,8 +47,8 @@ void SyncRenderer::render(const Poco::JSON::Object& response, std::ostream& out)
     if (left == 0) out << "nothing pending (LRS " << lrs << ")\n";
     else
     {
-        out << TextLayout::counted(left, "statement") << " still pending: the LRS " << lrs
-            << " did not take them in time; run sync again later\n";
+        out << TextLayout::counted(left, "statement") << " still pending, not accepted by the LRS " << lrs
+            << " in time; run sync again later\n";
     }
     if (JsonFields::present(response, "lastError")) out << "last error: " << JsonFields::text(response, "lastError") << '\n';
     const std::size_t quarantined = count(*_outboxAfter, "quarantined");
