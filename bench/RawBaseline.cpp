@@ -231,7 +231,7 @@ const std::vector<RawBaseline::Table>& RawBaseline::load()
     return _tables;
 }
 
-Seconds RawBaseline::replay()
+Seconds RawBaseline::replay(std::size_t cacheMib)
 {
     if (_copyPath.empty()) throw std::runtime_error("RawBaseline::replay: copyTo() before the run");
     sqlite3* db = nullptr;
@@ -251,6 +251,7 @@ Seconds RawBaseline::replay()
         }
         exec(db, _copyPath, "PRAGMA synchronous=NORMAL");
         exec(db, _copyPath, "PRAGMA foreign_keys=ON");
+        if (cacheMib) exec(db, _copyPath, "PRAGMA cache_size=-" + std::to_string(cacheMib * 1024));
         sqlite3_busy_timeout(db, 10000);
         const Seconds seconds = insertLoaded(db);
         sqlite3_close(db);

@@ -61,9 +61,10 @@ public:
     const std::vector<Table>& load();
 
     /// Inserts the loaded rows into the copy with the store's PRAGMAs (WAL, synchronous=NORMAL,
-    /// foreign_keys=ON) in as many transactions as there were marks after the first. Returns the
-    /// time it took, from preparing the statements to the last commit.
-    Seconds replay();
+    /// foreign_keys=ON; a page cache of `cacheMib` MiB unless 0) in as many transactions as there
+    /// were marks after the first. Returns the time it took, from preparing the statements to the
+    /// last commit.
+    Seconds replay(std::size_t cacheMib = 0);
 
     std::size_t transactions() const { return _marks.empty() ? 0 : _marks.size() - 1; }
 

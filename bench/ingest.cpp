@@ -24,6 +24,7 @@
 #include "sfe/store/StatementRepository.h"
 #include "sfe/xapi/Uuid.h"
 
+#include <Poco/Data/Session.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
@@ -53,12 +54,13 @@ using sfe::bench::Stopwatch;
 
 const char* const kUsage =
     "usage: sfe-bench-ingest [--events N] [--learners N] [--activities N] [--batch N] [--rounds N] [--dir DIR]\n"
-    "                        [--keep] [--no-door] [--no-raw] [--no-breakdown]\n"
+    "                        [--cache-mib N] [--keep] [--no-door] [--no-raw] [--no-breakdown]\n"
     "  --events N      LMS events to record (default 100000)\n"
     "  --learners N    distinct learners (default 10000)\n"
     "  --activities N  mapped LMS activities (default 20)\n"
     "  --batch N       events per transaction (default 500)\n"
     "  --rounds N      run everything N times on fresh stores and report the best figures (default 1)\n"
+    "  --cache-mib N   give every connection (A, A2, B) a page cache of N MiB (default: SQLite's 2 MiB)\n"
     "  --dir DIR       where the stores go (default: a new temporary folder, removed at the end)\n"
     "  --keep          keep the temporary folder\n"
     "  --no-door       skip A2, the run through Runtime::call(\"record\", json)\n"
@@ -72,6 +74,7 @@ struct Options
     std::size_t activities = 20;
     std::size_t batch = 500;
     std::size_t rounds = 1;
+    std::size_t cacheMib = 0;               // 0: leave SQLite's default
     std::string dir;
     bool keep = false;
     bool door = true;
@@ -100,6 +103,7 @@ Options parse(int argc, char** argv)
         else if (arg == "--activities") o.activities = count(i);
         else if (arg == "--batch") o.batch = count(i);
         else if (arg == "--rounds") o.rounds = count(i);
+        else if (arg == "--cache-mib") o.cacheMib = count(i);
         else if (arg == "--dir")
         {
             if (i + 1 >= argc) throw std::invalid_argument("--dir needs a value");
@@ -131,10 +135,13 @@ Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& 
 /// A started Runtime on a fresh store with the shipped CSMG definition imported.
 struct Store
 {
-    explicit Store(const std::string& path)
+    Store(const std::string& path, std::size_t cacheMib)
     {
         host.settings().setString("store.path", path);
         runtime = std::make_unique<sfe::runtime::Runtime>(host);
+        if (cacheMib)
+            runtime->database().session() << "PRAGMA cache_size=-" + std::to_string(cacheMib * 1024),
+                Poco::Data::Keywords::now;
         auto request = sfe::presenter::object();
         request->set("path", std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml");
         auto imported = call(*runtime, "import", sfe::presenter::toJson(request));
@@ -244,7 +251,7 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
 
     // A: EvidenceService::record with LmsEvent structs. Runtime does not hand out its services, so
     // they are built here as Runtime builds them, over the Runtime's store.
-    Store service(servicePath);
+    Store service(servicePath, options.cacheMib);
     auto& db = service.runtime->database();
     const auto& settings = service.runtime->settings();
     sfe::service::DefinitionCache definitions(db);
@@ -295,7 +302,7 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
     {
         std::vector<std::string> requests;
         for (const auto& batch : batches) requests.push_back(EventMix::recordRequest(batch));
-        Store door(doorPath);
+        Store door(doorPath, options.cacheMib);
         door.map(mix);
         RawBaseline doorWatch(doorPath);
         doorWatch.mark();
@@ -318,7 +325,7 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
     if (options.raw)
     {
         round.tables = watch.load();
-        round.b.time = watch.replay();
+        round.b.time = watch.replay(options.cacheMib);
         round.b.events = options.events;
         round.b.transactions = watch.transactions();
         for (const auto& t : round.tables) round.b.rows += t.rows;
@@ -380,6 +387,7 @@ int run(const Options& options)
     std::printf("sfe-bench-ingest: %zu events, %zu learners, %zu activities, %zu events per transaction, %zu round%s\n",
                 options.events, options.learners, options.activities, options.batch, options.rounds,
                 options.rounds == 1 ? "" : "s");
+    if (options.cacheMib) std::printf("page cache: %zu MiB per connection\n", options.cacheMib);
     std::printf("machine: %s, %u cores, load average %s; SQLite %s; Poco %lx; build %s\nstores in %s\n",
                 cpuModel().c_str(), std::thread::hardware_concurrency(), loadAverage().c_str(), sqlite3_libversion(),
                 static_cast<unsigned long>(Poco::Environment::libraryVersion()), SFE_BUILD_TYPE, dir.c_str());
