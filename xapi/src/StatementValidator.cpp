@@ -55,6 +55,17 @@ bool isHex(const std::string& s)
     return true;
 }
 
+/// The character starting at byte `i`, whole (a UTF-8 sequence), so messages stay valid UTF-8.
+std::string characterAt(const std::string& text, std::size_t i)
+{
+    std::size_t end = i;
+    std::uint32_t codePoint = 0;
+    if (Utf8::decode(text, end, codePoint)) return text.substr(i, end - i);
+    static const char* hex = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(text[i]);
+    return std::string("\\x") + hex[byte >> 4] + hex[byte & 15];
+}
+
 /// mailto:name@domain.tld, with the characters Learning Locker's check accepts.
 std::string checkMailto(const std::string& mbox)
 {
@@ -66,9 +77,12 @@ std::string checkMailto(const std::string& mbox)
         return "is not a mailto IRI with one '@'; " + kForm;
     const std::string local = address.substr(0, at), domain = address.substr(at + 1);
     if (local.empty()) return "has nothing before the '@'; " + kForm;
-    for (char c : local)
+    for (std::size_t i = 0; i < local.size(); ++i)
+    {
+        const char c = local[i];
         if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string(".`'_%+-").find(c) != std::string::npos))
-            return "has '" + std::string(1, c) + "' in the part before the '@'; " + kForm;
+            return "has '" + characterAt(local, i) + "' in the part before the '@'; " + kForm;
+    }
     const std::size_t dot = domain.rfind('.');
     if (domain.empty() || dot == std::string::npos || dot == 0 || dot + 1 == domain.size())
         return "has domain " + quote(domain) + " without a top-level domain; " + kForm;
@@ -77,7 +91,7 @@ std::string checkMailto(const std::string& mbox)
         const char c = domain[i];
         const bool ok = i > dot ? std::isalpha(static_cast<unsigned char>(c)) != 0
                                 : (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-');
-        if (!ok) return "has '" + std::string(1, c) + "' in its domain; " + kForm;
+        if (!ok) return "has '" + characterAt(domain, i) + "' in its domain; " + kForm;
     }
     return {};
 }

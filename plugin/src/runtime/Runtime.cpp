@@ -102,7 +102,7 @@ Runtime::Runtime(plugin::HostServices& host):
     _auditService = std::make_unique<service::AuditService>(*_db, _checkpointer->verifier());
     _auditExporter = std::make_unique<service::AuditExporter>(*_db, *_checkpointer, _signingKeys);
     _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService, *_checkpointer, *_auditExporter);
-    _privacyService = std::make_unique<service::PrivacyService>(*_db, *_learnerRefs);
+    _privacyService = std::make_unique<service::PrivacyService>(*_db, *_learnerRefs, _signingKeys);
     _privacy = std::make_unique<presenter::PrivacyPresenter>(*this, *_privacyService);
 
     using presenter::Request;

@@ -15,7 +15,6 @@
 #include "sfe/store/MappingRepository.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/xapi/Iri.h"
-#include "sfe/xapi/Jws.h"
 #include "sfe/xapi/Timestamp.h"
 #include "sfe/xapi/Uuid.h"
 
@@ -77,7 +76,7 @@ EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitio
     _refs(refs),
     _progress(progress),
     _checkpoints(checkpoints),
-    _keys(std::move(keys)),
+    _signer(settings.xapiSign ? std::make_unique<StatementSigner>(std::move(keys)) : nullptr),
     _statements(statements),
     _settings(settings),
     _onRecorded(std::move(onRecorded)),
@@ -96,20 +95,10 @@ void EvidenceService::seal(xapi::Statement statement, const std::string& what, s
         throw runtime::Error::invalid(message);
     }
     record.body = _serializer.serialize(statement);
-    if (!_settings.xapiSign) return;
-
-    // The payload is the statement exactly as serialised before the attachment was added: the
-    // normalised form the LRS compares with.
-    const std::string jws = xapi::Jws::signRs256(record.body, _keys->key(), _keys->keyId(), _keys->x5c());
-    xapi::Attachment signature;
-    signature.usageType = xapi::Attachment::kSignatureUsageType;
-    signature.display = xapi::LanguageMap{{"en-US", "Signature"}};
-    signature.contentType = "application/octet-stream";
-    signature.length = jws.size();
-    signature.sha2 = store::EvidenceLog::sha256(jws);
-    statement.attachments.push_back(signature);
-    record.body = _serializer.serialize(statement);
-    record.signature = jws;
+    if (!_signer) return;
+    auto signedStatement = _signer->sign(record.body);
+    record.body = std::move(signedStatement.body);
+    record.signature = std::move(signedStatement.jws);
 }
 
 void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::size_t count, Batch& batch,

@@ -10,6 +10,7 @@
 #include "sfe/presenter/EvidencePresenter.h"
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Error.h"
+#include "sfe/service/StatementSigner.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/StatementRepository.h"
 #include "sfe/store/Transaction.h"
@@ -19,6 +20,8 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
+
+#include <map>
 
 using namespace Poco::Data::Keywords;
 
@@ -36,9 +39,10 @@ std::string quoted(const std::string& text)
 
 } // namespace
 
-PrivacyService::PrivacyService(store::Database& db, store::LearnerRefs& refs):
+PrivacyService::PrivacyService(store::Database& db, store::LearnerRefs& refs, std::shared_ptr<const SigningKeys> keys):
     _db(db),
-    _refs(refs)
+    _refs(refs),
+    _keys(std::move(keys))
 {
 }
 
@@ -125,22 +129,64 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
     std::string who = person, pseudonym = result.pseudonym, at = xapi::Timestamp::format(when);
     auto& s = _db.session();
 
-    // Notes about or by the person, and the statements that quote them (result.response).
+    // Statements name the person as an agent (account name or mbox local part) and may quote a
+    // note they wrote or received (result.response); the JSON tokens are replaced in place, keeping
+    // every other byte. Edits are gathered per statement, then each is written (and re-signed) once.
+    std::map<std::string, std::pair<std::string, std::string>> edited;   // id -> (unsigned body, old signature)
+    auto load = [&](const std::string& id, const std::string& body, const std::string& signature)
+        -> std::string& {
+        auto it = edited.find(id);
+        if (it == edited.end())
+            it = edited.emplace(id, std::make_pair(StatementSigner::unsignedBody(body), signature)).first;
+        return it->second.first;
+    };
     std::vector<std::string> notedIds, notes;
     s << "SELECT id, note FROM evidence WHERE (learner = ? OR assessor = ?) AND note IS NOT NULL", use(who), use(who),
         into(notedIds), into(notes), now;
     for (std::size_t i = 0; i < notedIds.size(); ++i)
     {
-        std::vector<std::string> statementIds, statementBodies;
+        std::vector<std::string> ids, bodies, signatures;
         std::string evidenceId = notedIds[i];
-        s << "SELECT id, body FROM statements WHERE evidence_id = ?", use(evidenceId), into(statementIds),
-            into(statementBodies), now;
-        for (std::size_t j = 0; j < statementIds.size(); ++j)
+        s << "SELECT id, body, COALESCE(signature, '') FROM statements WHERE evidence_id = ?", use(evidenceId),
+            into(ids), into(bodies), into(signatures), now;
+        for (std::size_t j = 0; j < ids.size(); ++j)
+            Poco::replaceInPlace(load(ids[j], bodies[j], signatures[j]), "\"response\":" + quoted(notes[i]),
+                                 std::string("\"response\":\"[erased]\""));
+    }
+    {
+        std::vector<std::string> ids, bodies, signatures;
+        // mbox is mailto:ID@lms.mbox_domain, or mailto:ID when the id is an address itself.
+        auto unclosed = [](std::string q) { q.pop_back(); return q; };
+        const std::string nameToken = "\"name\":" + quoted(person);
+        const std::string mboxToken = "\"mbox\":" + unclosed(quoted("mailto:" + person + "@"));
+        const std::string addressToken = "\"mbox\":" + quoted("mailto:" + person);
+        s << "SELECT id, body, COALESCE(signature, '') FROM statements"
+             " WHERE learner = ? OR body LIKE ? OR body LIKE ? OR body LIKE ?",
+            use(who), bind("%" + nameToken + "%"), bind("%" + mboxToken + "%"), bind("%" + addressToken + "%"),
+            into(ids), into(bodies), into(signatures), now;
+        for (std::size_t i = 0; i < ids.size(); ++i)
         {
-            std::string body = statementBodies[j], id = statementIds[j];
-            Poco::replaceInPlace(body, "\"response\":" + quoted(notes[i]), std::string("\"response\":\"[erased]\""));
-            s << "UPDATE statements SET body = ? WHERE id = ?", use(body), use(id), now;
+            std::string& body = load(ids[i], bodies[i], signatures[i]);
+            Poco::replaceInPlace(body, nameToken, "\"name\":" + quoted(pseudonym));
+            Poco::replaceInPlace(body, mboxToken, "\"mbox\":" + unclosed(quoted("mailto:" + pseudonym + "@")));
+            Poco::replaceInPlace(body, addressToken, "\"mbox\":" + quoted("mailto:" + pseudonym + "@erased.invalid"));
         }
+    }
+    std::unique_ptr<StatementSigner> signer;
+    if (_keys && _keys->canSign()) signer = std::make_unique<StatementSigner>(_keys);
+    for (auto& [id, entry] : edited)
+    {
+        std::string statementId = id, body = entry.first;
+        Poco::Nullable<std::string> signature;
+        if (!entry.second.empty() && signer)
+        {
+            auto resigned = signer->sign(body);
+            body = resigned.body;
+            signature = resigned.jws;
+        }
+        s << "UPDATE statements SET body = ?, signature = ?, learner = CASE WHEN learner = ? THEN ? ELSE learner END"
+             " WHERE id = ?", use(body), use(signature), use(who), use(pseudonym), use(statementId), now;
+        ++result.statements;
     }
 
     Poco::Data::Statement learner(s);
@@ -153,23 +199,6 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
     s << "UPDATE attainments SET learner = ? WHERE learner = ?", use(pseudonym), use(who), now;
     s << "UPDATE verifications SET auditor = ? WHERE auditor = ?", use(pseudonym), use(who), now;
 
-    // Statements name the person as an agent (account name or mbox local part) and may quote a
-    // note they wrote or received; the JSON tokens are replaced in place, keeping every other byte.
-    std::vector<std::string> ids, bodies;
-    const std::string nameToken = "\"name\":" + quoted(person);
-    const std::string mboxToken = "\"mbox\":" + quoted("mailto:" + person + "@");
-    s << "SELECT id, body FROM statements WHERE learner = ? OR body LIKE ? OR body LIKE ?", use(who),
-        bind("%" + nameToken + "%"), bind("%" + mboxToken + "%"), into(ids), into(bodies), now;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-    {
-        std::string body = bodies[i];
-        Poco::replaceInPlace(body, nameToken, "\"name\":" + quoted(pseudonym));
-        Poco::replaceInPlace(body, mboxToken, "\"mbox\":" + quoted("mailto:" + pseudonym + "@"));
-        std::string id = ids[i];
-        s << "UPDATE statements SET body = ?, learner = CASE WHEN learner = ? THEN ? ELSE learner END WHERE id = ?",
-            use(body), use(who), use(pseudonym), use(id), now;
-        ++result.statements;
-    }
     _refs.erase(person);
     tx.commit();
     return result;

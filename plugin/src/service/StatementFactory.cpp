@@ -80,7 +80,12 @@ std::string StatementFactory::activityType(const std::string& lmsType)
 
 xapi::Agent StatementFactory::agent(const std::string& lmsUserId) const
 {
-    if (_settings.xapiActor == "mbox") return xapi::Agent::withMbox("mailto:" + lmsUserId + "@" + _settings.lmsMboxDomain);
+    if (_settings.xapiActor == "mbox")
+    {
+        // An LMS id that is an e-mail address already is the mailbox; others get lms.mbox_domain.
+        const bool address = lmsUserId.find('@') != std::string::npos;
+        return xapi::Agent::withMbox("mailto:" + lmsUserId + (address ? "" : "@" + _settings.lmsMboxDomain));
+    }
     return xapi::Agent::withAccount(_settings.lmsHomePage, lmsUserId);
 }
 

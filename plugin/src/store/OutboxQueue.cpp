@@ -39,13 +39,14 @@ std::vector<OutboxQueue::Pending> OutboxQueue::fetchDue(std::size_t maxCount, Ti
 {
     std::string due = format(at);
     Poco::Int64 limit = static_cast<Poco::Int64>(maxCount);
-    std::vector<std::string> ids, bodies;
+    std::vector<std::string> ids, bodies, signatures;
     std::lock_guard<std::recursive_mutex> lock(_db.writeMutex());
-    _db.session() << "SELECT id, body FROM statements WHERE state = 'pending' AND next_attempt_at <= ?"
-                     " ORDER BY seq LIMIT ?", use(due), use(limit), into(ids), into(bodies), now;
+    _db.session() << "SELECT id, body, COALESCE(signature, '') FROM statements"
+                     " WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT ?",
+        use(due), use(limit), into(ids), into(bodies), into(signatures), now;
     std::vector<Pending> result;
     result.reserve(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) result.push_back({ids[i], bodies[i]});
+    for (std::size_t i = 0; i < ids.size(); ++i) result.push_back({ids[i], bodies[i], signatures[i]});
     return result;
 }
 

@@ -24,7 +24,9 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
+#include <Poco/SHA2Engine.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/UUIDGenerator.h>
 #include <Poco/String.h>
 #include <Poco/Timespan.h>
 #include <Poco/Timestamp.h>
@@ -299,21 +301,44 @@ PostResult LrsClient::failure(PostResult::Outcome outcome, const std::string& re
 	return result;
 }
 
-PostResult LrsClient::postBatch(const std::string& jsonArrayBody)
+PostResult LrsClient::postBatch(const std::string& jsonArrayBody, const std::vector<std::string>& signatures)
 {
 	const auto started = std::chrono::steady_clock::now();
 	Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, _basePath + "/statements",
 	                               Poco::Net::HTTPMessage::HTTP_1_1);
 	prepare(request);
-	request.setContentType("application/json");
-	request.setContentLength(static_cast<std::streamsize>(jsonArrayBody.size()));
+	std::string multipart;
+	if (signatures.empty())
+	{
+		request.setContentType("application/json");
+		request.setContentLength(static_cast<std::streamsize>(jsonArrayBody.size()));
+	}
+	else
+	{
+		// Signed statements travel as multipart/mixed (xAPI 1.0.3 Communication 1.5.2): the
+		// statements first, then one part per signature, named by the SHA-256 of its bytes.
+		const std::string boundary = "sfe-" + Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+		multipart = "--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + jsonArrayBody + "\r\n";
+		for (const std::string& jws : signatures)
+		{
+			Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+			sha.update(jws);
+			multipart += "--" + boundary + "\r\nContent-Type: application/octet-stream\r\n"
+			             "Content-Transfer-Encoding: binary\r\nX-Experience-API-Hash: " +
+			             Poco::DigestEngine::digestToHex(sha.digest()) + "\r\n\r\n" + jws + "\r\n";
+		}
+		multipart += "--" + boundary + "--\r\n";
+		request.setContentType("multipart/mixed; boundary=" + boundary);
+		request.setContentLength(static_cast<std::streamsize>(multipart.size()));
+	}
+	const std::string& payload = signatures.empty() ? jsonArrayBody : multipart;
 
 	PostResult result;
 	try
 	{
 		Poco::Net::HTTPClientSession& http = session();
 		std::ostream& out = http.sendRequest(request);
-		out << jsonArrayBody;
+		out << payload;
 		out.flush();
 		if (!out)
 			return failure(PostResult::Outcome::Retryable, "POST " + statementsUrl() + ": connection lost while sending");
@@ -351,7 +376,7 @@ PostResult LrsClient::postBatch(const std::string& jsonArrayBody)
 	{
 		const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
 		_logger.debug("POST %s: %s (HTTP %d), %z bytes in %Ld ms%s", statementsUrl(), std::string(toString(result.outcome)),
-		              result.httpStatus, jsonArrayBody.size(), static_cast<Poco::Int64>(elapsed.count()),
+		              result.httpStatus, payload.size(), static_cast<Poco::Int64>(elapsed.count()),
 		              result.reason.empty() ? std::string() : ": " + result.reason);
 	}
 	return result;

@@ -61,7 +61,7 @@ std::vector<StatementQueue::Pending> MemoryStatementQueue::fetchDue(std::size_t 
 		if (due.size() >= maxCount)
 			break;
 		if (entry.state == State::Pending && entry.nextAttemptAt <= now)
-			due.push_back(Pending{entry.id, entry.json});
+			due.push_back(Pending{entry.id, entry.json, {}});
 	}
 	return due;
 }

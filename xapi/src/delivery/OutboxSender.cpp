@@ -41,6 +41,16 @@ std::string jsonArray(const std::vector<StatementQueue::Pending>& statements)
 	return body;
 }
 
+/// The JWS of the signed statements among them, to travel as attachment parts.
+std::vector<std::string> signaturesOf(const std::vector<StatementQueue::Pending>& statements)
+{
+	std::vector<std::string> signatures;
+	for (const auto& statement : statements)
+		if (!statement.signature.empty())
+			signatures.push_back(statement.signature);
+	return signatures;
+}
+
 std::vector<std::string> idsOf(const std::vector<StatementQueue::Pending>& statements)
 {
 	std::vector<std::string> ids;
@@ -154,7 +164,7 @@ OutboxSender::Round OutboxSender::sendBatch(std::vector<StatementQueue::Pending>
 		std::vector<StatementQueue::Pending> part = std::move(parts.front());
 		parts.pop_front();
 
-		const PostResult result = _client.postBatch(jsonArray(part));
+		const PostResult result = _client.postBatch(jsonArray(part), signaturesOf(part));
 		tally(summary, &Summary::requests, 1);
 
 		switch (result.outcome)

@@ -15,6 +15,7 @@
 #include "sfe/service/DefinitionCache.h"
 #include "sfe/service/LmsEvent.h"
 #include "sfe/service/ProgressService.h"
+#include "sfe/service/StatementSigner.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/LearnerRefs.h"
@@ -99,7 +100,7 @@ private:
     store::LearnerRefs& _refs;
     ProgressService& _progress;
     Checkpointer& _checkpoints;
-    std::shared_ptr<const SigningKeys> _keys;
+    std::unique_ptr<StatementSigner> _signer;     ///< set when xapi.sign is on
     const StatementFactory& _statements;
     runtime::Settings _settings;
     std::function<void()> _onRecorded;

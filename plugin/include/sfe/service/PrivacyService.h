@@ -10,12 +10,14 @@
 #ifndef SFE_SERVICE_PRIVACYSERVICE_H
 #define SFE_SERVICE_PRIVACYSERVICE_H
 
+#include "sfe/service/SigningKeys.h"
 #include "sfe/store/Database.h"
 #include "sfe/store/LearnerRefs.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/Timestamp.h>
 
+#include <memory>
 #include <string>
 
 namespace sfe {
@@ -35,11 +37,13 @@ struct ErasureResult
 /// evidence of others and the audit trail must stay: the person's id is replaced by
 /// "erased-<ref>" everywhere, their notes are removed, and their salt is deleted so the ref no
 /// longer leads back to them. The evidence log holds only refs and hashes, so `audit verify` still
-/// passes afterwards.
+/// passes afterwards. A signed statement whose body changes is signed again with the configured
+/// key; without one its signature is removed (a signature over the old text would no longer hold).
 class PrivacyService
 {
 public:
-    PrivacyService(store::Database& db, store::LearnerRefs& refs);
+    /// `keys` (may be null) re-sign signed statements whose bodies the erasure changes.
+    PrivacyService(store::Database& db, store::LearnerRefs& refs, std::shared_ptr<const SigningKeys> keys);
 
     /// Everything held about the person. Throws SFE_NOTFOUND when nothing is.
     Poco::JSON::Object::Ptr exportPerson(const std::string& person);
@@ -50,6 +54,7 @@ public:
 private:
     store::Database& _db;
     store::LearnerRefs& _refs;
+    std::shared_ptr<const SigningKeys> _keys;
 };
 
 } } // namespace sfe::service

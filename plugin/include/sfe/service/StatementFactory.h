@@ -46,7 +46,9 @@ public:
     xapi::Statement voiding(const std::string& statementId, const std::string& voidedId,
                             const std::string& timestamp) const;
 
-    /// The agent for an LMS user: account{homePage: lms.home_page, name} or mbox per xapi.actor.
+    /// The agent for an LMS user: account{homePage: lms.home_page, name} or, with xapi.actor=mbox,
+    /// mailto:ID@lms.mbox_domain (mailto:ID when ID is an address already). An ID that makes no
+    /// valid mailbox is refused when the statement is validated.
     xapi::Agent agent(const std::string& lmsUserId) const;
 
     /// The xAPI activity id of an LMS activity: itself if it is an absolute IRI, else

@@ -80,7 +80,7 @@ public:
 		/// when no 200 answer arrives, LrsIncompatibleException when the answer is not an About document or
 		/// lists no version with the same major.minor as Settings::version.
 
-	PostResult postBatch(const std::string& jsonArrayBody);
+	PostResult postBatch(const std::string& jsonArrayBody, const std::vector<std::string>& signatures = {});
 		/// POSTs the body (a JSON array of statements, sent as given) to {endpoint}/statements and
 		/// classifies the answer. Never throws for network, TLS or HTTP failures.
 

@@ -37,6 +37,7 @@ public:
 	{
 		std::string id;   /// The statement id (the outbox assigned it before the first send).
 		std::string json; /// The complete statement as one JSON object, exactly as it is to be sent.
+		std::string signature; /// For a signed statement, its JWS (the signature attachment's content); else empty.
 	};
 
 	virtual ~StatementQueue();

@@ -1,0 +1,169 @@
+//
+// SignedStatementTest.cpp
+//
+// Signed statements (xapi.sign): each JWS verifies with openssl against the certificate and its
+// payload is the statement without its signature attachment; the real Learning Locker, given the
+// certificate in x5c, verifies them itself when they arrive as multipart/mixed, and refuses one
+// whose signature does not match; an erasure re-signs what it rewrote.
+//
+
+#include "TestHost.h"
+#include "TestLrs.h"
+
+#include "sfe/service/StatementSigner.h"
+#include "sfe/store/Database.h"
+#include "sfe/xapi/Jws.h"
+
+#include <Poco/Data/Session.h>
+#include <Poco/FileStream.h>
+#include <Poco/Net/HTTPBasicCredentials.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Path.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace Poco::Data::Keywords;
+using sfe::test::TestPlugin;
+
+namespace {
+
+struct SignedPlugin : TestPlugin
+{
+    std::string keys;
+
+    SignedPlugin()
+    {
+        keys = Poco::Path(dir(), "keys").toString();
+        ok("keys.generate", "{\"dir\":\"" + keys + "\",\"commonName\":\"sfia-evidence test\"}");
+        runtime.reset();
+        host.settings().setString("audit.signing_key", Poco::Path(keys, "signing-key.pem").toString());
+        host.settings().setString("audit.signing_cert", Poco::Path(keys, "signing-cert.pem").toString());
+        host.settings().setString("xapi.sign", "true");
+        host.settings().setString("lrs.url", sfe::test::testLrsBaseUrl());
+        host.settings().setString("lrs.user", "test");
+        host.settings().setString("lrs.password", "test");
+        host.settings().setString("lrs.background", "false");
+        ok("import", "{\"path\":\"" + sfe::test::csmgPath() + "\"}");
+        ok("map", R"({"activity":"c1","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1"]})");
+        ok("complete", R"({"learner":"signed.learner","activity":"c1","score":0.8})");
+        auto a = ok("attest", R"({"learner":"signed.learner","assessor":"a1","responsibility":"CSMG-3.2",
+                                  "note":"Gezeichnet."})");
+        ok("withdraw", "{\"evidence\":\"" + a->getArray("evidence")->getElement<std::string>(0) + "\",\"reason\":\"x\"}");
+    }
+
+    /// (id, body, jws) of every statement, from the store.
+    std::vector<std::tuple<std::string, std::string, std::string>> stored()
+    {
+        std::vector<std::string> ids, bodies, jws;
+        runtime->database().session() << "SELECT id, body, COALESCE(signature, '') FROM statements ORDER BY seq",
+            into(ids), into(bodies), into(jws), now;
+        std::vector<std::tuple<std::string, std::string, std::string>> out;
+        for (std::size_t i = 0; i < ids.size(); ++i) out.emplace_back(ids[i], bodies[i], jws[i]);
+        return out;
+    }
+
+    /// Verifies a JWS with the openssl command line, as an auditor would, against the certificate.
+    bool opensslVerifies(const std::string& jws)
+    {
+        const std::string signingInput = jws.substr(0, jws.rfind('.'));
+        const std::string signature = *sfe::xapi::Jws::fromBase64Url(jws.substr(jws.rfind('.') + 1));
+        const std::string inputFile = Poco::Path(dir(), "input").toString();
+        const std::string sigFile = Poco::Path(dir(), "sig").toString();
+        { Poco::FileOutputStream f(inputFile, std::ios::binary | std::ios::trunc); f << signingInput; }
+        { Poco::FileOutputStream f(sigFile, std::ios::binary | std::ios::trunc); f << signature; }
+        const std::string script = "openssl x509 -in '" + Poco::Path(keys, "signing-cert.pem").toString() +
+                                   "' -noout -pubkey > pub.pem && openssl dgst -sha256 -verify pub.pem -signature sig input";
+        Poco::Pipe out;
+        auto ph = Poco::Process::launch("/bin/bash", {"-c", script}, dir(), nullptr, &out, &out);
+        Poco::PipeInputStream in(out);
+        std::string text;
+        Poco::StreamCopier::copyToString(in, text);
+        return ph.wait() == 0 && text.find("Verified OK") != std::string::npos;
+    }
+
+    int getStatement(const std::string& id)
+    {
+        Poco::URI uri(sfe::test::testLrsBaseUrl() + "/statements");
+        uri.addQueryParameter("statementId", id);
+        Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(),
+                                       Poco::Net::HTTPMessage::HTTP_1_1);
+        request.set("X-Experience-API-Version", "1.0.3");
+        Poco::Net::HTTPBasicCredentials("test", "test").authenticate(request);
+        session.sendRequest(request);
+        Poco::Net::HTTPResponse response;
+        std::string body;
+        Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+        return response.getStatus();
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(signed_statements)
+
+BOOST_FIXTURE_TEST_CASE(each_signature_verifies_with_openssl_over_the_unsigned_statement, SignedPlugin)
+{
+    const auto statements = stored();
+    BOOST_REQUIRE_GE(statements.size(), 3u);
+    for (const auto& [id, body, jws] : statements)
+    {
+        BOOST_TEST_REQUIRE(!jws.empty(), "statement " << id << " is not signed");
+        BOOST_TEST(opensslVerifies(jws), "statement " << id);
+        const std::string payload = *sfe::xapi::Jws::fromBase64Url(jws.substr(jws.find('.') + 1,
+                                                                             jws.rfind('.') - jws.find('.') - 1));
+        BOOST_TEST(payload == sfe::service::StatementSigner::unsignedBody(body));
+        BOOST_TEST(body.find("\"usageType\":\"http://adlnet.gov/expapi/attachments/signature\"") != std::string::npos);
+        const std::string header = *sfe::xapi::Jws::fromBase64Url(jws.substr(0, jws.find('.')));
+        BOOST_TEST(header.find("\"x5c\":[") != std::string::npos);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(the_lrs_verifies_and_stores_them_sent_as_multipart, SignedPlugin)
+{
+    auto r = ok("sync");
+    BOOST_TEST(r->getValue<int>("quarantined") == 0);
+    BOOST_TEST(r->getValue<int>("delivered") == static_cast<int>(stored().size()));
+    for (const auto& [id, body, jws] : stored())
+        if (body.find("/verbs/voided") == std::string::npos && body.find("CSMG-3.2\"") == std::string::npos)
+            BOOST_TEST(getStatement(id) == 200, "statement " << id);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_lrs_refuses_a_signature_that_does_not_match, SignedPlugin)
+{
+    // An LRS verifies with the x5c certificate: a statement changed after signing is refused,
+    // quarantined with the LRS's reason, while the rest of its batch is delivered.
+    auto first = stored().front();
+    std::string body = std::get<1>(first), id = std::get<0>(first);
+    body.replace(body.find("\"scaled\":0.8"), 12, "\"scaled\":0.9");
+    runtime->database().session() << "UPDATE statements SET body = ? WHERE id = ?", use(body), use(id), now;
+    auto r = ok("sync");
+    BOOST_TEST(r->getValue<int>("quarantined") == 1);
+    BOOST_TEST(r->getValue<int>("delivered") == static_cast<int>(stored().size()) - 1);
+    auto q = ok("outbox")->getArray("quarantined");
+    BOOST_REQUIRE_EQUAL(q->size(), 1u);
+    BOOST_TEST(q->getObject(0)->getValue<std::string>("id") == id);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_erasure_signs_again_what_it_rewrote, SignedPlugin)
+{
+    ok("privacy.erase", R"({"person":"signed.learner"})");
+    for (const auto& [id, body, jws] : stored())
+    {
+        BOOST_TEST(body.find("signed.learner") == std::string::npos);
+        BOOST_TEST(opensslVerifies(jws), "statement " << id);
+        const std::string payload = *sfe::xapi::Jws::fromBase64Url(jws.substr(jws.find('.') + 1,
+                                                                             jws.rfind('.') - jws.find('.') - 1));
+        BOOST_TEST(payload == sfe::service::StatementSigner::unsignedBody(body));
+    }
+    BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
