@@ -18,6 +18,7 @@
 #include "ManifestReader.h"
 #include "PluginSession.h"
 #include "Status.h"
+#include "render/TextLayout.h"
 
 #include "sfe/Version.h"
 
@@ -34,6 +35,15 @@ namespace host {
 namespace {
 
 const char* const kProgram = "sfia-evidence";
+
+/// HelpFormatter's option table, without its usage line and text wrapping.
+class OptionTable: public Poco::Util::HelpFormatter
+{
+public:
+    using HelpFormatter::HelpFormatter;
+
+    void write(std::ostream& out) const { formatOptions(out); }
+};
 
 /// "sfia-evidence: " before the first line of a message; later lines stay as they are.
 void printError(const std::string& message)
@@ -148,33 +158,45 @@ void HostApplication::printHelp(const Command* command) const
 {
     Poco::Util::OptionSet options(_globalOptions);
     if (command) command->defineOptions(options);
-    Poco::Util::HelpFormatter help(options);
-    help.setCommand(kProgram);
-    help.setUnixStyle(true);
+    std::ostream& out = std::cout;
+    // Written with TextLayout rather than HelpFormatter's text wrapping, which breaks synopses
+    // at 80 columns without indenting the rest; the option table is still HelpFormatter's.
+    out << "usage: ";
+    TextLayout::wrap(out, std::string(kProgram) + " [OPTIONS] "
+                              + (command ? command->synopsis() : "COMMAND [ARGUMENTS] [COMMAND OPTIONS]"),
+                     11, 7);
     if (command)
     {
-        help.setUsage("[OPTIONS] " + command->synopsis());
-        help.setHeader(command->summary() + ".");
+        TextLayout::wrap(out, command->summary() + ".", 0, 0);
     }
     else
     {
-        help.setUsage("[OPTIONS] COMMAND [ARGUMENTS] [COMMAND OPTIONS]");
-        std::ostringstream header;
-        header << "The reference host of the sfia-evidence plugin " << SFE_VERSION << " (ABI " << SFE_ABI_VERSION
-               << ").\n\nCommands:\n";
+        out << "The reference host of the sfia-evidence plugin " << SFE_VERSION << " (ABI " << SFE_ABI_VERSION
+            << ").\n\nCommands:\n";
         for (const Command* each : CommandRegistry::instance().all())
-            header << "  " << each->synopsis() << "\n      " << each->summary() << "\n";
-        header << "\nOptions:";
-        help.setHeader(header.str());
-        std::ostringstream footer;
-        footer << "'" << kProgram << " COMMAND --help' describes one command.\n\n"
-               << "Configuration, each layer over the one before: the manifest's defaults; log.level=warning; "
-               << "--config FILE; $SFE_LRS_URL, $SFE_LRS_USER, $SFE_LRS_PASSWORD; --db.\n\n"
-               << "Exit codes: 0 ok, 64 usage, 65 invalid data or not found, 69 plugin unavailable, "
-               << "70 internal error, 74 store, 75 LRS unreachable, 78 configuration.";
-        help.setFooter(footer.str());
+        {
+            out << "  ";
+            TextLayout::wrap(out, each->synopsis(), 4, 2);
+            out << "      ";
+            TextLayout::wrap(out, each->summary(), 6, 6);
+        }
     }
-    help.format(std::cout);
+    out << "\nOptions:\n";
+    OptionTable table(options);
+    table.setUnixStyle(true);
+    table.setWidth(static_cast<int>(TextLayout::kWidth));
+    table.write(out);
+    if (command) return;
+    out << '\n';
+    TextLayout::wrap(out, "'" + std::string(kProgram) + " COMMAND --help' describes one command.", 0, 0);
+    out << '\n';
+    TextLayout::wrap(out, "Configuration, each layer over the one before: the manifest's defaults; log.level=warning "
+                          "and lrs.background=false; --config FILE; $SFE_LRS_URL, $SFE_LRS_USER, $SFE_LRS_PASSWORD; "
+                          "--db.", 0, 0);
+    out << '\n';
+    TextLayout::wrap(out, "Exit codes: 0 ok, 64 usage, 65 invalid data or not found (and audit verify finding a "
+                          "problem), 69 plugin unavailable, 70 internal error, 73 an output file cannot be written, "
+                          "74 store, 75 LRS unreachable or statements still pending, 78 configuration.", 0, 0);
 }
 
 } } // namespace sfe::host
