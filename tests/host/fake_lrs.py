@@ -1,18 +1,20 @@
 """fake_lrs.py: a minimal LRS in a thread, for the CLI's sync tests (standard library only).
 
 It answers GET .../about with xAPI 1.0.3 and POST .../statements with 200 and the statement ids
-(or, with fail=True, with 503), and keeps what it was sent. The real LRS conversation is tested in
+(or, with fail=True, with 503), after `delay` seconds, and keeps what it was sent. The real LRS conversation is tested in
 tests/lrs and tests/delivery; here it only has to let `sync` succeed or fail on cue.
 """
 
 import http.server
 import json
 import threading
+import time
 
 
 class FakeLrs:
-    def __init__(self, fail=False):
+    def __init__(self, fail=False, delay=0.0):
         self.fail = fail
+        self.delay = delay          # seconds before each POST is answered
         self.received = []          # statement bodies, in the order they arrived
         owner = self
 
@@ -35,6 +37,7 @@ class FakeLrs:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+                time.sleep(owner.delay)
                 if owner.fail:
                     self.reply(503)
                     return
