@@ -23,6 +23,8 @@ LrsReader::LrsReader(const std::string& baseUrl):
     _session(std::make_unique<Poco::Net::HTTPClientSession>(_base.getHost(), _base.getPort()))
 {
     _session->setKeepAlive(true);
+    // Learning Locker closes idle connections after 5 s; reconnect before it does.
+    _session->setKeepAliveTimeout(Poco::Timespan(2, 0));
     _session->setTimeout(Poco::Timespan(30, 0));
 }
 
@@ -32,19 +34,23 @@ std::pair<int, std::string> LrsReader::get(const std::string& pathAndQuery)
     request.set("X-Experience-API-Version", "1.0.3");
     request.setKeepAlive(true);
     Poco::Net::HTTPBasicCredentials("outbox-test", "any").authenticate(request);
-    Poco::Net::HTTPResponse response;
-    std::string body;
-    try
+    // A GET can be repeated: once more on a new connection if the kept-alive one was closed anyway.
+    for (int attempt = 1;; ++attempt)
     {
-        _session->sendRequest(request);
-        Poco::StreamCopier::copyToString(_session->receiveResponse(response), body);
+        Poco::Net::HTTPResponse response;
+        std::string body;
+        try
+        {
+            _session->sendRequest(request);
+            Poco::StreamCopier::copyToString(_session->receiveResponse(response), body);
+            return {static_cast<int>(response.getStatus()), body};
+        }
+        catch (const Poco::Exception& e)
+        {
+            _session->reset();
+            if (attempt == 2) throw std::runtime_error("GET " + pathAndQuery + ": " + e.displayText());
+        }
     }
-    catch (const Poco::Exception& e)
-    {
-        _session->reset();
-        throw std::runtime_error("GET " + pathAndQuery + ": " + e.displayText());
-    }
-    return {static_cast<int>(response.getStatus()), body};
 }
 
 std::vector<Poco::JSON::Object::Ptr> LrsReader::storedSince(const std::string& since)
