@@ -101,6 +101,27 @@ BOOST_FIXTURE_TEST_CASE(a_changed_note_is_named, Tampered)
     BOOST_TEST(contains(m, "the note of evidence " + evidence[0] + " was changed"), m);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_changed_learner_is_named, Tampered)
+{
+    tamper("UPDATE evidence SET learner = 'u2' WHERE id = '" + evidence[0] + "'");
+    const std::string m = firstMessage();
+    BOOST_TEST(contains(m, "the learner of evidence " + evidence[0] + " was changed"), m);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_changed_assessor_is_named, Tampered)
+{
+    tamper("UPDATE evidence SET assessor = 'someone.else' WHERE id = '" + evidence[2] + "'");
+    const std::string m = firstMessage();
+    BOOST_TEST(contains(m, "the assessor of evidence " + evidence[2] + " was changed"), m);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_changed_withdrawal_reason_is_named, Tampered)
+{
+    tamper("UPDATE evidence SET withdrawn_reason = 'duplicate' WHERE id = '" + withdrawnId + "'");
+    const std::string m = firstMessage();
+    BOOST_TEST(contains(m, "entry 7 (withdraw " + withdrawnId + ")"), m);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_changed_log_entry_is_named, Tampered)
 {
     tamper("UPDATE evidence_log SET content = replace(content, '\"level\":3', '\"level\":4') WHERE seq = 4");

@@ -9,6 +9,8 @@
 
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Runtime.h"
+#include "sfe/runtime/Time.h"
+#include "sfe/xapi/Timestamp.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/StatementRepository.h"
 
@@ -50,6 +52,11 @@ EvidencePresenter::EvidencePresenter(runtime::Runtime& runtime, service::Evidenc
 
 service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsEvent::Type type)
 {
+    if (type == service::LmsEvent::Type::Completion)
+        request.allowOnly({"type", "eventId", "learner", "at", "activity", "verb", "score"});
+    else
+        request.allowOnly({"type", "eventId", "learner", "at", "responsibility", "assessor", "outcome", "note",
+                           "evidenceUrl"});
     service::LmsEvent e;
     e.type = type;
     e.eventId = request.optString("eventId").value_or("");
@@ -66,6 +73,7 @@ service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsE
         {
             if (score.type() != typeid(Poco::JSON::Object::Ptr)) request.fail("score", "must be a number or an object");
             Request s(request.operation() + " score", score.extract<Poco::JSON::Object::Ptr>());
+            s.allowOnly({"scaled", "raw", "min", "max"});
             e.scoreScaled = s.optNumber("scaled");
             e.scoreRaw = s.optNumber("raw");
             e.scoreMin = s.optNumber("min");
@@ -97,13 +105,19 @@ std::string EvidencePresenter::attest(const Request& request)
 
 std::string EvidencePresenter::record(const Request& request)
 {
+    // Events of a batch are named as the service names them: "event N (complete)", from 1.
     std::vector<service::LmsEvent> events;
-    for (const Request& item : request.objects("events"))
+    const auto items = request.objects("events");
+    for (std::size_t i = 0; i < items.size(); ++i)
     {
-        const std::string type = item.string("type");
-        if (type == "completion") events.push_back(event(item, service::LmsEvent::Type::Completion));
-        else if (type == "attestation") events.push_back(event(item, service::LmsEvent::Type::Attestation));
-        else item.fail("type", "must be completion or attestation, not '" + type + "'");
+        const std::string number = "event " + std::to_string(i + 1);
+        const std::string type = items[i].renamed(number).string("type");
+        const auto kind = type == "completion" ? service::LmsEvent::Type::Completion : service::LmsEvent::Type::Attestation;
+        if (type != "completion" && type != "attestation")
+            items[i].renamed(number).fail("type", "must be completion or attestation, not '" + type + "'");
+        const std::string name = items.size() > 1 ? number + " (" + (type == "completion" ? "complete" : "attest") + ")"
+                                                  : std::string(type == "completion" ? "complete" : "attest");
+        events.push_back(event(items[i].renamed(name), kind));
     }
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
     std::size_t recorded = 0, duplicates = 0;
@@ -172,8 +186,16 @@ std::string EvidencePresenter::evidence(const Request& request)
     f.level = request.optInt("level");
     f.assessor = request.optString("assessor");
     f.kind = request.optString("kind");
-    f.from = request.optString("from");
-    f.to = request.optString("to");
+    // Times are compared as stored text, so they are normalised to the stored form first.
+    auto time = [&](const char* key) -> std::optional<std::string> {
+        auto text = request.optString(key);
+        if (!text) return std::nullopt;
+        auto parsed = runtime::parseTime(*text);
+        if (!parsed) request.fail(key, "is not an RFC 3339 date-time with a zone: '" + *text + "'");
+        return xapi::Timestamp::format(*parsed);
+    };
+    f.from = time("from");
+    f.to = time("to");
     f.includeWithdrawn = request.optBool("includeWithdrawn").value_or(true);
     const int limit = request.optInt("limit").value_or(0), offset = request.optInt("offset").value_or(0);
     if (limit < 0) request.fail("limit", "must not be negative");

@@ -96,6 +96,16 @@ Poco::Dynamic::Var Request::value(const std::string& key) const
     return has(key) ? _object->get(key) : Poco::Dynamic::Var();
 }
 
+void Request::allowOnly(std::initializer_list<const char*> known) const
+{
+    for (const auto& [key, value] : *_object)
+    {
+        bool ok = false;
+        for (const char* k : known) ok = ok || key == k;
+        if (!ok) throw runtime::Error::invalid(_operation + ": unknown field '" + key + "'");
+    }
+}
+
 void Request::fail(const std::string& key, const std::string& reason) const
 {
     throw runtime::Error::invalid(_operation + ": '" + key + "' " + reason);

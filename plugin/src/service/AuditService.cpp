@@ -10,6 +10,7 @@
 #include "sfe/service/LogContent.h"
 #include "sfe/store/EvidenceLog.h"
 #include "sfe/store/EvidenceRepository.h"
+#include "sfe/store/LearnerRefs.h"
 
 #include <Poco/Data/RecordSet.h>
 
@@ -26,6 +27,15 @@ namespace service {
 namespace {
 
 constexpr std::size_t kPage = 5000;
+
+/// Whether `person` is the one `ref` names: their salt gives that ref, or they were erased and
+/// the pseudonym names it.
+bool belongsTo(store::LearnerRefs& refs, const std::string& person, const std::string& ref)
+{
+    if (person.rfind("erased-", 0) == 0) return person == "erased-" + ref;
+    auto actual = refs.find(person);
+    return actual && *actual == ref;
+}
 
 } // namespace
 
@@ -44,6 +54,7 @@ AuditReport AuditService::verify(std::size_t maxProblems)
 
     store::EvidenceLog log(_db);
     store::EvidenceRepository evidence(_db);
+    store::LearnerRefs refs(_db);
     std::map<long long, std::string> chainAt;        // for checkpoints: seq -> chain hash
     std::set<std::string> recorded, withdrawn;
     std::string prev = store::EvidenceLog::kGenesis;
@@ -83,6 +94,11 @@ AuditReport AuditService::verify(std::size_t maxProblems)
                     problem(e.seq, e.evidenceId, at + "evidence record " + e.evidenceId + " differs from what was logged");
                 if (row->note && row->noteSha256 && store::EvidenceLog::sha256(*row->note) != *row->noteSha256)
                     problem(e.seq, e.evidenceId, at + "the note of evidence " + e.evidenceId + " was changed");
+                // People are logged by ref only; their ids must still lead to those refs.
+                if (!belongsTo(refs, row->learner, row->learnerRef))
+                    problem(e.seq, e.evidenceId, at + "the learner of evidence " + e.evidenceId + " was changed");
+                if (row->assessor && (!row->assessorRef || !belongsTo(refs, *row->assessor, *row->assessorRef)))
+                    problem(e.seq, e.evidenceId, at + "the assessor of evidence " + e.evidenceId + " was changed");
             }
             else if (e.action == "withdraw")
             {

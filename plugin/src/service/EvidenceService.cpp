@@ -171,7 +171,10 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
             r.activityId = activity.id;
             r.mappingId = m.id;
             r.verb = e.verb;
+            // With raw, min and max but no scaled score, scaled is derived, so LRS reports can compare.
             r.scoreScaled = e.scoreScaled;
+            if (!r.scoreScaled && e.scoreRaw && e.scoreMin && e.scoreMax)
+                r.scoreScaled = (*e.scoreRaw - *e.scoreMin) / (*e.scoreMax - *e.scoreMin);
             r.scoreRaw = e.scoreRaw;
             r.scoreMin = e.scoreMin;
             r.scoreMax = e.scoreMax;

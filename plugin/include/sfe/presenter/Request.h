@@ -43,6 +43,13 @@ public:
     /// The raw value of a key (null when absent).
     Poco::Dynamic::Var value(const std::string& key) const;
 
+    /// The same request under another name (for messages), e.g. "event 3 (attest)".
+    Request renamed(const std::string& operation) const { return Request(operation, _object); }
+
+    /// Throws SFE_INVALID naming the first field that is not one of `known`: a misspelt field
+    /// must not be dropped silently.
+    void allowOnly(std::initializer_list<const char*> known) const;
+
     /// Throws SFE_INVALID naming the field and the reason.
     [[noreturn]] void fail(const std::string& key, const std::string& reason) const;
 

@@ -38,8 +38,9 @@ public:
     /// Called inside the transaction that appended `head`; signs it when one is due.
     void afterAppend(const store::LogEntry& head, const Poco::Timestamp& now);
 
-    /// Signs the current head now, if it is not signed yet. Returns the checkpoint's seq, or empty
-    /// when there is nothing to sign or no key. Runs its own transaction.
+    /// Signs the current head now, if it is not signed yet. Returns the seq of the checkpoint that
+    /// covers the head (new, or the last one when the head was signed already); empty when the log
+    /// is empty or there is no key. Runs its own transaction.
     std::optional<long long> checkpointNow(const Poco::Timestamp& now);
 
     /// Checks a checkpoint's JWS against the public key: for AuditService.
