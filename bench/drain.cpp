@@ -24,6 +24,7 @@
 #include <Poco/TemporaryFile.h>
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -110,6 +111,15 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+/// CPU time (user and system) of this process so far, in seconds.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 Poco::JSON::Object::Ptr parseObject(const std::string& json)
 {
     Poco::JSON::Parser parser;
@@ -180,6 +190,7 @@ struct Figures
     std::size_t statements = 0;
     std::size_t requests = 0;
     double seconds = 0;
+    double cpuSeconds = 0;   ///< CPU time of the sending process while it sent
     double rate() const { return seconds > 0 ? static_cast<double>(statements) / seconds : 0; }
 };
 
@@ -262,10 +273,12 @@ Figures pluginSide(const Options& options, const std::string& recorded, const st
     host.settings().setString("lrs.batch", std::to_string(options.batch));
     host.settings().setString("lrs.background", "false");
     sfe::runtime::Runtime runtime(host);
+    const double cpuBefore = cpuSeconds();
     const auto started = Clock::now();
     const auto summary = call(runtime, "sync", "{}");
     Figures f;
     f.seconds = secondsSince(started);
+    f.cpuSeconds = cpuSeconds() - cpuBefore;
     f.statements = summary->getValue<std::size_t>("delivered");
     f.requests = summary->getValue<std::size_t>("requests");
     if (!summary->getValue<bool>("finished") || summary->getValue<std::size_t>("quarantined") != 0 ||
@@ -289,6 +302,7 @@ Figures nodeSide(const Options& options, const std::string& batches, const std::
     f.statements = result->getValue<std::size_t>("statements");
     f.requests = result->getValue<std::size_t>("requests");
     f.seconds = result->getValue<double>("elapsedMs") / 1000.0;
+    f.cpuSeconds = result->getValue<double>("cpuMs") / 1000.0;
     return f;
 }
 
@@ -310,7 +324,8 @@ std::string firstLine(const char* path, const std::string& prefix)
 
 void printRow(std::size_t round, const char* side, const Figures& f)
 {
-    std::printf("%5zu  %-44s %10zu %8zu %9.3f %12.0f\n", round, side, f.statements, f.requests, f.seconds, f.rate());
+    std::printf("%5zu  %-26s %10zu %8zu %9.3f %12.0f %13.3f\n", round, side, f.statements, f.requests, f.seconds, f.rate(),
+                f.cpuSeconds);
 }
 
 } // namespace
@@ -351,10 +366,12 @@ int main(int argc, char** argv)
                   << "A: the plugin's `sync` operation (DeliveryService, OutboxSender, LrsClient, SQLite outbox)\n"
                   << "B: drain-baseline.js, node http with a keep-alive agent, the same request bodies\n"
                   << "Each side posts to a fresh LRS (tests/lrs/lrs.sh, Learning Locker in memory) that has not\n"
-                  << "seen these statements; the side that goes first alternates.\n\n";
-        std::printf("%5s  %-44s %10s %8s %9s %12s\n", "round", "side", "statements", "requests", "seconds", "statements/s");
+                  << "seen these statements; the side that goes first alternates. \"client CPU s\" is the CPU\n"
+                  << "time the sending process spent while it sent (the LRS's own time is not in it).\n\n";
+        std::printf("%5s  %-26s %10s %8s %9s %12s %13s\n", "round", "side", "statements", "requests", "seconds",
+                    "statements/s", "client CPU s");
 
-        std::vector<double> pluginRates, nodeRates;
+        std::vector<double> pluginRates, nodeRates, pluginCpu, nodeCpu, ratios;
         for (std::size_t round = 1; round <= options.rounds; ++round)
         {
             const std::string tag = std::to_string(round);
@@ -364,6 +381,7 @@ int main(int argc, char** argv)
                 if (f.statements != statements) throw std::runtime_error("A delivered " + std::to_string(f.statements));
                 printRow(round, "A plugin sync", f);
                 pluginRates.push_back(f.rate());
+                pluginCpu.push_back(f.cpuSeconds);
             };
             const auto runNode = [&] {
                 FreshLrs lrs(Poco::Path(dir, "lrs-" + tag + "-b").toString(), options.node);
@@ -371,14 +389,25 @@ int main(int argc, char** argv)
                 if (f.statements != statements) throw std::runtime_error("B delivered " + std::to_string(f.statements));
                 printRow(round, "B node http, keep-alive", f);
                 nodeRates.push_back(f.rate());
+                nodeCpu.push_back(f.cpuSeconds);
             };
             if (round % 2) { runPlugin(); runNode(); }
             else { runNode(); runPlugin(); }
+            ratios.push_back(pluginRates.back() / nodeRates.back());
+            std::printf("%5zu  A/B %.2f\n", round, ratios.back());
             std::fflush(stdout);
         }
 
+        // The two sides of a round ran back to back, under about the same load from the rest of the
+        // machine, so the ratio of a round is steadier than the ratio of the medians.
         const double a = median(pluginRates), b = median(nodeRates);
-        std::printf("\nmedian statements/s: A %.0f, B %.0f; A/B = %.2f (goal >= 0.90)\n", a, b, a / b);
+        std::printf("\nmedian statements/s: A %.0f, B %.0f\n", a, b);
+        std::printf("A/B: median of the rounds %.2f, of the medians %.2f (goal >= 0.90)\n", median(ratios), a / b);
+        const double cpuA = median(pluginCpu), cpuB = median(nodeCpu);
+        std::printf("client CPU per 1000 statements (median): A %.1f ms, B %.1f ms; A's client CPU is %.1f%% of its "
+                    "drain time\n",
+                    cpuA * 1e6 / static_cast<double>(statements), cpuB * 1e6 / static_cast<double>(statements),
+                    100.0 * cpuA * a / static_cast<double>(statements));
     }
     catch (const std::exception& e)
     {

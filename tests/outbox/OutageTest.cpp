@@ -38,20 +38,22 @@ BOOST_AUTO_TEST_CASE(an_lrs_that_goes_away_mid_drain_and_comes_back_gets_everyth
     // The LRS stores batch 20, then the network fails before its answer arrives: the same batch is
     // sent again after the outage, and the LRS must acknowledge it without storing it twice.
     proxy.fault(20, "lose", 700);
-    // The LRS process stops (as under SIGSTOP) and continues 600 ms later: the request times out
-    // after 300 ms, the LRS still stores it late, and the re-send (after the backoff of at least
-    // 500 ms) is identical.
-    proxy.fault(35, "stall", 600);
+    // The LRS process stops (as under SIGSTOP) and continues 450 ms later: the request times out
+    // after 300 ms, the LRS still gets it late, and the re-send (after a backoff of at least
+    // 500 ms, so the LRS is done with the late one) is identical.
+    proxy.fault(35, "stall", 450);
 
     const auto sync = plugin.ok("sync");
     BOOST_TEST(proxy.waitFor("fault 8 refuse", 0ms));
     BOOST_TEST(proxy.waitFor("fault 20 lose", 0ms));
     BOOST_TEST(proxy.waitFor("stored 20", 0ms));
     BOOST_TEST(proxy.waitFor("fault 35 stall", 0ms));
+    BOOST_TEST(proxy.waitFor("forwarded 35 late", 0ms));
     BOOST_TEST(sync->getValue<bool>("finished"));
     BOOST_TEST(sync->getValue<long long>("delivered") == pending);
     BOOST_TEST(sync->getValue<long long>("quarantined") == 0);
     BOOST_TEST(sync->getValue<long long>("retries") >= 3);
+    for (const auto& line : proxy.lines()) BOOST_TEST_MESSAGE("proxy: " << line);
     BOOST_TEST_MESSAGE("drain: " << sync->getValue<long long>("requests") << " requests, "
                                  << sync->getValue<long long>("retries") << " retries, "
                                  << sync->getValue<long long>("elapsedMs") << " ms; last error: "

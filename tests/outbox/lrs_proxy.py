@@ -26,8 +26,9 @@
 #   posts              answers "posts K": how many POSTs have arrived.
 #   quit               ends the proxy.
 #
-# Events on stdout: "fault N MODE" when a fault fires, "stored N" when the LRS answered POST N whose
-# response is dropped or held, "resumed" when an outage ends.
+# Events on stdout: "fault N MODE" when a fault fires; "forwarded N late" when a stalled POST N goes
+# on to the LRS; "stored N" when the LRS answered POST N of a fault (stall, lose, hold); "resumed"
+# when an outage ends.
 #
 # It understands just enough HTTP/1.1 for a client that sends requests with Content-Length one after
 # the other on a kept-alive connection (no pipelining, no chunked bodies), as LrsClient does.
@@ -74,8 +75,9 @@ class Connection:
     def __init__(self, client):
         self.client = client
         self.upstream = socket.create_connection(TARGET)
-        self.response_fate = None   # None: forward; "lose" or "hold" with the POST number
+        self.response_fate = None   # the fault mode for the answer to POST post_number; None: forward
         self.post_number = 0
+        self.outage = 0             # "lose": milliseconds of refused connections after dropping the answer
         self.closed = False
 
     def close(self):
@@ -129,15 +131,22 @@ class Connection:
                     if mode == "refuse":
                         refuse_for(milliseconds)
                         return
+                    self.post_number = number
+                    self.response_fate = mode
                     if mode == "stall":
                         with lock:
                             stall_until = time.monotonic() + milliseconds / 1000.0
                         threading.Thread(target=announce_resume, args=(stall_until,), daemon=True).start()
                     else:
-                        self.post_number = number
-                        self.response_fate = (mode, milliseconds)
+                        self.outage = milliseconds
                 wait_while_stalled()
                 self.upstream.sendall(request)
+                if self.response_fate == "stall":
+                    say("forwarded %d late" % number)
+            # The client closed its end: so does the proxy towards the LRS, which still answers what
+            # it received (lrs_to_client reads that answer to the end).
+            self.upstream.shutdown(socket.SHUT_WR)
+            return
         except OSError:
             pass
         self.close()
@@ -148,18 +157,21 @@ class Connection:
                 chunk = self.upstream.recv(65536)
                 if not chunk:
                     break
-                if self.response_fate is None:
-                    self.client.sendall(chunk)
-                    continue
-                mode, milliseconds = self.response_fate
-                say("stored %d" % self.post_number)
-                if mode == "hold":
+                fate, self.response_fate = self.response_fate, None
+                if fate is not None:
+                    say("stored %d" % self.post_number)
+                if fate == "hold":
                     while self.upstream.recv(65536):
-                        pass   # keep the client waiting until it gives up or is killed
-                    break
-                self.close()
-                refuse_for(milliseconds)
-                return
+                        pass
+                    return   # the client waits until it gives up or is killed; client_to_lrs sees that
+                if fate == "lose":
+                    self.close()
+                    refuse_for(self.outage)
+                    return
+                try:
+                    self.client.sendall(chunk)
+                except OSError:
+                    pass   # the client is gone (gave up waiting): let the LRS finish all the same
         except OSError:
             pass
         self.close()
