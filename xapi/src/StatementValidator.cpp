@@ -15,6 +15,8 @@
 #include "sfe/xapi/Uuid.h"
 #include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
+
+#include <unordered_map>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -53,6 +55,29 @@ bool isHex(const std::string& s)
     for (char c : s)
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
     return true;
+}
+
+/// IRIs and language tags repeat from statement to statement (base IRIs, profile IRIs, "de-DE"),
+/// so their verdicts are remembered per thread; the memory is dropped when it grows large.
+const std::string& remembered(std::unordered_map<std::string, std::string>& memory, const std::string& value,
+                              std::string (*check)(const std::string&))
+{
+    auto it = memory.find(value);
+    if (it != memory.end()) return it->second;
+    if (memory.size() >= 4096) memory.clear();
+    return memory.emplace(value, check(value)).first->second;
+}
+
+const std::string& checkIri(const std::string& value)
+{
+    thread_local std::unordered_map<std::string, std::string> memory;
+    return remembered(memory, value, &Iri::check);
+}
+
+const std::string& checkLanguageTag(const std::string& value)
+{
+    thread_local std::unordered_map<std::string, std::string> memory;
+    return remembered(memory, value, &LanguageTag::check);
 }
 
 /// The character starting at byte `i`, whole (a UTF-8 sequence), so messages stay valid UTF-8.
@@ -165,7 +190,7 @@ private:
             add(path, "is empty; an absolute IRI is required");
             return;
         }
-        const std::string why = Iri::check(value);
+        const std::string& why = checkIri(value);
         if (!why.empty()) add(path, quote(value) + " " + why);
     }
 
@@ -197,7 +222,7 @@ private:
         for (const auto& entry : *map)
         {
             const std::string at = path + "[" + quote(entry.first) + "]";
-            const std::string why = LanguageTag::check(entry.first);
+            const std::string& why = checkLanguageTag(entry.first);
             if (!why.empty()) add(at, quote(entry.first) + " is not an RFC 5646 language tag: it " + why);
             utf8(at, entry.second);
         }
@@ -208,7 +233,7 @@ private:
         for (const auto& [key, value] : ext)
         {
             const std::string at = path + "[" + quote(key) + "]";
-            const std::string why = Iri::check(key);
+            const std::string& why = checkIri(key);
             if (!why.empty()) add(at, "extension key " + quote(key) + " is not an IRI: it " + why);
             if (value.kind() == JsonValue::Kind::String) utf8(at, value.text());
             if (value.kind() == JsonValue::Kind::Number && !std::isfinite(value.number()))
@@ -378,7 +403,7 @@ private:
             add(path + ".platform", "is only allowed when the object is an Activity");
         if (!c.language.empty())
         {
-            const std::string why = LanguageTag::check(c.language);
+            const std::string& why = checkLanguageTag(c.language);
             if (!why.empty()) add(path + ".language", quote(c.language) + " is not an RFC 5646 language tag: it " + why);
         }
         if (c.statement) uuid(path + ".statement.id", c.statement->id);
