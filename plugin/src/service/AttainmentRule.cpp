@@ -22,6 +22,12 @@ AttainmentRule AttainmentRule::parse(const std::string& name)
                                  "' is not one of all-demonstrated, all-verified, all-demonstrated-and-learning");
 }
 
+bool AttainmentRule::canAttain(const std::string& kind, const std::string& verb, const std::string& outcome) const
+{
+    if (kind == "demonstrated") return _kind != Kind::AllVerified && outcome == "demonstrated";
+    return _kind == Kind::AllDemonstratedAndLearning && verb != "failed";
+}
+
 bool AttainmentRule::attained(const LevelProgress& level, std::vector<std::string>& why) const
 {
     why.clear();

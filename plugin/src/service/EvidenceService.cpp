@@ -364,11 +364,11 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
             logContents.push_back(LogContent::record(r));
         }
     }
-    // Attainment is re-evaluated where a record can change it: demonstrations always, learning
-    // only under a rule that counts it.
+    // Attainment is re-evaluated only where a new record can change it under the rule.
     std::set<std::pair<std::string, std::string>> affected;
     for (const auto& r : batch.evidence)
-        if (r.kind == "demonstrated" || _progress.rule().usesLearning()) affected.emplace(r.learner, r.skillCode);
+        if (_progress.rule().canAttain(r.kind, r.verb, r.outcome.value_or("")))
+            affected.emplace(r.learner, r.skillCode);
     evidence.insertEvents(batch.eventIds, batch.eventKinds, at);
     evidence.insert(batch.evidence);
     appendLog(logIds, logActions, logContents, at, now);

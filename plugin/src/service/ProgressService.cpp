@@ -74,15 +74,17 @@ SkillProgress ProgressService::compute(const std::string& learner, const store::
     p.definitionSha256 = stored.definitionSha256;
     p.rule = _rule.name();
 
+    const std::vector<store::MappingRecord>& mappings = mappingsOf(stored.skill.code);
+    p.levels.reserve(stored.skill.levels.size());
     for (const definition::Level& l : stored.skill.levels)
     {
-        LevelProgress lp;
+        LevelProgress& lp = p.levels.emplace_back();
         lp.level = l.number;
         lp.defined = l.defined;
+        lp.responsibilities.reserve(l.responsibilities.size());
         for (const auto& r : l.responsibilities) lp.responsibilities.push_back({r.id, {}, {}, {}, {}});
-        for (const auto& m : mappingsOf(stored.skill.code))
+        for (const auto& m : mappings)
             if (m.level == l.number) ++lp.activitiesTotal;
-        p.levels.push_back(std::move(lp));
     }
     auto levelOf = [&](int number) -> LevelProgress* {
         for (auto& l : p.levels)
@@ -99,7 +101,7 @@ SkillProgress ProgressService::compute(const std::string& learner, const store::
         {
             if (row.verb == "failed") continue;
             bool mapped = false;
-            for (const auto& m : mappingsOf(stored.skill.code))
+            for (const auto& m : mappings)
                 if (m.level == row.level && m.activity.id == row.activityId) mapped = true;
             if (mapped) addOnce(level->activitiesDone, row.activityId);
             if (row.responsibility.empty())

@@ -257,11 +257,24 @@ Migration signatures()
     }};
 }
 
+// Version 5: the progress query reads a learner's evidence from one index. evidence_progress holds
+// every evidence column that query reads, in its order (learner, skill, level, recording order),
+// so a learner's records are one or two adjacent index pages instead of one table page each, and
+// no sort is needed. It leads with evidence_learner's columns, which it replaces.
+Migration progressIndex()
+{
+    return {5, "covering index for the progress query", {
+        "CREATE INDEX evidence_progress ON evidence(learner, skill_code, level_number, seq, id, kind, verb,"
+        "  outcome, activity_id, withdrawn_at, occurred_at)",
+        "DROP INDEX evidence_learner",
+    }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures()};
+    static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures(), progressIndex()};
     return all;
 }
 

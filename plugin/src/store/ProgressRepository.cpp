@@ -7,48 +7,206 @@
 
 #include "sfe/store/ProgressRepository.h"
 
+#include "sfe/runtime/Error.h"
+
+#include "sfe.h"
+
 #include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/Statement.h>
+
+#include <sqlite3.h>
 
 using namespace Poco::Data::Keywords;
 
 namespace sfe {
 namespace store {
 
+namespace {
+
+// COALESCE keeps every column non-null, so plain vectors can take them in one fetch. Served by the
+// index evidence_learner and the primary keys of evidence_responsibilities and verifications.
+const char* const kRowsSql =
+    "SELECT e.id, e.kind, e.level_number, e.verb, COALESCE(e.outcome, ''),"
+    " COALESCE(e.activity_id, ''), COALESCE(r.responsibility_id, ''),"
+    " CASE WHEN e.withdrawn_at IS NULL THEN 0 ELSE 1 END,"
+    " CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.evidence_id = e.id) THEN 1 ELSE 0 END,"
+    " e.occurred_at"
+    " FROM evidence e LEFT JOIN evidence_responsibilities r ON r.evidence_id = e.id"
+    " WHERE e.learner = ? AND e.skill_code = ? ORDER BY e.level_number, e.seq";
+
+const char* const kAttainmentsSql =
+    "SELECT id, learner, skill_code, level_number, rule, attained_at, statement_id FROM attainments"
+    " WHERE learner = ? AND (? = 1 OR skill_code = ?) AND voided_at IS NULL"
+    " ORDER BY skill_code, level_number";
+
+} // namespace
+
+/// The two reads as sqlite3 statements on the store's connection, prepared once. Each run binds,
+/// steps every row and resets, also when it throws, so no statement holds a read transaction
+/// open between calls. Finalised before the Database closes the connection (the repository lives
+/// in a service the Runtime destroys first).
+class ProgressRepository::SQLiteReads
+{
+public:
+    explicit SQLiteReads(Database& db):
+        _db(db),
+        _handle(Poco::Data::SQLite::Utility::dbHandle(db.session()))
+    {
+    }
+
+    ~SQLiteReads()
+    {
+        sqlite3_finalize(_rows);
+        sqlite3_finalize(_attainments);
+    }
+
+    SQLiteReads(const SQLiteReads&) = delete;
+    SQLiteReads& operator=(const SQLiteReads&) = delete;
+
+    void rows(const std::string& learner, const std::string& skill, std::vector<ProgressRow>& into)
+    {
+        Run run(*this, prepared(_rows, kRowsSql), "the evidence", learner);
+        run.bind(1, learner);
+        run.bind(2, skill);
+        // Rows already in the vector are overwritten in place: their strings keep their buffers.
+        std::size_t n = 0;
+        while (run.step())
+        {
+            if (n == into.size()) into.emplace_back();
+            ProgressRow& row = into[n++];
+            run.text(0, row.evidenceId);
+            run.text(1, row.kind);
+            row.level = sqlite3_column_int(run.statement, 2);
+            run.text(3, row.verb);
+            run.text(4, row.outcome);
+            run.text(5, row.activityId);
+            run.text(6, row.responsibility);
+            row.withdrawn = sqlite3_column_int(run.statement, 7) != 0;
+            row.verified = sqlite3_column_int(run.statement, 8) != 0;
+            run.text(9, row.occurredAt);
+        }
+        into.resize(n);
+    }
+
+    std::vector<Attainment> attainments(const std::string& learner, const std::optional<std::string>& skill)
+    {
+        Run run(*this, prepared(_attainments, kAttainmentsSql), "the attainments", learner);
+        run.bind(1, learner);
+        if (sqlite3_bind_int(run.statement, 2, skill ? 0 : 1) != SQLITE_OK) run.fail();
+        run.bind(3, skill ? *skill : std::string());
+        std::vector<Attainment> result;
+        while (run.step())
+        {
+            Attainment& a = result.emplace_back();
+            run.text(0, a.id);
+            run.text(1, a.learner);
+            run.text(2, a.skillCode);
+            a.level = sqlite3_column_int(run.statement, 3);
+            run.text(4, a.rule);
+            run.text(5, a.attainedAt);
+            run.text(6, a.statementId);
+        }
+        return result;
+    }
+
+private:
+    /// One execution of a prepared statement; resets it and clears its bindings when it ends.
+    struct Run
+    {
+        Run(SQLiteReads& reads, sqlite3_stmt* s, const char* w, const std::string& l):
+            owner(reads), statement(s), what(w), learner(l)
+        {
+        }
+
+        ~Run()
+        {
+            sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
+        }
+
+        void bind(int index, const std::string& value)
+        {
+            // SQLITE_STATIC: the caller's string outlives the run, which resets the statement.
+            if (sqlite3_bind_text(statement, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC) !=
+                SQLITE_OK)
+                fail();
+        }
+
+        bool step()
+        {
+            const int rc = sqlite3_step(statement);
+            if (rc == SQLITE_ROW) return true;
+            if (rc != SQLITE_DONE) fail();
+            return false;
+        }
+
+        void text(int column, std::string& into) const
+        {
+            const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+            into.assign(data ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+        }
+
+        [[noreturn]] void fail() const
+        {
+            throw runtime::Error(SFE_STORE, std::string("cannot read ") + what + " of learner " + learner +
+                                                " from the store " + owner._db.target() + ": " +
+                                                sqlite3_errmsg(owner._handle));
+        }
+
+        SQLiteReads& owner;
+        sqlite3_stmt* statement;
+        const char* what;               ///< what is read, for messages
+        const std::string& learner;
+    };
+
+    sqlite3_stmt* prepared(sqlite3_stmt*& statement, const char* sql)
+    {
+        if (!statement &&
+            sqlite3_prepare_v3(_handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK)
+        {
+            const std::string message = sqlite3_errmsg(_handle);
+            sqlite3_finalize(statement);
+            statement = nullptr;
+            throw runtime::Error(SFE_STORE, "cannot prepare the progress query on the store " + _db.target() + ": " +
+                                                message);
+        }
+        return statement;
+    }
+
+    Database& _db;
+    sqlite3* _handle;
+    sqlite3_stmt* _rows = nullptr;
+    sqlite3_stmt* _attainments = nullptr;
+};
+
 ProgressRepository::ProgressRepository(Database& db): _db(db)
 {
+    if (db.isSQLite()) _sqlite = std::make_unique<SQLiteReads>(db);
 }
 
 ProgressRepository::~ProgressRepository() = default;
 
 const std::vector<ProgressRow>& ProgressRepository::rows(const std::string& learner, const std::string& skill)
 {
-    if (!_select)
-    {
-        // COALESCE keeps every column non-null, so plain vectors can take them in one fetch.
-        _select = std::make_unique<Poco::Data::Statement>(_db.session());
-        *_select << "SELECT e.id, e.kind, e.level_number, e.verb, COALESCE(e.outcome, ''),"
-                    " COALESCE(e.activity_id, ''), COALESCE(r.responsibility_id, ''),"
-                    " CASE WHEN e.withdrawn_at IS NULL THEN 0 ELSE 1 END,"
-                    " CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.evidence_id = e.id) THEN 1 ELSE 0 END,"
-                    " e.occurred_at"
-                    " FROM evidence e LEFT JOIN evidence_responsibilities r ON r.evidence_id = e.id"
-                    " WHERE e.learner = ? AND e.skill_code = ? ORDER BY e.level_number, e.seq",
-            use(_learner), use(_skill), into(_ids), into(_kinds), into(_levels), into(_verbs), into(_outcomes),
-            into(_activities), into(_responsibilities), into(_withdrawn), into(_verified), into(_occurred);
-    }
-    _learner = learner;
-    _skill = skill;
-    for (auto* v : {&_ids, &_kinds, &_verbs, &_outcomes, &_activities, &_responsibilities, &_occurred}) v->clear();
-    _levels.clear();
-    _withdrawn.clear();
-    _verified.clear();
-    _select->execute();
-    _rows.clear();
-    _rows.reserve(_ids.size());
-    for (std::size_t i = 0; i < _ids.size(); ++i)
-        _rows.push_back({_ids[i], _kinds[i], _levels[i], _verbs[i], _outcomes[i], _activities[i], _responsibilities[i],
-                         _withdrawn[i] != 0, _verified[i] != 0, _occurred[i]});
+    if (_sqlite) _sqlite->rows(learner, skill, _rows);
+    else rowsThroughPoco(learner, skill);
     return _rows;
+}
+
+void ProgressRepository::rowsThroughPoco(const std::string& learner, const std::string& skill)
+{
+    std::string who = learner, code = skill;
+    std::vector<std::string> ids, kinds, verbs, outcomes, activities, responsibilities, occurred;
+    std::vector<int> levels, withdrawn, verified;
+    _db.session() << kRowsSql, use(who), use(code), into(ids), into(kinds), into(levels), into(verbs),
+        into(outcomes), into(activities), into(responsibilities), into(withdrawn), into(verified), into(occurred), now;
+    _rows.clear();
+    _rows.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        _rows.push_back({std::move(ids[i]), std::move(kinds[i]), levels[i], std::move(verbs[i]),
+                         std::move(outcomes[i]), std::move(activities[i]), std::move(responsibilities[i]),
+                         withdrawn[i] != 0, verified[i] != 0, std::move(occurred[i])});
 }
 
 std::optional<Attainment> ProgressRepository::activeAttainment(const std::string& learner, const std::string& skill,
@@ -62,13 +220,16 @@ std::optional<Attainment> ProgressRepository::activeAttainment(const std::string
 std::vector<Attainment> ProgressRepository::activeAttainments(const std::string& learner,
                                                               const std::optional<std::string>& skill)
 {
+    return _sqlite ? _sqlite->attainments(learner, skill) : attainmentsThroughPoco(learner, skill);
+}
+
+std::vector<Attainment> ProgressRepository::attainmentsThroughPoco(const std::string& learner,
+                                                                   const std::optional<std::string>& skill)
+{
     std::string who = learner, code = skill.value_or("");
     int anySkill = skill ? 0 : 1;
     Poco::Data::Statement select(_db.session());
-    select << "SELECT id, learner, skill_code, level_number, rule, attained_at, statement_id FROM attainments"
-              " WHERE learner = ? AND (? = 1 OR skill_code = ?) AND voided_at IS NULL"
-              " ORDER BY skill_code, level_number",
-        use(who), use(anySkill), use(code), now;
+    select << kAttainmentsSql, use(who), use(anySkill), use(code), now;
     Poco::Data::RecordSet rs(select);
     std::vector<Attainment> result;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())

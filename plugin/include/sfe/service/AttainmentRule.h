@@ -39,6 +39,11 @@ public:
     /// Whether learning evidence can change the outcome (so completions must re-evaluate it).
     bool usesLearning() const { return _kind == Kind::AllDemonstratedAndLearning; }
 
+    /// Whether a new record of this kind (learning | demonstrated), with this verb or outcome, can
+    /// make a level attained under this rule. New records never break an attainment; withdrawals
+    /// and verifications are re-evaluated always. Saves the re-evaluation for most records.
+    bool canAttain(const std::string& kind, const std::string& verb, const std::string& outcome) const;
+
     /// Whether the level is attained; `why` receives one line per unmet condition, or the reason
     /// it is met.
     bool attained(const LevelProgress& level, std::vector<std::string>& why) const;
