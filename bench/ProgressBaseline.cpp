@@ -1,0 +1,104 @@
+//
+// ProgressBaseline.cpp
+//
+// Benchmark support: the plain indexed SQL query that reads the rows of a learner's progress,
+// through the raw sqlite3 API, as the baseline the progress view is measured against.
+//
+
+#include "ProgressBaseline.h"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+namespace sfe {
+namespace bench {
+
+namespace {
+
+// The text of store::ProgressRepository's query before this benchmark (it is the plain way to
+// ask for these rows): served by the index evidence_learner(learner, skill_code, level_number),
+// the primary key of evidence_responsibilities and that of verifications.
+const char* const kRowsSql =
+    "SELECT e.id, e.kind, e.level_number, e.verb, COALESCE(e.outcome, ''),"
+    " COALESCE(e.activity_id, ''), COALESCE(r.responsibility_id, ''),"
+    " CASE WHEN e.withdrawn_at IS NULL THEN 0 ELSE 1 END,"
+    " CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.evidence_id = e.id) THEN 1 ELSE 0 END,"
+    " e.occurred_at"
+    " FROM evidence e LEFT JOIN evidence_responsibilities r ON r.evidence_id = e.id"
+    " WHERE e.learner = ? AND e.skill_code = ? ORDER BY e.level_number, e.seq";
+
+const char* const kAttainmentsSql =
+    "SELECT id, learner, skill_code, level_number, rule, attained_at, statement_id FROM attainments"
+    " WHERE learner = ? AND skill_code = ? AND voided_at IS NULL ORDER BY skill_code, level_number";
+
+} // namespace
+
+ProgressBaseline::ProgressBaseline(const std::string& storePath): _path(storePath)
+{
+    if (sqlite3_open_v2(storePath.c_str(), &_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    {
+        const std::string message = _db ? sqlite3_errmsg(_db) : "out of memory";
+        sqlite3_close(_db);
+        throw std::runtime_error("cannot open " + storePath + ": " + message);
+    }
+    if (sqlite3_prepare_v3(_db, kRowsSql, -1, SQLITE_PREPARE_PERSISTENT, &_rows, nullptr) != SQLITE_OK)
+        fail("preparing the rows query");
+    if (sqlite3_prepare_v3(_db, kAttainmentsSql, -1, SQLITE_PREPARE_PERSISTENT, &_attainments, nullptr) != SQLITE_OK)
+        fail("preparing the attainments query");
+}
+
+ProgressBaseline::~ProgressBaseline()
+{
+    sqlite3_finalize(_rows);
+    sqlite3_finalize(_attainments);
+    sqlite3_close(_db);
+}
+
+const char* ProgressBaseline::rowsSql()
+{
+    return kRowsSql;
+}
+
+std::size_t ProgressBaseline::rows(const std::string& learner, const std::string& skill)
+{
+    return run(_rows, learner, skill);
+}
+
+std::size_t ProgressBaseline::attainments(const std::string& learner, const std::string& skill)
+{
+    return run(_attainments, learner, skill);
+}
+
+std::size_t ProgressBaseline::run(sqlite3_stmt* statement, const std::string& learner, const std::string& skill)
+{
+    sqlite3_bind_text(statement, 1, learner.data(), static_cast<int>(learner.size()), SQLITE_STATIC);
+    sqlite3_bind_text(statement, 2, skill.data(), static_cast<int>(skill.size()), SQLITE_STATIC);
+    const int columns = sqlite3_column_count(statement);
+    std::size_t rows = 0;
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
+    {
+        ++rows;
+        for (int c = 0; c < columns; ++c)
+        {
+            if (sqlite3_column_type(statement, c) == SQLITE_INTEGER)
+                _bytes += static_cast<std::size_t>(sqlite3_column_int(statement, c) != 0);
+            else
+            {
+                sqlite3_column_text(statement, c);
+                _bytes += static_cast<std::size_t>(sqlite3_column_bytes(statement, c));
+            }
+        }
+    }
+    sqlite3_reset(statement);
+    if (rc != SQLITE_DONE) fail("stepping a query");
+    return rows;
+}
+
+void ProgressBaseline::fail(const std::string& what) const
+{
+    throw std::runtime_error(_path + ": " + what + ": " + sqlite3_errmsg(_db));
+}
+
+} } // namespace sfe::bench
