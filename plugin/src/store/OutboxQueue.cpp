@@ -41,8 +41,12 @@ std::vector<OutboxQueue::Pending> OutboxQueue::fetchDue(std::size_t maxCount, Ti
     Poco::Int64 limit = static_cast<Poco::Int64>(maxCount);
     std::vector<std::string> ids, bodies, signatures;
     std::lock_guard<std::recursive_mutex> lock(_db.writeMutex());
-    _db.session() << "SELECT id, body, COALESCE(signature, '') FROM statements"
-                     " WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY seq LIMIT ?",
+    // The subquery picks the due statements from the index statements_due (state, next_attempt_at,
+    // seq) alone; only the rows picked are read. Sorting whole rows instead had SQLite copy the body
+    // of every due statement into its sorter on each fetch (16 ms a batch with 10k pending).
+    _db.session() << "SELECT id, body, COALESCE(signature, '') FROM statements WHERE seq IN"
+                     " (SELECT seq FROM statements WHERE state = 'pending' AND next_attempt_at <= ?"
+                     " ORDER BY seq LIMIT ?) ORDER BY seq",
         use(due), use(limit), into(ids), into(bodies), into(signatures), now;
     std::vector<Pending> result;
     result.reserve(ids.size());
