@@ -115,7 +115,8 @@ class Evidence(CommandCase):
 
         records = self.evidence("--learner", "u1")
         self.assertEqual([r["kind"] for r in records], ["learning"] + ["demonstrated"] * 3)
-        self.assertEqual(records[0]["score"], {"scaled": None, "raw": 85, "min": 0, "max": 100})
+        # "85/100" is raw 85 of 0..100; the plugin derives scaled 0.85 from them.
+        self.assertEqual(records[0]["score"], {"scaled": 0.85, "raw": 85, "min": 0, "max": 100})
         self.assertEqual([r["id"] for r in records[1:]], attested)
         table = self.ok("evidence", "--learner", "u1", "--kind", "demonstrated").out.splitlines()
         self.assertEqual(table[0].split()[:3], ["SEQ", "EVIDENCE", "OCCURRED"])

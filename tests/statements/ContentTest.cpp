@@ -406,7 +406,7 @@ BOOST_FIXTURE_TEST_CASE(results_carry_what_the_lms_and_the_assessor_reported, Em
     BOOST_TEST(result(passed.statement) ==
                canonical(R"({"score":{"scaled":0.85,"raw":85,"min":0,"max":100},"success":true,"completion":true})"));
     BOOST_TEST(result(failed.statement) ==
-               canonical(R"({"score":{"raw":30,"min":0,"max":100},"success":false,"completion":true})"));
+               canonical(R"({"score":{"scaled":0.3,"raw":30,"min":0,"max":100},"success":false,"completion":true})"));
     BOOST_TEST(result(partial.statement) ==
                canonical(R"({"score":{"scaled":0.5},"success":false,"response":"Freundlich, aber die Eskalation fehlte.",
                              "extensions":{")" + kExtEvidenceUrl + R"(":"https://lms.example.org/files/77"}})"));
