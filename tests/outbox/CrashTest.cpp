@@ -115,8 +115,8 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
                           << "lrs.timeout_ms = 20000\n"
                           << "lms.home_page = " << ours.homePage << "\n";
 
-    // 1. Killed after the LRS stored batch 100 but before its answer arrived: the store still has
-    // the batch pending, the LRS has it.
+    // 1. Killed after the LRS stored the batch of POST 60 but before its answer arrived: the store
+    // still has that batch pending, the LRS has it.
     const int heldPost = 60;
     proxy.fault(heldPost, "hold");
     {
@@ -133,7 +133,8 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
         BOOST_TEST(lrsHolds(lrs, ids[static_cast<std::size_t>(i)]), "statement " << i << " of the held batch is not in the LRS");
     BOOST_TEST(!lrsHolds(lrs, ids[static_cast<std::size_t>(settledBefore + kBatch)]));
 
-    // 2. Killed at a moment the clock picks, whatever it was doing (sending, settling in SQLite).
+    // 2. Starts by sending that batch again, which the LRS must acknowledge without storing it twice;
+    // killed at a moment the clock picks, whatever it was doing (sending, settling in SQLite).
     {
         SyncProcess sync(plugin.dbPath(), config, proxy.baseUrl());
         const auto deadline = std::chrono::steady_clock::now() + 30s;
