@@ -29,6 +29,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+
 using namespace Poco::Data::Keywords;
 using sfe::test::TestPlugin;
 
@@ -164,6 +166,22 @@ BOOST_FIXTURE_TEST_CASE(an_erasure_signs_again_what_it_rewrote, SignedPlugin)
         BOOST_TEST(payload == sfe::service::StatementSigner::unsignedBody(body));
     }
     BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_FIXTURE_TEST_CASE(sync_works_beside_the_background_sender_and_stop_waits_for_it, SignedPlugin)
+{
+    // As an LMS hosts it: the background sender runs; a "send now" pauses it instead of failing.
+    runtime.reset();
+    host.settings().setString("lrs.background", "true");
+    start();
+    ok("complete", R"({"learner":"background.learner","activity":"c1"})");
+    auto r = ok("sync");
+    BOOST_TEST(r->getValue<bool>("finished"));
+    BOOST_TEST(ok("outbox")->getObject("counts")->getValue<int>("pending") == 0);
+    ok("complete", R"({"learner":"background.learner","activity":"c1"})");
+    const auto started = std::chrono::steady_clock::now();
+    runtime.reset();    // stops the background sender (and any sync) within about a second
+    BOOST_TEST((std::chrono::steady_clock::now() - started < std::chrono::seconds(2)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -78,7 +78,7 @@ std::unique_ptr<xapi::delivery::OutboxSender> DeliveryService::makeSender(std::c
 void DeliveryService::startBackground()
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    if (!configured() || _background || _syncing) return;
+    if (!configured() || _background || _syncing || _stopping) return;
     try
     {
         checkAboutOnce();
@@ -101,8 +101,12 @@ void DeliveryService::stop()
 {
     std::unique_ptr<xapi::delivery::OutboxSender> stopping;
     {
-        std::lock_guard<std::mutex> lock(_mutex);
+        std::unique_lock<std::mutex> lock(_mutex);
+        _stopping = true;
         stopping = std::move(_background);
+        // A sync on another thread is interrupted, and waited for: its sender and queue live here.
+        if (_syncSender) _syncSender->stop();
+        _syncDone.wait(lock, [this] { return !_syncing; });
     }
     if (stopping) stopping->stop();
 }
@@ -112,21 +116,37 @@ xapi::delivery::OutboxSender::Summary DeliveryService::sync(
 {
     if (!configured())
         throw runtime::Error::config("sync: no LRS is configured (set lrs.url, or SFE_LRS_URL for the CLI)");
-    std::unique_ptr<xapi::delivery::OutboxSender> sender;
+    std::unique_ptr<xapi::delivery::OutboxSender> sender, pausedBackground;
     {
         // Not held while draining: recording threads call notify() meanwhile.
         std::lock_guard<std::mutex> lock(_mutex);
-        if (_background || _syncing)
-            throw runtime::Error::misuse("sync: a sender is already delivering this outbox");
+        if (_stopping) throw runtime::Error::misuse("sync: the plugin is stopping");
+        if (_syncing) throw runtime::Error::misuse("sync: another sync is delivering this outbox");
         checkAboutOnce();
+        // "Send now" while the background sender runs: it pauses, so only one sender drains.
+        pausedBackground = std::move(_background);
         sender = makeSender(timeLimit);
+        _syncSender = sender.get();
         _syncing = true;
     }
+    if (pausedBackground) pausedBackground->stop();
     struct Done
     {
         DeliveryService& service;
-        ~Done() { std::lock_guard<std::mutex> lock(service._mutex); service._syncing = false; }
-    } done{*this};
+        std::unique_ptr<xapi::delivery::OutboxSender>& paused;
+        ~Done()
+        {
+            std::lock_guard<std::mutex> lock(service._mutex);
+            service._syncSender = nullptr;
+            service._syncing = false;
+            if (paused && !service._stopping)
+            {
+                service._background = std::move(paused);
+                service._background->start();
+            }
+            service._syncDone.notify_all();
+        }
+    } done{*this, pausedBackground};
     return sender->drain(progress);
 }
 

@@ -21,6 +21,7 @@
 #include <Poco/Logger.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -48,11 +49,14 @@ public:
     /// Wakes the background sender: new statements are due. [thread-safe]
     void notify();
 
-    /// Stops the background sender within about a second. Safe to call twice.
+    /// Stops the background sender, and a sync running on another thread, within about a second,
+    /// and waits for both. Safe to call twice.
     void stop();
 
     /// Sends everything due now, waiting out backoffs up to `timeLimit` (0: until the outbox is
-    /// empty). Throws runtime::Error: SFE_CONFIG without lrs.url, SFE_NETWORK when /about fails.
+    /// empty). A running background sender pauses meanwhile and resumes after. Throws
+    /// runtime::Error: SFE_CONFIG without lrs.url, SFE_NETWORK when /about fails, SFE_MISUSE when
+    /// another sync runs or the plugin is stopping.
     xapi::delivery::OutboxSender::Summary sync(std::chrono::milliseconds timeLimit,
                                                const xapi::delivery::OutboxSender::ProgressCallback& progress);
 
@@ -71,6 +75,9 @@ private:
     std::mutex _mutex;
     bool _aboutChecked = false;
     bool _syncing = false;
+    bool _stopping = false;
+    xapi::delivery::OutboxSender* _syncSender = nullptr;    ///< the sender of a sync in progress
+    std::condition_variable _syncDone;
 };
 
 } } // namespace sfe::service
