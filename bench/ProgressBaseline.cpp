@@ -34,7 +34,7 @@ const char* const kAttainmentsSql =
 
 } // namespace
 
-ProgressBaseline::ProgressBaseline(const std::string& storePath): _path(storePath)
+ProgressBaseline::ProgressBaseline(const std::string& storePath, const std::string& pragmas): _path(storePath)
 {
     if (sqlite3_open_v2(storePath.c_str(), &_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
     {
@@ -42,6 +42,8 @@ ProgressBaseline::ProgressBaseline(const std::string& storePath): _path(storePat
         sqlite3_close(_db);
         throw std::runtime_error("cannot open " + storePath + ": " + message);
     }
+    if (!pragmas.empty() && sqlite3_exec(_db, pragmas.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+        fail("running " + pragmas);
     if (sqlite3_prepare_v3(_db, kRowsSql, -1, SQLITE_PREPARE_PERSISTENT, &_rows, nullptr) != SQLITE_OK)
         fail("preparing the rows query");
     if (sqlite3_prepare_v3(_db, kAttainmentsSql, -1, SQLITE_PREPARE_PERSISTENT, &_attainments, nullptr) != SQLITE_OK)
@@ -63,6 +65,28 @@ const char* ProgressBaseline::rowsSql()
 std::size_t ProgressBaseline::rows(const std::string& learner, const std::string& skill)
 {
     return run(_rows, learner, skill);
+}
+
+std::vector<std::string> ProgressBaseline::rowsAsText(const std::string& learner, const std::string& skill)
+{
+    sqlite3_bind_text(_rows, 1, learner.data(), static_cast<int>(learner.size()), SQLITE_STATIC);
+    sqlite3_bind_text(_rows, 2, skill.data(), static_cast<int>(skill.size()), SQLITE_STATIC);
+    std::vector<std::string> rows;
+    int rc;
+    while ((rc = sqlite3_step(_rows)) == SQLITE_ROW)
+    {
+        std::string row;
+        for (int c = 0; c < sqlite3_column_count(_rows); ++c)
+        {
+            if (c) row += '|';
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(_rows, c));
+            row += text ? text : "NULL";
+        }
+        rows.push_back(std::move(row));
+    }
+    sqlite3_reset(_rows);
+    if (rc != SQLITE_DONE) fail("stepping the rows query");
+    return rows;
 }
 
 std::size_t ProgressBaseline::attainments(const std::string& learner, const std::string& skill)

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -28,8 +29,9 @@ namespace bench {
 class ProgressBaseline
 {
 public:
-    /// Opens `storePath` read-only, with SQLite's default page cache, as the plugin's own connection has.
-    explicit ProgressBaseline(const std::string& storePath);
+    /// Opens `storePath` read-only. `pragmas` (e.g. "PRAGMA cache_size=-65536") run first; none:
+    /// SQLite's defaults, as the plugin's own connection has them.
+    explicit ProgressBaseline(const std::string& storePath, const std::string& pragmas = {});
     ~ProgressBaseline();
 
     ProgressBaseline(const ProgressBaseline&) = delete;
@@ -37,6 +39,10 @@ public:
 
     /// Runs the rows query; returns the number of rows.
     std::size_t rows(const std::string& learner, const std::string& skill);
+
+    /// Runs the rows query; returns each row as its values joined by '|' (to check what another
+    /// reader reads; not timed).
+    std::vector<std::string> rowsAsText(const std::string& learner, const std::string& skill);
 
     /// Runs the attainments query; returns the number of rows.
     std::size_t attainments(const std::string& learner, const std::string& skill);

@@ -58,7 +58,7 @@ using sfe::bench::Stopwatch;
 const char* const kUsage =
     "usage: sfe-bench-progress [--records N] [--learners N] [--queries N] [--warmup N] [--activities N]\n"
     "                          [--batch N] [--verified PERCENT] [--withdrawn PERCENT] [--dir DIR] [--keep]\n"
-    "                          [--reuse PATH] [--no-baseline]\n"
+    "                          [--reuse PATH] [--cache-mib N] [--mmap-mib N] [--no-baseline]\n"
     "  --records N        evidence records in the store (default 1000000)\n"
     "  --learners N       distinct learners (default 100000)\n"
     "  --queries N        timed progress queries, each for a random learner (default 20000)\n"
@@ -70,6 +70,9 @@ const char* const kUsage =
     "  --dir DIR          where the store goes (default: a new temporary folder, removed at the end)\n"
     "  --keep             keep that folder\n"
     "  --reuse PATH       the store file: populated when missing, else used as it is (and kept)\n"
+    "  --cache-mib N      give both connections (A's and B's) a page cache of N MiB (default: SQLite's 2 MiB)\n"
+    "  --mmap-mib N       let both connections read the store through mmap, up to N MiB (default: off, as in\n"
+    "                     the plugin)\n"
     "  --no-baseline      time the progress queries alone (to profile them)\n";
 
 struct Options
@@ -84,6 +87,8 @@ struct Options
     double withdrawn = 1;
     std::string dir;
     std::string reuse;
+    std::size_t cacheMib = 0;           // 0: SQLite's default, as the plugin leaves it
+    std::size_t mmapMib = 0;            // 0: no mmap, as the plugin leaves it
     bool keep = false;
     bool baseline = true;
 };
@@ -125,6 +130,8 @@ Options parse(int argc, char** argv)
         else if (arg == "--withdrawn") o.withdrawn = percent(i);
         else if (arg == "--dir") o.dir = value(i);
         else if (arg == "--reuse") o.reuse = value(i);
+        else if (arg == "--cache-mib") o.cacheMib = count(i, false);
+        else if (arg == "--mmap-mib") o.mmapMib = count(i, false);
         else if (arg == "--keep") o.keep = true;
         else if (arg == "--no-baseline") o.baseline = false;
         else if (arg == "--help" || arg == "-h")
@@ -182,6 +189,17 @@ struct Store
             db, *definitions, *factory, sfe::service::AttainmentRule::parse(settings.progressRule));
         evidence = std::make_unique<sfe::service::EvidenceService>(db, *definitions, *factory, *learnerRefs, *progress,
                                                                    *checkpoints, signingKeys, settings);
+    }
+
+    /// Ends the services, then the Runtime, which closes the store.
+    void close()
+    {
+        evidence.reset();
+        progress.reset();       // its statements must be finalised before the connection closes
+        checkpoints.reset();
+        learnerRefs.reset();
+        definitions.reset();
+        runtime.reset();
     }
 
     BenchHost host;
@@ -252,6 +270,14 @@ std::size_t readIntoPageCache(const std::string& path)
         }
     }
     return bytes;
+}
+
+/// A row as ProgressBaseline::rowsAsText gives it.
+std::string asText(const sfe::store::ProgressRow& r)
+{
+    return r.evidenceId + "|" + r.kind + "|" + std::to_string(r.level) + "|" + r.verb + "|" + r.outcome + "|" +
+           r.activityId + "|" + r.responsibility + "|" + (r.withdrawn ? "1" : "0") + "|" + (r.verified ? "1" : "0") +
+           "|" + r.occurredAt;
 }
 
 /// Latencies of one kind of query, in microseconds: wall clock and this thread's CPU time, and
@@ -351,7 +377,11 @@ int run(const Options& options)
                 populate ? "new" : "reused as it is");
     std::fflush(stdout);
 
+    const auto opening = std::chrono::steady_clock::now();
     Store store(path);
+    if (!populate)
+        std::printf("opened the store in %.1f s (with any pending migrations)\n",
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - opening).count());
     if (populate)
     {
         store.prepare(skillCode);
@@ -372,6 +402,16 @@ int run(const Options& options)
     else store.startServices();
 
     auto& session = store.runtime->database().session();
+    std::vector<std::string> settings;
+    if (options.cacheMib) settings.push_back("PRAGMA cache_size=-" + std::to_string(options.cacheMib * 1024));
+    if (options.mmapMib) settings.push_back("PRAGMA mmap_size=" + std::to_string(options.mmapMib << 20));
+    std::string pragmas;
+    for (const auto& pragma : settings)
+    {
+        session << pragma, Poco::Data::Keywords::now;
+        pragmas += pragma + ";";
+    }
+    if (!pragmas.empty()) std::printf("both connections: %s\n", pragmas.c_str());
     Poco::Int64 records = 0, learners = 0, joined = 0, withdrawn = 0, verified = 0, attainments = 0, pages = 0, pageSize = 0;
     session << "SELECT COUNT(*), COUNT(DISTINCT learner), SUM(withdrawn_at IS NOT NULL) FROM evidence",
         Poco::Data::Keywords::into(records), Poco::Data::Keywords::into(learners), Poco::Data::Keywords::into(withdrawn),
@@ -391,25 +431,30 @@ int run(const Options& options)
                 static_cast<double>(pages * pageSize) / (1 << 20));
 
     const std::size_t cached = readIntoPageCache(path);
-    std::printf("read %.0f MiB of store files into the OS page cache; each connection keeps SQLite's default page"
-                " cache\n", static_cast<double>(cached) / (1 << 20));
+    std::printf("read %.0f MiB of store files into the OS page cache\n", static_cast<double>(cached) / (1 << 20));
 
     std::unique_ptr<ProgressBaseline> baseline;
-    if (options.baseline) baseline = std::make_unique<ProgressBaseline>(path);
-    sfe::store::ProgressRepository check(store.runtime->database());
-
-    // Warm-up, and the check that both sides read the same rows.
+    if (options.baseline) baseline = std::make_unique<ProgressBaseline>(path, pragmas);
+    // Warm-up, and the check that both sides read the same rows, value for value.
     std::size_t sink = 0;
-    for (const auto& learner : pickLearners(options.warmup, options.learners, 7))
     {
-        sink += store.progress->progress(learner, skillCode).levels.size();
-        if (!baseline) continue;
-        const std::size_t plain = baseline->rows(learner, skillCode);
-        const std::size_t read = check.rows(learner, skillCode).size();
-        if (plain != read)
-            throw std::runtime_error("for " + learner + " the plain query read " + std::to_string(plain) +
-                                     " rows, ProgressRepository::rows " + std::to_string(read));
-        baseline->attainments(learner, skillCode);
+        sfe::store::ProgressRepository check(store.runtime->database());
+        for (const auto& learner : pickLearners(options.warmup, options.learners, 7))
+        {
+            sink += store.progress->progress(learner, skillCode).levels.size();
+            if (!baseline) continue;
+            const auto plain = baseline->rowsAsText(learner, skillCode);
+            const auto& read = check.rows(learner, skillCode);
+            for (std::size_t i = 0; i < std::max(plain.size(), read.size()); ++i)
+            {
+                const std::string mine = i < read.size() ? asText(read[i]) : "(none)";
+                const std::string theirs = i < plain.size() ? plain[i] : "(none)";
+                if (mine != theirs)
+                    throw std::runtime_error("row " + std::to_string(i + 1) + " of " + learner +
+                                             ": ProgressRepository::rows read " + mine + ", the plain query " + theirs);
+            }
+            baseline->attainments(learner, skillCode);
+        }
     }
 
     // Timed: A, B and B2 for the same learners, one after the other, the order turning each time
@@ -471,8 +516,7 @@ int run(const Options& options)
     if (sink == 0) std::printf("(no levels read)\n");
 
     baseline.reset();
-    store.evidence.reset();
-    store.runtime.reset();
+    store.close();
     if (temporary && !options.keep) Poco::File(dir).remove(true);
     else std::printf("\nstore kept at %s\n", path.c_str());
     return 0;
