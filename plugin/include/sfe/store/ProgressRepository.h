@@ -54,7 +54,8 @@ struct Attainment
 /// reused: Poco::Data's SQLite connector prepares a statement again on every execute, which was
 /// half of a progress query's time. Other connectors go through Poco::Data.
 ///
-/// Not thread-safe: one repository serves one caller at a time (Runtime serialises calls).
+/// Not thread-safe: one repository serves one caller at a time (Runtime serialises calls). Destroy
+/// it before its Database: its statements must be finalised before the connection closes.
 class ProgressRepository
 {
 public:
