@@ -28,13 +28,6 @@ Poco::JSON::Object::Ptr guidanceJson(const definition::NotDefinedGuidance& g, co
     return o;
 }
 
-Poco::JSON::Array::Ptr stringArray(const std::vector<std::string>& values)
-{
-    Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
-    for (const auto& v : values) arr->add(v);
-    return arr;
-}
-
 } // namespace
 
 DefinitionPresenter::DefinitionPresenter(runtime::Runtime& runtime, service::ImportService& importer):
@@ -55,8 +48,8 @@ std::string DefinitionPresenter::importDefinition(const Request& request)
     auto o = object();
     o->set("result", outcome.unchanged ? "unchanged" : "imported");
     o->set("definition", outcome.definitionSha256);
-    o->set("skills", stringArray(outcome.skills));
-    o->set("flaggedMappings", stringArray(outcome.flaggedMappings));
+    o->set("skills", array(outcome.skills));
+    o->set("flaggedMappings", array(outcome.flaggedMappings));
     return toJson(o);
 }
 

@@ -19,13 +19,6 @@ namespace presenter {
 
 namespace {
 
-Poco::JSON::Array::Ptr array(const std::vector<std::string>& values)
-{
-    Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
-    for (const auto& v : values) arr->add(v);
-    return arr;
-}
-
 template <typename T>
 Poco::Dynamic::Var orNull(const std::optional<T>& v)
 {

@@ -13,17 +13,6 @@
 namespace sfe {
 namespace presenter {
 
-namespace {
-
-Poco::JSON::Array::Ptr array(const std::vector<std::string>& values)
-{
-    Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
-    for (const auto& v : values) arr->add(v);
-    return arr;
-}
-
-} // namespace
-
 MappingPresenter::MappingPresenter(runtime::Runtime& runtime, service::MappingService& mappings):
     _runtime(runtime),
     _mappings(mappings)

@@ -21,13 +21,6 @@ namespace presenter {
 
 namespace {
 
-Poco::JSON::Array::Ptr array(const std::vector<std::string>& values)
-{
-    Poco::JSON::Array::Ptr arr = new Poco::JSON::Array;
-    for (const auto& v : values) arr->add(v);
-    return arr;
-}
-
 void collect(std::set<std::string>& ids, const std::vector<std::string>& more)
 {
     ids.insert(more.begin(), more.end());
