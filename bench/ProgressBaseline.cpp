@@ -7,6 +7,8 @@
 
 #include "ProgressBaseline.h"
 
+#include "sfe/store/ProgressRepository.h"
+
 #include <sqlite3.h>
 
 #include <stdexcept>
@@ -16,17 +18,10 @@ namespace bench {
 
 namespace {
 
-// The text of store::ProgressRepository's query before this benchmark (it is the plain way to
-// ask for these rows): served by the index evidence_learner(learner, skill_code, level_number),
-// the primary key of evidence_responsibilities and that of verifications.
-const char* const kRowsSql =
-    "SELECT e.id, e.kind, e.level_number, e.verb, COALESCE(e.outcome, ''),"
-    " COALESCE(e.activity_id, ''), COALESCE(r.responsibility_id, ''),"
-    " CASE WHEN e.withdrawn_at IS NULL THEN 0 ELSE 1 END,"
-    " CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.evidence_id = e.id) THEN 1 ELSE 0 END,"
-    " e.occurred_at"
-    " FROM evidence e LEFT JOIN evidence_responsibilities r ON r.evidence_id = e.id"
-    " WHERE e.learner = ? AND e.skill_code = ? ORDER BY e.level_number, e.seq";
+// The very query store::ProgressRepository runs (the plain way to ask for these rows): served by
+// the covering index evidence_progress, the primary key of evidence_responsibilities and that of
+// verifications. Sharing the text keeps "the same rows" true when the repository changes.
+const char* const kRowsSql = store::ProgressRepository::rowsSql();
 
 const char* const kAttainmentsSql =
     "SELECT id, learner, skill_code, level_number, rule, attained_at, statement_id FROM attainments"

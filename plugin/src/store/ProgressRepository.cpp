@@ -42,6 +42,11 @@ const char* const kAttainmentsSql =
 
 } // namespace
 
+const char* ProgressRepository::rowsSql()
+{
+    return kRowsSql;
+}
+
 /// The two reads as sqlite3 statements on the store's connection, prepared once. Each run binds,
 /// steps every row and resets, also when it throws, so no statement holds a read transaction
 /// open between calls. Finalised before the Database closes the connection (the repository lives

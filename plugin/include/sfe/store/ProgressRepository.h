@@ -70,6 +70,9 @@ public:
     /// when the store cannot be read.
     const std::vector<ProgressRow>& rows(const std::string& learner, const std::string& skill);
 
+    /// The SQL text rows() runs (parameters: learner, skill), so a baseline can read the same rows.
+    static const char* rowsSql();
+
     /// The attainment in force (not voided) for this learner, skill and level; empty if none.
     std::optional<Attainment> activeAttainment(const std::string& learner, const std::string& skill, int level);
 
