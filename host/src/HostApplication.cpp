@@ -196,7 +196,7 @@ void HostApplication::printHelp(const Command* command) const
     out << '\n';
     TextLayout::wrap(out, "Exit codes: 0 ok, 64 usage, 65 invalid data or not found (and audit verify finding a "
                           "problem), 69 plugin unavailable, 70 internal error, 73 an output file cannot be written, "
-                          "74 store, 75 LRS unreachable or statements still pending, 78 configuration.", 0, 0);
+                          "74 store, 75 try again (LRS unreachable, statements still pending, store busy), 78 configuration.", 0, 0);
 }
 
 } } // namespace sfe::host

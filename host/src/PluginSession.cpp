@@ -30,7 +30,7 @@ namespace {
 int startStatus(const Poco::Exception& e)
 {
     if (dynamic_cast<const Poco::IOException*>(&e)) return SFE_STORE;
-    if (e.code() >= SFE_ERROR && e.code() <= SFE_NETWORK) return e.code();
+    if (e.code() >= SFE_ERROR && e.code() <= SFE_BUSY) return e.code();
     return SFE_CONFIG;
 }
 

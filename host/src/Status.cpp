@@ -29,6 +29,7 @@ int Status::exitCode(int status)
     case SFE_CONFIG:   return App::EXIT_CONFIG;
     case SFE_ABI:      return App::EXIT_UNAVAILABLE;
     case SFE_NETWORK:  return App::EXIT_TEMPFAIL;
+    case SFE_BUSY:     return App::EXIT_TEMPFAIL;
     default:           return App::EXIT_SOFTWARE;
     }
 }
@@ -46,6 +47,7 @@ std::string Status::describe(int status)
     case SFE_CONFIG:   return "the configuration is invalid";
     case SFE_ABI:      return "ABI mismatch between host and plugin";
     case SFE_NETWORK:  return "the LRS could not be reached";
+    case SFE_BUSY:     return "the store stayed busy with another writer; try again";
     default:           return "internal error in the plugin (status " + std::to_string(status) + ")";
     }
 }

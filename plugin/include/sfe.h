@@ -44,6 +44,8 @@ extern "C" {
 #define SFE_CONFIG    7   /* the configuration is invalid */
 #define SFE_ABI       8   /* ABI mismatch between host and plugin */
 #define SFE_NETWORK   9   /* the LRS could not be reached */
+#define SFE_BUSY     10   /* the store stayed locked by another writer past store.busy_timeout_ms;
+                             nothing was written: try again */
 
 /* An open plugin: its configuration, its store and its background sender. Opaque. */
 typedef struct sfe_plugin sfe_plugin;

@@ -131,6 +131,7 @@ SFE_API const char* sfe_errstr(int status)
     case SFE_CONFIG:   return "invalid configuration";
     case SFE_ABI:      return "ABI mismatch";
     case SFE_NETWORK:  return "LRS unreachable";
+    case SFE_BUSY:     return "store busy, try again";
     default:           return "unknown status";
     }
 }

@@ -32,6 +32,7 @@ const char* Error::statusName(int status)
     case SFE_CONFIG:   return "config";
     case SFE_ABI:      return "abi";
     case SFE_NETWORK:  return "network";
+    case SFE_BUSY:     return "busy";
     default:           return "error";
     }
 }

@@ -69,7 +69,8 @@ plugin::EvidencePlugin::Result failure(const Error& e)
 Runtime::Runtime(plugin::HostServices& host):
     _host(host),
     _settings(Settings::from(host.config())),
-    _db(std::make_unique<store::Database>(_settings.storeConnector, _settings.storePath))
+    _db(std::make_unique<store::Database>(
+        store::Database::Options{_settings.storeConnector, _settings.storeTarget(), _settings.storeBusyTimeoutMs}))
 {
     // Repositories are made per use case from the Database; services and presenters live here.
     _definitionCache = std::make_unique<service::DefinitionCache>(*_db);
@@ -138,7 +139,7 @@ Runtime::Runtime(plugin::HostServices& host):
 
     if (_delivery->configured() && _settings.lrsBackground) _delivery->startBackground();
 
-    _host.logger().information("sfia-evidence " SFE_VERSION " started on store " + _settings.storePath);
+    _host.logger().information("sfia-evidence " SFE_VERSION " started on store " + _db->target());
 }
 
 Runtime::~Runtime()

@@ -79,6 +79,11 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.storeConnector = readChoice(config, "store.connector", s.storeConnector, {"sqlite", "postgresql"});
     s.storePath = config.getString("store.path", s.storePath);
     if (s.storePath.empty()) throw Error::config("store.path: must not be empty");
+    s.storeUrl = config.getString("store.url", s.storeUrl);
+    if (s.storeConnector == "postgresql" && s.storeUrl.empty())
+        throw Error::config("store.url: required when store.connector is postgresql (a libpq connection string "
+                            "or a postgresql:// URI)");
+    s.storeBusyTimeoutMs = static_cast<int>(readInt(config, "store.busy_timeout_ms", s.storeBusyTimeoutMs, 0, 600000));
     s.importMaxBytes = static_cast<std::size_t>(
         readInt(config, "import.max_bytes", static_cast<long long>(s.importMaxBytes), 1024, 1LL << 30));
     s.xapiBaseIri = readAbsoluteUri(config, "xapi.base_iri", s.xapiBaseIri, false);
@@ -96,6 +101,7 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.lrsVerifyCertificates = readBool(config, "lrs.verify_certificates", s.lrsVerifyCertificates);
     s.lrsCaFile = config.getString("lrs.ca_file", s.lrsCaFile);
     s.lrsTimeoutMs = static_cast<int>(readInt(config, "lrs.timeout_ms", s.lrsTimeoutMs, 100, 3600000));
+    s.lrsLeaseSeconds = static_cast<int>(readInt(config, "lrs.lease_s", s.lrsLeaseSeconds, 5, 3600));
     s.auditSigningKey = config.getString("audit.signing_key", s.auditSigningKey);
     s.auditSigningCert = config.getString("audit.signing_cert", s.auditSigningCert);
     s.auditCheckpointEvery = static_cast<int>(readInt(config, "audit.checkpoint_every", s.auditCheckpointEvery, 1, 10000000));

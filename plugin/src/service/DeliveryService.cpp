@@ -34,7 +34,8 @@ xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& s)
 DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger& logger):
     _settings(settings),
     _logger(logger),
-    _db(std::make_unique<store::Database>(settings.storeConnector, settings.storePath)),
+    _db(std::make_unique<store::Database>(
+        store::Database::Options{settings.storeConnector, settings.storeTarget(), settings.storeBusyTimeoutMs})),
     _queue(std::make_unique<store::OutboxQueue>(*_db))
 {
     if (!configured()) return;

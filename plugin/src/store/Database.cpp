@@ -10,14 +10,21 @@
 #include "sfe/runtime/Error.h"
 #include "sfe/store/Migrations.h"
 #include "sfe/store/Transaction.h"
+#include "sfe/xapi/Timestamp.h"
 
 #include "sfe.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
-#include "sfe/xapi/Timestamp.h"
+
+#include <sqlite3.h>
+
+#include <map>
+#include <regex>
+#include <thread>
 
 using namespace Poco::Data::Keywords;
 
@@ -26,45 +33,52 @@ namespace store {
 
 namespace {
 
-Poco::Data::Session openSession(const std::string& connector, const std::string& target)
+/// The session a Lease bound to this thread, per Database.
+struct Binding
+{
+    Poco::Data::Session* session = nullptr;
+    std::unique_ptr<Poco::Data::Session> owned;   ///< returned to the pool when the lease ends
+    int depth = 0;
+};
+
+thread_local std::map<const Database*, Binding> tBound;
+
+/// SQLite's own busy handler sleeps up to 100 ms between looks at the lock, so with many writers
+/// most of the time passes asleep while the lock is free. Writes here take a millisecond or two:
+/// look again after 50 µs, doubling to at most 2 ms, until the busy timeout has passed.
+int waitForLock(void* timeoutMs, int count)
+{
+    const long limitUs = static_cast<long>(*static_cast<const int*>(timeoutMs)) * 1000L;
+    const long delayUs = count < 6 ? (50L << count) : 2000L;
+    const long sleptUs = count < 6 ? 50L * ((1L << count) - 1) : 3150L + (count - 6) * 2000L;
+    if (sleptUs >= limitUs) return 0;
+    std::this_thread::sleep_for(std::chrono::microseconds(delayUs));
+    return 1;
+}
+
+void registerConnectors()
 {
     static std::once_flag registered;
     std::call_once(registered, [] {
         Poco::Data::SQLite::Connector::registerConnector();
         Poco::Data::PostgreSQL::Connector::registerConnector();
     });
-    if (connector != "sqlite" && connector != "postgresql")
-        throw runtime::Error::config("store.connector: unknown connector '" + connector +
-                                     "' (use sqlite or postgresql)");
-    if (connector == "sqlite")
-    {
-        // Poco retries a failing open until its 60 s login timeout; a missing folder never heals.
-        const Poco::Path file(target);
-        const Poco::File folder(file.parent().toString().empty() ? "." : file.parent().toString());
-        if (target != ":memory:" && (!folder.exists() || !folder.isDirectory()))
-            throw runtime::Error(SFE_STORE, "cannot open the store " + target + ": the folder " +
-                                                folder.path() + " does not exist");
-    }
-    try
-    {
-        return Poco::Data::Session(connector, target, 5);
-    }
-    catch (const Poco::Exception& e)
-    {
-        throw runtime::Error(SFE_STORE, "cannot open the store " + target + ": " + e.displayText());
-    }
 }
 
 } // namespace
 
-Database::Database(const std::string& connector, const std::string& target):
-    _connector(connector),
-    _target(target),
-    _session(openSession(connector, target))
+Database::Database(const Options& options):
+    _options(options),
+    _displayName(options.connector == "postgresql" ? redact(options.target) : options.target)
 {
+    if (!isSQLite() && !isPostgreSQL())
+        throw runtime::Error::config("store.connector: unknown connector '" + _options.connector +
+                                     "' (use sqlite or postgresql)");
+    if (_options.busyTimeoutMs < 0) _options.busyTimeoutMs = 0;
+    registerConnectors();
+    _primary = openSession();
     try
     {
-        if (isSQLite()) configureSQLite();
         migrate();
     }
     catch (const runtime::Error&)
@@ -73,58 +87,158 @@ Database::Database(const std::string& connector, const std::string& target):
     }
     catch (const Poco::Exception& e)
     {
-        throw runtime::Error(SFE_STORE, "cannot prepare the store " + target + ": " + e.displayText());
+        throw runtime::Error(SFE_STORE, "cannot prepare the store " + _displayName + ": " + e.displayText());
     }
+}
+
+Database::Database(const std::string& connector, const std::string& target):
+    Database(Options{connector, target, 10000})
+{
 }
 
 Database::~Database()
 {
-    try { _session.close(); } catch (...) { }
+    tBound.erase(this);
+    std::lock_guard<std::mutex> lock(_poolMutex);
+    for (auto& s : _idle)
+        try { s->close(); } catch (...) { }
+    _idle.clear();
+    try { _primary->close(); } catch (...) { }
 }
 
-void Database::configureSQLite()
+std::string Database::redact(const std::string& connectionString)
 {
+    // URI: postgresql://user:secret@host/db → postgresql://user:***@host/db
+    static const std::regex uriPassword(R"(^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@?#]*):[^@/?#]*@)");
+    // key=value: password=secret or password='se cret' → password=***
+    static const std::regex keyPassword(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*))", std::regex::icase);
+    std::string result = std::regex_replace(connectionString, uriPassword, "$1:***@");
+    return std::regex_replace(result, keyPassword, "$1***");
+}
+
+std::unique_ptr<Poco::Data::Session> Database::openSession()
+{
+    if (isSQLite())
+    {
+        // Poco retries a failing open until its login timeout; a missing folder never heals.
+        const Poco::Path file(_options.target);
+        const Poco::File folder(file.parent().toString().empty() ? "." : file.parent().toString());
+        if (_options.target != ":memory:" && (!folder.exists() || !folder.isDirectory()))
+            throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": the folder " +
+                                                folder.path() + " does not exist");
+    }
+    std::unique_ptr<Poco::Data::Session> session;
+    try
+    {
+        session = std::make_unique<Poco::Data::Session>(_options.connector, _options.target, 5);
+    }
+    catch (const Poco::Exception& e)
+    {
+        // libpq repeats the connection string in some messages; never show its password.
+        throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": " + redact(e.displayText()));
+    }
+    try
+    {
+        configure(*session);
+    }
+    catch (const runtime::Error&)
+    {
+        throw;
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw runtime::Error(SFE_STORE, "cannot prepare the store " + _displayName + ": " + e.displayText());
+    }
+    return session;
+}
+
+void Database::configure(Poco::Data::Session& session)
+{
+    if (isPostgreSQL())
+    {
+        // A writer waits for the advisory lock (and any row lock) up to the busy timeout, then
+        // fails with "lock timeout", which Transaction reports as SFE_BUSY.
+        session << "SET lock_timeout = " + std::to_string(_options.busyTimeoutMs), now;
+        session << "SET client_encoding = 'UTF8'", now;
+        return;
+    }
+    // The busy handler comes first: setting WAL mode needs the lock another process may hold
+    // while it creates the same store.
+    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(session);
+    sqlite3_busy_handler(handle, waitForLock, &_options.busyTimeoutMs);
     // WAL lets readers (learners' progress, auditors) run while the sender and the importer write;
     // synchronous=NORMAL is durable across application crashes in WAL mode.
     std::string mode;
-    _session << "PRAGMA journal_mode=WAL", into(mode), now;
-    if (mode != "wal")
-        throw runtime::Error(SFE_STORE, "the store " + _target + " cannot use WAL mode (journal_mode is " + mode + ")");
-    _session << "PRAGMA synchronous=NORMAL", now;
-    _session << "PRAGMA foreign_keys=ON", now;
-    _session << "PRAGMA busy_timeout=10000", now;
+    session << "PRAGMA journal_mode=WAL", into(mode), now;
+    if (mode != "wal" && _options.target != ":memory:")
+        throw runtime::Error(SFE_STORE, "the store " + _displayName + " cannot use WAL mode (journal_mode is " + mode + ")");
+    session << "PRAGMA synchronous=NORMAL", now;
+    session << "PRAGMA foreign_keys=ON", now;
 }
 
 void Database::migrate()
 {
-    _session << "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                "  version INTEGER PRIMARY KEY,"
-                "  description TEXT NOT NULL,"
-                "  applied_at VARCHAR(24) NOT NULL)", now;
+    // One write transaction for all pending migrations: it takes the write lock first, then reads
+    // the version, so a second process opening the same store waits and then finds nothing to do.
+    Transaction tx(*this);
+    *_primary << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                 "  version INTEGER PRIMARY KEY,"
+                 "  description TEXT NOT NULL,"
+                 "  applied_at VARCHAR(24) NOT NULL)", now;
     const int current = schemaVersion();
     const int latest = migrations().back().version;
     if (current > latest)
-        throw runtime::Error(SFE_STORE, "the store " + _target + " has schema version " + std::to_string(current) +
+        throw runtime::Error(SFE_STORE, "the store " + _displayName + " has schema version " + std::to_string(current) +
                                         ", newer than this plugin knows (" + std::to_string(latest) + ")");
+    if (current == latest)
+    {
+        _ready = true;
+        return;    // nothing written: the rollback ends the transaction
+    }
     for (const Migration& m : migrations())
     {
         if (m.version <= current) continue;
-        Transaction tx(*this);
-        for (const std::string& sql : m.statements)
-            _session << sql, now;
+        for (const std::string& statement : m.statements)
+            *_primary << statement, now;
         std::string appliedAt = xapi::Timestamp::now();
         int version = m.version;
         std::string description = m.description;
-        _session << "INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)",
+        *_primary << sql("INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)"),
             use(version), use(description), use(appliedAt), now;
-        tx.commit();
     }
+    tx.commit();
+    _ready = true;
+}
+
+Poco::Data::Session& Database::session()
+{
+    auto it = tBound.find(this);
+    if (it != tBound.end()) return *it->second.session;
+    return *_primary;
+}
+
+std::string Database::sql(const std::string& portable) const
+{
+    if (!isPostgreSQL()) return portable;
+    std::string out;
+    out.reserve(portable.size() + 16);
+    int n = 0;
+    bool quoted = false;
+    for (char c : portable)
+    {
+        if (c == '\'') quoted = !quoted;
+        if (c == '?' && !quoted)
+            out += '$' + std::to_string(++n);
+        else
+            out += c;
+    }
+    return out;
 }
 
 int Database::schemaVersion()
 {
     Poco::Nullable<int> version;
-    _session << "SELECT MAX(version) FROM schema_migrations", into(version), now;
+    session() << "SELECT MAX(version) FROM schema_migrations", into(version), now;
     return version.isNull() ? 0 : version.value();
 }
 
@@ -132,15 +246,123 @@ long long Database::nextSequence(const std::string& name, long long count)
 {
     std::string key = name;
     Poco::Int64 n = count;
-    _session << "UPDATE sequences SET value = value + ? WHERE name = ?", use(n), use(key), now;
+    session() << sql("UPDATE sequences SET value = value + ? WHERE name = ?"), use(n), use(key), now;
     Poco::Nullable<Poco::Int64> value;
-    _session << "SELECT value FROM sequences WHERE name = ?", use(key), into(value), now;
+    session() << sql("SELECT value FROM sequences WHERE name = ?"), use(key), into(value), now;
     if (value.isNull())
     {
-        _session << "INSERT INTO sequences(name, value) VALUES (?, ?)", use(key), use(n), now;
+        session() << sql("INSERT INTO sequences(name, value) VALUES (?, ?)"), use(key), use(n), now;
         return 1;
     }
     return value.value() - count + 1;
+}
+
+void Database::markChanged()
+{
+    nextSequence("store_changes");
+}
+
+void Database::refreshIfChanged()
+{
+    if (!_ready) return;    // still migrating: nothing is cached yet
+    Poco::Nullable<Poco::Int64> value;
+    session() << "SELECT value FROM sequences WHERE name = 'store_changes'", into(value), now;
+    const long long seen = value.isNull() ? 0 : value.value();
+    std::vector<std::function<void()>> listeners;
+    {
+        std::lock_guard<std::mutex> lock(_changeMutex);
+        if (seen == _seenChanges) return;
+        _seenChanges = seen;
+        listeners = _listeners;
+    }
+    for (const auto& listener : listeners) listener();
+}
+
+void Database::onChange(std::function<void()> listener)
+{
+    std::lock_guard<std::mutex> lock(_changeMutex);
+    _listeners.push_back(std::move(listener));
+}
+
+std::unique_ptr<Poco::Data::Session> Database::acquire()
+{
+    {
+        std::lock_guard<std::mutex> lock(_poolMutex);
+        if (!_idle.empty())
+        {
+            auto session = std::move(_idle.back());
+            _idle.pop_back();
+            return session;
+        }
+    }
+    return openSession();
+}
+
+void Database::release(std::unique_ptr<Poco::Data::Session> session)
+{
+    // A session given back inside a transaction (an exception escaped a use case without its
+    // Transaction) must not carry it to the next caller.
+    try
+    {
+        if (session->isTransaction()) session->rollback();
+    }
+    catch (...)
+    {
+        return;
+    }
+    std::lock_guard<std::mutex> lock(_poolMutex);
+    if (_idle.size() < 16) _idle.push_back(std::move(session));
+}
+
+Database::Lease::Lease(Database& db): _db(db)
+{
+    auto it = tBound.find(&db);
+    if (it != tBound.end())
+    {
+        ++it->second.depth;
+        return;
+    }
+    Binding binding;
+    if (db._options.target == ":memory:" && db.isSQLite())
+    {
+        db._memoryMutex.lock();
+        binding.session = db._primary.get();
+    }
+    else
+    {
+        binding.owned = db.acquire();
+        binding.session = binding.owned.get();
+    }
+    binding.depth = 1;
+    tBound[&db] = std::move(binding);
+    _outer = true;
+    try
+    {
+        db.refreshIfChanged();
+    }
+    catch (...)
+    {
+        unbind();
+        throw;
+    }
+}
+
+Database::Lease::~Lease()
+{
+    unbind();
+}
+
+void Database::Lease::unbind()
+{
+    auto it = tBound.find(&_db);
+    if (it == tBound.end()) return;
+    if (--it->second.depth > 0) return;
+    std::unique_ptr<Poco::Data::Session> owned = std::move(it->second.owned);
+    tBound.erase(it);
+    if (owned)
+        _db.release(std::move(owned));
+    else
+        _db._memoryMutex.unlock();
 }
 
 } } // namespace sfe::store

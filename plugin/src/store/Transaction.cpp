@@ -11,8 +11,21 @@
 
 #include "sfe.h"
 
+#include <Poco/Data/DataException.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
+
+using namespace Poco::Data::Keywords;
+
 namespace sfe {
 namespace store {
+
+namespace {
+
+/// The key of the transaction-level advisory lock every PostgreSQL write transaction takes
+/// ("sfe-writ" in ASCII): one writer at a time per database, on whatever node it runs.
+const char* const kPgWriteLock = "SELECT pg_advisory_xact_lock(8315156054467834996)";
+
+} // namespace
 
 Transaction::Transaction(Database& db):
     _db(db),
@@ -20,32 +33,79 @@ Transaction::Transaction(Database& db):
 {
     try
     {
-        _db.session().begin();
+        // SQLite: IMMEDIATE takes the write lock now, waiting up to the busy timeout. A deferred
+        // transaction would read first and fail at once when it tries to write (SQLite does not
+        // wait when a reader upgrades to a writer).
+        if (_db.isSQLite())
+            _db.session() << "BEGIN IMMEDIATE", now;
+        else
+        {
+            _db.session() << "BEGIN", now;
+            _db.session() << kPgWriteLock, now;
+        }
     }
     catch (const Poco::Exception& e)
     {
-        throw runtime::Error(SFE_STORE, "cannot begin a transaction on " + _db.target() + ": " + e.displayText());
+        if (_db.isPostgreSQL()) rollbackQuietly();
+        throw translate(e, "cannot begin a transaction on " + _db.target());
+    }
+    _open = true;
+    try
+    {
+        // Under the write lock: what other processes changed is visible, and nothing changes it
+        // until commit, so caches refreshed here are exact for this transaction.
+        _db.refreshIfChanged();
+    }
+    catch (const Poco::Exception& e)
+    {
+        rollbackQuietly();
+        throw translate(e, "cannot read the store " + _db.target());
     }
 }
 
 Transaction::~Transaction()
 {
-    if (_done) return;
-    try { _db.session().rollback(); } catch (...) { }
+    if (_open) rollbackQuietly();
 }
 
 void Transaction::commit()
 {
-    _done = true;
+    _open = false;
     try
     {
-        _db.session().commit();
+        _db.session() << "COMMIT", now;
     }
     catch (const Poco::Exception& e)
     {
-        try { _db.session().rollback(); } catch (...) { }
-        throw runtime::Error(SFE_STORE, "cannot commit to " + _db.target() + ": " + e.displayText());
+        rollbackQuietly();
+        throw translate(e, "cannot commit to " + _db.target());
     }
+}
+
+void Transaction::rollbackQuietly()
+{
+    _open = false;
+    try { _db.session() << "ROLLBACK", now; } catch (...) { }
+}
+
+bool Transaction::isBusy(const Poco::Exception& e)
+{
+    if (dynamic_cast<const Poco::Data::SQLite::DBLockedException*>(&e) ||
+        dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&e))
+        return true;
+    // PostgreSQL: lock_timeout passed (SQLSTATE 55P03), or a deadlock was broken (40P01).
+    const std::string text = e.displayText();
+    return text.find("lock timeout") != std::string::npos || text.find("55P03") != std::string::npos ||
+           text.find("deadlock detected") != std::string::npos;
+}
+
+runtime::Error Transaction::translate(const Poco::Exception& e, const std::string& what)
+{
+    if (const auto* error = dynamic_cast<const runtime::Error*>(&e)) return *error;
+    if (isBusy(e))
+        return runtime::Error(SFE_BUSY, what + ": the store is busy (another writer held it for more than " +
+                                            std::to_string(_db.busyTimeoutMs()) + " ms); try again");
+    return runtime::Error(SFE_STORE, what + ": " + e.displayText());
 }
 
 } } // namespace sfe::store

@@ -23,7 +23,9 @@ namespace runtime {
 struct Settings
 {
     std::string storeConnector = "sqlite";              ///< store.connector: sqlite | postgresql
-    std::string storePath = "./sfia-evidence.db";       ///< store.path: file, or connection string
+    std::string storePath = "./sfia-evidence.db";       ///< store.path: the SQLite file
+    std::string storeUrl;                               ///< store.url: PostgreSQL connection string; secret
+    int storeBusyTimeoutMs = 10000;                     ///< store.busy_timeout_ms: a writer's wait for the lock
     std::size_t importMaxBytes = 16 * 1024 * 1024;      ///< import.max_bytes
     std::string xapiBaseIri = "https://sfia-evidence.org/xapi";  ///< xapi.base_iri: under it, skill/level IRIs
     std::string lmsHomePage = "https://lms.example.org";   ///< lms.home_page: account homePage, activity IRIs
@@ -38,6 +40,7 @@ struct Settings
     bool lrsVerifyCertificates = true;                  ///< lrs.verify_certificates (HTTPS)
     std::string lrsCaFile;                              ///< lrs.ca_file: extra CA certificates (PEM)
     int lrsTimeoutMs = 60000;                           ///< lrs.timeout_ms: per request
+    int lrsLeaseSeconds = 60;                           ///< lrs.lease_s: a sender's lease on the outbox
     std::string auditSigningKey;                        ///< audit.signing_key: PEM RSA private key file
     std::string auditSigningCert;                       ///< audit.signing_cert: PEM certificate file
     int auditCheckpointEvery = 1000;                    ///< audit.checkpoint_every: log entries per checkpoint
@@ -49,6 +52,9 @@ struct Settings
     /// Reads every key, keeping the default where a key is absent. Throws runtime::Error
     /// (SFE_CONFIG) naming the key and the bad value.
     static Settings from(const Poco::Util::AbstractConfiguration& config);
+
+    /// What store::Database opens: store.path for sqlite, store.url for postgresql.
+    const std::string& storeTarget() const { return storeConnector == "postgresql" ? storeUrl : storePath; }
 };
 
 } } // namespace sfe::runtime

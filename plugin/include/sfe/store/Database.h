@@ -4,7 +4,8 @@
 // Library: sfe_core
 // Package: store
 //
-// The plugin's store: a Poco::Data session with the schema migrated to the current version.
+// The plugin's store: Poco::Data sessions on SQLite or PostgreSQL, the schema migrated to the
+// current version, one session per calling thread.
 //
 
 #ifndef SFE_STORE_DATABASE_H
@@ -12,52 +13,132 @@
 
 #include <Poco/Data/Session.h>
 
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace sfe {
 namespace store {
 
-/// Opens the store and keeps it at the current schema version. SQLite is the embedded default
-/// (WAL mode, foreign keys on, a busy timeout); every statement is portable SQL through
-/// Poco::Data so that PostgreSQL can follow (connector "postgresql", connection string as target).
+/// Opens the store and keeps it at the current schema version.
 ///
-/// One Database is one session. Writers serialise on writeMutex(); SQLite allows one writer anyway.
+/// - SQLite is the embedded default: WAL mode, foreign keys on, writers wait for the write lock up
+///   to the busy timeout (write transactions take it when they begin, see Transaction).
+/// - PostgreSQL ("postgresql", a libpq connection string or postgresql:// URI) is the LMS's own
+///   database: write transactions serialise on a transaction-level advisory lock, so the evidence
+///   chain stays one linear chain with writers on many nodes, and wait up to the busy timeout
+///   (lock_timeout).
+///
+/// Statements are written once, in portable SQL with `?` placeholders; sql() turns them into the
+/// connector's dialect. Poco::Data sessions are not thread-safe: a Lease binds a session of this
+/// Database's pool to the calling thread for the length of one operation, and session() returns
+/// that thread's session (the primary session when the thread holds no lease: construction,
+/// single-threaded tools).
 class Database
 {
 public:
-    /// Opens `target` (a file path for "sqlite") and applies pending migrations in one transaction
-    /// each. Throws runtime::Error (SFE_STORE) naming the target when it cannot be opened, or when
-    /// its schema is newer than this build knows.
+    struct Options
+    {
+        std::string connector = "sqlite";   ///< sqlite | postgresql
+        std::string target;                 ///< a file path (sqlite) or a connection string / URI
+        int busyTimeoutMs = 10000;          ///< how long a writer waits for the write lock
+    };
+
+    /// Opens the store and applies pending migrations in one write transaction that re-checks the
+    /// version, so that several processes may open a new or old store at once. Throws
+    /// runtime::Error: SFE_CONFIG for an unknown connector, SFE_STORE naming the store (never its
+    /// password) when it cannot be opened or its schema is newer than this build knows, SFE_BUSY
+    /// when another writer held the store past the busy timeout.
+    explicit Database(const Options& options);
+
+    /// The same with the default busy timeout.
     Database(const std::string& connector, const std::string& target);
+
     ~Database();
 
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    Poco::Data::Session& session() { return _session; }
-    const std::string& connector() const { return _connector; }
-    const std::string& target() const { return _target; }
-    bool isSQLite() const { return _connector == "sqlite"; }
+    /// The calling thread's session: the one its Lease bound, else the primary session.
+    Poco::Data::Session& session();
+
+    /// `portable` in this store's dialect: `?` placeholders become `$1`, `$2`… on PostgreSQL.
+    /// Question marks inside single-quoted literals are left alone.
+    std::string sql(const std::string& portable) const;
+
+    const std::string& connector() const { return _options.connector; }
+
+    /// The store as it may be shown in logs and errors: the file path, or the connection string
+    /// with its password replaced by "***".
+    const std::string& target() const { return _displayName; }
+
+    bool isSQLite() const { return _options.connector == "sqlite"; }
+    bool isPostgreSQL() const { return _options.connector == "postgresql"; }
+    int busyTimeoutMs() const { return _options.busyTimeoutMs; }
 
     /// The schema version after migrations (Migrations::latest()).
     int schemaVersion();
 
-    /// Held by every write transaction (see Transaction).
+    /// Held by every write transaction of this process (see Transaction): threads of one process
+    /// queue here instead of polling the store's lock.
     std::recursive_mutex& writeMutex() { return _writeMutex; }
 
     /// Takes `count` consecutive numbers from the named counter and returns the first; call it
     /// inside a write transaction. Portable replacement for identity columns.
     long long nextSequence(const std::string& name, long long count = 1);
 
-private:
-    void configureSQLite();
-    void migrate();
+    /// Records, inside a write transaction, that something other processes cache (definitions,
+    /// mappings, learner references) changed, so that every process refreshes its caches.
+    void markChanged();
 
-    std::string _connector;
-    std::string _target;
-    Poco::Data::Session _session;
+    /// Reads the store's change counter; when another process (or this one) changed cached data
+    /// since the last look, calls every listener. Cheap: one indexed read. Called when a Lease
+    /// starts and when a write transaction has taken the write lock.
+    void refreshIfChanged();
+
+    /// Registers a cache to clear when the store's cached data changed. Register during start-up.
+    void onChange(std::function<void()> listener);
+
+    /// Binds a pooled session to the calling thread until destroyed; nested leases on one thread
+    /// share the outer one. Throws runtime::Error (SFE_STORE) when no session can be opened.
+    class Lease
+    {
+    public:
+        explicit Lease(Database& db);
+        ~Lease();
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+
+    private:
+        void unbind();
+
+        Database& _db;
+        bool _outer = false;
+    };
+
+    /// The connection string with any password replaced by "***" (key=value form and URIs).
+    static std::string redact(const std::string& connectionString);
+
+private:
+    std::unique_ptr<Poco::Data::Session> openSession();
+    void configure(Poco::Data::Session& session);
+    void migrate();
+    std::unique_ptr<Poco::Data::Session> acquire();
+    void release(std::unique_ptr<Poco::Data::Session> session);
+
+    Options _options;
+    std::string _displayName;
+    std::unique_ptr<Poco::Data::Session> _primary;
     std::recursive_mutex _writeMutex;
+    std::mutex _poolMutex;
+    std::vector<std::unique_ptr<Poco::Data::Session>> _idle;
+    std::recursive_mutex _memoryMutex;          ///< ":memory:" has one session, shared in turn
+    std::mutex _changeMutex;
+    long long _seenChanges = -1;
+    bool _ready = false;                        ///< migrated; the change counter can be read
+    std::vector<std::function<void()>> _listeners;
 };
 
 } } // namespace sfe::store
