@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything sfia-evidence needs on a fresh Debian 12 machine (run as root):
 # the compiler and CMake, Poco 1.11, SQLite, pugixml, libxml2, Boost.Test, OpenSSL,
-# PostgreSQL client headers (for Poco::DataPostgreSQL), Python 3 (the ctypes host test)
-# and Node.js/npm (the test LRS). Safe to run again; apt-get skips what is installed.
+# PostgreSQL client headers (for Poco::DataPostgreSQL), the PostgreSQL 15 server and client (the tests
+# start a private server of their own, tests/pg; no cluster of the package's is used), Python 3 (the
+# ctypes and CLI host tests), PHP's CLI (the PHP FFI host test) and Node.js/npm (the test LRS).
+# Safe to run again; apt-get skips what is installed.
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -13,12 +15,14 @@ fi
 packages=(
   build-essential g++ cmake make pkg-config git ca-certificates curl
   libpoco-dev libpq-dev
+  postgresql-15 postgresql-client-15
   libsqlite3-dev sqlite3
   libpugixml-dev
   libxml2-dev libxml2-utils
   libboost-test-dev
   libssl-dev openssl
   python3
+  php-cli
   nodejs npm
 )
 

@@ -7,6 +7,8 @@ On a store that already holds CSMG, `sfia-evidence --db DB import bad/NAME.xml` 
 print exactly the lines of DIR/NAME.expected (FILE standing for the path as typed) on stderr and
 nothing on stdout, and leave the store as it was. NAME "too-large" has no file in DIR: it is made
 here, one byte over the default import.max_bytes (see DIR/README.md).
+
+With SFE_TEST_PG set (a libpq admin conninfo), the store is a PostgreSQL database of its own (cli.Store).
 """
 
 import argparse
@@ -16,7 +18,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, dump  # noqa: E402
+from cli import Cli, Store, dump  # noqa: E402
 
 EXIT_OK, EXIT_DATAERR = 0, 65
 TOO_LARGE_BYTES = 16777216 + 1
@@ -41,12 +43,13 @@ def main():
         expected_template += "\n"
 
     tmp = tempfile.mkdtemp(prefix="sfe-bad-")
+    store = None
     try:
-        db = os.path.join(tmp, "store.db")
-        seeded = cli.run("--db", db, "import", os.path.abspath(args.definition))
+        store = Store(tmp)
+        seeded = cli.run(*store.args(), "import", os.path.abspath(args.definition))
         if seeded.code != EXIT_OK:
             fail("seeding the store with %s failed: %r" % (args.definition, seeded))
-        before = dump(db)
+        before = dump(store)
 
         # The path as a user would type it, relative to the working folder, with a folder in it.
         work = os.path.join(tmp, "work")
@@ -58,7 +61,7 @@ def main():
         else:
             shutil.copyfile(os.path.join(args.bad_dir, args.name + ".xml"), os.path.join(work, typed))
 
-        result = cli.run("--db", db, "import", typed, cwd=work)
+        result = cli.run(*store.args(), "import", typed, cwd=work)
         expected = expected_template.replace("FILE", typed)
         problems = []
         if result.code != EXIT_DATAERR:
@@ -67,12 +70,14 @@ def main():
             problems.append("stderr differs\n--- expected\n%s--- got\n%s" % (expected, result.err))
         if result.out != "":
             problems.append("stdout not empty: %r" % result.out)
-        if dump(db) != before:
+        if dump(store) != before:
             problems.append("the store changed")
         if problems:
             fail("%s: %s" % (args.name, "\n".join(problems)))
         print("ok: %s refused with %d line(s), store unchanged" % (args.name, len(expected.splitlines())))
     finally:
+        if store:
+            store.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

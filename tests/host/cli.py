@@ -2,11 +2,19 @@
 
 Standard library only. Every run gets an explicit --manifest (the built one unless a test gives
 another), so nothing depends on where the tests are run from.
+
+Store gives each test its store: a SQLite file in the test's folder, or, when SFE_TEST_PG holds a
+libpq admin conninfo (ctest's _pg variants set it through tests/pg/with-pg.sh), a fresh PostgreSQL
+database of its own, reached through psql (python3 has no PostgreSQL driver here).
 """
 
 import os
+import re
+import shutil
 import sqlite3
 import subprocess
+import tempfile
+import uuid
 import xml.etree.ElementTree as ET
 
 DEFINITION_NS = "{urn:sfia-evidence:definition:1.0}"
@@ -43,12 +51,155 @@ class Cli:
 
 
 def dump(db):
-    """The store's whole content as SQL text: equal dumps mean an unchanged store."""
+    """The store's whole content as text: equal dumps mean an unchanged store. `db` is a SQLite file
+    path or a Store."""
+    if isinstance(db, Store):
+        return db.dump()
     connection = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
     try:
         return "\n".join(connection.iterdump())
     finally:
         connection.close()
+
+
+def postgres_admin():
+    """The admin conninfo of the test PostgreSQL server, or "" when the tests run on SQLite."""
+    return os.environ.get("SFE_TEST_PG", "").strip()
+
+
+def with_database(conninfo, name):
+    """`conninfo` (key=value or postgresql:// URI) naming database `name` instead of its own."""
+    if re.match(r"^postgres(ql)?://", conninfo):
+        match = re.match(r"^(postgres(?:ql)?://[^/?]*)(/[^?]*)?(\?.*)?$", conninfo)
+        return match.group(1) + "/" + name + (match.group(3) or "")
+    rest = re.sub(r"(^|\s)dbname\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", " ", conninfo).strip()
+    return (rest + " " if rest else "") + "dbname=" + name
+
+
+def sql_literal(value):
+    if value is None:
+        return "NULL"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+class Store:
+    """The store of one test. On SQLite: the file `folder`/store.db, passed with --db. On PostgreSQL
+    (SFE_TEST_PG set): a new database, dropped by close(), whose store.connector and store.url sit in
+    a .properties file outside `folder` (tests check that usage errors leave `folder` empty), passed
+    with --config. Tests that pass their own --config put config_text() into it.
+
+    rows() and execute() run SQL with `?` placeholders on either store, for what no command shows.
+    """
+
+    FIELD, RECORD = "\x1f", "\x1e"
+
+    def __init__(self, folder):
+        self.admin = postgres_admin()
+        self.postgres = bool(self.admin)
+        self.path = os.path.join(folder, "store.db")
+        self.config = None
+        if not self.postgres:
+            return
+        bindir = os.environ.get("SFE_TEST_PG_BINDIR", "")
+        self.psql_binary = os.path.join(bindir, "psql") if bindir and os.path.exists(os.path.join(bindir, "psql")) \
+            else (shutil.which("psql") or "psql")
+        self.name = "sfe_host_" + uuid.uuid4().hex[:16]
+        self._psql(self.admin, 'CREATE DATABASE "%s"' % self.name)
+        self.url = with_database(self.admin, self.name)
+        self._config_dir = tempfile.mkdtemp(prefix="sfe-pg-store-")
+        self.config = os.path.join(self._config_dir, "store.properties")
+        with open(self.config, "w", encoding="utf-8") as f:
+            f.write(self.config_text())
+
+    def close(self):
+        if not self.postgres:
+            return
+        shutil.rmtree(self._config_dir, ignore_errors=True)
+        # FORCE: a CLI process a test killed may still hold a connection.
+        self._psql(self.admin, 'DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % self.name, check=False)
+
+    def config_text(self):
+        """The configuration lines that select this store ("" on SQLite, where --db does)."""
+        if not self.postgres:
+            return ""
+        return "store.connector = postgresql\nstore.url = %s\n" % self.url
+
+    def args(self, *command):
+        """The global options that select this store, for a CLI run with `command`: --db FILE on SQLite;
+        on PostgreSQL --config FILE, unless the command has its own --config (which then holds
+        config_text()), and --db all the same (store.path is ignored there)."""
+        if self.postgres and "--config" not in command and not any(a.startswith("--config=") for a in command):
+            return ["--config", self.config]
+        return ["--db", self.path]
+
+    def exists(self):
+        """Whether the store was created: the file on SQLite, any table on PostgreSQL."""
+        if not self.postgres:
+            return os.path.isfile(self.path)
+        return bool(self.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))
+
+    def rows(self, sql, params=()):
+        """The rows of a query, as tuples (of text on PostgreSQL)."""
+        if not self.postgres:
+            connection = sqlite3.connect(self.path)
+            try:
+                return [tuple(row) for row in connection.execute(sql, params)]
+            finally:
+                connection.close()
+        out = self._psql(self.url, self._inline(sql, params), fields=True)
+        if out.endswith("\n"):     # psql ends unaligned output with a newline after the last separator
+            out = out[:-1]
+        return [tuple(record.split(self.FIELD)) for record in out.split(self.RECORD) if record != ""]
+
+    def execute(self, sql, params=()):
+        """Runs a statement that changes the store (one transaction); returns the rows it changed."""
+        if not self.postgres:
+            connection = sqlite3.connect(self.path)
+            try:
+                with connection:
+                    return connection.execute(sql, params).rowcount
+            finally:
+                connection.close()
+        out = self._psql(self.url, self._inline(sql, params), quiet=False)
+        match = re.search(r"^(?:UPDATE|DELETE|INSERT \d+) (\d+)$", out, re.M)
+        return int(match.group(1)) if match else 0
+
+    def dump(self):
+        if not self.postgres:
+            return dump(self.path)
+        tables = [row[0] for row in self.rows(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")]
+        # Every row of every table as text, in a stable order. Sequences are left out on purpose:
+        # nextval() is not rolled back with a refused transaction, so it is no sign of a write.
+        script = "".join('\\echo TABLE %s\nSELECT x::text FROM "%s" AS x ORDER BY 1;\n' % (t, t) for t in tables)
+        return self._psql(self.url, None, script=script)
+
+    @staticmethod
+    def _inline(sql, params):
+        """`sql` with each `?` replaced by its parameter as an SQL literal (psql takes no parameters)."""
+        params = list(params)
+        parts = sql.split("?")
+        if len(parts) - 1 != len(params):
+            raise ValueError("%d placeholders, %d parameters: %s" % (len(parts) - 1, len(params), sql))
+        return parts[0] + "".join(sql_literal(p) + part for p, part in zip(params, parts[1:]))
+
+    def _psql(self, conninfo, command, check=True, fields=False, quiet=True, script=None):
+        args = [self.psql_binary, "-X", "-v", "ON_ERROR_STOP=1", "-d", conninfo] + (["-q"] if quiet else [])
+        if fields:
+            args += ["-A", "-t", "-F", self.FIELD, "-R", self.RECORD]
+        elif script is not None:
+            args += ["-A", "-t"]
+        if command is not None:
+            args += ["-c", command]
+        completed = subprocess.run(args, input=(script or "").encode("utf-8"), stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, timeout=60)
+        if check and completed.returncode != 0:
+            raise RuntimeError("psql %s failed (exit %d): %s" % (command or "script", completed.returncode,
+                                                                 completed.stderr.decode("utf-8", "replace")))
+        return completed.stdout.decode("utf-8")
 
 
 def normalised(text):

@@ -2,6 +2,9 @@
 """cli_test.py: the sfia-evidence CLI as its users run it: a process, its output, its exit code.
 
 Usage: cli_test.py --cli BIN --manifest MANIFEST --definition CSMG.xml --data tests/data/host [unittest args]
+
+With SFE_TEST_PG set (a libpq admin conninfo), Workflow runs on a PostgreSQL database of its own per test
+(cli.Store); the other suites are about the CLI itself and always use SQLite files.
 """
 
 import argparse
@@ -15,7 +18,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, dump, normalised, read_definition  # noqa: E402
+from cli import Cli, Store, dump, normalised, read_definition, with_database  # noqa: E402
 
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR, EXIT_UNAVAILABLE, EXIT_IOERR, EXIT_CONFIG = 0, 64, 65, 69, 74, 78
 ARGS = None
@@ -25,16 +28,22 @@ class CliCase(unittest.TestCase):
     def setUp(self):
         self.cli = Cli(ARGS.cli, ARGS.manifest)
         self.tmp = tempfile.mkdtemp(prefix="sfe-cli-")
-        self.db = os.path.join(self.tmp, "store.db")
+        self.store = Store(self.tmp)
+        self.db = self.store.path
 
     def tearDown(self):
+        self.store.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def assertExit(self, result, code):
         self.assertEqual(result.code, code, result)
 
+    def on_store(self, *args, **kwargs):
+        """Runs the CLI on the test's store (a SQLite file, or its PostgreSQL database)."""
+        return self.cli.run(*self.store.args(*args), *args, **kwargs)
+
     def import_csmg(self):
-        result = self.cli.run("--db", self.db, "import", ARGS.definition)
+        result = self.on_store("import", ARGS.definition)
         self.assertExit(result, EXIT_OK)
         return result
 
@@ -50,9 +59,9 @@ class Workflow(CliCase):
         self.assertRegex(imported.out, r"^imported %s from %s \(definition [0-9a-f]{12}\u2026\)\n$"
                          % (code, re.escape(ARGS.definition)))
         self.assertEqual(imported.err, "")
-        self.assertTrue(os.path.isfile(self.db))
+        self.assertTrue(self.store.exists())
 
-        skills = self.cli.run("--db", self.db, "skills")
+        skills = self.on_store("skills")
         self.assertExit(skills, EXIT_OK)
         lines = skills.out.splitlines()
         self.assertEqual(lines[0].split(), ["CODE", "NAME", "LANGUAGE", "FRAMEWORK", "LEVELS", "DEFINITION", "IMPORTED"])
@@ -62,7 +71,7 @@ class Workflow(CliCase):
         defined = sorted(n for n, level in definition["levels"].items() if level["defined"])
         self.assertIn(" %d-%d " % (defined[0], defined[-1]), lines[1])
 
-        shown = self.cli.run("--db", self.db, "show", code, "--level", "3")
+        shown = self.on_store("show", code, "--level", "3")
         self.assertExit(shown, EXIT_OK)
         self.assertEqual(shown.err, "")
         level = definition["levels"][3]
@@ -80,7 +89,7 @@ class Workflow(CliCase):
     def test_show_without_level_shows_every_level(self):
         definition = read_definition(ARGS.definition)
         self.import_csmg()
-        shown = self.cli.run("--db", self.db, "show", definition["code"])
+        shown = self.on_store("show", definition["code"])
         self.assertExit(shown, EXIT_OK)
         for number, level in definition["levels"].items():
             self.assertRegex(shown.out, r"(?m)^Level %d\b" % number)
@@ -95,38 +104,49 @@ class Workflow(CliCase):
     def test_show_json_is_the_plugins_json(self):
         definition = read_definition(ARGS.definition)
         self.import_csmg()
-        shown = self.cli.run("--db", self.db, "show", definition["code"], "--level", "3", "--json")
+        shown = self.on_store("show", definition["code"], "--level", "3", "--json")
         self.assertExit(shown, EXIT_OK)
         skill = json.loads(shown.out)
         self.assertEqual(skill["code"], definition["code"])
         self.assertEqual([(r["id"], r["text"]) for r in skill["levels"][0]["responsibilities"]],
                          definition["levels"][3]["responsibilities"])
-        skills = json.loads(self.cli.run("--db", self.db, "skills", "--json").out)
+        skills = json.loads(self.on_store("skills", "--json").out)
         self.assertEqual([s["code"] for s in skills["skills"]], [definition["code"]])
 
     def test_reimport_is_unchanged_and_writes_nothing(self):
         first = self.import_csmg()
-        before = dump(self.db)
-        again = self.cli.run("--db", self.db, "import", ARGS.definition)
+        before = dump(self.store)
+        again = self.on_store("import", ARGS.definition)
         self.assertExit(again, EXIT_OK)
         self.assertTrue(again.out.startswith("unchanged: "), again.out)
         self.assertEqual(first.out.split("(definition")[1], again.out.split("(definition")[1])
-        self.assertEqual(dump(self.db), before)
+        self.assertEqual(dump(self.store), before)
 
     def test_unknown_skill_is_a_data_error(self):
         self.import_csmg()
-        result = self.cli.run("--db", self.db, "show", "NOPE")
+        result = self.on_store("show", "NOPE")
         self.assertExit(result, EXIT_DATAERR)
         self.assertEqual(result.out, "")
         self.assertIn("NOPE", result.err)
 
     def test_db_defaults_to_the_working_folder(self):
+        if self.store.postgres:
+            self.skipTest("the default store.path is SQLite's; on PostgreSQL store.url names the store")
         result = self.cli.run("import", ARGS.definition, cwd=self.tmp)
         self.assertExit(result, EXIT_OK)
         self.assertTrue(os.path.isfile(os.path.join(self.tmp, "sfia-evidence.db")))
 
     def test_store_that_cannot_be_opened_is_an_io_error(self):
-        # A person waits a few seconds, not a minute, to learn the folder does not exist.
+        # A person waits a few seconds, not a minute, to learn the folder (or database) does not exist.
+        if self.store.postgres:
+            config = os.path.join(self.tmp, "absent.properties")
+            with open(config, "w", encoding="utf-8") as f:
+                f.write("store.connector = postgresql\nstore.url = %s\n"
+                        % with_database(self.store.admin, "sfe_no_such_database"))
+            result = self.cli.run("--config", config, "skills", timeout=15)
+            self.assertExit(result, EXIT_IOERR)
+            self.assertIn("sfe_no_such_database", result.err)
+            return
         result = self.cli.run("--db", os.path.join(self.tmp, "no", "such", "folder", "x.db"), "skills", timeout=15)
         self.assertExit(result, EXIT_IOERR)
         self.assertTrue(result.err)

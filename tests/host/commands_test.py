@@ -4,8 +4,11 @@ run them: mapping, recording, evidence, statements, progress, replay, delivery, 
 
 Usage: commands_test.py --cli BIN --manifest MANIFEST --definition CSMG.xml [unittest args]
 
-Expectations come from the definition file itself (read_definition) and from the store (sqlite3),
-not from numbers written down here.
+Expectations come from the definition file itself (read_definition) and from the store (sqlite3, or
+psql on PostgreSQL), not from numbers written down here.
+
+With SFE_TEST_PG set (a libpq admin conninfo), every test runs on a PostgreSQL database of its own
+(cli.Store): the CLI gets store.connector/store.url in a --config file.
 """
 
 import argparse
@@ -16,14 +19,13 @@ import os
 import pty
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, dump, normalised, read_definition  # noqa: E402
+from cli import Cli, Store, dump, normalised, read_definition  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR, EXIT_CANTCREAT, EXIT_TEMPFAIL, EXIT_CONFIG = 0, 64, 65, 73, 75, 78
@@ -35,16 +37,18 @@ class CommandCase(unittest.TestCase):
     def setUp(self):
         self.cli = Cli(ARGS.cli, ARGS.manifest)
         self.tmp = tempfile.mkdtemp(prefix="sfe-commands-")
-        self.db = os.path.join(self.tmp, "store.db")
+        self.store = Store(self.tmp)
+        self.db = self.store.path
         self.definition = read_definition(ARGS.definition)
         self.code = self.definition["code"]
         self.level3 = [rid for rid, _ in self.definition["levels"][3]["responsibilities"]]
 
     def tearDown(self):
+        self.store.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def run_cli(self, *args, **kwargs):
-        return self.cli.run("--db", self.db, *args, **kwargs)
+        return self.cli.run(*self.store.args(*args), *args, **kwargs)
 
     def ok(self, *args, **kwargs):
         result = self.run_cli(*args, **kwargs)
@@ -62,6 +66,10 @@ class CommandCase(unittest.TestCase):
             f.write(text)
         return path
 
+    def write_config(self, name, text):
+        """A --config file with `text` that also selects the test's store (the CLI takes one --config)."""
+        return self.write(name, self.store.config_text() + text)
+
     def prepare(self):
         """CSMG imported; course-101 mapped to the first two responsibilities of level 3,
         course-102 to level 3 as a whole."""
@@ -78,11 +86,7 @@ class CommandCase(unittest.TestCase):
         return json.loads(self.ok("evidence", "--json", *filters).out)
 
     def store_bodies(self, where="1=1"):
-        connection = sqlite3.connect(self.db)
-        try:
-            return [row[0] for row in connection.execute("SELECT body FROM statements WHERE %s ORDER BY seq" % where)]
-        finally:
-            connection.close()
+        return [row[0] for row in self.store.rows("SELECT body FROM statements WHERE %s ORDER BY seq" % where)]
 
     def progress_line(self, learner, level):
         out = self.ok("progress", "--learner", learner, "--skill", self.code).out
@@ -107,10 +111,10 @@ class Evidence(CommandCase):
         completed = self.ok("complete", "--learner", "u1", "--activity", "course-101", "--score", "85/100",
                             "--event-id", "lms-1")
         self.assertRegex(completed.out, r"^recorded event lms-1: 1 evidence record, 1 statement queued")
-        before = dump(self.db)
+        before = dump(self.store)
         again = self.ok("complete", "--learner", "u1", "--activity", "course-101", "--event-id", "lms-1")
         self.assertIn("duplicate", again.out)
-        self.assertEqual(dump(self.db), before)
+        self.assertEqual(dump(self.store), before)
         attested = [self.attest("u1", rid) for rid in self.level3[:3]]
 
         records = self.evidence("--learner", "u1")
@@ -170,10 +174,7 @@ class Evidence(CommandCase):
 
         verified = self.ok("audit", "verify")
         self.assertTrue(verified.out.startswith("OK: "), verified.out)
-        connection = sqlite3.connect(self.db)
-        with connection:
-            connection.execute("UPDATE evidence SET outcome = 'partial' WHERE id = ?", (attested[1],))
-        connection.close()
+        self.assertEqual(self.store.execute("UPDATE evidence SET outcome = 'partial' WHERE id = ?", (attested[1],)), 1)
         tampered = self.fails(EXIT_DATAERR, "audit", "verify")
         self.assertTrue(tampered.out.startswith("FAILED: "), tampered.out)
         self.assertIn(attested[1], tampered.out)
@@ -213,7 +214,7 @@ class Evidence(CommandCase):
 
     def test_refused_events_write_nothing(self):
         self.prepare()
-        before = dump(self.db)
+        before = dump(self.store)
         for args in (["complete", "--learner", "u1", "--activity", "course-999"],
                      ["complete", "--learner", "u1", "--activity", "course-101", "--score", "1.5"],
                      ["complete", "--learner", "u1", "--activity", "course-101", "--score", "120/100"],
@@ -223,7 +224,7 @@ class Evidence(CommandCase):
                 result = self.fails(EXIT_DATAERR, *args)
                 self.assertEqual(result.out, "")
                 self.assertTrue(result.err)
-        self.assertEqual(dump(self.db), before)
+        self.assertEqual(dump(self.store), before)
 
     def test_unmap(self):
         self.prepare()
@@ -280,14 +281,14 @@ class Replay(CommandCase):
         self.assertEqual(result.out, "replayed %s: 2 events in 1 batch, 2 recorded, 0 duplicates "
                                      "(seen before, not written again)\n" % path)
         self.assertEqual(len(self.evidence("--learner", "u1")), 2)
-        before = dump(self.db)
+        before = dump(self.store)
         again = self.ok("replay", path)
         self.assertIn(", 0 recorded, 2 duplicates", again.out)
-        self.assertEqual(dump(self.db), before)
+        self.assertEqual(dump(self.store), before)
 
     def test_malformed_lines_are_refused_before_anything_is_sent(self):
         self.prepare()
-        before = dump(self.db)
+        before = dump(self.store)
         path = self.write("bad.jsonl", self.lines(
             {"type": "completion", "learner": "u1", "activity": "course-101"},
             '{"type": "completion", "learner": ',
@@ -297,11 +298,11 @@ class Replay(CommandCase):
         self.assertEqual(result.out, "")
         self.assertEqual([line.split(": ")[0] for line in result.err.splitlines()],
                          ["%s:%d" % (path, n) for n in (2, 3, 4)])
-        self.assertEqual(dump(self.db), before)
+        self.assertEqual(dump(self.store), before)
 
     def test_refused_event_is_named_by_its_line_and_its_batch_writes_nothing(self):
         self.prepare()
-        before = dump(self.db)
+        before = dump(self.store)
         path = self.write("refused.jsonl", self.lines(
             {"type": "completion", "learner": "u1", "activity": "course-101"},
             "",
@@ -309,14 +310,14 @@ class Replay(CommandCase):
             {"type": "completion", "learner": "u2", "activity": "course-101"}))
         result = self.fails(EXIT_DATAERR, "replay", path)
         self.assertRegex(result.err.splitlines()[0], r"^%s:3: .*NOPE-3\.9" % re.escape(path))
-        self.assertEqual(dump(self.db), before)
+        self.assertEqual(dump(self.store), before)
 
         path = self.write("missing.jsonl", self.lines(
             {"type": "completion", "learner": "u1", "activity": "course-101"},
             {"type": "completion", "activity": "course-101"}))
         result = self.fails(EXIT_DATAERR, "replay", path)
         self.assertRegex(result.err.splitlines()[0], r"^%s:2: .*learner" % re.escape(path))
-        self.assertEqual(dump(self.db), before)
+        self.assertEqual(dump(self.store), before)
 
     def test_missing_file(self):
         path = os.path.join(self.tmp, "absent.jsonl")
@@ -361,7 +362,7 @@ class Delivery(CommandCase):
 
     def test_sync_on_a_terminal_draws_a_progress_bar(self):
         bodies = self.record_some()
-        config = self.write("one-by-one.properties", "lrs.batch = 1\n")
+        config = self.write_config("one-by-one.properties", "lrs.batch = 1\n")
         with FakeLrs(delay=0.5) as lrs:
             master, slave = pty.openpty()
             environment = dict(os.environ, SFE_LRS_URL=lrs.url)
@@ -399,7 +400,7 @@ class Signing(CommandCase):
         key, cert = os.path.join(keys, "signing-key.pem"), os.path.join(keys, "signing-cert.pem")
         self.assertIn("audit.signing_key = %s\n" % key, generated.out)
         self.assertTrue(os.path.isfile(key) and os.path.isfile(cert))
-        config = self.write("signing.properties", "audit.signing_key = %s\naudit.signing_cert = %s\n" % (key, cert))
+        config = self.write_config("signing.properties", "audit.signing_key = %s\naudit.signing_cert = %s\n" % (key, cert))
 
         self.ok("complete", "--learner", "u1", "--activity", "course-101")
         self.attest("u1", self.level3[0])
