@@ -17,7 +17,17 @@
 ** released with sfe_free(). Strings the host passes in are borrowed for the duration of the call
 ** and copied if kept. sfe_errmsg() strings belong to the handle.
 **
-** Threads: a handle may be used from several threads; calls on one handle are serialised.
+** Threads and state: every function carries a tag saying which thread may call it and in which
+** state, as CLAP does:
+**   [thread-safe]   any thread, at the same time as other threads;
+**   [open]          the handle was returned by sfe_open and sfe_close has not been called on it;
+**   [!in-call]      no other call on this handle is running on any thread (sfe_close);
+**   [any thread]    for callbacks: the plugin may call it from any of its threads, including the
+**                   background sender's.
+** Calls on one handle run side by side, each on its own store session: a long call (sync,
+** audit.export, a large record) never holds up the others. Writers queue for the store's write
+** lock for at most store.busy_timeout_ms; after that the call returns SFE_BUSY and nothing of it
+** was written. Many processes (PHP-FPM workers, several nodes) may open the same store at once.
 */
 #ifndef SFE_H
 #define SFE_H
@@ -55,7 +65,8 @@ typedef struct sfe_host
 {
     int abi_version;                 /* set to SFE_ABI_VERSION of the header you compiled with */
     void* host_data;                 /* passed back to every callback */
-    /* Receives the plugin's log lines. level: 1 fatal .. 8 trace (Poco's priorities). [any thread] */
+    /* Receives the plugin's log lines. level: 1 fatal .. 8 trace (Poco's priorities). [any thread]
+       It may be called by several threads at once; it must not call back into the plugin. */
     void (*log)(void* host_data, int level, const char* message);
     /* Returns the current time in milliseconds since the Unix epoch. [any thread] */
     long long (*now_ms)(void* host_data);
@@ -64,10 +75,11 @@ typedef struct sfe_host
 /*
 ** CAPI: the ABI version this library implements (SFE_ABI_VERSION when it was built).
 ** A host compares it with the value its header gives and refuses to continue on a mismatch.
+** [thread-safe]
 */
 SFE_API int sfe_abi_version(void);
 
-/* CAPI: the plugin's release as "X.Y.Z". Static; do not free. */
+/* CAPI: the plugin's release as "X.Y.Z". Static; do not free. [thread-safe] */
 SFE_API const char* sfe_libversion(void);
 
 /*
@@ -77,6 +89,10 @@ SFE_API const char* sfe_libversion(void);
 ** NULL. On success *out receives the handle and SFE_OK is returned. On failure *out receives NULL,
 ** the status is returned, and if `errmsg` is not NULL *errmsg receives a message the caller frees
 ** with sfe_free() (because there is no handle to own it).
+** Opening migrates the store when its schema is older; several processes may open the same new or
+** old store at once (one migrates, the others wait for it). SFE_BUSY: another process held the
+** store past store.busy_timeout_ms; try again.
+** [thread-safe]: each call makes a new, independent handle.
 */
 SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin** out, char** errmsg);
 
@@ -85,7 +101,9 @@ SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin**
 ** Runs one operation. `operation` names it ("import", "show", ...), `request_json` is a JSON
 ** object (NULL means "{}"). *response_json receives a string the caller frees with sfe_free():
 ** the result on SFE_OK, an error object {"status", "error", "message", "problems"} otherwise.
-** Returns the status; sfe_errmsg() then describes the failure.
+** Returns the status; sfe_errmsg() on the same thread then describes the failure. SFE_BUSY means
+** the store stayed locked by other writers past store.busy_timeout_ms and nothing was written:
+** the same call may simply be made again.
 ** [thread-safe & open]
 */
 SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json,
@@ -93,21 +111,26 @@ SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* requ
 
 /*
 ** METHOD: sfe_plugin
-** The message of the last failed call on this handle, or "" after a success. Owned by the handle;
-** valid until the next call on it. Never NULL, even for a NULL handle.
+** The message of the calling thread's last sfe_call on this handle, or "" after a success (or when
+** this thread's last call was on another handle). Each thread sees its own message, whatever other
+** threads do with the handle meanwhile. Owned by the plugin; valid until this thread's next call
+** into the plugin. Never NULL, even for a NULL handle.
+** [thread-safe & open]
 */
 SFE_API const char* sfe_errmsg(sfe_plugin* plugin);
 
-/* CAPI: a static English description of a status code. Never NULL; do not free. */
+/* CAPI: a static English description of a status code. Never NULL; do not free. [thread-safe] */
 SFE_API const char* sfe_errstr(int status);
 
-/* CAPI: releases a string the plugin returned. sfe_free(NULL) is a harmless no-op. */
+/* CAPI: releases a string the plugin returned. sfe_free(NULL) is a harmless no-op. [thread-safe] */
 SFE_API void sfe_free(void* p);
 
 /*
 ** DESTRUCTOR: sfe_plugin
-** Stops background work (within a second), closes the store and frees the handle.
+** Stops background work (within a second), interrupts a sync running on another thread, waits for
+** calls still running, closes the store and frees the handle. The handle must not be used again.
 ** sfe_close(NULL) is a harmless no-op.
+** [open & !in-call]: call it once, after the host's own threads stopped calling this handle.
 */
 SFE_API void sfe_close(sfe_plugin* plugin);
 

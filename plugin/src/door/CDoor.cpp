@@ -24,11 +24,24 @@ struct sfe_plugin
 {
     std::unique_ptr<sfe::plugin::CHostServices> host;
     std::unique_ptr<sfe::runtime::Runtime> runtime;
-    std::mutex mutex;
-    std::string errmsg;
 };
 
 namespace {
+
+/// The message of this thread's last call, and the handle it was made on: each thread reads its
+/// own, whatever other threads do with the same handle meanwhile.
+struct LastError
+{
+    const sfe_plugin* plugin = nullptr;
+    std::string message;
+};
+thread_local LastError tLastError;
+
+void setError(const sfe_plugin* plugin, std::string message)
+{
+    tLastError.plugin = plugin;
+    tLastError.message = std::move(message);
+}
 
 char* copyOut(const std::string& s)
 {
@@ -81,32 +94,36 @@ SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin**
 SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json, char** response_json)
 {
     if (response_json) *response_json = nullptr;
-    if (!plugin) return SFE_MISUSE;
-    std::lock_guard<std::mutex> lock(plugin->mutex);
+    if (!plugin)
+    {
+        setError(nullptr, "sfe_call: NULL handle");
+        return SFE_MISUSE;
+    }
     try
     {
         if (!operation || !response_json)
         {
-            plugin->errmsg = "sfe_call: operation and response_json must not be NULL";
+            setError(plugin, "sfe_call: operation and response_json must not be NULL");
             return SFE_MISUSE;
         }
+        // No lock here: the runtime runs calls side by side (each on its own store session).
         auto result = plugin->runtime->call(operation, request_json ? request_json : "");
-        plugin->errmsg = result.ok() ? std::string() : result.message;
+        setError(plugin, result.ok() ? std::string() : result.message);
         *response_json = copyOut(result.json);
         if (!*response_json)
         {
-            plugin->errmsg = "sfe_call: out of memory";
+            setError(plugin, "sfe_call: out of memory");
             return SFE_ERROR;
         }
         return result.status;
     }
     catch (const std::exception& e)
     {
-        plugin->errmsg = std::string("sfe_call: ") + e.what();
+        setError(plugin, std::string("sfe_call: ") + e.what());
     }
     catch (...)
     {
-        plugin->errmsg = "sfe_call: unknown error";
+        setError(plugin, "sfe_call: unknown error");
     }
     return SFE_ERROR;
 }
@@ -114,7 +131,8 @@ SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* requ
 SFE_API const char* sfe_errmsg(sfe_plugin* plugin)
 {
     if (!plugin) return "sfe_errmsg: NULL handle";
-    return plugin->errmsg.c_str();
+    if (tLastError.plugin != plugin) return "";
+    return tLastError.message.c_str();
 }
 
 SFE_API const char* sfe_errstr(int status)
@@ -144,6 +162,7 @@ SFE_API void sfe_free(void* p)
 SFE_API void sfe_close(sfe_plugin* plugin)
 {
     if (!plugin) return;
+    if (tLastError.plugin == plugin) setError(nullptr, std::string());
     try
     {
         plugin->runtime.reset();

@@ -31,6 +31,7 @@
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/Database.h"
 #include "sfe/store/LearnerRefs.h"
+#include "sfe/store/Transaction.h"
 
 #include "sfe.h"
 
@@ -83,6 +84,12 @@ Runtime::Runtime(plugin::HostServices& host):
     deliveryLog.setLevel(_host.logger().getLevel());
     _delivery = std::make_unique<service::DeliveryService>(_settings, _host.logger());
     _learnerRefs = std::make_unique<store::LearnerRefs>(*_db);
+    // Another process imported, mapped or erased: forget what this one cached (checked when each
+    // call starts and again under the write lock, see store::Transaction).
+    _db->onChange([this] {
+        _definitionCache->invalidate();
+        _learnerRefs->clearCache();
+    });
     if (!_settings.auditSigningKey.empty() || !_settings.auditSigningCert.empty())
         _signingKeys = std::make_shared<service::SigningKeys>(_settings.auditSigningKey, _settings.auditSigningCert);
     _checkpointer = std::make_unique<service::Checkpointer>(*_db, _signingKeys, _settings.auditCheckpointEvery,
@@ -149,8 +156,8 @@ Runtime::~Runtime()
 
 void Runtime::stop()
 {
-    if (_delivery) _delivery->stop();
-    std::lock_guard<std::mutex> lock(_callMutex);
+    if (_delivery) _delivery->stop();    // interrupts a sync running on another thread
+    std::unique_lock<std::shared_mutex> lock(_stopMutex);    // waits for calls in flight
     _db.reset();
 }
 
@@ -163,13 +170,13 @@ plugin::EvidencePlugin::Result Runtime::call(const std::string& operation, const
 {
     try
     {
-        if (!_db) throw Error::misuse(operation + ": the plugin is stopped");
         auto it = _operations.find(operation);
         if (it == _operations.end()) throw Error::misuse("unknown operation '" + operation + "'");
         presenter::Request request(operation, requestJson);
-        if (operation == "sync") return {SFE_OK, it->second(request), ""};
-        std::lock_guard<std::mutex> lock(_callMutex);
+        // Calls run side by side, each on its own store session; stop() waits for them.
+        std::shared_lock<std::shared_mutex> running(_stopMutex);
         if (!_db) throw Error::misuse(operation + ": the plugin is stopped");
+        store::Database::Lease session(*_db);
         return {SFE_OK, it->second(request), ""};
     }
     catch (const Error& e)
@@ -178,6 +185,9 @@ plugin::EvidencePlugin::Result Runtime::call(const std::string& operation, const
     }
     catch (const Poco::Data::DataException& e)
     {
+        if (store::Transaction::isBusy(e))
+            return failure(Error(SFE_BUSY, operation + ": the store is busy with another writer; try again (" +
+                                               e.displayText() + ")"));
         return failure(Error(SFE_STORE, operation + ": store error: " + e.displayText()));
     }
     catch (const Poco::Exception& e)

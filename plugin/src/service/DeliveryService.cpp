@@ -36,9 +36,14 @@ DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger
     _logger(logger),
     _db(std::make_unique<store::Database>(
         store::Database::Options{settings.storeConnector, settings.storeTarget(), settings.storeBusyTimeoutMs})),
-    _queue(std::make_unique<store::OutboxQueue>(*_db))
+    _queue(std::make_unique<store::OutboxQueue>(*_db, std::chrono::seconds(settings.lrsLeaseSeconds)))
 {
     if (!configured()) return;
+    if (static_cast<long long>(settings.lrsLeaseSeconds) * 1000 <= settings.lrsTimeoutMs)
+        _logger.warning("lrs.lease_s (" + std::to_string(settings.lrsLeaseSeconds) +
+                        " s) is not longer than lrs.timeout_ms (" + std::to_string(settings.lrsTimeoutMs) +
+                        " ms): a POST that hangs that long lets another sender take the outbox and post "
+                        "the same statements again");
     try
     {
         _client = std::make_unique<xapi::delivery::LrsClient>(clientSettings(settings));
@@ -110,6 +115,7 @@ void DeliveryService::stop()
         _syncDone.wait(lock, [this] { return !_syncing; });
     }
     if (stopping) stopping->stop();
+    if (configured()) _queue->releaseLease();
 }
 
 xapi::delivery::OutboxSender::Summary DeliveryService::sync(
@@ -138,6 +144,7 @@ xapi::delivery::OutboxSender::Summary DeliveryService::sync(
         ~Done()
         {
             std::lock_guard<std::mutex> lock(service._mutex);
+            service._queue->releaseLease();    // a drain cut short may still hold it
             service._syncSender = nullptr;
             service._syncing = false;
             if (paused && !service._stopping)

@@ -270,11 +270,26 @@ Migration progressIndex()
     }};
 }
 
+// Version 6: one sender per store. outbox_lease holds at most one row: the sender (a process's
+// background sender or a sync, on any node) that may post statements now, and until when. A sender
+// takes or renews it in the transaction that fetches due statements and gives it up when nothing is
+// due; a killed sender's lease simply expires (lrs.lease_s).
+Migration senderLease()
+{
+    return {6, "outbox sender lease", {
+        "CREATE TABLE outbox_lease ("
+        "  name VARCHAR(16) PRIMARY KEY,"
+        "  holder VARCHAR(64) NOT NULL,"
+        "  expires_at VARCHAR(24) NOT NULL)",
+    }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures(), progressIndex()};
+    static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures(), progressIndex(),
+                                                senderLease()};
     return all;
 }
 

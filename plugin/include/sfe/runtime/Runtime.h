@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <shared_mutex>
 #include <memory>
 #include <string>
 
@@ -55,7 +56,9 @@ public:
     /// Stops background work and closes the store. Safe to call twice.
     void stop();
 
-    /// Runs the named operation. Never throws; see EvidencePlugin::call.
+    /// Runs the named operation. Never throws; see EvidencePlugin::call. [thread-safe] Calls run
+    /// side by side, each on its own store session: a long one (sync, audit.export, a large
+    /// record) does not hold up the others; writers queue for the store's write lock.
     plugin::EvidencePlugin::Result call(const std::string& operation, const std::string& requestJson);
 
     const Settings& settings() const { return _settings; }
@@ -90,7 +93,7 @@ private:
     std::unique_ptr<presenter::AuditPresenter> _audit;
     std::unique_ptr<presenter::PrivacyPresenter> _privacy;
     std::map<std::string, Handler> _operations;
-    std::mutex _callMutex;     // operations share one store session; `sync` has its own
+    std::shared_mutex _stopMutex;     ///< calls hold it shared; stop() exclusively
 };
 
 } } // namespace sfe::runtime

@@ -39,7 +39,7 @@ struct Settings
     bool lrsBackground = true;                          ///< lrs.background: send in a background thread
     bool lrsVerifyCertificates = true;                  ///< lrs.verify_certificates (HTTPS)
     std::string lrsCaFile;                              ///< lrs.ca_file: extra CA certificates (PEM)
-    int lrsTimeoutMs = 60000;                           ///< lrs.timeout_ms: per request
+    int lrsTimeoutMs = 30000;                           ///< lrs.timeout_ms: per request
     int lrsLeaseSeconds = 60;                           ///< lrs.lease_s: a sender's lease on the outbox
     std::string auditSigningKey;                        ///< audit.signing_key: PEM RSA private key file
     std::string auditSigningCert;                       ///< audit.signing_cert: PEM certificate file

@@ -14,6 +14,9 @@
 
 #include "sfe/xapi/delivery/StatementQueue.h"
 
+#include <chrono>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,10 +26,17 @@ namespace store {
 /// Implements the sender's queue over the statements table: each settle is its own short
 /// transaction, so a crash at any moment leaves every statement pending, delivered or quarantined,
 /// never lost. Give the sender its own Database (connection); recording goes on in parallel.
+///
+/// One sender per store: statements are claimed, not scanned. fetchDue() takes or renews the
+/// store's sender lease (table outbox_lease) in the transaction that reads the due statements and
+/// returns nothing while another sender (another process, node or thread) holds an unexpired lease;
+/// the lease is given up as soon as nothing is due, and a killed sender's lease expires after
+/// `leaseDuration`. Every settle renews it. [thread-safe: each method leases its own session]
 class OutboxQueue : public xapi::delivery::StatementQueue
 {
 public:
-    explicit OutboxQueue(Database& db);
+    /// `leaseDuration` is how long a claim lasts without renewal (lrs.lease_s).
+    explicit OutboxQueue(Database& db, std::chrono::seconds leaseDuration = std::chrono::seconds(60));
 
     std::vector<Pending> fetchDue(std::size_t maxCount, TimePoint now) override;
     std::optional<TimePoint> nextAttemptAt() override;
@@ -41,11 +51,26 @@ public:
     /// Puts every quarantined statement back into delivery; returns how many.
     std::size_t retryAll(TimePoint now);
 
+    /// Gives up this queue's lease, if it holds it (a sender stopping). Never throws.
+    void releaseLease();
+
+    /// This queue's holder id in outbox_lease (a UUID, one per queue).
+    const std::string& holder() const { return _holder; }
+
     static std::string format(TimePoint t);
     static TimePoint parse(const std::string& rfc3339);
 
 private:
+    /// Inside a write transaction: takes or renews the lease at `now`; false while another holds it.
+    bool claim(TimePoint at);
+    void renew(TimePoint at);
+
     Database& _db;
+    const std::chrono::seconds _leaseDuration;
+    const std::string _holder;
+    std::mutex _mutex;
+    std::optional<TimePoint> _otherUntil;   ///< another sender's lease, as last seen by fetchDue
+    TimePoint _lastFetch{};
 };
 
 } } // namespace sfe::store
