@@ -178,8 +178,22 @@ void Database::configure(Poco::Data::Session& session)
 
 void Database::migrate()
 {
-    // One write transaction for all pending migrations: it takes the write lock first, then reads
-    // the version, so a second process opening the same store waits and then finds nothing to do.
+    // An up-to-date store (the common case: every PHP worker opens it) needs no lock: a reader's
+    // look at the version is enough. Otherwise one write transaction applies every pending
+    // migration: it takes the write lock first, then reads the version again, so a second process
+    // opening the same store waits and then finds nothing to do.
+    try
+    {
+        if (schemaVersion() == migrations().back().version)
+        {
+            _ready = true;
+            return;
+        }
+    }
+    catch (const Poco::Exception&)
+    {
+        // No schema_migrations table yet: a new store.
+    }
     Transaction tx(*this);
     *_primary << "CREATE TABLE IF NOT EXISTS schema_migrations ("
                  "  version INTEGER PRIMARY KEY,"

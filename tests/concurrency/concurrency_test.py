@@ -1,0 +1,458 @@
+#!/usr/bin/env python3
+"""concurrency_test.py: the plugin run as an LMS runs it — many processes and threads on one store.
+
+Standard library only. Every case runs on SQLite, and on PostgreSQL when SFE_TEST_PG is set (ctest's
+_pg variants; see tests/pg). Usage:
+
+  concurrency_test.py --cli CLI --manifest MANIFEST --module PLUGIN.so --definition CSMG.xml [CASE...]
+
+Cases:
+  ManyWriters     8 CLI processes x 50 attest/complete calls on one store: 400 of 400 exit 0, each
+                  event recorded once, audit verify passes.
+  NewStore        4 processes open one new store at once, 20 times: no failure.
+  TwoSyncs        two `sync` at once against the real LRS (fixture lrs), through a counting proxy:
+                  statements POSTed == statements in the store, and the LRS holds each once.
+  Threads         one C-door handle: `progress` answers within 1 s while another thread's `sync`
+                  waits on an LRS that answers 503; each thread reads its own sfe_errmsg.
+  EraseElsewhere  handle A caches a learner's reference, handle B (another "process") erases the
+                  learner, A records again: the new record is not linked to the erased person, and
+                  audit verify passes.
+  Busy            (SQLite) a writer holding the store past store.busy_timeout_ms: the CLI exits 75
+                  with "busy", the C door answers SFE_BUSY / "error": "busy", nothing is written.
+"""
+
+import argparse
+import ctypes
+import http.client
+import http.server
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
+from cli import Cli, Store  # noqa: E402
+
+ARGS = None
+SFE_OK, SFE_BUSY = 0, 10
+
+
+def lrs_url():
+    """The real test LRS's base URL, from the fixture's state directory; None when it is not running."""
+    state = os.environ.get("SFE_TEST_LRS_STATE", "")
+    path = os.path.join(state, "url")
+    if not state or not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return f.read().strip()
+
+
+class Workspace:
+    """A temporary folder and a store prepared as an LMS admin would: CSMG imported, activities mapped."""
+
+    def __init__(self, test):
+        self.folder = tempfile.mkdtemp(prefix="sfe-concurrency-")
+        self.store = Store(self.folder)
+        test.addCleanup(self.store.close)
+        self.cli = Cli(ARGS.cli, ARGS.manifest)
+
+    def sfe(self, *args, env=None, timeout=120):
+        return self.cli.run(*(self.store.args(*args) + list(args)), env=env, timeout=timeout)
+
+    def prepare(self, test):
+        for args in (("import", ARGS.definition),
+                     ("map", "kurs-erstdiagnose", "--skill", "CSMG", "--level", "3", "--type", "course",
+                      "--name", "Erstdiagnose"),
+                     ("map", "kurs-telefonie", "--skill", "CSMG", "--level", "2", "--type", "course",
+                      "--name", "Telefonie")):
+            result = self.sfe(*args)
+            test.assertEqual(result.code, 0, result)
+
+    def config_json(self, **extra):
+        """The C door's configuration for this store."""
+        config = {"store.path": self.store.path, "log.level": "warning"}
+        if self.store.postgres:
+            config.update({"store.connector": "postgresql", "store.url": self.store.url})
+        config.update(extra)
+        return json.dumps(config)
+
+    def count(self, sql):
+        return int(self.store.rows(sql)[0][0])
+
+
+def event_args(process, i):
+    """The CLI arguments of event i of writer `process`: attestations and completions in turn."""
+    if i % 2 == 0:
+        return ["attest", "--learner", "learner-%d" % process, "--responsibility", "CSMG-3.%d" % (i % 5 + 1),
+                "--assessor", "assessor-%d" % process, "--event-id", "ev-%d-%d" % (process, i)]
+    return ["complete", "--learner", "learner-%d" % process, "--activity",
+            "kurs-erstdiagnose" if i % 4 == 1 else "kurs-telefonie", "--event-id", "ev-%d-%d" % (process, i)]
+
+
+class ManyWriters(unittest.TestCase):
+    PROCESSES, CALLS = 8, 50
+
+    def test_every_call_succeeds_and_is_recorded_once(self):
+        ws = Workspace(self)
+        ws.prepare(self)
+        before = ws.count("SELECT COUNT(*) FROM lms_events")
+        failures = []
+        lock = threading.Lock()
+
+        def writer(process):
+            # One process per call, as PHP-FPM workers would: each opens the store, migrates nothing,
+            # records one event and exits.
+            for i in range(self.CALLS):
+                result = ws.sfe(*event_args(process, i))
+                if result.code != 0:
+                    with lock:
+                        failures.append((process, i, result))
+
+        threads = [threading.Thread(target=writer, args=(p,)) for p in range(self.PROCESSES)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(failures, [], "%d of %d calls failed; first: %r" % (
+            len(failures), self.PROCESSES * self.CALLS, failures[:1]))
+        self.assertEqual(ws.count("SELECT COUNT(*) FROM lms_events") - before, self.PROCESSES * self.CALLS)
+        # Each event once: attestations make one record, completions one per mapping (one here).
+        self.assertEqual(ws.count("SELECT COUNT(*) FROM evidence WHERE event_id LIKE 'ev-%'"),
+                         self.PROCESSES * self.CALLS)
+        verify = ws.sfe("audit", "verify")
+        self.assertEqual(verify.code, 0, verify)
+        self.assertIn("OK", verify.out)
+
+
+class NewStore(unittest.TestCase):
+    ROUNDS, PROCESSES = 20, 4
+
+    def test_processes_opening_one_new_store_at_once(self):
+        failures = []
+        for round_ in range(self.ROUNDS):
+            ws = Workspace(self)
+            barrier = threading.Barrier(self.PROCESSES)
+            results = [None] * self.PROCESSES
+
+            def opener(index):
+                barrier.wait()
+                results[index] = ws.sfe("skills")
+
+            threads = [threading.Thread(target=opener, args=(i,)) for i in range(self.PROCESSES)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            failures += [(round_, r) for r in results if r.code != 0]
+            # The schema is there once, at the latest version, whoever created it.
+            self.assertEqual(ws.count("SELECT COUNT(*) FROM schema_migrations"),
+                             ws.count("SELECT MAX(version) FROM schema_migrations"))
+        self.assertEqual(failures, [], "%d of %d opens failed; first: %r" % (
+            len(failures), self.ROUNDS * self.PROCESSES, failures[:1]))
+
+
+class CountingProxy:
+    """Forwards every request to the LRS and counts the statements POSTed (a JSON array or object)."""
+
+    def __init__(self, target):
+        self.target = urllib.parse.urlsplit(target)
+        self.posted = []
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def forward(self):
+                length = int(self.headers.get("Content-Length", 0))
+                body = self.rfile.read(length) if length else None
+                if self.command == "POST" and body:
+                    statements = json.loads(body)
+                    with threading.Lock():
+                        owner.posted.extend(s["id"] for s in (statements if isinstance(statements, list)
+                                                              else [statements]))
+                connection = http.client.HTTPConnection(owner.target.hostname, owner.target.port, timeout=60)
+                path = owner.target.path.rstrip("/") + self.path[len("/xapi"):]
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+                connection.request(self.command, path, body=body, headers=headers)
+                answer = connection.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                for k, v in answer.getheaders():
+                    if k.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                connection.close()
+
+            do_GET = do_POST = do_PUT = forward
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = "http://127.0.0.1:%d/xapi" % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class TwoSyncs(unittest.TestCase):
+    def test_two_syncs_post_each_statement_once(self):
+        target = lrs_url()
+        if not target:
+            self.fail("the test LRS is not running (ctest fixture lrs, SFE_TEST_LRS_STATE)")
+        ws = Workspace(self)
+        ws.prepare(self)
+        events = os.path.join(ws.folder, "events.jsonl")
+        with open(events, "w", encoding="utf-8") as f:
+            for i in range(400):
+                f.write(json.dumps({"type": "completion", "eventId": "two-syncs-%s-%d" % (ws.folder[-8:], i),
+                                    "learner": "sync-learner-%d" % (i % 20), "activity": "kurs-erstdiagnose"})
+                        + "\n")
+        replay = ws.sfe("replay", events)
+        self.assertEqual(replay.code, 0, replay)
+        stored = ws.count("SELECT COUNT(*) FROM statements")
+        self.assertGreaterEqual(stored, 400)
+
+        proxy = CountingProxy(target)
+        self.addCleanup(proxy.close)
+        env = {"SFE_LRS_URL": proxy.url}
+        results = [None, None]
+
+        def sync(index):
+            results[index] = ws.sfe("sync", env=env, timeout=300)
+
+        threads = [threading.Thread(target=sync, args=(i,)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for r in results:
+            self.assertEqual(r.code, 0, r)
+        self.assertEqual(len(proxy.posted), stored, "POSTed %d statements for %d stored" % (len(proxy.posted), stored))
+        self.assertEqual(len(set(proxy.posted)), stored)
+        self.assertEqual(ws.count("SELECT COUNT(*) FROM statements WHERE state = 'delivered'"), stored)
+        self.assertEqual(ws.count("SELECT COUNT(*) FROM outbox_lease"), 0, "the lease outlived both syncs")
+
+
+class Door:
+    """The C door through ctypes (declarations as in sfe.h)."""
+
+    def __init__(self, path):
+        lib = ctypes.CDLL(path)
+        lib.sfe_open.restype = ctypes.c_int
+        lib.sfe_open.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p),
+                                 ctypes.POINTER(ctypes.c_void_p)]
+        lib.sfe_call.restype = ctypes.c_int
+        lib.sfe_call.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
+        lib.sfe_errmsg.restype = ctypes.c_char_p
+        lib.sfe_errmsg.argtypes = [ctypes.c_void_p]
+        lib.sfe_free.argtypes = [ctypes.c_void_p]
+        lib.sfe_close.argtypes = [ctypes.c_void_p]
+        self.lib = lib
+
+    def open(self, config):
+        handle, error = ctypes.c_void_p(), ctypes.c_void_p()
+        status = self.lib.sfe_open(config.encode(), None, ctypes.byref(handle), ctypes.byref(error))
+        if status != SFE_OK:
+            message = ctypes.string_at(error.value).decode() if error.value else ""
+            self.lib.sfe_free(error)
+            raise RuntimeError("sfe_open: status %d: %s" % (status, message))
+        return handle
+
+    def call(self, handle, operation, request=None):
+        """(status, response object, this thread's sfe_errmsg right after the call)."""
+        out = ctypes.c_void_p()
+        status = self.lib.sfe_call(handle, operation.encode(), json.dumps(request or {}).encode(), ctypes.byref(out))
+        message = self.lib.sfe_errmsg(handle).decode()
+        text = ctypes.string_at(out.value).decode() if out.value else "{}"
+        self.lib.sfe_free(out)
+        return status, json.loads(text), message
+
+
+class UnavailableLrs:
+    """An LRS whose /about works and whose statements resource answers 503 (Retry-After 1)."""
+
+    def __init__(self):
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def reply(self, status, body=b"", headers=()):
+                self.send_response(status)
+                for k, v in headers:
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self):
+                if self.path.endswith("/about"):
+                    self.reply(200, json.dumps({"version": ["1.0.3"]}).encode())
+                else:
+                    self.reply(404)
+
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                self.reply(503, b"", [("Retry-After", "1")])
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = "http://127.0.0.1:%d/xapi/" % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Threads(unittest.TestCase):
+    def test_progress_answers_while_sync_waits_on_an_unavailable_lrs(self):
+        ws = Workspace(self)
+        ws.prepare(self)
+        self.assertEqual(ws.sfe(*event_args(1, 1)).code, 0)
+        lrs = UnavailableLrs()
+        self.addCleanup(lrs.close)
+        door = Door(ARGS.module)
+        handle = door.open(ws.config_json(**{"lrs.url": lrs.url, "lrs.background": "false"}))
+        self.addCleanup(door.lib.sfe_close, handle)
+
+        sync_result = []
+        sync = threading.Thread(target=lambda: sync_result.append(door.call(handle, "sync", {"timeLimitMs": 6000})))
+        sync.start()
+        time.sleep(1.0)          # the sync is now waiting out the LRS's 503s
+        self.assertTrue(sync.is_alive(), "sync ended before the test could call progress beside it")
+        started = time.monotonic()
+        status, response, _ = door.call(handle, "progress", {"learner": "learner-1", "skill": "CSMG"})
+        elapsed = time.monotonic() - started
+        self.assertEqual(status, SFE_OK, response)
+        self.assertLess(elapsed, 1.0, "progress took %.2f s beside a sync" % elapsed)
+        self.assertTrue(sync.is_alive(), "the sync did not overlap the progress call")
+        sync.join(30)
+        self.assertFalse(sync.is_alive(), "sync did not honour its time limit")
+        status, summary, _ = sync_result[0]
+        self.assertEqual(status, SFE_OK, summary)
+        self.assertFalse(summary["finished"], "sync against a 503 LRS reported the outbox empty: %r" % summary)
+        self.assertEqual(summary["delivered"], 0, summary)
+
+    def test_each_thread_reads_its_own_errmsg(self):
+        ws = Workspace(self)
+        ws.prepare(self)
+        door = Door(ARGS.module)
+        handle = door.open(ws.config_json())
+        self.addCleanup(door.lib.sfe_close, handle)
+        mismatches = []
+
+        def failing():
+            for _ in range(200):
+                status, _, message = door.call(handle, "show", {"code": "NOPE"})
+                if status == SFE_OK or "NOPE" not in message:
+                    mismatches.append(("failing", status, message))
+
+        def succeeding():
+            for _ in range(200):
+                status, _, message = door.call(handle, "skills")
+                if status != SFE_OK or message != "":
+                    mismatches.append(("succeeding", status, message))
+
+        threads = [threading.Thread(target=f) for f in (failing, succeeding, failing, succeeding)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(mismatches, [], "first: %r" % (mismatches[:1],))
+
+
+class EraseElsewhere(unittest.TestCase):
+    def test_no_process_links_a_new_record_to_an_erased_person(self):
+        ws = Workspace(self)
+        ws.prepare(self)
+        door = Door(ARGS.module)
+        a = door.open(ws.config_json())
+        self.addCleanup(door.lib.sfe_close, a)
+        b = door.open(ws.config_json())
+        self.addCleanup(door.lib.sfe_close, b)
+        attest = {"learner": "erin", "responsibility": "CSMG-3.1", "assessor": "assessor-x"}
+        status, first, _ = door.call(a, "attest", dict(attest, eventId="erase-1"))
+        self.assertEqual(status, SFE_OK, first)
+        old_ref = ws.store.rows("SELECT learner_ref FROM evidence WHERE id = ?", (first["evidence"][0],))[0][0]
+
+        status, erased, _ = door.call(b, "privacy.erase", {"person": "erin"})
+        self.assertEqual(status, SFE_OK, erased)
+
+        status, second, _ = door.call(a, "attest", dict(attest, eventId="erase-2", responsibility="CSMG-3.2"))
+        self.assertEqual(status, SFE_OK, second)
+        new_ref = ws.store.rows("SELECT learner_ref FROM evidence WHERE id = ?", (second["evidence"][0],))[0][0]
+        self.assertNotEqual(new_ref, old_ref, "the new record links to the erased person's reference")
+        self.assertEqual(ws.store.rows("SELECT COUNT(*) FROM learner_refs WHERE ref = ?", (old_ref,))[0][0]
+                         in (0, "0"), True)
+        status, verified, message = door.call(a, "audit.verify")
+        self.assertEqual(status, SFE_OK, message)
+        verify = ws.sfe("audit", "verify")
+        self.assertEqual(verify.code, 0, verify)
+
+
+class Busy(unittest.TestCase):
+    def test_a_writer_that_cannot_get_the_lock_is_told_busy(self):
+        ws = Workspace(self)
+        ws.prepare(self)
+        before = ws.store.dump()
+        if ws.store.postgres:
+            # Another node holds the store's write lock (the plugin's advisory lock) in a transaction.
+            holder = subprocess.Popen(
+                [ws.store.psql_binary, "-X", "-q", "-d", ws.store.url],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            holder.stdin.write(b"BEGIN;\nSELECT pg_advisory_xact_lock(8315156054467834996);\n"
+                               b"\\echo locked\n")
+            holder.stdin.flush()
+            self.assertEqual(holder.stdout.readline().strip(), b"locked")
+            release = lambda: (holder.stdin.write(b"ROLLBACK;\n\\q\n"), holder.stdin.close(), holder.wait())
+        else:
+            connection = sqlite3.connect(ws.store.path, isolation_level=None, timeout=0)
+            connection.execute("BEGIN IMMEDIATE")
+            release = lambda: (connection.execute("ROLLBACK"), connection.close())
+        try:
+            config = os.path.join(ws.folder, "busy.properties")
+            with open(config, "w", encoding="utf-8") as f:
+                f.write(ws.store.config_text() + "store.busy_timeout_ms = 300\n")
+            started = time.monotonic()
+            result = ws.cli.run("--config", config, "--db", ws.store.path, *event_args(1, 0))
+            elapsed = time.monotonic() - started
+            self.assertEqual(result.code, 75, result)
+            self.assertIn("busy", result.err)
+            self.assertGreaterEqual(elapsed, 0.3)
+
+            door = Door(ARGS.module)
+            handle = door.open(ws.config_json(**{"store.busy_timeout_ms": "200"}))
+            self.addCleanup(door.lib.sfe_close, handle)
+            status, response, message = door.call(handle, "attest", {
+                "learner": "l", "responsibility": "CSMG-3.1", "assessor": "a", "eventId": "busy-1"})
+            self.assertEqual(status, SFE_BUSY, response)
+            self.assertEqual(response["error"], "busy")
+            self.assertIn("busy", message)
+        finally:
+            release()
+        self.assertEqual(ws.store.dump(), before, "a refused call wrote to the store")
+
+
+def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--manifest", required=True)
+    parser.add_argument("--module", required=True)
+    parser.add_argument("--definition", required=True)
+    ARGS, rest = parser.parse_known_args()
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
