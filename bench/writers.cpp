@@ -14,6 +14,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -493,6 +494,29 @@ void writer(const Options& options, const Store& store, const Workload& workload
 // ---------------------------------------------------------------------------------------------
 // The parent: stores, runs, figures.
 
+/// Sends this process's stderr (the plugin's, libpq's notices) to `file`.
+void stderrTo(const std::string& file)
+{
+    std::fflush(stderr);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0)
+    {
+        dup2(fd, 2);
+        ::close(fd);
+    }
+}
+
+/// The distinct lines of `file`, with how often each came.
+std::map<std::string, std::size_t> distinctLines(const std::string& file)
+{
+    std::map<std::string, std::size_t> lines;
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line))
+        if (!oneLine(line).empty()) ++lines[oneLine(line)];
+    return lines;
+}
+
 /// Runs `body` in a child process; returns its wait status. Output is flushed first so the child
 /// does not repeat the parent's buffered text. The child leaves with _exit: no parent destructors.
 template <typename F>
@@ -751,10 +775,15 @@ RunResult runOnce(const Options& options, const Store& store, std::size_t procs,
     r.events = options.events;
 
     const std::string workloadFile = dir + "/" + tag + ".workload";
-    const int prepared = inChild([&] { prepare(options, store, workloadFile); });
+    const std::string prepareLog = dir + "/" + tag + ".prepare.stderr";
+    const int prepared = inChild([&] {
+        stderrTo(prepareLog);
+        prepare(options, store, workloadFile);
+    });
     if (!WIFEXITED(prepared) || WEXITSTATUS(prepared) != 0)
     {
-        r.prepareError = "preparing the store failed (" + describeExit(prepared) + "; the message is above)";
+        r.prepareError = "preparing the store failed (" + describeExit(prepared) + ")";
+        for (const auto& [line, n] : distinctLines(prepareLog)) r.prepareError += "\n    " + std::to_string(n) + "x " + line;
         r.failed = r.events;
         r.load = loadAverage1();
         return r;
@@ -781,6 +810,7 @@ RunResult runOnce(const Options& options, const Store& store, std::size_t procs,
         {
             close(ready[0]);
             close(go[1]);
+            stderrTo(report + ".stderr");
             alarm(options.timeoutS);
             int status = 0;
             try
@@ -822,6 +852,7 @@ RunResult runOnce(const Options& options, const Store& store, std::size_t procs,
         int status = 0;
         while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR) {}
         readReport(reports[k], shares[k], status, r, start, end);
+        for (const auto& [line, n] : distinctLines(reports[k] + ".stderr")) r.messages["stderr: " + line] += n;
     }
     r.wall = static_cast<double>(end - goNs) / 1e9;
     r.load = loadAverage1();
@@ -853,8 +884,8 @@ struct Cell
 
 void printTable(const std::vector<Cell>& cells, const Options& options)
 {
-    std::printf("\n%-10s %5s %7s %7s %8s %9s %9s %8s %8s %8s %9s %6s\n", "store", "procs", "events", "failed", "wall s",
-                "events/s", "vs 1 proc", "p50 ms", "p99 ms", "max ms", "CPU ms/ev", "load");
+    std::printf("\n%-10s %5s %7s %7s %8s %9s %9s %8s %8s %8s %9s %6s %6s\n", "store", "procs", "events", "failed", "wall s",
+                "events/s", "vs 1 proc", "p50 ms", "p99 ms", "max ms", "CPU ms/ev", "cores", "load");
     std::map<std::string, double> baseline;
     for (const auto& cell : cells)
     {
@@ -881,11 +912,11 @@ void printTable(const std::vector<Cell>& cells, const Options& options)
         const std::size_t calls = latencies.size();
         char ratio[16] = "-";
         if (base > 0) std::snprintf(ratio, sizeof ratio, "%.2f", rate / base);
-        std::printf("%-10s %5zu %7zu %7zu %8.2f %9.0f %9s %8.2f %8.2f %8.1f %9.2f %6.2f%s\n", cell.store.c_str(), cell.procs,
+        std::printf("%-10s %5zu %7zu %7zu %8.2f %9.0f %9s %8.2f %8.2f %8.1f %9.2f %6.2f %6.2f%s\n", cell.store.c_str(), cell.procs,
                     events, failed, wall / static_cast<double>(cell.rounds.size()), rate,
                     ratio, percentileMs(latencies, 0.50),
                     percentileMs(latencies, 0.99), calls ? static_cast<double>(latencies.back()) / 1e6 : 0.0,
-                    calls ? cpu * 1000 / static_cast<double>(calls) : 0.0, load, prepareFailed ? "  (store not prepared)" : "");
+                    calls ? cpu * 1000 / static_cast<double>(calls) : 0.0, wall > 0 ? cpu / wall : 0.0, load, prepareFailed ? "  (store not prepared)" : "");
     }
 }
 
@@ -916,7 +947,7 @@ void printFailures(const std::vector<Cell>& cells)
         {
             const RunResult& r = cell.rounds[i];
             if (r.failed == 0 && r.messages.empty() && r.logged == 0 && r.prepareError.empty()) continue;
-            if (!any) std::printf("\nfailures and logged warnings (distinct messages, at most 5 per writer, with counts):\n");
+            if (!any) std::printf("\nfailures, logged warnings and stderr (distinct messages, at most 5 per writer, with counts):\n");
             any = true;
             std::printf("  %s, %zu proc%s, round %zu: %zu of %zu calls failed", cell.store.c_str(), cell.procs,
                         cell.procs == 1 ? "" : "s", i + 1, r.failed, r.events);
@@ -1010,8 +1041,8 @@ int run(const Options& options)
     std::printf("latency: the wall time of each sfe_call(\"record\"), which includes any wait for the store's write\n"
                 "lock (the plugin does not report that wait on its own yet); percentiles over all calls of all\n"
                 "writers (and rounds). events/s: events recorded without failure / time from the go to the last\n"
-                "writer's last call. CPU ms/ev: the writers' own CPU (user+sys) per call; PostgreSQL's server CPU is\n"
-                "not in it. load: 1-minute load average after the run.\n");
+                "writer's last call. CPU ms/ev: the writers' own CPU (user+sys) per call, and cores: that CPU time\n"
+                "over the wall time (PostgreSQL's server CPU is in neither). load: 1-minute load average after the run.\n");
     std::fflush(stdout);
 
     std::vector<std::string> kinds;
