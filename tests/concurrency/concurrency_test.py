@@ -160,9 +160,12 @@ class NewStore(unittest.TestCase):
 class CountingProxy:
     """Forwards every request to the LRS and counts the statements POSTed (a JSON array or object)."""
 
-    def __init__(self, target):
+    def __init__(self, target, delay=0.0):
         self.target = urllib.parse.urlsplit(target)
+        self.delay = delay          # seconds added to each POST, so that two senders surely overlap
         self.posted = []
+        self.lock = threading.Lock()
+        self.in_flight = self.most_in_flight = 0
         owner = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -174,11 +177,15 @@ class CountingProxy:
             def forward(self):
                 length = int(self.headers.get("Content-Length", 0))
                 body = self.rfile.read(length) if length else None
-                if self.command == "POST" and body:
+                posting = self.command == "POST" and body
+                if posting:
                     statements = json.loads(body)
-                    with threading.Lock():
+                    with owner.lock:
                         owner.posted.extend(s["id"] for s in (statements if isinstance(statements, list)
                                                               else [statements]))
+                        owner.in_flight += 1
+                        owner.most_in_flight = max(owner.most_in_flight, owner.in_flight)
+                    time.sleep(owner.delay)
                 connection = http.client.HTTPConnection(owner.target.hostname, owner.target.port, timeout=60)
                 path = owner.target.path.rstrip("/") + self.path[len("/xapi"):]
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
@@ -193,6 +200,9 @@ class CountingProxy:
                 self.end_headers()
                 self.wfile.write(data)
                 connection.close()
+                if posting:
+                    with owner.lock:
+                        owner.in_flight -= 1
 
             do_GET = do_POST = do_PUT = forward
 
@@ -223,13 +233,15 @@ class TwoSyncs(unittest.TestCase):
         stored = ws.count("SELECT COUNT(*) FROM statements")
         self.assertGreaterEqual(stored, 400)
 
-        proxy = CountingProxy(target)
+        proxy = CountingProxy(target, delay=0.05)
         self.addCleanup(proxy.close)
         env = {"SFE_LRS_URL": proxy.url}
-        results = [None, None]
+        results, spans = [None, None], [None, None]
 
         def sync(index):
+            started = time.monotonic()
             results[index] = ws.sfe("sync", env=env, timeout=300)
+            spans[index] = (started, time.monotonic())
 
         threads = [threading.Thread(target=sync, args=(i,)) for i in range(2)]
         for t in threads:
@@ -238,6 +250,9 @@ class TwoSyncs(unittest.TestCase):
             t.join()
         for r in results:
             self.assertEqual(r.code, 0, r)
+        # The two ran at the same time (each takes at least 8 batches x 50 ms), yet only one posted.
+        self.assertLess(max(spans[0][0], spans[1][0]), min(spans[0][1], spans[1][1]), "the syncs did not overlap")
+        self.assertEqual(proxy.most_in_flight, 1, "two senders posted at the same time")
         self.assertEqual(len(proxy.posted), stored, "POSTed %d statements for %d stored" % (len(proxy.posted), stored))
         self.assertEqual(len(set(proxy.posted)), stored)
         self.assertEqual(ws.count("SELECT COUNT(*) FROM statements WHERE state = 'delivered'"), stored)
