@@ -57,7 +57,7 @@ std::map<std::string, std::string> LearnerRefs::refs(const std::vector<std::stri
     // One execution binding the whole vector: Poco::Data prepares the statement once and steps it
     // per id. Executing a statement per id would prepare it again for every id.
     std::vector<std::string> foundIds, foundRefs;
-    _db.session() << "SELECT learner, ref FROM learner_refs WHERE learner = ?", use(missing), into(foundIds),
+    _db.session() << _db.sql("SELECT learner, ref FROM learner_refs WHERE learner = ?"), use(missing), into(foundIds),
         into(foundRefs), now;
     for (std::size_t i = 0; i < foundIds.size(); ++i) result[foundIds[i]] = _cache[foundIds[i]] = foundRefs[i];
     std::vector<std::string> newIds, newRefs, newSalts;
@@ -71,7 +71,7 @@ std::map<std::string, std::string> LearnerRefs::refs(const std::vector<std::stri
         result[id] = _cache[id] = newRefs.back();
     }
     if (!newIds.empty())
-        _db.session() << "INSERT INTO learner_refs(learner, ref, salt) VALUES (?, ?, ?)",
+        _db.session() << _db.sql("INSERT INTO learner_refs(learner, ref, salt) VALUES (?, ?, ?)"),
             use(newIds), use(newRefs), use(newSalts), now;
     return result;
 }
@@ -83,7 +83,7 @@ std::optional<std::string> LearnerRefs::find(const std::string& id)
     if (it != _cache.end()) return it->second;
     std::string key = id;
     Poco::Nullable<std::string> ref;
-    _db.session() << "SELECT ref FROM learner_refs WHERE learner = ?", use(key), into(ref), now;
+    _db.session() << _db.sql("SELECT ref FROM learner_refs WHERE learner = ?"), use(key), into(ref), now;
     if (ref.isNull()) return std::nullopt;
     return _cache[id] = ref.value();
 }
@@ -94,7 +94,7 @@ std::optional<std::string> LearnerRefs::erase(const std::string& id)
     if (!ref) return std::nullopt;
     std::lock_guard<std::mutex> lock(_mutex);
     std::string key = id;
-    _db.session() << "DELETE FROM learner_refs WHERE learner = ?", use(key), now;
+    _db.session() << _db.sql("DELETE FROM learner_refs WHERE learner = ?"), use(key), now;
     _cache.erase(id);
     return ref;
 }
