@@ -17,7 +17,9 @@ Suites (unittest classes):
                 the store holds each event exactly once (evidence and statements), that re-posted events
                 are answered as duplicates and write nothing, that errors map to their HTTP codes, and
                 that `audit verify` passes.
-  Broken        a host whose store cannot be opened: /health 503, /events 500, as problem documents.
+  Broken        a host whose store cannot be opened: /health 503, /events 500, as problem documents;
+                no library configured; FFI restricted (ffi.enable=preload without preloading); the
+                bearer token SFE_HOST_TOKEN asks for.
   Preloaded     the library preloaded through ffi.preload (sfe.ffi.h with FFI_SCOPE/FFI_LIB) and PHP's
                 default ffi.enable=preload: the host runs without ffi.enable=1.
 
@@ -211,12 +213,12 @@ class Response:
         return "HTTP %d %s" % (self.status, self.body[:500].decode("utf-8", "replace"))
 
 
-def request(port, method, path, body=None, content_type="application/json", timeout=120):
+def request(port, method, path, body=None, content_type="application/json", timeout=120, headers=None):
     """One HTTP request on a connection of its own; a Response, or the exception it raised."""
     started = time.monotonic()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        headers = {}
+        headers = dict(headers or {})
         if body is not None:
             headers["Content-Type"] = content_type
             if isinstance(body, str):
@@ -521,6 +523,18 @@ class Broken(HostTest):
         body = response.json()
         self.assertEqual((body["status"], body["sfeStatus"] & 0xff != 0), (500, True), body)
         self.assertNotIn("Fatal error", server.log())
+
+    def test_token(self):
+        server = self.server("php-token", store_config(self.store), 1, env={"SFE_HOST_TOKEN": "s3cret-token"})
+        event = json.dumps({"type": "completion", "eventId": "t1", "learner": "l", "activity": "nope"})
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic czNjcmV0LXRva2Vu"}):
+            response = request(server.port, "POST", "/events", event, headers=headers)
+            self.assertEqual(response.status, 401, response)
+            self.assertEqual(response.headers.get("content-type"), "application/problem+json")
+            self.assertIn("Bearer", response.headers.get("www-authenticate", ""))
+        # With the token the request reaches the plugin (which has no store content: 500 or 404).
+        response = request(server.port, "POST", "/events", event, headers={"Authorization": "Bearer s3cret-token"})
+        self.assertNotEqual(response.status, 401, response)
 
     def test_no_library_configured(self):
         server = self.server("php-nolib", store_config(self.store), 1, library=False)

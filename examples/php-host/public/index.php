@@ -11,13 +11,16 @@
  *
  * Errors are RFC 9457 problem documents (application/problem+json). Plugin statuses map to HTTP:
  * invalid 422, notFound 404, conflict 409, busy 503 (with Retry-After), anything else 500. The
- * request's own faults: 400 (not a JSON object), 404 (no such path), 405, 413, 415.
+ * request's own faults: 400 (not a JSON object), 401 (no or a wrong token), 404 (no such path), 405,
+ * 413, 415.
  *
  * Configuration, from the environment:
  *   SFE_PLUGIN_LIBRARY   path of sfia-evidence-plugin.so (not needed when sfe.ffi.h is preloaded)
  *   SFE_CONFIG_FILE      a JSON object of plugin configuration keys, e.g. {"store.path": "/var/lib/sfe.db"}
- *   SFE_CONFIG_JSON      the same inline; its keys win over the file's
+ *   SFE_CONFIG_JSON      the same inline; its keys win over the file's. lrs.background defaults to
+ *                        false here: run `sync` from a timer (a handle lives for one request only)
  *   SFE_MAX_BODY_BYTES   largest request body accepted (default 1048576)
+ *   SFE_HOST_TOKEN       when set, POST /events requires "Authorization: Bearer <token>" (401 otherwise)
  *
  * Run it under PHP's built-in server, the router script being this file:
  *   PHP_CLI_SERVER_WORKERS=8 php -d ffi.enable=1 -S 127.0.0.1:8080 examples/php-host/public/index.php
@@ -138,7 +141,9 @@ function plugin_config(): array
     if ($json !== false && $json !== '') {
         $config = config_object($json, 'SFE_CONFIG_JSON') + $config;
     }
-    return $config;
+    // A handle lives for one request: a background sender would start and stop with each of them.
+    // Statements are sent by `sync` (sfia-evidence sync from a timer) unless the configuration says otherwise.
+    return $config + ['lrs.background' => 'false'];
 }
 
 function config_object(string $text, string $where): array
@@ -169,8 +174,24 @@ function with_plugin(string $operation, callable $use): mixed
     }
 }
 
+/** Whether the request carries the bearer token SFE_HOST_TOKEN asks for (always, when none is set). */
+function authorized(): bool
+{
+    $token = getenv('SFE_HOST_TOKEN');
+    if ($token === false || $token === '') {
+        return true;
+    }
+    $header = $_SERVER['HTTP_AUTHORIZATION'] ?? '';
+    return preg_match('/^Bearer\s+(\S+)$/i', $header, $m) === 1 && hash_equals($token, $m[1]);
+}
+
 function post_events(): void
 {
+    if (!authorized()) {
+        request_problem(401, 'Unauthorized', 'send the LMS\'s token as "Authorization: Bearer <token>"',
+            ['WWW-Authenticate' => 'Bearer realm="sfia-evidence"']);
+        return;
+    }
     $type = strtolower(trim(explode(';', $_SERVER['CONTENT_TYPE'] ?? '')[0]));
     if ($type !== 'application/json' && !str_ends_with($type, '+json')) {
         request_problem(415, 'Unsupported Media Type', 'send the event as application/json',
