@@ -453,6 +453,12 @@ class Busy(unittest.TestCase):
             self.assertEqual(status, SFE_BUSY, response)
             self.assertEqual(response["error"], "busy")
             self.assertIn("busy", message)
+            # The operator's view: the refused write and how long it waited.
+            status, stats, _ = door.call(handle, "store.stats")
+            self.assertEqual(status, SFE_OK, stats)
+            self.assertEqual((stats["writes"], stats["busy"]), (1, 1), stats)
+            self.assertGreaterEqual(stats["lockWait"]["maxMs"], 200, stats)
+            self.assertEqual(stats["connector"], "postgresql" if ws.store.postgres else "sqlite")
         finally:
             release()
         self.assertEqual(ws.store.dump(), before, "a refused call wrote to the store")

@@ -16,6 +16,7 @@
 #include "sfe/presenter/ProgressPresenter.h"
 #include "sfe/presenter/Json.h"
 #include "sfe/presenter/Request.h"
+#include "sfe/presenter/StorePresenter.h"
 #include "sfe/runtime/Error.h"
 #include "sfe/service/AuditExporter.h"
 #include "sfe/service/AuditService.h"
@@ -117,6 +118,7 @@ Runtime::Runtime(plugin::HostServices& host):
     _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService, *_checkpointer, *_auditExporter);
     _privacyService = std::make_unique<service::PrivacyService>(*_db, *_learnerRefs, _signingKeys);
     _privacy = std::make_unique<presenter::PrivacyPresenter>(*this, *_privacyService);
+    _store = std::make_unique<presenter::StorePresenter>(*_db);
 
     using presenter::Request;
     add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
@@ -143,6 +145,7 @@ Runtime::Runtime(plugin::HostServices& host):
     add("sync", [this](const Request& r) { return _outbox->sync(r); });
     add("outbox", [this](const Request& r) { return _outbox->outbox(r); });
     add("retry", [this](const Request& r) { return _outbox->retry(r); });
+    add("store.stats", [this](const Request& r) { return _store->stats(r); });
 
     if (_delivery->configured() && _settings.lrsBackground) _delivery->startBackground();
 

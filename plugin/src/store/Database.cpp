@@ -22,6 +22,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <climits>
 #include <map>
 #include <regex>
 #include <thread>
@@ -296,6 +298,38 @@ void Database::onChange(std::function<void()> listener)
 {
     std::lock_guard<std::mutex> lock(_changeMutex);
     _listeners.push_back(std::move(listener));
+}
+
+void Database::recordLockWait(std::chrono::microseconds waited, bool busy)
+{
+    static constexpr std::size_t kKept = 65536;
+    const auto us = static_cast<std::uint32_t>(std::min<long long>(waited.count(), UINT32_MAX));
+    std::lock_guard<std::mutex> lock(_statsMutex);
+    if (_waitsUs.size() < kKept)
+        _waitsUs.push_back(us);
+    else
+        _waitsUs[_writes % kKept] = us;
+    ++_writes;
+    if (busy) ++_busy;
+}
+
+Database::LockStats Database::lockStats() const
+{
+    std::vector<std::uint32_t> waits;
+    LockStats stats;
+    {
+        std::lock_guard<std::mutex> lock(_statsMutex);
+        waits = _waitsUs;
+        stats.writes = _writes;
+        stats.busy = _busy;
+    }
+    if (waits.empty()) return stats;
+    std::sort(waits.begin(), waits.end());
+    auto at = [&](double q) { return waits[std::min(waits.size() - 1, static_cast<std::size_t>(q * waits.size()))] / 1000.0; };
+    stats.p50Ms = at(0.50);
+    stats.p99Ms = at(0.99);
+    stats.maxMs = waits.back() / 1000.0;
+    return stats;
 }
 
 std::unique_ptr<Poco::Data::Session> Database::acquire()

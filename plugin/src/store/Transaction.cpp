@@ -29,8 +29,13 @@ const char* const kPgWriteLock = "SELECT pg_advisory_xact_lock(83151560544678349
 
 Transaction::Transaction(Database& db):
     _db(db),
-    _lock(db.writeMutex())
+    _lock(db.writeMutex(), std::defer_lock)
 {
+    const auto started = std::chrono::steady_clock::now();
+    auto waited = [&] {
+        return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    };
+    _lock.lock();    // this process's other writers first, then the store's lock
     try
     {
         // SQLite: IMMEDIATE takes the write lock now, waiting up to the busy timeout. A deferred
@@ -46,9 +51,11 @@ Transaction::Transaction(Database& db):
     }
     catch (const Poco::Exception& e)
     {
+        _db.recordLockWait(waited(), isBusy(e));
         if (_db.isPostgreSQL()) rollbackQuietly();
         throw translate(e, "cannot begin a transaction on " + _db.target());
     }
+    _db.recordLockWait(waited(), false);
     _open = true;
     try
     {

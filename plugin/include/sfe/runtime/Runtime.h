@@ -25,7 +25,7 @@ namespace sfe {
 namespace store { class Database; class LearnerRefs; }
 namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter;
                       class OutboxPresenter; class ProgressPresenter;
-                      class AuditPresenter; class PrivacyPresenter; }
+                      class AuditPresenter; class PrivacyPresenter; class StorePresenter; }
 namespace service {
 class ImportService;
 class DefinitionCache;
@@ -92,6 +92,7 @@ private:
     std::unique_ptr<presenter::ProgressPresenter> _progress;
     std::unique_ptr<presenter::AuditPresenter> _audit;
     std::unique_ptr<presenter::PrivacyPresenter> _privacy;
+    std::unique_ptr<presenter::StorePresenter> _store;
     std::map<std::string, Handler> _operations;
     std::shared_mutex _stopMutex;     ///< calls hold it shared; stop() exclusively
 };

@@ -13,6 +13,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -101,6 +103,20 @@ public:
     /// Registers a cache to clear when the store's cached data changed. Register during start-up.
     void onChange(std::function<void()> listener);
 
+    /// How long this process's write transactions waited for the store's write lock.
+    struct LockStats
+    {
+        std::size_t writes = 0;     ///< write transactions begun (or refused busy)
+        std::size_t busy = 0;       ///< of them, refused because the lock stayed taken (SFE_BUSY)
+        double p50Ms = 0, p99Ms = 0, maxMs = 0;   ///< over the last 65536 waits
+    };
+
+    /// Called by Transaction with the time it waited for the write lock. [thread-safe]
+    void recordLockWait(std::chrono::microseconds waited, bool busy);
+
+    /// The waits so far. [thread-safe]
+    LockStats lockStats() const;
+
     /// Binds a pooled session to the calling thread until destroyed; nested leases on one thread
     /// share the outer one. Throws runtime::Error (SFE_STORE) when no session can be opened.
     class Lease
@@ -139,6 +155,9 @@ private:
     long long _seenChanges = -1;
     bool _ready = false;                        ///< migrated; the change counter can be read
     std::vector<std::function<void()>> _listeners;
+    mutable std::mutex _statsMutex;
+    std::vector<std::uint32_t> _waitsUs;        ///< a ring of the last waits, in microseconds
+    std::size_t _writes = 0, _busy = 0;
 };
 
 } } // namespace sfe::store
