@@ -683,6 +683,7 @@ private:
     PGconn* connect() const
     {
         PGconn* c = PQconnectdb(_conninfo.c_str());
+        PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);   // "does not exist, skipping"
         if (PQstatus(c) != CONNECTION_OK)
         {
             const std::string text = PQerrorMessage(c);
