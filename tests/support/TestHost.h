@@ -2,7 +2,8 @@
 // TestHost.h
 //
 // Test support: a HostServices with an in-memory configuration, a quiet logger and a clock the
-// test sets, and a Runtime started over a fresh store in a temporary folder.
+// test sets, and a Runtime started over a fresh store: a SQLite file in a temporary folder, or,
+// when SFE_TEST_PG is set, a fresh PostgreSQL database.
 //
 
 #ifndef SFE_TESTS_TESTHOST_H
@@ -13,16 +14,26 @@
 #include "sfe/runtime/Runtime.h"
 
 #include <Poco/AutoPtr.h>
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
 #include <Poco/DateTimeParser.h>
+#include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
 #include <Poco/NullChannel.h>
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
+#include <Poco/URI.h>
+#include <Poco/UUIDGenerator.h>
 #include <Poco/Util/MapConfiguration.h>
 
+#include <algorithm>
+#include <iostream>
 #include <memory>
+#include <regex>
+#include <stdexcept>
 #include <string>
 
 namespace sfe {
@@ -56,24 +67,112 @@ private:
     Poco::Timestamp _now;
 };
 
-/// A started Runtime on a fresh SQLite store, with helpers to call operations.
+/// The libpq conninfo `conninfo` (key=value pairs or a postgresql:// URI) with its database
+/// replaced by `database`.
+inline std::string withDatabase(const std::string& conninfo, const std::string& database)
+{
+    if (conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0)
+    {
+        Poco::URI uri(conninfo);
+        uri.setPath("/" + database);
+        return uri.toString();
+    }
+    static const std::regex dbname(R"((^|\s)dbname\s*=\s*('(?:[^'\\]|\\.)*'|\S*))");
+    std::string result = std::regex_replace(conninfo, dbname, "$1");
+    return result + (result.empty() || result.back() == ' ' ? "" : " ") + "dbname=" + database;
+}
+
+/// A started Runtime on a fresh store, with helpers to call operations.
+///
+/// The store is a SQLite file in a temporary folder; when the environment variable SFE_TEST_PG
+/// holds a libpq conninfo of an admin connection (e.g. "host=127.0.0.1 port=55432 user=sfe
+/// dbname=postgres", as tests/pg/with-pg.sh sets it), it is a fresh PostgreSQL database
+/// sfe_t_<random hex> on that server instead, dropped when the TestPlugin goes.
 class TestPlugin
 {
 public:
     TestPlugin():
         _dir(Poco::TemporaryFile::tempName())
     {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::PostgreSQL::Connector::registerConnector();
         Poco::File(_dir).createDirectories();
         host.settings().setString("store.path", Poco::Path(_dir, "store.db").toString());
+        const std::string admin = Poco::Environment::get("SFE_TEST_PG", "");
+        if (admin.empty()) return;
+        std::string hex = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+        hex.erase(std::remove(hex.begin(), hex.end(), '-'), hex.end());
+        const std::string name = "sfe_t_" + hex.substr(0, 16);
+        try
+        {
+            Poco::Data::Session session("postgresql", admin);
+            session << "CREATE DATABASE " + name, Poco::Data::Keywords::now;
+        }
+        catch (const Poco::Exception& e)
+        {
+            throw std::runtime_error("SFE_TEST_PG: cannot create the test database " + name + " on '" + admin +
+                                     "': " + e.displayText());
+        }
+        _pgAdmin = admin;
+        _pgDatabase = name;
+        _pgUrl = withDatabase(admin, name);
+        host.settings().setString("store.connector", "postgresql");
+        host.settings().setString("store.url", _pgUrl);
     }
+
     ~TestPlugin()
     {
         runtime.reset();
         try { Poco::File(_dir).remove(true); } catch (...) { }
+        if (_pgDatabase.empty()) return;
+        try
+        {
+            // FORCE: a session a test opened with storeSession() and did not close must not keep it.
+            Poco::Data::Session session("postgresql", _pgAdmin);
+            session << "DROP DATABASE IF EXISTS " + _pgDatabase + " WITH (FORCE)", Poco::Data::Keywords::now;
+        }
+        catch (const Poco::Exception& e)
+        {
+            std::cerr << "TestPlugin: cannot drop the test database " << _pgDatabase << ": " << e.displayText()
+                      << std::endl;
+        }
     }
 
+    TestPlugin(const TestPlugin&) = delete;
+    TestPlugin& operator=(const TestPlugin&) = delete;
+
     std::string dir() const { return _dir; }
+
+    /// The SQLite store's file (also set on PostgreSQL, where nothing is written there).
     std::string dbPath() const { return Poco::Path(_dir, "store.db").toString(); }
+
+    /// True when the store is a PostgreSQL database (SFE_TEST_PG was set).
+    bool onPostgreSQL() const { return !_pgDatabase.empty(); }
+
+    /// A new session on the test's store, beside the plugin's own, to inspect or tamper with it:
+    /// the SQLite file, or the PostgreSQL database. Statements with bound values need the
+    /// connector's placeholders: `?` on SQLite, `$1, $2…` on PostgreSQL (see sql()).
+    Poco::Data::Session storeSession() const
+    {
+        if (onPostgreSQL()) return Poco::Data::Session("postgresql", _pgUrl);
+        return Poco::Data::Session("sqlite", dbPath());
+    }
+
+    /// `portable` with its `?` placeholders in the store's dialect, for storeSession() statements.
+    std::string sql(const std::string& portable) const
+    {
+        if (!onPostgreSQL()) return portable;
+        std::string out;
+        int n = 0;
+        bool quoted = false;
+        for (char c : portable)
+        {
+            if (c == '\'') quoted = !quoted;
+            if (c == '?' && !quoted) out += "$" + std::to_string(++n);
+            else out += c;
+        }
+        return out;
+    }
 
     void start() { runtime = std::make_unique<runtime::Runtime>(host); }
 
@@ -98,6 +197,9 @@ public:
 
 private:
     std::string _dir;
+    std::string _pgAdmin;       ///< the admin conninfo (SFE_TEST_PG); empty on SQLite
+    std::string _pgDatabase;    ///< the test database on it
+    std::string _pgUrl;         ///< the conninfo of the test database (store.url)
 };
 
 /// The shipped CSMG definition in the source tree.

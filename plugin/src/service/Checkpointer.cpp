@@ -42,7 +42,8 @@ std::string Checkpointer::payload(long long seq, const std::string& chainHash, c
 
 void Checkpointer::loadLast()
 {
-    if (_loaded) return;
+    // Read each time, under the write lock: another process writing to the same store may have
+    // signed since (one indexed read per recording transaction).
     Poco::Nullable<Poco::Int64> seq;
     Poco::Nullable<std::string> at;
     _db.session() << "SELECT seq, signed_at FROM checkpoints ORDER BY seq DESC LIMIT 1", into(seq), into(at), now;
@@ -50,7 +51,6 @@ void Checkpointer::loadLast()
     _lastTime = Poco::Timestamp();      // with no checkpoint yet, the window starts now
     if (!at.isNull())
         if (auto t = runtime::parseTime(at.value())) _lastTime = *t;
-    _loaded = true;
 }
 
 void Checkpointer::afterAppend(const store::LogEntry& head, const Poco::Timestamp& now)
@@ -67,7 +67,7 @@ void Checkpointer::sign(const store::LogEntry& head, const Poco::Timestamp& when
     std::string jws = xapi::Jws::signRs256(payload(head.seq, head.chainHash, at), _keys->key(), _keys->keyId());
     Poco::Int64 seq = head.seq;
     std::string hash = head.chainHash, kid = _keys->keyId();
-    _db.session() << "INSERT INTO checkpoints(seq, chain_hash, signed_at, key_id, jws) VALUES (?, ?, ?, ?, ?)",
+    _db.session() << _db.sql("INSERT INTO checkpoints(seq, chain_hash, signed_at, key_id, jws) VALUES (?, ?, ?, ?, ?)"),
         use(seq), use(hash), use(at), use(kid), use(jws), now;
     _lastSeq = head.seq;
     _lastTime = when;
@@ -77,7 +77,6 @@ std::optional<long long> Checkpointer::checkpointNow(const Poco::Timestamp& now)
 {
     if (!enabled()) return std::nullopt;
     store::Transaction tx(_db);
-    _loaded = false;
     loadLast();
     auto head = store::EvidenceLog(_db).head();
     if (!head || head->seq <= _lastSeq) return head ? std::optional<long long>(_lastSeq) : std::nullopt;

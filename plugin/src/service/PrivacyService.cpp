@@ -37,6 +37,19 @@ std::string quoted(const std::string& text)
     return out;
 }
 
+/// A LIKE pattern (with ESCAPE '!') matching text that contains `token` literally. The escape is
+/// explicit because PostgreSQL's default one, the backslash, occurs in JSON-quoted tokens.
+std::string containing(const std::string& token)
+{
+    std::string pattern = "%";
+    for (char c : token)
+    {
+        if (c == '%' || c == '_' || c == '!') pattern += '!';
+        pattern += c;
+    }
+    return pattern + "%";
+}
+
 } // namespace
 
 PrivacyService::PrivacyService(store::Database& db, store::LearnerRefs& refs, std::shared_ptr<const SigningKeys> keys):
@@ -81,8 +94,9 @@ Poco::JSON::Object::Ptr PrivacyService::exportPerson(const std::string& person)
     Poco::JSON::Array::Ptr attainments = new Poco::JSON::Array;
     {
         Poco::Data::Statement select(_db.session());
-        select << "SELECT skill_code, level_number, rule, attained_at, statement_id, voided_at FROM attainments"
-                  " WHERE learner = ? ORDER BY attained_at", use(who), now;
+        select << _db.sql("SELECT skill_code, level_number, rule, attained_at, statement_id, voided_at FROM attainments"
+                          " WHERE learner = ? ORDER BY attained_at, skill_code, level_number, statement_id"),
+            use(who), now;
         Poco::Data::RecordSet rs(select);
         for (bool more = rs.moveFirst(); more; more = rs.moveNext())
         {
@@ -101,7 +115,8 @@ Poco::JSON::Object::Ptr PrivacyService::exportPerson(const std::string& person)
     Poco::JSON::Array::Ptr verifications = new Poco::JSON::Array;
     {
         std::vector<std::string> ids, times;
-        _db.session() << "SELECT evidence_id, verified_at FROM verifications WHERE auditor = ? ORDER BY verified_at",
+        _db.session() << _db.sql("SELECT evidence_id, verified_at FROM verifications WHERE auditor = ?"
+                                 " ORDER BY verified_at, evidence_id"),
             use(who), into(ids), into(times), now;
         for (std::size_t i = 0; i < ids.size(); ++i)
         {
@@ -141,31 +156,36 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
         return it->second.first;
     };
     std::vector<std::string> notedIds, notes;
-    s << "SELECT id, note FROM evidence WHERE (learner = ? OR assessor = ?) AND note IS NOT NULL", use(who), use(who),
-        into(notedIds), into(notes), now;
+    s << _db.sql("SELECT id, note FROM evidence WHERE (learner = ? OR assessor = ?) AND note IS NOT NULL"), use(who),
+        use(who), into(notedIds), into(notes), now;
     for (std::size_t i = 0; i < notedIds.size(); ++i)
     {
         std::vector<std::string> ids, bodies, signatures;
         std::string evidenceId = notedIds[i];
-        s << "SELECT id, body, COALESCE(signature, '') FROM statements WHERE evidence_id = ?", use(evidenceId),
-            into(ids), into(bodies), into(signatures), now;
+        s << _db.sql("SELECT id, body, COALESCE(signature, '') FROM statements WHERE evidence_id = ?"),
+            use(evidenceId), into(ids), into(bodies), into(signatures), now;
         for (std::size_t j = 0; j < ids.size(); ++j)
             Poco::replaceInPlace(load(ids[j], bodies[j], signatures[j]), "\"response\":" + quoted(notes[i]),
                                  std::string("\"response\":\"[erased]\""));
     }
     {
-        std::vector<std::string> ids, bodies, signatures;
+        std::vector<std::string> ids, learners, bodies, signatures;
         // mbox is mailto:ID@lms.mbox_domain, or mailto:ID when the id is an address itself.
         auto unclosed = [](std::string q) { q.pop_back(); return q; };
         const std::string nameToken = "\"name\":" + quoted(person);
         const std::string mboxToken = "\"mbox\":" + unclosed(quoted("mailto:" + person + "@"));
         const std::string addressToken = "\"mbox\":" + quoted("mailto:" + person);
-        s << "SELECT id, body, COALESCE(signature, '') FROM statements"
-             " WHERE learner = ? OR body LIKE ? OR body LIKE ? OR body LIKE ?",
-            use(who), bind("%" + nameToken + "%"), bind("%" + mboxToken + "%"), bind("%" + addressToken + "%"),
-            into(ids), into(bodies), into(signatures), now;
+        // LIKE only narrows the candidates: its case rules differ (SQLite ignores ASCII case,
+        // PostgreSQL does not), so each body is checked for the exact tokens below.
+        s << _db.sql("SELECT id, learner, body, COALESCE(signature, '') FROM statements"
+                     " WHERE learner = ? OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!'"),
+            use(who), bind(containing(nameToken)), bind(containing(mboxToken)), bind(containing(addressToken)),
+            into(ids), into(learners), into(bodies), into(signatures), now;
         for (std::size_t i = 0; i < ids.size(); ++i)
         {
+            if (learners[i] != person && bodies[i].find(nameToken) == std::string::npos &&
+                bodies[i].find(mboxToken) == std::string::npos && bodies[i].find(addressToken) == std::string::npos)
+                continue;   // matched LIKE's pattern only by letter case
             std::string& body = load(ids[i], bodies[i], signatures[i]);
             Poco::replaceInPlace(body, nameToken, "\"name\":" + quoted(pseudonym));
             Poco::replaceInPlace(body, mboxToken, "\"mbox\":" + unclosed(quoted("mailto:" + pseudonym + "@")));
@@ -184,22 +204,25 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
             body = resigned.body;
             signature = resigned.jws;
         }
-        s << "UPDATE statements SET body = ?, signature = ?, learner = CASE WHEN learner = ? THEN ? ELSE learner END"
-             " WHERE id = ?", use(body), use(signature), use(who), use(pseudonym), use(statementId), now;
+        s << _db.sql("UPDATE statements SET body = ?, signature = ?,"
+                     " learner = CASE WHEN learner = ? THEN ? ELSE learner END WHERE id = ?"),
+            use(body), use(signature), use(who), use(pseudonym), use(statementId), now;
         ++result.statements;
     }
 
     Poco::Data::Statement learner(s);
-    learner << "UPDATE evidence SET learner = ?, note = NULL, erased_at = ? WHERE learner = ?",
+    learner << _db.sql("UPDATE evidence SET learner = ?, note = NULL, erased_at = ? WHERE learner = ?"),
         use(pseudonym), use(at), use(who);
     result.evidence = static_cast<long long>(learner.execute());
     Poco::Data::Statement assessor(s);
-    assessor << "UPDATE evidence SET assessor = ?, note = NULL WHERE assessor = ?", use(pseudonym), use(who);
+    assessor << _db.sql("UPDATE evidence SET assessor = ?, note = NULL WHERE assessor = ?"), use(pseudonym), use(who);
     result.assessed = static_cast<long long>(assessor.execute());
-    s << "UPDATE attainments SET learner = ? WHERE learner = ?", use(pseudonym), use(who), now;
-    s << "UPDATE verifications SET auditor = ? WHERE auditor = ?", use(pseudonym), use(who), now;
+    s << _db.sql("UPDATE attainments SET learner = ? WHERE learner = ?"), use(pseudonym), use(who), now;
+    s << _db.sql("UPDATE verifications SET auditor = ? WHERE auditor = ?"), use(pseudonym), use(who), now;
 
     _refs.erase(person);
+    // Other processes cache learner refs (store::LearnerRefs): the erased one must go from theirs.
+    _db.markChanged();
     tx.commit();
     return result;
 }

@@ -38,16 +38,20 @@ ProgressService::ProgressService(store::Database& db, DefinitionCache& definitio
 {
 }
 
-const std::vector<store::MappingRecord>& ProgressService::mappingsOf(const std::string& skill)
+std::shared_ptr<const std::vector<store::MappingRecord>> ProgressService::mappingsOf(const std::string& skill)
 {
     const long generation = _definitions.generation();
-    auto it = _mappings.find(skill);
-    if (it == _mappings.end() || it->second.first != generation)
     {
-        store::MappingRepository repo(_db);
-        it = _mappings.insert_or_assign(skill, std::make_pair(generation, repo.activeMappings(skill))).first;
+        std::lock_guard<std::mutex> lock(_mappingsMutex);
+        auto it = _mappings.find(skill);
+        if (it != _mappings.end() && it->second.first == generation) return it->second.second;
     }
-    return it->second.second;
+    // Read outside the lock: other threads' progress views need not wait for this read.
+    store::MappingRepository repo(_db);
+    auto mappings = std::make_shared<const std::vector<store::MappingRecord>>(repo.activeMappings(skill));
+    std::lock_guard<std::mutex> lock(_mappingsMutex);
+    _mappings.insert_or_assign(skill, std::make_pair(generation, mappings));
+    return mappings;
 }
 
 SkillProgress ProgressService::progress(const std::string& learner, const std::string& skill)
@@ -61,8 +65,9 @@ std::vector<std::string> ProgressService::skillsOf(const std::string& learner)
 {
     std::string who = learner;
     std::vector<std::string> skills;
-    _db.session() << "SELECT DISTINCT skill_code FROM evidence WHERE learner = ? ORDER BY skill_code", use(who),
-        into(skills), now;
+    _db.session() << _db.sql("SELECT DISTINCT skill_code FROM evidence WHERE learner = ?"), use(who), into(skills),
+        now;
+    std::sort(skills.begin(), skills.end());    // byte order, whatever the database's collation
     return skills;
 }
 
@@ -74,7 +79,8 @@ SkillProgress ProgressService::compute(const std::string& learner, const store::
     p.definitionSha256 = stored.definitionSha256;
     p.rule = _rule.name();
 
-    const std::vector<store::MappingRecord>& mappings = mappingsOf(stored.skill.code);
+    const auto mappingsHeld = mappingsOf(stored.skill.code);
+    const std::vector<store::MappingRecord>& mappings = *mappingsHeld;
     p.levels.reserve(stored.skill.levels.size());
     for (const definition::Level& l : stored.skill.levels)
     {
@@ -92,7 +98,10 @@ SkillProgress ProgressService::compute(const std::string& learner, const store::
         return nullptr;
     };
 
-    for (const store::ProgressRow& row : _repo.rows(learner, stored.skill.code))
+    // One vector per thread, kept from call to call: the rows' strings keep their buffers.
+    thread_local std::vector<store::ProgressRow> rows;
+    _repo.rows(learner, stored.skill.code, rows);
+    for (const store::ProgressRow& row : rows)
     {
         if (row.withdrawn) continue;
         LevelProgress* level = levelOf(row.level);

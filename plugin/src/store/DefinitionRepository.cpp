@@ -12,7 +12,9 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Nullable.h>
 
+#include <algorithm>
 #include <tuple>
+#include <utility>
 
 using namespace Poco::Data::Keywords;
 
@@ -27,7 +29,7 @@ bool DefinitionRepository::contains(const std::string& contentSha256)
 {
     int count = 0;
     std::string hash = contentSha256;
-    _db.session() << "SELECT COUNT(*) FROM definition_versions WHERE content_sha256 = ?", use(hash), into(count), now;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM definition_versions WHERE content_sha256 = ?"), use(hash), into(count), now;
     return count > 0;
 }
 
@@ -39,9 +41,9 @@ void DefinitionRepository::add(const definition::Definition& d, const std::strin
                 language = d.framework.language, title = TextCodec::encode(d.framework.title),
                 sourceUrl = d.framework.sourceUrl, copyright = d.framework.copyright, licence = d.framework.licence,
                 sourceName = d.sourceName, document = d.xml, at = importedAt;
-    s << "INSERT INTO definition_versions(content_sha256, import_seq, framework_name, framework_version, language,"
-         " framework_title, source_url, copyright, licence, source_name, document, imported_at)"
-         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    s << _db.sql("INSERT INTO definition_versions(content_sha256, import_seq, framework_name, framework_version,"
+                 " language, framework_title, source_url, copyright, licence, source_name, document, imported_at)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(hash), use(seq), use(name), use(version), use(language), use(title), use(sourceUrl), use(copyright),
         use(licence), use(sourceName), use(document), use(at), now;
 
@@ -54,8 +56,8 @@ void DefinitionRepository::add(const definition::Definition& d, const std::strin
                     development = TextCodec::encode(skill.developmentIntro);
         Poco::Nullable<std::string> lower;
         if (skill.lowerLevelsNotDefined) lower = TextCodec::encodeGuidance(*skill.lowerLevelsNotDefined);
-        s << "INSERT INTO skills(definition_sha256, code, name, description, guidance_notes, activities_intro,"
-             " activities, development_intro, lower_levels_not_defined) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        s << _db.sql("INSERT INTO skills(definition_sha256, code, name, description, guidance_notes, activities_intro,"
+                     " activities, development_intro, lower_levels_not_defined) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             use(hash), use(code), use(skillName), use(description), use(notes), use(intro), use(activities),
             use(development), use(lower), now;
 
@@ -66,8 +68,8 @@ void DefinitionRepository::add(const definition::Definition& d, const std::strin
                         guidance = TextCodec::encode(level.developmentGuidance), textHash = level.textSha256;
             Poco::Nullable<std::string> notDefined;
             if (!level.defined) notDefined = TextCodec::encodeGuidance(level.notDefined);
-            s << "INSERT INTO levels(definition_sha256, skill_code, number, defined, guiding_phrase, essence,"
-                 " development_guidance, not_defined, text_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            s << _db.sql("INSERT INTO levels(definition_sha256, skill_code, number, defined, guiding_phrase, essence,"
+                         " development_guidance, not_defined, text_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 use(hash), use(code), use(number), use(defined), use(phrase), use(essence), use(guidance),
                 use(notDefined), use(textHash), now;
 
@@ -75,28 +77,30 @@ void DefinitionRepository::add(const definition::Definition& d, const std::strin
             {
                 std::string id = r.id, text = TextCodec::encode(r.text), rHash = r.textSha256;
                 int position = r.position;
-                s << "INSERT INTO responsibilities(definition_sha256, id, skill_code, level_number, position, text,"
-                     " text_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                s << _db.sql("INSERT INTO responsibilities(definition_sha256, id, skill_code, level_number, position,"
+                             " text, text_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                     use(hash), use(id), use(code), use(number), use(position), use(text), use(rHash), now;
             }
         }
 
         int updated = 0;
-        s << "UPDATE current_skills SET definition_sha256 = ?, since = ? WHERE code = ?",
+        s << _db.sql("UPDATE current_skills SET definition_sha256 = ?, since = ? WHERE code = ?"),
             use(hash), use(at), use(code), now;
-        s << "SELECT COUNT(*) FROM current_skills WHERE code = ? AND definition_sha256 = ?",
+        s << _db.sql("SELECT COUNT(*) FROM current_skills WHERE code = ? AND definition_sha256 = ?"),
             use(code), use(hash), into(updated), now;
         if (updated == 0)
-            s << "INSERT INTO current_skills(code, definition_sha256, since) VALUES (?, ?, ?)",
+            s << _db.sql("INSERT INTO current_skills(code, definition_sha256, since) VALUES (?, ?, ?)"),
                 use(code), use(hash), use(at), now;
     }
+    // Every process caches the current versions (service::DefinitionCache): they must look again.
+    _db.markChanged();
 }
 
 std::optional<std::string> DefinitionRepository::currentVersion(const std::string& code)
 {
     std::string c = code;
     Poco::Nullable<std::string> hash;
-    _db.session() << "SELECT definition_sha256 FROM current_skills WHERE code = ?", use(c), into(hash), now;
+    _db.session() << _db.sql("SELECT definition_sha256 FROM current_skills WHERE code = ?"), use(c), into(hash), now;
     if (hash.isNull()) return std::nullopt;
     return hash.value();
 }
@@ -104,10 +108,14 @@ std::optional<std::string> DefinitionRepository::currentVersion(const std::strin
 std::vector<StoredSkill> DefinitionRepository::currentSkills()
 {
     std::vector<std::string> codes, hashes;
-    _db.session() << "SELECT code, definition_sha256 FROM current_skills ORDER BY code", into(codes), into(hashes), now;
+    _db.session() << "SELECT code, definition_sha256 FROM current_skills", into(codes), into(hashes), now;
+    // Sorted here, byte by byte: ORDER BY would follow the database's collation.
+    std::vector<std::pair<std::string, std::string>> current;
+    for (std::size_t i = 0; i < codes.size(); ++i) current.emplace_back(codes[i], hashes[i]);
+    std::sort(current.begin(), current.end());
     std::vector<StoredSkill> result;
-    for (std::size_t i = 0; i < codes.size(); ++i)
-        if (auto s = skill(codes[i], hashes[i])) result.push_back(std::move(*s));
+    for (const auto& [code, hash] : current)
+        if (auto s = skill(code, hash)) result.push_back(std::move(*s));
     return result;
 }
 
@@ -122,7 +130,7 @@ std::optional<std::string> DefinitionRepository::document(const std::string& def
 {
     std::string hash = definitionSha256;
     Poco::Nullable<std::string> doc;
-    _db.session() << "SELECT document FROM definition_versions WHERE content_sha256 = ?", use(hash), into(doc), now;
+    _db.session() << _db.sql("SELECT document FROM definition_versions WHERE content_sha256 = ?"), use(hash), into(doc), now;
     if (doc.isNull()) return std::nullopt;
     return doc.value();
 }
@@ -131,8 +139,9 @@ definition::Framework DefinitionRepository::loadFramework(const std::string& def
 {
     std::string hash = definitionSha256;
     Poco::Data::Statement select(_db.session());
-    select << "SELECT framework_name, framework_version, language, framework_title, source_url, copyright, licence,"
-              " imported_at FROM definition_versions WHERE content_sha256 = ?", use(hash), now;
+    select << _db.sql("SELECT framework_name, framework_version, language, framework_title, source_url, copyright,"
+                      " licence, imported_at FROM definition_versions WHERE content_sha256 = ?"),
+        use(hash), now;
     Poco::Data::RecordSet rs(select);
     definition::Framework f;
     if (rs.moveFirst())
@@ -158,8 +167,8 @@ std::optional<StoredSkill> DefinitionRepository::skill(const std::string& code, 
 
     {
         Poco::Data::Statement select(s);
-        select << "SELECT name, description, guidance_notes, activities_intro, activities, development_intro,"
-                  " lower_levels_not_defined FROM skills WHERE definition_sha256 = ? AND code = ?",
+        select << _db.sql("SELECT name, description, guidance_notes, activities_intro, activities, development_intro,"
+                          " lower_levels_not_defined FROM skills WHERE definition_sha256 = ? AND code = ?"),
             use(hash), use(c), now;
         Poco::Data::RecordSet rs(select);
         if (!rs.moveFirst()) return std::nullopt;
@@ -176,8 +185,8 @@ std::optional<StoredSkill> DefinitionRepository::skill(const std::string& code, 
     }
     {
         Poco::Data::Statement select(s);
-        select << "SELECT number, defined, guiding_phrase, essence, development_guidance, not_defined, text_sha256"
-                  " FROM levels WHERE definition_sha256 = ? AND skill_code = ? ORDER BY number",
+        select << _db.sql("SELECT number, defined, guiding_phrase, essence, development_guidance, not_defined,"
+                          " text_sha256 FROM levels WHERE definition_sha256 = ? AND skill_code = ? ORDER BY number"),
             use(hash), use(c), now;
         Poco::Data::RecordSet rs(select);
         for (bool more = rs.moveFirst(); more; more = rs.moveNext())
@@ -196,8 +205,8 @@ std::optional<StoredSkill> DefinitionRepository::skill(const std::string& code, 
     }
     {
         Poco::Data::Statement select(s);
-        select << "SELECT id, level_number, position, text, text_sha256 FROM responsibilities"
-                  " WHERE definition_sha256 = ? AND skill_code = ? ORDER BY level_number, position",
+        select << _db.sql("SELECT id, level_number, position, text, text_sha256 FROM responsibilities"
+                          " WHERE definition_sha256 = ? AND skill_code = ? ORDER BY level_number, position"),
             use(hash), use(c), now;
         Poco::Data::RecordSet rs(select);
         for (bool more = rs.moveFirst(); more; more = rs.moveNext())

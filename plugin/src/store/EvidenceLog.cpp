@@ -44,6 +44,8 @@ std::optional<LogEntry> EvidenceLog::head()
 LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const std::vector<std::string>& actions,
                              const std::vector<std::string>& contents, const std::string& at)
 {
+    // The head read here stays the head until commit: the caller's Transaction holds the store's
+    // write lock, which every writer of this store, in any process, takes first.
     auto current = head();
     long long seq = current ? current->seq : 0;
     std::string prev = current ? current->chainHash : kGenesis;
@@ -63,8 +65,9 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
     }
     if (n == 0) return current.value_or(LogEntry{});
     std::vector<std::string> ids = evidenceIds, acts = actions, bodies = contents;
-    _db.session() << "INSERT INTO evidence_log(seq, evidence_id, action, content, content_sha256, prev_hash,"
-                     " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    // One execution per entry (vectors bound without `bulk`, which PostgreSQL's connector lacks).
+    _db.session() << _db.sql("INSERT INTO evidence_log(seq, evidence_id, action, content, content_sha256, prev_hash,"
+                             " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         use(seqs), use(ids), use(acts), use(bodies), use(hashes), use(prevs), use(chains), use(times), now;
     last.seq = seqs.back();
     last.evidenceId = ids.back();
@@ -84,11 +87,13 @@ std::vector<LogEntry> EvidenceLog::entries(long long fromSeq, std::size_t limit)
     Poco::Int64 from = fromSeq;
     // fromSeq < 0 asks for the last entries (the head).
     if (fromSeq < 0)
-        select << "SELECT seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at"
-                  " FROM evidence_log ORDER BY seq DESC LIMIT ?", use(lim), now;
+        select << _db.sql("SELECT seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at"
+                          " FROM evidence_log ORDER BY seq DESC LIMIT ?"),
+            use(lim), now;
     else
-        select << "SELECT seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at"
-                  " FROM evidence_log WHERE seq >= ? ORDER BY seq LIMIT ?", use(from), use(lim), now;
+        select << _db.sql("SELECT seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at"
+                          " FROM evidence_log WHERE seq >= ? ORDER BY seq LIMIT ?"),
+            use(from), use(lim), now;
     Poco::Data::RecordSet rs(select);
     std::vector<LogEntry> result;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())

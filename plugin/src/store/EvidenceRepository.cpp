@@ -10,6 +10,7 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Nullable.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace Poco::Data::Keywords;
@@ -35,6 +36,14 @@ std::optional<T> optional(Poco::Data::RecordSet& rs, const std::string& column)
 {
     if (rs[column].isEmpty()) return std::nullopt;
     return rs[column].convert<T>();
+}
+
+/// Responsibility ids sorted byte by byte. ORDER BY would follow the database's collation, and the
+/// order is part of the logged content (service::LogContent), so it must not depend on it.
+std::vector<std::string> byteOrder(std::vector<std::string> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 const char* kColumns =
@@ -89,7 +98,7 @@ std::set<std::string> EvidenceRepository::knownEvents(const std::vector<std::str
     // One execution binding the whole vector: Poco::Data prepares the statement once and steps it
     // per id. Executing a statement per id would prepare it again for every id.
     std::vector<std::string> ids = eventIds, found;
-    _db.session() << "SELECT event_id FROM lms_events WHERE event_id = ?", use(ids), into(found), now;
+    _db.session() << _db.sql("SELECT event_id FROM lms_events WHERE event_id = ?"), use(ids), into(found), now;
     return std::set<std::string>(found.begin(), found.end());
 }
 
@@ -98,7 +107,7 @@ void EvidenceRepository::insertEvents(const std::vector<std::string>& eventIds, 
 {
     if (eventIds.empty()) return;
     std::vector<std::string> ids = eventIds, k = kinds, at(eventIds.size(), receivedAt);
-    _db.session() << "INSERT INTO lms_events(event_id, kind, received_at) VALUES (?, ?, ?)",
+    _db.session() << _db.sql("INSERT INTO lms_events(event_id, kind, received_at) VALUES (?, ?, ?)"),
         use(ids), use(k), use(at), now;
 }
 
@@ -134,16 +143,17 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
             respId.push_back(resp);
         }
     }
-    _db.session() << "INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256,"
-                     " level_text_sha256, activity_id, mapping_id, verb, score_raw, score_min, score_max, score_scaled,"
-                     " success, assessor, outcome, note, evidence_url, occurred_at, recorded_at, learner_ref, assessor_ref,"
-                     " note_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _db.session() << _db.sql("INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number,"
+                             " definition_sha256, level_text_sha256, activity_id, mapping_id, verb, score_raw, score_min,"
+                             " score_max, score_scaled, success, assessor, outcome, note, evidence_url, occurred_at,"
+                             " recorded_at, learner_ref, assessor_ref, note_sha256)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(id), use(seq), use(eventId), use(kind), use(learner), use(skill), use(level), use(defHash), use(levelHash),
         use(activity), use(mapping), use(verb), use(raw), use(min), use(max), use(scaled), use(success), use(assessor),
         use(outcome), use(note), use(url), use(occurred), use(recorded), use(learnerRef), use(assessorRef),
         use(noteSha), now;
     if (!respId.empty())
-        _db.session() << "INSERT INTO evidence_responsibilities(evidence_id, responsibility_id) VALUES (?, ?)",
+        _db.session() << _db.sql("INSERT INTO evidence_responsibilities(evidence_id, responsibility_id) VALUES (?, ?)"),
             use(respEvidence), use(respId), now;
 }
 
@@ -151,14 +161,14 @@ std::optional<EvidenceRecord> EvidenceRepository::find(const std::string& id)
 {
     std::string key = id;
     Poco::Data::Statement select(_db.session());
-    select << "SELECT " << kColumns << " FROM evidence WHERE id = ?", use(key), now;
+    select << _db.sql(std::string("SELECT ") + kColumns + " FROM evidence WHERE id = ?"), use(key), now;
     Poco::Data::RecordSet rs(select);
     if (!rs.moveFirst()) return std::nullopt;
     EvidenceRecord r = fromRow(rs);
     std::vector<std::string> responsibilities;
-    _db.session() << "SELECT responsibility_id FROM evidence_responsibilities WHERE evidence_id = ?"
-                     " ORDER BY responsibility_id", use(key), into(responsibilities), now;
-    r.responsibilities = responsibilities;
+    _db.session() << _db.sql("SELECT responsibility_id FROM evidence_responsibilities WHERE evidence_id = ?"),
+        use(key), into(responsibilities), now;
+    r.responsibilities = byteOrder(std::move(responsibilities));
     return r;
 }
 
@@ -174,11 +184,11 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
     Poco::Int64 limit = f.limit ? static_cast<Poco::Int64>(f.limit) : Poco::Int64(1) << 62;
     Poco::Int64 offset = static_cast<Poco::Int64>(f.offset);
     Poco::Data::Statement select(_db.session());
-    select << "SELECT " << kColumns << " FROM evidence"
-              " WHERE (? = 1 OR learner = ?) AND (? = 1 OR skill_code = ?) AND (? = 1 OR level_number = ?)"
-              " AND (? = 1 OR assessor = ?) AND (? = 1 OR kind = ?) AND (? = 1 OR occurred_at >= ?)"
-              " AND (? = 1 OR occurred_at < ?) AND (? = 1 OR withdrawn_at IS NULL)"
-              " ORDER BY seq LIMIT ? OFFSET ?",
+    select << _db.sql(std::string("SELECT ") + kColumns + " FROM evidence"
+                      " WHERE (? = 1 OR learner = ?) AND (? = 1 OR skill_code = ?) AND (? = 1 OR level_number = ?)"
+                      " AND (? = 1 OR assessor = ?) AND (? = 1 OR kind = ?) AND (? = 1 OR occurred_at >= ?)"
+                      " AND (? = 1 OR occurred_at < ?) AND (? = 1 OR withdrawn_at IS NULL)"
+                      " ORDER BY seq LIMIT ? OFFSET ?"),
         use(anyLearner), use(learner), use(anySkill), use(skill), use(anyLevel), use(level), use(anyAssessor),
         use(assessor), use(anyKind), use(kind), use(anyFrom), use(from), use(anyTo), use(to), use(withWithdrawn),
         use(limit), use(offset), now;
@@ -195,14 +205,14 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
     Poco::Data::Statement responsibilities(_db.session());
     std::string evidenceId;
     std::vector<std::string> ids;
-    responsibilities << "SELECT responsibility_id FROM evidence_responsibilities WHERE evidence_id = ?"
-                        " ORDER BY responsibility_id", use(evidenceId), into(ids);
+    responsibilities << _db.sql("SELECT responsibility_id FROM evidence_responsibilities WHERE evidence_id = ?"),
+        use(evidenceId), into(ids);
     for (auto& r : result)
     {
         evidenceId = r.id;
         ids.clear();
         responsibilities.execute();
-        r.responsibilities = ids;
+        r.responsibilities = byteOrder(ids);
     }
     return result;
 }
@@ -213,10 +223,10 @@ bool EvidenceRepository::addVerification(const std::string& evidenceId, const st
     std::string id = evidenceId, who = auditor, when = at;
     Poco::Nullable<std::string> text = nullable(note);
     int already = 0;
-    _db.session() << "SELECT COUNT(*) FROM verifications WHERE evidence_id = ? AND auditor = ?", use(id), use(who),
-        into(already), now;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM verifications WHERE evidence_id = ? AND auditor = ?"), use(id),
+        use(who), into(already), now;
     if (already) return false;
-    _db.session() << "INSERT INTO verifications(evidence_id, auditor, verified_at, note) VALUES (?, ?, ?, ?)",
+    _db.session() << _db.sql("INSERT INTO verifications(evidence_id, auditor, verified_at, note) VALUES (?, ?, ?, ?)"),
         use(id), use(who), use(when), use(text), now;
     return true;
 }
@@ -225,7 +235,7 @@ bool EvidenceRepository::withdraw(const std::string& id, const std::string& at, 
 {
     std::string key = id, when = at, why = reason;
     Poco::Data::Statement update(_db.session());
-    update << "UPDATE evidence SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL",
+    update << _db.sql("UPDATE evidence SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL"),
         use(when), use(why), use(key);
     return update.execute() > 0;
 }

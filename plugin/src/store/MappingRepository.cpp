@@ -10,7 +10,9 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Nullable.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 using namespace Poco::Data::Keywords;
 
@@ -25,11 +27,12 @@ void MappingRepository::saveActivity(const ActivityRecord& a)
 {
     std::string id = a.id, iri = a.iri, name = a.name, type = a.type, at = a.createdAt;
     int exists = 0;
-    _db.session() << "SELECT COUNT(*) FROM activities WHERE id = ?", use(id), into(exists), now;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM activities WHERE id = ?"), use(id), into(exists), now;
     if (exists)
-        _db.session() << "UPDATE activities SET name = ?, type = ? WHERE id = ?", use(name), use(type), use(id), now;
+        _db.session() << _db.sql("UPDATE activities SET name = ?, type = ? WHERE id = ?"), use(name), use(type),
+            use(id), now;
     else
-        _db.session() << "INSERT INTO activities(id, iri, name, type, created_at) VALUES (?, ?, ?, ?, ?)",
+        _db.session() << _db.sql("INSERT INTO activities(id, iri, name, type, created_at) VALUES (?, ?, ?, ?, ?)"),
             use(id), use(iri), use(name), use(type), use(at), now;
 }
 
@@ -37,8 +40,10 @@ std::optional<ActivityRecord> MappingRepository::activity(const std::string& idO
 {
     std::string key = idOrIri;
     Poco::Data::Statement select(_db.session());
-    select << "SELECT id, iri, name, type, created_at FROM activities WHERE id = ? OR iri = ? ORDER BY id",
-        use(key), use(key), now;
+    // One activity's id may be another's IRI: the one known by this id wins.
+    select << _db.sql("SELECT id, iri, name, type, created_at FROM activities WHERE id = ? OR iri = ?"
+                      " ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END"),
+        use(key), use(key), use(key), now;
     Poco::Data::RecordSet rs(select);
     if (!rs.moveFirst()) return std::nullopt;
     return ActivityRecord{rs["id"].convert<std::string>(), rs["iri"].convert<std::string>(),
@@ -51,36 +56,42 @@ void MappingRepository::addMapping(const MappingRecord& m)
     std::string id = m.id, activityId = m.activity.id, skill = m.skillCode, hash = m.definitionSha256,
                 at = m.createdAt;
     int level = m.level;
-    _db.session() << "INSERT INTO mappings(id, activity_id, skill_code, level_number, definition_sha256, created_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?)",
+    _db.session() << _db.sql("INSERT INTO mappings(id, activity_id, skill_code, level_number, definition_sha256,"
+                             " created_at) VALUES (?, ?, ?, ?, ?, ?)"),
         use(id), use(activityId), use(skill), use(level), use(hash), use(at), now;
     for (const auto& r : m.responsibilities)
     {
         std::string rid = r.id, rhash = r.textSha256;
-        _db.session() << "INSERT INTO mapping_responsibilities(mapping_id, responsibility_id, text_sha256)"
-                         " VALUES (?, ?, ?)", use(id), use(rid), use(rhash), now;
+        _db.session() << _db.sql("INSERT INTO mapping_responsibilities(mapping_id, responsibility_id, text_sha256)"
+                                 " VALUES (?, ?, ?)"),
+            use(id), use(rid), use(rhash), now;
     }
+    _db.markChanged();
 }
 
 bool MappingRepository::removeMapping(const std::string& mappingId, const std::string& at)
 {
     std::string id = mappingId, when = at;
     Poco::Data::Statement update(_db.session());
-    update << "UPDATE mappings SET removed_at = ? WHERE id = ? AND removed_at IS NULL", use(when), use(id);
-    return update.execute() > 0;
+    update << _db.sql("UPDATE mappings SET removed_at = ? WHERE id = ? AND removed_at IS NULL"), use(when), use(id);
+    if (update.execute() == 0) return false;
+    _db.markChanged();
+    return true;
 }
 
 void MappingRepository::flagMapping(const std::string& mappingId, const std::string& at, const std::string& reason)
 {
     std::string id = mappingId, when = at, why = reason;
-    _db.session() << "UPDATE mappings SET flagged_at = ?, flag_reason = ? WHERE id = ?",
+    _db.session() << _db.sql("UPDATE mappings SET flagged_at = ?, flag_reason = ? WHERE id = ?"),
         use(when), use(why), use(id), now;
+    _db.markChanged();
 }
 
 void MappingRepository::moveMapping(const std::string& mappingId, const std::string& definitionSha256)
 {
     std::string id = mappingId, hash = definitionSha256;
-    _db.session() << "UPDATE mappings SET definition_sha256 = ? WHERE id = ?", use(hash), use(id), now;
+    _db.session() << _db.sql("UPDATE mappings SET definition_sha256 = ? WHERE id = ?"), use(hash), use(id), now;
+    _db.markChanged();
 }
 
 std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional<std::string>& skillCode,
@@ -89,11 +100,11 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
     std::string skill = skillCode.value_or(""), activity = activityId.value_or("");
     int anySkill = skillCode ? 0 : 1, anyActivity = activityId ? 0 : 1;
     Poco::Data::Statement select(_db.session());
-    select << "SELECT m.id, m.skill_code, m.level_number, m.definition_sha256, m.created_at, m.flagged_at,"
-              " m.flag_reason, a.id AS activity_id, a.iri, a.name, a.type, a.created_at AS activity_created_at"
-              " FROM mappings m JOIN activities a ON a.id = m.activity_id"
-              " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?) AND (? = 1 OR m.activity_id = ?)"
-              " ORDER BY m.skill_code, m.level_number, a.id",
+    // Sorted below, byte by byte: ORDER BY on text would follow the database's collation.
+    select << _db.sql("SELECT m.id, m.skill_code, m.level_number, m.definition_sha256, m.created_at, m.flagged_at,"
+                      " m.flag_reason, a.id AS activity_id, a.iri, a.name, a.type, a.created_at AS activity_created_at"
+                      " FROM mappings m JOIN activities a ON a.id = m.activity_id"
+                      " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?) AND (? = 1 OR m.activity_id = ?)"),
         use(anySkill), use(skill), use(anyActivity), use(activity), now;
     Poco::Data::RecordSet rs(select);
     std::vector<MappingRecord> result;
@@ -117,19 +128,25 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
     if (result.empty()) return result;
 
     Poco::Data::Statement responsibilities(_db.session());
-    responsibilities << "SELECT r.mapping_id, r.responsibility_id, r.text_sha256 FROM mapping_responsibilities r"
-                        " JOIN mappings m ON m.id = r.mapping_id"
-                        " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?) AND (? = 1 OR m.activity_id = ?)"
-                        " ORDER BY r.mapping_id, r.responsibility_id",
+    responsibilities << _db.sql("SELECT r.mapping_id, r.responsibility_id, r.text_sha256 FROM mapping_responsibilities r"
+                                " JOIN mappings m ON m.id = r.mapping_id"
+                                " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?)"
+                                " AND (? = 1 OR m.activity_id = ?)"),
         use(anySkill), use(skill), use(anyActivity), use(activity), now;
     Poco::Data::RecordSet rr(responsibilities);
     for (bool more = rr.moveFirst(); more; more = rr.moveNext())
     {
         auto it = index.find(rr["mapping_id"].convert<std::string>());
-        if (it == index.end()) continue;
+        if (it == index.end()) continue;    // mapped by another process between the two reads
         result[it->second].responsibilities.push_back(
             {rr["responsibility_id"].convert<std::string>(), rr["text_sha256"].convert<std::string>()});
     }
+    for (auto& m : result)
+        std::sort(m.responsibilities.begin(), m.responsibilities.end(),
+                  [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) { return a.id < b.id; });
+    std::sort(result.begin(), result.end(), [](const MappingRecord& a, const MappingRecord& b) {
+        return std::tie(a.skillCode, a.level, a.activity.id, a.id) < std::tie(b.skillCode, b.level, b.activity.id, b.id);
+    });
     return result;
 }
 

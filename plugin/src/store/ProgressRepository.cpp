@@ -17,6 +17,8 @@
 
 #include <sqlite3.h>
 
+#include <iterator>
+
 using namespace Poco::Data::Keywords;
 
 namespace sfe {
@@ -25,7 +27,8 @@ namespace store {
 namespace {
 
 // COALESCE keeps every column non-null, so plain vectors can take them in one fetch. Served by the
-// index evidence_learner and the primary keys of evidence_responsibilities and verifications.
+// index evidence_progress and the primary keys of evidence_responsibilities and verifications.
+// Portable SQL with `?` placeholders: Database::sql() adapts it for Poco::Data.
 const char* const kRowsSql =
     "SELECT e.id, e.kind, e.level_number, e.verb, COALESCE(e.outcome, ''),"
     " COALESCE(e.activity_id, ''), COALESCE(r.responsibility_id, ''),"
@@ -40,6 +43,10 @@ const char* const kAttainmentsSql =
     " WHERE learner = ? AND (? = 1 OR skill_code = ?) AND voided_at IS NULL"
     " ORDER BY skill_code, level_number";
 
+/// How many connections keep prepared statements before unused ones are let go (the Database's
+/// pool keeps 16 idle sessions, plus one per thread in a call).
+constexpr std::size_t kMaxConnections = 64;
+
 } // namespace
 
 const char* ProgressRepository::rowsSql()
@@ -47,16 +54,16 @@ const char* ProgressRepository::rowsSql()
     return kRowsSql;
 }
 
-/// The two reads as sqlite3 statements on the store's connection, prepared once. Each run binds,
+/// The two reads as sqlite3 statements on one connection, prepared on first use. Each run binds,
 /// steps every row and resets, also when it throws, so no statement holds a read transaction
-/// open between calls. Finalised before the Database closes the connection (the repository lives
-/// in a service the Runtime destroys first).
+/// open between calls. A connection serves one thread at a time (its Lease); the mutex keeps a
+/// second thread off the statements all the same.
 class ProgressRepository::SQLiteReads
 {
 public:
-    explicit SQLiteReads(Database& db):
+    SQLiteReads(Database& db, sqlite3* handle):
         _db(db),
-        _handle(Poco::Data::SQLite::Utility::dbHandle(db.session()))
+        _handle(handle)
     {
     }
 
@@ -71,6 +78,7 @@ public:
 
     void rows(const std::string& learner, const std::string& skill, std::vector<ProgressRow>& into)
     {
+        std::lock_guard<std::mutex> lock(_mutex);
         Run run(*this, prepared(_rows, kRowsSql), "the evidence", learner);
         run.bind(1, learner);
         run.bind(2, skill);
@@ -96,6 +104,7 @@ public:
 
     std::vector<Attainment> attainments(const std::string& learner, const std::optional<std::string>& skill)
     {
+        std::lock_guard<std::mutex> lock(_mutex);
         Run run(*this, prepared(_attainments, kAttainmentsSql), "the attainments", learner);
         run.bind(1, learner);
         if (sqlite3_bind_int(run.statement, 2, skill ? 0 : 1) != SQLITE_OK) run.fail();
@@ -181,37 +190,70 @@ private:
 
     Database& _db;
     sqlite3* _handle;
+    std::mutex _mutex;
     sqlite3_stmt* _rows = nullptr;
     sqlite3_stmt* _attainments = nullptr;
 };
 
 ProgressRepository::ProgressRepository(Database& db): _db(db)
 {
-    if (db.isSQLite()) _sqlite = std::make_unique<SQLiteReads>(db);
 }
 
 ProgressRepository::~ProgressRepository() = default;
 
-const std::vector<ProgressRow>& ProgressRepository::rows(const std::string& learner, const std::string& skill)
+std::shared_ptr<ProgressRepository::SQLiteReads> ProgressRepository::sqliteReads()
 {
-    if (_sqlite) _sqlite->rows(learner, skill, _rows);
-    else rowsThroughPoco(learner, skill);
-    return _rows;
+    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(_db.session());
+    if (!handle) throw runtime::Error(SFE_STORE, "cannot read progress: the store " + _db.target() + " is closed");
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto it = _sqlite.find(handle);
+    if (it != _sqlite.end()) return it->second;
+    // Connections come and go with the Database's pool, and one it closes stays allocated (a
+    // zombie, sqlite3_close_v2) while statements prepared on it remain, so its address is never
+    // reused meanwhile. Past a bound, let go of the statements no call is using: a live connection
+    // prepares them again on its next call, a closed one is freed. (SQLite is serialised, so
+    // finalising here while the connection's thread runs other statements is safe.)
+    if (_sqlite.size() >= kMaxConnections)
+        for (auto i = _sqlite.begin(); i != _sqlite.end();)
+            i = i->second.use_count() == 1 ? _sqlite.erase(i) : std::next(i);
+    return _sqlite.emplace(handle, std::make_shared<SQLiteReads>(_db, handle)).first->second;
 }
 
-void ProgressRepository::rowsThroughPoco(const std::string& learner, const std::string& skill)
+void ProgressRepository::rows(const std::string& learner, const std::string& skill, std::vector<ProgressRow>& rows)
+{
+    if (_db.isSQLite()) sqliteReads()->rows(learner, skill, rows);
+    else rowsThroughPoco(learner, skill, rows);
+}
+
+std::vector<ProgressRow> ProgressRepository::rows(const std::string& learner, const std::string& skill)
+{
+    std::vector<ProgressRow> result;
+    rows(learner, skill, result);
+    return result;
+}
+
+void ProgressRepository::rowsThroughPoco(const std::string& learner, const std::string& skill,
+                                         std::vector<ProgressRow>& rows)
 {
     std::string who = learner, code = skill;
     std::vector<std::string> ids, kinds, verbs, outcomes, activities, responsibilities, occurred;
     std::vector<int> levels, withdrawn, verified;
-    _db.session() << kRowsSql, use(who), use(code), into(ids), into(kinds), into(levels), into(verbs),
-        into(outcomes), into(activities), into(responsibilities), into(withdrawn), into(verified), into(occurred), now;
-    _rows.clear();
-    _rows.reserve(ids.size());
+    try
+    {
+        _db.session() << _db.sql(kRowsSql), use(who), use(code), into(ids), into(kinds), into(levels), into(verbs),
+            into(outcomes), into(activities), into(responsibilities), into(withdrawn), into(verified), into(occurred),
+            now;
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw runtime::Error(SFE_STORE, "cannot read the evidence of learner " + learner + " from the store " +
+                                            _db.target() + ": " + e.displayText());
+    }
+    rows.resize(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
-        _rows.push_back({std::move(ids[i]), std::move(kinds[i]), levels[i], std::move(verbs[i]),
-                         std::move(outcomes[i]), std::move(activities[i]), std::move(responsibilities[i]),
-                         withdrawn[i] != 0, verified[i] != 0, std::move(occurred[i])});
+        rows[i] = {std::move(ids[i]), std::move(kinds[i]), levels[i], std::move(verbs[i]), std::move(outcomes[i]),
+                   std::move(activities[i]), std::move(responsibilities[i]), withdrawn[i] != 0, verified[i] != 0,
+                   std::move(occurred[i])};
 }
 
 std::optional<Attainment> ProgressRepository::activeAttainment(const std::string& learner, const std::string& skill,
@@ -225,7 +267,7 @@ std::optional<Attainment> ProgressRepository::activeAttainment(const std::string
 std::vector<Attainment> ProgressRepository::activeAttainments(const std::string& learner,
                                                               const std::optional<std::string>& skill)
 {
-    return _sqlite ? _sqlite->attainments(learner, skill) : attainmentsThroughPoco(learner, skill);
+    return _db.isSQLite() ? sqliteReads()->attainments(learner, skill) : attainmentsThroughPoco(learner, skill);
 }
 
 std::vector<Attainment> ProgressRepository::attainmentsThroughPoco(const std::string& learner,
@@ -234,7 +276,7 @@ std::vector<Attainment> ProgressRepository::attainmentsThroughPoco(const std::st
     std::string who = learner, code = skill.value_or("");
     int anySkill = skill ? 0 : 1;
     Poco::Data::Statement select(_db.session());
-    select << kAttainmentsSql, use(who), use(anySkill), use(code), now;
+    select << _db.sql(kAttainmentsSql), use(who), use(anySkill), use(code), now;
     Poco::Data::RecordSet rs(select);
     std::vector<Attainment> result;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
@@ -250,8 +292,8 @@ void ProgressRepository::addAttainment(const Attainment& a)
     std::string id = a.id, learner = a.learner, skill = a.skillCode, rule = a.rule, at = a.attainedAt,
                 statement = a.statementId;
     int level = a.level;
-    _db.session() << "INSERT INTO attainments(id, learner, skill_code, level_number, rule, attained_at, statement_id)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
+    _db.session() << _db.sql("INSERT INTO attainments(id, learner, skill_code, level_number, rule, attained_at,"
+                             " statement_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         use(id), use(learner), use(skill), use(level), use(rule), use(at), use(statement), now;
 }
 
@@ -259,7 +301,7 @@ void ProgressRepository::voidAttainment(const std::string& id, const std::string
                                         const std::string& voidingStatementId)
 {
     std::string key = id, when = at, voiding = voidingStatementId;
-    _db.session() << "UPDATE attainments SET voided_at = ?, voiding_statement_id = ? WHERE id = ?",
+    _db.session() << _db.sql("UPDATE attainments SET voided_at = ?, voiding_statement_id = ? WHERE id = ?"),
         use(when), use(voiding), use(key), now;
 }
 

@@ -48,8 +48,9 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
         state.push_back(s.state); attempts.push_back(s.attempts); next.push_back(s.nextAttemptAt);
         created.push_back(s.createdAt); signature.push_back(nullable(s.signature));
     }
-    _db.session() << "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, voids_statement_id, state,"
-                     " attempts, next_attempt_at, created_at, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _db.session() << _db.sql("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, voids_statement_id,"
+                             " state, attempts, next_attempt_at, created_at, signature)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(id), use(seq), use(evidence), use(kind), use(learner), use(body), use(voids), use(state), use(attempts),
         use(next), use(created), use(signature), now;
 }
@@ -60,9 +61,9 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
     std::string who = learner.value_or(""), what = state.value_or("");
     int anyLearner = learner ? 0 : 1, anyState = state ? 0 : 1;
     Poco::Data::Statement select(_db.session());
-    select << "SELECT id, seq, evidence_id, kind, learner, body, voids_statement_id, state, attempts, next_attempt_at,"
-              " last_error, created_at, delivered_at, signature FROM statements"
-              " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) ORDER BY seq",
+    select << _db.sql("SELECT id, seq, evidence_id, kind, learner, body, voids_statement_id, state, attempts,"
+                      " next_attempt_at, last_error, created_at, delivered_at, signature FROM statements"
+                      " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) ORDER BY seq"),
         use(anyLearner), use(who), use(anyState), use(what), now;
     Poco::Data::RecordSet rs(select);
     std::vector<StatementRecord> result;
@@ -92,7 +93,8 @@ std::vector<std::string> StatementRepository::idsForEvidence(const std::string& 
 {
     std::string key = evidenceId;
     std::vector<std::string> ids;
-    _db.session() << "SELECT id FROM statements WHERE evidence_id = ? AND voids_statement_id IS NULL ORDER BY seq",
+    _db.session() << _db.sql("SELECT id FROM statements WHERE evidence_id = ? AND voids_statement_id IS NULL"
+                             " ORDER BY seq"),
         use(key), into(ids), now;
     return ids;
 }
@@ -101,8 +103,7 @@ std::map<std::string, long long> StatementRepository::countByState()
 {
     std::vector<std::string> states;
     std::vector<Poco::Int64> counts;
-    _db.session() << "SELECT state, COUNT(*) FROM statements GROUP BY state ORDER BY state", into(states), into(counts),
-        now;
+    _db.session() << "SELECT state, COUNT(*) FROM statements GROUP BY state", into(states), into(counts), now;
     std::map<std::string, long long> result{{"pending", 0}, {"delivered", 0}, {"quarantined", 0}};
     for (std::size_t i = 0; i < states.size(); ++i) result[states[i]] = counts[i];
     return result;

@@ -50,14 +50,14 @@ public:
 
 private:
     void sign(const store::LogEntry& head, const Poco::Timestamp& now);
+    /// Reads the last checkpoint (seq and time). Call inside a write transaction.
     void loadLast();
 
     store::Database& _db;
     std::shared_ptr<const SigningKeys> _keys;
     int _every;
     Poco::Timestamp::TimeDiff _window;
-    bool _loaded = false;
-    long long _lastSeq = 0;
+    long long _lastSeq = 0;             ///< the last checkpoint, read inside each write transaction
     Poco::Timestamp _lastTime;
 };
 

@@ -19,6 +19,8 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -89,14 +91,17 @@ public:
 
 private:
     SkillProgress compute(const std::string& learner, const store::StoredSkill& skill);
-    const std::vector<store::MappingRecord>& mappingsOf(const std::string& skill);
+    /// The active mappings of the skill, cached per DefinitionCache generation (which mapping
+    /// changes advance). [thread-safe]
+    std::shared_ptr<const std::vector<store::MappingRecord>> mappingsOf(const std::string& skill);
 
     store::Database& _db;
     DefinitionCache& _definitions;
     const StatementFactory& _statements;
     AttainmentRule _rule;
     store::ProgressRepository _repo;
-    std::map<std::string, std::pair<long, std::vector<store::MappingRecord>>> _mappings;
+    std::mutex _mappingsMutex;
+    std::map<std::string, std::pair<long, std::shared_ptr<const std::vector<store::MappingRecord>>>> _mappings;
 };
 
 } } // namespace sfe::service

@@ -40,9 +40,10 @@ public:
     bool contains(const std::string& contentSha256);
 
     /// Stores a new definition version and makes its skills current. `importedAt` is RFC 3339.
+    /// Marks the store changed (Database::markChanged) so that every process reloads current versions.
     void add(const definition::Definition& definition, const std::string& importedAt);
 
-    /// The current version of each skill, ordered by code.
+    /// The current version of each skill, ordered by code (byte order).
     std::vector<StoredSkill> currentSkills();
 
     /// The current version of a skill; empty if no such skill was imported.

@@ -35,6 +35,11 @@ struct LogEntry
 
 /// Appends to and reads the chain. Appends happen inside the caller's Transaction, in the same
 /// transaction as the evidence they describe.
+///
+/// The chain stays one linear chain because appends are serialised: a Transaction takes the
+/// store's write lock when it begins (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level
+/// advisory lock every writer takes), so on both stores no other writer, in this process or
+/// another, on this node or another, can append between reading the head and committing.
 class EvidenceLog
 {
 public:

@@ -53,6 +53,8 @@ struct MappingRecord
 
 /// Reads and writes activities and mappings. Writes happen inside the caller's Transaction.
 /// Mappings are never deleted: unmapping marks them removed, so evidence keeps its reference.
+/// Every mapping change marks the store changed (Database::markChanged): other processes cache
+/// mappings too.
 class MappingRepository
 {
 public:
@@ -76,7 +78,8 @@ public:
     void moveMapping(const std::string& mappingId, const std::string& definitionSha256);
 
     /// Active mappings, optionally of one skill and/or of one activity (by LMS id), ordered by
-    /// skill, level and activity.
+    /// skill, level and activity id (byte order, whatever the database's collation); their
+    /// responsibilities by id.
     std::vector<MappingRecord> activeMappings(const std::optional<std::string>& skillCode = std::nullopt,
                                               const std::optional<std::string>& activityId = std::nullopt);
 

@@ -12,10 +12,14 @@
 
 #include "sfe/store/Database.h"
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
+
+struct sqlite3;
 
 namespace sfe {
 namespace store {
@@ -50,12 +54,14 @@ struct Attainment
 
 /// The progress query runs for every progress view and after every demonstration, so it must
 /// cost little more than SQLite reading the rows. On SQLite both reads (rows and attainments in
-/// force) run as sqlite3 statements on the store's connection, prepared once per repository and
-/// reused: Poco::Data's SQLite connector prepares a statement again on every execute, which was
-/// half of a progress query's time. Other connectors go through Poco::Data.
+/// force) run as sqlite3 statements prepared once per connection and reused: Poco::Data's SQLite
+/// connector prepares a statement again on every execute, which was half of a progress query's
+/// time. Other connectors go through Poco::Data.
 ///
-/// Not thread-safe: one repository serves one caller at a time (Runtime serialises calls). Destroy
-/// it before its Database: its statements must be finalised before the connection closes.
+/// Thread-safe: each call reads through the calling thread's session (Database::session()); on
+/// SQLite the prepared statements are kept per connection (sqlite3 handle), so threads holding
+/// different sessions never share a statement. They are finalised when the repository is destroyed
+/// (a connection the Database closed first stays open until then: sqlite3_close_v2).
 class ProgressRepository
 {
 public:
@@ -65,12 +71,17 @@ public:
     ProgressRepository(const ProgressRepository&) = delete;
     ProgressRepository& operator=(const ProgressRepository&) = delete;
 
-    /// The rows of a learner in a skill (all levels), ordered by level and recording order. The
-    /// vector is the repository's own, valid until the next call. Throws runtime::Error (SFE_STORE)
-    /// when the store cannot be read.
-    const std::vector<ProgressRow>& rows(const std::string& learner, const std::string& skill);
+    /// Reads the rows of a learner in a skill (all levels), ordered by level and recording order,
+    /// into `rows`. Rows already in the vector are overwritten in place, so a caller that keeps its
+    /// vector from call to call keeps the strings' buffers. Throws runtime::Error (SFE_STORE) when
+    /// the store cannot be read.
+    void rows(const std::string& learner, const std::string& skill, std::vector<ProgressRow>& rows);
 
-    /// The SQL text rows() runs (parameters: learner, skill), so a baseline can read the same rows.
+    /// The same rows in a new vector.
+    std::vector<ProgressRow> rows(const std::string& learner, const std::string& skill);
+
+    /// The SQL text rows() runs, with `?` placeholders (parameters: learner, skill), so a baseline
+    /// can read the same rows.
     static const char* rowsSql();
 
     /// The attainment in force (not voided) for this learner, skill and level; empty if none.
@@ -85,12 +96,14 @@ public:
 private:
     class SQLiteReads;
 
-    void rowsThroughPoco(const std::string& learner, const std::string& skill);
+    /// The prepared statements of the calling thread's SQLite connection, prepared on first use.
+    std::shared_ptr<SQLiteReads> sqliteReads();
+    void rowsThroughPoco(const std::string& learner, const std::string& skill, std::vector<ProgressRow>& rows);
     std::vector<Attainment> attainmentsThroughPoco(const std::string& learner, const std::optional<std::string>& skill);
 
     Database& _db;
-    std::unique_ptr<SQLiteReads> _sqlite;       ///< on SQLite stores
-    std::vector<ProgressRow> _rows;
+    std::mutex _mutex;                                          ///< guards _sqlite
+    std::map<sqlite3*, std::shared_ptr<SQLiteReads>> _sqlite;   ///< per connection, on SQLite stores
 };
 
 } } // namespace sfe::store
