@@ -1,12 +1,19 @@
 //
 // TamperTest.cpp
 //
-// Records evidence through the plugin, stops it, changes the SQLite file directly (as an attacker
-// with file access would), starts it again and runs audit.verify. Each kind of tampering must be
-// detected, and the first problem must name the first bad entry.
+// Records evidence through the plugin, stops it, changes the store directly (as an attacker with
+// access to the SQLite file, or to the PostgreSQL database, would), starts it again and runs
+// audit.verify. Each kind of tampering must be detected, and the first problem must name the first
+// bad entry. The tampering SQL is the same on both stores: plain SQL with literal values (no
+// placeholders, whose syntax differs), run through sqlite3 on the file or through
+// TestPlugin::storeSession() on PostgreSQL (SFE_TEST_PG).
 //
 
 #include "TestHost.h"
+
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/StringTokenizer.h>
 
 #include <sqlite3.h>
 
@@ -38,8 +45,35 @@ struct Tampered : TestPlugin
         runtime.reset();    // the plugin stops; the attacker edits the file
     }
 
+    /// Runs `sql` (statements separated by ';', no ';' inside literals) in one transaction; requires
+    /// that it changed something.
     void tamper(const std::string& sql)
     {
+        if (onPostgreSQL())
+        {
+            // A PostgreSQL prepared statement holds one SQL statement: run them one by one.
+            Poco::Data::Session session = storeSession();
+            std::size_t changed = 0;
+            session.begin();
+            try
+            {
+                Poco::StringTokenizer statements(sql, ";", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+                for (const auto& text : statements)
+                {
+                    Poco::Data::Statement statement(session);
+                    statement << text;
+                    changed += statement.execute();
+                }
+                session.commit();
+            }
+            catch (const Poco::Exception& e)
+            {
+                session.rollback();
+                BOOST_FAIL("tampering SQL failed: " << e.displayText() << " in: " << sql);
+            }
+            BOOST_TEST_REQUIRE(changed > 0, "tampering SQL changed nothing: " << sql);
+            return;
+        }
         sqlite3* db = nullptr;
         BOOST_REQUIRE_EQUAL(sqlite3_open(dbPath().c_str(), &db), SQLITE_OK);
         char* error = nullptr;

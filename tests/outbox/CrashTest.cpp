@@ -5,7 +5,8 @@
 //
 // The process that syncs is killed with SIGKILL in the middle of a drain, twice, then run again:
 // every statement arrives exactly once. The sync is the CLI's: `sfia-evidence --db STORE sync`, with
-// the LRS in SFE_LRS_URL, SFE_LRS_USER, SFE_LRS_PASSWORD as a user would set them.
+// the LRS in SFE_LRS_URL, SFE_LRS_USER, SFE_LRS_PASSWORD as a user would set them. On PostgreSQL
+// (SFE_TEST_PG) the CLI's --config file names the test's database instead.
 //
 
 #include "DeliveryCheck.h"
@@ -101,7 +102,7 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
     Workload(plugin).recordLearners(0, 300);
     plugin.runtime.reset();
 
-    StoreFile store(plugin.dbPath());
+    StoreFile store(plugin);
     const auto ids = store.idsInOrder();
     const auto total = static_cast<long long>(ids.size());
     BOOST_TEST_MESSAGE(total << " statements queued after " << seconds() << " s");
@@ -111,9 +112,16 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
     LrsProxy proxy(testLrsBaseUrl());
     LrsReader lrs(testLrsBaseUrl());
     const std::string config = plugin.dir() + "/sync.properties";
-    std::ofstream(config) << "lrs.batch = " << kBatch << "\n"
-                          << "lrs.timeout_ms = 20000\n"
-                          << "lms.home_page = " << ours.homePage << "\n";
+    {
+        std::ofstream out(config);
+        out << "lrs.batch = " << kBatch << "\n"
+            << "lrs.timeout_ms = 20000\n"
+            << "lms.home_page = " << ours.homePage << "\n";
+        // On PostgreSQL the CLI finds the test's database here (its --db names a file it then ignores).
+        if (plugin.onPostgreSQL())
+            out << "store.connector = postgresql\n"
+                << "store.url = " << plugin.host.config().getString("store.url") << "\n";
+    }
 
     // 1. Killed after the LRS stored the batch of POST 60 but before its answer arrived: the store
     // still has that batch pending, the LRS has it.
@@ -134,7 +142,7 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
     BOOST_TEST(!lrsHolds(lrs, ids[static_cast<std::size_t>(settledBefore + kBatch)]));
 
     // 2. Starts by sending that batch again, which the LRS must acknowledge without storing it twice;
-    // killed at a moment the clock picks, whatever it was doing (sending, settling in SQLite).
+    // killed at a moment the clock picks, whatever it was doing (sending, settling in the store).
     {
         SyncProcess sync(plugin.dbPath(), config, proxy.baseUrl());
         const auto deadline = std::chrono::steady_clock::now() + 30s;

@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(a_statement_the_lrs_rejects_is_quarantined_and_the_rest_of_
     // plugin: an mbox without "mailto:" is what Learning Locker refuses (400).
     std::string victim;
     {
-        StoreFile store(plugin.dbPath());
+        StoreFile store(plugin);
         const auto ids = store.idsInOrder();
         BOOST_REQUIRE(ids.size() > 20u);
         victim = ids[14];   // in the middle of the second batch of 10

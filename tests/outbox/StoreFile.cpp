@@ -6,6 +6,10 @@
 
 #include "StoreFile.h"
 
+#include "TestHost.h"
+
+#include <Poco/Data/Statement.h>
+
 #include <sqlite3.h>
 
 #include <stdexcept>
@@ -58,34 +62,79 @@ private:
     std::string _path;
 };
 
+/// Runs `what` on the PostgreSQL session; rethrows Poco's errors naming the statement.
+template <typename F>
+auto onSession(const std::string& sql, F what)
+{
+    try
+    {
+        return what();
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw std::runtime_error("PostgreSQL: " + sql + ": " + e.displayText());
+    }
+}
+
 } // namespace
 
-StoreFile::StoreFile(const std::string& path): _path(path)
+StoreFile::StoreFile(TestPlugin& plugin)
 {
-    if (sqlite3_open_v2(path.c_str(), &_db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+    if (plugin.onPostgreSQL())
+    {
+        _name = "PostgreSQL";
+        _session = std::make_unique<Poco::Data::Session>(plugin.storeSession());
+        return;
+    }
+    _name = plugin.dbPath();
+    if (sqlite3_open_v2(_name.c_str(), &_db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
     {
         const std::string message = _db ? sqlite3_errmsg(_db) : "out of memory";
         sqlite3_close(_db);
-        throw std::runtime_error(path + ": " + message);
+        throw std::runtime_error(_name + ": " + message);
     }
     sqlite3_busy_timeout(_db, 10000);
 }
 
 StoreFile::~StoreFile()
 {
-    sqlite3_close(_db);
+    if (_db) sqlite3_close(_db);
 }
+
+// On PostgreSQL the same SQL with $n placeholders; each statement commits on its own (the session
+// is in autocommit), so every read sees what the drain in the other process committed.
 
 long long StoreFile::count(const std::string& state)
 {
-    Query query(_db, _path, "SELECT COUNT(*) FROM statements WHERE state = ?");
+    using namespace Poco::Data::Keywords;
+    if (_session)
+    {
+        const std::string sql = "SELECT COUNT(*) FROM statements WHERE state = $1";
+        return onSession(sql, [&] {
+            Poco::Int64 n = 0;
+            std::string value = state;
+            *_session << sql, use(value), into(n), now;
+            return static_cast<long long>(n);
+        });
+    }
+    Query query(_db, _name, "SELECT COUNT(*) FROM statements WHERE state = ?");
     query.bind(1, state).step();
     return query.integer(0);
 }
 
 std::vector<std::string> StoreFile::idsInOrder()
 {
-    Query query(_db, _path, "SELECT id FROM statements ORDER BY seq");
+    using namespace Poco::Data::Keywords;
+    if (_session)
+    {
+        const std::string sql = "SELECT id FROM statements ORDER BY seq";
+        return onSession(sql, [&] {
+            std::vector<std::string> ids;
+            *_session << sql, into(ids), now;
+            return ids;
+        });
+    }
+    Query query(_db, _name, "SELECT id FROM statements ORDER BY seq");
     std::vector<std::string> ids;
     while (query.step()) ids.push_back(query.text(0));
     return ids;
@@ -93,9 +142,27 @@ std::vector<std::string> StoreFile::idsInOrder()
 
 std::string StoreFile::replaceInBody(const std::string& id, const std::string& from, const std::string& to)
 {
-    Query(_db, _path, "UPDATE statements SET body = replace(body, ?, ?) WHERE id = ?").bind(1, from).bind(2, to).bind(3, id).step();
-    if (sqlite3_changes(_db) != 1) throw std::runtime_error(_path + ": no statement " + id);
-    Query query(_db, _path, "SELECT body FROM statements WHERE id = ?");
+    using namespace Poco::Data::Keywords;
+    if (_session)
+    {
+        const std::string update = "UPDATE statements SET body = replace(body, $1, $2) WHERE id = $3";
+        const std::size_t changed = onSession(update, [&] {
+            std::string f = from, t = to, i = id;
+            Poco::Data::Statement statement(*_session);
+            statement << update, use(f), use(t), use(i);
+            return statement.execute();
+        });
+        if (changed != 1) throw std::runtime_error(_name + ": no statement " + id);
+        const std::string select = "SELECT body FROM statements WHERE id = $1";
+        return onSession(select, [&] {
+            std::string body, i = id;
+            *_session << select, use(i), into(body), now;
+            return body;
+        });
+    }
+    Query(_db, _name, "UPDATE statements SET body = replace(body, ?, ?) WHERE id = ?").bind(1, from).bind(2, to).bind(3, id).step();
+    if (sqlite3_changes(_db) != 1) throw std::runtime_error(_name + ": no statement " + id);
+    Query query(_db, _name, "SELECT body FROM statements WHERE id = ?");
     query.bind(1, id).step();
     return query.text(0);
 }
