@@ -398,6 +398,14 @@ long long nowNs()
     return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
 }
 
+/// CPU time of the calling thread, in nanoseconds.
+long long threadCpuNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec;
+}
+
 double cpuSeconds()
 {
     rusage usage{};
@@ -454,8 +462,12 @@ void writer(const Options& options, const Store& store, const Workload& workload
     char c;
     while (read(goFd, &c, 1) < 0 && errno == EINTR) {}   // EOF: go
 
-    std::vector<long long> latencies;
+    std::vector<long long> latencies, offCpu;
+    std::vector<long> voluntary, involuntary;   // context switches during each call
     latencies.reserve(count);
+    offCpu.reserve(count);
+    voluntary.reserve(count);
+    involuntary.reserve(count);
     std::map<int, std::size_t> statuses;
     std::map<std::string, std::size_t> messages;   // the first few distinct messages, with their counts
     std::size_t failed = 0;
@@ -465,10 +477,18 @@ void writer(const Options& options, const Store& store, const Workload& workload
     for (const auto& request : requests)
     {
         char* response = nullptr;
+        rusage before{}, after{};
+        getrusage(RUSAGE_THREAD, &before);
+        const long long cpu0 = threadCpuNs();
         const long long t0 = nowNs();
         const int status = door.call(plugin, "record", request.c_str(), &response);
         end = nowNs();
+        const long long cpu1 = threadCpuNs();
+        getrusage(RUSAGE_THREAD, &after);
         latencies.push_back(end - t0);
+        offCpu.push_back(std::max(0LL, (end - t0) - (cpu1 - cpu0)));
+        voluntary.push_back(after.ru_nvcsw - before.ru_nvcsw);
+        involuntary.push_back(after.ru_nivcsw - before.ru_nivcsw);
         if (status != SFE_OK)
         {
             ++failed;
@@ -486,7 +506,8 @@ void writer(const Options& options, const Store& store, const Workload& workload
     for (const auto& [status, n] : statuses) out << "status " << status << " " << n << "\n";
     for (const auto& [m, n] : messages) out << "message " << n << " " << m << "\n";
     for (const auto& m : tally.first) out << "log " << oneLine(m) << "\n";
-    for (long long l : latencies) out << "L " << l << "\n";
+    for (std::size_t i = 0; i < latencies.size(); ++i)
+        out << "L " << latencies[i] << " " << offCpu[i] << " " << voluntary[i] << " " << involuntary[i] << "\n";
     out.flush();
     door.close(plugin);
 }
@@ -563,6 +584,12 @@ struct RunResult
     double cpu = 0;               ///< the writers' CPU time while recording (not the server's)
     std::size_t logged = 0;       ///< warnings and errors the plugin logged
     std::vector<long long> latencies;
+    std::vector<long long> offCpu;  ///< per call: its wall time less the CPU time of the calling thread
+    double offTotal = 0;            ///< off-CPU seconds over all calls
+    std::size_t blockedCalls = 0;   ///< calls in which the thread blocked (a voluntary context switch)
+    double offBlocked = 0;          ///< their off-CPU seconds
+    std::size_t preemptedCalls = 0; ///< calls that did not block but were switched out involuntarily
+    double offPreempted = 0;        ///< their off-CPU seconds
     std::map<int, std::size_t> statuses;
     std::map<std::string, std::size_t> messages;   ///< distinct failure messages and how often each came
     std::string prepareError;
@@ -733,9 +760,23 @@ void readReport(const std::string& file, std::size_t planned, int exitStatus, Ru
     {
         if (key == "L")
         {
-            long long ns;
-            in >> ns;
+            long long ns, off;
+            long vol, invol;
+            in >> ns >> off >> vol >> invol;
             r.latencies.push_back(ns);
+            r.offCpu.push_back(off);
+            const double offS = static_cast<double>(off) / 1e9;
+            r.offTotal += offS;
+            if (vol > 0)
+            {
+                ++r.blockedCalls;
+                r.offBlocked += offS;
+            }
+            else if (invol > 0)
+            {
+                ++r.preemptedCalls;
+                r.offPreempted += offS;
+            }
             continue;
         }
         if (key == "calls") in >> calls;
@@ -885,13 +926,15 @@ struct Cell
 
 void printTable(const std::vector<Cell>& cells, const Options& options)
 {
-    std::printf("\n%-10s %5s %7s %7s %8s %9s %9s %8s %8s %8s %9s %6s %6s\n", "store", "procs", "events", "failed", "wall s",
-                "events/s", "vs 1 proc", "p50 ms", "p99 ms", "max ms", "CPU ms/ev", "cores", "load");
+    std::printf("\n%-10s %5s %6s %6s %7s %8s %6s | %-23s | %-13s | %9s %5s %5s\n", "", "", "", "", "", "", "",
+                "call latency, ms", "off-CPU, ms", "", "", "");
+    std::printf("%-10s %5s %6s %6s %7s %8s %6s | %7s %7s %7s | %6s %6s | %9s %5s %5s\n", "store", "procs", "events",
+                "failed", "wall s", "events/s", "vs 1", "p50", "p99", "max", "p50", "p99", "CPU ms/ev", "cores", "load");
     std::map<std::string, double> baseline;
     for (const auto& cell : cells)
     {
         std::vector<double> rates;
-        std::vector<long long> latencies;
+        std::vector<long long> latencies, offCpu;
         std::size_t events = 0, failed = 0;
         double wall = 0, cpu = 0, load = 0;
         bool prepareFailed = false;
@@ -899,6 +942,7 @@ void printTable(const std::vector<Cell>& cells, const Options& options)
         {
             rates.push_back(r.rate());
             latencies.insert(latencies.end(), r.latencies.begin(), r.latencies.end());
+            offCpu.insert(offCpu.end(), r.offCpu.begin(), r.offCpu.end());
             events += r.events;
             failed += r.failed;
             wall += r.wall;
@@ -910,14 +954,42 @@ void printTable(const std::vector<Cell>& cells, const Options& options)
         if (cell.procs == options.procs.front()) baseline[cell.store] = rate;
         const double base = baseline.count(cell.store) ? baseline[cell.store] : 0;
         std::sort(latencies.begin(), latencies.end());
+        std::sort(offCpu.begin(), offCpu.end());
         const std::size_t calls = latencies.size();
         char ratio[16] = "-";
         if (base > 0) std::snprintf(ratio, sizeof ratio, "%.2f", rate / base);
-        std::printf("%-10s %5zu %7zu %7zu %8.2f %9.0f %9s %8.2f %8.2f %8.1f %9.2f %6.2f %6.2f%s\n", cell.store.c_str(), cell.procs,
-                    events, failed, wall / static_cast<double>(cell.rounds.size()), rate,
-                    ratio, percentileMs(latencies, 0.50),
-                    percentileMs(latencies, 0.99), calls ? static_cast<double>(latencies.back()) / 1e6 : 0.0,
-                    calls ? cpu * 1000 / static_cast<double>(calls) : 0.0, wall > 0 ? cpu / wall : 0.0, load, prepareFailed ? "  (store not prepared)" : "");
+        std::printf("%-10s %5zu %6zu %6zu %7.2f %8.0f %6s | %7.2f %7.2f %7.1f | %6.2f %6.2f | %9.2f %5.2f %5.2f%s\n",
+                    cell.store.c_str(), cell.procs, events, failed, wall / static_cast<double>(cell.rounds.size()), rate,
+                    ratio, percentileMs(latencies, 0.50), percentileMs(latencies, 0.99),
+                    calls ? static_cast<double>(latencies.back()) / 1e6 : 0.0, percentileMs(offCpu, 0.50),
+                    percentileMs(offCpu, 0.99), calls ? cpu * 1000 / static_cast<double>(calls) : 0.0, wall > 0 ? cpu / wall : 0.0, load, prepareFailed ? "  (store not prepared)" : "");
+    }
+}
+
+/// Where the calls' off-CPU time went: calls that blocked (slept on the lock, waited for the disk or
+/// the database server) against calls that only lost their core to another process.
+void printOffCpu(const std::vector<Cell>& cells)
+{
+    std::printf("\noff-CPU time of the calls, by what the calling thread did (context switches during the call):\n");
+    std::printf("%-10s %5s | %9s | %-26s | %-26s\n", "", "", "", "blocked (voluntary switch)", "preempted only");
+    std::printf("%-10s %5s | %9s | %7s %9s %8s | %7s %9s %8s\n", "store", "procs", "off-CPU s", "calls", "off-CPU s",
+                "ms/call", "calls", "off-CPU s", "ms/call");
+    for (const auto& cell : cells)
+    {
+        std::size_t blocked = 0, preempted = 0;
+        double total = 0, offBlocked = 0, offPreempted = 0;
+        for (const auto& r : cell.rounds)
+        {
+            blocked += r.blockedCalls;
+            preempted += r.preemptedCalls;
+            total += r.offTotal;
+            offBlocked += r.offBlocked;
+            offPreempted += r.offPreempted;
+        }
+        const auto perCall = [](double s, std::size_t n) { return n ? s * 1000 / static_cast<double>(n) : 0.0; };
+        std::printf("%-10s %5zu | %9.2f | %7zu %9.2f %8.2f | %7zu %9.2f %8.2f\n", cell.store.c_str(), cell.procs, total,
+                    blocked, offBlocked, perCall(offBlocked, blocked), preempted, offPreempted,
+                    perCall(offPreempted, preempted));
     }
 }
 
@@ -1039,9 +1111,10 @@ int run(const Options& options)
     if (options.sqlite) std::printf("sqlite stores in %s (%s)\n", dir.c_str(), fileSystem(dir).c_str());
     if (pg) std::printf("postgresql: server %s at %s, a fresh database per run\n", pg->version().c_str(), pg->where().c_str());
     if (options.busyTimeoutMs >= 0) std::printf("store.busy_timeout_ms = %ld\n", options.busyTimeoutMs);
-    std::printf("latency: the wall time of each sfe_call(\"record\"), which includes any wait for the store's write\n"
-                "lock (the plugin does not report that wait on its own yet); percentiles over all calls of all\n"
-                "writers (and rounds). events/s: events recorded without failure / time from the go to the last\n"
+    std::printf("call latency: the wall time of each sfe_call(\"record\"), which includes any wait for the store's\n"
+                "write lock (the plugin does not report that wait on its own yet); off-CPU: the call's wall time less\n"
+                "the CPU time of the calling thread, i.e. time spent waiting (for the lock, the disk, the database\n"
+                "server, or a core: the scheduler); percentiles over all calls of all writers (and rounds). events/s: events recorded without failure / time from the go to the last\n"
                 "writer's last call. CPU ms/ev: the writers' own CPU (user+sys) per call, and cores: that CPU time\n"
                 "over the wall time (PostgreSQL's server CPU is in neither). load: 1-minute load average after the run.\n");
     std::fflush(stdout);
@@ -1086,6 +1159,7 @@ int run(const Options& options)
         }
 
     printTable(cells, options);
+    printOffCpu(cells);
     printFailures(cells);
     printGoals(cells, options);
     std::printf("load average at the end: %s\n", loadAverage().c_str());
