@@ -13,6 +13,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <libpq-fe.h>
@@ -24,6 +25,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -594,6 +596,7 @@ struct RunResult
     std::map<std::string, std::size_t> messages;   ///< distinct failure messages and how often each came
     std::string prepareError;
     double load = 0;              ///< 1-minute load average at the end
+    double serverCpu = -1;        ///< the PostgreSQL server's CPU seconds during the run, -1: not known
     double rate() const { return wall > 0 ? static_cast<double>(succeeded) / wall : 0; }
 };
 
@@ -642,6 +645,42 @@ std::string fileSystem(const std::string& dir)
     }
 }
 
+/// Fields 3.. of /proc/PID/stat (after the command name), or nothing.
+std::vector<std::string> procStat(const std::string& pid)
+{
+    std::ifstream in("/proc/" + pid + "/stat");
+    std::string line;
+    std::getline(in, line);
+    const auto paren = line.rfind(')');
+    std::vector<std::string> fields;
+    if (paren == std::string::npos) return fields;
+    std::istringstream rest(line.substr(paren + 1));
+    std::string f;
+    while (rest >> f) fields.push_back(f);
+    return fields;
+}
+
+/// CPU seconds a local PostgreSQL server has used so far: the postmaster, the children it reaped
+/// (backends that ended) and its live children (backends, WAL writer, checkpointer, ...).
+double serverCpuSeconds(const std::string& postmaster)
+{
+    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+    const auto own = procStat(postmaster);
+    if (own.size() < 15) return -1;
+    double ticks = std::stod(own[11]) + std::stod(own[12]) + std::stod(own[13]) + std::stod(own[14]);
+    if (DIR* proc = opendir("/proc"))
+    {
+        while (const dirent* entry = readdir(proc))
+        {
+            if (!std::isdigit(static_cast<unsigned char>(entry->d_name[0]))) continue;
+            const auto child = procStat(entry->d_name);
+            if (child.size() >= 13 && child[1] == postmaster) ticks += std::stod(child[11]) + std::stod(child[12]);
+        }
+        closedir(proc);
+    }
+    return ticks / tick;
+}
+
 /// A PostgreSQL server the bench may create and drop databases on.
 class PgAdmin
 {
@@ -650,6 +689,16 @@ public:
     {
         PGconn* c = connect();
         _version = PQparameterStatus(c, "server_version") ? PQparameterStatus(c, "server_version") : "?";
+        // A server on this machine: its postmaster, to count the server's CPU time (needs a role that
+        // may read data_directory, and the data directory readable here).
+        PGresult* r = PQexec(c, "SHOW data_directory");
+        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+        {
+            std::ifstream pidFile(std::string(PQgetvalue(r, 0, 0)) + "/postmaster.pid");
+            std::string pid;
+            if (std::getline(pidFile, pid) && !pid.empty() && procStat(pid).size() >= 15) _postmaster = pid;
+        }
+        PQclear(r);
         PQfinish(c);
         char* error = nullptr;
         PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
@@ -665,6 +714,10 @@ public:
     }
 
     const std::string& version() const { return _version; }
+
+    /// The server's CPU seconds so far, or -1 when it is not on this machine (or not visible).
+    double cpuSeconds() const { return _postmaster.empty() ? -1 : serverCpuSeconds(_postmaster); }
+    bool cpuVisible() const { return !_postmaster.empty(); }
 
     /// Host, port and user, for printing (never the password).
     std::string where() const
@@ -733,6 +786,7 @@ private:
 
     std::string _conninfo;
     std::string _version;
+    std::string _postmaster;
     std::vector<std::pair<std::string, std::string>> _params;
 };
 
@@ -810,7 +864,8 @@ void readReport(const std::string& file, std::size_t planned, int exitStatus, Ru
     r.failed += failed;
 }
 
-RunResult runOnce(const Options& options, const Store& store, std::size_t procs, const std::string& dir, const std::string& tag)
+RunResult runOnce(const Options& options, const Store& store, const PgAdmin* server, std::size_t procs,
+                  const std::string& dir, const std::string& tag)
 {
     RunResult r;
     r.procs = procs;
@@ -885,6 +940,7 @@ RunResult runOnce(const Options& options, const Store& store, std::size_t procs,
         else if (n == 0 || errno != EINTR) break;
     }
     close(ready[0]);
+    const double serverBefore = server ? server->cpuSeconds() : -1;
     const long long goNs = nowNs();
     close(go[1]);
 
@@ -897,6 +953,8 @@ RunResult runOnce(const Options& options, const Store& store, std::size_t procs,
         for (const auto& [line, n] : distinctLines(reports[k] + ".stderr")) r.messages["stderr: " + line] += n;
     }
     r.wall = static_cast<double>(end - goNs) / 1e9;
+    const double serverAfter = server ? server->cpuSeconds() : -1;
+    if (serverBefore >= 0 && serverAfter >= 0) r.serverCpu = serverAfter - serverBefore;
     r.load = loadAverage1();
     return r;
 }
@@ -971,15 +1029,20 @@ void printTable(const std::vector<Cell>& cells, const Options& options)
 void printOffCpu(const std::vector<Cell>& cells)
 {
     std::printf("\noff-CPU time of the calls, by what the calling thread did (context switches during the call):\n");
-    std::printf("%-10s %5s | %9s | %-26s | %-26s\n", "", "", "", "blocked (voluntary switch)", "preempted only");
-    std::printf("%-10s %5s | %9s | %7s %9s %8s | %7s %9s %8s\n", "store", "procs", "off-CPU s", "calls", "off-CPU s",
-                "ms/call", "calls", "off-CPU s", "ms/call");
+    std::printf("%-10s %5s | %9s | %-26s | %-26s | %s\n", "", "", "", "blocked (voluntary switch)", "preempted only",
+                "PostgreSQL server");
+    std::printf("%-10s %5s | %9s | %7s %9s %8s | %7s %9s %8s | %s\n", "store", "procs", "off-CPU s", "calls", "off-CPU s",
+                "ms/call", "calls", "off-CPU s", "ms/call", "CPU ms/ev");
     for (const auto& cell : cells)
     {
-        std::size_t blocked = 0, preempted = 0;
-        double total = 0, offBlocked = 0, offPreempted = 0;
+        std::size_t blocked = 0, preempted = 0, calls = 0;
+        double total = 0, offBlocked = 0, offPreempted = 0, server = 0;
+        bool serverKnown = !cell.rounds.empty();
         for (const auto& r : cell.rounds)
         {
+            calls += r.latencies.size();
+            serverKnown = serverKnown && r.serverCpu >= 0;
+            server += std::max(0.0, r.serverCpu);
             blocked += r.blockedCalls;
             preempted += r.preemptedCalls;
             total += r.offTotal;
@@ -987,9 +1050,11 @@ void printOffCpu(const std::vector<Cell>& cells)
             offPreempted += r.offPreempted;
         }
         const auto perCall = [](double s, std::size_t n) { return n ? s * 1000 / static_cast<double>(n) : 0.0; };
-        std::printf("%-10s %5zu | %9.2f | %7zu %9.2f %8.2f | %7zu %9.2f %8.2f\n", cell.store.c_str(), cell.procs, total,
-                    blocked, offBlocked, perCall(offBlocked, blocked), preempted, offPreempted,
-                    perCall(offPreempted, preempted));
+        char serverText[16] = "-";
+        if (serverKnown && calls) std::snprintf(serverText, sizeof serverText, "%.2f", perCall(server, calls));
+        std::printf("%-10s %5zu | %9.2f | %7zu %9.2f %8.2f | %7zu %9.2f %8.2f | %9s\n", cell.store.c_str(), cell.procs,
+                    total, blocked, offBlocked, perCall(offBlocked, blocked), preempted, offPreempted,
+                    perCall(offPreempted, preempted), serverText);
     }
 }
 
@@ -1147,7 +1212,7 @@ int run(const Options& options)
             }
             std::printf("  %s, %zu proc%s, round %zu...", cell.store.c_str(), cell.procs, cell.procs == 1 ? "" : "s", round);
             std::fflush(stdout);
-            cell.rounds.push_back(runOnce(options, store, cell.procs, dir, tag));
+            cell.rounds.push_back(runOnce(options, store, cell.store == "postgresql" ? pg.get() : nullptr, cell.procs, dir, tag));
             const RunResult& r = cell.rounds.back();
             std::printf(" %.0f events/s, %zu failed\n", r.rate(), r.failed);
             std::fflush(stdout);
