@@ -177,8 +177,8 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
         const std::string addressToken = "\"mbox\":" + quoted("mailto:" + person);
         // LIKE only narrows the candidates: its case rules differ (SQLite ignores ASCII case,
         // PostgreSQL does not), so each body is checked for the exact tokens below.
-        s << _db.sql("SELECT id, learner, body, COALESCE(signature, '') FROM statements"
-                     " WHERE learner = ? OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!'"),
+        s << _db.sql("SELECT id, learner, body, COALESCE(signature, '') FROM statements WHERE learner = ?"
+                     " OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!'"),
             use(who), bind(containing(nameToken)), bind(containing(mboxToken)), bind(containing(addressToken)),
             into(ids), into(learners), into(bodies), into(signatures), now;
         for (std::size_t i = 0; i < ids.size(); ++i)

@@ -29,7 +29,8 @@ bool DefinitionRepository::contains(const std::string& contentSha256)
 {
     int count = 0;
     std::string hash = contentSha256;
-    _db.session() << _db.sql("SELECT COUNT(*) FROM definition_versions WHERE content_sha256 = ?"), use(hash), into(count), now;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM definition_versions WHERE content_sha256 = ?"), use(hash),
+        into(count), now;
     return count > 0;
 }
 
@@ -130,7 +131,8 @@ std::optional<std::string> DefinitionRepository::document(const std::string& def
 {
     std::string hash = definitionSha256;
     Poco::Nullable<std::string> doc;
-    _db.session() << _db.sql("SELECT document FROM definition_versions WHERE content_sha256 = ?"), use(hash), into(doc), now;
+    _db.session() << _db.sql("SELECT document FROM definition_versions WHERE content_sha256 = ?"), use(hash),
+        into(doc), now;
     if (doc.isNull()) return std::nullopt;
     return doc.value();
 }

@@ -144,9 +144,9 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
         }
     }
     _db.session() << _db.sql("INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number,"
-                             " definition_sha256, level_text_sha256, activity_id, mapping_id, verb, score_raw, score_min,"
-                             " score_max, score_scaled, success, assessor, outcome, note, evidence_url, occurred_at,"
-                             " recorded_at, learner_ref, assessor_ref, note_sha256)"
+                             " definition_sha256, level_text_sha256, activity_id, mapping_id, verb, score_raw,"
+                             " score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
+                             " occurred_at, recorded_at, learner_ref, assessor_ref, note_sha256)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(id), use(seq), use(eventId), use(kind), use(learner), use(skill), use(level), use(defHash), use(levelHash),
         use(activity), use(mapping), use(verb), use(raw), use(min), use(max), use(scaled), use(success), use(assessor),
@@ -235,7 +235,8 @@ bool EvidenceRepository::withdraw(const std::string& id, const std::string& at, 
 {
     std::string key = id, when = at, why = reason;
     Poco::Data::Statement update(_db.session());
-    update << _db.sql("UPDATE evidence SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL"),
+    update << _db.sql("UPDATE evidence SET withdrawn_at = ?, withdrawn_reason = ?"
+                      " WHERE id = ? AND withdrawn_at IS NULL"),
         use(when), use(why), use(key);
     return update.execute() > 0;
 }

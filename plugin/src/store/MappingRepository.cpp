@@ -128,8 +128,8 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
     if (result.empty()) return result;
 
     Poco::Data::Statement responsibilities(_db.session());
-    responsibilities << _db.sql("SELECT r.mapping_id, r.responsibility_id, r.text_sha256 FROM mapping_responsibilities r"
-                                " JOIN mappings m ON m.id = r.mapping_id"
+    responsibilities << _db.sql("SELECT r.mapping_id, r.responsibility_id, r.text_sha256"
+                                " FROM mapping_responsibilities r JOIN mappings m ON m.id = r.mapping_id"
                                 " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?)"
                                 " AND (? = 1 OR m.activity_id = ?)"),
         use(anySkill), use(skill), use(anyActivity), use(activity), now;
@@ -143,9 +143,12 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
     }
     for (auto& m : result)
         std::sort(m.responsibilities.begin(), m.responsibilities.end(),
-                  [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) { return a.id < b.id; });
+                  [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) {
+                      return a.id < b.id;
+                  });
     std::sort(result.begin(), result.end(), [](const MappingRecord& a, const MappingRecord& b) {
-        return std::tie(a.skillCode, a.level, a.activity.id, a.id) < std::tie(b.skillCode, b.level, b.activity.id, b.id);
+        return std::tie(a.skillCode, a.level, a.activity.id, a.id) <
+               std::tie(b.skillCode, b.level, b.activity.id, b.id);
     });
     return result;
 }

@@ -50,7 +50,7 @@ struct EvidenceRecord
     std::optional<std::string> withdrawnAt;
     std::optional<std::string> withdrawnReason;
     std::optional<std::string> erasedAt;
-    std::vector<std::string> responsibilities;
+    std::vector<std::string> responsibilities;  ///< ids; read back in byte order (they are logged in that order)
 };
 
 /// Which evidence to read; every field narrows it. Times compare as RFC 3339 text.
