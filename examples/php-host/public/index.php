@@ -59,6 +59,7 @@ function http_status(int $status): int
 
 function send(int $http, string $contentType, string $body, array $headers = []): void
 {
+    header_remove('X-Powered-By');
     http_response_code($http);
     header('Content-Type: ' . $contentType);
     header('Cache-Control: no-store');
