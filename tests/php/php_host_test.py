@@ -17,9 +17,10 @@ Suites (unittest classes):
                 the store holds each event exactly once (evidence and statements), that re-posted events
                 are answered as duplicates and write nothing, that errors map to their HTTP codes, and
                 that `audit verify` passes.
-  Broken        a host whose store cannot be opened: /health 503, /events 500, as problem documents;
+  Errors        a host whose store cannot be opened: /health 503, /events 500, as problem documents;
                 no library configured; FFI restricted (ffi.enable=preload without preloading); the
-                bearer token SFE_HOST_TOKEN asks for.
+                bearer token SFE_HOST_TOKEN asks for; a store locked by another writer past
+                store.busy_timeout_ms: 503 busy with Retry-After, nothing written (SQLite only).
   Preloaded     the library preloaded through ffi.preload (sfe.ffi.h with FFI_SCOPE/FFI_LIB) and PHP's
                 default ffi.enable=preload: the host runs without ffi.enable=1.
 
@@ -41,6 +42,7 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -505,7 +507,7 @@ class Load(HostTest):
         return 2
 
 
-class Broken(HostTest):
+class Errors(HostTest):
 
     def test_a_store_that_cannot_be_opened(self):
         config = {"store.path": os.path.join(self.folder, "no", "such", "folder", "store.db")}
@@ -535,6 +537,32 @@ class Broken(HostTest):
         # With the token the request reaches the plugin (which has no store content: 500 or 404).
         response = request(server.port, "POST", "/events", event, headers={"Authorization": "Bearer s3cret-token"})
         self.assertNotEqual(response.status, 401, response)
+
+    def test_busy_store_is_503_with_retry_after(self):
+        if self.store.postgres:
+            self.skipTest("the write lock is held from outside through SQLite only")
+        activities, _responsibilities = self.prepare_store()
+        config = dict(store_config(self.store), **{"store.busy_timeout_ms": "300"})
+        server = self.server("php-busy", config, 2)
+        at = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        event = json.dumps({"type": "completion", "eventId": "php-busy-1", "learner": "b1", "activity": activities[0],
+                            "at": at})
+        locker = sqlite3.connect(self.store.path, isolation_level=None, timeout=10)
+        try:
+            locker.execute("BEGIN IMMEDIATE")       # another writer holds the store's write lock
+            response = request(server.port, "POST", "/events", event)
+            locker.execute("ROLLBACK")
+        finally:
+            locker.close()
+        self.assertEqual(response.status, 503, response)
+        self.assertEqual(response.headers.get("content-type"), "application/problem+json")
+        self.assertEqual(response.headers.get("retry-after"), "1")
+        body = response.json()
+        self.assertEqual((body["error"], body["sfeStatus"] & 0xff, body["type"]), ("busy", 10, "urn:sfia-evidence:error:busy"))
+        self.assertEqual(self.sfe_json("evidence"), [], "a busy call wrote evidence")
+        # Sent again once the lock is gone: recorded.
+        response = request(server.port, "POST", "/events", event)
+        self.assertEqual(response.status, 201, response)
 
     def test_no_library_configured(self):
         server = self.server("php-nolib", store_config(self.store), 1, library=False)
