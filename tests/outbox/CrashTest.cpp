@@ -115,7 +115,9 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
     {
         std::ofstream out(config);
         out << "lrs.batch = " << kBatch << "\n"
-            << "lrs.timeout_ms = 20000\n"
+            << "lrs.timeout_ms = 4000\n"
+            // A killed sync leaves its sender lease behind; the next sync waits until it expires.
+            << "lrs.lease_s = 5\n"
             << "lms.home_page = " << ours.homePage << "\n";
         // On PostgreSQL the CLI finds the test's database here (its --db names a file it then ignores).
         if (plugin.onPostgreSQL())

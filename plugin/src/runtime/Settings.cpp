@@ -80,9 +80,6 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.storePath = config.getString("store.path", s.storePath);
     if (s.storePath.empty()) throw Error::config("store.path: must not be empty");
     s.storeUrl = config.getString("store.url", s.storeUrl);
-    if (s.storeConnector == "postgresql" && s.storeUrl.empty())
-        throw Error::config("store.url: required when store.connector is postgresql (a libpq connection string "
-                            "or a postgresql:// URI)");
     s.storeBusyTimeoutMs = static_cast<int>(readInt(config, "store.busy_timeout_ms", s.storeBusyTimeoutMs, 0, 600000));
     s.importMaxBytes = static_cast<std::size_t>(
         readInt(config, "import.max_bytes", static_cast<long long>(s.importMaxBytes), 1024, 1LL << 30));

@@ -76,6 +76,9 @@ Database::Database(const Options& options):
     if (!isSQLite() && !isPostgreSQL())
         throw runtime::Error::config("store.connector: unknown connector '" + _options.connector +
                                      "' (use sqlite or postgresql)");
+    if (isPostgreSQL() && _options.target.empty())
+        throw runtime::Error::config("store.url: required when store.connector is postgresql (a libpq connection "
+                                     "string such as \"host=db dbname=lms user=sfe\", or a postgresql:// URI)");
     if (_options.busyTimeoutMs < 0) _options.busyTimeoutMs = 0;
     registerConnectors();
     _primary = openSession();
