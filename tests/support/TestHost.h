@@ -25,14 +25,13 @@
 #include <Poco/NullChannel.h>
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
-#include <Poco/URI.h>
 #include <Poco/UUIDGenerator.h>
 #include <Poco/Util/MapConfiguration.h>
 
 #include <algorithm>
 #include <iostream>
 #include <memory>
-#include <regex>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -67,26 +66,22 @@ private:
     Poco::Timestamp _now;
 };
 
-/// The libpq conninfo `conninfo` (key=value pairs or a postgresql:// URI) with its database
-/// replaced by `database`.
+/// The conninfo `conninfo` (key=value pairs) with its database replaced by `database`. Pairs are
+/// joined by single spaces: Poco's PostgreSQL connector splits the string at each space itself.
 inline std::string withDatabase(const std::string& conninfo, const std::string& database)
 {
-    if (conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0)
-    {
-        Poco::URI uri(conninfo);
-        uri.setPath("/" + database);
-        return uri.toString();
-    }
-    static const std::regex dbname(R"((^|\s)dbname\s*=\s*('(?:[^'\\]|\\.)*'|\S*))");
-    std::string result = std::regex_replace(conninfo, dbname, "$1");
-    return result + (result.empty() || result.back() == ' ' ? "" : " ") + "dbname=" + database;
+    std::istringstream pairs(conninfo);
+    std::string pair, result;
+    while (pairs >> pair)
+        if (pair.rfind("dbname=", 0) != 0) result += pair + " ";
+    return result + "dbname=" + database;
 }
 
 /// A started Runtime on a fresh store, with helpers to call operations.
 ///
 /// The store is a SQLite file in a temporary folder; when the environment variable SFE_TEST_PG
-/// holds a libpq conninfo of an admin connection (e.g. "host=127.0.0.1 port=55432 user=sfe
-/// dbname=postgres", as tests/pg/with-pg.sh sets it), it is a fresh PostgreSQL database
+/// holds the conninfo (key=value pairs) of an admin connection (e.g. "host=127.0.0.1 port=55432
+/// user=sfe dbname=postgres", as tests/pg/with-pg.sh sets it), it is a fresh PostgreSQL database
 /// sfe_t_<random hex> on that server instead, dropped when the TestPlugin goes.
 class TestPlugin
 {
@@ -100,6 +95,9 @@ public:
         host.settings().setString("store.path", Poco::Path(_dir, "store.db").toString());
         const std::string admin = Poco::Environment::get("SFE_TEST_PG", "");
         if (admin.empty()) return;
+        if (admin.find("://") != std::string::npos)
+            throw std::runtime_error("SFE_TEST_PG: give key=value pairs, not a URI (Poco's PostgreSQL connector "
+                                     "reads key=value pairs only): '" + admin + "'");
         std::string hex = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         hex.erase(std::remove(hex.begin(), hex.end(), '-'), hex.end());
         const std::string name = "sfe_t_" + hex.substr(0, 16);
