@@ -72,7 +72,8 @@ def with_database(conninfo, name):
     if re.match(r"^postgres(ql)?://", conninfo):
         match = re.match(r"^(postgres(?:ql)?://[^/?]*)(/[^?]*)?(\?.*)?$", conninfo)
         return match.group(1) + "/" + name + (match.group(3) or "")
-    rest = re.sub(r"(^|\s)dbname\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", " ", conninfo).strip()
+    # Single spaces between the pairs: Poco's PostgreSQL connector splits the string at every space.
+    rest = " ".join(re.sub(r"(^|\s)dbname\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", " ", conninfo).split())
     return (rest + " " if rest else "") + "dbname=" + name
 
 
