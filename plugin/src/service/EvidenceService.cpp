@@ -278,6 +278,9 @@ void EvidenceService::verify(const std::string& evidenceId, const std::string& a
                              const std::optional<std::string>& note, const Poco::Timestamp& now)
 {
     if (auditor.empty()) throw runtime::Error::invalid("verify: 'auditor' is required");
+    // Bounded like learners and assessors: the auditor is a key (verifications, learner_refs), and
+    // PostgreSQL refuses index entries over 2704 bytes.
+    if (auditor.size() > kMaxIdLength) throw runtime::Error::invalid("verify: 'auditor' is longer than 256 bytes");
     store::EvidenceRepository evidence(_db);
     store::Transaction tx(_db);
     auto record = evidence.find(evidenceId);

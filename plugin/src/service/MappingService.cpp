@@ -21,6 +21,10 @@ namespace service {
 
 namespace {
 
+// The activity id is a key, and so is its IRI (made from it, percent-encoded, up to three times as
+// long); PostgreSQL refuses index entries over 2704 bytes, so both stores take the same bound.
+constexpr std::size_t kMaxActivityIdLength = 512;
+
 bool validType(const std::string& type)
 {
     return type == "course" || type == "module" || type == "assessment" || type == "task";
@@ -49,6 +53,9 @@ store::MappingRecord MappingService::map(const MapRequest& request, const Poco::
     if (!validType(type))
         throw runtime::Error::invalid("map: type '" + type + "' is not one of course, module, assessment, task");
     if (request.activity.empty()) throw runtime::Error::invalid("map: the activity id must not be empty");
+    if (request.activity.size() > kMaxActivityIdLength)
+        throw runtime::Error::invalid("map: the activity id is longer than " + std::to_string(kMaxActivityIdLength) +
+                                      " bytes");
 
     store::MappingRecord m;
     m.id = xapi::Uuid::random();

@@ -17,6 +17,8 @@
 #include "sfe/xapi/JsonWriter.h"
 #include "sfe/xapi/Timestamp.h"
 
+#include "sfe.h"
+
 #include <Poco/Data/RecordSet.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
@@ -224,7 +226,28 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
     // Other processes cache learner refs (store::LearnerRefs): the erased one must go from theirs.
     _db.markChanged();
     tx.commit();
+    clearWriteAheadLog(person);
     return result;
+}
+
+void PrivacyService::clearWriteAheadLog(const std::string& person)
+{
+    // SQLite keeps the pages as they were before the erasure in the write-ahead log (the -wal file)
+    // until a checkpoint has copied the new ones into the store file and the log starts over; the
+    // store does not checkpoint when it closes. Do it now, so the erased values do not linger
+    // there. A reader still running keeps the log from being reset (busy = 1): the next checkpoint
+    // then does it.
+    if (!_db.isSQLite()) return;
+    int busy = 0, frames = 0, copied = 0;
+    try
+    {
+        _db.session() << "PRAGMA wal_checkpoint(TRUNCATE)", into(busy), into(frames), into(copied), now;
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw runtime::Error(SFE_STORE, "privacy: '" + person + "' was erased, but the write-ahead log of the store " +
+                                            _db.target() + " could not be cleared: " + e.displayText());
+    }
 }
 
 } } // namespace sfe::service

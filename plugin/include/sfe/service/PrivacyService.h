@@ -49,9 +49,13 @@ public:
     Poco::JSON::Object::Ptr exportPerson(const std::string& person);
 
     /// Erases the person in one transaction. Throws SFE_NOTFOUND when nothing is held about them.
+    /// On SQLite it then checkpoints the write-ahead log, so the old values leave the -wal file;
+    /// throws SFE_STORE (saying the person was erased) if that fails.
     ErasureResult erase(const std::string& person, const Poco::Timestamp& now);
 
 private:
+    void clearWriteAheadLog(const std::string& person);
+
     store::Database& _db;
     store::LearnerRefs& _refs;
     std::shared_ptr<const SigningKeys> _keys;
