@@ -385,6 +385,8 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
                                          const std::optional<std::string>& eventId, const Poco::Timestamp& now)
 {
     if (reason.empty()) throw runtime::Error::invalid("withdraw: a reason is required");
+    if (eventId && eventId->size() > kMaxIdLength)
+        throw runtime::Error::invalid("withdraw: 'eventId' is longer than 256 bytes");
     store::EvidenceRepository evidence(_db);
     store::StatementRepository outbox(_db);
     store::Transaction tx(_db);
