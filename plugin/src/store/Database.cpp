@@ -19,10 +19,12 @@
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
+#include <Poco/URI.h>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <map>
 #include <regex>
@@ -121,6 +123,66 @@ std::string Database::redact(const std::string& connectionString)
     return std::regex_replace(result, keyPassword, "$1***");
 }
 
+std::string Database::toKeyValues(const std::string& connectionString)
+{
+    std::vector<std::pair<std::string, std::string>> pairs;
+    auto fail = [&](const std::string& why) {
+        return runtime::Error::config("store.url: " + why + " in '" + redact(connectionString) + "'");
+    };
+    if (std::regex_search(connectionString, std::regex("^postgres(ql)?://")))
+    {
+        Poco::URI uri;
+        try
+        {
+            uri = Poco::URI(connectionString);
+        }
+        catch (const Poco::Exception& e)
+        {
+            throw fail("not a valid postgresql:// URI (" + e.message() + ")");
+        }
+        std::string user, password;
+        const std::string& info = uri.getUserInfo();    // still percent-encoded
+        const auto colon = info.find(':');
+        Poco::URI::decode(info.substr(0, colon), user);
+        if (colon != std::string::npos) Poco::URI::decode(info.substr(colon + 1), password);
+        if (!uri.getHost().empty()) pairs.emplace_back("host", uri.getHost());
+        if (uri.getSpecifiedPort() != 0) pairs.emplace_back("port", std::to_string(uri.getSpecifiedPort()));
+        if (!user.empty()) pairs.emplace_back("user", user);
+        if (!password.empty()) pairs.emplace_back("password", password);
+        std::string db = uri.getPath();
+        if (!db.empty() && db[0] == '/') db.erase(0, 1);
+        if (!db.empty()) pairs.emplace_back("dbname", db);
+        for (const auto& [key, value] : uri.getQueryParameters()) pairs.emplace_back(key, value);
+    }
+    else
+    {
+        // key = value pairs, values optionally single-quoted (libpq's syntax).
+        static const std::regex pair(R"(\s*([A-Za-z_]+)\s*=\s*('((?:[^'\\]|\\.)*)'|[^\s']*))");
+        auto it = connectionString.cbegin();
+        std::smatch m;
+        while (it != connectionString.cend())
+        {
+            if (std::all_of(it, connectionString.cend(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+                break;
+            if (!std::regex_search(it, connectionString.cend(), m, pair, std::regex_constants::match_continuous))
+                throw fail("expected key=value at position " + std::to_string(it - connectionString.cbegin()));
+            std::string value = m[3].matched ? std::regex_replace(m[3].str(), std::regex(R"(\\(.))"), "$1") : m[2].str();
+            pairs.emplace_back(m[1].str(), value);
+            it = m[0].second;
+        }
+    }
+    if (pairs.empty()) throw fail("no connection parameters");
+    std::string out;
+    for (const auto& [key, value] : pairs)
+    {
+        if (value.find_first_of(" \t\n'\"") != std::string::npos)
+            throw fail("the value of " + key + " holds a space or a quote, which Poco's PostgreSQL connector cannot pass");
+        if (!out.empty()) out += ' ';
+        out += key + "=" + value;
+    }
+    return out;
+}
+
 std::unique_ptr<Poco::Data::Session> Database::openSession()
 {
     if (isSQLite())
@@ -132,10 +194,11 @@ std::unique_ptr<Poco::Data::Session> Database::openSession()
             throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": the folder " +
                                                 folder.path() + " does not exist");
     }
+    const std::string connectionString = isPostgreSQL() ? toKeyValues(_options.target) : _options.target;
     std::unique_ptr<Poco::Data::Session> session;
     try
     {
-        session = std::make_unique<Poco::Data::Session>(_options.connector, _options.target, 5);
+        session = std::make_unique<Poco::Data::Session>(_options.connector, connectionString, 5);
     }
     catch (const Poco::Exception& e)
     {

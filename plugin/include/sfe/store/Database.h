@@ -137,6 +137,12 @@ public:
     /// The connection string with any password replaced by "***" (key=value form and URIs).
     static std::string redact(const std::string& connectionString);
 
+    /// A libpq connection string or postgresql:// URI as the key=value pairs, separated by single
+    /// spaces, that Poco's PostgreSQL connector parses (it splits at every space and takes no URI).
+    /// Percent-escapes in a URI are decoded. Throws runtime::Error (SFE_CONFIG, naming store.url but
+    /// never the password) for a malformed string or a value holding a space or quote.
+    static std::string toKeyValues(const std::string& connectionString);
+
 private:
     std::unique_ptr<Poco::Data::Session> openSession();
     void configure(Poco::Data::Session& session);
