@@ -51,7 +51,7 @@ struct Signed : TestPlugin
         auto& db = runtime->database();
         auto& s = db.session();
         std::string id = evidenceId;
-        s << "UPDATE evidence SET outcome = 'not-demonstrated' WHERE id = ?", use(id), now;
+        s << db.sql("UPDATE evidence SET outcome = 'not-demonstrated' WHERE id = ?"), use(id), now;
         sfe::store::EvidenceLog log(db);
         sfe::store::EvidenceRepository repo(db);
         std::string prev = sfe::store::EvidenceLog::kGenesis;
@@ -61,7 +61,8 @@ struct Signed : TestPlugin
             std::string contentHash = sfe::store::EvidenceLog::sha256(content);
             std::string chain = sfe::store::EvidenceLog::link(prev, contentHash);
             Poco::Int64 seq = e.seq;
-            s << "UPDATE evidence_log SET content = ?, content_sha256 = ?, prev_hash = ?, chain_hash = ? WHERE seq = ?",
+            s << db.sql("UPDATE evidence_log SET content = ?, content_sha256 = ?, prev_hash = ?, chain_hash = ?"
+                        " WHERE seq = ?"),
                 use(content), use(contentHash), use(prev), use(chain), use(seq), now;
             prev = chain;
         }

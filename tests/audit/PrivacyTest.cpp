@@ -9,10 +9,16 @@
 
 #include "sfe.h"
 
+#include <Poco/Data/Session.h>
+#include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/StreamCopier.h>
 
 #include <boost/test/unit_test.hpp>
+
+#include <vector>
+
+using namespace Poco::Data::Keywords;
 
 using sfe::test::TestPlugin;
 
@@ -32,12 +38,34 @@ struct People : TestPlugin
     }
 
     /// Every byte of the store (WAL checkpointed first by stopping the plugin).
+    /// Everything the store holds: on SQLite the file's bytes (with its -wal, where erased pages
+    /// could linger), on PostgreSQL every row of every table as text.
     std::string storeBytes()
     {
         runtime.reset();
-        Poco::FileInputStream in(dbPath());
         std::string s;
-        Poco::StreamCopier::copyToString(in, s);
+        if (onPostgreSQL())
+        {
+            Poco::Data::Session session = storeSession();
+            std::vector<std::string> tables;
+            session << "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                       " AND table_type = 'BASE TABLE'", into(tables), now;
+            for (const auto& table : tables)
+            {
+                std::vector<std::string> rows;
+                session << "SELECT CAST(t AS TEXT) FROM \"" + table + "\" t", into(rows), now;
+                for (const auto& row : rows) s += row + "\n";
+            }
+            return s;
+        }
+        for (const std::string& file : {dbPath(), dbPath() + "-wal"})
+        {
+            if (!Poco::File(file).exists()) continue;
+            Poco::FileInputStream in(file);
+            std::string bytes;
+            Poco::StreamCopier::copyToString(in, bytes);
+            s += bytes;
+        }
         return s;
     }
 };

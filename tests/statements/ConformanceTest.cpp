@@ -226,8 +226,8 @@ BOOST_DATA_TEST_CASE(signed_statements_carry_a_signature_over_the_statement_with
             // The JWS travels as the attachment's content; the outbox keeps it beside the body.
             Poco::Nullable<std::string> stored;
             std::string id = s.id;
-            plugin.runtime->database().session() << "SELECT signature FROM statements WHERE id = ?", use(id),
-                into(stored), now;
+            auto& db = plugin.runtime->database();
+            db.session() << db.sql("SELECT signature FROM statements WHERE id = ?"), use(id), into(stored), now;
             BOOST_REQUIRE(!stored.isNull());
             const std::string jws = stored.value();
 
