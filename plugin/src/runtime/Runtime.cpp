@@ -76,6 +76,7 @@ Runtime::Runtime(plugin::HostServices& host):
 {
     // Repositories are made per use case from the Database; services and presenters live here.
     _definitionCache = std::make_unique<service::DefinitionCache>(*_db);
+    _definitionCache->preload();
     _statementFactory = std::make_unique<service::StatementFactory>(_settings);
     _mappingService = std::make_unique<service::MappingService>(*_db, *_definitionCache, *_statementFactory);
     // The delivery library logs to "sfe.delivery"; route it to the host's channel so every host
@@ -83,7 +84,7 @@ Runtime::Runtime(plugin::HostServices& host):
     Poco::Logger& deliveryLog = Poco::Logger::get("sfe.delivery");
     deliveryLog.setChannel(_host.logger().getChannel());
     deliveryLog.setLevel(_host.logger().getLevel());
-    _delivery = std::make_unique<service::DeliveryService>(_settings, _host.logger());
+    _delivery = std::make_unique<service::DeliveryService>(_settings, _host.logger(), *_db);
     _learnerRefs = std::make_unique<store::LearnerRefs>(*_db);
     // Another process imported, mapped or erased: forget what this one cached (checked when each
     // call starts and again under the write lock, see store::Transaction).

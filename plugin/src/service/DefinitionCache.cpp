@@ -57,6 +57,20 @@ const store::StoredSkill* DefinitionCache::currentHolding(const std::string& res
     return s;
 }
 
+void DefinitionCache::preload()
+{
+    store::DefinitionRepository definitions(_db);
+    std::vector<store::StoredSkill> skills = definitions.currentSkills();
+    std::lock_guard<std::mutex> lock(_mutex);
+    for (auto& s : skills)
+    {
+        const std::string code = s.skill.code;
+        const std::string hash = s.definitionSha256;
+        _current[code] = hash;
+        _skills.emplace(std::make_pair(code, hash), std::move(s));
+    }
+}
+
 void DefinitionCache::invalidate()
 {
     std::lock_guard<std::mutex> lock(_mutex);

@@ -31,12 +31,10 @@ xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& s)
 
 } // namespace
 
-DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger& logger):
+DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger& logger, store::Database& db):
     _settings(settings),
     _logger(logger),
-    _db(std::make_unique<store::Database>(
-        store::Database::Options{settings.storeConnector, settings.storeTarget(), settings.storeBusyTimeoutMs})),
-    _queue(std::make_unique<store::OutboxQueue>(*_db, std::chrono::seconds(settings.lrsLeaseSeconds)))
+    _queue(std::make_unique<store::OutboxQueue>(db, std::chrono::seconds(settings.lrsLeaseSeconds)))
 {
     if (!configured()) return;
     if (static_cast<long long>(settings.lrsLeaseSeconds) * 1000 <= settings.lrsTimeoutMs)
@@ -106,8 +104,10 @@ void DeliveryService::notify()
 void DeliveryService::stop()
 {
     std::unique_ptr<xapi::delivery::OutboxSender> stopping;
+    bool first = false;
     {
         std::unique_lock<std::mutex> lock(_mutex);
+        first = !_stopping;
         _stopping = true;
         stopping = std::move(_background);
         // A sync on another thread is interrupted, and waited for: its sender and queue live here.
@@ -115,7 +115,8 @@ void DeliveryService::stop()
         _syncDone.wait(lock, [this] { return !_syncing; });
     }
     if (stopping) stopping->stop();
-    if (configured()) _queue->releaseLease();
+    // Only on the first stop: the store may be closed by the time the destructor stops again.
+    if (first && configured()) _queue->releaseLease();
 }
 
 xapi::delivery::OutboxSender::Summary DeliveryService::sync(

@@ -39,6 +39,11 @@ public:
     /// The current skill holding this responsibility id (its code is the id's prefix); null if none.
     const store::StoredSkill* currentHolding(const std::string& responsibilityId);
 
+    /// Loads every skill's current version now, outside any transaction, so that the first record
+    /// of a new handle (a PHP worker opens one per request) does not read and parse definitions
+    /// while it holds the store's write lock.
+    void preload();
+
     /// Forgets current versions and counts a new generation. Call after an import, or after any
     /// change that caches keyed on generation() must see (mapping changes).
     void invalidate();

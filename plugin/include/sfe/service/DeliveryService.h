@@ -30,13 +30,14 @@
 namespace sfe {
 namespace service {
 
-/// Delivery of the outbox to the configured LRS. It has its own store connection, so sending
-/// never blocks recording. The LRS's /about is checked once before the first send.
+/// Delivery of the outbox to the configured LRS. Its queue leases a store session of its own for
+/// each step (store::Database::Lease), so sending never blocks recording. The LRS's /about is
+/// checked once before the first send.
 class DeliveryService
 {
 public:
-    /// Opens a second connection to the store. No network access happens here.
-    DeliveryService(const runtime::Settings& settings, Poco::Logger& logger);
+    /// Sends from `db`, which must outlive the service. No network access happens here.
+    DeliveryService(const runtime::Settings& settings, Poco::Logger& logger, store::Database& db);
     ~DeliveryService();
 
     /// True when lrs.url is set.
@@ -68,7 +69,6 @@ private:
 
     runtime::Settings _settings;
     Poco::Logger& _logger;
-    std::unique_ptr<store::Database> _db;
     std::unique_ptr<store::OutboxQueue> _queue;
     std::unique_ptr<xapi::delivery::LrsClient> _client;
     std::unique_ptr<xapi::delivery::OutboxSender> _background;
