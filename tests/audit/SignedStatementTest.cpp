@@ -145,7 +145,8 @@ BOOST_FIXTURE_TEST_CASE(the_lrs_refuses_a_signature_that_does_not_match, SignedP
     auto first = stored().front();
     std::string body = std::get<1>(first), id = std::get<0>(first);
     body.replace(body.find("\"scaled\":0.8"), 12, "\"scaled\":0.9");
-    runtime->database().session() << "UPDATE statements SET body = ? WHERE id = ?", use(body), use(id), now;
+    auto& db = runtime->database();
+    db.session() << db.sql("UPDATE statements SET body = ? WHERE id = ?"), use(body), use(id), now;
     auto r = ok("sync");
     BOOST_TEST(r->getValue<int>("quarantined") == 1);
     BOOST_TEST(r->getValue<int>("delivered") == static_cast<int>(stored().size()) - 1);

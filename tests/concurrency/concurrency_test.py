@@ -425,8 +425,8 @@ class Busy(unittest.TestCase):
             holder = subprocess.Popen(
                 [ws.store.psql_binary, "-X", "-q", "-d", ws.store.url],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            holder.stdin.write(b"BEGIN;\nSELECT pg_advisory_xact_lock(8315156054467834996);\n"
-                               b"\\echo locked\n")
+            holder.stdin.write(b"BEGIN;\n\\o /dev/null\nSELECT pg_advisory_xact_lock(8315156054467834996);\n"
+                               b"\\o\n\\echo locked\n")
             holder.stdin.flush()
             self.assertEqual(holder.stdout.readline().strip(), b"locked")
             release = lambda: (holder.stdin.write(b"ROLLBACK;\n\\q\n"), holder.stdin.close(), holder.wait())
