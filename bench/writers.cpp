@@ -1149,7 +1149,30 @@ int run(const Options& options)
         throw std::runtime_error("cannot create " + dir + ": " + std::strerror(errno));
 
     std::unique_ptr<PgAdmin> pg;
-    if (!options.pg.empty()) pg = std::make_unique<PgAdmin>(options.pg);
+    // Removes the folder (unless kept) and any PostgreSQL database left, also when a run throws.
+    // Writer processes never run it: they leave with _exit.
+    struct Cleanup
+    {
+        bool keepFiles;
+        bool keepDatabases;
+        std::string dir;
+        PgAdmin* pg = nullptr;
+        std::vector<std::string> databases;
+        ~Cleanup()
+        {
+            for (const auto& d : databases)
+                if (keepDatabases) std::printf("database kept: %s\n", d.c_str());
+                else pg->drop(d);
+            if (keepFiles) std::printf("files kept in %s\n", dir.c_str());
+            else if (std::system(("rm -rf '" + dir + "'").c_str()) != 0)
+                std::cerr << "sfe-bench-writers: could not remove " << dir << "\n";
+        }
+    } cleanup{options.keep || !temporary, options.keep, dir, nullptr, {}};
+    if (!options.pg.empty())
+    {
+        pg = std::make_unique<PgAdmin>(options.pg);
+        cleanup.pg = pg.get();
+    }
 
     // The plugin's version, read in a child so that the parent never loads it (writers are forked
     // from the parent, and a loaded plugin's threads and statics must not be forked).
@@ -1176,12 +1199,14 @@ int run(const Options& options)
     if (options.sqlite) std::printf("sqlite stores in %s (%s)\n", dir.c_str(), fileSystem(dir).c_str());
     if (pg) std::printf("postgresql: server %s at %s, a fresh database per run\n", pg->version().c_str(), pg->where().c_str());
     if (options.busyTimeoutMs >= 0) std::printf("store.busy_timeout_ms = %ld\n", options.busyTimeoutMs);
-    std::printf("call latency: the wall time of each sfe_call(\"record\"), which includes any wait for the store's\n"
-                "write lock (the plugin does not report that wait on its own yet); off-CPU: the call's wall time less\n"
-                "the CPU time of the calling thread, i.e. time spent waiting (for the lock, the disk, the database\n"
-                "server, or a core: the scheduler); percentiles over all calls of all writers (and rounds). events/s: events recorded without failure / time from the go to the last\n"
-                "writer's last call. CPU ms/ev: the writers' own CPU (user+sys) per call, and cores: that CPU time\n"
-                "over the wall time (PostgreSQL's server CPU is in neither). load: 1-minute load average after the run.\n");
+    std::printf(
+        "events/s: events recorded without failure / time from the go to the last writer's last call; vs 1: over\n"
+        "the first process count's rate. call latency: the wall time of each sfe_call(\"record\"), which includes\n"
+        "any wait for the store's write lock (the plugin does not report that wait on its own yet). off-CPU: a\n"
+        "call's wall time less the CPU time of the calling thread, i.e. waiting (for the lock, the disk, the\n"
+        "database server, or a free core). Percentiles over all calls of all writers and rounds. CPU ms/ev: the\n"
+        "writers' own CPU (user+sys) per call; cores: that CPU time over the wall time. load: 1-minute load\n"
+        "average after the run. PostgreSQL server CPU: everything the server did meanwhile, other clients too.\n");
     std::fflush(stdout);
 
     std::vector<std::string> kinds;
@@ -1191,7 +1216,6 @@ int run(const Options& options)
     for (const auto& kind : kinds)
         for (std::size_t n : options.procs) cells.push_back(Cell{kind, n, {}});
 
-    std::vector<std::string> databases;
     for (std::size_t round = 1; round <= options.rounds; ++round)
         for (auto& cell : cells)
         {
@@ -1207,7 +1231,7 @@ int run(const Options& options)
                            std::to_string(round);
                 pg->drop(database);
                 pg->create(database);
-                databases.push_back(database);
+                cleanup.databases.push_back(database);
                 store.target = pg->conninfo(database);
             }
             std::printf("  %s, %zu proc%s, round %zu...", cell.store.c_str(), cell.procs, cell.procs == 1 ? "" : "s", round);
@@ -1219,7 +1243,7 @@ int run(const Options& options)
             if (!database.empty() && !options.keep)
             {
                 pg->drop(database);
-                databases.pop_back();
+                cleanup.databases.pop_back();
             }
         }
 
@@ -1229,16 +1253,6 @@ int run(const Options& options)
     printGoals(cells, options);
     std::printf("load average at the end: %s\n", loadAverage().c_str());
 
-    if (options.keep || !temporary)
-    {
-        std::printf("files kept in %s\n", dir.c_str());
-        for (const auto& d : databases) std::printf("database kept: %s\n", d.c_str());
-    }
-    else
-    {
-        const std::string command = "rm -rf '" + dir + "'";
-        if (std::system(command.c_str()) != 0) std::cerr << "sfe-bench-writers: could not remove " << dir << "\n";
-    }
     return 0;
 }
 
