@@ -38,6 +38,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
 from cli import Cli, Store  # noqa: E402
+from fake_lrs import FakeLrs  # noqa: E402
 
 ARGS = None
 SFE_OK, SFE_BUSY = 0, 10
@@ -294,48 +295,13 @@ class Door:
         return status, json.loads(text), message
 
 
-class UnavailableLrs:
-    """An LRS whose /about works and whose statements resource answers 503 (Retry-After 1)."""
-
-    def __init__(self):
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def reply(self, status, body=b"", headers=()):
-                self.send_response(status)
-                for k, v in headers:
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def do_GET(self):
-                if self.path.endswith("/about"):
-                    self.reply(200, json.dumps({"version": ["1.0.3"]}).encode())
-                else:
-                    self.reply(404)
-
-            def do_POST(self):
-                self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                self.reply(503, b"", [("Retry-After", "1")])
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = "http://127.0.0.1:%d/xapi/" % self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
 class Threads(unittest.TestCase):
     def test_progress_answers_while_sync_waits_on_an_unavailable_lrs(self):
         ws = Workspace(self)
         ws.prepare(self)
         self.assertEqual(ws.sfe(*event_args(1, 1)).code, 0)
-        lrs = UnavailableLrs()
-        self.addCleanup(lrs.close)
+        lrs = FakeLrs(fail=True).__enter__()     # /about answers; every POST gets 503
+        self.addCleanup(lrs.__exit__, None, None, None)
         door = Door(ARGS.module)
         handle = door.open(ws.config_json(**{"lrs.url": lrs.url, "lrs.background": "false"}))
         self.addCleanup(door.lib.sfe_close, handle)
