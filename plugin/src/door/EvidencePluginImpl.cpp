@@ -30,12 +30,12 @@ void EvidencePluginImpl::start(HostServices& host)
 {
     std::lock_guard<std::mutex> lock(_mutex);
     if (_runtime) throw runtime::Error::misuse("start: the plugin is already started");
-    _runtime = std::make_unique<runtime::Runtime>(host);
+    _runtime = std::make_shared<runtime::Runtime>(host);
 }
 
 void EvidencePluginImpl::stop()
 {
-    std::unique_ptr<runtime::Runtime> stopping;
+    std::shared_ptr<runtime::Runtime> stopping;
     {
         std::lock_guard<std::mutex> lock(_mutex);
         stopping = std::move(_runtime);
@@ -45,10 +45,11 @@ void EvidencePluginImpl::stop()
 
 EvidencePlugin::Result EvidencePluginImpl::call(const std::string& operation, const std::string& requestJson)
 {
-    runtime::Runtime* rt = nullptr;
+    // A call racing stop() on another thread keeps the Runtime alive and is told it stopped.
+    std::shared_ptr<runtime::Runtime> rt;
     {
         std::lock_guard<std::mutex> lock(_mutex);
-        rt = _runtime.get();
+        rt = _runtime;
     }
     if (!rt)
     {

@@ -33,7 +33,7 @@ public:
 
 private:
     std::mutex _mutex;
-    std::unique_ptr<runtime::Runtime> _runtime;
+    std::shared_ptr<runtime::Runtime> _runtime;    ///< shared with calls in flight, which keep it alive
 };
 
 } } // namespace sfe::plugin
