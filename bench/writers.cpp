@@ -597,6 +597,7 @@ struct RunResult
     std::string prepareError;
     double load = 0;              ///< 1-minute load average at the end
     double serverCpu = -1;        ///< the PostgreSQL server's CPU seconds during the run, -1: not known
+    double walMib = -1;           ///< SQLite: the size of the -wal file after the run, -1: none
     double rate() const { return wall > 0 ? static_cast<double>(succeeded) / wall : 0; }
 };
 
@@ -956,6 +957,9 @@ RunResult runOnce(const Options& options, const Store& store, const PgAdmin* ser
     const double serverAfter = server ? server->cpuSeconds() : -1;
     if (serverBefore >= 0 && serverAfter >= 0) r.serverCpu = serverAfter - serverBefore;
     r.load = loadAverage1();
+    struct stat wal{};
+    if (store.kind == "sqlite" && stat((store.target + "-wal").c_str(), &wal) == 0)
+        r.walMib = static_cast<double>(wal.st_size) / (1024.0 * 1024.0);
     return r;
 }
 
@@ -1029,20 +1033,21 @@ void printTable(const std::vector<Cell>& cells, const Options& options)
 void printOffCpu(const std::vector<Cell>& cells)
 {
     std::printf("\noff-CPU time of the calls, by what the calling thread did (context switches during the call):\n");
-    std::printf("%-10s %5s | %9s | %-26s | %-26s | %s\n", "", "", "", "blocked (voluntary switch)", "preempted only",
-                "PostgreSQL server");
-    std::printf("%-10s %5s | %9s | %7s %9s %8s | %7s %9s %8s | %s\n", "store", "procs", "off-CPU s", "calls", "off-CPU s",
-                "ms/call", "calls", "off-CPU s", "ms/call", "CPU ms/ev");
+    std::printf("%-10s %5s | %9s | %-26s | %-26s | %-9s | %s\n", "", "", "", "blocked (voluntary switch)",
+                "preempted only", "server", "SQLite");
+    std::printf("%-10s %5s | %9s | %7s %9s %8s | %7s %9s %8s | %9s | %s\n", "store", "procs", "off-CPU s", "calls",
+                "off-CPU s", "ms/call", "calls", "off-CPU s", "ms/call", "CPU ms/ev", "WAL MiB after");
     for (const auto& cell : cells)
     {
         std::size_t blocked = 0, preempted = 0, calls = 0;
-        double total = 0, offBlocked = 0, offPreempted = 0, server = 0;
+        double total = 0, offBlocked = 0, offPreempted = 0, server = 0, wal = -1;
         bool serverKnown = !cell.rounds.empty();
         for (const auto& r : cell.rounds)
         {
             calls += r.latencies.size();
             serverKnown = serverKnown && r.serverCpu >= 0;
             server += std::max(0.0, r.serverCpu);
+            wal = std::max(wal, r.walMib);
             blocked += r.blockedCalls;
             preempted += r.preemptedCalls;
             total += r.offTotal;
@@ -1052,9 +1057,11 @@ void printOffCpu(const std::vector<Cell>& cells)
         const auto perCall = [](double s, std::size_t n) { return n ? s * 1000 / static_cast<double>(n) : 0.0; };
         char serverText[16] = "-";
         if (serverKnown && calls) std::snprintf(serverText, sizeof serverText, "%.2f", perCall(server, calls));
-        std::printf("%-10s %5zu | %9.2f | %7zu %9.2f %8.2f | %7zu %9.2f %8.2f | %9s\n", cell.store.c_str(), cell.procs,
-                    total, blocked, offBlocked, perCall(offBlocked, blocked), preempted, offPreempted,
-                    perCall(offPreempted, preempted), serverText);
+        char walText[16] = "-";
+        if (wal >= 0) std::snprintf(walText, sizeof walText, "%.1f", wal);
+        std::printf("%-10s %5zu | %9.2f | %7zu %9.2f %8.2f | %7zu %9.2f %8.2f | %9s | %s\n", cell.store.c_str(),
+                    cell.procs, total, blocked, offBlocked, perCall(offBlocked, blocked), preempted, offPreempted,
+                    perCall(offPreempted, preempted), serverText, walText);
     }
 }
 
