@@ -14,7 +14,7 @@ root="$(dirname "$here")"
 cli="${SFE_CLI:-$root/build/bin/sfia-evidence}"
 db="${SFE_MAIN_DB:-$root/build/main-job.db}"
 [ -x "$cli" ] || { echo "main-job.sh: $cli is not built; build first (see README.md)" >&2; exit 1; }
-rm -f "$db" "$db-wal" "$db-shm"
+rm -f "$db" "$db-wal" "$db-shm" "$db-writers"
 sfe() { "$cli" --db "$db" "$@"; }
 step() { printf '\n== %s\n' "$*"; }
 

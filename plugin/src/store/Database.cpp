@@ -10,6 +10,7 @@
 #include "sfe/runtime/Error.h"
 #include "sfe/store/Migrations.h"
 #include "sfe/store/Transaction.h"
+#include "sfe/store/WriterLock.h"
 #include "sfe/xapi/Timestamp.h"
 
 #include "sfe.h"
@@ -84,6 +85,7 @@ Database::Database(const Options& options):
     if (_options.busyTimeoutMs < 0) _options.busyTimeoutMs = 0;
     registerConnectors();
     _primary = openSession();
+    if (isSQLite() && _options.target != ":memory:") _writerLock = std::make_unique<WriterLock>(_options.target);
     try
     {
         migrate();
@@ -205,9 +207,28 @@ std::unique_ptr<Poco::Data::Session> Database::openSession()
         // libpq repeats the connection string in some messages; never show its password.
         throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": " + redact(e.displayText()));
     }
+    // Switching a new file to WAL needs a lock SQLite does not wait for (no busy handler) while
+    // another process creates the same store: look again until the busy timeout has passed.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(_options.busyTimeoutMs);
     try
     {
-        configure(*session);
+        for (auto delay = std::chrono::microseconds(100);; delay = std::min(delay * 2, std::chrono::microseconds(5000)))
+        {
+            try
+            {
+                configure(*session);
+                break;
+            }
+            catch (const runtime::Error&)
+            {
+                throw;
+            }
+            catch (const Poco::Exception& e)
+            {
+                if (!Transaction::isBusy(e) || std::chrono::steady_clock::now() >= deadline) throw;
+                std::this_thread::sleep_for(delay);
+            }
+        }
     }
     catch (const runtime::Error&)
     {

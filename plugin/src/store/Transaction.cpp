@@ -8,6 +8,7 @@
 #include "sfe/store/Transaction.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/store/WriterLock.h"
 
 #include "sfe.h"
 
@@ -35,7 +36,18 @@ Transaction::Transaction(Database& db):
     auto waited = [&] {
         return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     };
-    _lock.lock();    // this process's other writers first, then the store's lock
+    _lock.lock();    // this process's other threads first, then other processes, then the store's lock
+    if (WriterLock* queue = _db.writerLock())
+    {
+        if (!queue->lock(std::chrono::milliseconds(_db.busyTimeoutMs())))
+        {
+            _db.recordLockWait(waited(), true);
+            throw runtime::Error(SFE_BUSY, "cannot begin a transaction on " + _db.target() +
+                                               ": the store is busy (another writer held it for more than " +
+                                               std::to_string(_db.busyTimeoutMs()) + " ms); try again");
+        }
+        _queued = true;
+    }
     try
     {
         // SQLite: IMMEDIATE takes the write lock now, waiting up to the busy timeout. A deferred
@@ -53,6 +65,7 @@ Transaction::Transaction(Database& db):
     {
         _db.recordLockWait(waited(), isBusy(e));
         if (_db.isPostgreSQL()) rollbackQuietly();
+        leaveQueue();
         throw translate(e, "cannot begin a transaction on " + _db.target());
     }
     _db.recordLockWait(waited(), false);
@@ -73,6 +86,7 @@ Transaction::Transaction(Database& db):
 Transaction::~Transaction()
 {
     if (_open) rollbackQuietly();
+    leaveQueue();
 }
 
 void Transaction::commit()
@@ -81,6 +95,7 @@ void Transaction::commit()
     try
     {
         _db.session() << "COMMIT", now;
+        leaveQueue();
     }
     catch (const Poco::Exception& e)
     {
@@ -93,6 +108,14 @@ void Transaction::rollbackQuietly()
 {
     _open = false;
     try { _db.session() << "ROLLBACK", now; } catch (...) { }
+    leaveQueue();
+}
+
+void Transaction::leaveQueue()
+{
+    if (!_queued) return;
+    _queued = false;
+    _db.writerLock()->unlock();
 }
 
 bool Transaction::isBusy(const Poco::Exception& e)

@@ -24,6 +24,8 @@
 namespace sfe {
 namespace store {
 
+class WriterLock;
+
 /// Opens the store and keeps it at the current schema version.
 ///
 /// - SQLite is the embedded default: WAL mode, foreign keys on, writers wait for the write lock up
@@ -86,6 +88,10 @@ public:
     /// Held by every write transaction of this process (see Transaction): threads of one process
     /// queue here instead of polling the store's lock.
     std::recursive_mutex& writeMutex() { return _writeMutex; }
+
+    /// The queue of writer processes for a SQLite file store (see WriterLock); null otherwise.
+    /// Used under writeMutex() only.
+    WriterLock* writerLock() { return _writerLock.get(); }
 
     /// Takes `count` consecutive numbers from the named counter and returns the first; call it
     /// inside a write transaction. Portable replacement for identity columns.
@@ -154,6 +160,7 @@ private:
     std::string _displayName;
     std::unique_ptr<Poco::Data::Session> _primary;
     std::recursive_mutex _writeMutex;
+    std::unique_ptr<WriterLock> _writerLock;
     std::mutex _poolMutex;
     std::vector<std::unique_ptr<Poco::Data::Session>> _idle;
     std::recursive_mutex _memoryMutex;          ///< ":memory:" has one session, shared in turn

@@ -46,11 +46,13 @@ public:
 
 private:
     void rollbackQuietly();
+    void leaveQueue();
     runtime::Error translate(const Poco::Exception& e, const std::string& what);
 
     Database& _db;
     std::unique_lock<std::recursive_mutex> _lock;
     bool _open = false;
+    bool _queued = false;    ///< holds the Database's WriterLock
 };
 
 } } // namespace sfe::store
