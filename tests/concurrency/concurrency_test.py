@@ -17,6 +17,8 @@ Cases:
   EraseElsewhere  handle A caches a learner's reference, handle B (another "process") erases the
                   learner, A records again: the new record is not linked to the erased person, and
                   audit verify passes.
+  KilledWriter    a writer SIGKILLed inside a large record's transaction: the next writer goes
+                  ahead at once, nothing of the killed one is stored, audit verify passes.
   Busy            (SQLite) a writer holding the store past store.busy_timeout_ms: the CLI exits 75
                   with "busy", the C door answers SFE_BUSY / "error": "busy", nothing is written.
 """
@@ -377,6 +379,54 @@ class EraseElsewhere(unittest.TestCase):
                          in (0, "0"), True)
         status, verified, message = door.call(a, "audit.verify")
         self.assertEqual(status, SFE_OK, message)
+        verify = ws.sfe("audit", "verify")
+        self.assertEqual(verify.code, 0, verify)
+
+
+KILLED_WRITER = r"""
+import ctypes, json, sys
+lib = ctypes.CDLL(sys.argv[1])
+lib.sfe_open.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)]
+lib.sfe_call.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
+handle, error, out = ctypes.c_void_p(), ctypes.c_void_p(), ctypes.c_void_p()
+assert lib.sfe_open(sys.argv[2].encode(), None, ctypes.byref(handle), ctypes.byref(error)) == 0
+events = [{"type": "completion", "eventId": "killed-%d" % i, "learner": "k%d" % (i % 50),
+           "activity": "kurs-erstdiagnose"} for i in range(int(sys.argv[3]))]
+print("recording", flush=True)
+lib.sfe_call(handle, b"record", json.dumps({"events": events}).encode(), ctypes.byref(out))
+print("recorded", flush=True)
+"""
+
+
+class KilledWriter(unittest.TestCase):
+    def test_a_writer_killed_inside_its_transaction_blocks_no_one(self):
+        ws = Workspace(self)
+        ws.prepare(self)
+        writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, ARGS.module, ws.config_json(), "20000"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual(writer.stdout.readline().strip(), b"recording")
+        # Wait until it holds the store's write lock (inside its one large transaction): a writer
+        # that may wait only 50 ms is then told busy.
+        probe = os.path.join(ws.folder, "probe.properties")
+        with open(probe, "w", encoding="utf-8") as f:
+            f.write(ws.store.config_text() + "store.busy_timeout_ms = 50\n")
+        deadline = time.monotonic() + 30
+        while True:
+            result = ws.cli.run("--config", probe, "--db", ws.store.path, "attest", "--learner", "probe",
+                                "--responsibility", "CSMG-3.1", "--assessor", "prober")
+            if result.code == 75:
+                break
+            self.assertEqual(result.code, 0, result)
+            self.assertLess(time.monotonic(), deadline, "the writer never held the store's lock")
+            time.sleep(0.05)
+        writer.kill()
+        writer.wait()
+        started = time.monotonic()
+        result = ws.sfe(*event_args(1, 0))
+        self.assertEqual(result.code, 0, result)
+        self.assertLess(time.monotonic() - started, 5.0, "the next writer waited for the dead one")
+        self.assertEqual(ws.count("SELECT COUNT(*) FROM lms_events WHERE event_id LIKE 'killed-%'"), 0,
+                         "the killed transaction left a part behind")
         verify = ws.sfe("audit", "verify")
         self.assertEqual(verify.code, 0, verify)
 
