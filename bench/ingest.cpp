@@ -8,6 +8,7 @@
 #include "BenchHost.h"
 #include "EventMix.h"
 #include "RawBaseline.h"
+#include "MachineFacts.h"
 #include "Stopwatch.h"
 
 #include "sfe/presenter/Json.h"
@@ -45,6 +46,9 @@
 #include <thread>
 
 namespace {
+
+using sfe::bench::cpuModel;
+using sfe::bench::loadAverage;
 
 using sfe::bench::BenchHost;
 using sfe::bench::EventMix;
@@ -186,23 +190,6 @@ struct Round
     std::size_t evidenceRecords = 0, statements = 0;
     std::optional<Phases> phases;
 };
-
-std::string loadAverage()
-{
-    std::ifstream in("/proc/loadavg");
-    std::string one, five, fifteen;
-    in >> one >> five >> fifteen;
-    return in ? one + " " + five + " " + fifteen : "unknown";
-}
-
-std::string cpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
-    return "unknown";
-}
 
 /// Times what A's statements cost apart from the store: reads back the evidence A wrote and, for
 /// each record, makes its statement again (StatementFactory), and validates and serialises it

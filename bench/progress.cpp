@@ -10,6 +10,7 @@
 #include "EventMix.h"
 #include "ProgressBaseline.h"
 #include "ProgressPopulation.h"
+#include "MachineFacts.h"
 #include "Stopwatch.h"
 
 #include "sfe/presenter/Json.h"
@@ -47,6 +48,9 @@
 #include <vector>
 
 namespace {
+
+using sfe::bench::cpuModel;
+using sfe::bench::loadAverage;
 
 using sfe::bench::BenchHost;
 using sfe::bench::EventMix;
@@ -212,23 +216,6 @@ struct Store
     std::unique_ptr<sfe::service::ProgressService> progress;
     std::unique_ptr<sfe::service::EvidenceService> evidence;
 };
-
-std::string loadAverage()
-{
-    std::ifstream in("/proc/loadavg");
-    std::string one, five, fifteen;
-    in >> one >> five >> fifteen;
-    return in ? one + " " + five + " " + fifteen : "unknown";
-}
-
-std::string cpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
-    return "unknown";
-}
 
 std::string learnerName(std::size_t n)
 {

@@ -7,6 +7,8 @@
 // See bench/README-writers.md.
 //
 
+#include "MachineFacts.h"
+
 #include "sfe.h"
 
 #include <Poco/JSON/Array.h>
@@ -43,6 +45,9 @@
 #include <vector>
 
 namespace {
+
+using sfe::bench::cpuModel;
+using sfe::bench::loadAverage;
 
 using Clock = std::chrono::steady_clock;
 
@@ -607,23 +612,6 @@ double loadAverage1()
     double one = 0;
     in >> one;
     return one;
-}
-
-std::string loadAverage()
-{
-    std::ifstream in("/proc/loadavg");
-    std::string one, five, fifteen;
-    in >> one >> five >> fifteen;
-    return in ? one + " " + five + " " + fifteen : "unknown";
-}
-
-std::string cpuModel()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
-    return "unknown";
 }
 
 std::string fileSystem(const std::string& dir)
