@@ -14,6 +14,8 @@ Cases:
                   statements POSTed == statements in the store, and the LRS holds each once.
   Threads         one C-door handle: `progress` answers within 1 s while another thread's `sync`
                   waits on an LRS that answers 503; each thread reads its own sfe_errmsg.
+  ThreadsWithSender  6 threads x 250 attestations (and progress) on one C-door handle while its
+                  background sender delivers: 0 failed calls, each statement delivered once.
   EraseElsewhere  handle A caches a learner's reference, handle B (another "process") erases the
                   learner, A records again: the new record is not linked to the erased person, and
                   audit verify passes.
@@ -352,6 +354,52 @@ class Threads(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual(mismatches, [], "first: %r" % (mismatches[:1],))
+
+
+class ThreadsWithSender(unittest.TestCase):
+    THREADS, CALLS = 6, 250
+
+    def test_threads_recording_beside_the_background_sender_never_fail(self):
+        ws = Workspace(self)
+        ws.prepare(self)
+        lrs = FakeLrs().__enter__()
+        self.addCleanup(lrs.__exit__, None, None, None)
+        door = Door(ARGS.module)
+        handle = door.open(ws.config_json(**{"lrs.url": lrs.url, "lrs.background": "true", "lrs.batch": "20"}))
+        failures, lock = [], threading.Lock()
+
+        def recorder(thread):
+            for i in range(self.CALLS):
+                request = {"eventId": "bg-%d-%d" % (thread, i), "learner": "bg-learner-%d" % (i % 30),
+                           "responsibility": "CSMG-3.%d" % (i % 5 + 1), "assessor": "bg-assessor-%d" % thread}
+                status, response, message = door.call(handle, "attest", request)
+                if status != SFE_OK:
+                    with lock:
+                        failures.append((status, message))
+                if i % 25 == 0:        # learners look at their progress meanwhile
+                    status, response, message = door.call(handle, "progress", {"learner": request["learner"]})
+                    if status != SFE_OK:
+                        with lock:
+                            failures.append((status, message))
+
+        threads = [threading.Thread(target=recorder, args=(t,)) for t in range(self.THREADS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(failures, [], "%d calls failed; first: %r" % (len(failures), failures[:1]))
+        # The background sender delivers everything, each statement once.
+        deadline = time.monotonic() + 60
+        while ws.count("SELECT COUNT(*) FROM statements WHERE state = 'pending'") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        door.lib.sfe_close(handle)
+        stored = ws.count("SELECT COUNT(*) FROM statements")
+        self.assertEqual(ws.count("SELECT COUNT(*) FROM statements WHERE state = 'delivered'"), stored)
+        ids = [s["id"] for s in lrs.received]
+        self.assertEqual(len(ids), stored)
+        self.assertEqual(len(set(ids)), stored)
+        verify = ws.sfe("audit", "verify")
+        self.assertEqual(verify.code, 0, verify)
 
 
 class EraseElsewhere(unittest.TestCase):
