@@ -129,7 +129,9 @@ SFE_API void sfe_free(void* p);
 ** DESTRUCTOR: sfe_plugin
 ** Stops background work (within a second), interrupts a sync running on another thread, waits for
 ** calls still running, closes the store and frees the handle. The handle must not be used again.
-** sfe_close(NULL) is a harmless no-op.
+** sfe_close(NULL), and sfe_close on a handle closed before, are harmless no-ops; sfe_call on a
+** closed handle returns SFE_MISUSE (the plugin keeps a registry of live handles and never reads a
+** closed one's memory).
 ** [open & !in-call]: call it once, after the host's own threads stopped calling this handle.
 */
 SFE_API void sfe_close(sfe_plugin* plugin);

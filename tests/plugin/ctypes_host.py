@@ -178,6 +178,63 @@ class CDoorFromPython(unittest.TestCase):
         self.assertTrue(error)
 
 
+class HandleLifetimes(unittest.TestCase):
+    """Handles the host closed, and handles living side by side, each with its own host callbacks."""
+
+    def setUp(self):
+        self.door = Door(MODULE)
+        self.folder = tempfile.TemporaryDirectory(prefix="sfe-ctypes-")
+        self.addCleanup(self.folder.cleanup)
+        self.hosts = []
+
+    def host(self, lines):
+        log = SfeHost._fields_[2][1](lambda _data, level, message: lines.append(message.decode("utf-8")))
+        now = SfeHost._fields_[3][1](lambda _data: 1700000000123)
+        host = SfeHost(ABI_VERSION, None, log, now)
+        self.hosts.append((host, log, now))     # the callbacks must live as long as the handle
+        return host
+
+    def test_a_closed_handle_is_refused_and_closing_twice_is_harmless(self):
+        status, handle, error = self.door.open({"store.path": os.path.join(self.folder.name, "a.db")})
+        self.assertEqual(status, SFE_OK, error)
+        self.door.lib.sfe_close(handle)
+        status, response = self.door.call(handle, "skills", {})
+        self.assertEqual(status, SFE_MISUSE)
+        self.assertEqual(response["error"], "misuse")
+        self.assertIn("closed", self.door.errmsg(handle))
+        self.door.lib.sfe_close(handle)         # a second close: no-op, no crash
+        # A handle opened later is never mistaken for the closed one.
+        status, later, error = self.door.open({"store.path": os.path.join(self.folder.name, "b.db")})
+        self.assertEqual(status, SFE_OK, error)
+        self.addCleanup(self.door.lib.sfe_close, later)
+        self.assertNotEqual(later.value, handle.value)
+        self.assertEqual(self.door.call(handle, "skills", {})[0], SFE_MISUSE)
+        self.assertEqual(self.door.call(later, "skills", {})[0], SFE_OK)
+
+    def test_each_handle_logs_to_its_own_host_and_a_closed_one_is_never_called(self):
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
+        from fake_lrs import FakeLrs
+        a_lines, b_lines = [], []
+        with FakeLrs(fail=True) as lrs:       # every POST answered 503: the sender logs its retries
+            config = {"store.path": os.path.join(self.folder.name, "shared.db"), "lrs.url": lrs.url,
+                      "lrs.background": "false", "log.level": "debug"}
+            status, a, error = self.door.open(config, self.host(a_lines))
+            self.assertEqual(status, SFE_OK, error)
+            self.addCleanup(self.door.lib.sfe_close, a)
+            status, b, error = self.door.open(config, self.host(b_lines))     # opened last
+            self.assertEqual(status, SFE_OK, error)
+            self.door.lib.sfe_close(b)
+            b_lines_at_close = len(b_lines)
+            self.assertEqual(self.door.call(a, "import", {"path": DEFINITION})[0], SFE_OK)
+            self.assertEqual(self.door.call(a, "map", {"activity": "k1", "skill": "CSMG", "level": 3})[0], SFE_OK)
+            self.assertEqual(self.door.call(a, "complete", {"learner": "l1", "activity": "k1"})[0], SFE_OK)
+            status, summary = self.door.call(a, "sync", {"timeLimitMs": 1500})
+            self.assertEqual(status, SFE_OK, summary)
+        self.assertEqual(len(b_lines), b_lines_at_close, "the closed handle's callback was called: %r"
+                         % b_lines[b_lines_at_close:])
+        self.assertTrue(any("503" in line for line in a_lines), "A's delivery lines did not reach A: %r" % a_lines)
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 3:
         sys.exit("usage: ctypes_host.py MODULE DEFINITION.xml")

@@ -16,17 +16,44 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <atomic>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 
-struct sfe_plugin
+/// What a handle opened. Calls in flight share it, so closing never frees it under them.
+struct OpenPlugin
 {
     std::unique_ptr<sfe::plugin::CHostServices> host;
     std::unique_ptr<sfe::runtime::Runtime> runtime;
+
+    ~OpenPlugin()
+    {
+        runtime.reset();    // it uses the host's configuration, logger and clock to the end
+        host.reset();
+    }
 };
 
 namespace {
+
+// A handle is a number the host holds as an opaque pointer (struct sfe_plugin is never defined):
+// the registry maps live handles to what they opened, so a closed or foreign handle is recognised
+// without reading memory, and since numbers are never reused, a stale handle never reaches a
+// handle opened later.
+std::atomic<std::uintptr_t> gLastHandle{0};
+
+/// Live handles. Never destroyed: handles a host leaves open at exit are not closed under it.
+std::mutex gHandlesMutex;
+auto* gHandles = new std::map<const sfe_plugin*, std::shared_ptr<OpenPlugin>>;
+
+std::shared_ptr<OpenPlugin> live(const sfe_plugin* plugin)
+{
+    std::lock_guard<std::mutex> lock(gHandlesMutex);
+    auto it = gHandles->find(plugin);
+    return it == gHandles->end() ? nullptr : it->second;
+}
 
 /// The message of this thread's last call, and the handle it was made on: each thread reads its
 /// own, whatever other threads do with the same handle meanwhile.
@@ -77,10 +104,15 @@ SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin**
     std::string message;
     try
     {
-        auto plugin = std::make_unique<sfe_plugin>();
-        plugin->host = std::make_unique<sfe::plugin::CHostServices>(config_json, host);
-        plugin->runtime = std::make_unique<sfe::runtime::Runtime>(*plugin->host);
-        *out = plugin.release();
+        auto opened = std::make_shared<OpenPlugin>();
+        opened->host = std::make_unique<sfe::plugin::CHostServices>(config_json, host);
+        opened->runtime = std::make_unique<sfe::runtime::Runtime>(*opened->host);
+        auto* plugin = reinterpret_cast<sfe_plugin*>(gLastHandle.fetch_add(16) + 16);
+        {
+            std::lock_guard<std::mutex> lock(gHandlesMutex);
+            gHandles->emplace(plugin, std::move(opened));
+        }
+        *out = plugin;
         return SFE_OK;
     }
     catch (const sfe::runtime::Error& e) { status = e.status(); message = e.message(); }
@@ -106,8 +138,15 @@ SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* requ
             setError(plugin, "sfe_call: operation and response_json must not be NULL");
             return SFE_MISUSE;
         }
+        const std::shared_ptr<OpenPlugin> opened = live(plugin);
+        if (!opened)
+        {
+            setError(plugin, "sfe_call: the handle is closed, or was not opened by sfe_open");
+            *response_json = copyOut(R"({"status":6,"error":"misuse","message":"sfe_call: the handle is closed, or was not opened by sfe_open"})");
+            return SFE_MISUSE;
+        }
         // No lock here: the runtime runs calls side by side (each on its own store session).
-        auto result = plugin->runtime->call(operation, request_json ? request_json : "");
+        auto result = opened->runtime->call(operation, request_json ? request_json : "");
         setError(plugin, result.ok() ? std::string() : result.message);
         *response_json = copyOut(result.json);
         if (!*response_json)
@@ -162,16 +201,24 @@ SFE_API void sfe_free(void* p)
 SFE_API void sfe_close(sfe_plugin* plugin)
 {
     if (!plugin) return;
+    std::shared_ptr<OpenPlugin> opened;
+    {
+        std::lock_guard<std::mutex> lock(gHandlesMutex);
+        auto it = gHandles->find(plugin);
+        if (it == gHandles->end()) return;    // closed already: a harmless no-op, as documented
+        opened = std::move(it->second);
+        gHandles->erase(it);
+    }
     if (tLastError.plugin == plugin) setError(nullptr, std::string());
     try
     {
-        plugin->runtime.reset();
-        plugin->host.reset();
+        // Stops the sender and waits for calls in flight; what they share goes with the last one.
+        opened->runtime->stop();
     }
     catch (...)
     {
     }
-    delete plugin;
+    opened.reset();
 }
 
 } // extern "C"

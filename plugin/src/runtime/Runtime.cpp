@@ -79,11 +79,6 @@ Runtime::Runtime(plugin::HostServices& host):
     _definitionCache->preload();
     _statementFactory = std::make_unique<service::StatementFactory>(_settings);
     _mappingService = std::make_unique<service::MappingService>(*_db, *_definitionCache, *_statementFactory);
-    // The delivery library logs to "sfe.delivery"; route it to the host's channel so every host
-    // (C door included) sees retries and quarantines.
-    Poco::Logger& deliveryLog = Poco::Logger::get("sfe.delivery");
-    deliveryLog.setChannel(_host.logger().getChannel());
-    deliveryLog.setLevel(_host.logger().getLevel());
     _delivery = std::make_unique<service::DeliveryService>(_settings, _host.logger(), *_db);
     _learnerRefs = std::make_unique<store::LearnerRefs>(*_db);
     // Another process imported, mapped or erased: forget what this one cached (checked when each

@@ -16,9 +16,10 @@ namespace service {
 
 namespace {
 
-xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& s)
+xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& s, const std::string& loggerName)
 {
     xapi::delivery::LrsClient::Settings c;
+    c.loggerName = loggerName;
     c.endpoint = s.lrsUrl;
     c.username = s.lrsUser;
     c.password = s.lrsPassword;
@@ -34,6 +35,9 @@ xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& s)
 DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger& logger, store::Database& db):
     _settings(settings),
     _logger(logger),
+    // A child of the host's logger: it takes the host's channel and level, and each handle's
+    // delivery lines reach that handle's host, not the last one opened.
+    _loggerName(logger.name() + ".delivery"),
     _queue(std::make_unique<store::OutboxQueue>(db, std::chrono::seconds(settings.lrsLeaseSeconds)))
 {
     if (!configured()) return;
@@ -44,7 +48,7 @@ DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger
                         "the same statements again");
     try
     {
-        _client = std::make_unique<xapi::delivery::LrsClient>(clientSettings(settings));
+        _client = std::make_unique<xapi::delivery::LrsClient>(clientSettings(settings, _loggerName));
     }
     catch (const Poco::Exception& e)
     {
@@ -55,6 +59,9 @@ DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger
 DeliveryService::~DeliveryService()
 {
     stop();
+    _background.reset();
+    _client.reset();
+    Poco::Logger::destroy(_loggerName);
 }
 
 void DeliveryService::checkAboutOnce()
@@ -76,6 +83,7 @@ std::unique_ptr<xapi::delivery::OutboxSender> DeliveryService::makeSender(std::c
     xapi::delivery::OutboxSender::Settings s;
     s.batchSize = static_cast<std::size_t>(_settings.lrsBatch);
     s.drainTimeLimit = timeLimit;
+    s.loggerName = _loggerName;
     return std::make_unique<xapi::delivery::OutboxSender>(*_queue, *_client, s);
 }
 

@@ -167,7 +167,7 @@ bool compatibleVersion(const std::string& listed, const std::string& ours)
 LrsClient::LrsClient(Settings settings):
 	_settings(std::move(settings)),
 	_credentials(_settings.username, _settings.password),
-	_logger(Poco::Logger::get("sfe.delivery"))
+	_logger(Poco::Logger::get(_settings.loggerName))
 {
 	Poco::URI uri;
 	try

@@ -72,7 +72,7 @@ OutboxSender::OutboxSender(StatementQueue& queue, LrsClient& client, Settings se
 	_client(client),
 	_settings(settings),
 	_clock(clock),
-	_logger(Poco::Logger::get("sfe.delivery")),
+	_logger(Poco::Logger::get(_settings.loggerName)),
 	_backoff(settings.backoffBase, settings.backoffMax),
 	_batchSize(settings.batchSize)
 {

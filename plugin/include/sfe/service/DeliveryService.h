@@ -69,6 +69,7 @@ private:
 
     runtime::Settings _settings;
     Poco::Logger& _logger;
+    const std::string _loggerName;    ///< the sender's and client's logger, a child of _logger
     std::unique_ptr<store::OutboxQueue> _queue;
     std::unique_ptr<xapi::delivery::LrsClient> _client;
     std::unique_ptr<xapi::delivery::OutboxSender> _background;

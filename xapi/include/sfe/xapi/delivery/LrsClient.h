@@ -38,7 +38,7 @@ class LrsClient
 	/// (plus an optional CA file) unless told not to. The password is never logged nor put in a message.
 	///
 	/// Not thread-safe, except abort(): one thread talks, another may abort what it is doing.
-	/// Logs to the Poco logger "sfe.delivery".
+	/// Logs to the Poco logger Settings::loggerName ("sfe.delivery" by default).
 {
 public:
 	struct Settings
@@ -48,6 +48,8 @@ public:
 			/// {endpoint}/statements. It must not carry credentials, a query or a fragment.
 		std::string username;
 		std::string password;
+		std::string loggerName = "sfe.delivery";
+			/// The Poco logger it writes to; a host with several clients gives each its own.
 		std::string version = "1.0.3";
 			/// Sent as X-Experience-API-Version on every request.
 		std::chrono::milliseconds connectTimeout{10000};

@@ -53,7 +53,7 @@ class OutboxSender
 	/// either within about a second: waits are interruptible and a request in flight is aborted.
 	///
 	/// The sender does not call LrsClient::checkAbout(); the composition root does, once, before starting.
-	/// Logs to the Poco logger "sfe.delivery". The queue, client and clock must outlive the sender.
+	/// Logs to the Poco logger Settings::loggerName ("sfe.delivery" by default). The queue, client and clock must outlive the sender.
 {
 public:
 	struct Settings
@@ -66,6 +66,8 @@ public:
 			/// ...up to this (a longer Retry-After from the server still wins).
 		std::chrono::milliseconds pollInterval{30 * 1000};
 			/// Background mode: look at the queue at least this often, even without notify().
+		std::string loggerName = "sfe.delivery";
+			/// The Poco logger it writes to; a host with several senders gives each its own.
 		std::chrono::milliseconds drainTimeLimit{0};
 			/// drain(): return instead of waiting for a retry that would come later than this after the start
 			/// of drain(). 0 means no limit: drain() waits out every backoff until the queue is empty.
