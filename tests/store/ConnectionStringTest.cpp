@@ -13,6 +13,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "sfe/runtime/Error.h"
+#include "sfe/runtime/Secrets.h"
+#include "sfe/runtime/Settings.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/MapConfiguration.h>
 #include "sfe/store/Database.h"
 
 #include "sfe.h"
@@ -74,10 +79,12 @@ BOOST_AUTO_TEST_CASE(what_the_connector_cannot_take_is_refused_without_the_passw
 
 BOOST_AUTO_TEST_CASE(redaction_hides_passwords_in_both_forms)
 {
-    BOOST_TEST(Database::redact("host=db password=s3cret dbname=lms") == "host=db password=*** dbname=lms");
-    BOOST_TEST(Database::redact("host=db PASSWORD = 'a b' dbname=lms") == "host=db PASSWORD = *** dbname=lms");
-    BOOST_TEST(Database::redact("postgresql://sfe:s3cret@db/lms") == "postgresql://sfe:***@db/lms");
-    BOOST_TEST(Database::redact("postgresql://sfe@db/lms") == "postgresql://sfe@db/lms");
+    BOOST_TEST(sfe::runtime::redactSecrets("host=db password=s3cret dbname=lms") == "host=db password=*** dbname=lms");
+    BOOST_TEST(sfe::runtime::redactSecrets("host=db PASSWORD = 'a b' dbname=lms") == "host=db PASSWORD = *** dbname=lms");
+    BOOST_TEST(sfe::runtime::redactSecrets("postgresql://sfe:s3cret@db/lms") == "postgresql://sfe:***@db/lms");
+    BOOST_TEST(sfe::runtime::redactSecrets("postgresql://sfe@db/lms") == "postgresql://sfe@db/lms");
+    BOOST_TEST(sfe::runtime::redactSecrets("lrs.url: 'htp://lrs:k3y@lrs.example' is not") ==
+               "lrs.url: 'htp://lrs:***@lrs.example' is not");
 }
 
 BOOST_AUTO_TEST_CASE(a_store_that_cannot_be_reached_is_named_without_its_password)
@@ -93,5 +100,25 @@ BOOST_AUTO_TEST_CASE(a_store_that_cannot_be_reached_is_named_without_its_passwor
         BOOST_TEST(e.status() == SFE_STORE);
         BOOST_TEST(e.message().find("s3cret") == std::string::npos, e.message());
         BOOST_TEST(e.message().find("password=***") != std::string::npos, e.message());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_lrs_url_is_refused_without_its_credentials)
+{
+    Poco::AutoPtr<Poco::Util::MapConfiguration> config(new Poco::Util::MapConfiguration);
+    for (const std::string url : {"htp://lrs:k3y@lrs.example/xapi", "https://lrs:k3y@/xapi"})
+    {
+        config->setString("lrs.url", url);
+        try
+        {
+            sfe::runtime::Settings::from(*config);
+            BOOST_FAIL("accepted " + url);
+        }
+        catch (const sfe::runtime::Error& e)
+        {
+            BOOST_TEST(e.status() == SFE_CONFIG);
+            BOOST_TEST(e.message().find("lrs.url") == 0, e.message());
+            BOOST_TEST(e.message().find("k3y") == std::string::npos, e.message());
+        }
     }
 }

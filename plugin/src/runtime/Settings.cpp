@@ -8,6 +8,7 @@
 #include "sfe/runtime/Settings.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/runtime/Secrets.h"
 
 #include <Poco/NumberParser.h>
 #include <Poco/URI.h>
@@ -64,7 +65,8 @@ std::string readAbsoluteUri(const Poco::Util::AbstractConfiguration& config, con
     }
     catch (const Poco::Exception&)
     {
-        throw Error::config(key + ": '" + value + "' is not an absolute http(s) URL");
+        // The value may carry credentials (https://user:key@lrs): never repeat them.
+        throw Error::config(key + ": '" + redactSecrets(value) + "' is not an absolute http(s) URL");
     }
     std::string trimmed = value;    // IRIs are built as base + "/..."
     while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();

@@ -8,6 +8,7 @@
 #include "sfe/store/Database.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/runtime/Secrets.h"
 #include "sfe/store/Migrations.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/store/WriterLock.h"
@@ -74,7 +75,7 @@ void registerConnectors()
 
 Database::Database(const Options& options):
     _options(options),
-    _displayName(options.connector == "postgresql" ? redact(options.target) : options.target)
+    _displayName(options.connector == "postgresql" ? runtime::redactSecrets(options.target) : options.target)
 {
     if (!isSQLite() && !isPostgreSQL())
         throw runtime::Error::config("store.connector: unknown connector '" + _options.connector +
@@ -115,21 +116,11 @@ Database::~Database()
     try { _primary->close(); } catch (...) { }
 }
 
-std::string Database::redact(const std::string& connectionString)
-{
-    // URI: postgresql://user:secret@host/db → postgresql://user:***@host/db
-    static const std::regex uriPassword(R"(^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@?#]*):[^@/?#]*@)");
-    // key=value: password=secret or password='se cret' → password=***
-    static const std::regex keyPassword(R"((password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*))", std::regex::icase);
-    std::string result = std::regex_replace(connectionString, uriPassword, "$1:***@");
-    return std::regex_replace(result, keyPassword, "$1***");
-}
-
 std::string Database::toKeyValues(const std::string& connectionString)
 {
     std::vector<std::pair<std::string, std::string>> pairs;
     auto fail = [&](const std::string& why) {
-        return runtime::Error::config("store.url: " + why + " in '" + redact(connectionString) + "'");
+        return runtime::Error::config("store.url: " + why + " in '" + runtime::redactSecrets(connectionString) + "'");
     };
     if (std::regex_search(connectionString, std::regex("^postgres(ql)?://")))
     {
@@ -205,7 +196,7 @@ std::unique_ptr<Poco::Data::Session> Database::openSession()
     catch (const Poco::Exception& e)
     {
         // libpq repeats the connection string in some messages; never show its password.
-        throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": " + redact(e.displayText()));
+        throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": " + runtime::redactSecrets(e.displayText()));
     }
     // Switching a new file to WAL needs a lock SQLite does not wait for (no busy handler) while
     // another process creates the same store: look again until the busy timeout has passed.

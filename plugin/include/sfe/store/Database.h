@@ -140,9 +140,6 @@ public:
         bool _outer = false;
     };
 
-    /// The connection string with any password replaced by "***" (key=value form and URIs).
-    static std::string redact(const std::string& connectionString);
-
     /// A libpq connection string or postgresql:// URI as the key=value pairs, separated by single
     /// spaces, that Poco's PostgreSQL connector parses (it splits at every space and takes no URI).
     /// Percent-escapes in a URI are decoded. Throws runtime::Error (SFE_CONFIG, naming store.url but
