@@ -42,9 +42,7 @@ Transaction::Transaction(Database& db):
         if (!queue->lock(std::chrono::milliseconds(_db.busyTimeoutMs())))
         {
             _db.recordLockWait(waited(), true);
-            throw runtime::Error(SFE_BUSY, "cannot begin a transaction on " + _db.target() +
-                                               ": the store is busy (another writer held it for more than " +
-                                               std::to_string(_db.busyTimeoutMs()) + " ms); try again");
+            throw busy("cannot begin a transaction on " + _db.target());
         }
         _queued = true;
     }
@@ -129,12 +127,16 @@ bool Transaction::isBusy(const Poco::Exception& e)
            text.find("deadlock detected") != std::string::npos;
 }
 
+runtime::Error Transaction::busy(const std::string& what) const
+{
+    return runtime::Error(SFE_BUSY, what + ": the store is busy (another writer held it for more than " +
+                                        std::to_string(_db.busyTimeoutMs()) + " ms); try again");
+}
+
 runtime::Error Transaction::translate(const Poco::Exception& e, const std::string& what)
 {
     if (const auto* error = dynamic_cast<const runtime::Error*>(&e)) return *error;
-    if (isBusy(e))
-        return runtime::Error(SFE_BUSY, what + ": the store is busy (another writer held it for more than " +
-                                            std::to_string(_db.busyTimeoutMs()) + " ms); try again");
+    if (isBusy(e)) return busy(what);
     return runtime::Error(SFE_STORE, what + ": " + e.displayText());
 }
 

@@ -48,6 +48,7 @@ private:
     void rollbackQuietly();
     void leaveQueue();
     runtime::Error translate(const Poco::Exception& e, const std::string& what);
+    runtime::Error busy(const std::string& what) const;
 
     Database& _db;
     std::unique_lock<std::recursive_mutex> _lock;
