@@ -101,11 +101,6 @@ Database::Database(const Options& options):
     }
 }
 
-Database::Database(const std::string& connector, const std::string& target):
-    Database(Options{connector, target, 10000})
-{
-}
-
 Database::~Database()
 {
     tBound.erase(this);

@@ -57,9 +57,6 @@ public:
     /// when another writer held the store past the busy timeout.
     explicit Database(const Options& options);
 
-    /// The same with the default busy timeout.
-    Database(const std::string& connector, const std::string& target);
-
     ~Database();
 
     Database(const Database&) = delete;
