@@ -141,8 +141,9 @@ SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* requ
         const std::shared_ptr<OpenPlugin> opened = live(plugin);
         if (!opened)
         {
-            setError(plugin, "sfe_call: the handle is closed, or was not opened by sfe_open");
-            *response_json = copyOut(R"({"status":6,"error":"misuse","message":"sfe_call: the handle is closed, or was not opened by sfe_open"})");
+            const std::string message = "sfe_call: the handle is closed, or was not opened by sfe_open";
+            setError(plugin, message);
+            *response_json = copyOut(R"({"status":6,"error":"misuse","message":")" + message + R"("})");
             return SFE_MISUSE;
         }
         // No lock here: the runtime runs calls side by side (each on its own store session).
