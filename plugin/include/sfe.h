@@ -66,7 +66,12 @@ typedef struct sfe_host
     int abi_version;                 /* set to SFE_ABI_VERSION of the header you compiled with */
     void* host_data;                 /* passed back to every callback */
     /* Receives the plugin's log lines. level: 1 fatal .. 8 trace (Poco's priorities). [any thread]
-       It may be called by several threads at once; it must not call back into the plugin. */
+       It may be called by several threads at once, on the thread of a running sfe_call (sync
+       logs while it delivers) or on the background sender's, possibly while the plugin holds a
+       lock. So it must not call into the plugin: sfe_call from inside a log callback (any
+       handle, any thread) returns SFE_MISUSE at once, and sfe_close there is ignored (the handle
+       stays open); note the work and do it after the callback returned. Nor may it wait for
+       another thread that is calling the plugin. It is never called after sfe_close returned. */
     void (*log)(void* host_data, int level, const char* message);
     /* Returns the current time in milliseconds since the Unix epoch. [any thread] */
     long long (*now_ms)(void* host_data);
@@ -86,7 +91,9 @@ SFE_API const char* sfe_libversion(void);
 ** CONSTRUCTOR: sfe_plugin
 ** Opens a plugin. `config_json` is a JSON object of configuration keys and values, such as
 ** {"store.path": "/var/lib/lms/sfe.db"}; NULL or "{}" takes the manifest's defaults. `host` may be
-** NULL. On success *out receives the handle and SFE_OK is returned. On failure *out receives NULL,
+** NULL. Keys the plugin does not read (a misspelt "store.pth") and bad values (a log.level that is
+** not a level) are SFE_CONFIG, naming the key. On success *out receives the handle and SFE_OK is
+** returned. On failure *out receives NULL,
 ** the status is returned, and if `errmsg` is not NULL *errmsg receives a message the caller frees
 ** with sfe_free() (because there is no handle to own it).
 ** Opening migrates the store when its schema is older; several processes may open the same new or
@@ -103,7 +110,11 @@ SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin**
 ** the result on SFE_OK, an error object {"status", "error", "message", "problems"} otherwise.
 ** Returns the status; sfe_errmsg() on the same thread then describes the failure. SFE_BUSY means
 ** the store stayed locked by other writers past store.busy_timeout_ms and nothing was written:
-** the same call may simply be made again.
+** the same call may simply be made again. A request longer than door.max_request_bytes (default
+** 32 MiB) is refused with SFE_INVALID before it is parsed; a request costs a few times its size in
+** memory while it runs. Every id and text in a request must be valid UTF-8 without control
+** characters (tabs and line breaks are allowed in notes and reasons): SFE_INVALID names the field
+** and the character's position. The error object is always valid UTF-8 JSON.
 ** [thread-safe & open]
 */
 SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json,
@@ -132,7 +143,9 @@ SFE_API void sfe_free(void* p);
 ** sfe_close(NULL), and sfe_close on a handle closed before, are harmless no-ops; sfe_call on a
 ** closed handle returns SFE_MISUSE (the plugin keeps a registry of live handles and never reads a
 ** closed one's memory).
-** [open & !in-call]: call it once, after the host's own threads stopped calling this handle.
+** No log callback of this handle runs after sfe_close returned.
+** [open & !in-call]: call it once, after the host's own threads stopped calling this handle; never
+** from inside a log callback (ignored there).
 */
 SFE_API void sfe_close(sfe_plugin* plugin);
 

@@ -22,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 /// What a handle opened. Calls in flight share it, so closing never frees it under them.
 struct OpenPlugin
@@ -138,6 +139,16 @@ SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* requ
             setError(plugin, "sfe_call: operation and response_json must not be NULL");
             return SFE_MISUSE;
         }
+        if (sfe::plugin::CHostServices::inLogCallback())
+        {
+            const std::string message =
+                "sfe_call: called from inside the plugin's log callback; a log callback must not call into the "
+                "plugin (the line may come while the plugin holds what the call needs): note the work and make "
+                "the call after the callback returned";
+            setError(plugin, message);
+            *response_json = copyOut(R"({"status":6,"error":"misuse","message":")" + message + R"("})");
+            return SFE_MISUSE;
+        }
         const std::shared_ptr<OpenPlugin> opened = live(plugin);
         if (!opened)
         {
@@ -147,7 +158,8 @@ SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* requ
             return SFE_MISUSE;
         }
         // No lock here: the runtime runs calls side by side (each on its own store session).
-        auto result = opened->runtime->call(operation, request_json ? request_json : "");
+        // The request is read in place: door.max_request_bytes bounds it before any copy or parse.
+        auto result = opened->runtime->call(operation, request_json ? std::string_view(request_json) : std::string_view());
         setError(plugin, result.ok() ? std::string() : result.message);
         *response_json = copyOut(result.json);
         if (!*response_json)
@@ -201,7 +213,9 @@ SFE_API void sfe_free(void* p)
 
 SFE_API void sfe_close(sfe_plugin* plugin)
 {
-    if (!plugin) return;
+    // From inside a log callback, closing would wait for the call (or the sender thread) that is
+    // running the callback: refused, the handle stays open (sfe.h).
+    if (!plugin || sfe::plugin::CHostServices::inLogCallback()) return;
     std::shared_ptr<OpenPlugin> opened;
     {
         std::lock_guard<std::mutex> lock(gHandlesMutex);
@@ -219,6 +233,8 @@ SFE_API void sfe_close(sfe_plugin* plugin)
     catch (...)
     {
     }
+    // No log line reaches the host after sfe_close returns, even from a call still unwinding.
+    opened->host->detach();
     opened.reset();
 }
 

@@ -8,6 +8,7 @@
 #include "CHostServices.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/runtime/Settings.h"
 
 #include <Poco/Channel.h>
 #include <Poco/JSON/JSONException.h>
@@ -16,27 +17,69 @@
 #include <Poco/NumberFormatter.h>
 
 #include <atomic>
+#include <mutex>
+#include <shared_mutex>
 
 namespace sfe {
 namespace plugin {
 
-namespace {
+thread_local int tInLogCallback = 0;
 
-/// Forwards log messages to the C host's callback.
-class CallbackChannel : public Poco::Channel
+/// The host's log callback while the handle is open: delivering a line holds the gate shared,
+/// detach() closes it exclusively, so no line is delivered after detach() returned.
+class CallbackGate
 {
 public:
-    explicit CallbackChannel(const sfe_host& host): _host(host) {}
-    void log(const Poco::Message& msg) override
+    explicit CallbackGate(const sfe_host& host): _host(host) {}
+
+    void deliver(int level, const char* text)
     {
-        _host.log(_host.host_data, static_cast<int>(msg.getPriority()), msg.getText().c_str());
+        std::shared_lock<std::shared_mutex> lock(_mutex);
+        if (!_open) return;    // the handle is closed: its host asked for no more calls
+        ++tInLogCallback;
+        struct Leave { ~Leave() { --tInLogCallback; } } leave;
+        _host.log(_host.host_data, level, text);
+    }
+
+    void close()
+    {
+        std::unique_lock<std::shared_mutex> lock(_mutex);
+        _open = false;
     }
 
 private:
     sfe_host _host;
+    std::shared_mutex _mutex;
+    bool _open = true;
+};
+
+namespace {
+
+/// Forwards log messages to the C host's callback, through the handle's gate.
+class CallbackChannel : public Poco::Channel
+{
+public:
+    explicit CallbackChannel(std::shared_ptr<CallbackGate> gate): _gate(std::move(gate)) {}
+    void log(const Poco::Message& msg) override
+    {
+        _gate->deliver(static_cast<int>(msg.getPriority()), msg.getText().c_str());
+    }
+
+private:
+    std::shared_ptr<CallbackGate> _gate;
 };
 
 } // namespace
+
+bool CHostServices::inLogCallback()
+{
+    return tInLogCallback > 0;
+}
+
+void CHostServices::detach()
+{
+    if (_gate) _gate->close();
+}
 
 CHostServices::CHostServices(const char* configJson, const sfe_host* host):
     _config(new Poco::Util::MapConfiguration)
@@ -80,15 +123,19 @@ CHostServices::CHostServices(const char* configJson, const sfe_host* host):
     _logger = &Poco::Logger::get(_loggerName);
     if (_hasHost && _host.log)
     {
-        Poco::AutoPtr<Poco::Channel> channel(new CallbackChannel(_host));
+        _gate = std::make_shared<CallbackGate>(_host);
+        Poco::AutoPtr<Poco::Channel> channel(new CallbackChannel(_gate));
         _logger->setChannel(channel);
         _logger->setLevel(Poco::Message::PRIO_TRACE);
     }
-    if (_config->hasProperty("log.level")) _logger->setLevel(_config->getString("log.level"));
+    // Settings checks every key and value (SFE_CONFIG naming it); the Runtime reads them again.
+    if (_config->hasProperty("log.level"))
+        _logger->setLevel(runtime::Settings::from(*_config).logLevel);
 }
 
 CHostServices::~CHostServices()
 {
+    detach();
     Poco::Logger::destroy(_loggerName);
 }
 

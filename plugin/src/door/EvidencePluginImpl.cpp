@@ -53,7 +53,10 @@ EvidencePlugin::Result EvidencePluginImpl::call(const std::string& operation, co
     }
     if (!rt)
     {
-        const std::string message = operation + ": the plugin is not started";
+        // The operation is the host's text: quoted only as far as it keeps the JSON valid.
+        std::string message = runtime::Error::printable(operation, 64) + ": the plugin is not started";
+        for (auto& c : message)
+            if (c == '"' || c == '\\') c = '?';
         return {SFE_MISUSE, "{\"status\":6,\"error\":\"misuse\",\"message\":\"" + message + "\"}", message};
     }
     return rt->call(operation, requestJson);

@@ -40,7 +40,7 @@ std::string DefinitionPresenter::importDefinition(const Request& request)
 {
     service::ImportOutcome outcome;
     const Poco::Timestamp now = _runtime.host().now();
-    if (auto xml = request.optString("xml"))
+    if (auto xml = request.optText("xml"))
         outcome = _importer.importBuffer(*xml, request.optString("name").value_or("(request)"), now);
     else
         outcome = _importer.importFile(request.string("path"), now);

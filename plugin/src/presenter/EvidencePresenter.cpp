@@ -8,11 +8,15 @@
 #include "sfe/presenter/EvidencePresenter.h"
 
 #include "sfe/presenter/Json.h"
+#include "sfe/runtime/Error.h"
 #include "sfe/runtime/Runtime.h"
 #include "sfe/runtime/Time.h"
 #include "sfe/xapi/Timestamp.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/StatementRepository.h"
+
+#include <algorithm>
+#include <cstring>
 
 namespace sfe {
 namespace presenter {
@@ -59,18 +63,17 @@ service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsE
     {
         e.activity = request.string("activity");
         e.verb = request.optString("verb").value_or("completed");
-        Poco::Dynamic::Var score = request.value("score");
-        if (score.isNumeric())
+        if (request.isNumber("score"))
             e.scoreScaled = request.optNumber("score");
-        else if (!score.isEmpty())
+        else if (request.has("score"))
         {
-            if (score.type() != typeid(Poco::JSON::Object::Ptr)) request.fail("score", "must be a number or an object");
-            Request s(request.operation() + " score", score.extract<Poco::JSON::Object::Ptr>());
-            s.allowOnly({"scaled", "raw", "min", "max"});
-            e.scoreScaled = s.optNumber("scaled");
-            e.scoreRaw = s.optNumber("raw");
-            e.scoreMin = s.optNumber("min");
-            e.scoreMax = s.optNumber("max");
+            const auto s = request.optObject("score");
+            if (!s) request.fail("score", "must be a number or an object");
+            s->allowOnly({"scaled", "raw", "min", "max"});
+            e.scoreScaled = s->optNumber("scaled");
+            e.scoreRaw = s->optNumber("raw");
+            e.scoreMin = s->optNumber("min");
+            e.scoreMax = s->optNumber("max");
         }
     }
     else
@@ -78,7 +81,7 @@ service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsE
         e.responsibility = request.string("responsibility");
         e.assessor = request.string("assessor");
         e.outcome = request.optString("outcome").value_or("demonstrated");
-        e.note = request.optString("note");
+        e.note = request.optText("note");
         e.evidenceUrl = request.optString("evidenceUrl");
     }
     return e;
@@ -96,39 +99,80 @@ std::string EvidencePresenter::attest(const Request& request)
     return toJson(resultJson(results.at(0)));
 }
 
-std::string EvidencePresenter::record(const Request& request)
+service::LmsEvent EvidencePresenter::recordEvent(const Request::Objects& items, std::size_t i)
 {
     // Events of a batch are named as the service names them: "event N (complete)", from 1.
-    std::vector<service::LmsEvent> events;
-    const auto items = request.objects("events");
-    for (std::size_t i = 0; i < items.size(); ++i)
-    {
-        const std::string number = "event " + std::to_string(i + 1);
-        const std::string type = items[i].renamed(number).string("type");
-        const auto kind = type == "completion" ? service::LmsEvent::Type::Completion : service::LmsEvent::Type::Attestation;
-        if (type != "completion" && type != "attestation")
-            items[i].renamed(number).fail("type", "must be completion or attestation, not '" + type + "'");
-        const std::string name = items.size() > 1 ? number + " (" + (type == "completion" ? "complete" : "attest") + ")"
-                                                  : std::string(type == "completion" ? "complete" : "attest");
-        events.push_back(event(items[i].renamed(name), kind));
-    }
-    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    const std::string number = "event " + std::to_string(i + 1);
+    const Request item = items.at(i).renamed(number);
+    const std::string type = item.string("type");
+    if (type != "completion" && type != "attestation")
+        item.fail("type", "must be completion or attestation, not '" + type + "'");
+    const bool completion = type == "completion";
+    const std::string name = items.size() > 1 ? number + " (" + (completion ? "complete" : "attest") + ")"
+                                              : std::string(completion ? "complete" : "attest");
+    return event(item.renamed(name),
+                 completion ? service::LmsEvent::Type::Completion : service::LmsEvent::Type::Attestation);
+}
+
+std::string EvidencePresenter::record(const Request& request)
+{
+    request.allowOnly({"events"});
+    const Request::Objects items = request.objects("events");
+    // Every event is read and checked first, so a malformed one refuses the call before anything
+    // is written; events are then built again, a chunk at a time, so memory stays bounded.
+    for (std::size_t i = 0; i < items.size(); ++i) recordEvent(items, i);
+
+    const Poco::Timestamp now = _runtime.host().now();
+    std::string results;    // the response is written as text: a DOM of 200,000 results costs gigabytes
     std::size_t recorded = 0, duplicates = 0;
-    for (const auto& r : _evidence.record(events, _runtime.host().now()))
+    for (std::size_t first = 0; first < items.size(); first += kRecordChunk)
     {
-        (r.duplicate ? duplicates : recorded)++;
-        list->add(resultJson(r));
+        const std::size_t end = std::min(items.size(), first + kRecordChunk);
+        std::vector<service::LmsEvent> chunk;
+        chunk.reserve(end - first);
+        for (std::size_t i = first; i < end; ++i) chunk.push_back(recordEvent(items, i));
+        std::vector<service::RecordResult> done;
+        try
+        {
+            done = _evidence.record(chunk, now);
+        }
+        catch (const runtime::Error& e)
+        {
+            if (items.size() <= kRecordChunk) throw;
+            throw chunkFailure(e, first, chunk.size());
+        }
+        for (const auto& r : done)
+        {
+            (r.duplicate ? duplicates : recorded)++;
+            results += (results.empty() ? "" : ",") + toJson(resultJson(r));
+        }
     }
-    auto o = object();
-    o->set("recorded", recorded);
-    o->set("duplicates", duplicates);
-    o->set("results", list);
-    return toJson(o);
+    return "{\"recorded\":" + std::to_string(recorded) + ",\"duplicates\":" + std::to_string(duplicates) +
+           ",\"results\":[" + results + "]}";
+}
+
+runtime::Error EvidencePresenter::chunkFailure(const runtime::Error& e, std::size_t first, std::size_t count)
+{
+    // The service numbers events within its chunk ("event 3 (complete): ...", or "complete: ..." for
+    // a chunk of one); the host numbers them within its request.
+    std::string message = e.message();
+    const std::size_t digits = message.rfind("event ", 0) == 0 ? message.find_first_not_of("0123456789", 6) : 0;
+    if (digits > 6 && digits != std::string::npos)
+        message = "event " + std::to_string(first + std::stoul(message.substr(6, digits - 6))) + message.substr(digits);
+    else if (count == 1)
+        for (const char* op : {"complete: ", "attest: "})
+            if (message.rfind(op, 0) == 0)
+                message = "event " + std::to_string(first + 1) + " (" + std::string(op, std::strlen(op) - 2) + ")" +
+                          message.substr(std::strlen(op) - 2);
+    if (first > 0)
+        message += "; events 1 to " + std::to_string(first) + " were recorded before it, in chunks of " +
+                   std::to_string(kRecordChunk) + " (a retry with the same eventIds records only the rest)";
+    return runtime::Error(e.status(), message, e.problems());
 }
 
 std::string EvidencePresenter::withdraw(const Request& request)
 {
-    auto r = _evidence.withdraw(request.string("evidence"), request.string("reason"), request.optString("eventId"),
+    auto r = _evidence.withdraw(request.string("evidence"), request.text("reason"), request.optString("eventId"),
                                 _runtime.host().now());
     auto o = object();
     o->set("evidence", r.evidenceId);

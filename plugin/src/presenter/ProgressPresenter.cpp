@@ -132,7 +132,7 @@ std::string ProgressPresenter::progress(const Request& request)
 std::string ProgressPresenter::verify(const Request& request)
 {
     const std::string evidenceId = request.string("evidence");
-    _evidence.verify(evidenceId, request.string("auditor"), request.optString("note"), _runtime.host().now());
+    _evidence.verify(evidenceId, request.string("auditor"), request.optText("note"), _runtime.host().now());
     auto o = object();
     o->set("evidence", evidenceId);
     o->set("verified", true);

@@ -10,110 +10,145 @@
 #include "sfe/runtime/Error.h"
 #include "sfe/xapi/Utf8.h"
 
-#include <Poco/JSON/JSONException.h>
-#include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <set>
 
 namespace sfe {
 namespace presenter {
 
 namespace {
 
-/// The parser's message may quote raw input bytes (even past the end of the input); replace what
-/// is not valid UTF-8 or is a control character, so the error object stays valid JSON text.
-std::string printable(const std::string& text)
+/// "U+001B": how a message names a character.
+std::string codePointName(std::uint32_t c)
 {
-    std::string out;
-    std::size_t offset = 0;
-    while (offset < text.size())
-    {
-        const std::size_t start = offset;
-        std::uint32_t codePoint = 0;
-        if (xapi::Utf8::decode(text, offset, codePoint) && codePoint >= 0x20)
-            out.append(text, start, offset - start);
-        else
-        {
-            out += '?';
-            offset = start + 1;
-        }
-    }
-    return out;
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+    return buffer;
+}
+
+bool isControl(std::uint32_t c)
+{
+    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
 }
 
 } // namespace
 
-Request::Request(const std::string& operation, const std::string& json):
+Request::Request(const std::string& operation, std::string_view json):
     _operation(operation)
 {
-    if (json.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (json.find_first_not_of(" \t\r\n") == std::string_view::npos)
     {
-        _object = new Poco::JSON::Object;
+        _members = std::make_shared<const Members>();
         return;
     }
+    std::string_view value;
     try
     {
-        Poco::JSON::Parser parser;
-        Poco::Dynamic::Var v = parser.parse(json);
-        if (v.type() != typeid(Poco::JSON::Object::Ptr))
-            throw runtime::Error::invalid(operation + ": the request must be a JSON object");
-        _object = v.extract<Poco::JSON::Object::Ptr>();
+        value = JsonText::check(json);
     }
-    catch (const Poco::JSON::JSONException& e)
+    catch (const JsonText::SyntaxError& e)
     {
-        throw runtime::Error::invalid(operation + ": the request is not valid JSON: " + printable(e.message()));
+        throw runtime::Error::invalid(operation + ": the request is not valid JSON: " + e.what());
     }
-    catch (const Poco::SyntaxException& e)
-    {
-        throw runtime::Error::invalid(operation + ": the request is not valid JSON: " + printable(e.message()));
-    }
+    if (JsonText::kind(value) != JsonText::Kind::Object)
+        throw runtime::Error::invalid(operation + ": the request must be a JSON object");
+    *this = Request(operation, value, true);
 }
 
-Request::Request(const std::string& operation, Poco::JSON::Object::Ptr object):
-    _operation(operation),
-    _object(std::move(object))
+Request::Request(std::string operation, std::string_view object, bool):
+    _operation(std::move(operation))
 {
+    auto members = std::make_shared<Members>(JsonText::members(object));
+    // A field given twice would be read as one of them, silently: refused.
+    std::set<std::string_view> seen;
+    for (const auto& m : *members)
+        if (!seen.insert(m.key).second) fail(m.key, "is given twice");
+    _members = std::move(members);
 }
 
-std::vector<Request> Request::objects(const std::string& key) const
+Request Request::renamed(const std::string& operation) const
 {
-    if (!has(key)) fail(key, "is required");
-    Poco::JSON::Array::Ptr arr = _object->getArray(key);
-    if (!arr) fail(key, "must be an array of objects");
-    std::vector<Request> out;
-    for (unsigned i = 0; i < arr->size(); ++i)
-    {
-        Poco::JSON::Object::Ptr item = arr->getObject(i);
-        if (!item) fail(key + "[" + std::to_string(i) + "]", "must be an object");
-        out.emplace_back(_operation + " " + key + "[" + std::to_string(i) + "]", item);
-    }
-    return out;
+    Request r(*this);
+    r._operation = operation;
+    return r;
 }
 
-Poco::Dynamic::Var Request::value(const std::string& key) const
+const std::string_view* Request::find(const std::string& key) const
 {
-    return has(key) ? _object->get(key) : Poco::Dynamic::Var();
+    for (const auto& m : *_members)
+        if (m.key == key) return JsonText::kind(m.value) == JsonText::Kind::Null ? nullptr : &m.value;
+    return nullptr;
+}
+
+bool Request::has(const std::string& key) const
+{
+    return find(key) != nullptr;
 }
 
 void Request::allowOnly(std::initializer_list<const char*> known) const
 {
-    for (const auto& [key, value] : *_object)
+    for (const auto& m : *_members)
     {
         bool ok = false;
-        for (const char* k : known) ok = ok || key == k;
-        if (!ok) throw runtime::Error::invalid(_operation + ": unknown field '" + key + "'");
+        for (const char* k : known) ok = ok || m.key == k;
+        if (!ok) throw runtime::Error::invalid(_operation + ": unknown field '" + runtime::Error::printable(m.key) + "'");
     }
 }
 
 void Request::fail(const std::string& key, const std::string& reason) const
 {
-    throw runtime::Error::invalid(_operation + ": '" + key + "' " + reason);
+    throw runtime::Error::invalid(_operation + ": '" + runtime::Error::printable(key) + "' " + reason);
 }
 
-bool Request::has(const std::string& key) const
+std::string Request::checkedString(const std::string& key, std::string_view value, bool freeText) const
 {
-    return _object->has(key) && !_object->isNull(key);
+    std::string text = JsonText::string(value);
+    // Valid UTF-8 already (JsonText::check); what is left is characters that have no place in an
+    // id or a note: NUL cuts a value short in C strings, ESC drives terminals, and so on.
+    std::size_t offset = 0, position = 0;
+    std::uint32_t c = 0;
+    while (xapi::Utf8::decode(text, offset, c))
+    {
+        ++position;
+        if (!isControl(c)) continue;
+        if (freeText && (c == '\t' || c == '\n' || c == '\r')) continue;
+        fail(key, "contains the control character " + codePointName(c) + " at character " + std::to_string(position) +
+                      (freeText ? std::string() : "; only free text (notes, reasons) may hold tabs and line breaks"));
+    }
+    return text;
+}
+
+Request::Objects Request::objects(const std::string& key) const
+{
+    const std::string_view* v = find(key);
+    if (!v) fail(key, "is required");
+    if (JsonText::kind(*v) != JsonText::Kind::Array) fail(key, "must be an array of objects");
+    Objects out;
+    out._operation = _operation;
+    out._key = key;
+    out._elements = JsonText::elements(*v);
+    return out;
+}
+
+Request Request::Objects::at(std::size_t i) const
+{
+    const std::string name = _key + "[" + std::to_string(i) + "]";
+    const std::string_view element = _elements.at(i);
+    if (JsonText::kind(element) != JsonText::Kind::Object)
+        throw runtime::Error::invalid(_operation + ": '" + name + "' must be an object");
+    return Request(_operation + " " + name, element, true);
+}
+
+std::optional<Request> Request::optObject(const std::string& key) const
+{
+    const std::string_view* v = find(key);
+    if (!v) return std::nullopt;
+    if (JsonText::kind(*v) != JsonText::Kind::Object) fail(key, "must be an object");
+    return Request(_operation + " " + key, *v, true);
 }
 
 std::string Request::string(const std::string& key) const
@@ -126,59 +161,84 @@ std::string Request::string(const std::string& key) const
 
 std::optional<std::string> Request::optString(const std::string& key) const
 {
-    if (!has(key)) return std::nullopt;
-    Poco::Dynamic::Var v = _object->get(key);
-    if (!v.isString()) fail(key, "must be a string");
-    return v.extract<std::string>();
+    const std::string_view* v = find(key);
+    if (!v) return std::nullopt;
+    if (JsonText::kind(*v) != JsonText::Kind::String) fail(key, "must be a string");
+    return checkedString(key, *v, false);
+}
+
+std::string Request::text(const std::string& key) const
+{
+    auto value = optText(key);
+    if (!value) fail(key, "is required");
+    if (value->empty()) fail(key, "must not be empty");
+    return *value;
+}
+
+std::optional<std::string> Request::optText(const std::string& key) const
+{
+    const std::string_view* v = find(key);
+    if (!v) return std::nullopt;
+    if (JsonText::kind(*v) != JsonText::Kind::String) fail(key, "must be a string");
+    return checkedString(key, *v, true);
+}
+
+bool Request::isNumber(const std::string& key) const
+{
+    const std::string_view* v = find(key);
+    return v && JsonText::kind(*v) == JsonText::Kind::Number;
 }
 
 std::optional<double> Request::optNumber(const std::string& key) const
 {
-    if (!has(key)) return std::nullopt;
-    Poco::Dynamic::Var v = _object->get(key);
-    if (!v.isNumeric()) fail(key, "must be a number");
-    const double d = v.convert<double>();
+    const std::string_view* v = find(key);
+    if (!v) return std::nullopt;
+    double d = 0;
+    if (JsonText::kind(*v) != JsonText::Kind::Number || !Poco::NumberParser::tryParseFloat(std::string(*v), d))
+        fail(key, "must be a number");
     if (!std::isfinite(d)) fail(key, "must be a finite number");
     return d;
 }
 
 std::optional<int> Request::optInt(const std::string& key) const
 {
-    if (!has(key)) return std::nullopt;
-    Poco::Dynamic::Var v = _object->get(key);
-    if (!v.isInteger())
+    const std::string_view* v = find(key);
+    if (!v) return std::nullopt;
+    if (JsonText::kind(*v) != JsonText::Kind::Number) fail(key, "must be an integer");
+    const std::string literal(*v);
+    if (literal.find_first_of(".eE") == std::string::npos)
     {
-        if (v.isNumeric())
-        {
-            const double d = v.convert<double>();
-            if (std::floor(d) == d && std::fabs(d) < 1e9) return static_cast<int>(d);
-        }
-        fail(key, "must be an integer");
+        Poco::Int64 n = 0;
+        if (!Poco::NumberParser::tryParse64(literal, n) || n < std::numeric_limits<int>::min() ||
+            n > std::numeric_limits<int>::max())
+            fail(key, "is out of range");
+        return static_cast<int>(n);
     }
-    const Poco::Int64 n = v.convert<Poco::Int64>();
-    if (n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max()) fail(key, "is out of range");
-    return static_cast<int>(n);
+    double d = 0;
+    if (Poco::NumberParser::tryParseFloat(literal, d) && std::floor(d) == d && std::fabs(d) < 1e9)
+        return static_cast<int>(d);
+    fail(key, "must be an integer");
 }
 
 std::optional<bool> Request::optBool(const std::string& key) const
 {
-    if (!has(key)) return std::nullopt;
-    Poco::Dynamic::Var v = _object->get(key);
-    if (!v.isBoolean()) fail(key, "must be true or false");
-    return v.extract<bool>();
+    const std::string_view* v = find(key);
+    if (!v) return std::nullopt;
+    if (JsonText::kind(*v) != JsonText::Kind::Boolean) fail(key, "must be true or false");
+    return v->front() == 't';
 }
 
 std::vector<std::string> Request::strings(const std::string& key) const
 {
     std::vector<std::string> out;
-    if (!has(key)) return out;
-    Poco::JSON::Array::Ptr arr = _object->getArray(key);
-    if (!arr) fail(key, "must be an array of strings");
-    for (unsigned i = 0; i < arr->size(); ++i)
+    const std::string_view* v = find(key);
+    if (!v) return out;
+    if (JsonText::kind(*v) != JsonText::Kind::Array) fail(key, "must be an array of strings");
+    const auto elements = JsonText::elements(*v);
+    for (std::size_t i = 0; i < elements.size(); ++i)
     {
-        Poco::Dynamic::Var v = arr->get(i);
-        if (!v.isString()) fail(key, "must be an array of strings");
-        out.push_back(v.extract<std::string>());
+        if (JsonText::kind(elements[i]) != JsonText::Kind::String) fail(key, "must be an array of strings");
+        out.push_back(checkedString(key + "[" + std::to_string(i) + "]", elements[i], false));
     }
     return out;
 }

@@ -7,6 +7,8 @@
 
 #include "sfe/runtime/Error.h"
 
+#include "sfe/xapi/Utf8.h"
+
 #include "sfe.h"
 
 namespace sfe {
@@ -41,6 +43,31 @@ const char* Error::name() const noexcept { return statusName(_status); }
 const char* Error::className() const noexcept { return typeid(*this).name(); }
 Poco::Exception* Error::clone() const { return new Error(*this); }
 void Error::rethrow() const { throw *this; }
+
+std::string Error::printable(const std::string& text, std::size_t maxBytes)
+{
+    std::string out;
+    std::size_t offset = 0;
+    while (offset < text.size())
+    {
+        if (out.size() >= maxBytes)
+        {
+            out += "...";
+            break;
+        }
+        const std::size_t start = offset;
+        std::uint32_t codePoint = 0;
+        if (xapi::Utf8::decode(text, offset, codePoint) && codePoint >= 0x20 && codePoint != 0x7f &&
+            !(codePoint >= 0x80 && codePoint < 0xa0))
+            out.append(text, start, offset - start);
+        else
+        {
+            out += '?';
+            offset = start + 1;
+        }
+    }
+    return out;
+}
 
 Error Error::invalid(const std::string& message) { return Error(SFE_INVALID, message); }
 Error Error::notFound(const std::string& message) { return Error(SFE_NOTFOUND, message); }

@@ -33,6 +33,7 @@
 #include "sfe/store/Database.h"
 #include "sfe/store/LearnerRefs.h"
 #include "sfe/store/Transaction.h"
+#include "sfe/xapi/Utf8.h"
 
 #include "sfe.h"
 
@@ -45,25 +46,28 @@ namespace {
 
 plugin::EvidencePlugin::Result failure(const Error& e)
 {
+    // Messages quote what they were given (a path, an id, a parser's excerpt): whatever it held,
+    // the error object is valid UTF-8 JSON (escaped control characters are fine there).
+    const std::string message = xapi::Utf8::check(e.message()).empty() ? e.message() : Error::printable(e.message(), e.message().size());
     auto o = presenter::object();
     o->set("status", e.status());
     o->set("error", Error::statusName(e.status()));
-    o->set("message", e.message());
+    o->set("message", message);
     if (!e.problems().empty())
     {
         Poco::JSON::Array::Ptr problems = new Poco::JSON::Array;
         for (const auto& p : e.problems())
         {
             auto po = presenter::object();
-            po->set("file", p.file);
+            po->set("file", Error::printable(p.file, p.file.size()));
             po->set("line", p.line);
             po->set("column", p.column);
-            po->set("message", p.message);
+            po->set("message", xapi::Utf8::check(p.message).empty() ? p.message : Error::printable(p.message, p.message.size()));
             problems->add(po);
         }
         o->set("problems", problems);
     }
-    return {e.status(), presenter::toJson(o), e.message()};
+    return {e.status(), presenter::toJson(o), message};
 }
 
 } // namespace
@@ -165,12 +169,18 @@ void Runtime::add(const std::string& operation, Handler handler)
     _operations.emplace(operation, std::move(handler));
 }
 
-plugin::EvidencePlugin::Result Runtime::call(const std::string& operation, const std::string& requestJson)
+plugin::EvidencePlugin::Result Runtime::call(const std::string& operation, std::string_view requestJson)
 {
     try
     {
         auto it = _operations.find(operation);
-        if (it == _operations.end()) throw Error::misuse("unknown operation '" + operation + "'");
+        if (it == _operations.end()) throw Error::misuse("unknown operation '" + Error::printable(operation, 64) + "'");
+        // Before any parsing: a request's cost is a few times its size, so its size is what is bounded.
+        if (requestJson.size() > _settings.doorMaxRequestBytes)
+            throw Error::invalid(operation + ": the request is " + std::to_string(requestJson.size()) +
+                                 " bytes, more than door.max_request_bytes (" +
+                                 std::to_string(_settings.doorMaxRequestBytes) +
+                                 "); send fewer events per call, or raise door.max_request_bytes");
         presenter::Request request(operation, requestJson);
         // Calls run side by side, each on its own store session; stop() waits for them.
         std::shared_lock<std::shared_mutex> running(_stopMutex);

@@ -13,6 +13,8 @@
 #include <Poco/NumberParser.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
+
 namespace sfe {
 namespace runtime {
 
@@ -73,10 +75,40 @@ std::string readAbsoluteUri(const Poco::Util::AbstractConfiguration& config, con
     return trimmed;
 }
 
+/// Refuses the first leaf key under `prefix` that is not one of Settings::keys(). Keys nest by their
+/// dots ("store" holds "store.path"), so leaves are found by descending.
+void requireKnownKeys(const Poco::Util::AbstractConfiguration& config, const std::string& prefix)
+{
+    Poco::Util::AbstractConfiguration::Keys children;
+    config.keys(prefix, children);
+    if (children.empty() && !prefix.empty())
+    {
+        const auto& known = Settings::keys();
+        if (std::find(known.begin(), known.end(), prefix) == known.end())
+            throw Error::config("unknown configuration key '" + Error::printable(prefix) +
+                                "': the plugin reads only the keys its manifest declares (README.md, Configuration)");
+        return;
+    }
+    for (const auto& child : children) requireKnownKeys(config, prefix.empty() ? child : prefix + "." + child);
+}
+
 } // namespace
+
+const std::vector<std::string>& Settings::keys()
+{
+    static const std::vector<std::string> kKeys = {
+        "store.path", "store.connector", "store.url", "store.busy_timeout_ms", "import.max_bytes",
+        "door.max_request_bytes", "xapi.base_iri", "lms.home_page", "xapi.version", "xapi.actor",
+        "lms.mbox_domain", "lrs.url", "lrs.user", "lrs.password", "lrs.batch", "lrs.background",
+        "lrs.verify_certificates", "lrs.ca_file", "lrs.lease_s", "lrs.timeout_ms", "audit.signing_key",
+        "audit.signing_cert", "audit.checkpoint_every", "audit.checkpoint_seconds", "xapi.sign", "progress.rule",
+        "log.level"};
+    return kKeys;
+}
 
 Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
 {
+    requireKnownKeys(config, "");
     Settings s;
     s.storeConnector = readChoice(config, "store.connector", s.storeConnector, {"sqlite", "postgresql"});
     s.storePath = config.getString("store.path", s.storePath);
@@ -85,6 +117,8 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.storeBusyTimeoutMs = static_cast<int>(readInt(config, "store.busy_timeout_ms", s.storeBusyTimeoutMs, 0, 600000));
     s.importMaxBytes = static_cast<std::size_t>(
         readInt(config, "import.max_bytes", static_cast<long long>(s.importMaxBytes), 1024, 1LL << 30));
+    s.doorMaxRequestBytes = static_cast<std::size_t>(
+        readInt(config, "door.max_request_bytes", static_cast<long long>(s.doorMaxRequestBytes), 1024, 1LL << 30));
     s.xapiBaseIri = readAbsoluteUri(config, "xapi.base_iri", s.xapiBaseIri, false);
     s.lmsHomePage = readAbsoluteUri(config, "lms.home_page", s.lmsHomePage, false);
     s.xapiVersion = readChoice(config, "xapi.version", s.xapiVersion, {"1.0.3", "2.0.0"});

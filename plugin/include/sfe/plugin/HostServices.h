@@ -27,7 +27,10 @@ public:
     virtual ~HostServices() = default;
 
     /// The host's configuration. Keys the plugin reads are listed, with their defaults, in the
-    /// plugin manifest (store.path, import.max_bytes, xapi.base_iri, lrs.url, ...).
+    /// plugin manifest (store.path, import.max_bytes, xapi.base_iri, lrs.url, ...). It must hold
+    /// only those keys: start() refuses any other (SFE_CONFIG naming it), so a misspelt key is
+    /// never replaced by a default silently. Hand the plugin a view of its own keys if the host's
+    /// configuration holds more.
     virtual const Poco::Util::AbstractConfiguration& config() const = 0;
 
     /// The logger the plugin writes to. [thread-safe]

@@ -16,7 +16,7 @@
 #include <Poco/JSON/Object.h>
 
 namespace sfe {
-namespace runtime { class Runtime; }
+namespace runtime { class Runtime; class Error; }
 namespace presenter {
 
 /// Presents LMS events and evidence to hosts (docs/operations.md, "Evidence").
@@ -34,9 +34,17 @@ public:
 
     /// The event a request describes (the fields of complete or attest).
     static service::LmsEvent event(const Request& request, service::LmsEvent::Type type);
+    /// Events a record call writes per transaction. A larger batch is checked whole first, then
+    /// written in chunks: memory stays bounded, and other writers get the store between chunks.
+    static constexpr std::size_t kRecordChunk = 1000;
     static Poco::JSON::Object::Ptr evidenceJson(const store::EvidenceRecord& r);
 
 private:
+    static service::LmsEvent recordEvent(const Request::Objects& items, std::size_t i);
+    /// The service's error for a chunk starting at event `first`, numbered within the request and
+    /// saying which events were written before it.
+    static runtime::Error chunkFailure(const runtime::Error& e, std::size_t first, std::size_t count);
+
     runtime::Runtime& _runtime;
     service::EvidenceService& _evidence;
 };

@@ -10,10 +10,12 @@
 #ifndef SFE_PRESENTER_REQUEST_H
 #define SFE_PRESENTER_REQUEST_H
 
-#include <Poco/JSON/Object.h>
+#include "sfe/presenter/JsonText.h"
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sfe {
@@ -21,30 +23,56 @@ namespace presenter {
 
 /// An operation's request object. Every accessor names the operation and the field in its
 /// error (runtime::Error, SFE_INVALID), e.g. "show: 'level' must be an integer".
+///
+/// The request is read in place (JsonText): the text is checked once, and each object is cut into
+/// its members only when it is read, so a batch of 200,000 events costs its text plus one event at
+/// a time, not a DOM. The text must outlive the Request and every Request taken from it.
+///
+/// Strict strings: every string getter refuses invalid UTF-8 (the text check), and control
+/// characters (U+0000-U+001F, U+007F, U+0080-U+009F) naming the field and the character's
+/// position; text()/optText() allow tab, line feed and carriage return in free text (notes,
+/// reasons). No operation can miss the check: there is no other way to read a string.
 class Request
 {
 public:
-    /// Parses `json` (empty means {}). Throws SFE_INVALID if it is not a JSON object.
-    Request(const std::string& operation, const std::string& json);
-    /// A request over an object already parsed (an element of a batch).
-    Request(const std::string& operation, Poco::JSON::Object::Ptr object);
+    /// Checks `json` (empty means {}). Throws SFE_INVALID if it is not a JSON object, naming the
+    /// byte where the text goes wrong.
+    Request(const std::string& operation, std::string_view json);
+
+    /// The elements of an array of objects, each read when asked for.
+    class Objects
+    {
+    public:
+        std::size_t size() const { return _elements.size(); }
+        /// Element i as a Request named "<operation> <key>[i]". Throws SFE_INVALID if it is not an object.
+        Request at(std::size_t i) const;
+
+    private:
+        friend class Request;
+        std::string _operation;
+        std::string _key;
+        std::vector<std::string_view> _elements;
+    };
 
     const std::string& operation() const { return _operation; }
     bool has(const std::string& key) const;
 
     std::string string(const std::string& key) const;                      ///< required, non-empty
     std::optional<std::string> optString(const std::string& key) const;
+    std::string text(const std::string& key) const;                        ///< required free text
+    std::optional<std::string> optText(const std::string& key) const;     ///< free text: tabs, line breaks
     std::optional<int> optInt(const std::string& key) const;
     std::optional<double> optNumber(const std::string& key) const;
     std::optional<bool> optBool(const std::string& key) const;
+    bool isNumber(const std::string& key) const;
     std::vector<std::string> strings(const std::string& key) const;        ///< optional array of strings
-    /// A required array of objects, each as a Request named "<operation> <key>[i]".
-    std::vector<Request> objects(const std::string& key) const;
-    /// The raw value of a key (null when absent).
-    Poco::Dynamic::Var value(const std::string& key) const;
+    /// An optional object, as a Request named "<operation> <key>".
+    std::optional<Request> optObject(const std::string& key) const;
+    /// A required array of objects.
+    Objects objects(const std::string& key) const;
 
     /// The same request under another name (for messages), e.g. "event 3 (attest)".
-    Request renamed(const std::string& operation) const { return Request(operation, _object); }
+    Request renamed(const std::string& operation) const;
 
     /// Throws SFE_INVALID naming the first field that is not one of `known`: a misspelt field
     /// must not be dropped silently.
@@ -54,8 +82,15 @@ public:
     [[noreturn]] void fail(const std::string& key, const std::string& reason) const;
 
 private:
+    using Members = std::vector<JsonText::Member>;
+    Request(std::string operation, std::string_view object, bool checked);
+
+    /// The value of `key`, or nullptr when absent or null.
+    const std::string_view* find(const std::string& key) const;
+    std::string checkedString(const std::string& key, std::string_view value, bool freeText) const;
+
     std::string _operation;
-    Poco::JSON::Object::Ptr _object;
+    std::shared_ptr<const Members> _members;
 };
 
 } } // namespace sfe::presenter

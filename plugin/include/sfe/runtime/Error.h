@@ -39,6 +39,11 @@ public:
     Poco::Exception* clone() const override;
     void rethrow() const override;
 
+    /// `text` as a message may quote it: invalid UTF-8, control characters (C0, DEL, C1) become '?',
+    /// and text past `maxBytes` is cut with "...". Messages reach JSON error objects, logs and
+    /// terminals, and must stay valid UTF-8 and harmless there whatever the input held.
+    static std::string printable(const std::string& text, std::size_t maxBytes = 200);
+
     static Error invalid(const std::string& message) ;
     static Error notFound(const std::string& message);
     static Error conflict(const std::string& message);

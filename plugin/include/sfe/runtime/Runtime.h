@@ -20,6 +20,7 @@
 #include <shared_mutex>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace sfe {
 namespace store { class Database; class LearnerRefs; }
@@ -59,7 +60,9 @@ public:
     /// Runs the named operation. Never throws; see EvidencePlugin::call. [thread-safe] Calls run
     /// side by side, each on its own store session: a long one (sync, audit.export, a large
     /// record) does not hold up the others; writers queue for the store's write lock.
-    plugin::EvidencePlugin::Result call(const std::string& operation, const std::string& requestJson);
+    /// A request longer than door.max_request_bytes is refused (SFE_INVALID) before it is parsed.
+    /// `requestJson` is read in place (borrowed for the call), never copied whole.
+    plugin::EvidencePlugin::Result call(const std::string& operation, std::string_view requestJson);
 
     const Settings& settings() const { return _settings; }
     plugin::HostServices& host() { return _host; }

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace sfe {
 namespace runtime {
@@ -27,6 +28,7 @@ struct Settings
     std::string storeUrl;                               ///< store.url: PostgreSQL connection string; secret
     int storeBusyTimeoutMs = 10000;                     ///< store.busy_timeout_ms: a writer's wait for the lock
     std::size_t importMaxBytes = 16 * 1024 * 1024;      ///< import.max_bytes
+    std::size_t doorMaxRequestBytes = 32 * 1024 * 1024; ///< door.max_request_bytes: refused before parsing
     std::string xapiBaseIri = "https://sfia-evidence.org/xapi";  ///< xapi.base_iri: under it, skill/level IRIs
     std::string lmsHomePage = "https://lms.example.org";   ///< lms.home_page: account homePage, activity IRIs
     std::string xapiVersion = "1.0.3";                  ///< xapi.version: 1.0.3 | 2.0.0
@@ -50,8 +52,12 @@ struct Settings
     std::string logLevel = "information";               ///< log.level
 
     /// Reads every key, keeping the default where a key is absent. Throws runtime::Error
-    /// (SFE_CONFIG) naming the key and the bad value.
+    /// (SFE_CONFIG) naming the key and the bad value, or naming a key that is not one of keys():
+    /// a misspelt key ("store.pth") must not fall back to a default silently.
     static Settings from(const Poco::Util::AbstractConfiguration& config);
+
+    /// Every key the plugin reads, in the order of the manifest. The one list both doors check.
+    static const std::vector<std::string>& keys();
 
     /// What store::Database opens: store.path for sqlite, store.url for postgresql.
     const std::string& storeTarget() const { return storeConnector == "postgresql" ? storeUrl : storePath; }
