@@ -57,7 +57,9 @@ struct Signed : TestPlugin
         std::string prev = sfe::store::EvidenceLog::kGenesis;
         for (auto& e : log.entries(0, 1000))
         {
-            std::string content = sfe::service::LogContent::record(*repo.find(e.evidenceId));
+            // The rewritten entry keeps the statements it bound: only the record is forged.
+            std::string content = sfe::service::LogContent::record(
+                *repo.find(e.evidenceId), sfe::service::StatementBinding::read(e.content));
             std::string contentHash = sfe::store::EvidenceLog::sha256(content);
             std::string chain = sfe::store::EvidenceLog::link(prev, contentHash);
             Poco::Int64 seq = e.seq;

@@ -11,11 +11,16 @@
 
 #include "TestHost.h"
 
+#include "sfe/service/LogContent.h"
+#include "sfe/store/EvidenceLog.h"
+
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/StringTokenizer.h>
 
 #include <sqlite3.h>
+
+#include <fstream>
 
 #include <boost/test/unit_test.hpp>
 
@@ -86,6 +91,23 @@ struct Tampered : TestPlugin
     }
 
     Poco::JSON::Object::Ptr verify() { return ok("audit.verify"); }
+
+    /// The id of the statement made for an evidence record.
+    std::string statementOf(const std::string& evidenceId)
+    {
+        start();
+        auto list = ok("statements");
+        runtime.reset();
+        auto statements = list->getArray("statements");
+        for (std::size_t i = 0; i < statements->size(); ++i)
+        {
+            auto s = statements->getObject(static_cast<unsigned>(i));
+            if (!s->isNull("evidence") && s->getValue<std::string>("evidence") == evidenceId && s->isNull("voids"))
+                return s->getValue<std::string>("id");
+        }
+        BOOST_FAIL("no statement for evidence " << evidenceId);
+        return {};
+    }
 
     std::string firstMessage()
     {
@@ -228,6 +250,157 @@ BOOST_FIXTURE_TEST_CASE(a_forged_withdrawal_is_named, Tampered)
            evidence[5] + "'");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "evidence " + evidence[5] + " is marked withdrawn but the log has no withdrawal"), m);
+}
+
+// The outbox is inside the chain: a statement edited in the store, pending or delivered, is named
+// with its evidence (issue 9: it passed audit verify and was delivered with its old signature).
+
+BOOST_FIXTURE_TEST_CASE(an_untouched_store_checks_every_statement, Tampered)
+{
+    auto r = verify();
+    BOOST_TEST(r->getValue<bool>("ok"));
+    BOOST_TEST(r->getValue<int>("statements") > 6);     // 6 records, 1 voiding, attainments
+    BOOST_TEST(r->getValue<int>("statementsMatched") == r->getValue<int>("statements"));
+    BOOST_TEST(r->getValue<int>("statementsUnbound") == 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_pending_statement_with_another_actor_is_named, Tampered)
+{
+    const std::string id = statementOf(evidence[2]);
+    tamper("UPDATE statements SET body = replace(body, '\"name\":\"u1\"', '\"name\":\"mallory\"') WHERE id = '" +
+           id + "'");
+    const std::string m = firstMessage();
+    BOOST_TEST(contains(m, "statement " + id + " (pending, evidence " + evidence[2] + ") was changed"), m);
+    BOOST_TEST(contains(m, "entry 3: "), m);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_pending_statement_with_another_result_is_named, Tampered)
+{
+    const std::string id = statementOf(evidence[1]);
+    tamper("UPDATE statements SET body = replace(body, '\"completion\":true', '\"completion\":true,\"success\":true')"
+           " WHERE id = '" + id + "'");
+    const std::string m = firstMessage();
+    BOOST_TEST(contains(m, "statement " + id + " (pending, evidence " + evidence[1] + ") was changed"), m);
+    BOOST_TEST(contains(m, "its body is not the one logged"), m);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_delivered_statement_edited_is_named, Tampered)
+{
+    const std::string id = statementOf(evidence[0]);
+    tamper("UPDATE statements SET state = 'delivered', delivered_at = '2026-11-20T10:00:00.000Z',"
+           " body = replace(body, '\"scaled\":1', '\"scaled\":0.99') WHERE id = '" + id + "'");
+    const std::string m = firstMessage();
+    BOOST_TEST(contains(m, "statement " + id + " (delivered, evidence " + evidence[0] + ") was changed"), m);
+}
+
+BOOST_FIXTURE_TEST_CASE(statements_swapped_between_records_are_named, Tampered)
+{
+    const std::string first = statementOf(evidence[0]), second = statementOf(evidence[2]);
+    tamper("UPDATE statements SET evidence_id = CASE WHEN id = '" + first + "' THEN '" + evidence[2] + "' ELSE '" +
+           evidence[0] + "' END WHERE id IN ('" + first + "', '" + second + "')");
+    auto r = verify();
+    BOOST_TEST(!r->getValue<bool>("ok"));
+    std::string all;
+    auto problems = r->getArray("problems");
+    for (std::size_t i = 0; i < problems->size(); ++i)
+        all += problems->getObject(static_cast<unsigned>(i))->getValue<std::string>("message") + "\n";
+    BOOST_TEST(contains(all, "statement " + first + " (pending, evidence " + evidence[2] + ") was changed"), all);
+    BOOST_TEST(contains(all, "statement " + second + " (pending, evidence " + evidence[0] + ") was changed"), all);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_deleted_statement_is_named, Tampered)
+{
+    const std::string id = statementOf(evidence[4]);
+    tamper("DELETE FROM statements WHERE id = '" + id + "'");
+    const std::string m = firstMessage();
+    BOOST_TEST(contains(m, "statement " + id + " is bound here but missing from the outbox"), m);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_inserted_statement_is_named, Tampered)
+{
+    const std::string id = statementOf(evidence[0]);
+    tamper("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
+           " created_at) SELECT 'forged-statement', 999, evidence_id, kind, learner, body, state, attempts,"
+           " next_attempt_at, created_at FROM statements WHERE id = '" + id + "'");
+    const std::string m = firstMessage();
+    BOOST_TEST(contains(m, "statement forged-statement (pending, evidence " + evidence[0] + ") has no entry in the log"),
+               m);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_erased_learners_statements_still_verify_but_not_edited_ones, Tampered)
+{
+    start();
+    ok("privacy.erase", R"({"person":"u1"})");
+    auto r = verify();
+    BOOST_TEST(r->getValue<bool>("ok"));
+    BOOST_TEST(r->getValue<int>("statementsErased") > 0);
+    runtime.reset();
+    const std::string id = statementOf(evidence[2]);
+    tamper("UPDATE statements SET body = replace(body, '\"scaled\":1', '\"scaled\":0.5') WHERE id = '" + id + "'");
+    BOOST_TEST(contains(firstMessage(), "statement " + id + " (pending, evidence " + evidence[2] + ") was changed"));
+}
+
+BOOST_FIXTURE_TEST_CASE(statements_made_before_binding_are_counted_not_passed_in_silence, Tampered)
+{
+    // A store written before statements were bound: no "statements" in its entries, no log_seq.
+    start();
+    {
+        auto& db = runtime->database();
+        auto& session = db.session();
+        std::string prev = sfe::store::EvidenceLog::kGenesis;
+        for (auto& e : sfe::store::EvidenceLog(db).entries(0, 1000))
+        {
+            std::string content = sfe::service::LogContent::withoutStatements(e.content);
+            std::string hash = sfe::store::EvidenceLog::sha256(content);
+            std::string chain = sfe::store::EvidenceLog::link(prev, hash);
+            Poco::Int64 seq = e.seq;
+            session << db.sql("UPDATE evidence_log SET content = ?, content_sha256 = ?, prev_hash = ?, chain_hash = ?"
+                              " WHERE seq = ?"),
+                Poco::Data::Keywords::use(content), Poco::Data::Keywords::use(hash), Poco::Data::Keywords::use(prev),
+                Poco::Data::Keywords::use(chain), Poco::Data::Keywords::use(seq), Poco::Data::Keywords::now;
+            prev = chain;
+        }
+        session << "UPDATE statements SET log_seq = NULL", Poco::Data::Keywords::now;
+        session << "UPDATE sequences SET value = 1000 WHERE name = 'statements_bound_from'", Poco::Data::Keywords::now;
+    }
+    auto r = verify();
+    BOOST_TEST(r->getValue<bool>("ok"));
+    BOOST_TEST(!r->getValue<bool>("complete"));
+    BOOST_TEST(r->getValue<int>("statementsUnbound") == r->getValue<int>("statements"));
+    const std::string warning = r->getArray("warnings")->getElement<std::string>(0);
+    BOOST_TEST(contains(warning, " statement(s) predate statement binding"), warning);
+}
+
+// A damaged page of the statements table (issue 9: audit verify said OK). SQLite: bytes of the
+// table's root page overwritten in the file; PostgreSQL reads every table in full instead.
+BOOST_FIXTURE_TEST_CASE(a_damaged_statements_page_is_reported, Tampered)
+{
+    if (onPostgreSQL())
+    {
+        BOOST_TEST(verify()->getValue<std::string>("storeCheck") == "every table read in full");
+        return;
+    }
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE_EQUAL(sqlite3_open(dbPath().c_str(), &db), SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master"
+                           " WHERE name = 'statements'", -1, &st, nullptr);
+    BOOST_REQUIRE_EQUAL(sqlite3_step(st), SQLITE_ROW);
+    const long long page = sqlite3_column_int64(st, 0), size = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    {
+        std::fstream file(dbPath(), std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp((page - 1) * size + 8);
+        const std::string garbage(static_cast<std::size_t>(size) - 16, '\x5a');
+        file.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+        BOOST_REQUIRE(file.good());
+    }
+    auto r = verify();
+    BOOST_TEST(!r->getValue<bool>("ok"));
+    const std::string m = r->getObject("firstProblem")->getValue<std::string>("message");
+    BOOST_TEST(contains(m, "the store file is damaged"), m);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

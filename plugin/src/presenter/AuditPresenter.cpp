@@ -82,6 +82,21 @@ std::string AuditPresenter::verify(const Request& request)
     o->set("checkpoints", report.checkpoints);
     o->set("checkpointsVerified", report.checkpointsVerified);
     o->set("head", report.head);
+    o->set("statements", report.statements);
+    o->set("statementsMatched", report.statementsMatched);
+    o->set("statementsErased", report.statementsErased);
+    o->set("statementsUnbound", report.statementsUnbound);
+    o->set("storeCheck", report.storeCheck);
+    // What could not be checked is said plainly, never passed as OK in silence.
+    Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
+    if (report.checkpointsUnverified)
+        warnings->add(std::to_string(report.checkpoints) + " checkpoint(s) not verified: no certificate or key is "
+                      "configured to check their signatures (set audit.signing_cert)");
+    if (report.statementsUnbound > 0)
+        warnings->add(std::to_string(report.statementsUnbound) + " statement(s) predate statement binding (made "
+                      "before this version): their bodies are not checked against the log");
+    o->set("warnings", warnings);
+    o->set("complete", !report.incomplete());
     o->set("firstProblem", report.problems.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(problems->getObject(0)));
     o->set("problems", problems);
     return toJson(o);

@@ -8,9 +8,11 @@
 #include "sfe/service/AuditService.h"
 
 #include "sfe/service/LogContent.h"
+#include "sfe/service/StatementBinding.h"
 #include "sfe/store/EvidenceLog.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/LearnerRefs.h"
+#include "sfe/store/StatementRepository.h"
 
 #include <Poco/Data/RecordSet.h>
 
@@ -52,11 +54,85 @@ AuditReport AuditService::verify(std::size_t maxProblems)
         if (report.problems.size() < maxProblems) report.problems.push_back({seq, evidenceId, message});
     };
 
+    // The store first: a damaged page can hide in a table no other check reads.
+    std::vector<AuditProblem> storeProblems;
+    checkStore(report, storeProblems);
+    try
+    {
+        verifyContents(report, problem);
+    }
+    catch (const Poco::Exception& e)
+    {
+        // Only a damaged store gets here (tampering is reported, not thrown): say so, with what was found.
+        if (storeProblems.empty()) throw;
+        problem(0, "", "the store could not be read to the end: " + e.displayText());
+    }
+
+    // Report in log order so the first problem is the first bad entry; the store's own damage first.
+    std::stable_sort(report.problems.begin(), report.problems.end(), [](const AuditProblem& a, const AuditProblem& b) {
+        return (a.seq == 0 ? LLONG_MAX : a.seq) < (b.seq == 0 ? LLONG_MAX : b.seq);
+    });
+    report.problems.insert(report.problems.begin(), storeProblems.begin(), storeProblems.end());
+    if (report.problems.size() > maxProblems) report.problems.resize(maxProblems);
+    return report;
+}
+
+void AuditService::checkStore(AuditReport& report, std::vector<AuditProblem>& problems)
+{
+    auto& session = _db.session();
+    if (_db.isSQLite())
+    {
+        report.storeCheck = "SQLite integrity_check";
+        std::vector<std::string> lines;
+        try
+        {
+            session << "PRAGMA integrity_check", into(lines), now;
+        }
+        catch (const Poco::Exception& e)
+        {
+            problems.push_back({0, "", "the store file is damaged: integrity_check failed: " + e.displayText()});
+            return;
+        }
+        for (const auto& line : lines)
+            if (line != "ok")
+                problems.push_back({0, "", "the store file is damaged (integrity_check): " + line});
+        return;
+    }
+    // PostgreSQL: read every row of every table of the store's schema in full (TOASTed values
+    // included), so a damaged page or value makes the read fail here. (amcheck would also check
+    // the indexes; it is an extension the store's user may not have.)
+    report.storeCheck = "every table read in full";
+    std::vector<std::string> tables;
+    session << "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename", into(tables),
+        now;
+    for (const auto& table : tables)
+    {
+        try
+        {
+            Poco::Int64 rows = 0;
+            session << "SELECT COUNT(*) FROM \"" + table + "\" t WHERE LENGTH(CAST(t AS TEXT)) >= 0", into(rows), now;
+        }
+        catch (const Poco::Exception& e)
+        {
+            problems.push_back({0, "", "table " + table + " could not be read in full: " + e.displayText()});
+        }
+    }
+}
+
+void AuditService::verifyContents(AuditReport& report,
+                                  const std::function<void(long long, const std::string&, const std::string&)>& problem)
+{
     store::EvidenceLog log(_db);
     store::EvidenceRepository evidence(_db);
     store::LearnerRefs refs(_db);
     std::map<long long, std::string> chainAt;        // for checkpoints: seq -> chain hash
     std::set<std::string> recorded, withdrawn;
+    struct Bound
+    {
+        long long seq;
+        StatementBinding binding;
+    };
+    std::map<std::string, Bound> bound;              // statement id -> the entry that binds it
     std::string prev = store::EvidenceLog::kGenesis;
     long long expected = 1;
     long long from = 0;
@@ -81,16 +157,29 @@ AuditReport AuditService::verify(std::size_t maxProblems)
             expected = e.seq + 1;
             chainAt[e.seq] = e.chainHash;
 
+            try
+            {
+                if (auto bindings = StatementBinding::read(e.content))
+                    for (auto& b : *bindings)
+                        if (!bound.emplace(b.id, Bound{e.seq, b}).second)
+                            problem(e.seq, e.evidenceId, at + "statement " + b.id + " is bound by an earlier entry too");
+            }
+            catch (const Poco::Exception&)
+            {
+                problem(e.seq, e.evidenceId, at + "its content is not JSON");
+            }
+
             auto row = evidence.find(e.evidenceId);
             if (!row)
             {
                 problem(e.seq, e.evidenceId, at + "evidence record " + e.evidenceId + " is missing (deleted)");
                 continue;
             }
+            const std::string fields = LogContent::withoutStatements(e.content);
             if (e.action == "record")
             {
                 recorded.insert(e.evidenceId);
-                if (LogContent::record(*row) != e.content)
+                if (LogContent::record(*row, std::nullopt) != fields)
                     problem(e.seq, e.evidenceId, at + "evidence record " + e.evidenceId + " differs from what was logged");
                 if (row->note && row->noteSha256 && store::EvidenceLog::sha256(*row->note) != *row->noteSha256)
                     problem(e.seq, e.evidenceId, at + "the note of evidence " + e.evidenceId + " was changed");
@@ -103,8 +192,15 @@ AuditReport AuditService::verify(std::size_t maxProblems)
             else if (e.action == "withdraw")
             {
                 withdrawn.insert(e.evidenceId);
-                if (!row->withdrawnAt ||
-                    LogContent::withdraw(row->id, *row->withdrawnAt, row->withdrawnReason.value_or("")) != e.content)
+                // An erasure may remove the reason (NULL): the time is still compared; a reason present must be the logged one.
+                auto beforeReason = [](const std::string& c) { return c.substr(0, c.rfind(",\"reasonSha256\":")); };
+                bool same = false;
+                if (row->withdrawnAt && row->withdrawnReason)
+                    same = LogContent::withdraw(row->id, *row->withdrawnAt, *row->withdrawnReason, std::nullopt) == fields;
+                else if (row->withdrawnAt && row->erasedAt)
+                    same = beforeReason(LogContent::withdraw(row->id, *row->withdrawnAt, "", std::nullopt)) ==
+                           beforeReason(fields);
+                if (!same)
                     problem(e.seq, e.evidenceId, at + "the withdrawal of " + e.evidenceId + " differs from what was logged");
             }
         }
@@ -128,12 +224,56 @@ AuditReport AuditService::verify(std::size_t maxProblems)
             problem(0, ids[i], "evidence " + ids[i] + " is marked withdrawn but the log has no withdrawal");
     }
 
+    // The outbox against the log: every statement must be the one its entry binds.
+    Poco::Nullable<Poco::Int64> boundFrom;
+    _db.session() << "SELECT value FROM sequences WHERE name = 'statements_bound_from'", into(boundFrom), now;
+    std::set<std::string> present;
+    for (const store::StatementRecord& s : store::StatementRepository(_db).list())
+    {
+        ++report.statements;
+        present.insert(s.id);
+        const std::string what = "statement " + s.id + " (" + s.state + ", evidence " + s.evidenceId.value_or("none") + ")";
+        auto it = bound.find(s.id);
+        if (it == bound.end())
+        {
+            if (!boundFrom.isNull() && s.seq < boundFrom.value())
+                ++report.statementsUnbound;     // made before statements were bound: reported, not checked
+            else
+                problem(0, s.evidenceId.value_or(""), what + " has no entry in the log (inserted outside the plugin)");
+            continue;
+        }
+        std::vector<std::string> people{s.learner};
+        std::optional<std::string> note;
+        if (s.evidenceId)
+            if (auto row = evidence.find(*s.evidenceId))
+            {
+                people.push_back(row->learner);
+                if (row->assessor) people.push_back(*row->assessor);
+                note = row->note;
+            }
+        std::string why;
+        switch (it->second.binding.check(s, people, note, why))
+        {
+        case StatementBinding::Match::Same: ++report.statementsMatched; break;
+        case StatementBinding::Match::Erased: ++report.statementsErased; break;
+        case StatementBinding::Match::Differs:
+            problem(it->second.seq, s.evidenceId.value_or(""),
+                    "entry " + std::to_string(it->second.seq) + ": " + what + " was changed after it was logged: " + why);
+            break;
+        }
+    }
+    for (const auto& [id, b] : bound)
+        if (!present.count(id))
+            problem(b.seq, b.binding.evidenceId.value_or(""),
+                    "entry " + std::to_string(b.seq) + ": statement " + id + " is bound here but missing from the outbox (deleted)");
+
     // Signed checkpoints.
     std::vector<Poco::Int64> cpSeq;
     std::vector<std::string> cpHash, cpJws;
     _db.session() << "SELECT seq, chain_hash, jws FROM checkpoints ORDER BY seq", into(cpSeq), into(cpHash), into(cpJws),
         now;
     report.checkpoints = static_cast<long long>(cpSeq.size());
+    report.checkpointsUnverified = !cpSeq.empty() && !_verifier;
     for (std::size_t i = 0; i < cpSeq.size(); ++i)
     {
         const std::string at = "checkpoint at entry " + std::to_string(cpSeq[i]) + ": ";
@@ -149,12 +289,6 @@ AuditReport AuditService::verify(std::size_t maxProblems)
             else problem(cpSeq[i], "", at + "signature does not verify: " + why);
         }
     }
-
-    // Report in log order so the first problem is the first bad entry.
-    std::stable_sort(report.problems.begin(), report.problems.end(), [](const AuditProblem& a, const AuditProblem& b) {
-        return (a.seq == 0 ? LLONG_MAX : a.seq) < (b.seq == 0 ? LLONG_MAX : b.seq);
-    });
-    return report;
 }
 
 } } // namespace sfe::service

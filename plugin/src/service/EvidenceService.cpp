@@ -252,14 +252,6 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
     batch.results.push_back(std::move(result));
 }
 
-void EvidenceService::appendLog(const std::vector<std::string>& ids, const std::vector<std::string>& actions,
-                                const std::vector<std::string>& contents, const std::string& at,
-                                const Poco::Timestamp& now)
-{
-    if (ids.empty()) return;
-    _checkpoints.afterAppend(store::EvidenceLog(_db).append(ids, actions, contents, at), now);
-}
-
 void EvidenceService::settleStatements(std::vector<store::StatementRecord>& statements,
                                        const std::set<std::pair<std::string, std::string>>& affected,
                                        const std::string& at)
@@ -271,7 +263,41 @@ void EvidenceService::settleStatements(std::vector<store::StatementRecord>& stat
     if (statements.empty()) return;
     long long seq = _db.nextSequence("statements", static_cast<long long>(statements.size()));
     for (auto& s : statements) s.seq = seq++;
-    store::StatementRepository(_db).insert(statements);
+}
+
+void EvidenceService::appendLogAndStatements(const std::vector<LogItem>& items,
+                                             std::vector<store::StatementRecord>& statements, const std::string& at,
+                                             const Poco::Timestamp& now)
+{
+    if (items.empty())
+    {
+        if (!statements.empty()) throw runtime::Error(1, "statements without a log entry to bind them");
+        return;
+    }
+    // The outbox is inside the chain: each entry names the statements of its transaction.
+    std::map<std::string, std::size_t> itemOf;
+    for (std::size_t i = 0; i < items.size(); ++i) itemOf[items[i].evidenceId] = i;
+    std::vector<std::vector<StatementBinding>> bound(items.size());
+    std::vector<std::size_t> entryOf;
+    for (const auto& s : statements)
+    {
+        auto it = s.evidenceId ? itemOf.find(*s.evidenceId) : itemOf.end();
+        const std::size_t i = it == itemOf.end() ? items.size() - 1 : it->second;
+        bound[i].push_back(StatementBinding::of(s));
+        entryOf.push_back(i);
+    }
+    std::vector<std::string> ids, actions, contents;
+    for (std::size_t i = 0; i < items.size(); ++i)
+    {
+        ids.push_back(items[i].evidenceId);
+        actions.push_back(items[i].action);
+        contents.push_back(items[i].content(bound[i]));
+    }
+    const store::LogEntry head = store::EvidenceLog(_db).append(ids, actions, contents, at);
+    _checkpoints.afterAppend(head, now);
+    const long long first = head.seq - static_cast<long long>(items.size()) + 1;
+    for (std::size_t j = 0; j < statements.size(); ++j) statements[j].logSeq = first + static_cast<long long>(entryOf[j]);
+    if (!statements.empty()) store::StatementRepository(_db).insert(statements);
 }
 
 void EvidenceService::verify(const std::string& evidenceId, const std::string& auditor,
@@ -294,10 +320,13 @@ void EvidenceService::verify(const std::string& evidenceId, const std::string& a
     const std::string at = xapi::Timestamp::format(now);
     if (!evidence.addVerification(evidenceId, auditor, at, note))
         throw runtime::Error::conflict("verify: " + auditor + " verified evidence " + evidenceId + " already");
-    const auto refs = _refs.refs({auditor});
-    appendLog({evidenceId}, {"verify"}, {LogContent::verify(evidenceId, refs.at(auditor), at)}, at, now);
+    const std::string auditorRef = _refs.refs({auditor}).at(auditor);
     std::vector<store::StatementRecord> made;
     settleStatements(made, {{record->learner, record->skillCode}}, at);
+    appendLogAndStatements({{evidenceId, "verify", [&](const auto& bound) {
+                                 return LogContent::verify(evidenceId, auditorRef, at, bound);
+                             }}},
+                           made, at, now);
     tx.commit();
     if (!made.empty() && _onRecorded) _onRecorded();
 }
@@ -346,7 +375,7 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
     }
 
     const std::string at = xapi::Timestamp::format(now);
-    std::vector<std::string> logIds, logActions, logContents;
+    std::vector<LogItem> log;
     if (!batch.evidence.empty())
     {
         std::vector<std::string> people;
@@ -362,9 +391,7 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
             r.seq = evidenceSeq++;
             r.learnerRef = refs.at(r.learner);
             if (r.assessor) r.assessorRef = refs.at(*r.assessor);
-            logIds.push_back(r.id);
-            logActions.push_back("record");
-            logContents.push_back(LogContent::record(r));
+            log.push_back({r.id, "record", [&r](const auto& bound) { return LogContent::record(r, bound); }});
         }
     }
     // Attainment is re-evaluated only where a new record can change it under the rule.
@@ -374,8 +401,8 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
             affected.emplace(r.learner, r.skillCode);
     evidence.insertEvents(batch.eventIds, batch.eventKinds, at);
     evidence.insert(batch.evidence);
-    appendLog(logIds, logActions, logContents, at, now);
     settleStatements(batch.statements, affected, at);
+    appendLogAndStatements(log, batch.statements, at, now);
     tx.commit();
     if (!batch.statements.empty() && _onRecorded) _onRecorded();
     return results;
@@ -421,9 +448,12 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
         voiding.push_back(std::move(s));
     }
     evidence.withdraw(evidenceId, at, reason);
-    appendLog({evidenceId}, {"withdraw"}, {LogContent::withdraw(evidenceId, at, reason)}, at, now);
     evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"}, at);
     settleStatements(voiding, {{record->learner, record->skillCode}}, at);
+    appendLogAndStatements({{evidenceId, "withdraw", [&](const auto& bound) {
+                                 return LogContent::withdraw(evidenceId, at, reason, bound);
+                             }}},
+                           voiding, at, now);
     tx.commit();
     if (!voiding.empty() && _onRecorded) _onRecorded();
     return result;

@@ -27,9 +27,27 @@ void number(xapi::JsonWriter& w, const char* key, const std::optional<double>& v
     if (v) w.number(*v); else w.null();
 }
 
+void statementsKey(xapi::JsonWriter& w, const std::optional<std::vector<StatementBinding>>& statements)
+{
+    if (!statements) return;
+    w.key("statements");
+    StatementBinding::write(w, *statements);
+}
+
+const std::string kStatementsKey = ",\"statements\":[";
+
 } // namespace
 
-std::string LogContent::record(const store::EvidenceRecord& r)
+std::string LogContent::withoutStatements(const std::string& content)
+{
+    // "statements" is always the last key, and no earlier value can hold the key's text unescaped.
+    const auto at = content.rfind(kStatementsKey);
+    if (at == std::string::npos) return content;
+    return content.substr(0, at) + "}";
+}
+
+std::string LogContent::record(const store::EvidenceRecord& r,
+                               const std::optional<std::vector<StatementBinding>>& statements)
 {
     std::string out;
     out.reserve(640);
@@ -64,12 +82,14 @@ std::string LogContent::record(const store::EvidenceRecord& r)
     w.key("occurredAt"); w.string(r.occurredAt);
     w.key("recordedAt"); w.string(r.recordedAt);
     w.key("eventId"); w.string(store::EvidenceLog::sha256(r.eventId));
+    statementsKey(w, statements);
     w.endObject();
     return out;
 }
 
 std::string LogContent::withdraw(const std::string& evidenceId, const std::string& withdrawnAt,
-                                 const std::string& reason)
+                                 const std::string& reason,
+                                 const std::optional<std::vector<StatementBinding>>& statements)
 {
     std::string out;
     xapi::JsonWriter w(out);
@@ -78,12 +98,14 @@ std::string LogContent::withdraw(const std::string& evidenceId, const std::strin
     w.key("evidence"); w.string(evidenceId);
     w.key("withdrawnAt"); w.string(withdrawnAt);
     w.key("reasonSha256"); w.string(store::EvidenceLog::sha256(reason));
+    statementsKey(w, statements);
     w.endObject();
     return out;
 }
 
 std::string LogContent::verify(const std::string& evidenceId, const std::string& auditorRef,
-                               const std::string& verifiedAt)
+                               const std::string& verifiedAt,
+                               const std::optional<std::vector<StatementBinding>>& statements)
 {
     std::string out;
     xapi::JsonWriter w(out);
@@ -92,6 +114,7 @@ std::string LogContent::verify(const std::string& evidenceId, const std::string&
     w.key("evidence"); w.string(evidenceId);
     w.key("auditorRef"); w.string(auditorRef);
     w.key("verifiedAt"); w.string(verifiedAt);
+    statementsKey(w, statements);
     w.endObject();
     return out;
 }

@@ -284,12 +284,25 @@ Migration senderLease()
     }};
 }
 
+// Version 7: the outbox inside the chain. Each statement is bound by the evidence-log entry written
+// in its transaction (its body's and signature's SHA-256 in the entry's "statements"); log_seq
+// points a sender at that entry, so it can check a statement before it sends it. Statements made
+// before this version have no binding: 'statements_bound_from' is the first statement seq that
+// must have one (a sender sends older ones unchecked, and `audit verify` counts them).
+Migration statementBinding()
+{
+    return {7, "statements bound to the evidence log", {
+        "ALTER TABLE statements ADD COLUMN log_seq BIGINT",
+        "INSERT INTO sequences(name, value) SELECT 'statements_bound_from', COALESCE(MAX(seq), 0) + 1 FROM statements",
+    }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures(), progressIndex(),
-                                                senderLease()};
+                                                senderLease(), statementBinding()};
     return all;
 }
 

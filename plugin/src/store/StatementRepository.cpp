@@ -40,6 +40,7 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
     std::vector<std::string> id, kind, learner, body, state, next, created;
     std::vector<Poco::Int64> seq;
     std::vector<Poco::Nullable<std::string>> evidence, voids, signature;
+    std::vector<Poco::Nullable<Poco::Int64>> logSeq;
     std::vector<int> attempts;
     for (const StatementRecord& s : statements)
     {
@@ -47,12 +48,13 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
         learner.push_back(s.learner); body.push_back(s.body); voids.push_back(nullable(s.voidsStatementId));
         state.push_back(s.state); attempts.push_back(s.attempts); next.push_back(s.nextAttemptAt);
         created.push_back(s.createdAt); signature.push_back(nullable(s.signature));
+        logSeq.push_back(s.logSeq ? Poco::Nullable<Poco::Int64>(*s.logSeq) : Poco::Nullable<Poco::Int64>());
     }
     _db.session() << _db.sql("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, voids_statement_id,"
-                             " state, attempts, next_attempt_at, created_at, signature)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             " state, attempts, next_attempt_at, created_at, signature, log_seq)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(id), use(seq), use(evidence), use(kind), use(learner), use(body), use(voids), use(state), use(attempts),
-        use(next), use(created), use(signature), now;
+        use(next), use(created), use(signature), use(logSeq), now;
 }
 
 std::vector<StatementRecord> StatementRepository::list(const std::optional<std::string>& learner,
@@ -62,7 +64,7 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
     int anyLearner = learner ? 0 : 1, anyState = state ? 0 : 1;
     Poco::Data::Statement select(_db.session());
     select << _db.sql("SELECT id, seq, evidence_id, kind, learner, body, voids_statement_id, state, attempts,"
-                      " next_attempt_at, last_error, created_at, delivered_at, signature FROM statements"
+                      " next_attempt_at, last_error, created_at, delivered_at, signature, log_seq FROM statements"
                       " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) ORDER BY seq"),
         use(anyLearner), use(who), use(anyState), use(what), now;
     Poco::Data::RecordSet rs(select);
@@ -84,6 +86,7 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
         s.createdAt = rs["created_at"].convert<std::string>();
         s.deliveredAt = optional(rs, "delivered_at");
         s.signature = optional(rs, "signature");
+        if (!rs["log_seq"].isEmpty()) s.logSeq = rs["log_seq"].convert<Poco::Int64>();
         result.push_back(std::move(s));
     }
     return result;

@@ -36,8 +36,16 @@ struct AuditReport
     long long checkpoints = 0;
     long long checkpointsVerified = 0;
     std::string head;                   ///< the last chain hash
+    long long statements = 0;           ///< statements in the outbox (pending, delivered, quarantined)
+    long long statementsMatched = 0;    ///< body and signature as logged
+    long long statementsErased = 0;     ///< rewritten by an erasure, as erasure rewrites
+    long long statementsUnbound = 0;    ///< made before statements were bound to the log: not checked
+    bool checkpointsUnverified = false; ///< checkpoints exist but no certificate or key was given to check them
+    std::string storeCheck;             ///< what checked the store itself (SQLite integrity_check, or reading every table)
     std::vector<AuditProblem> problems; ///< in log order; the first is the first bad entry
     bool ok() const { return problems.empty(); }
+    /// True when something could not be checked (unverified checkpoints, unbound statements).
+    bool incomplete() const { return checkpointsUnverified || statementsUnbound > 0; }
 };
 
 /// Verifies the evidence log against itself and against the evidence tables:
@@ -47,8 +55,14 @@ struct AuditReport
 ///    logged content (finds changed or deleted evidence); every evidence row must have its
 ///    "record" entry, every withdrawn row its "withdraw" entry (finds inserted rows, hidden withdrawals);
 ///    a note that is present must match its hash;
+///  - the statements: each statement the outbox holds (pending or delivered) must be the one its
+///    log entry binds (service::StatementBinding: same body and signature, or an erasure's
+///    rewrite); statements made before binding existed are counted, not passed silently;
 ///  - the checkpoints: each signed head must equal the chain at its position, and its signature
-///    must verify (checkpointVerifier; without one, checkpoints are counted but not verified).
+///    must verify (checkpointVerifier; without one, checkpoints are counted but not verified, and
+///    the report says so);
+///  - the store itself: SQLite's integrity_check, or on PostgreSQL every table read in full, so a
+///    damaged page is reported even where no other check reads it.
 class AuditService
 {
 public:
@@ -62,6 +76,12 @@ public:
     AuditReport verify(std::size_t maxProblems = 100);
 
 private:
+    /// SQLite's integrity_check, or every PostgreSQL table read in full.
+    void checkStore(AuditReport& report, std::vector<AuditProblem>& problems);
+    /// The chain, the records, the statements and the checkpoints.
+    void verifyContents(AuditReport& report,
+                        const std::function<void(long long, const std::string&, const std::string&)>& problem);
+
     store::Database& _db;
     CheckpointVerifier _verifier;
 };

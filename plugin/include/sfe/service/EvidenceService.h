@@ -15,6 +15,7 @@
 #include "sfe/service/DefinitionCache.h"
 #include "sfe/service/LmsEvent.h"
 #include "sfe/service/ProgressService.h"
+#include "sfe/service/StatementBinding.h"
 #include "sfe/service/StatementSigner.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/EvidenceRepository.h"
@@ -85,13 +86,22 @@ public:
 
 private:
     struct Batch;
-    void appendLog(const std::vector<std::string>& ids, const std::vector<std::string>& actions,
-                   const std::vector<std::string>& contents, const std::string& at, const Poco::Timestamp& now);
+    /// One log entry to append: its content is built once the statements it binds are known.
+    struct LogItem
+    {
+        std::string evidenceId;
+        std::string action;
+        std::function<std::string(const std::optional<std::vector<StatementBinding>>&)> content;
+    };
     std::vector<RecordResult> recordInTransaction(const std::vector<LmsEvent>& events, const Poco::Timestamp& now);
-    /// Re-evaluates attainments of the pairs, then numbers and inserts `statements` plus the
-    /// attainment statements it makes.
+    /// Re-evaluates attainments of the pairs, adds the attainment statements it makes to
+    /// `statements` and numbers them all.
     void settleStatements(std::vector<store::StatementRecord>& statements,
                           const std::set<std::pair<std::string, std::string>>& affected, const std::string& at);
+    /// Binds each statement to the entry of its evidence (the last entry when none is of its
+    /// evidence), appends the entries, then inserts the statements with the seq of their entry.
+    void appendLogAndStatements(const std::vector<LogItem>& items, std::vector<store::StatementRecord>& statements,
+                                const std::string& at, const Poco::Timestamp& now);
     void checkAndBuild(const LmsEvent& event, std::size_t index, std::size_t count, Batch& batch,
                        const Poco::Timestamp& now);
 

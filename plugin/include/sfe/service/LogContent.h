@@ -10,9 +10,12 @@
 #ifndef SFE_SERVICE_LOGCONTENT_H
 #define SFE_SERVICE_LOGCONTENT_H
 
+#include "sfe/service/StatementBinding.h"
 #include "sfe/store/EvidenceRepository.h"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace sfe {
 namespace service {
@@ -26,15 +29,23 @@ public:
     /// {"action":"record","evidence","seq","kind","learnerRef","skill","level","definition",
     ///  "levelTextSha256","responsibilities":[...],"activity","mapping","verb","scoreScaled","scoreRaw",
     ///  "scoreMin","scoreMax","success","assessorRef","outcome","noteSha256","evidenceUrl",
-    ///  "occurredAt","recordedAt","eventId"} — absent values are null.
-    static std::string record(const store::EvidenceRecord& r);
+    ///  "occurredAt","recordedAt","eventId","statements":[...]} — absent values are null. Entries
+    ///  written before statements were bound have no "statements" (`statements` empty).
+    static std::string record(const store::EvidenceRecord& r,
+                              const std::optional<std::vector<StatementBinding>>& statements);
 
-    /// {"action":"withdraw","evidence","withdrawnAt","reasonSha256"}
-    static std::string withdraw(const std::string& evidenceId, const std::string& withdrawnAt, const std::string& reason);
+    /// {"action":"withdraw","evidence","withdrawnAt","reasonSha256","statements":[...]}
+    static std::string withdraw(const std::string& evidenceId, const std::string& withdrawnAt, const std::string& reason,
+                                const std::optional<std::vector<StatementBinding>>& statements);
 
-    /// {"action":"verify","evidence","auditorRef","verifiedAt"}
+    /// {"action":"verify","evidence","auditorRef","verifiedAt","statements":[...]}
     static std::string verify(const std::string& evidenceId, const std::string& auditorRef,
-                              const std::string& verifiedAt);
+                              const std::string& verifiedAt,
+                              const std::optional<std::vector<StatementBinding>>& statements);
+
+    /// `content` without its "statements" array, as entries were written before statements were
+    /// bound: what the record, withdrawal or verification fields alone must reproduce.
+    static std::string withoutStatements(const std::string& content);
 };
 
 } } // namespace sfe::service

@@ -38,6 +38,7 @@ struct StatementRecord
     std::string createdAt;
     std::optional<std::string> deliveredAt;
     std::optional<std::string> signature;   ///< the JWS, when the statement is signed
+    std::optional<long long> logSeq;        ///< the evidence-log entry that binds it (none before binding)
 };
 
 /// Reads and writes the outbox. Writes happen inside the caller's Transaction unless noted.

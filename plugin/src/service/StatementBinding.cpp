@@ -1,0 +1,180 @@
+//
+// StatementBinding.cpp
+//
+// Library: sfe_core
+// Package: service
+//
+
+#include "sfe/service/StatementBinding.h"
+
+#include "sfe/service/StatementSigner.h"
+#include "sfe/store/EvidenceLog.h"
+#include "sfe/xapi/JsonWriter.h"
+
+#include <Poco/JSON/Parser.h>
+
+namespace sfe {
+namespace service {
+
+namespace {
+
+const char* const kBlindKeys[] = {"name", "mbox", "response"};
+
+/// The text between the quotes JsonWriter writes for `text`.
+std::string escaped(const std::string& text)
+{
+    std::string out;
+    xapi::JsonWriter::appendQuoted(out, text);
+    return out.substr(1, out.size() - 2);
+}
+
+bool startsWith(const std::string& text, const std::string& prefix)
+{
+    return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::optional<std::string> optionalString(const Poco::JSON::Object::Ptr& o, const std::string& key)
+{
+    if (!o->has(key) || o->isNull(key)) return std::nullopt;
+    return o->getValue<std::string>(key);
+}
+
+} // namespace
+
+StatementBinding StatementBinding::of(const store::StatementRecord& statement)
+{
+    StatementBinding b;
+    b.id = statement.id;
+    b.evidenceId = statement.evidenceId;
+    b.bodySha256 = store::EvidenceLog::sha256(statement.body);
+    if (statement.signature) b.signatureSha256 = store::EvidenceLog::sha256(*statement.signature);
+    b.blindSha256 = store::EvidenceLog::sha256(blind(StatementSigner::unsignedBody(statement.body)));
+    return b;
+}
+
+void StatementBinding::write(xapi::JsonWriter& w, const std::vector<StatementBinding>& bindings)
+{
+    w.beginArray();
+    for (const StatementBinding& b : bindings)
+    {
+        w.beginObject();
+        w.key("id"); w.string(b.id);
+        w.key("evidence");
+        if (b.evidenceId) w.string(*b.evidenceId); else w.null();
+        w.key("bodySha256"); w.string(b.bodySha256);
+        w.key("signatureSha256");
+        if (b.signatureSha256) w.string(*b.signatureSha256); else w.null();
+        w.key("blindSha256"); w.string(b.blindSha256);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+std::optional<std::vector<StatementBinding>> StatementBinding::read(const std::string& logContent)
+{
+    Poco::JSON::Parser parser;
+    auto content = parser.parse(logContent).extract<Poco::JSON::Object::Ptr>();
+    if (!content->has("statements")) return std::nullopt;
+    std::vector<StatementBinding> result;
+    auto array = content->getArray("statements");
+    for (std::size_t i = 0; array && i < array->size(); ++i)
+    {
+        auto o = array->getObject(static_cast<unsigned>(i));
+        if (!o) continue;
+        StatementBinding b;
+        b.id = o->optValue<std::string>("id", "");
+        b.evidenceId = optionalString(o, "evidence");
+        b.bodySha256 = o->optValue<std::string>("bodySha256", "");
+        b.signatureSha256 = optionalString(o, "signatureSha256");
+        b.blindSha256 = o->optValue<std::string>("blindSha256", "");
+        result.push_back(std::move(b));
+    }
+    return result;
+}
+
+std::string StatementBinding::blind(const std::string& body, std::vector<std::pair<std::string, std::string>>* values)
+{
+    std::string out;
+    out.reserve(body.size());
+    std::size_t i = 0;
+    while (i < body.size())
+    {
+        // The next string-valued "name", "mbox" or "response" key (a language map such as an
+        // activity's "name":{...} is not a string, and a quote inside a string is escaped).
+        std::size_t best = std::string::npos;
+        std::string bestKey;
+        for (const char* key : kBlindKeys)
+        {
+            const std::string pattern = std::string("\"") + key + "\":\"";
+            const std::size_t at = body.find(pattern, i);
+            if (at < best) { best = at; bestKey = key; }
+        }
+        if (best == std::string::npos)
+        {
+            out.append(body, i, std::string::npos);
+            break;
+        }
+        const std::size_t start = best + bestKey.size() + 4;
+        std::size_t end = start;
+        while (end < body.size() && body[end] != '"') end += body[end] == '\\' ? 2 : 1;
+        out.append(body, i, start - i);
+        if (values) values->emplace_back(bestKey, body.substr(start, std::min(end, body.size()) - start));
+        i = std::min(end, body.size());
+    }
+    return out;
+}
+
+StatementBinding::Match StatementBinding::check(const store::StatementRecord& statement,
+                                                const std::vector<std::string>& people,
+                                                const std::optional<std::string>& note, std::string& why) const
+{
+    if (statement.id != id)
+    {
+        why = "the log binds statement " + id + " here, not " + statement.id;
+        return Match::Differs;
+    }
+    if (statement.evidenceId != evidenceId)
+    {
+        why = "it is stored for evidence " + statement.evidenceId.value_or("(none)") + " but was made for " +
+              evidenceId.value_or("(none)");
+        return Match::Differs;
+    }
+    const std::optional<std::string> signature =
+        statement.signature ? std::optional<std::string>(store::EvidenceLog::sha256(*statement.signature)) : std::nullopt;
+    if (store::EvidenceLog::sha256(statement.body) == bodySha256 && signature == signatureSha256) return Match::Same;
+
+    std::vector<std::pair<std::string, std::string>> values;
+    if (store::EvidenceLog::sha256(blind(StatementSigner::unsignedBody(statement.body), &values)) != blindSha256)
+    {
+        why = store::EvidenceLog::sha256(statement.body) == bodySha256 ? "its signature is not the one logged"
+                                                                        : "its body is not the one logged";
+        return Match::Differs;
+    }
+    // Only people, mboxes and the note differ: acceptable as an erasure's rewrite, and only then.
+    for (const auto& [key, value] : values)
+    {
+        bool fine = false;
+        if (key == "response")
+            fine = value == "[erased]" || (note && value == escaped(*note));
+        else if (key == "name")
+            fine = startsWith(value, "erased-");
+        else
+            fine = startsWith(value, "mailto:erased-");
+        for (const std::string& person : people)
+        {
+            if (fine) break;
+            const std::string p = escaped(person);
+            fine = key == "name" ? value == p
+                 : key == "mbox" ? value == "mailto:" + p || startsWith(value, "mailto:" + p + "@")
+                                 : false;
+        }
+        if (!fine)
+        {
+            why = "its " + key + " is not the one logged";
+            return Match::Differs;
+        }
+    }
+    return Match::Erased;
+}
+
+} } // namespace sfe::service
