@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -235,8 +236,402 @@ class HandleLifetimes(unittest.TestCase):
         self.assertTrue(any("503" in line for line in a_lines), "A's delivery lines did not reach A: %r" % a_lines)
 
 
+def reentry_child(module, definition, folder, on_sender_thread):
+    """Runs in a child process (a deadlock must not hang the test): a host whose log callback calls
+    sync on its own handle, while the handle syncs (on the caller's thread) or while its background
+    sender retries (on the sender's thread). Prints what the calls returned, as JSON."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
+    from fake_lrs import FakeLrs
+    import threading
+    door = Door(module)
+    handle = ctypes.c_void_p()
+    nested = []         # (status, message, thread name) of each call made from inside the callback
+
+    def log(_data, _level, message):
+        if len(nested) < 3:
+            response = ctypes.c_void_p()
+            status = door.lib.sfe_call(handle, b"sync", b"{}", ctypes.byref(response))
+            text = door.take_string(response.value)
+            nested.append((status, json.loads(text)["message"] if text else None, threading.current_thread().name))
+        if on_sender_thread and len(nested) == 3:
+            done.set()
+
+    done = threading.Event()
+    log_cb = SfeHost._fields_[2][1](log)
+    host = SfeHost(ABI_VERSION, None, log_cb, SfeHost._fields_[3][1](0))
+    with FakeLrs(fail=on_sender_thread) as lrs:
+        config = {"store.path": os.path.join(folder, "reentry.db"), "lrs.url": lrs.url, "log.level": "debug",
+                  "lrs.background": "true" if on_sender_thread else "false"}
+        error = ctypes.c_void_p()
+        status = door.lib.sfe_open(json.dumps(config).encode(), ctypes.byref(host), ctypes.byref(handle),
+                                   ctypes.byref(error))
+        assert status == SFE_OK, door.take_string(error.value)
+        del nested[:]      # lines logged while opening came before the handle was known
+        for operation, request in (("import", {"path": definition}),
+                                   ("map", {"activity": "k1", "skill": "CSMG", "level": 3}),
+                                   ("complete", {"learner": "l1", "activity": "k1"})):
+            response = ctypes.c_void_p()
+            assert door.lib.sfe_call(handle, operation.encode(), json.dumps(request).encode(),
+                                     ctypes.byref(response)) == SFE_OK
+            door.take_string(response.value)
+        outer = None
+        if on_sender_thread:
+            done.wait(20)
+        else:
+            response = ctypes.c_void_p()
+            outer = door.lib.sfe_call(handle, b"sync", b'{"timeLimitMs": 5000}', ctypes.byref(response))
+            door.take_string(response.value)
+        door.lib.sfe_close(handle)
+    print(json.dumps({"outer": outer, "nested": nested}))
+
+
+class LogCallbacks(unittest.TestCase):
+    """A host's log callback that calls back into the plugin, and callbacks around sfe_close."""
+
+    def run_child(self, on_sender_thread):
+        import subprocess
+        with tempfile.TemporaryDirectory(prefix="sfe-ctypes-") as folder:
+            try:
+                child = subprocess.run([sys.executable, os.path.abspath(__file__), MODULE, DEFINITION, "--reentry-child",
+                                        folder, "sender" if on_sender_thread else "caller"],
+                                       capture_output=True, text=True, timeout=60)
+            except subprocess.TimeoutExpired:
+                self.fail("the host hung: a log callback calling back into its handle deadlocked the plugin")
+        self.assertEqual(child.returncode, 0, child.stderr)
+        return json.loads(child.stdout.strip().splitlines()[-1])
+
+    def check_refused(self, nested):
+        self.assertTrue(nested, "the callback was never called")
+        for status, message, _thread in nested:
+            self.assertEqual(status, SFE_MISUSE, message)
+            self.assertIn("log callback", message)
+
+    def test_a_callback_calling_back_during_sync_is_refused_not_deadlocked(self):
+        result = self.run_child(on_sender_thread=False)
+        self.assertEqual(result["outer"], SFE_OK)
+        self.check_refused(result["nested"])
+        self.assertTrue(all(thread == "MainThread" for _s, _m, thread in result["nested"]), result["nested"])
+
+    def test_a_callback_calling_back_on_the_sender_thread_is_refused_not_deadlocked(self):
+        result = self.run_child(on_sender_thread=True)
+        self.check_refused(result["nested"])
+        self.assertTrue(any(thread != "MainThread" for _s, _m, thread in result["nested"]), result["nested"])
+
+    def test_no_callback_after_sfe_close_while_another_handle_syncs(self):
+        """B's background sender logs its retries into B's callback; B is closed while A syncs on
+        another thread, and from then on B's callback must never run (the host frees it)."""
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
+        from fake_lrs import FakeLrs
+        import threading
+        door = Door(MODULE)
+        folder = tempfile.TemporaryDirectory(prefix="sfe-ctypes-")
+        self.addCleanup(folder.cleanup)
+        closed = threading.Event()
+        late = []
+        b_lines = []
+
+        def b_log(_data, _level, message):
+            b_lines.append(message)
+            if closed.is_set():
+                late.append(message.decode("utf-8"))
+
+        a_log = SfeHost._fields_[2][1](lambda _d, _l, _m: None)
+        b_cb = SfeHost._fields_[2][1](b_log)
+        now = SfeHost._fields_[3][1](0)
+        a_host, b_host = SfeHost(ABI_VERSION, None, a_log, now), SfeHost(ABI_VERSION, None, b_cb, now)
+        with FakeLrs(fail=True, delay=0.05) as lrs:
+            store = os.path.join(folder.name, "shared.db")
+            status, a, error = door.open({"store.path": store, "lrs.url": lrs.url, "lrs.background": "false",
+                                          "log.level": "debug"}, a_host)
+            self.assertEqual(status, SFE_OK, error)
+            self.addCleanup(door.lib.sfe_close, a)
+            status, b, error = door.open({"store.path": store, "lrs.url": lrs.url, "lrs.background": "true",
+                                          "log.level": "trace"}, b_host)
+            self.assertEqual(status, SFE_OK, error)
+            self.assertEqual(door.call(a, "import", {"path": DEFINITION})[0], SFE_OK)
+            self.assertEqual(door.call(a, "map", {"activity": "k1", "skill": "CSMG", "level": 3})[0], SFE_OK)
+            for i in range(5):
+                self.assertEqual(door.call(b, "complete", {"learner": "l%d" % i, "activity": "k1"})[0], SFE_OK)
+            syncing = threading.Thread(target=lambda: door.call(a, "sync", {"timeLimitMs": 1500}))
+            syncing.start()
+            deadline = time.monotonic() + 10
+            while not b_lines and time.monotonic() < deadline:
+                time.sleep(0.01)
+            self.assertTrue(b_lines, "B's sender never logged")
+            door.lib.sfe_close(b)
+            closed.set()
+            syncing.join(30)
+            self.assertFalse(syncing.is_alive())
+            time.sleep(0.2)     # not an assertion: B's former threads would have had time to call
+        self.assertEqual(late, [], "B's callback ran after sfe_close returned")
+
+
+class StrictInput(unittest.TestCase):
+    """Control characters and invalid UTF-8 never reach the store, whichever operation and field
+    they come in; the error names the field and the character's position."""
+
+    # (operation, a request that gets as far as reading its strings, the id/text fields it reads)
+    CASES = [
+        ("import", {"path": "x.xml"}, ["path"]),
+        ("import", {"xml": "<x/>", "name": "n"}, ["name"]),
+        ("show", {"code": "CSMG", "language": "de"}, ["code", "language"]),
+        ("map", {"activity": "a", "skill": "CSMG", "level": 3, "name": "n", "type": "course"},
+         ["activity", "skill", "name", "type"]),
+        ("map", {"activity": "a", "skill": "CSMG", "level": 3, "responsibilities": ["CSMG-3.1"]}, ["responsibilities"]),
+        ("unmap", {"activity": "a", "skill": "CSMG"}, ["activity", "skill"]),
+        ("unmap", {"mapping": "m"}, ["mapping"]),
+        ("mappings", {"skill": "CSMG"}, ["skill"]),
+        ("coverage", {"skill": "CSMG"}, ["skill"]),
+        ("complete", {"eventId": "e", "learner": "l", "activity": "k1", "verb": "completed",
+                      "at": "2023-11-14T22:13:20Z"}, ["eventId", "learner", "activity", "verb", "at"]),
+        ("attest", {"eventId": "e", "learner": "l", "responsibility": "CSMG-3.1", "assessor": "a",
+                    "outcome": "demonstrated", "evidenceUrl": "https://x.example/e"},
+         ["eventId", "learner", "responsibility", "assessor", "outcome", "evidenceUrl"]),
+        ("withdraw", {"evidence": "e", "reason": "r", "eventId": "w"}, ["evidence", "eventId"]),
+        ("evidence", {"learner": "l", "skill": "CSMG", "assessor": "a", "kind": "learning"},
+         ["learner", "skill", "assessor", "kind"]),
+        ("statements", {"learner": "l", "state": "pending"}, ["learner", "state"]),
+        ("progress", {"learner": "l", "skill": "CSMG"}, ["learner", "skill"]),
+        ("verify", {"evidence": "e", "auditor": "a", "note": "n"}, ["evidence", "auditor"]),
+        ("privacy.export", {"person": "p"}, ["person"]),
+        ("privacy.erase", {"person": "p"}, ["person"]),
+        ("audit.export", {"dir": "d"}, ["dir"]),
+        ("keys.generate", {"dir": "d", "commonName": "c"}, ["dir", "commonName"]),
+        ("retry", {"id": "s"}, ["id"]),
+    ]
+    TEXT_CASES = [("attest", {"learner": "l", "responsibility": "CSMG-3.1", "assessor": "a"}, "note"),
+                  ("withdraw", {"evidence": "e", "reason": "r"}, "reason"),
+                  ("verify", {"evidence": "e", "auditor": "a"}, "note")]
+
+    def setUp(self):
+        self.door = Door(MODULE)
+        self.folder = tempfile.TemporaryDirectory(prefix="sfe-ctypes-")
+        self.addCleanup(self.folder.cleanup)
+        status, self.handle, error = self.door.open({"store.path": os.path.join(self.folder.name, "strict.db")})
+        self.assertEqual(status, SFE_OK, error)
+        self.addCleanup(self.door.lib.sfe_close, self.handle)
+        self.assertEqual(self.door.call(self.handle, "import", {"path": DEFINITION})[0], SFE_OK)
+        self.assertEqual(self.door.call(self.handle, "map", {"activity": "k1", "skill": "CSMG", "level": 3})[0], SFE_OK)
+
+    def refused(self, operation, request, field, position, character):
+        status, error = self.door.call(self.handle, operation, request)
+        self.assertEqual(status, SFE_INVALID, "%s %s: %r" % (operation, field, error))
+        self.assertIn("'%s' contains the control character %s at character %d" % (field, character, position),
+                      error["message"])
+
+    def test_every_id_field_of_every_operation_refuses_control_characters(self):
+        for operation, base, fields in self.CASES:
+            for field in fields:
+                for character, name in (("\u0000", "U+0000"), ("\u001b", "U+001B"), ("\t", "U+0009"),
+                                        ("\n", "U+000A"), ("\u007f", "U+007F"), ("\u009b", "U+009B")):
+                    request = dict(base)
+                    if isinstance(base[field], list):
+                        request[field] = ["CSMG-3.1", "ab" + character]
+                        self.refused(operation, request, field + "[1]", 3, name)
+                    else:
+                        request[field] = "ab" + character + "cd"
+                        self.refused(operation, request, field, 3, name)
+
+    def test_free_text_takes_tabs_and_line_breaks_but_no_other_control_character(self):
+        for operation, base, field in self.TEXT_CASES:
+            request = dict(base)
+            request[field] = "first line\r\n\tsecond \u001b[31mred"
+            self.refused(operation, request, field, 21, "U+001B")
+        status, recorded = self.door.call(self.handle, "attest", {
+            "learner": "l1", "responsibility": "CSMG-3.1", "assessor": "a1", "note": "seen twice:\n\tat work\r\n"})
+        self.assertEqual(status, SFE_OK, recorded)
+        status, listed = self.door.call(self.handle, "evidence", {"learner": "l1"})
+        self.assertEqual(listed["evidence"][0]["note"], "seen twice:\n\tat work\r\n")
+
+    def test_a_nul_never_reaches_the_store_and_audit_verify_stays_ok(self):
+        # Before: accepted, stored, read back cut short, and audit verify failed for the whole store.
+        for field in ("assessor", "note", "eventId"):
+            request = {"learner": "l1", "responsibility": "CSMG-3.1", "assessor": "a1", "eventId": "e1", "note": "n"}
+            request[field] = "x\u0000y"
+            self.refused("attest", request, field, 2, "U+0000")
+        status, events = self.door.call(self.handle, "record", {"events": [
+            {"type": "completion", "learner": "l2", "activity": "k1"},
+            {"type": "attestation", "learner": "l2", "responsibility": "CSMG-3.1", "assessor": "a\u0000"}]})
+        self.assertEqual(status, SFE_INVALID, events)
+        self.assertIn("event 2 (attest): 'assessor' contains the control character U+0000 at character 2",
+                      events["message"])
+        status, listed = self.door.call(self.handle, "evidence", {})
+        self.assertEqual((status, listed["evidence"]), (SFE_OK, []))
+        self.assertEqual(self.door.call(self.handle, "attest", {"learner": "l1", "responsibility": "CSMG-3.1",
+                                                                "assessor": "a1", "eventId": "e1"})[0], SFE_OK)
+        status, verified = self.door.call(self.handle, "audit.verify", {})
+        self.assertEqual(status, SFE_OK, verified)
+        self.assertTrue(verified["ok"], verified)
+
+    def test_invalid_utf8_is_refused_with_its_byte(self):
+        status, error = self.door.call(self.handle, "attest", b'{"learner": "l\xc3(", "responsibility": "CSMG-3.1"}')
+        self.assertEqual(status, SFE_INVALID)
+        self.assertIn("not valid UTF-8 at byte 14", error["message"])
+        status, error = self.door.call(self.handle, "attest", b'{"learner": "l\\ud800"}')
+        self.assertEqual(status, SFE_INVALID)
+        self.assertIn("unpaired surrogate", error["message"])
+
+    def test_error_json_is_valid_utf8_whatever_the_operation_name(self):
+        response = ctypes.c_void_p()
+        status = self.door.lib.sfe_call(self.handle, b"sh\xffow\x1b[2J", b"{}", ctypes.byref(response))
+        self.assertEqual(status, SFE_MISUSE)
+        text = ctypes.string_at(response.value)
+        self.door.lib.sfe_free(response.value)
+        error = json.loads(text.decode("utf-8"))       # strict: raises on invalid UTF-8
+        self.assertEqual(error["error"], "misuse")
+        self.assertIn("unknown operation 'sh?ow?[2J'", error["message"])
+        self.door.errmsg(self.handle)                  # decodes as UTF-8 too
+
+    def test_a_field_given_twice_is_refused(self):
+        status, error = self.door.call(self.handle, "attest",
+                                       b'{"learner": "l1", "learner": "mallory", "responsibility": "CSMG-3.1", "assessor": "a"}')
+        self.assertEqual(status, SFE_INVALID)
+        self.assertIn("'learner' is given twice", error["message"])
+
+
+class Configuration(unittest.TestCase):
+    """The C door checks configuration keys as the CLI does: against the one list (Settings)."""
+
+    def test_unknown_keys_and_bad_levels_are_config_errors(self):
+        door = Door(MODULE)
+        with tempfile.TemporaryDirectory(prefix="sfe-ctypes-") as folder:
+            cwd = os.getcwd()
+            os.chdir(folder)        # a misspelt store.path opened ./sfia-evidence.db here
+            try:
+                status, handle, error = door.open({"store.pth": os.path.join(folder, "x.db")})
+            finally:
+                os.chdir(cwd)
+            self.assertEqual(status, SFE_CONFIG, error)
+            self.assertFalse(handle.value)
+            self.assertIn("unknown configuration key 'store.pth'", error)
+            self.assertEqual(os.listdir(folder), [])
+            status, handle, error = door.open({"store.path": os.path.join(folder, "x.db"), "log.level": "loud"})
+            self.assertEqual(status, SFE_CONFIG, error)
+            self.assertIn("log.level", error)
+            status, handle, error = door.open({"store.path": os.path.join(folder, "x.db"), "log.level": "debug"})
+            self.assertEqual(status, SFE_OK, error)
+            door.lib.sfe_close(handle)
+
+
+def memory_kib(field):
+    with open("/proc/self/status") as status:
+        return int(next(line for line in status if line.startswith(field + ":")).split()[1])
+
+
+def memory_child(module, definition, folder, events, valid, limit):
+    """Runs in a child process, so that its peak memory is the plugin's: one record call of
+    `events` events (the last one invalid unless `valid`). Prints the request's size, the call's
+    status and message, and how far the peak resident memory rose during the call (KiB)."""
+    door = Door(module)
+    config = {"store.path": os.path.join(folder, "memory.db")}
+    if limit:
+        config["door.max_request_bytes"] = limit
+    status, handle, error = door.open(config)
+    assert status == SFE_OK, error
+    assert door.call(handle, "import", {"path": definition})[0] == SFE_OK
+    assert door.call(handle, "map", {"activity": "k1", "skill": "CSMG", "level": 3})[0] == SFE_OK
+    # Built from one template, so the request is the only large thing this process holds.
+    template = ('{"type": "completion", "eventId": "event-%%07d-%s", "learner": "learner-%%05d", '
+                '"activity": "k1", "at": "2023-11-14T22:13:20Z", "verb": "passed", "score": {"scaled": 0.85}}'
+                % ("x" * 40))
+    parts = [template % (i, i % 50000) for i in range(events - 1)]
+    parts.append(template % (events, 1) if valid else '{"type": "completion-typo", "learner": "l", "activity": "k1"}')
+    request = ('{"events": [' + ", ".join(parts) + ']}').encode()
+    del parts
+    ctypes.CDLL(None).malloc_trim(0)      # what Python freed goes back to the system, not to the call
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")        # the peak so far is forgotten: from here it is the call's
+    before = memory_kib("VmRSS")
+    response = ctypes.c_void_p()
+    started = time.monotonic()
+    status = door.lib.sfe_call(handle, b"record", request, ctypes.byref(response))
+    seconds = time.monotonic() - started
+    rise = memory_kib("VmHWM") - before
+    text = door.take_string(response.value)
+    body = json.loads(text)
+    door.lib.sfe_close(handle)
+    print(json.dumps({"bytes": len(request), "status": status, "message": body.get("message"),
+                      "recorded": body.get("recorded"), "results": len(body.get("results", [])),
+                      "riseKiB": rise, "seconds": seconds}))
+
+
+class BoundedRequests(unittest.TestCase):
+    """A request's memory is a few times its size; door.max_request_bytes bounds the size."""
+
+    def run_child(self, events, valid, limit=None):
+        import subprocess
+        with tempfile.TemporaryDirectory(prefix="sfe-ctypes-") as folder:
+            child = subprocess.run([sys.executable, os.path.abspath(__file__), MODULE, DEFINITION, "--memory-child",
+                                    folder, str(events), "valid" if valid else "refused", str(limit or 0)],
+                                   capture_output=True, text=True, timeout=600)
+        self.assertEqual(child.returncode, 0, child.stderr[-3000:])
+        return json.loads(child.stdout.strip().splitlines()[-1])
+
+    def test_a_20_mib_record_request_that_is_refused_costs_a_few_times_its_size(self):
+        # Poco's DOM made this 5.8 GB: about 290 times the request.
+        result = self.run_child(events=110000, valid=False)
+        self.assertGreater(result["bytes"], 20 << 20)
+        self.assertEqual(result["status"], SFE_INVALID, result)
+        self.assertIn("event 110000", result["message"])
+        self.assertIn("'type' must be completion or attestation", result["message"])
+        self.assertLess(result["riseKiB"] * 1024, 3 * result["bytes"], result)
+
+    def test_a_request_over_door_max_request_bytes_is_refused_before_parsing(self):
+        result = self.run_child(events=12000, valid=True, limit=1 << 20)
+        self.assertGreater(result["bytes"], 1 << 20)
+        self.assertEqual(result["status"], SFE_INVALID, result)
+        self.assertIn("door.max_request_bytes", result["message"])
+        self.assertIn(str(result["bytes"]), result["message"])
+        self.assertIsNone(result["recorded"])
+        self.assertLess(result["riseKiB"] * 1024, result["bytes"] // 4, result)    # not even one copy
+
+    def test_a_large_record_is_written_in_chunks_and_a_retry_records_only_the_rest(self):
+        door = Door(MODULE)
+        folder = tempfile.TemporaryDirectory(prefix="sfe-ctypes-")
+        self.addCleanup(folder.cleanup)
+        status, handle, error = door.open({"store.path": os.path.join(folder.name, "chunks.db")})
+        self.assertEqual(status, SFE_OK, error)
+        self.addCleanup(door.lib.sfe_close, handle)
+        self.assertEqual(door.call(handle, "import", {"path": DEFINITION})[0], SFE_OK)
+        self.assertEqual(door.call(handle, "map", {"activity": "k1", "skill": "CSMG", "level": 3})[0], SFE_OK)
+        events = [{"type": "completion", "eventId": "e%d" % i, "learner": "l%d" % (i % 7), "activity": "k1"}
+                  for i in range(2500)]
+        events[2100]["activity"] = "not-mapped"      # in the third chunk: found only when it is written
+        status, error = door.call(handle, "record", {"events": events})
+        self.assertEqual(status, SFE_NOTFOUND, error)
+        self.assertIn("event 2101 (complete): unknown activity 'not-mapped'", error["message"])
+        self.assertIn("events 1 to 2000 were recorded before it", error["message"])
+        status, listed = door.call(handle, "evidence", {})
+        self.assertEqual(len(listed["evidence"]), 2000)
+        events[2100]["activity"] = "k1"
+        status, done = door.call(handle, "record", {"events": events})
+        self.assertEqual(status, SFE_OK, done)
+        self.assertEqual((done["recorded"], done["duplicates"], len(done["results"])), (500, 2000, 2500))
+        self.assertEqual([r["eventId"] for r in done["results"]], ["e%d" % i for i in range(2500)])
+        self.assertTrue(all(r["duplicate"] == (i < 2000) for i, r in enumerate(done["results"])))
+        status, listed = door.call(handle, "evidence", {})
+        self.assertEqual(len(listed["evidence"]), 2500)
+        status, verified = door.call(handle, "audit.verify", {})
+        self.assertTrue(verified["ok"], verified)
+
+    def test_door_max_request_bytes_must_be_an_integer_in_range(self):
+        door = Door(MODULE)
+        with tempfile.TemporaryDirectory(prefix="sfe-ctypes-") as folder:
+            for bad in ("12", "lots", str(2 << 30)):
+                status, handle, error = door.open({"store.path": os.path.join(folder, "x.db"),
+                                                   "door.max_request_bytes": bad})
+                self.assertEqual(status, SFE_CONFIG, error)
+                self.assertIn("door.max_request_bytes", error)
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 3:
         sys.exit("usage: ctypes_host.py MODULE DEFINITION.xml")
     MODULE, DEFINITION = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    if len(sys.argv) == 8 and sys.argv[3] == "--memory-child":
+        memory_child(MODULE, DEFINITION, sys.argv[4], int(sys.argv[5]), sys.argv[6] == "valid", int(sys.argv[7]))
+        sys.exit(0)
+    if len(sys.argv) == 6 and sys.argv[3] == "--reentry-child":
+        reentry_child(MODULE, DEFINITION, sys.argv[4], sys.argv[5] == "sender")
+        sys.exit(0)
     unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
