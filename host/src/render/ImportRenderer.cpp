@@ -23,13 +23,13 @@ ImportRenderer::ImportRenderer(std::string source): _source(std::move(source))
 
 void ImportRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
-    const std::string result = response.getValue<std::string>("result");
+    const std::string result = JsonFields::text(response, "result");
     const std::string skills = JsonFields::joined(response.getArray("skills"));
-    const std::string definition = TextLayout::shortHash(response.getValue<std::string>("definition"));
+    const std::string definition = TextLayout::shortHash(JsonFields::text(response, "definition"));
     if (result == "unchanged")
-        out << "unchanged: " << skills << " from " << _source << " is already stored (definition " << definition << ")\n";
+        out << "unchanged: " << skills << " from " << TextLayout::printable(_source) << " is already stored (definition " << definition << ")\n";
     else
-        out << result << ' ' << skills << " from " << _source << " (definition " << definition << ")\n";
+        out << result << ' ' << skills << " from " << TextLayout::printable(_source) << " (definition " << definition << ")\n";
 
     Poco::JSON::Array::Ptr flagged = response.getArray("flaggedMappings");
     if (flagged && flagged->size() > 0)

@@ -9,6 +9,8 @@
 
 #include "render/JsonFields.h"
 
+#include "render/TextLayout.h"
+
 #include <Poco/NumberFormatter.h>
 
 namespace sfe {
@@ -24,14 +26,14 @@ std::string JsonFields::text(const Poco::JSON::Object& object, const std::string
     if (!present(object, key)) return fallback;
     const Poco::Dynamic::Var value = object.get(key);
     if (value.type() == typeid(double)) return number(value.extract<double>());
-    return value.toString();
+    return TextLayout::printable(value.toString());    // a note or an id from the store may hold ESC [ ...
 }
 
 std::vector<std::string> JsonFields::strings(const Poco::JSON::Array::Ptr& array)
 {
     std::vector<std::string> result;
     for (std::size_t i = 0; array && i < array->size(); ++i)
-        result.push_back(array->get(static_cast<unsigned>(i)).toString());
+        result.push_back(TextLayout::printable(array->get(static_cast<unsigned>(i)).toString()));
     return result;
 }
 

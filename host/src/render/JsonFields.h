@@ -29,10 +29,11 @@ public:
 
     static std::string text(const Poco::JSON::Object& object, const std::string& key,
                             const std::string& fallback = "");
-        /// A string field as it is, a number or boolean as JSON writes it; `fallback` for null.
+        /// A string field as it is (control characters escaped, TextLayout::printable), a number
+        /// or boolean as JSON writes it; `fallback` for null.
 
     static std::vector<std::string> strings(const Poco::JSON::Array::Ptr& array);
-        /// The elements of an array of strings; empty for a null array.
+        /// The elements of an array of strings (escaped as text()); empty for a null array.
 
     static std::string joined(const Poco::JSON::Array::Ptr& array, const std::string& separator = ", ");
         /// The elements of an array of strings, joined.

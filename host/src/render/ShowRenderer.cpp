@@ -24,7 +24,7 @@ namespace {
 std::string text(const Poco::JSON::Object& object, const std::string& key)
 {
     if (!object.has(key) || object.isNull(key)) return "";
-    return object.getValue<std::string>(key);
+    return TextLayout::printable(object.getValue<std::string>(key));
 }
 
 /// "  Label: text…", wrapped, when the text is not empty.
@@ -53,12 +53,12 @@ void responsibilities(std::ostream& out, const Poco::JSON::Array::Ptr& list)
     if (!list || list->size() == 0) return;
     std::size_t idWidth = 0;
     for (std::size_t i = 0; i < list->size(); ++i)
-        idWidth = std::max(idWidth, TextLayout::width(list->getObject(static_cast<unsigned>(i))->getValue<std::string>("id")));
+        idWidth = std::max(idWidth, TextLayout::width(text(*list->getObject(static_cast<unsigned>(i)), "id")));
     out << "  Responsibilities:\n";
     for (std::size_t i = 0; i < list->size(); ++i)
     {
         Poco::JSON::Object::Ptr responsibility = list->getObject(static_cast<unsigned>(i));
-        const std::string id = responsibility->getValue<std::string>("id");
+        const std::string id = text(*responsibility, "id");
         out << "    " << TextLayout::padded(id, idWidth + 2);
         TextLayout::wrap(out, responsibility->getValue<std::string>("text"), 4 + idWidth + 2, 4 + idWidth + 2);
     }
@@ -132,7 +132,7 @@ ShowRenderer::ShowRenderer(bool wholeSkill): _wholeSkill(wholeSkill)
 
 void ShowRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
-    out << response.getValue<std::string>("name") << " (" << response.getValue<std::string>("code") << ")\n";
+    out << text(response, "name") << " (" << text(response, "code") << ")\n";
     Poco::JSON::Object::Ptr framework = response.getObject("framework");
     if (framework)
         out << text(*framework, "name") << ' ' << text(*framework, "version") << ", ";

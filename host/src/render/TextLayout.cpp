@@ -10,6 +10,8 @@
 #include "render/TextLayout.h"
 
 #include <Poco/StringTokenizer.h>
+
+#include <cstdio>
 #include <Poco/TextIterator.h>
 #include <Poco/UTF8Encoding.h>
 
@@ -26,6 +28,44 @@ std::size_t TextLayout::width(const std::string& utf8)
     return count;
 }
 
+std::string TextLayout::printable(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    Poco::UTF8Encoding encoding;
+    for (std::size_t i = 0; i < text.size();)
+    {
+        const auto* p = reinterpret_cast<const unsigned char*>(text.data() + i);
+        const int length = encoding.sequenceLength(p, static_cast<int>(text.size() - i));
+        const int c = length > 0 && static_cast<std::size_t>(length) <= text.size() - i
+                          ? encoding.queryConvert(p, length) : -1;
+        char escape[8];
+        if (c < 0 || length <= 0)
+        {
+            std::snprintf(escape, sizeof escape, "\\x%02x", static_cast<unsigned>(*p));
+            out += escape;
+            ++i;
+            continue;
+        }
+        if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\r') out += "\\r";
+        else if (c < 0x20 || c == 0x7f)
+        {
+            std::snprintf(escape, sizeof escape, "\\x%02x", static_cast<unsigned>(c));
+            out += escape;
+        }
+        else if (c >= 0x80 && c < 0xa0)
+        {
+            std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
+            out += escape;
+        }
+        else out.append(text, i, static_cast<std::size_t>(length));
+        i += static_cast<std::size_t>(length);
+    }
+    return out;
+}
+
 std::string TextLayout::padded(const std::string& utf8, std::size_t columns)
 {
     const std::size_t used = width(utf8);
@@ -40,7 +80,8 @@ void TextLayout::wrap(std::ostream& out, const std::string& utf8, std::size_t in
     bool lineEmpty = true;
     for (const auto& word : words)
     {
-        const std::size_t wordWidth = width(word);
+        const std::string safe = printable(word);
+        const std::size_t wordWidth = width(safe);
         if (!lineEmpty && column + 1 + wordWidth > lineWidth)
         {
             out << '\n' << std::string(indent, ' ');
@@ -52,7 +93,7 @@ void TextLayout::wrap(std::ostream& out, const std::string& utf8, std::size_t in
             out << ' ';
             ++column;
         }
-        out << word;
+        out << safe;
         column += wordWidth;
         lineEmpty = false;
     }

@@ -36,6 +36,12 @@ public:
         /// spaces (the caller has usually written a label there already), the others by
         /// `indent`; ends with a newline. Words longer than a line are not broken.
 
+    static std::string printable(const std::string& text);
+        /// `text` safe to write to a terminal: control characters (C0, DEL, C1) and bytes that
+        /// are not UTF-8 become visible escapes ("\x1b", "\n", "\u009b"), so text from the store
+        /// (a note, an assessor id) can never move the cursor, recolour or retitle the terminal.
+        /// Idempotent; the renderers apply it to every value they print.
+
     static std::string counted(std::size_t count, const std::string& singular, const std::string& plural = "");
         /// "1 record", "2 records"; `plural` for words that do not just take an "s".
 

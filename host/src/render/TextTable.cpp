@@ -28,6 +28,7 @@ void TextTable::add(std::vector<std::string> row)
     if (row.size() > _rows.front().size())
         throw Poco::InvalidArgumentException("table row with more cells than the header");
     row.resize(_rows.front().size());
+    for (auto& cell : row) cell = TextLayout::printable(cell);    // values come from the store
     _rows.push_back(std::move(row));
 }
 
