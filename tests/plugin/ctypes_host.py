@@ -253,6 +253,7 @@ def reentry_child(module, definition, folder, on_sender_thread):
             status = door.lib.sfe_call(handle, b"sync", b"{}", ctypes.byref(response))
             text = door.take_string(response.value)
             nested.append((status, json.loads(text)["message"] if text else None, threading.current_thread().name))
+            door.lib.sfe_close(handle)      # ignored from inside a callback: the handle stays open
         if on_sender_thread and len(nested) == 3:
             done.set()
 
@@ -281,8 +282,11 @@ def reentry_child(module, definition, folder, on_sender_thread):
             response = ctypes.c_void_p()
             outer = door.lib.sfe_call(handle, b"sync", b'{"timeLimitMs": 5000}', ctypes.byref(response))
             door.take_string(response.value)
+        response = ctypes.c_void_p()
+        after = door.lib.sfe_call(handle, b"outbox", b"{}", ctypes.byref(response))
+        door.take_string(response.value)
         door.lib.sfe_close(handle)
-    print(json.dumps({"outer": outer, "nested": nested}))
+    print(json.dumps({"outer": outer, "nested": nested, "after": after}))
 
 
 class LogCallbacks(unittest.TestCase):
@@ -309,12 +313,14 @@ class LogCallbacks(unittest.TestCase):
     def test_a_callback_calling_back_during_sync_is_refused_not_deadlocked(self):
         result = self.run_child(on_sender_thread=False)
         self.assertEqual(result["outer"], SFE_OK)
+        self.assertEqual(result["after"], SFE_OK, "sfe_close from inside the callback closed the handle")
         self.check_refused(result["nested"])
         self.assertTrue(all(thread == "MainThread" for _s, _m, thread in result["nested"]), result["nested"])
 
     def test_a_callback_calling_back_on_the_sender_thread_is_refused_not_deadlocked(self):
         result = self.run_child(on_sender_thread=True)
         self.check_refused(result["nested"])
+        self.assertEqual(result["after"], SFE_OK, "sfe_close from inside the callback closed the handle")
         self.assertTrue(any(thread != "MainThread" for _s, _m, thread in result["nested"]), result["nested"])
 
     def test_no_callback_after_sfe_close_while_another_handle_syncs(self):
