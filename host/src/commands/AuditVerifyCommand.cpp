@@ -16,6 +16,9 @@ namespace host {
 
 namespace {
 
+/// `audit verify --strict`: nothing wrong was found, but not everything could be checked.
+constexpr int kExitIncomplete = 3;
+
 /// Checks that the evidence log's hash chain is intact, that every evidence record still says
 /// what the log recorded, and that signed checkpoints verify. Exit 0 when all is well, 65 when
 /// anything is not (with --json too), so scripts and schedulers can act on it.
@@ -25,13 +28,16 @@ public:
     std::string name() const override { return "audit verify"; }
     std::string summary() const override
     {
-        return "check the evidence log's hash chain, the records and the signed checkpoints; exit 65 on any problem";
+        return "check the evidence log's hash chain, the records, the statements, the signed checkpoints and the "
+               "store file; exit 65 on any problem; with --strict, exit 3 when something could not be checked "
+               "(checkpoints without a certificate, statements that predate statement binding)";
     }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
     {
         options.addOption(jsonOption());
+        options.addOption(Poco::Util::Option("strict", "", "fail (exit 3) when something could not be checked"));
     }
 
     int run(CommandContext& context) const override
@@ -39,7 +45,10 @@ public:
         const Poco::JSON::Object::Ptr report = context.call("audit.verify", Poco::JSON::Object());
         if (context.line().has("json")) context.printJson(report);
         else AuditRenderer().render(*report, context.out());
-        return report->getValue<bool>("ok") ? EXIT_OK : EXIT_DATAERR;
+        if (!report->getValue<bool>("ok")) return EXIT_DATAERR;
+        // Verified, but not all of it: an auditor who asks for --strict gets a failure of its own.
+        if (context.line().has("strict") && !report->optValue<bool>("complete", true)) return kExitIncomplete;
+        return EXIT_OK;
     }
 };
 

@@ -38,7 +38,8 @@ public:
     std::string summary() const override
     {
         return "deliver the pending statements to the LRS now; exit 0 when none is left pending, 75 when some "
-               "are (LRS unreachable or refusing), 78 when no LRS is configured";
+               "are (LRS unreachable or refusing), 65 when statements that no longer match the evidence log "
+               "were refused (quarantined, not sent), 78 when no LRS is configured";
     }
     std::vector<std::string> argumentNames() const override { return {}; }
 
@@ -72,7 +73,13 @@ public:
         const Poco::JSON::Object::Ptr summary = PluginSession::parse("sync", sending.get());
         const Poco::JSON::Object::Ptr after = context.call("outbox", Poco::JSON::Object());
         SyncRenderer(after).render(*summary, context.out());
-        return SyncRenderer::pending(*after) == 0 ? EXIT_OK : EXIT_TEMPFAIL;
+        const std::size_t refused = summary->optValue<std::size_t>("refused", 0);
+        if (refused > 0)
+            context.out() << "refused: " << refused << (refused == 1 ? " statement no longer matches" :
+                                                        " statements no longer match")
+                          << " the evidence log: quarantined, not sent (`outbox` lists them; run `audit verify`)\n";
+        if (SyncRenderer::pending(*after) != 0) return EXIT_TEMPFAIL;
+        return refused > 0 ? EXIT_DATAERR : EXIT_OK;
     }
 };
 

@@ -27,8 +27,11 @@ std::string OutboxPresenter::sync(const Request& request)
 {
     const int limit = request.optInt("timeLimitMs").value_or(0);
     if (limit < 0) request.fail("timeLimitMs", "must not be negative");
+    const std::size_t refusedBefore = _delivery.queue().refused();
     auto summary = _delivery.sync(std::chrono::milliseconds(limit), {});
     auto o = object();
+    // Statements that no longer match the evidence log: quarantined, never sent.
+    o->set("refused", _delivery.queue().refused() - refusedBefore);
     o->set("delivered", summary.delivered);
     o->set("quarantined", summary.quarantined);
     o->set("retries", summary.retries);

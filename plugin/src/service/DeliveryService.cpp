@@ -7,6 +7,8 @@
 
 #include "sfe/service/DeliveryService.h"
 
+#include "sfe/service/StatementBinding.h"
+
 #include "sfe/runtime/Error.h"
 
 #include "sfe.h"
@@ -40,6 +42,9 @@ DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger
     _loggerName(logger.name() + ".delivery"),
     _queue(std::make_unique<store::OutboxQueue>(db, std::chrono::seconds(settings.lrsLeaseSeconds)))
 {
+    // Nothing leaves that the evidence log does not bind as it is now (an edited statement stays
+    // in the outbox, quarantined with the reason).
+    _queue->setCheck([&db](const store::StatementRecord& s) { return StatementBinding::refusal(db, s); });
     if (!configured()) return;
     if (static_cast<long long>(settings.lrsLeaseSeconds) * 1000 <= settings.lrsTimeoutMs)
         _logger.warning("lrs.lease_s (" + std::to_string(settings.lrsLeaseSeconds) +

@@ -9,9 +9,12 @@
 
 #include "sfe/service/StatementSigner.h"
 #include "sfe/store/EvidenceLog.h"
+#include "sfe/store/EvidenceRepository.h"
 #include "sfe/xapi/JsonWriter.h"
 
+#include <Poco/Data/Session.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Nullable.h>
 
 namespace sfe {
 namespace service {
@@ -90,6 +93,49 @@ std::optional<std::vector<StatementBinding>> StatementBinding::read(const std::s
         result.push_back(std::move(b));
     }
     return result;
+}
+
+std::string StatementBinding::refusal(store::Database& db, const store::StatementRecord& statement)
+{
+    using namespace Poco::Data::Keywords;
+    const std::string prefix = "not sent: statement " + statement.id + " does not match the evidence log: ";
+    if (!statement.logSeq)
+    {
+        Poco::Nullable<Poco::Int64> boundFrom;
+        db.session() << "SELECT value FROM sequences WHERE name = 'statements_bound_from'", into(boundFrom), now;
+        if (!boundFrom.isNull() && statement.seq < boundFrom.value()) return {};    // made before binding
+        return prefix + "no log entry binds it";
+    }
+    Poco::Int64 seq = *statement.logSeq;
+    std::vector<std::string> content, contentSha, prev, chain;
+    db.session() << db.sql("SELECT content, content_sha256, prev_hash, chain_hash FROM evidence_log WHERE seq = ?"),
+        use(seq), into(content), into(contentSha), into(prev), into(chain), now;
+    const std::string entry = "entry " + std::to_string(seq);
+    if (content.empty()) return prefix + entry + " is missing";
+    if (store::EvidenceLog::sha256(content[0]) != contentSha[0] ||
+        store::EvidenceLog::link(prev[0], contentSha[0]) != chain[0])
+        return prefix + entry + " was changed";
+    std::optional<std::vector<StatementBinding>> bindings;
+    try { bindings = read(content[0]); }
+    catch (const Poco::Exception&) { return prefix + entry + " is not JSON"; }
+    std::optional<StatementBinding> binding;
+    if (bindings)
+        for (const auto& b : *bindings)
+            if (b.id == statement.id) binding = b;
+    if (!binding) return prefix + entry + " does not bind it";
+
+    std::vector<std::string> people{statement.learner};
+    std::optional<std::string> note;
+    if (statement.evidenceId)
+        if (auto row = store::EvidenceRepository(db).find(*statement.evidenceId))
+        {
+            people.push_back(row->learner);
+            if (row->assessor) people.push_back(*row->assessor);
+            note = row->note;
+        }
+    std::string why;
+    if (binding->check(statement, people, note, why) == Match::Differs) return prefix + entry + ": " + why;
+    return {};
 }
 
 std::string StatementBinding::blind(const std::string& body, std::vector<std::pair<std::string, std::string>>* values)

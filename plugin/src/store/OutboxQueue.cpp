@@ -91,20 +91,58 @@ std::vector<OutboxQueue::Pending> OutboxQueue::fetchDue(std::size_t maxCount, Ti
     // The subquery picks the due statements from the index statements_due (state, next_attempt_at,
     // seq) alone; only the rows picked are read. Sorting whole rows instead had SQLite copy the body
     // of every due statement into its sorter on each fetch (16 ms a batch with 10k pending).
-    _db.session() << _db.sql("SELECT id, body, COALESCE(signature, '') FROM statements WHERE seq IN"
-                             " (SELECT seq FROM statements WHERE state = 'pending' AND next_attempt_at <= ?"
-                             " ORDER BY seq LIMIT ?) ORDER BY seq"),
-        use(due), use(limit), into(ids), into(bodies), into(signatures), now;
+    std::vector<Pending> result;
+    for (;;)
+    {
+        std::vector<std::string> learners;
+        std::vector<Poco::Nullable<std::string>> evidence;
+        std::vector<Poco::Nullable<Poco::Int64>> logSeqs;
+        std::vector<Poco::Int64> seqs;
+        ids.clear(); bodies.clear(); signatures.clear();
+        _db.session() << _db.sql("SELECT id, body, COALESCE(signature, ''), seq, evidence_id, learner, log_seq"
+                                 " FROM statements WHERE seq IN"
+                                 " (SELECT seq FROM statements WHERE state = 'pending' AND next_attempt_at <= ?"
+                                 " ORDER BY seq LIMIT ?) ORDER BY seq"),
+            use(due), use(limit), into(ids), into(bodies), into(signatures), into(seqs), into(evidence),
+            into(learners), into(logSeqs), now;
+        std::size_t refusedNow = 0;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+        {
+            if (_check)
+            {
+                StatementRecord s;
+                s.id = ids[i];
+                s.seq = seqs[i];
+                if (!evidence[i].isNull()) s.evidenceId = evidence[i].value();
+                s.learner = learners[i];
+                s.body = bodies[i];
+                if (!signatures[i].empty()) s.signature = signatures[i];
+                if (!logSeqs[i].isNull()) s.logSeq = logSeqs[i].value();
+                std::string why = _check(s);
+                if (!why.empty())
+                {
+                    // Never sent: kept, and listed by `outbox` with the reason.
+                    std::string id = ids[i], when = format(at);
+                    _db.session() << _db.sql("UPDATE statements SET state = 'quarantined', last_error = ?,"
+                                             " next_attempt_at = ? WHERE id = ?"),
+                        use(why), use(when), use(id), now;
+                    ++refusedNow;
+                    continue;
+                }
+            }
+            result.push_back({ids[i], bodies[i], signatures[i]});
+        }
+        _refused += refusedNow;
+        // All of this page refused: look at the next, so a refused statement holds nothing up.
+        if (!result.empty() || refusedNow == 0) break;
+    }
     // Nothing due: let another sender (a sync elsewhere) have the outbox until something is.
-    if (ids.empty())
+    if (result.empty())
     {
         std::string me = _holder;
         _db.session() << _db.sql("DELETE FROM outbox_lease WHERE name = 'sender' AND holder = ?"), use(me), now;
     }
     tx.commit();
-    std::vector<Pending> result;
-    result.reserve(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) result.push_back({ids[i], bodies[i], signatures[i]});
     return result;
 }
 

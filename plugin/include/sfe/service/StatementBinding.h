@@ -10,6 +10,7 @@
 #ifndef SFE_SERVICE_STATEMENTBINDING_H
 #define SFE_SERVICE_STATEMENTBINDING_H
 
+#include "sfe/store/Database.h"
 #include "sfe/store/StatementRepository.h"
 
 #include <optional>
@@ -61,6 +62,12 @@ struct StatementBinding
     /// (its learner, and the record's assessor); `note` the record's note, if any.
     Match check(const store::StatementRecord& statement, const std::vector<std::string>& people,
                 const std::optional<std::string>& note, std::string& why) const;
+
+    /// Why a stored statement must not be sent (empty: it may be): read from the log entry its
+    /// log_seq names, which must be intact itself (its content hashes to its content_sha256 and
+    /// links to chain_hash) and must bind this statement as it is now. A statement with no entry is
+    /// sent only when it predates binding (statements_bound_from). For the outbox sender.
+    static std::string refusal(store::Database& db, const store::StatementRecord& statement);
 
     /// The unsigned body with the values of "name", "mbox" and "response" emptied; `values`, when
     /// given, receives each (key, raw JSON string content) in order.

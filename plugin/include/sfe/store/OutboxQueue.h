@@ -11,10 +11,13 @@
 #define SFE_STORE_OUTBOXQUEUE_H
 
 #include "sfe/store/Database.h"
+#include "sfe/store/StatementRepository.h"
 
 #include "sfe/xapi/delivery/StatementQueue.h"
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -51,6 +54,17 @@ public:
     /// Puts every quarantined statement back into delivery; returns how many.
     std::size_t retryAll(TimePoint now);
 
+    /// Says why a due statement must not be sent (empty: send it). Runs inside fetchDue's
+    /// transaction, on this queue's session.
+    using Check = std::function<std::string(const StatementRecord& statement)>;
+
+    /// Sets the check every due statement passes before the sender gets it; one that fails is
+    /// quarantined with the check's reason instead (`outbox` lists it; it is never sent).
+    void setCheck(Check check) { _check = std::move(check); }
+
+    /// How many statements the check refused since this queue was made. [thread-safe]
+    std::size_t refused() const { return _refused.load(); }
+
     /// Gives up this queue's lease, if it holds it (a sender stopping). Never throws.
     void releaseLease();
 
@@ -69,6 +83,8 @@ private:
     const std::chrono::seconds _leaseDuration;
     const std::string _holder;
     std::mutex _mutex;
+    Check _check;
+    std::atomic<std::size_t> _refused{0};
     std::optional<TimePoint> _otherUntil;   ///< another sender's lease, as last seen by fetchDue
     TimePoint _lastFetch{};
 };

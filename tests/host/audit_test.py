@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""audit_test.py: what leaves the store is what the evidence log binds, seen through the CLI (issue 9).
+
+Usage: audit_test.py --cli BIN --manifest MANIFEST --definition CSMG.xml [unittest args]
+
+  Sync     an edited pending statement is refused by `sync` (quarantined, never sent; the CLI says so)
+  Verify   `audit verify` says when checkpoints exist but no certificate was given; --strict exits 3
+  Export   `audit export`: the certificate, SHA256SUMS.sig, the shipped verify.sh (which catches a
+           record edited in evidence.csv and evidence.json with SHA256SUMS recomputed), paths inside
+           DIR whatever the store holds, modes 0600/0700
+  Keys     `keys generate`: refuses to overwrite without --force, refuses a symlink or an existing
+           file, 0600, keeps old certificates so older checkpoints still verify
+
+With SFE_TEST_PG set, every test runs on a PostgreSQL database of its own (cli.Store).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli import Cli, Store  # noqa: E402
+from fake_lrs import FakeLrs  # noqa: E402
+
+EXIT_OK, EXIT_INCOMPLETE, EXIT_DATAERR, EXIT_CONFIG = 0, 3, 65, 78
+ARGS = None
+
+
+class AuditCase(unittest.TestCase):
+    def setUp(self):
+        self.cli = Cli(ARGS.cli, ARGS.manifest)
+        self.tmp = tempfile.mkdtemp(prefix="sfe-audit-")
+        self.store = Store(self.tmp)
+
+    def tearDown(self):
+        self.store.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def run_cli(self, *args, **kwargs):
+        return self.cli.run(*self.store.args(*args), *args, **kwargs)
+
+    def ok(self, *args, **kwargs):
+        result = self.run_cli(*args, **kwargs)
+        self.assertEqual(result.code, EXIT_OK, result)
+        return result
+
+    def fails(self, code, *args, **kwargs):
+        result = self.run_cli(*args, **kwargs)
+        self.assertEqual(result.code, code, result)
+        return result
+
+    def keys(self, folder="keys", *extra):
+        path = os.path.join(self.tmp, folder)
+        self.ok("keys", "generate", path, *extra)
+        return os.path.join(path, "signing-key.pem"), os.path.join(path, "signing-cert.pem")
+
+    def signing_config(self, key, cert, name="signing.properties"):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.store.config_text() +
+                    ("audit.signing_key = %s\n" % key if key else "") +
+                    ("audit.signing_cert = %s\n" % cert if cert else ""))
+        return path
+
+    def record(self, *config):
+        """CSMG imported, one course mapped; anna passed it with 0.2 and was attested by mueller."""
+        self.ok(*config, "import", ARGS.definition)
+        self.ok(*config, "map", "course-101", "--skill", "CSMG", "--level", "3", "--responsibility", "CSMG-3.1",
+                "--name", "Grundlagen")
+        self.ok(*config, "complete", "--learner", "anna", "--activity", "course-101", "--verb", "passed",
+                "--score", "0.2")
+        self.ok(*config, "attest", "--learner", "anna", "--responsibility", "CSMG-3.2", "--assessor", "mueller",
+                "--note", "gut")
+
+    def statements(self):
+        return json.loads(self.ok("statements", "--json").out)
+
+
+class Sync(AuditCase):
+    def test_an_edited_pending_statement_is_refused_not_sent(self):
+        self.record()
+        listed = self.statements()
+        learning = next(s for s in listed if s["verb"]["id"].endswith("/passed"))
+        edited = self.store.execute(
+            "UPDATE statements SET body = replace(replace(replace(body, '\"scaled\":0.2', '\"scaled\":0.99'),"
+            " '\"name\":\"anna\"', '\"name\":\"mallory\"'), '\"success\":false', '\"success\":true') WHERE id = ?",
+            (learning["id"],))
+        self.assertEqual(edited, 1)
+        with FakeLrs() as lrs:
+            result = self.fails(EXIT_DATAERR, "sync", env={"SFE_LRS_URL": lrs.url})
+        self.assertIn("refused: 1 statement no longer matches the evidence log: quarantined, not sent", result.out)
+        sent = [s["id"] for s in lrs.received]
+        self.assertNotIn(learning["id"], sent)
+        self.assertEqual(len(sent), len(listed) - 1, "the other statements still go")
+        self.assertNotIn("mallory", json.dumps(lrs.received))
+        outbox = json.loads(self.ok("outbox", "--json").out)
+        self.assertEqual([q["id"] for q in outbox["quarantined"]], [learning["id"]])
+        self.assertIn("does not match the evidence log", outbox["quarantined"][0]["reason"])
+        # Put back into delivery, it is refused again: it is never sent.
+        self.ok("outbox", "retry", learning["id"])
+        with FakeLrs() as lrs:
+            self.fails(EXIT_DATAERR, "sync", env={"SFE_LRS_URL": lrs.url})
+        self.assertEqual(lrs.received, [])
+        self.fails(EXIT_DATAERR, "audit", "verify")
+
+    def test_untouched_statements_are_all_sent(self):
+        self.record()
+        with FakeLrs() as lrs:
+            result = self.ok("sync", env={"SFE_LRS_URL": lrs.url})
+        self.assertNotIn("refused", result.out)
+        self.assertEqual(len(lrs.received), len(self.statements()))
+
+
+class Verify(AuditCase):
+    def test_checkpoints_without_a_certificate_are_a_warning_and_strict_fails(self):
+        key, cert = self.keys()
+        config = self.signing_config(key, cert)
+        self.record("--config", config)
+        self.ok("--config", config, "audit", "checkpoint")
+        full = self.ok("--config", config, "audit", "verify", "--strict")
+        self.assertIn("(1 signature verified)", full.out)
+        self.assertNotIn("warning", full.out)
+        plain = self.ok("audit", "verify")
+        self.assertIn("warning: 1 checkpoint(s) not verified: no certificate or key is configured", plain.out)
+        self.assertIn("audit.signing_cert", plain.out)
+        strict = self.fails(EXIT_INCOMPLETE, "audit", "verify", "--strict")
+        self.assertIn("warning: 1 checkpoint(s) not verified", strict.out)
+        report = json.loads(self.ok("audit", "verify", "--json").out)
+        self.assertFalse(report["complete"])
+        self.assertEqual(len(report["warnings"]), 1)
+
+
+def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--manifest", required=True)
+    parser.add_argument("--definition", required=True)
+    ARGS, rest = parser.parse_known_args()
+    for name in ("cli", "manifest", "definition"):
+        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
