@@ -136,6 +136,62 @@ class Verify(AuditCase):
         self.assertEqual(len(report["warnings"]), 1)
 
 
+class Keys(AuditCase):
+    def mode(self, path):
+        return stat.S_IMODE(os.lstat(path).st_mode)
+
+    def test_an_existing_key_is_not_overwritten_without_force(self):
+        key, cert = self.keys()
+        with open(key, "rb") as f:
+            before = f.read()
+        result = self.fails(EXIT_DATAERR, "keys", "generate", os.path.dirname(key))
+        self.assertIn("holds a signing key already", result.err)
+        self.assertIn("--force", result.err)
+        with open(key, "rb") as f:
+            self.assertEqual(f.read(), before)
+
+    def test_an_existing_world_readable_file_is_refused(self):
+        folder = os.path.join(self.tmp, "shared")
+        os.mkdir(folder)
+        key = os.path.join(folder, "signing-key.pem")
+        with open(key, "w") as f:
+            f.write("")
+        os.chmod(key, 0o644)
+        self.fails(EXIT_DATAERR, "keys", "generate", folder)
+        self.assertEqual(os.path.getsize(key), 0, "no private key written into the 0644 file")
+        # With --force the key is replaced by a new 0600 file, not written into the old one.
+        self.ok("keys", "generate", folder, "--force")
+        self.assertEqual(self.mode(key), 0o600)
+
+    def test_a_symlink_in_the_keys_place_is_refused(self):
+        folder = os.path.join(self.tmp, "linked")
+        os.mkdir(folder)
+        target = os.path.join(self.tmp, "elsewhere.pem")
+        os.symlink(target, os.path.join(folder, "signing-key.pem"))
+        for extra in ([], ["--force"]):
+            result = self.fails(EXIT_DATAERR, "keys", "generate", folder, *extra)
+            self.assertIn("symbolic link", result.err)
+            self.assertFalse(os.path.exists(target), "nothing written through the link")
+
+    def test_a_new_key_is_0600_in_a_0700_folder(self):
+        key, cert = self.keys()
+        self.assertEqual(self.mode(key), 0o600)
+        self.assertEqual(self.mode(os.path.dirname(key)), 0o700)
+
+    def test_rotation_keeps_old_checkpoints_verifiable(self):
+        key, cert = self.keys()
+        config = self.signing_config(key, cert)
+        self.record("--config", config)
+        self.ok("--config", config, "audit", "checkpoint")
+        self.keys("keys", "--force")
+        with open(cert, encoding="utf-8") as f:
+            self.assertEqual(f.read().count("BEGIN CERTIFICATE"), 2, "the old certificate is kept after the new one")
+        self.ok("--config", config, "complete", "--learner", "berta", "--activity", "course-101")
+        self.ok("--config", config, "audit", "checkpoint")
+        verified = self.ok("--config", config, "audit", "verify", "--strict")
+        self.assertIn("2 checkpoints (2 signatures verified)", verified.out)
+
+
 def main():
     global ARGS
     parser = argparse.ArgumentParser()

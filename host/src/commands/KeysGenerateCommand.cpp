@@ -4,7 +4,7 @@
 // Library: sfia-evidence (host)
 // Package: commands
 //
-// `sfia-evidence keys generate DIR [--name CN]`: makes a signing key pair for audit checkpoints.
+// `sfia-evidence keys generate DIR [--name CN] [--force]`: makes a signing key pair for audit checkpoints.
 //
 
 #include "CommandContext.h"
@@ -25,7 +25,8 @@ public:
     std::string name() const override { return "keys generate"; }
     std::string summary() const override
     {
-        return "generate a signing key and self-signed certificate in DIR (signing-key.pem, signing-cert.pem)";
+        return "generate a signing key and self-signed certificate in DIR (signing-key.pem, signing-cert.pem); "
+               "exit 65 when DIR holds a key already (--force replaces it and keeps the old certificate)";
     }
     std::vector<std::string> argumentNames() const override { return {"DIR"}; }
 
@@ -34,6 +35,8 @@ public:
         options.addOption(Poco::Util::Option("name", "", "the certificate's common name (default: sfia-evidence "
                                              "signing key)")
                               .argument("CN"));
+        options.addOption(Poco::Util::Option("force", "", "replace the key DIR holds; its certificate is kept in "
+                                             "signing-cert.pem, after the new one, so older checkpoints still verify"));
     }
 
     int run(CommandContext& context) const override
@@ -41,6 +44,7 @@ public:
         Poco::JSON::Object request;
         request.set("dir", context.line().arguments().at(0));
         if (context.line().has("name")) request.set("commonName", context.line().value("name"));
+        if (context.line().has("force")) request.set("force", true);
         context.respond("keys.generate", request, LineRenderer([](const Poco::JSON::Object& response) {
             const std::string key = JsonFields::text(response, "privateKey");
             const std::string certificate = JsonFields::text(response, "certificate");

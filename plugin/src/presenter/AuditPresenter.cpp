@@ -54,7 +54,8 @@ std::string AuditPresenter::checkpoint(const Request&)
 std::string AuditPresenter::generateKeys(const Request& request)
 {
     const std::string dir = request.string("dir");
-    service::SigningKeys::generate(dir, request.optString("commonName").value_or("sfia-evidence signing key"));
+    service::SigningKeys::generate(dir, request.optString("commonName").value_or("sfia-evidence signing key"),
+                                   request.optBool("force").value_or(false));
     auto o = object();
     o->set("privateKey", Poco::Path(dir, "signing-key.pem").toString());
     o->set("certificate", Poco::Path(dir, "signing-cert.pem").toString());

@@ -91,7 +91,14 @@ AuditService::CheckpointVerifier Checkpointer::verifier() const
     auto keys = _keys;
     return [keys](long long seq, const std::string& chainHash, const std::string& jws, std::string& why) {
         auto signedPayload = xapi::Jws::verifyRs256(jws, keys->key(), why);
+        // Signed by an earlier key (rotated with `keys generate --force`): its certificate verifies.
+        for (std::size_t i = 0; !signedPayload && i < keys->previous().size(); ++i)
+        {
+            std::string ignored;
+            signedPayload = xapi::Jws::verifyRs256(jws, *keys->previous()[i].key, ignored);
+        }
         if (!signedPayload) return false;
+        why.clear();
         try
         {
             Poco::JSON::Parser parser;

@@ -16,12 +16,18 @@
 #include <Poco/SHA2Engine.h>
 
 #include <openssl/bio.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <cstdio>
 #include <sstream>
@@ -59,6 +65,85 @@ Bio readFile(const std::string& path, const std::string& key)
     return bio;
 }
 
+std::string publicPem(EVP_PKEY* pkey)
+{
+    Bio pub(BIO_new(BIO_s_mem()), &BIO_free);
+    PEM_write_bio_PUBKEY(pub.get(), pkey);
+    return bioText(pub.get());
+}
+
+/// SHA-256 (hex) of the key's SubjectPublicKeyInfo DER.
+std::string keyIdOf(EVP_PKEY* pkey)
+{
+    unsigned char* der = nullptr;
+    const int n = i2d_PUBKEY(pkey, &der);
+    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+    sha.update(der, static_cast<unsigned>(n));
+    OPENSSL_free(der);
+    return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+std::string certificateText(X509* cert)
+{
+    Bio out(BIO_new(BIO_s_mem()), &BIO_free);
+    PEM_write_bio_X509(out.get(), cert);
+    return bioText(out.get());
+}
+
+bool isSymlink(const std::string& path)
+{
+    struct stat st;
+    return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+bool exists(const std::string& path)
+{
+    struct stat st;
+    return ::lstat(path.c_str(), &st) == 0;
+}
+
+/// Writes `bytes` to a new file `path` (O_EXCL|O_NOFOLLOW, `mode`): never into an existing file or
+/// through a symlink an attacker placed there.
+void writeNew(const std::string& path, const std::string& bytes, mode_t mode)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd < 0) throw runtime::Error::invalid("keys: cannot create " + path + ": " + std::strerror(errno));
+    std::size_t done = 0;
+    while (done < bytes.size())
+    {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+        {
+            ::close(fd);
+            ::unlink(path.c_str());
+            throw runtime::Error::invalid("keys: cannot write " + path);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    ::fchmod(fd, mode);     // whatever the umask
+    const bool synced = ::fsync(fd) == 0;
+    if (::close(fd) != 0 || !synced)
+    {
+        ::unlink(path.c_str());
+        throw runtime::Error::invalid("keys: cannot write " + path);
+    }
+}
+
+/// Puts `bytes` at `path` through a new file renamed into place (rename replaces a symlink itself,
+/// never what it points to).
+void replaceWith(const std::string& path, const std::string& bytes, mode_t mode)
+{
+    const std::string fresh = path + ".new";
+    ::unlink(fresh.c_str());   // a leftover of a run that died (a symlink is removed, not followed)
+    writeNew(fresh, bytes, mode);
+    if (::rename(fresh.c_str(), path.c_str()) != 0)
+    {
+        ::unlink(fresh.c_str());
+        throw runtime::Error::invalid("keys: cannot write " + path + ": " + std::strerror(errno));
+    }
+}
+
 } // namespace
 
 SigningKeys::SigningKeys(const std::string& privateKeyPem, const std::string& certificatePem)
@@ -86,18 +171,28 @@ SigningKeys::SigningKeys(const std::string& privateKeyPem, const std::string& ce
             throw runtime::Error::config("audit.signing_cert: " + certificatePem + " does not belong to the key " +
                                          privateKeyPem);
         if (!pkey) pkey = std::move(certKey);
+        _certificatesPem = certificateText(cert.get());
+        // Certificates of earlier keys follow the current one (key rotation).
+        while (Cert older{PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), &X509_free})
+        {
+            Pkey olderKey(X509_get_pubkey(older.get()), &EVP_PKEY_free);
+            if (!olderKey || EVP_PKEY_get_base_id(olderKey.get()) != EVP_PKEY_RSA)
+                throw runtime::Error::config("audit.signing_cert: a certificate in " + certificatePem +
+                                             " after the first has no RSA key");
+            Previous p;
+            p.publicKeyPem = publicPem(olderKey.get());
+            p.keyId = keyIdOf(olderKey.get());
+            std::istringstream in(p.publicKeyPem);
+            p.key = std::make_shared<Poco::Crypto::RSAKey>(&in);
+            _previous.push_back(std::move(p));
+            _certificatesPem += certificateText(older.get());
+        }
+        ERR_clear_error();  // the end of the file ends the loop with a "no start line" error
     }
     if (!pkey) throw runtime::Error::config("audit.signing_key or audit.signing_cert must name a file");
 
-    Bio pub(BIO_new(BIO_s_mem()), &BIO_free);
-    PEM_write_bio_PUBKEY(pub.get(), pkey.get());
-    _publicKeyPem = bioText(pub.get());
-    unsigned char* der = nullptr;
-    const int n = i2d_PUBKEY(pkey.get(), &der);
-    Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-    sha.update(der, static_cast<unsigned>(n));
-    OPENSSL_free(der);
-    _keyId = Poco::DigestEngine::digestToHex(sha.digest());
+    _publicKeyPem = publicPem(pkey.get());
+    _keyId = keyIdOf(pkey.get());
 
     std::istringstream pubIn(_publicKeyPem);
     if (_canSign)
@@ -111,10 +206,41 @@ SigningKeys::SigningKeys(const std::string& privateKeyPem, const std::string& ce
         _key = std::make_unique<Poco::Crypto::RSAKey>(&pubIn);
 }
 
-void SigningKeys::generate(const std::string& dir, const std::string& commonName)
+void SigningKeys::generate(const std::string& dir, const std::string& commonName, bool force)
 {
-    try { Poco::File(dir).createDirectories(); }
+    const std::string keyPath = Poco::Path(dir, "signing-key.pem").toString();
+    const std::string certPath = Poco::Path(dir, "signing-cert.pem").toString();
+    for (const std::string& path : {keyPath, certPath})
+        if (isSymlink(path))
+            throw runtime::Error::invalid("keys: " + path + " is a symbolic link: refusing to write through it "
+                                          "(remove it, or choose another folder)");
+    if (exists(keyPath) && !force)
+        throw runtime::Error::conflict("keys: " + dir + " holds a signing key already (signing-key.pem): checkpoints "
+                                       "it signed need its certificate; to replace the key, run again with --force "
+                                       "(the old certificate is kept in signing-cert.pem)");
+    try
+    {
+        if (!Poco::File(dir).exists())
+        {
+            Poco::File(dir).createDirectories();
+            ::chmod(dir.c_str(), 0700);
+        }
+    }
     catch (const Poco::Exception& e) { throw runtime::Error::invalid("keys: cannot create " + dir + ": " + e.message()); }
+
+    // The certificates already here stay, after the new one: checkpoints signed with the old key
+    // must still verify (`audit verify`, and the export bundle carries them all).
+    std::string kept;
+    if (force && exists(certPath))
+    {
+        Bio in = readFile(certPath, "keys");
+        while (Cert old{PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr), &X509_free})
+            kept += certificateText(old.get());
+        ERR_clear_error();
+        if (kept.empty())
+            throw runtime::Error::invalid("keys: " + certPath + " holds no PEM certificate: refusing to replace it "
+                                          "(move it away first)");
+    }
 
     Pkey pkey(EVP_RSA_gen(2048), &EVP_PKEY_free);
     Cert cert(X509_new(), &X509_free);
@@ -136,18 +262,12 @@ void SigningKeys::generate(const std::string& dir, const std::string& commonName
     if (X509_sign(cert.get(), pkey.get(), EVP_sha256()) == 0)
         throw runtime::Error(1, "keys: OpenSSL could not sign the certificate");
 
-    const std::string keyPath = Poco::Path(dir, "signing-key.pem").toString();
-    const std::string certPath = Poco::Path(dir, "signing-cert.pem").toString();
-    {
-        const mode_t old = umask(077);  // the private key is readable by its owner only
-        Bio out(BIO_new_file(keyPath.c_str(), "w"), &BIO_free);
-        umask(old);
-        if (!out || !PEM_write_bio_PrivateKey(out.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr))
-            throw runtime::Error::invalid("keys: cannot write " + keyPath);
-    }
-    Bio out(BIO_new_file(certPath.c_str(), "w"), &BIO_free);
-    if (!out || !PEM_write_bio_X509(out.get(), cert.get()))
-        throw runtime::Error::invalid("keys: cannot write " + certPath);
+    Bio priv(BIO_new(BIO_s_mem()), &BIO_free);
+    if (!PEM_write_bio_PrivateKey(priv.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr))
+        throw runtime::Error(1, "keys: OpenSSL could not write the key");
+    // The certificate first: a key without its certificate would sign checkpoints nobody can check.
+    replaceWith(certPath, certificateText(cert.get()) + kept, 0644);
+    replaceWith(keyPath, bioText(priv.get()), 0600);
 }
 
 } } // namespace sfe::service
