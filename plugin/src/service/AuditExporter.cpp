@@ -15,13 +15,24 @@
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/StatementRepository.h"
 
+#include "sfe/xapi/JsonWriter.h"
+
 #include <Poco/Base64Encoder.h>
+#include <Poco/Crypto/RSADigestEngine.h>
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
 #include <Poco/SHA2Engine.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -32,6 +43,8 @@ namespace service {
 
 extern const char kAuditBundleReadme[];
 extern const std::size_t kAuditBundleReadme_size;
+extern const char kAuditBundleVerify[];
+extern const std::size_t kAuditBundleVerify_size;
 
 namespace {
 
@@ -46,15 +59,34 @@ std::string csv(const std::string& v)
 
 std::string csv(const std::optional<std::string>& v) { return v ? csv(*v) : std::string(); }
 
+/// Numbers as the log writes them (shortest round-trip form), so that verify.sh compares text.
 std::string csv(const std::optional<double>& v)
 {
     if (!v) return {};
-    std::ostringstream out;
-    out.precision(17);
-    out << *v;
-    return out.str();
+    std::string out;
+    xapi::JsonWriter(out).number(*v);
+    return out;
 }
 
+/// A path inside the bundle: folders and names of letters, digits, '.', '_' and '-', none of them
+/// "." or "..". Anything else is refused, whatever the store holds.
+bool safeRelative(const std::string& relative)
+{
+    std::size_t start = 0;
+    while (start <= relative.size())
+    {
+        const std::size_t end = std::min(relative.find('/', start), relative.size());
+        const std::string part = relative.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        for (unsigned char c : part)
+            if (!std::isalnum(c) && c != '.' && c != '_' && c != '-') return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+/// The files of one export. Every file is created new (O_EXCL, never through a symlink) with mode
+/// 0600 and every folder with 0700: a bundle holds personal data.
 class Bundle
 {
 public:
@@ -62,35 +94,110 @@ public:
 
     void write(const std::string& relative, const std::string& bytes)
     {
-        const Poco::Path path(_dir + "/" + relative);
-        Poco::File(path.parent().toString()).createDirectories();
-        Poco::FileOutputStream out(path.toString(), std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out.good()) throw runtime::Error::invalid("audit.export: cannot write " + path.toString());
-        Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-        sha.update(bytes);
-        _sums += Poco::DigestEngine::digestToHex(sha.digest()) + "  " + relative + "\n";
+        if (!safeRelative(relative))
+            throw runtime::Error::invalid("audit.export: refusing to write '" + relative + "': not a plain name inside " +
+                                          _dir);
+        const auto slash = relative.rfind('/');
+        if (slash != std::string::npos) folder(relative.substr(0, slash));
+        const std::string path = _dir + "/" + relative;
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0) throw runtime::Error::invalid("audit.export: cannot create " + path + ": " + std::strerror(errno));
+        std::size_t done = 0;
+        while (done < bytes.size())
+        {
+            const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        ::fchmod(fd, 0600);
+        if (::close(fd) != 0 || done != bytes.size()) throw runtime::Error::invalid("audit.export: cannot write " + path);
+        _sums += store::EvidenceLog::sha256(bytes) + "  " + relative + "\n";
         _files.push_back(relative);
     }
 
-    /// Writes SHA256SUMS over every file written before it (in `sha256sum -c` format).
-    void finish()
+    /// Writes SHA256SUMS over every file written before it (in `sha256sum -c` format), and
+    /// SHA256SUMS.sig, its RSA-SHA256 signature by `key` (`openssl dgst -sha256 -verify`).
+    void finish(const Poco::Crypto::RSAKey& key)
     {
-        Poco::FileOutputStream out(Poco::Path(_dir, "SHA256SUMS").toString(), std::ios::binary | std::ios::trunc);
-        out << _sums;
-        out.close();
-        if (!out.good()) throw runtime::Error::invalid("audit.export: cannot write SHA256SUMS in " + _dir);
-        _files.push_back("SHA256SUMS");
+        const std::string sums = _sums;
+        write("SHA256SUMS", sums);
+        Poco::Crypto::RSADigestEngine engine(key, "SHA256");
+        engine.update(sums);
+        const auto& signature = engine.signature();
+        write("SHA256SUMS.sig", std::string(signature.begin(), signature.end()));
     }
 
     const std::vector<std::string>& files() const { return _files; }
 
 private:
+    void folder(const std::string& relative)
+    {
+        const std::string path = _dir + "/" + relative;
+        if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
+            throw runtime::Error::invalid("audit.export: cannot create " + path + ": " + std::strerror(errno));
+        struct stat st;
+        if (::lstat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+            throw runtime::Error::invalid("audit.export: " + path + " is not a folder");
+        ::chmod(path.c_str(), 0700);
+    }
+
     std::string _dir;
     std::string _sums;
     std::vector<std::string> _files;
 };
+
+/// A record as one line of evidence.json: the logged fields under the log's names and in its order
+/// (verify.sh compares them as text), then what the log holds only as hashes or not at all.
+std::string recordJson(const store::EvidenceRecord& r)
+{
+    auto text = [](xapi::JsonWriter& w, const char* key, const std::optional<std::string>& v) {
+        w.key(key);
+        if (v) w.string(*v); else w.null();
+    };
+    auto number = [](xapi::JsonWriter& w, const char* key, const std::optional<double>& v) {
+        w.key(key);
+        if (v) w.number(*v); else w.null();
+    };
+    std::string out;
+    xapi::JsonWriter w(out);
+    w.beginObject();
+    w.key("id"); w.string(r.id);
+    w.key("seq"); w.integer(r.seq);
+    w.key("kind"); w.string(r.kind);
+    w.key("learnerRef"); w.string(r.learnerRef);
+    w.key("skill"); w.string(r.skillCode);
+    w.key("level"); w.integer(r.level);
+    w.key("definition"); w.string(r.definitionSha256);
+    w.key("levelTextSha256"); w.string(r.levelTextSha256);
+    w.key("responsibilities");
+    w.beginArray();
+    for (const auto& id : r.responsibilities) w.string(id);
+    w.endArray();
+    text(w, "activity", r.activityId);
+    text(w, "mapping", r.mappingId);
+    w.key("verb"); w.string(r.verb);
+    number(w, "scoreScaled", r.scoreScaled);
+    number(w, "scoreRaw", r.scoreRaw);
+    number(w, "scoreMin", r.scoreMin);
+    number(w, "scoreMax", r.scoreMax);
+    w.key("success");
+    if (r.success) w.boolean(*r.success); else w.null();
+    text(w, "assessorRef", r.assessorRef);
+    text(w, "outcome", r.outcome);
+    text(w, "noteSha256", r.noteSha256);
+    text(w, "evidenceUrl", r.evidenceUrl);
+    w.key("occurredAt"); w.string(r.occurredAt);
+    w.key("recordedAt"); w.string(r.recordedAt);
+    w.key("eventId"); w.string(r.eventId);
+    w.key("learner"); w.string(r.learner);
+    text(w, "assessor", r.assessor);
+    text(w, "note", r.note);
+    text(w, "withdrawnAt", r.withdrawnAt);
+    text(w, "withdrawnReason", r.withdrawnReason);
+    w.endObject();
+    return out;
+}
 
 } // namespace
 
@@ -106,13 +213,42 @@ std::string AuditExporter::readme()
     return std::string(kAuditBundleReadme, kAuditBundleReadme_size);
 }
 
+std::string AuditExporter::verifyScript()
+{
+    return std::string(kAuditBundleVerify, kAuditBundleVerify_size);
+}
+
 ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timestamp& when)
 {
+    // A bundle proves itself with the key's certificate and signature, or it is not written.
+    if (!_keys || !_keys->canSign())
+        throw runtime::Error::config("audit.export: a bundle is signed (SHA256SUMS.sig, a checkpoint of its head): "
+                                     "set audit.signing_key");
+    if (_keys->x5c().empty())
+        throw runtime::Error::config("audit.export: a bundle carries the certificate of the key that signed its "
+                                     "checkpoints: set audit.signing_cert");
+    std::vector<Poco::Int64> seqs;
+    std::vector<std::string> hashes, times, kids, jws;
+    auto readCheckpoints = [&] {
+        seqs.clear(); hashes.clear(); times.clear(); kids.clear(); jws.clear();
+        _db.session() << "SELECT seq, chain_hash, signed_at, key_id, jws FROM checkpoints ORDER BY seq", into(seqs),
+            into(hashes), into(times), into(kids), into(jws), now;
+    };
+    std::map<std::string, std::string> publicKeys{{_keys->keyId(), _keys->publicKeyPem()}};
+    for (const auto& p : _keys->previous()) publicKeys.emplace(p.keyId, p.publicKeyPem);
+    readCheckpoints();
+    for (std::size_t i = 0; i < seqs.size(); ++i)
+        if (!publicKeys.count(kids[i]))
+            throw runtime::Error::config("audit.export: the checkpoint at entry " + std::to_string(seqs[i]) +
+                                         " was signed by key " + kids[i] + ", whose certificate is not in "
+                                         "audit.signing_cert (keep earlier certificates after the current one)");
+
     Poco::File folder(dir);
     if (folder.exists() && (!folder.isDirectory() || Poco::DirectoryIterator(folder) != Poco::DirectoryIterator()))
         throw runtime::Error::invalid("audit.export: " + dir + " exists and is not an empty folder");
     try { folder.createDirectories(); }
     catch (const Poco::Exception& e) { throw runtime::Error::invalid("audit.export: cannot create " + dir + ": " + e.message()); }
+    ::chmod(dir.c_str(), 0700);     // it will hold personal data
 
     _checkpoints.checkpointNow(when);
 
@@ -120,33 +256,32 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
     result.dir = dir;
     Bundle bundle(dir);
 
-    // Evidence, as CSV and JSON.
+    // Evidence, as CSV and JSON (one record per line).
     store::EvidenceRepository evidence(_db);
     const auto records = evidence.list(store::EvidenceFilter{});
     std::string table = "id,seq,kind,learner_ref,skill,level,responsibilities,definition,level_text_sha256,activity,"
                         "verb,score_scaled,score_raw,score_min,score_max,success,assessor_ref,outcome,note_sha256,"
                         "evidence_url,occurred_at,recorded_at,withdrawn_at,withdrawn_reason\n";
-    Poco::JSON::Array::Ptr json = new Poco::JSON::Array;
+    std::string json = "[";
     std::set<std::string> definitions;
     for (const auto& r : records)
     {
         std::string responsibilities;
         for (const auto& id : r.responsibilities) responsibilities += (responsibilities.empty() ? "" : " ") + id;
-        table += r.id + "," + std::to_string(r.seq) + "," + r.kind + "," + r.learnerRef + "," + csv(r.skillCode) + "," +
-                 std::to_string(r.level) + "," + csv(responsibilities) + "," + r.definitionSha256 + "," +
-                 r.levelTextSha256 + "," + csv(r.activityId) + "," + r.verb + "," + csv(r.scoreScaled) + "," +
-                 csv(r.scoreRaw) + "," + csv(r.scoreMin) + "," + csv(r.scoreMax) + "," +
+        table += csv(r.id) + "," + std::to_string(r.seq) + "," + csv(r.kind) + "," + csv(r.learnerRef) + "," +
+                 csv(r.skillCode) + "," + std::to_string(r.level) + "," + csv(responsibilities) + "," +
+                 csv(r.definitionSha256) + "," + csv(r.levelTextSha256) + "," + csv(r.activityId) + "," + csv(r.verb) +
+                 "," + csv(r.scoreScaled) + "," + csv(r.scoreRaw) + "," + csv(r.scoreMin) + "," + csv(r.scoreMax) + "," +
                  (r.success ? (*r.success ? "true" : "false") : "") + "," + csv(r.assessorRef) + "," +
-                 csv(r.outcome) + "," + csv(r.noteSha256) + "," + csv(r.evidenceUrl) + "," + r.occurredAt + "," +
-                 r.recordedAt + "," + csv(r.withdrawnAt) + "," + csv(r.withdrawnReason) + "\n";
-        json->add(presenter::EvidencePresenter::evidenceJson(r));
+                 csv(r.outcome) + "," + csv(r.noteSha256) + "," + csv(r.evidenceUrl) + "," + csv(r.occurredAt) + "," +
+                 csv(r.recordedAt) + "," + csv(r.withdrawnAt) + "," + csv(r.withdrawnReason) + "\n";
+        json += (result.evidence++ ? ",\n" : "\n") + recordJson(r);
         definitions.insert(r.definitionSha256);
     }
     bundle.write("evidence.csv", table);
-    bundle.write("evidence.json", presenter::toJson(json) + "\n");
-    result.evidence = static_cast<long long>(records.size());
+    bundle.write("evidence.json", json + "\n]\n");
 
-    // Statements, bodies verbatim.
+    // Statements, bodies verbatim, one per line.
     std::string statements = "[";
     for (const auto& s : store::StatementRepository(_db).list())
     {
@@ -172,34 +307,32 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
     }
     bundle.write("log/contents.txt", contents);
     bundle.write("log/chain.tsv", chain);
-    std::vector<Poco::Int64> seqs;
-    std::vector<std::string> hashes, times, jws;
-    _db.session() << "SELECT seq, chain_hash, signed_at, jws FROM checkpoints ORDER BY seq", into(seqs), into(hashes),
-        into(times), into(jws), now;
+    readCheckpoints();      // with the one just made
     std::string checkpoints;
     for (std::size_t i = 0; i < seqs.size(); ++i)
-        checkpoints += std::to_string(seqs[i]) + "\t" + hashes[i] + "\t" + times[i] + "\t" + jws[i] + "\n";
+        checkpoints += std::to_string(seqs[i]) + "\t" + hashes[i] + "\t" + times[i] + "\t" + kids[i] + "\t" + jws[i] +
+                       "\n";
     bundle.write("log/checkpoints.tsv", checkpoints);
     result.checkpoints = static_cast<long long>(seqs.size());
 
-    // The definition versions the evidence refers to, byte for byte.
+    // The definition versions the evidence refers to, byte for byte, each named by the SHA-256 of
+    // the bytes written (never by what the store calls it).
     store::DefinitionRepository repo(_db);
+    std::set<std::string> written;
     for (const auto& hash : definitions)
-        if (auto document = repo.document(hash)) bundle.write("definitions/" + hash + ".xml", *document);
-
-    if (_keys)
-    {
-        bundle.write("public-key.pem", _keys->publicKeyPem());
-        if (!_keys->x5c().empty())
+        if (auto document = repo.document(hash))
         {
-            std::string pem = "-----BEGIN CERTIFICATE-----\n";
-            const std::string& der = _keys->x5c().front();
-            for (std::size_t i = 0; i < der.size(); i += 64) pem += der.substr(i, 64) + "\n";
-            bundle.write("signing-cert.pem", pem + "-----END CERTIFICATE-----\n");
+            const std::string sha = store::EvidenceLog::sha256(*document);
+            if (written.insert(sha).second) bundle.write("definitions/" + sha + ".xml", *document);
         }
-    }
+
+    // The keys: the current one, and every earlier one whose checkpoints are here, with their certificates.
+    bundle.write("signing-cert.pem", _keys->certificatesPem());
+    bundle.write("public-key.pem", _keys->publicKeyPem());
+    for (const auto& [id, pem] : publicKeys) bundle.write("keys/" + id + ".pem", pem);
+    bundle.write("verify.sh", verifyScript());
     bundle.write("README.md", readme());
-    bundle.finish();
+    bundle.finish(_keys->key());
     result.files = bundle.files();
     return result;
 }

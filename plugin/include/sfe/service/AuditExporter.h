@@ -34,18 +34,22 @@ struct ExportResult
     std::vector<std::string> files;     ///< relative to dir, in SHA256SUMS order
 };
 
-/// Writes into a new (or empty) folder:
-///   evidence.csv, evidence.json          the evidence records
-///   statements.json                      their statements, bodies as sent
+/// Writes into a new (or empty) folder, files 0600 and folders 0700 (they hold personal data),
+/// every path a plain name inside it whatever the store holds:
+///   evidence.csv, evidence.json          the evidence records (JSON: one per line, the logged fields first)
+///   statements.json                      their statements, bodies as sent, one per line
 ///   log/contents.txt                     the log entries' canonical content, one per line
 ///   log/chain.tsv                        seq, action, evidence, content_sha256, prev_hash, chain_hash
-///   log/checkpoints.tsv                  seq, chain_hash, signed_at, and the JWS
+///   log/checkpoints.tsv                  seq, chain_hash, signed_at, key_id, and the JWS
 ///   definitions/<sha256>.xml             each definition version the evidence refers to
-///   public-key.pem (+ signing-cert.pem)  when a signing key is configured
-///   README.md                            how to verify all of it with sha256sum and openssl
-///   SHA256SUMS                           every file above
-/// A checkpoint of the current head is made first (when a key is configured), so the export is
-/// covered by a signature up to its last entry.
+///   signing-cert.pem                     the certificates: the current key's, then earlier keys'
+///   public-key.pem, keys/<key id>.pem    the current public key, and every key that signed a checkpoint
+///   verify.sh                            checks all of it (POSIX sh, awk, sha256sum, openssl)
+///   README.md                            how to verify
+///   SHA256SUMS, SHA256SUMS.sig           every file above, and its signature by the current key
+/// A checkpoint of the current head is made first, so the export is covered by a signature up to
+/// its last entry. Refuses (SFE_CONFIG) without audit.signing_key and audit.signing_cert, or when
+/// a checkpoint was signed by a key none of the certificates holds.
 class AuditExporter
 {
 public:
@@ -56,6 +60,9 @@ public:
 
     /// The README text written into bundles.
     static std::string readme();
+
+    /// verify.sh, the script written into bundles that checks them (POSIX sh, awk, sha256sum, openssl).
+    static std::string verifyScript();
 
 private:
     store::Database& _db;
