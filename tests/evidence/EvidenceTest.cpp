@@ -204,7 +204,33 @@ const BadEvent kBadEvents[] = {
     {"learner not a string", "complete", R"({"learner":42,"activity":"course-101"})", SFE_INVALID,
      "complete: 'learner' must be a string"},
     {"learner with control character", "complete", "{\"learner\":\"u\\u0001\",\"activity\":\"course-101\"}",
-     SFE_INVALID, "complete: 'learner' contains a control character"},
+     SFE_INVALID,
+     "complete: 'learner' contains the control character U+0001 at character 2; only free text (notes, reasons) "
+     "may hold tabs and line breaks"},
+    // A NUL was stored, read back cut short, and failed audit verify for the whole store (issue 9).
+    {"NUL in an assessor id", "attest",
+     "{\"learner\":\"u\",\"responsibility\":\"CSMG-3.2\",\"assessor\":\"a\\u0000b\"}", SFE_INVALID,
+     "attest: 'assessor' contains the control character U+0000 at character 2; only free text (notes, reasons) "
+     "may hold tabs and line breaks"},
+    {"NUL in a note", "attest",
+     "{\"learner\":\"u\",\"responsibility\":\"CSMG-3.2\",\"assessor\":\"a\",\"note\":\"ok\\u0000\"}",
+     SFE_INVALID, "attest: 'note' contains the control character U+0000 at character 3"},
+    {"NUL in an event id", "complete", "{\"eventId\":\"e\\u0000\",\"learner\":\"u\",\"activity\":\"exam-7\"}",
+     SFE_INVALID,
+     "complete: 'eventId' contains the control character U+0000 at character 2; only free text (notes, reasons) "
+     "may hold tabs and line breaks"},
+    {"terminal escape in a note", "attest",
+     "{\"learner\":\"u\",\"responsibility\":\"CSMG-3.2\",\"assessor\":\"a\",\"note\":\"a\\tb\\n\\u001b[2J\"}",
+     SFE_INVALID, "attest: 'note' contains the control character U+001B at character 5"},
+    {"C1 control in a learner", "complete", "{\"learner\":\"u\\u009b\",\"activity\":\"exam-7\"}", SFE_INVALID,
+     "complete: 'learner' contains the control character U+009B at character 2; only free text (notes, reasons) "
+     "may hold tabs and line breaks"},
+    {"invalid UTF-8", "complete", "{\"learner\":\"u\xff\",\"activity\":\"exam-7\"}", SFE_INVALID,
+     "complete: the request is not valid JSON: not valid UTF-8 at byte 13"},
+    {"field given twice", "complete", R"({"learner":"u","learner":"v","activity":"exam-7"})", SFE_INVALID,
+     "complete: 'learner' is given twice"},
+    {"unknown field in record", "record", R"({"events":[],"event":[]})", SFE_INVALID,
+     "record: unknown field 'event'"},
     {"scaled score above 1", "complete", R"({"learner":"u","activity":"exam-7","score":1.5})", SFE_INVALID,
      "complete: 'score.scaled' 1.5 is out of range [-1, 1]"},
     {"raw score above max", "complete",
@@ -239,6 +265,7 @@ const BadEvent kBadEvents[] = {
      "complete score: unknown field 'scale'"},
     {"withdraw without reason", "withdraw", R"({"evidence":"x"})", SFE_INVALID, "withdraw: 'reason' is required"},
     {"unknown operation", "enrol", "{}", SFE_MISUSE, "unknown operation 'enrol'"},
+    {"unknown operation, not UTF-8", "en\xffrol\x1b", "{}", SFE_MISUSE, "unknown operation 'en?rol?'"},
 };
 
 BOOST_DATA_TEST_CASE_F(Recorded, a_bad_event_is_refused_and_writes_nothing, boost::unit_test::data::make(kBadEvents),
@@ -252,6 +279,52 @@ BOOST_DATA_TEST_CASE_F(Recorded, a_bad_event_is_refused_and_writes_nothing, boos
     if (bad.message) BOOST_TEST(r.message == bad.message);
     BOOST_TEST(!r.message.empty());
     BOOST_TEST((counts() == before));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_large_record_is_written_in_chunks_and_a_retry_records_only_the_rest, Recorded)
+{
+    // 2,500 events: three transactions of at most 1,000. An unknown activity in the third is found
+    // only when that chunk is written: the first two stay, the error says so, and the same request
+    // sent again (after the fix) records only the rest, by event id.
+    auto request = [](const std::string& activityOf2101) {
+        std::string json = R"({"events":[)";
+        for (int i = 0; i < 2500; ++i)
+            json += std::string(i ? "," : "") + R"({"type":"completion","eventId":"e)" + std::to_string(i) +
+                    R"(","learner":"u)" + std::to_string(i % 7) + R"(","activity":")" +
+                    (i == 2100 ? activityOf2101 : std::string("exam-7")) + "\"}";
+        return json + "]}";
+    };
+    auto failed = call("record", request("no-such-course"));
+    BOOST_TEST(failed.status == SFE_NOTFOUND);
+    BOOST_TEST(failed.message.find("event 2101 (complete): unknown activity 'no-such-course'") == 0u, failed.message);
+    BOOST_TEST(failed.message.find("events 1 to 2000 were recorded before it") != std::string::npos, failed.message);
+    BOOST_TEST(std::get<0>(counts()) == 2000);
+
+    auto done = ok("record", request("exam-7"));
+    BOOST_TEST(done->getValue<int>("recorded") == 500);
+    BOOST_TEST(done->getValue<int>("duplicates") == 2000);
+    auto results = done->getArray("results");
+    BOOST_REQUIRE_EQUAL(results->size(), 2500u);
+    for (unsigned i = 0; i < results->size(); i += 499)
+    {
+        BOOST_TEST(results->getObject(i)->getValue<std::string>("eventId") == "e" + std::to_string(i));
+        BOOST_TEST(results->getObject(i)->getValue<bool>("duplicate") == (i < 2000));
+    }
+    BOOST_TEST(std::get<0>(counts()) == 2500);
+    BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_request_over_door_max_request_bytes_is_refused_before_parsing, Recorded)
+{
+    runtime.reset();
+    host.settings().setString("door.max_request_bytes", "1024");
+    const std::string big = R"({"learner":"u","activity":"exam-7","eventId":")" + std::string(1100, 'x') + "\"}";
+    auto r = call("complete", big);
+    BOOST_TEST(r.status == SFE_INVALID);
+    BOOST_TEST(r.message == "complete: the request is " + std::to_string(big.size()) +
+                                " bytes, more than door.max_request_bytes (1024); send fewer events per call, or "
+                                "raise door.max_request_bytes");
+    BOOST_TEST(std::get<0>(counts()) == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(xapi_2_0_0_names_the_assessor_as_a_context_agent, TestPlugin)

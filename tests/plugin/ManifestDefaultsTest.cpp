@@ -11,7 +11,10 @@
 #define BOOST_TEST_MODULE plugin_manifest_defaults
 #include <boost/test/unit_test.hpp>
 
+#include "sfe/runtime/Error.h"
 #include "sfe/runtime/Settings.h"
+
+#include "sfe.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/DOM/DOMParser.h>
@@ -94,6 +97,7 @@ BOOST_AUTO_TEST_CASE(manifest_defaults_equal_the_settings_defaults)
     BOOST_TEST(actual.storeConnector == expected.storeConnector);
     BOOST_TEST(actual.storePath == expected.storePath);
     BOOST_TEST(actual.importMaxBytes == expected.importMaxBytes);
+    BOOST_TEST(actual.doorMaxRequestBytes == expected.doorMaxRequestBytes);
     BOOST_TEST(actual.xapiBaseIri == expected.xapiBaseIri);
     BOOST_TEST(actual.lmsHomePage == expected.lmsHomePage);
     BOOST_TEST(actual.xapiVersion == expected.xapiVersion);
@@ -134,5 +138,33 @@ BOOST_AUTO_TEST_CASE(every_value_the_manifest_allows_is_accepted)
                 for (const auto& [other, otherValue] : extra->second) config->setString(other, otherValue);
             BOOST_TEST_CONTEXT(name << "=" << value) { BOOST_CHECK_NO_THROW(sfe::runtime::Settings::from(*config)); }
         }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(settings_keys_are_the_manifest_keys)
+{
+    // Settings::keys() is the list both doors check keys against (the C door through Settings, the
+    // CLI through the manifest): the two must be one list.
+    std::set<std::string> declared, listed;
+    for (const auto& entry : manifestKeys()) declared.insert(entry.first);
+    for (const auto& key : sfe::runtime::Settings::keys()) listed.insert(key);
+    BOOST_TEST(listed.size() == sfe::runtime::Settings::keys().size(), "Settings::keys() lists a key twice");
+    for (const auto& key : declared) BOOST_TEST(listed.count(key) == 1, "Settings::keys() lacks " << key);
+    for (const auto& key : listed) BOOST_TEST(declared.count(key) == 1, "the manifest lacks " << key);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_key_is_refused_naming_it)
+{
+    Poco::AutoPtr<Poco::Util::MapConfiguration> config = manifestDefaults();
+    config->setString("store.pth", "/tmp/x.db");
+    try
+    {
+        sfe::runtime::Settings::from(*config);
+        BOOST_FAIL("store.pth was accepted");
+    }
+    catch (const sfe::runtime::Error& e)
+    {
+        BOOST_TEST(e.status() == SFE_CONFIG);
+        BOOST_TEST(e.message().find("unknown configuration key 'store.pth'") == 0u, e.message());
     }
 }

@@ -67,8 +67,8 @@ service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsE
             e.scoreScaled = request.optNumber("score");
         else if (request.has("score"))
         {
+            if (!request.isObject("score")) request.fail("score", "must be a number or an object");
             const auto s = request.optObject("score");
-            if (!s) request.fail("score", "must be a number or an object");
             s->allowOnly({"scaled", "raw", "min", "max"});
             e.scoreScaled = s->optNumber("scaled");
             e.scoreRaw = s->optNumber("raw");

@@ -189,6 +189,12 @@ bool Request::isNumber(const std::string& key) const
     return v && JsonText::kind(*v) == JsonText::Kind::Number;
 }
 
+bool Request::isObject(const std::string& key) const
+{
+    const std::string_view* v = find(key);
+    return v && JsonText::kind(*v) == JsonText::Kind::Object;
+}
+
 std::optional<double> Request::optNumber(const std::string& key) const
 {
     const std::string_view* v = find(key);

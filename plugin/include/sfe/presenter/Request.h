@@ -65,6 +65,7 @@ public:
     std::optional<double> optNumber(const std::string& key) const;
     std::optional<bool> optBool(const std::string& key) const;
     bool isNumber(const std::string& key) const;
+    bool isObject(const std::string& key) const;
     std::vector<std::string> strings(const std::string& key) const;        ///< optional array of strings
     /// An optional object, as a Request named "<operation> <key>".
     std::optional<Request> optObject(const std::string& key) const;
