@@ -36,7 +36,7 @@ key_id() { openssl pkey -pubin -in "$1" -outform DER 2>/dev/null | sha; }
 
 # 1. Certificates and keys
 if [ ! -s signing-cert.pem ] || [ ! -s public-key.pem ]; then
-  fail "signing-cert.pem or public-key.pem is missing: nothing here can be checked against a key"
+  fail "not signed: signing-cert.pem and public-key.pem are missing (exported without audit.signing_key and audit.signing_cert), so nothing here can be checked against a key"
 else
   awk -v dir="$work" '/-----BEGIN CERTIFICATE-----/ { n++ } n { print > (dir "/cert" n ".pem") }' signing-cert.pem
   : > "$work/cert-ids"

@@ -15,6 +15,7 @@ With SFE_TEST_PG set, every test runs on a PostgreSQL database of its own (cli.S
 """
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -134,6 +135,117 @@ class Verify(AuditCase):
         report = json.loads(self.ok("audit", "verify", "--json").out)
         self.assertFalse(report["complete"])
         self.assertEqual(len(report["warnings"]), 1)
+
+
+class Export(AuditCase):
+    def verify_bundle(self, bundle):
+        completed = subprocess.run(["sh", "verify.sh"], cwd=bundle, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                   timeout=120)
+        return completed.returncode, completed.stdout.decode("utf-8")
+
+    def test_names_in_the_store_cannot_lead_outside_the_folder(self):
+        self.record()
+        escape = "../../escaped-" + os.path.basename(self.tmp)
+        # As an attacker with the database would: the definition's id and the evidence's reference to it.
+        prefix = "SET session_replication_role = replica; " if self.store.postgres else ""
+        self.store.execute(prefix + "UPDATE definition_versions SET content_sha256 = ?", (escape,))
+        self.store.execute(prefix + "UPDATE evidence SET definition_sha256 = ?", (escape,))
+        bundle = os.path.join(self.tmp, "out", "bundle")
+        os.makedirs(os.path.dirname(bundle))
+        self.ok("audit", "export", bundle)
+        before = set(os.listdir(self.tmp))
+        self.assertFalse(os.path.exists(os.path.join(bundle, "definitions", escape + ".xml")))
+        self.assertEqual(set(os.listdir(self.tmp)), before)
+        self.assertEqual(os.listdir(os.path.join(self.tmp, "out")), ["bundle"], "nothing written beside the bundle")
+        for folder, dirs, files in os.walk(bundle):
+            for name in dirs + files:
+                path = os.path.realpath(os.path.join(folder, name))
+                self.assertTrue(path.startswith(os.path.realpath(bundle) + os.sep), path)
+        definitions = os.listdir(os.path.join(bundle, "definitions"))
+        self.assertEqual(len(definitions), 1)
+        self.assertRegex(definitions[0], r"^[0-9a-f]{64}\.xml$")
+        code, out = self.verify_bundle(bundle)
+        self.assertEqual(code, 1, out)
+        self.assertIn("definition is \"%s\"" % escape, out)
+
+    def test_files_are_0600_and_folders_0700(self):
+        key, cert = self.keys()
+        config = self.signing_config(key, cert)
+        self.record("--config", config)
+        bundle = os.path.join(self.tmp, "bundle")
+        self.ok("--config", config, "audit", "export", bundle)
+        for folder, dirs, files in os.walk(bundle):
+            self.assertEqual(stat.S_IMODE(os.stat(folder).st_mode), 0o700, folder)
+            for name in files:
+                self.assertEqual(stat.S_IMODE(os.stat(os.path.join(folder, name)).st_mode), 0o600, name)
+
+    def test_without_the_certificate_export_is_refused(self):
+        key, cert = self.keys()
+        self.record("--config", self.signing_config(key, cert))
+        self.ok("--config", self.signing_config(key, cert), "audit", "checkpoint")
+        refused = self.fails(EXIT_CONFIG, "audit", "export", os.path.join(self.tmp, "b1"))
+        self.assertIn("audit.signing_cert", refused.err)
+        refused = self.fails(EXIT_CONFIG, "--config", self.signing_config(key, None, "key-only.properties"),
+                             "audit", "export", os.path.join(self.tmp, "b2"))
+        self.assertIn("audit.signing_cert", refused.err)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "b1")))
+
+    def test_a_store_that_never_signed_exports_unsigned_and_the_script_says_so(self):
+        self.record()
+        bundle = os.path.join(self.tmp, "bundle")
+        self.ok("audit", "export", bundle)
+        code, out = self.verify_bundle(bundle)
+        self.assertEqual(code, 1, out)
+        self.assertIn("FAILED: not signed: signing-cert.pem and public-key.pem are missing", out)
+        self.assertIn("records OK", out)
+
+    def test_a_bundle_after_key_rotation_carries_both_certificates_and_verifies(self):
+        key, cert = self.keys()
+        config = self.signing_config(key, cert)
+        self.record("--config", config)
+        self.ok("--config", config, "audit", "checkpoint")
+        self.keys("keys", "--force")
+        self.ok("--config", config, "complete", "--learner", "berta", "--activity", "course-101")
+        bundle = os.path.join(self.tmp, "bundle")
+        self.ok("--config", config, "audit", "export", bundle)
+        self.assertEqual(len(os.listdir(os.path.join(bundle, "keys"))), 2)
+        code, out = self.verify_bundle(bundle)
+        self.assertEqual(code, 0, out)
+        self.assertIn("certificates: 2 in signing-cert.pem", out)
+        self.assertIn("checkpoints: 2 verified", out)
+        self.assertIn("bundle OK", out)
+
+    def test_a_record_edited_in_csv_and_json_with_sums_recomputed_fails_the_script(self):
+        key, cert = self.keys()
+        config = self.signing_config(key, cert)
+        self.record("--config", config)
+        bundle = os.path.join(self.tmp, "bundle")
+        self.ok("--config", config, "audit", "export", bundle)
+        code, out = self.verify_bundle(bundle)
+        self.assertEqual(code, 0, out)
+        for name, old, new in (("evidence.csv", ",demonstrated,", ",not-demonstrated,"),
+                               ("evidence.json", '"outcome":"demonstrated"', '"outcome":"not-demonstrated"')):
+            path = os.path.join(bundle, name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            self.assertIn(old, text)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace(old, new))
+        sums = os.path.join(bundle, "SHA256SUMS")
+        with open(sums, encoding="utf-8") as f:
+            names = [line.split(None, 1)[1].strip() for line in f]
+        lines = []
+        for name in names:
+            with open(os.path.join(bundle, name), "rb") as g:
+                lines.append("%s  %s\n" % (hashlib.sha256(g.read()).hexdigest(), name))
+        with open(sums, "w", encoding="utf-8") as f:
+            f.write("".join(lines))
+        code, out = self.verify_bundle(bundle)
+        self.assertEqual(code, 1, out)
+        self.assertIn("files OK", out)
+        self.assertRegex(out, r"FAILED: evidence.csv: record \S+: outcome is \"not-demonstrated\", the log says "
+                              r"\"demonstrated\"")
+        self.assertRegex(out, r"FAILED: evidence.json: record \S+: outcome is \"not-demonstrated\"")
 
 
 class Keys(AuditCase):

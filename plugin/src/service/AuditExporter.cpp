@@ -116,13 +116,14 @@ public:
         _files.push_back(relative);
     }
 
-    /// Writes SHA256SUMS over every file written before it (in `sha256sum -c` format), and
-    /// SHA256SUMS.sig, its RSA-SHA256 signature by `key` (`openssl dgst -sha256 -verify`).
-    void finish(const Poco::Crypto::RSAKey& key)
+    /// Writes SHA256SUMS over every file written before it (in `sha256sum -c` format), and with a
+    /// key SHA256SUMS.sig, its RSA-SHA256 signature (`openssl dgst -sha256 -verify`).
+    void finish(const Poco::Crypto::RSAKey* key)
     {
         const std::string sums = _sums;
         write("SHA256SUMS", sums);
-        Poco::Crypto::RSADigestEngine engine(key, "SHA256");
+        if (!key) return;
+        Poco::Crypto::RSADigestEngine engine(*key, "SHA256");
         engine.update(sums);
         const auto& signature = engine.signature();
         write("SHA256SUMS.sig", std::string(signature.begin(), signature.end()));
@@ -220,13 +221,12 @@ std::string AuditExporter::verifyScript()
 
 ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timestamp& when)
 {
-    // A bundle proves itself with the key's certificate and signature, or it is not written.
-    if (!_keys || !_keys->canSign())
-        throw runtime::Error::config("audit.export: a bundle is signed (SHA256SUMS.sig, a checkpoint of its head): "
-                                     "set audit.signing_key");
-    if (_keys->x5c().empty())
-        throw runtime::Error::config("audit.export: a bundle carries the certificate of the key that signed its "
-                                     "checkpoints: set audit.signing_cert");
+    // A bundle proves itself with the key's certificate and signature, or it is not written. Only a
+    // store that never signed anything (no key, no checkpoint) exports unsigned, and verify.sh says so.
+    const bool signing = _keys && _keys->canSign();
+    if (signing && _keys->x5c().empty())
+        throw runtime::Error::config("audit.export: a bundle carries the certificate of the key that signs its "
+                                     "checkpoints and SHA256SUMS: set audit.signing_cert (with audit.signing_key)");
     std::vector<Poco::Int64> seqs;
     std::vector<std::string> hashes, times, kids, jws;
     auto readCheckpoints = [&] {
@@ -234,9 +234,17 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
         _db.session() << "SELECT seq, chain_hash, signed_at, key_id, jws FROM checkpoints ORDER BY seq", into(seqs),
             into(hashes), into(times), into(kids), into(jws), now;
     };
-    std::map<std::string, std::string> publicKeys{{_keys->keyId(), _keys->publicKeyPem()}};
-    for (const auto& p : _keys->previous()) publicKeys.emplace(p.keyId, p.publicKeyPem);
     readCheckpoints();
+    if (!signing && !seqs.empty())
+        throw runtime::Error::config("audit.export: the log has " + std::to_string(seqs.size()) + " signed "
+                                     "checkpoint(s); a bundle carries the certificate that checks them and is signed "
+                                     "itself: set audit.signing_key and audit.signing_cert");
+    std::map<std::string, std::string> publicKeys;
+    if (signing)
+    {
+        publicKeys.emplace(_keys->keyId(), _keys->publicKeyPem());
+        for (const auto& p : _keys->previous()) publicKeys.emplace(p.keyId, p.publicKeyPem);
+    }
     for (std::size_t i = 0; i < seqs.size(); ++i)
         if (!publicKeys.count(kids[i]))
             throw runtime::Error::config("audit.export: the checkpoint at entry " + std::to_string(seqs[i]) +
@@ -327,12 +335,15 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
         }
 
     // The keys: the current one, and every earlier one whose checkpoints are here, with their certificates.
-    bundle.write("signing-cert.pem", _keys->certificatesPem());
-    bundle.write("public-key.pem", _keys->publicKeyPem());
-    for (const auto& [id, pem] : publicKeys) bundle.write("keys/" + id + ".pem", pem);
+    if (signing)
+    {
+        bundle.write("signing-cert.pem", _keys->certificatesPem());
+        bundle.write("public-key.pem", _keys->publicKeyPem());
+        for (const auto& [id, pem] : publicKeys) bundle.write("keys/" + id + ".pem", pem);
+    }
     bundle.write("verify.sh", verifyScript());
     bundle.write("README.md", readme());
-    bundle.finish(_keys->key());
+    bundle.finish(signing ? &_keys->key() : nullptr);
     result.files = bundle.files();
     return result;
 }

@@ -48,8 +48,10 @@ struct ExportResult
 ///   README.md                            how to verify
 ///   SHA256SUMS, SHA256SUMS.sig           every file above, and its signature by the current key
 /// A checkpoint of the current head is made first, so the export is covered by a signature up to
-/// its last entry. Refuses (SFE_CONFIG) without audit.signing_key and audit.signing_cert, or when
-/// a checkpoint was signed by a key none of the certificates holds.
+/// its last entry. Refuses (SFE_CONFIG) when the log has checkpoints but audit.signing_key or
+/// audit.signing_cert is not set, when a key is set without its certificate, or when a checkpoint
+/// was signed by a key none of the certificates holds. A store that never signed (no key, no
+/// checkpoint) exports without certificate and signature, and verify.sh fails it as unsigned.
 class AuditExporter
 {
 public:
