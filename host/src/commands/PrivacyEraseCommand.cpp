@@ -19,7 +19,8 @@ namespace host {
 namespace {
 
 /// Erases a person: the plugin replaces their id by a pseudonym in their evidence, in what they
-/// attested and in the statements, and drops their free texts; the audit log still verifies.
+/// attested and in the statements, and drops their free texts; the audit log still verifies. The
+/// statements the LRS already holds are listed, to be erased there.
 class PrivacyEraseCommand: public Command
 {
 public:
@@ -42,10 +43,27 @@ public:
         Poco::JSON::Object request;
         request.set("person", person);
         context.respond("privacy.erase", request, LineRenderer([person](const Poco::JSON::Object& response) {
-            return "erased " + person + ": now " + JsonFields::text(response, "pseudonym") + " in "
-                + TextLayout::counted(response.getValue<std::size_t>("evidence"), "evidence record") + ", "
+            std::string text = "erased " + TextLayout::printable(person) + ": now " + JsonFields::text(response, "pseudonym")
+                + " in " + TextLayout::counted(response.getValue<std::size_t>("evidence"), "evidence record") + ", "
                 + TextLayout::counted(response.getValue<std::size_t>("attested"), "attestation") + " by them and "
                 + TextLayout::counted(response.getValue<std::size_t>("statements"), "statement");
+            // The LRS keeps what it was sent; only its operator can erase it there.
+            const auto held = response.getObject("heldByLrs");
+            if (held && held->getValue<std::size_t>("count") > 0)
+            {
+                const std::string lrs = JsonFields::present(*held, "url")
+                    ? "the LRS at " + JsonFields::text(*held, "url") : std::string("the LRS (lrs.url is not set now)");
+                text += "\n" + TextLayout::counted(held->getValue<std::size_t>("count"), "statement") +
+                        (held->getValue<std::size_t>("count") == 1 ? " was" : " were") + " delivered to " + lrs +
+                        " and " + (held->getValue<std::size_t>("count") == 1 ? "is" : "are") +
+                        " still held there: erase them there";
+                for (const std::string& id : JsonFields::strings(held->getArray("statements"))) text += "\n  " + id;
+            }
+            if (response.has("writeAheadLogCleared") && !response.getValue<bool>("writeAheadLogCleared"))
+                text += "\nwarning: another connection kept reading the store, so its write-ahead log (the -wal file) "
+                        "still holds the erased values: empty it once that reader is done, with "
+                        "sqlite3 STORE 'PRAGMA wal_checkpoint(TRUNCATE)'";
+            return text;
         }));
         return EXIT_OK;
     }

@@ -150,11 +150,15 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
     // note they wrote or received (result.response); the JSON tokens are replaced in place, keeping
     // every other byte. Edits are gathered per statement, then each is written (and re-signed) once.
     std::map<std::string, std::pair<std::string, std::string>> edited;   // id -> (unsigned body, old signature)
-    auto load = [&](const std::string& id, const std::string& body, const std::string& signature)
-        -> std::string& {
+    std::map<std::string, std::pair<std::string, std::string>> before;   // id -> (outbox state, unsigned body)
+    auto load = [&](const std::string& id, const std::string& body, const std::string& signature,
+                    const std::string& state) -> std::string& {
         auto it = edited.find(id);
         if (it == edited.end())
+        {
             it = edited.emplace(id, std::make_pair(StatementSigner::unsignedBody(body), signature)).first;
+            before[id] = std::make_pair(state, it->second.first);
+        }
         return it->second.first;
     };
     std::vector<std::string> notedIds, notes;
@@ -162,16 +166,16 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
         use(who), into(notedIds), into(notes), now;
     for (std::size_t i = 0; i < notedIds.size(); ++i)
     {
-        std::vector<std::string> ids, bodies, signatures;
+        std::vector<std::string> ids, bodies, signatures, idStates;
         std::string evidenceId = notedIds[i];
-        s << _db.sql("SELECT id, body, COALESCE(signature, '') FROM statements WHERE evidence_id = ?"),
-            use(evidenceId), into(ids), into(bodies), into(signatures), now;
+        s << _db.sql("SELECT id, body, COALESCE(signature, ''), state FROM statements WHERE evidence_id = ?"),
+            use(evidenceId), into(ids), into(bodies), into(signatures), into(idStates), now;
         for (std::size_t j = 0; j < ids.size(); ++j)
-            Poco::replaceInPlace(load(ids[j], bodies[j], signatures[j]), "\"response\":" + quoted(notes[i]),
+            Poco::replaceInPlace(load(ids[j], bodies[j], signatures[j], idStates[j]), "\"response\":" + quoted(notes[i]),
                                  std::string("\"response\":\"[erased]\""));
     }
     {
-        std::vector<std::string> ids, learners, bodies, signatures;
+        std::vector<std::string> ids, learners, bodies, signatures, idStates;
         // mbox is mailto:ID@lms.mbox_domain, or mailto:ID when the id is an address itself.
         auto unclosed = [](std::string q) { q.pop_back(); return q; };
         const std::string nameToken = "\"name\":" + quoted(person);
@@ -179,16 +183,16 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
         const std::string addressToken = "\"mbox\":" + quoted("mailto:" + person);
         // LIKE only narrows the candidates: its case rules differ (SQLite ignores ASCII case,
         // PostgreSQL does not), so each body is checked for the exact tokens below.
-        s << _db.sql("SELECT id, learner, body, COALESCE(signature, '') FROM statements WHERE learner = ?"
+        s << _db.sql("SELECT id, learner, body, COALESCE(signature, ''), state FROM statements WHERE learner = ?"
                      " OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!'"),
             use(who), bind(containing(nameToken)), bind(containing(mboxToken)), bind(containing(addressToken)),
-            into(ids), into(learners), into(bodies), into(signatures), now;
+            into(ids), into(learners), into(bodies), into(signatures), into(idStates), now;
         for (std::size_t i = 0; i < ids.size(); ++i)
         {
             if (learners[i] != person && bodies[i].find(nameToken) == std::string::npos &&
                 bodies[i].find(mboxToken) == std::string::npos && bodies[i].find(addressToken) == std::string::npos)
                 continue;   // matched LIKE's pattern only by letter case
-            std::string& body = load(ids[i], bodies[i], signatures[i]);
+            std::string& body = load(ids[i], bodies[i], signatures[i], idStates[i]);
             Poco::replaceInPlace(body, nameToken, "\"name\":" + quoted(pseudonym));
             Poco::replaceInPlace(body, mboxToken, "\"mbox\":" + unclosed(quoted("mailto:" + pseudonym + "@")));
             Poco::replaceInPlace(body, addressToken, "\"mbox\":" + quoted("mailto:" + pseudonym + "@erased.invalid"));
@@ -199,6 +203,15 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
     for (auto& [id, entry] : edited)
     {
         std::string statementId = id, body = entry.first;
+        ++result.statements;
+        if (body == before[id].second)
+        {
+            // Filed under them (a voiding statement names no one) but nothing to rewrite: the body
+            // and its signature stay as they are.
+            s << _db.sql("UPDATE statements SET learner = ? WHERE id = ? AND learner = ?"), use(pseudonym),
+                use(statementId), use(who), now;
+            continue;
+        }
         Poco::Nullable<std::string> signature;
         if (!entry.second.empty() && signer)
         {
@@ -209,8 +222,13 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
         s << _db.sql("UPDATE statements SET body = ?, signature = ?,"
                      " learner = CASE WHEN learner = ? THEN ? ELSE learner END WHERE id = ?"),
             use(body), use(signature), use(who), use(pseudonym), use(statementId), now;
-        ++result.statements;
+        // The LRS keeps the copy it was sent: the person's name (and note) stay there until the
+        // LRS's operator erases them. Say which, so that someone can.
+        if (before[id].first == "delivered") result.delivered.push_back(id);
     }
+    // An LRS's refusal stored for a statement may quote it, and with it the person's id.
+    s << _db.sql("UPDATE statements SET last_error = REPLACE(last_error, ?, ?) WHERE last_error LIKE ? ESCAPE '!'"),
+        use(who), use(pseudonym), bind(containing(person)), now;
 
     Poco::Data::Statement learner(s);
     learner << _db.sql("UPDATE evidence SET learner = ?, note = NULL, erased_at = ? WHERE learner = ?"),
@@ -220,24 +238,35 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
     assessor << _db.sql("UPDATE evidence SET assessor = ?, note = NULL WHERE assessor = ?"), use(pseudonym), use(who);
     result.assessed = static_cast<long long>(assessor.execute());
     s << _db.sql("UPDATE attainments SET learner = ? WHERE learner = ?"), use(pseudonym), use(who), now;
+    // Free texts about them: why their records (as learner or assessor) were withdrawn, and what
+    // auditors wrote when verifying them; and the notes they wrote as auditor. The log keeps only
+    // the texts' hashes, so the chain still verifies.
+    s << _db.sql("UPDATE evidence SET withdrawn_reason = NULL WHERE withdrawn_reason IS NOT NULL"
+                 " AND (learner = ? OR assessor = ?)"),
+        use(pseudonym), use(pseudonym), now;
+    s << _db.sql("UPDATE verifications SET note = NULL WHERE note IS NOT NULL AND (auditor = ? OR evidence_id IN"
+                 " (SELECT id FROM evidence WHERE learner = ? OR assessor = ?))"),
+        use(who), use(pseudonym), use(pseudonym), now;
     s << _db.sql("UPDATE verifications SET auditor = ? WHERE auditor = ?"), use(pseudonym), use(who), now;
 
     _refs.erase(person);
     // Other processes cache learner refs (store::LearnerRefs): the erased one must go from theirs.
     _db.markChanged();
     tx.commit();
-    clearWriteAheadLog(person);
+    result.writeAheadLogCleared = clearWriteAheadLog(person);
     return result;
 }
 
-void PrivacyService::clearWriteAheadLog(const std::string& person)
+bool PrivacyService::clearWriteAheadLog(const std::string& person)
 {
-    // SQLite keeps the pages as they were before the erasure in the write-ahead log (the -wal file)
-    // until a checkpoint has copied the new ones into the store file and the log starts over; the
-    // store does not checkpoint when it closes. Do it now, so the erased values do not linger
-    // there. A reader still running keeps the log from being reset (busy = 1): the next checkpoint
-    // then does it.
-    if (!_db.isSQLite()) return;
+    // The erasure overwrote the old values in place (every connection runs with secure_delete, so
+    // freed space is zeroed), but SQLite keeps the pages as they were before it in the write-ahead
+    // log (the -wal file) until a checkpoint has copied the new ones into the store file and the
+    // log starts over; the store does not checkpoint when it closes, and the LMS keeps it open.
+    // TRUNCATE copies every page and empties the file; other connections that are open but not
+    // reading (the LMS's idle workers, in this process or another) do not hold it up. One still
+    // reading an older snapshot does, past the busy timeout (busy = 1): the caller says so.
+    if (!_db.isSQLite()) return true;
     int busy = 0, frames = 0, copied = 0;
     try
     {
@@ -248,6 +277,7 @@ void PrivacyService::clearWriteAheadLog(const std::string& person)
         throw runtime::Error(SFE_STORE, "privacy: '" + person + "' was erased, but the write-ahead log of the store " +
                                             _db.target() + " could not be cleared: " + e.displayText());
     }
+    return busy == 0;
 }
 
 } } // namespace sfe::service

@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace sfe {
 namespace service {
@@ -30,13 +31,20 @@ struct ErasureResult
     long long evidence = 0;     ///< records of theirs (as learner) pseudonymised
     long long assessed = 0;     ///< records they attested as assessor, pseudonymised
     long long statements = 0;   ///< statements rewritten
+    /// Of them, those already delivered: the LRS still holds them as they were sent, with the
+    /// person's name, until its operator erases them there.
+    std::vector<std::string> delivered;
+    /// SQLite: whether the write-ahead log could be emptied (false while another connection was
+    /// still reading an older snapshot past the busy timeout); always true on PostgreSQL.
+    bool writeAheadLogCleared = true;
 };
 
 /// Like Moodle's privacy API asks of plugins: export everything held about a person (as learner,
 /// assessor or auditor), and erase them. Erasure pseudonymises rather than deletes, because
 /// evidence of others and the audit trail must stay: the person's id is replaced by
-/// "erased-<ref>" everywhere, their notes are removed, and their salt is deleted so the ref no
-/// longer leads back to them. The evidence log holds only refs and hashes, so `audit verify` still
+/// "erased-<ref>" everywhere, the free texts by or about them are removed (notes they wrote or
+/// received, withdrawal reasons and auditors' verification notes on their records, notes they wrote
+/// as auditor), and their salt is deleted so the ref no longer leads back to them. The evidence log holds only refs and hashes, so `audit verify` still
 /// passes afterwards. A signed statement whose body changes is signed again with the configured
 /// key; without one its signature is removed (a signature over the old text would no longer hold).
 class PrivacyService
@@ -49,12 +57,13 @@ public:
     Poco::JSON::Object::Ptr exportPerson(const std::string& person);
 
     /// Erases the person in one transaction. Throws SFE_NOTFOUND when nothing is held about them.
-    /// On SQLite it then checkpoints the write-ahead log, so the old values leave the -wal file;
-    /// throws SFE_STORE (saying the person was erased) if that fails.
+    /// On SQLite it then checkpoints and empties the write-ahead log, so the old values leave the
+    /// -wal file (writeAheadLogCleared is false when a reader kept it); throws SFE_STORE (saying
+    /// the person was erased) if the checkpoint fails.
     ErasureResult erase(const std::string& person, const Poco::Timestamp& now);
 
 private:
-    void clearWriteAheadLog(const std::string& person);
+    bool clearWriteAheadLog(const std::string& person);
 
     store::Database& _db;
     store::LearnerRefs& _refs;
