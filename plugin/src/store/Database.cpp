@@ -32,6 +32,9 @@
 #include <regex>
 #include <thread>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Poco::Data::Keywords;
 
 namespace sfe {
@@ -85,8 +88,10 @@ Database::Database(const Options& options):
                                      "string such as \"host=db dbname=lms user=sfe\", or a postgresql:// URI)");
     if (_options.busyTimeoutMs < 0) _options.busyTimeoutMs = 0;
     registerConnectors();
+    _connectionString = isPostgreSQL() ? toKeyValues(_options.target) : sqliteConnectionString();
     _primary = openSession();
-    if (isSQLite() && _options.target != ":memory:") _writerLock = std::make_unique<WriterLock>(_options.target);
+    if (isSQLite() && _options.target != ":memory:" && !_readOnly)
+        _writerLock = std::make_unique<WriterLock>(_options.target);
     try
     {
         migrate();
@@ -171,6 +176,46 @@ std::string Database::toKeyValues(const std::string& connectionString)
     return out;
 }
 
+std::string Database::sqliteConnectionString()
+{
+    const std::string& file = _options.target;
+    if (file == ":memory:" || ::access(file.c_str(), F_OK) != 0) return file;   // new stores are made writable
+    const std::string folder = Poco::Path(file).parent().toString().empty() ? "." : Poco::Path(file).parent().toString();
+    const bool folderWritable = ::access(folder.c_str(), W_OK) == 0;
+    // Writing needs the file, its write-ahead log and index (-wal, -shm) and the writers' queue
+    // (-writers), each writable, or creatable in the folder. access() asks as this process's user:
+    // root may write whatever the modes say, so root never opens read-only here.
+    auto usable = [&](const std::string& suffix) {
+        const std::string path = file + suffix;
+        return ::access(path.c_str(), W_OK) == 0 || (::access(path.c_str(), F_OK) != 0 && folderWritable);
+    };
+    if (::access(file.c_str(), W_OK) == 0 && usable("-wal") && usable("-shm") && usable("-writers")) return file;
+
+    // Read-only. SQLite reads a WAL store through the -shm index of its -wal, creating both when
+    // missing: mode=ro does, where the folder lets it or both are there. In a read-only folder
+    // without them, a -wal that is missing or empty means the store file holds everything, and
+    // immutable=1 reads just that file, taking no locks (nothing can change a copy nobody may
+    // write). A -wal with frames but no -shm cannot be read there at all.
+    _readOnly = true;
+    std::string path = Poco::Path(file).absolute().toString(), uri = path.rfind("//", 0) == 0 ? "file://localhost" : "file:";
+    for (char c : path)
+    {
+        if (c == '%') uri += "%25";
+        else if (c == '?') uri += "%3f";
+        else if (c == '#') uri += "%23";
+        else uri += c;
+    }
+    struct stat wal {};
+    const bool walHasFrames = ::stat((file + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
+    if (folderWritable || (walHasFrames && ::access((file + "-shm").c_str(), R_OK) == 0)) return uri + "?mode=ro";
+    if (!walHasFrames) return uri + "?immutable=1";
+    throw runtime::Error(SFE_STORE, "cannot read the store " + _displayName + ": it is read-only, and its write-ahead log " +
+                                        file + "-wal holds changes not yet in the store file, but the log's index " + file +
+                                        "-shm is missing and cannot be created in the read-only folder " + folder +
+                                        ": copy the store together with its -wal and -shm files, or make a copy that "
+                                        "needs neither with: sqlite3 " + file + " \".backup COPY.db\"");
+}
+
 std::unique_ptr<Poco::Data::Session> Database::openSession()
 {
     if (isSQLite())
@@ -182,11 +227,10 @@ std::unique_ptr<Poco::Data::Session> Database::openSession()
             throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": the folder " +
                                                 folder.path() + " does not exist");
     }
-    const std::string connectionString = isPostgreSQL() ? toKeyValues(_options.target) : _options.target;
     std::unique_ptr<Poco::Data::Session> session;
     try
     {
-        session = std::make_unique<Poco::Data::Session>(_options.connector, connectionString, 5);
+        session = std::make_unique<Poco::Data::Session>(_options.connector, _connectionString, 5);
     }
     catch (const Poco::Exception& e)
     {
@@ -245,6 +289,16 @@ void Database::configure(Poco::Data::Session& session)
     // time the last connection closes cost ~20 ms a request. Commits still checkpoint as the WAL
     // grows (wal_autocheckpoint), so it stays bounded.
     sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    // Deleted and overwritten content is zeroed rather than left in free space: an erased person
+    // (PrivacyService) must not stay readable in the file, nor come back into the -wal when a
+    // later write copies a page that still held them.
+    session << "PRAGMA secure_delete=ON", now;
+    if (_readOnly)
+    {
+        // Reading needs nothing else, and an immutable connection has no write-ahead log to switch.
+        session << "PRAGMA foreign_keys=ON", now;
+        return;
+    }
     // WAL lets readers (learners' progress, auditors) run while the sender and the importer write;
     // synchronous=NORMAL is durable across application crashes in WAL mode.
     std::string mode;
@@ -272,6 +326,24 @@ void Database::migrate()
     catch (const Poco::Exception&)
     {
         // No schema_migrations table yet: a new store.
+    }
+    if (_readOnly)
+    {
+        int version = 0;
+        try
+        {
+            version = schemaVersion();
+        }
+        catch (const Poco::Exception& e)
+        {
+            throw runtime::Error(SFE_STORE, "cannot read the store " + _displayName + " (opened read-only): " +
+                                                e.displayText());
+        }
+        const int latest = migrations().back().version;
+        throw runtime::Error(SFE_STORE, "the store " + _displayName + " is read-only (the file or its folder is not "
+                                        "writable) and has schema version " + std::to_string(version) +
+                                        "; this plugin reads version " + std::to_string(latest) +
+                                        (version > latest ? "" : ": open it once where it may be written, to migrate it"));
     }
     Transaction tx(*this);
     *_primary << "CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -36,6 +36,11 @@ Transaction::Transaction(Database& db):
     auto waited = [&] {
         return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     };
+    // A store opened read-only (an auditor's copy) can be read, not written: say so, instead of
+    // SQLite's "attempt to write a readonly database" halfway through.
+    if (_db.readOnly())
+        throw runtime::Error(SFE_STORE, "the store " + _db.target() + " is open read-only (the file or its folder is "
+                                        "not writable by this user): it can be read and verified, not changed");
     _lock.lock();    // this process's other threads first, then other processes, then the store's lock
     if (WriterLock* queue = _db.writerLock())
     {

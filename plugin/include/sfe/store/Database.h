@@ -28,8 +28,10 @@ class WriterLock;
 
 /// Opens the store and keeps it at the current schema version.
 ///
-/// - SQLite is the embedded default: WAL mode, foreign keys on, writers wait for the write lock up
-///   to the busy timeout (write transactions take it when they begin, see Transaction).
+/// - SQLite is the embedded default: WAL mode, foreign keys on, secure_delete on (deleted and
+///   overwritten values are zeroed, so an erased person does not linger in free space), writers
+///   wait for the write lock up to the busy timeout (write transactions take it when they begin,
+///   see Transaction). A file this process cannot write is opened read-only (readOnly()).
 /// - PostgreSQL ("postgresql", a libpq connection string or postgresql:// URI) is the LMS's own
 ///   database: write transactions serialise on a transaction-level advisory lock, so the evidence
 ///   chain stays one linear chain with writers on many nodes, and wait up to the busy timeout
@@ -76,6 +78,12 @@ public:
     const std::string& target() const { return _displayName; }
 
     bool isSQLite() const { return _options.connector == "sqlite"; }
+
+    /// Whether the store was opened read-only: a SQLite file that this process may read but not
+    /// write (the file, or the folder its write-ahead log and lock files go in, is not writable),
+    /// as an auditor's copy often is. Reads work; a write transaction throws SFE_STORE naming the
+    /// store (see Transaction).
+    bool readOnly() const { return _readOnly; }
     bool isPostgreSQL() const { return _options.connector == "postgresql"; }
     int busyTimeoutMs() const { return _options.busyTimeoutMs; }
 
@@ -144,6 +152,7 @@ public:
     static std::string toKeyValues(const std::string& connectionString);
 
 private:
+    std::string sqliteConnectionString();
     std::unique_ptr<Poco::Data::Session> openSession();
     void configure(Poco::Data::Session& session);
     void migrate();
@@ -152,6 +161,8 @@ private:
 
     Options _options;
     std::string _displayName;
+    bool _readOnly = false;
+    std::string _connectionString;              ///< what the connector opens
     std::unique_ptr<Poco::Data::Session> _primary;
     std::recursive_mutex _writeMutex;
     std::unique_ptr<WriterLock> _writerLock;

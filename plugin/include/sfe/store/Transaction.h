@@ -29,7 +29,8 @@ class Transaction
 {
 public:
     /// Throws runtime::Error: SFE_BUSY when the write lock was not free within the busy timeout
-    /// (nothing was written; try again), SFE_STORE when the store fails.
+    /// (nothing was written; try again), SFE_STORE when the store fails or was opened read-only
+    /// (Database::readOnly(), named in the message).
     explicit Transaction(Database& db);
     ~Transaction();
 
