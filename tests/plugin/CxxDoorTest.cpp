@@ -125,6 +125,52 @@ BOOST_AUTO_TEST_CASE(call_before_start_is_misuse_not_a_crash)
     loader.unloadLibrary(kModule);
 }
 
+BOOST_AUTO_TEST_CASE(error_objects_are_valid_utf8_json_whatever_the_operation_name)
+{
+    // A host's operation name is any bytes: it reached the error JSON raw (invalid UTF-8, quotes).
+    const std::string operation = "sh\xffow\"\\\x1b";
+    Poco::ClassLoader<EvidencePlugin> loader;
+    loader.loadLibrary(kModule);
+    {
+        std::unique_ptr<EvidencePlugin> plugin(loader.create(sfe::plugin::kPluginClassName));
+        const auto notStarted = plugin->call(operation, "{}");
+        BOOST_TEST(notStarted.status == SFE_MISUSE);
+        BOOST_TEST(parse(notStarted.json)->getValue<std::string>("error") == "misuse");
+        BOOST_TEST(notStarted.json.find('\xff') == std::string::npos);
+        BOOST_TEST(parse(notStarted.json)->getValue<std::string>("message") == "sh?ow???: the plugin is not started");
+    }
+    loader.unloadLibrary(kModule);
+
+    LoadedPlugin p;
+    const auto unknown = p.call(operation, "{}");
+    BOOST_TEST(unknown.status == SFE_MISUSE);
+    BOOST_TEST(parse(unknown.json)->getValue<std::string>("message") == "unknown operation 'sh?ow\"\\?'");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_configuration_keys_are_refused_naming_them)
+{
+    Poco::TemporaryFile folder;
+    folder.createDirectories();
+    TestHost host(Poco::Path(folder.path(), "keys.db").toString());
+    const_cast<Poco::Util::AbstractConfiguration&>(host.config()).setString("store.pth", "elsewhere.db");
+    Poco::ClassLoader<EvidencePlugin> loader;
+    loader.loadLibrary(kModule);
+    {
+        std::unique_ptr<EvidencePlugin> plugin(loader.create(sfe::plugin::kPluginClassName));
+        try
+        {
+            plugin->start(host);
+            BOOST_FAIL("store.pth was accepted");
+        }
+        catch (const Poco::Exception& e)
+        {
+            BOOST_TEST(e.code() == SFE_CONFIG);
+            BOOST_TEST(e.message().find("unknown configuration key 'store.pth'") == 0u, e.message());
+        }
+    }
+    loader.unloadLibrary(kModule);
+}
+
 BOOST_AUTO_TEST_CASE(import_then_show_level_3)
 {
     LoadedPlugin p;
