@@ -123,7 +123,10 @@ std::string EvidencePresenter::record(const Request& request)
     for (std::size_t i = 0; i < items.size(); ++i) recordEvent(items, i);
 
     const Poco::Timestamp now = _runtime.host().now();
-    std::string results;    // the response is written as text: a DOM of 200,000 results costs gigabytes
+    // The response is written as text (a DOM of 200,000 results costs gigabytes), in one buffer
+    // sized for it up front: about 150 bytes a result, the counts put in front at the end.
+    std::string results;
+    results.reserve(items.size() * 160 + 64);
     std::size_t recorded = 0, duplicates = 0;
     for (std::size_t first = 0; first < items.size(); first += kRecordChunk)
     {
@@ -144,11 +147,14 @@ std::string EvidencePresenter::record(const Request& request)
         for (const auto& r : done)
         {
             (r.duplicate ? duplicates : recorded)++;
-            results += (results.empty() ? "" : ",") + toJson(resultJson(r));
+            if (!results.empty()) results += ',';
+            results += toJson(resultJson(r));
         }
     }
-    return "{\"recorded\":" + std::to_string(recorded) + ",\"duplicates\":" + std::to_string(duplicates) +
-           ",\"results\":[" + results + "]}";
+    results.insert(0, "{\"recorded\":" + std::to_string(recorded) + ",\"duplicates\":" +
+                          std::to_string(duplicates) + ",\"results\":[");
+    results += "]}";
+    return results;
 }
 
 runtime::Error EvidencePresenter::chunkFailure(const runtime::Error& e, std::size_t first, std::size_t count)
