@@ -582,6 +582,14 @@ class BoundedRequests(unittest.TestCase):
         self.assertIn("'type' must be completion or attestation", result["message"])
         self.assertLess(result["riseKiB"] * 1024, 3 * result["bytes"], result)
 
+    def test_a_large_valid_record_costs_a_few_times_its_size(self):
+        # 40,000 events (8.5 MB): the peak rose by about 70 times the request before (a DOM of the
+        # request, every event's records and statements at once, a DOM of the response); now the
+        # text, one chunk and the response text, about 5 times (most of it the store's own caches).
+        result = self.run_child(events=40000, valid=True)
+        self.assertEqual((result["status"], result["recorded"], result["results"]), (SFE_OK, 40000, 40000), result)
+        self.assertLess(result["riseKiB"] * 1024, 8 * result["bytes"], result)
+
     def test_a_request_over_door_max_request_bytes_is_refused_before_parsing(self):
         result = self.run_child(events=12000, valid=True, limit=1 << 20)
         self.assertGreater(result["bytes"], 1 << 20)
