@@ -561,6 +561,26 @@ def memory_child(module, definition, folder, events, valid, limit):
                       "riseKiB": rise, "seconds": seconds}))
 
 
+def raw_child(module, definition, folder, operation, path):
+    """Like memory_child, for a request read from a file: one call, and how far the peak rose."""
+    door = Door(module)
+    status, handle, error = door.open({"store.path": os.path.join(folder, "raw.db")})
+    assert status == SFE_OK, error
+    assert door.call(handle, "import", {"path": definition})[0] == SFE_OK
+    with open(path, "rb") as f:
+        request = f.read()
+    ctypes.CDLL(None).malloc_trim(0)
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")
+    before = memory_kib("VmRSS")
+    response = ctypes.c_void_p()
+    status = door.lib.sfe_call(handle, operation.encode(), request, ctypes.byref(response))
+    rise = memory_kib("VmHWM") - before
+    body = json.loads(door.take_string(response.value))
+    door.lib.sfe_close(handle)
+    print(json.dumps({"bytes": len(request), "status": status, "message": body.get("message"), "riseKiB": rise}))
+
+
 class BoundedRequests(unittest.TestCase):
     """A request's memory is a few times its size; door.max_request_bytes bounds the size."""
 
@@ -628,6 +648,32 @@ class BoundedRequests(unittest.TestCase):
         status, verified = door.call(handle, "audit.verify", {})
         self.assertTrue(verified["ok"], verified)
 
+    def run_raw(self, operation, request):
+        import subprocess
+        with tempfile.TemporaryDirectory(prefix="sfe-ctypes-") as folder:
+            path = os.path.join(folder, "request.json")
+            with open(path, "wb") as f:
+                f.write(request)
+            child = subprocess.run([sys.executable, os.path.abspath(__file__), MODULE, DEFINITION, "--raw-child",
+                                    folder, operation, path], capture_output=True, text=True, timeout=600)
+        self.assertEqual(child.returncode, 0, child.stderr[-3000:])
+        return json.loads(child.stdout.strip().splitlines()[-1])
+
+    def test_requests_of_many_tiny_values_cost_less_than_their_size(self):
+        # Per element or member, an index would cost more than the text: nothing is held per element,
+        # objects hold at most 1024 members, string lists at most 1024 strings.
+        n = 10 << 20
+        for operation, request, message in (
+                ("record", b'{"events": [' + b"0," * n + b'0]}', "'events[0]' must be an object"),
+                ("record", b'{"events": [{"type": "completion"' + b''.join(b', "f%d": 0' % i for i in range(1500000)) + b'}]}',
+                 "an object with more than 1024 members"),
+                ("map", b'{"activity": "a", "skill": "CSMG", "level": 3, "responsibilities": [' + b'"",' * n + b'""]}',
+                 "'responsibilities' holds more than 1024 strings")):
+            result = self.run_raw(operation, request)
+            self.assertEqual(result["status"], SFE_INVALID, result)
+            self.assertIn(message, result["message"])
+            self.assertLess(result["riseKiB"] * 1024, result["bytes"], result)
+
     def test_door_max_request_bytes_must_be_an_integer_in_range(self):
         door = Door(MODULE)
         with tempfile.TemporaryDirectory(prefix="sfe-ctypes-") as folder:
@@ -642,6 +688,9 @@ if __name__ == "__main__":
     if len(sys.argv) < 3:
         sys.exit("usage: ctypes_host.py MODULE DEFINITION.xml")
     MODULE, DEFINITION = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    if len(sys.argv) == 7 and sys.argv[3] == "--raw-child":
+        raw_child(MODULE, DEFINITION, sys.argv[4], sys.argv[5], sys.argv[6])
+        sys.exit(0)
     if len(sys.argv) == 8 and sys.argv[3] == "--memory-child":
         memory_child(MODULE, DEFINITION, sys.argv[4], int(sys.argv[5]), sys.argv[6] == "valid", int(sys.argv[7]))
         sys.exit(0)

@@ -204,8 +204,10 @@ private:
             ++_pos;
             return;
         }
-        for (;;)
+        for (std::size_t members = 1;; ++members)
         {
+            if (members > JsonText::kMaxMembers)
+                fail("an object with more than " + std::to_string(JsonText::kMaxMembers) + " members");
             if (peek() != '"') fail("an object member must start with a quoted key");
             string();
             skipSpace();
@@ -354,18 +356,18 @@ std::vector<JsonText::Member> JsonText::members(std::string_view object)
     return out;
 }
 
-std::vector<std::string_view> JsonText::elements(std::string_view array)
+std::string_view JsonText::next(std::string_view array, std::size_t& cursor)
 {
-    std::vector<std::string_view> out;
-    std::size_t pos = skipSpaceFrom(array, 1);
-    while (array[pos] != ']')
+    std::size_t pos = skipSpaceFrom(array, cursor == 0 ? 1 : cursor);
+    if (array[pos] == ',') pos = skipSpaceFrom(array, pos + 1);
+    if (array[pos] == ']')
     {
-        const std::size_t end = skipValue(array, pos);
-        out.push_back(array.substr(pos, end - pos));
-        pos = skipSpaceFrom(array, end);
-        if (array[pos] == ',') pos = skipSpaceFrom(array, pos + 1);
+        cursor = pos;
+        return {};
     }
-    return out;
+    const std::size_t end = skipValue(array, pos);
+    cursor = end;
+    return array.substr(pos, end - pos);
 }
 
 std::string JsonText::string(std::string_view value)

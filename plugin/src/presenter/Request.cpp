@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <limits>
 #include <set>
+#include <stdexcept>
 
 namespace sfe {
 namespace presenter {
@@ -130,14 +131,24 @@ Request::Objects Request::objects(const std::string& key) const
     Objects out;
     out._operation = _operation;
     out._key = key;
-    out._elements = JsonText::elements(*v);
+    out._array = *v;
+    std::size_t cursor = 0;
+    while (!JsonText::next(out._array, cursor).empty()) ++out._size;
     return out;
 }
 
 Request Request::Objects::at(std::size_t i) const
 {
     const std::string name = _key + "[" + std::to_string(i) + "]";
-    const std::string_view element = _elements.at(i);
+    if (i >= _size) throw std::out_of_range(name);
+    if (i < _cursorIndex)
+    {
+        _cursorIndex = 0;
+        _cursor = 0;
+    }
+    std::string_view element = JsonText::next(_array, _cursor);
+    for (; _cursorIndex < i; ++_cursorIndex) element = JsonText::next(_array, _cursor);
+    ++_cursorIndex;
     if (JsonText::kind(element) != JsonText::Kind::Object)
         throw runtime::Error::invalid(_operation + ": '" + name + "' must be an object");
     return Request(_operation + " " + name, element, true);
@@ -240,11 +251,13 @@ std::vector<std::string> Request::strings(const std::string& key) const
     const std::string_view* v = find(key);
     if (!v) return out;
     if (JsonText::kind(*v) != JsonText::Kind::Array) fail(key, "must be an array of strings");
-    const auto elements = JsonText::elements(*v);
-    for (std::size_t i = 0; i < elements.size(); ++i)
+    std::size_t cursor = 0;
+    for (std::string_view e = JsonText::next(*v, cursor); !e.empty(); e = JsonText::next(*v, cursor))
     {
-        if (JsonText::kind(elements[i]) != JsonText::Kind::String) fail(key, "must be an array of strings");
-        out.push_back(checkedString(key + "[" + std::to_string(i) + "]", elements[i], false));
+        // Lists in requests are short (a mapping's responsibilities); a long one is not read whole.
+        if (out.size() == kMaxStrings) fail(key, "holds more than " + std::to_string(kMaxStrings) + " strings");
+        if (JsonText::kind(e) != JsonText::Kind::String) fail(key, "must be an array of strings");
+        out.push_back(checkedString(key + "[" + std::to_string(out.size()) + "]", e, false));
     }
     return out;
 }

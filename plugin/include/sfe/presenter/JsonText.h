@@ -21,7 +21,7 @@ namespace presenter {
 
 /// Reads a request without building Poco::JSON's DOM, which costs about 290 times the text for a
 /// batch of events: check() validates the whole text once (RFC 8259, strict UTF-8, no unpaired
-/// surrogate escapes, nesting at most kMaxDepth), and the other functions then cut a checked value
+/// surrogate escapes, nesting at most kMaxDepth, at most kMaxMembers per object), and the other functions then cut a checked value
 /// into spans of the same text. A caller keeps the text alive while it holds spans of it.
 class JsonText
 {
@@ -47,6 +47,9 @@ public:
     };
 
     static constexpr int kMaxDepth = 64;
+    /// No request object has more fields than this; a text with a million keys in one object
+    /// would cost more to split than it is long.
+    static constexpr std::size_t kMaxMembers = 1024;
 
     /// Checks that `text` is one JSON value, with whitespace around it. Returns the value's span
     /// (without the whitespace). Throws SyntaxError.
@@ -58,8 +61,9 @@ public:
     /// The members of a checked object, in order (duplicates included; the caller decides).
     static std::vector<Member> members(std::string_view object);
 
-    /// The elements of a checked array, in order.
-    static std::vector<std::string_view> elements(std::string_view array);
+    /// Walks a checked array without holding its elements: `cursor` starts at 0; each call returns
+    /// the next element and moves the cursor past it, or an empty view after the last.
+    static std::string_view next(std::string_view array, std::size_t& cursor);
 
     /// The text of a checked string, escapes decoded (valid UTF-8, since check() passed).
     static std::string string(std::string_view value);

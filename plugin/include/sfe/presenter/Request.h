@@ -39,19 +39,24 @@ public:
     /// byte where the text goes wrong.
     Request(const std::string& operation, std::string_view json);
 
-    /// The elements of an array of objects, each read when asked for.
+    /// The elements of an array of objects, each read when asked for. Nothing is held per element:
+    /// reading them in order walks the text once (the cursor), so 200,000 events cost no index.
     class Objects
     {
     public:
-        std::size_t size() const { return _elements.size(); }
-        /// Element i as a Request named "<operation> <key>[i]". Throws SFE_INVALID if it is not an object.
+        std::size_t size() const { return _size; }
+        /// Element i as a Request named "<operation> <key>[i]". Throws SFE_INVALID if it is not an
+        /// object. In order it is a step; out of order it walks from the start.
         Request at(std::size_t i) const;
 
     private:
         friend class Request;
         std::string _operation;
         std::string _key;
-        std::vector<std::string_view> _elements;
+        std::string_view _array;
+        std::size_t _size = 0;
+        mutable std::size_t _cursorIndex = 0;    ///< the index of the element the cursor is before
+        mutable std::size_t _cursor = 0;
     };
 
     const std::string& operation() const { return _operation; }
@@ -66,7 +71,8 @@ public:
     std::optional<bool> optBool(const std::string& key) const;
     bool isNumber(const std::string& key) const;
     bool isObject(const std::string& key) const;
-    std::vector<std::string> strings(const std::string& key) const;        ///< optional array of strings
+    std::vector<std::string> strings(const std::string& key) const;        ///< optional, at most kMaxStrings
+    static constexpr std::size_t kMaxStrings = 1024;
     /// An optional object, as a Request named "<operation> <key>".
     std::optional<Request> optObject(const std::string& key) const;
     /// A required array of objects.
