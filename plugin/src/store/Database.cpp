@@ -136,8 +136,15 @@ std::string Database::toKeyValues(const std::string& connectionString)
         std::string user, password;
         const std::string& info = uri.getUserInfo();    // still percent-encoded
         const auto colon = info.find(':');
-        Poco::URI::decode(info.substr(0, colon), user);
-        if (colon != std::string::npos) Poco::URI::decode(info.substr(colon + 1), password);
+        try
+        {
+            Poco::URI::decode(info.substr(0, colon), user);
+            if (colon != std::string::npos) Poco::URI::decode(info.substr(colon + 1), password);
+        }
+        catch (const Poco::Exception& e)
+        {
+            throw fail("not a valid postgresql:// URI (its user or password: " + e.message() + ")");
+        }
         if (!uri.getHost().empty()) pairs.emplace_back("host", uri.getHost());
         if (uri.getSpecifiedPort() != 0) pairs.emplace_back("port", std::to_string(uri.getSpecifiedPort()));
         if (!user.empty()) pairs.emplace_back("user", user);

@@ -141,6 +141,18 @@ PostResult::Outcome classifyStatus(int status)
 	return PostResult::Outcome::Refused; // 401, 403, 404 (wrong endpoint), redirects, anything unforeseen
 }
 
+/// The endpoint as messages may show it: a URL that cannot be checked yet may still carry
+/// credentials (https://key:secret@lrs), so everything before its last '@' after the scheme goes.
+std::string shown(const std::string& endpoint)
+{
+	const auto at = endpoint.rfind('@');
+	if (at == std::string::npos)
+		return endpoint;
+	const auto slashes = endpoint.find("://");
+	const std::size_t start = slashes != std::string::npos && slashes < at ? slashes + 3 : 0;
+	return endpoint.substr(0, start) + "***" + endpoint.substr(at);
+}
+
 /// A certificate the client does not trust will not become trusted by retrying.
 bool isCertificateProblem(const Poco::Exception& error)
 {
@@ -148,6 +160,14 @@ bool isCertificateProblem(const Poco::Exception& error)
 		return true;
 	const std::string text = Poco::toLower(error.displayText());
 	return text.find("certificate") != std::string::npos;
+}
+
+/// What to fix when the LRS's certificate was not accepted, after what OpenSSL or Poco said.
+std::string certificateRefusal(const std::string& request, const Poco::Exception& error)
+{
+	return request + ": the LRS's TLS certificate was not accepted (" + error.displayText() +
+	       "); this will not heal by retrying: give the CA that issued it in lrs.ca_file (a PEM file), "
+	       "or give the LRS a certificate from a CA this system trusts";
 }
 
 bool compatibleVersion(const std::string& listed, const std::string& ours)
@@ -176,7 +196,7 @@ LrsClient::LrsClient(Settings settings):
 	}
 	catch (const Poco::SyntaxException&)
 	{
-		throw LrsConfigurationException("LRS endpoint '" + _settings.endpoint + "' is not a URL");
+		throw LrsConfigurationException("LRS endpoint '" + shown(_settings.endpoint) + "' is not a URL");
 	}
 	// Checked before anything echoes the endpoint: user-info would put a password into messages and logs.
 	if (!uri.getUserInfo().empty())
@@ -184,11 +204,11 @@ LrsClient::LrsClient(Settings settings):
 			"LRS endpoint must not carry credentials in the URL (user-info); give user and password separately");
 	const std::string scheme = Poco::toLower(uri.getScheme());
 	if (scheme != "http" && scheme != "https")
-		throw LrsConfigurationException("LRS endpoint '" + _settings.endpoint + "': scheme must be http or https");
+		throw LrsConfigurationException("LRS endpoint '" + shown(_settings.endpoint) + "': scheme must be http or https");
 	if (uri.getHost().empty())
-		throw LrsConfigurationException("LRS endpoint '" + _settings.endpoint + "' has no host");
+		throw LrsConfigurationException("LRS endpoint '" + shown(_settings.endpoint) + "' has no host");
 	if (!uri.getRawQuery().empty() || !uri.getFragment().empty())
-		throw LrsConfigurationException("LRS endpoint '" + _settings.endpoint + "' must not have a query or fragment");
+		throw LrsConfigurationException("LRS endpoint '" + shown(_settings.endpoint) + "' must not have a query or fragment");
 	if (_settings.version.empty())
 		throw LrsConfigurationException("LRS settings: the xAPI version header value is empty");
 
@@ -363,8 +383,9 @@ PostResult LrsClient::postBatch(const std::string& jsonArrayBody, const std::vec
 	}
 	catch (const Poco::Exception& e)
 	{
-		result = failure(isCertificateProblem(e) ? PostResult::Outcome::Refused : PostResult::Outcome::Retryable,
-		                 "POST " + statementsUrl() + ": " + e.displayText());
+		result = isCertificateProblem(e)
+			? failure(PostResult::Outcome::Refused, certificateRefusal("POST " + statementsUrl(), e))
+			: failure(PostResult::Outcome::Retryable, "POST " + statementsUrl() + ": " + e.displayText());
 	}
 	catch (const std::exception& e)
 	{
@@ -401,6 +422,8 @@ std::vector<std::string> LrsClient::checkAbout()
 	catch (const Poco::Exception& e)
 	{
 		closeSession();
+		if (isCertificateProblem(e))
+			throw LrsCertificateException(certificateRefusal("GET " + url, e));
 		throw LrsUnreachableException("GET " + url + ": " + e.displayText());
 	}
 	if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK)

@@ -15,10 +15,12 @@
 namespace sfe {
 namespace runtime {
 
-/// `text` with every password it holds replaced by "***": the password of a URI's user-info
-/// (`scheme://user:secret@host` → `scheme://user:***@host`, for lrs.url and postgresql:// store
-/// URLs) and libpq's `password=secret` / `password='a secret'` pairs. Use it on any configuration
-/// value, or any library message that may repeat one, before it reaches a log or an error.
+/// `text` with every secret of a URL or connection string it holds replaced by "***": the
+/// user-info of a URL (`https://key:secret@lrs` → `https://***@lrs`; a PostgreSQL URL keeps its
+/// user name: `postgresql://user:***@host`), also when the URL is mistyped (`https:/key:secret@lrs`,
+/// `key:secret@lrs`), and libpq's `password=secret` / `password='a secret'` pairs. Use it on any
+/// configuration value, or any library message that may repeat one, before it reaches a log or an
+/// error. It over-redacts rather than leaks: anything before an '@' in a word counts as user-info.
 std::string redactSecrets(const std::string& text);
 
 } } // namespace sfe::runtime

@@ -78,9 +78,10 @@ public:
 	LrsClient& operator=(const LrsClient&) = delete;
 
 	std::vector<std::string> checkAbout();
-		/// GETs {endpoint}/about once and returns the versions the LRS lists. Throws LrsUnreachableException
-		/// when no 200 answer arrives, LrsIncompatibleException when the answer is not an About document or
-		/// lists no version with the same major.minor as Settings::version.
+		/// GETs {endpoint}/about once and returns the versions the LRS lists. Throws LrsCertificateException
+		/// (a configuration problem: retrying will not help) when the LRS's TLS certificate is not accepted,
+		/// LrsUnreachableException when no 200 answer arrives otherwise, LrsIncompatibleException when the
+		/// answer is not an About document or lists no version with the same major.minor as Settings::version.
 
 	PostResult postBatch(const std::string& jsonArrayBody, const std::vector<std::string>& signatures = {});
 		/// POSTs the body (a JSON array of statements, sent as given) to {endpoint}/statements and
