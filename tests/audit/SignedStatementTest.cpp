@@ -138,21 +138,26 @@ BOOST_FIXTURE_TEST_CASE(the_lrs_verifies_and_stores_them_sent_as_multipart, Sign
             BOOST_TEST(getStatement(id) == 200, "statement " << id);
 }
 
-BOOST_FIXTURE_TEST_CASE(the_lrs_refuses_a_signature_that_does_not_match, SignedPlugin)
+BOOST_FIXTURE_TEST_CASE(a_statement_changed_after_signing_is_not_sent, SignedPlugin)
 {
-    // An LRS verifies with the x5c certificate: a statement changed after signing is refused,
-    // quarantined with the LRS's reason, while the rest of its batch is delivered.
+    // Issue 9: a statement changed in the store after it was signed was sent with its old signature
+    // (only an LRS that verifies x5c signatures refused it). It no longer matches the evidence log,
+    // so the plugin keeps it: quarantined with the reason, never sent; the rest is delivered.
     auto first = stored().front();
     std::string body = std::get<1>(first), id = std::get<0>(first);
     body.replace(body.find("\"scaled\":0.8"), 12, "\"scaled\":0.9");
     auto& db = runtime->database();
     db.session() << db.sql("UPDATE statements SET body = ? WHERE id = ?"), use(body), use(id), now;
     auto r = ok("sync");
-    BOOST_TEST(r->getValue<int>("quarantined") == 1);
+    BOOST_TEST(r->getValue<int>("refused") == 1);
+    BOOST_TEST(r->getValue<int>("quarantined") == 0);     // no LRS refused anything: it was not sent
     BOOST_TEST(r->getValue<int>("delivered") == static_cast<int>(stored().size()) - 1);
     auto q = ok("outbox")->getArray("quarantined");
     BOOST_REQUIRE_EQUAL(q->size(), 1u);
     BOOST_TEST(q->getObject(0)->getValue<std::string>("id") == id);
+    BOOST_TEST(q->getObject(0)->getValue<std::string>("reason").find("does not match the evidence log") !=
+               std::string::npos);
+    BOOST_TEST(getStatement(id) == 404, "the LRS never got it");
 }
 
 BOOST_FIXTURE_TEST_CASE(an_erasure_signs_again_what_it_rewrote, SignedPlugin)
