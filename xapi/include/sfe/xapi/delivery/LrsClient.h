@@ -79,7 +79,8 @@ public:
 
 	std::vector<std::string> checkAbout();
 		/// GETs {endpoint}/about once and returns the versions the LRS lists. Throws LrsCertificateException
-		/// (a configuration problem: retrying will not help) when the LRS's TLS certificate is not accepted,
+		/// (an LrsUnreachableException that retrying will not heal: a configuration problem) when the LRS's
+		/// TLS certificate is not accepted,
 		/// LrsUnreachableException when no 200 answer arrives otherwise, LrsIncompatibleException when the
 		/// answer is not an About document or lists no version with the same major.minor as Settings::version.
 
