@@ -22,7 +22,8 @@ class Status
 public:
     static int exitCode(int status);
         /// SFE_OK 0; SFE_INVALID, SFE_NOTFOUND, SFE_CONFLICT 65 (EXIT_DATAERR); SFE_STORE 74
-        /// (EXIT_IOERR); SFE_CONFIG 78 (EXIT_CONFIG); SFE_ABI 69 (EXIT_UNAVAILABLE); SFE_NETWORK
+        /// (EXIT_IOERR); SFE_CONFIG 78 (EXIT_CONFIG; the plugin reports an LRS certificate it does
+        /// not trust so, since retrying will not heal it); SFE_ABI 69 (EXIT_UNAVAILABLE); SFE_NETWORK
         /// 75 (EXIT_TEMPFAIL: the LRS may be back later); anything else 70 (EXIT_SOFTWARE).
 
     static std::string describe(int status);
