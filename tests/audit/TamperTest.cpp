@@ -371,6 +371,20 @@ BOOST_FIXTURE_TEST_CASE(statements_made_before_binding_are_counted_not_passed_in
     BOOST_TEST(contains(warning, " statement(s) predate statement binding"), warning);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_withdrawn_record_whose_assessor_was_erased_still_verifies, Tampered)
+{
+    // The withdrawn record (evidence[3]) is u1's completion; withdraw u1's attestation by a1 too,
+    // then erase a1: the erasure removes the reason, the log keeps its hash.
+    start();
+    ok("withdraw", "{\"evidence\":\"" + evidence[2] + "\",\"reason\":\"assessed by mistake\"}");
+    ok("privacy.erase", R"({"person":"a1"})");
+    auto r = verify();
+    BOOST_TEST(r->getValue<bool>("ok"), r->getArray("problems")->size());
+    runtime.reset();
+    tamper("UPDATE evidence SET withdrawn_reason = NULL WHERE id = '" + withdrawnId + "'");
+    BOOST_TEST(contains(firstMessage(), "the withdrawal of " + withdrawnId + " differs"));
+}
+
 // A damaged page of the statements table (issue 9: audit verify said OK). SQLite: bytes of the
 // table's root page overwritten in the file; PostgreSQL reads every table in full instead.
 BOOST_FIXTURE_TEST_CASE(a_damaged_statements_page_is_reported, Tampered)

@@ -192,12 +192,13 @@ void AuditService::verifyContents(AuditReport& report,
             else if (e.action == "withdraw")
             {
                 withdrawn.insert(e.evidenceId);
-                // An erasure may remove the reason (NULL): the time is still compared; a reason present must be the logged one.
+                // Erasing the learner or the assessor removes the reason (NULL): the time is still compared; a reason present must be the logged one.
                 auto beforeReason = [](const std::string& c) { return c.substr(0, c.rfind(",\"reasonSha256\":")); };
                 bool same = false;
                 if (row->withdrawnAt && row->withdrawnReason)
                     same = LogContent::withdraw(row->id, *row->withdrawnAt, *row->withdrawnReason, std::nullopt) == fields;
-                else if (row->withdrawnAt && row->erasedAt)
+                else if (row->withdrawnAt &&
+                         (row->erasedAt || (row->assessor && row->assessor->rfind("erased-", 0) == 0)))
                     same = beforeReason(LogContent::withdraw(row->id, *row->withdrawnAt, "", std::nullopt)) ==
                            beforeReason(fields);
                 if (!same)
