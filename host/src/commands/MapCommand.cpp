@@ -12,6 +12,7 @@
 #include "CommandRegistry.h"
 #include "render/JsonFields.h"
 #include "render/LineRenderer.h"
+#include "render/MappingChanges.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/NumberParser.h>
@@ -62,13 +63,11 @@ public:
         context.respond("map", request, LineRenderer([](const Poco::JSON::Object& response) {
             Poco::JSON::Object::Ptr mapping = response.getObject("mapping");
             Poco::JSON::Object::Ptr activity = mapping->getObject("activity");
-            const std::string target = JsonFields::size(*mapping, "responsibilities") == 0
-                ? "as a whole"
-                : "for " + JsonFields::joined(mapping->getArray("responsibilities"));
-            return "mapped " + JsonFields::text(*activity, "id") + " \"" + JsonFields::text(*activity, "name") + "\" ("
-                + JsonFields::text(*activity, "type") + ") to " + JsonFields::text(*mapping, "skill") + " level "
-                + JsonFields::text(*mapping, "level") + " " + target + "\nmapping " + JsonFields::text(*mapping, "id")
-                + ", activity IRI " + JsonFields::text(*activity, "iri");
+            std::string text = "mapped " + JsonFields::text(*activity, "id") + " \"" + JsonFields::text(*activity, "name")
+                + "\" (" + JsonFields::text(*activity, "type") + ") to " + MappingChanges::target(*mapping)
+                + "\nmapping " + JsonFields::text(*mapping, "id") + ", activity IRI " + JsonFields::text(*activity, "iri");
+            for (const std::string& line : MappingChanges::lines(response)) text += "\n" + line;
+            return text;
         }));
         return EXIT_OK;
     }

@@ -53,8 +53,60 @@ std::string MappingPresenter::map(const Request& request)
     if (!level) request.fail("level", "is required");
     m.level = *level;
     m.responsibilities = request.strings("responsibilities");
+    return toJson(outcomeJson(_mappings.map(m, _runtime.host().now())));
+}
+
+Poco::JSON::Object::Ptr MappingPresenter::outcomeJson(const service::MapOutcome& outcome)
+{
     auto o = object();
-    o->set("mapping", mappingJson(_mappings.map(m, _runtime.host().now())));
+    o->set("mapping", mappingJson(outcome.mapping));
+    o->set("replaced", outcome.replaced ? Poco::Dynamic::Var(mappingJson(*outcome.replaced)) : Poco::Dynamic::Var());
+    auto change = [&](const std::optional<std::string>& from, const std::string& to) {
+        if (!from) return Poco::Dynamic::Var();
+        auto c = object();
+        c->set("activity", outcome.mapping.activity.id);
+        c->set("from", *from);
+        c->set("to", to);
+        c->set("mappings", outcome.activityMappings);
+        return Poco::Dynamic::Var(c);
+    };
+    o->set("renamed", change(outcome.renamedFrom, outcome.mapping.activity.name));
+    o->set("retyped", change(outcome.retypedFrom, outcome.mapping.activity.type));
+    return o;
+}
+
+std::string MappingPresenter::importCsv(const Request& request)
+{
+    request.allowOnly({"csv", "file", "dryRun"});    // a misspelt dryRun must not write
+    const std::string csv = request.optText("csv").value_or("");
+    const std::string file = request.optString("file").value_or("mappings.csv");
+    const auto result = _mappings.importCsv(csv, file, request.optBool("dryRun").value_or(false),
+                                            _runtime.host().now());
+    Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
+    for (const auto& row : result.rows)
+    {
+        auto o = outcomeJson(row.map);
+        o->set("line", row.line);
+        o->set("outcome", row.outcome);
+        rows->add(o);
+    }
+    auto o = object();
+    o->set("file", file);
+    o->set("dryRun", result.dryRun);
+    o->set("added", result.added);
+    o->set("replaced", result.replaced);
+    o->set("unchanged", result.unchanged);
+    o->set("rows", rows);
+    return toJson(o);
+}
+
+std::string MappingPresenter::exportCsv(const Request& request)
+{
+    (void)request;
+    std::size_t rows = 0;
+    auto o = object();
+    o->set("csv", _mappings.exportCsv(rows));
+    o->set("rows", rows);
     return toJson(o);
 }
 

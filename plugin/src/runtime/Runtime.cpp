@@ -128,6 +128,8 @@ Runtime::Runtime(plugin::HostServices& host):
     add("unmap", [this](const Request& r) { return _mappings->unmap(r); });
     add("mappings", [this](const Request& r) { return _mappings->mappings(r); });
     add("coverage", [this](const Request& r) { return _mappings->coverage(r); });
+    add("mappings.import", [this](const Request& r) { return _mappings->importCsv(r); });
+    add("mappings.export", [this](const Request& r) { return _mappings->exportCsv(r); });
     add("complete", [this](const Request& r) { return _evidence->complete(r); });
     add("attest", [this](const Request& r) { return _evidence->attest(r); });
     add("record", [this](const Request& r) { return _evidence->record(r); });

@@ -8,13 +8,18 @@
 #include "sfe/service/MappingService.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/service/MappingCsv.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/xapi/Timestamp.h"
 #include "sfe/xapi/Uuid.h"
 
+#include "sfe.h"
+
 #include <algorithm>
+#include <map>
 #include <set>
+#include <sstream>
 
 namespace sfe {
 namespace service {
@@ -24,6 +29,13 @@ namespace {
 // The activity id is a key, and so is its IRI (made from it, percent-encoded, up to three times as
 // long); PostgreSQL refuses index entries over 2704 bytes, so both stores take the same bound.
 constexpr std::size_t kMaxActivityIdLength = 512;
+
+std::string joined(const std::vector<std::string>& parts, const char* separator)
+{
+    std::string out;
+    for (const auto& part : parts) out += (out.empty() ? "" : separator) + part;
+    return out;
+}
 
 bool validType(const std::string& type)
 {
@@ -39,30 +51,36 @@ MappingService::MappingService(store::Database& db, DefinitionCache& definitions
 {
 }
 
-store::MappingRecord MappingService::map(const MapRequest& request, const Poco::Timestamp& now)
+std::optional<store::MappingRecord> MappingService::prepare(const MapRequest& request, const ProblemSink& problem)
 {
+    bool ok = true;
+    auto fail = [&](const std::string& field, int status, const std::string& message) {
+        problem(field, status, message);
+        ok = false;
+    };
     const store::StoredSkill* skill = _definitions.current(request.skill);
-    if (!skill) throw runtime::Error::notFound("map: no skill with code '" + request.skill + "' has been imported");
-    const definition::Level* level = skill->skill.level(request.level);
-    if (request.level < 1 || request.level > 7)
-        throw runtime::Error::invalid("map: level " + std::to_string(request.level) + " is not a level from 1 to 7");
-    if (!level || !level->defined)
-        throw runtime::Error::invalid("map: level " + std::to_string(request.level) + " of " + request.skill +
-                                      " is not defined, so no activity can develop it");
+    const definition::Level* level = nullptr;
+    if (!skill)
+        fail("skill", SFE_NOTFOUND, "no skill with code '" + request.skill + "' has been imported");
+    else if (request.level < 1 || request.level > 7)
+        fail("level", SFE_INVALID, "level " + std::to_string(request.level) + " is not a level from 1 to 7");
+    else if (!(level = skill->skill.level(request.level)) || !level->defined)
+    {
+        fail("level", SFE_INVALID, "level " + std::to_string(request.level) + " of " + request.skill +
+                                       " is not defined, so no activity can develop it");
+        level = nullptr;
+    }
     const std::string type = request.type.value_or("course");
-    if (!validType(type))
-        throw runtime::Error::invalid("map: type '" + type + "' is not one of course, module, assessment, task");
-    if (request.activity.empty()) throw runtime::Error::invalid("map: the activity id must not be empty");
-    if (request.activity.size() > kMaxActivityIdLength)
-        throw runtime::Error::invalid("map: the activity id is longer than " + std::to_string(kMaxActivityIdLength) +
-                                      " bytes");
+    if (!validType(type)) fail("type", SFE_INVALID, "type '" + type + "' is not one of course, module, assessment, task");
+    if (request.activity.empty()) fail("activity", SFE_INVALID, "the activity id must not be empty");
+    else if (request.activity.size() > kMaxActivityIdLength)
+        fail("activity", SFE_INVALID, "the activity id is longer than " + std::to_string(kMaxActivityIdLength) + " bytes");
+    if (!level) return std::nullopt;
 
     store::MappingRecord m;
-    m.id = xapi::Uuid::random();
     m.skillCode = request.skill;
     m.level = request.level;
     m.definitionSha256 = skill->definitionSha256;
-    m.createdAt = xapi::Timestamp::format(now);
     std::set<std::string> seen;
     for (const std::string& id : request.responsibilities)
     {
@@ -70,37 +88,280 @@ store::MappingRecord MappingService::map(const MapRequest& request, const Poco::
         for (const auto& candidate : level->responsibilities)
             if (candidate.id == id) r = &candidate;
         if (!r)
-            throw runtime::Error::invalid("map: '" + id + "' is not a responsibility of " + request.skill + " level " +
-                                          std::to_string(request.level));
-        if (seen.insert(id).second) m.responsibilities.push_back({id, r->textSha256});
+            fail("responsibilities", SFE_INVALID, "'" + id + "' is not a responsibility of " + request.skill +
+                                                      " level " + std::to_string(request.level));
+        else if (seen.insert(id).second)
+            m.responsibilities.push_back({id, r->textSha256});
     }
+    if (!ok) return std::nullopt;
+    return m;
+}
 
-    store::MappingRepository repo(_db);
-    store::Transaction tx(_db);
+MapOutcome MappingService::apply(store::MappingRepository& repo, const MapRequest& request,
+                                 std::optional<store::MappingRecord> mapping, const std::string& at)
+{
+    MapOutcome outcome;
     auto existing = repo.activity(request.activity);
     store::ActivityRecord activity;
     if (existing)
     {
         activity = *existing;
-        if (request.name) activity.name = *request.name;
-        if (request.type) activity.type = type;
+        if (request.name && *request.name != activity.name)
+        {
+            outcome.renamedFrom = activity.name;
+            activity.name = *request.name;
+        }
+        if (request.type && *request.type != activity.type)
+        {
+            outcome.retypedFrom = activity.type;
+            activity.type = *request.type;
+        }
     }
     else
     {
         activity.id = request.activity;
         activity.iri = _statements.activityIri(request.activity);
         activity.name = request.name.value_or(request.activity);
-        activity.type = type;
-        activity.createdAt = m.createdAt;
+        activity.type = request.type.value_or("course");
+        activity.createdAt = at;
     }
-    repo.saveActivity(activity);
-    m.activity = activity;
+    if (!existing || outcome.renamedFrom || outcome.retypedFrom) repo.saveActivity(activity);
     for (const auto& old : repo.activeMappings(request.skill, activity.id))
-        if (old.level == request.level) repo.removeMapping(old.id, m.createdAt);
-    repo.addMapping(m);
+    {
+        if (old.level != request.level) continue;
+        if (!mapping)
+        {
+            outcome.mapping = old;      // kept as it is
+            continue;
+        }
+        repo.removeMapping(old.id, at);
+        outcome.replaced = old;
+    }
+    if (mapping)
+    {
+        mapping->id = xapi::Uuid::random();
+        mapping->createdAt = at;
+        mapping->activity = activity;
+        repo.addMapping(*mapping);
+        outcome.mapping = *mapping;
+    }
+    outcome.mapping.activity = activity;
+    outcome.activityMappings = repo.activeMappings(std::nullopt, activity.id).size();
+    return outcome;
+}
+
+MapOutcome MappingService::map(const MapRequest& request, const Poco::Timestamp& now)
+{
+    auto mapping = prepare(request, [](const std::string&, int status, const std::string& message) {
+        throw runtime::Error(status, "map: " + message);
+    });
+    store::MappingRepository repo(_db);
+    store::Transaction tx(_db);
+    MapOutcome outcome = apply(repo, request, *mapping, xapi::Timestamp::format(now));
     tx.commit();
     _definitions.invalidate();
-    return m;
+    return outcome;
+}
+
+const std::vector<std::string>& MappingService::csvColumns()
+{
+    static const std::vector<std::string> columns{"activity", "name", "type", "skill", "level", "responsibilities",
+                                                  "review"};
+    return columns;
+}
+
+MappingImport MappingService::importCsv(const std::string& csv, const std::string& file, bool dryRun,
+                                        const Poco::Timestamp& now)
+{
+    std::vector<definition::Problem> problems;
+    auto report = [&](int line, int column, const std::string& message) {
+        problems.push_back({file, line, column, message});
+    };
+    const std::vector<MappingCsv::Row> rows = MappingCsv::parse(csv, file, problems);
+
+    // The header: which column holds what. activity, skill and level are required.
+    std::map<std::string, std::size_t> columns;
+    const std::size_t syntaxProblems = problems.size();
+    bool headerOk = !rows.empty();
+    if (rows.empty())
+        report(1, 1, "the file is empty: its first line names the columns (" + joined(csvColumns(), ",") + ")");
+    else
+    {
+        for (std::size_t i = 0; i < rows[0].size(); ++i)
+        {
+            const MappingCsv::Cell& cell = rows[0][i];
+            if (cell.bad)
+            {
+                headerOk = false;
+                continue;
+            }
+            if (std::find(csvColumns().begin(), csvColumns().end(), cell.text) == csvColumns().end())
+                report(cell.line, cell.column, "'" + runtime::Error::printable(cell.text) +
+                                                   "' is not a column of mappings (" + joined(csvColumns(), ",") + ")");
+            else if (!columns.emplace(cell.text, i).second)
+                report(cell.line, cell.column, "the column '" + cell.text + "' is named twice");
+        }
+        for (const char* required : {"activity", "skill", "level"})
+            if (!columns.count(required))
+                report(rows[0][0].line, 1, std::string("the header names no '") + required + "' column");
+    }
+
+    struct Planned
+    {
+        int line = 0;
+        MapRequest request;
+        std::optional<store::MappingRecord> mapping;    ///< empty: the stored one stays
+        bool replaces = false;
+    };
+    std::vector<Planned> planned;
+    MappingImport result;
+    result.dryRun = dryRun;
+    store::MappingRepository repo(_db);
+    store::Transaction tx(_db);
+    std::map<std::string, int> keys;                                 // activity, skill, level -> line
+    std::map<std::string, std::pair<std::string, int>> names, types;   // activity -> value, line
+    headerOk = headerOk && problems.size() == syntaxProblems;
+    for (std::size_t r = 1; headerOk && r < rows.size(); ++r)
+    {
+        const MappingCsv::Row& row = rows[r];
+        const int line = row[0].line;
+        if (row.size() != rows[0].size())
+        {
+            report(line, row.back().column, "this record has " + std::to_string(row.size()) +
+                                                " cells, but the header names " + std::to_string(rows[0].size()) +
+                                                " columns");
+            continue;
+        }
+        if (std::any_of(row.begin(), row.end(), [](const MappingCsv::Cell& c) { return c.bad; })) continue;
+        auto cell = [&](const std::string& column) -> const MappingCsv::Cell* {
+            auto it = columns.find(column);
+            return it == columns.end() ? nullptr : &row[it->second];
+        };
+        auto at = [&](const std::string& column, const std::string& message) {
+            const MappingCsv::Cell* c = cell(column);
+            report(line, c ? c->column : 1, column + ": " + message);
+        };
+        auto value = [&](const std::string& column) -> std::optional<std::string> {
+            const MappingCsv::Cell* c = cell(column);
+            if (!c || c->text.empty()) return std::nullopt;
+            return c->text;
+        };
+
+        Planned p;
+        p.line = line;
+        p.request.activity = value("activity").value_or("");
+        p.request.name = value("name");
+        p.request.type = value("type");
+        p.request.skill = value("skill").value_or("");
+        if (p.request.skill.empty())
+        {
+            at("skill", "the skill's code must not be empty");
+            continue;
+        }
+        const std::string levelText = value("level").value_or("");
+        if (levelText.size() != 1 || levelText[0] < '1' || levelText[0] > '7')
+        {
+            at("level", "'" + runtime::Error::printable(levelText) + "' is not a level from 1 to 7");
+            continue;
+        }
+        p.request.level = levelText[0] - '0';
+        std::istringstream words(value("responsibilities").value_or(""));
+        for (std::string id; words >> id;) p.request.responsibilities.push_back(id);
+
+        auto stored = p.request.activity.empty() ? std::nullopt : repo.activity(p.request.activity);
+        const std::string activityId = stored ? stored->id : p.request.activity;
+        const std::string key = activityId + '\n' + p.request.skill + '\n' + levelText;
+        if (!keys.emplace(key, line).second)
+        {
+            at("activity", "the same activity, skill and level as on line " + std::to_string(keys[key]));
+            continue;
+        }
+        bool consistent = true;
+        for (auto [column, seen] : {std::make_pair("name", &names), std::make_pair("type", &types)})
+        {
+            auto given = value(column);
+            if (!given) continue;
+            auto [it, added] = seen->emplace(activityId, std::make_pair(*given, line));
+            if (!added && it->second.first != *given)
+            {
+                at(column, "'" + runtime::Error::printable(*given) + "' differs from the " + column + " '" +
+                               runtime::Error::printable(it->second.first) + "' given on line " +
+                               std::to_string(it->second.second) + ": an activity has one " + column);
+                consistent = false;
+            }
+        }
+        if (!consistent) continue;
+
+        std::optional<store::MappingRecord> current;
+        if (stored)
+            for (const auto& m : repo.activeMappings(p.request.skill, stored->id))
+                if (m.level == p.request.level) current = m;
+        std::set<std::string> wanted(p.request.responsibilities.begin(), p.request.responsibilities.end());
+        auto same = [&](const store::MappingRecord& m) {
+            std::set<std::string> have;
+            for (const auto& mr : m.responsibilities) have.insert(mr.id);
+            return have == wanted;
+        };
+        if (value("review"))
+        {
+            // The review note is the plugin's: a row may carry it back only for the flagged mapping it came from.
+            if (!current || !current->flaggedAt || !same(*current))
+                at("review", "only the plugin flags a mapping for review; empty this cell to map the row against "
+                             "the current definition");
+            else
+                planned.push_back(std::move(p));
+            continue;
+        }
+        p.mapping = prepare(p.request, [&](const std::string& field, int, const std::string& message) {
+            at(field, message);
+        });
+        if (!p.mapping) continue;
+        if (current && !current->flaggedAt && same(*current)) p.mapping.reset();
+        else p.replaces = current.has_value();
+        planned.push_back(std::move(p));
+    }
+    if (!problems.empty())
+    {
+        std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+            return a.line != b.line ? a.line < b.line : a.column < b.column;
+        });
+        std::string message;
+        for (const auto& problem : problems) message += (message.empty() ? "" : "\n") + problem.toString();
+        throw runtime::Error(SFE_INVALID, message, problems);
+    }
+
+    const std::string at = xapi::Timestamp::format(now);
+    for (Planned& p : planned)
+    {
+        MappingImport::Row row;
+        row.line = p.line;
+        row.outcome = !p.mapping ? "unchanged" : p.replaces ? "replaced" : "added";
+        ++(!p.mapping ? result.unchanged : p.replaces ? result.replaced : result.added);
+        row.map = apply(repo, p.request, std::move(p.mapping), at);
+        result.rows.push_back(std::move(row));
+    }
+    if (!dryRun)
+    {
+        tx.commit();
+        _definitions.invalidate();
+    }
+    return result;
+}
+
+std::string MappingService::exportCsv(std::size_t& rows)
+{
+    store::MappingRepository repo(_db);
+    std::string out = MappingCsv::record(csvColumns());
+    rows = 0;
+    for (const auto& m : repo.activeMappings())
+    {
+        std::vector<std::string> ids;
+        for (const auto& r : m.responsibilities) ids.push_back(r.id);
+        out += MappingCsv::record({m.activity.id, m.activity.name, m.activity.type, m.skillCode, std::to_string(m.level),
+                                   joined(ids, " "), m.flagReason.value_or(m.flaggedAt ? "flagged" : "")});
+        ++rows;
+    }
+    return out;
 }
 
 std::vector<std::string> MappingService::unmap(const std::optional<std::string>& mappingId,

@@ -4,7 +4,7 @@
 // Library: sfe_core
 // Package: presenter
 //
-// The operations map, unmap, mappings and coverage.
+// The operations map, unmap, mappings, coverage, mappings.import and mappings.export.
 //
 
 #ifndef SFE_PRESENTER_MAPPINGPRESENTER_H
@@ -29,8 +29,14 @@ public:
     std::string unmap(const Request& request);
     std::string mappings(const Request& request);
     std::string coverage(const Request& request);
+    std::string importCsv(const Request& request);     ///< mappings.import
+    std::string exportCsv(const Request& request);     ///< mappings.export
 
     static Poco::JSON::Object::Ptr mappingJson(const store::MappingRecord& m);
+
+    /// {"mapping", "replaced": mapping | null, "renamed"/"retyped": {"activity", "from", "to",
+    /// "mappings"} | null}: what map did, so no replacement or rename goes unsaid.
+    static Poco::JSON::Object::Ptr outcomeJson(const service::MapOutcome& outcome);
 
 private:
     runtime::Runtime& _runtime;

@@ -16,6 +16,7 @@
 
 #include <Poco/Timestamp.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,32 @@ struct MapRequest
     std::string skill;
     int level = 0;
     std::vector<std::string> responsibilities;
+};
+
+/// What mapping did: the new mapping, the active one it replaced (same activity, skill and level),
+/// and the activity's name and type before, when the request changed them: an activity has one
+/// name and type, so a change shows in all its mappings (`activityMappings` of them).
+struct MapOutcome
+{
+    store::MappingRecord mapping;
+    std::optional<store::MappingRecord> replaced;
+    std::optional<std::string> renamedFrom;
+    std::optional<std::string> retypedFrom;
+    std::size_t activityMappings = 0;     ///< active mappings of the activity afterwards, all skills
+};
+
+/// What a CSV import did (or, for a dry run, would do), row by row: each row's line and outcome.
+struct MappingImport
+{
+    struct Row
+    {
+        int line = 0;
+        std::string outcome;                ///< added | replaced | unchanged
+        MapOutcome map;                     ///< for unchanged: the stored mapping, nothing replaced
+    };
+    bool dryRun = false;
+    std::size_t added = 0, replaced = 0, unchanged = 0;
+    std::vector<Row> rows;
 };
 
 /// For one defined level: which responsibilities mapped activities develop, and which none does.
@@ -57,7 +84,21 @@ public:
     /// Creates the mapping, replacing an active one of the same activity and level. Throws
     /// runtime::Error: SFE_NOTFOUND for an unknown skill, SFE_INVALID for a level that is not
     /// defined, a responsibility of another level, or a bad type. Returns the mapping.
-    store::MappingRecord map(const MapRequest& request, const Poco::Timestamp& now);
+    MapOutcome map(const MapRequest& request, const Poco::Timestamp& now);
+
+    /// The columns of the mapping CSV, in the order export writes them.
+    static const std::vector<std::string>& csvColumns();
+
+    /// Maps every record of `csv` (MappingCsv; a header line naming the columns) in one transaction:
+    /// a record whose mapping is stored as it says is unchanged, one of a new activity, skill and
+    /// level is added, one that differs replaces the active mapping. Mappings not in the file stay.
+    /// Every problem found is reported, as `file`:LINE:COL, in one runtime::Error (SFE_INVALID)
+    /// and nothing is written; a dry run reports what would change and writes nothing.
+    MappingImport importCsv(const std::string& csv, const std::string& file, bool dryRun,
+                            const Poco::Timestamp& now);
+
+    /// The active mappings as CSV that importCsv reads back unchanged; returns the number of rows.
+    std::string exportCsv(std::size_t& rows);
 
     /// Removes the active mappings of an activity (all, or of one skill and/or level), or the
     /// mapping with `mappingId`. Returns the ids removed; throws SFE_NOTFOUND when none matched.
@@ -76,6 +117,19 @@ public:
     std::vector<std::string> reviewAfterImport(const definition::Definition& definition, const std::string& at);
 
 private:
+    /// Reports a problem with the field of a map request ("activity", "skill", ...) and its status.
+    using ProblemSink = std::function<void(const std::string& field, int status, const std::string& message)>;
+
+    /// The mapping `request` asks for, checked against the skill's current definition version (no
+    /// activity, id or time yet); empty when `problem` was called.
+    std::optional<store::MappingRecord> prepare(const MapRequest& request, const ProblemSink& problem);
+
+    /// Stores `mapping` for the request's activity, replacing the active mapping of the same activity,
+    /// skill and level, inside the caller's transaction; without a mapping the stored one stays.
+    /// Renames or retypes the activity as the request says.
+    MapOutcome apply(store::MappingRepository& repo, const MapRequest& request,
+                     std::optional<store::MappingRecord> mapping, const std::string& at);
+
     store::Database& _db;
     DefinitionCache& _definitions;
     const StatementFactory& _statements;
