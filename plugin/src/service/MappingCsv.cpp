@@ -92,6 +92,7 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
         problems.push_back({file, line, column, message});
     };
     Row row;
+    std::vector<definition::Problem> pending;
     while (true)
     {
         Cell cell;
@@ -148,8 +149,9 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
             }
             if (isControl(c))
             {
-                report(in.line(), column(), "the control character " + codePointName(c) +
-                                                " has no place in a mapping cell");
+                // Inside quotes, held back: in a cell that is never closed they are the records after it.
+                pending.push_back({file, in.line(), column(), "the control character " + codePointName(c) +
+                                                                  " has no place in a mapping cell"});
                 cell.bad = true;
             }
             in.take(&cell.text);
@@ -159,6 +161,9 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
             report(cell.line, cell.column, "the quoted cell is not closed: the text ends inside it");
             cell.bad = true;
         }
+        else
+            problems.insert(problems.end(), pending.begin(), pending.end());
+        pending.clear();
         row.push_back(std::move(cell));
         if (in.atEnd())
         {

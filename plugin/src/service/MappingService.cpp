@@ -225,6 +225,8 @@ MappingImport MappingService::importCsv(const std::string& csv, const std::strin
     {
         const MappingCsv::Row& row = rows[r];
         const int line = row[0].line;
+        // A record with a syntax problem (reported) is not checked further: its cells may be cut wrongly.
+        if (std::any_of(row.begin(), row.end(), [](const MappingCsv::Cell& c) { return c.bad; })) continue;
         if (row.size() != rows[0].size())
         {
             report(line, row.back().column, "this record has " + std::to_string(row.size()) +
@@ -232,7 +234,6 @@ MappingImport MappingService::importCsv(const std::string& csv, const std::strin
                                                 " columns");
             continue;
         }
-        if (std::any_of(row.begin(), row.end(), [](const MappingCsv::Cell& c) { return c.bad; })) continue;
         auto cell = [&](const std::string& column) -> const MappingCsv::Cell* {
             auto it = columns.find(column);
             return it == columns.end() ? nullptr : &row[it->second];
