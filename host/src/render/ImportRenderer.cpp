@@ -27,7 +27,22 @@ void ImportRenderer::render(const Poco::JSON::Object& response, std::ostream& ou
     const std::string skills = JsonFields::joined(response.getArray("skills"));
     const std::string definition = TextLayout::shortHash(JsonFields::text(response, "definition"));
     if (result == "unchanged")
+    {
         out << "unchanged: " << skills << " from " << TextLayout::printable(_source) << " is already stored (definition " << definition << ")\n";
+        // Which version it is, and whether it is the one in use: re-importing does not make it current.
+        Poco::JSON::Array::Ptr stored = response.getArray("stored");
+        for (std::size_t i = 0; stored && i < stored->size(); ++i)
+        {
+            Poco::JSON::Object::Ptr s = stored->getObject(static_cast<unsigned>(i));
+            const std::string skill = JsonFields::text(*s, "skill");
+            out << skill << ": this is version " << JsonFields::text(*s, "version");
+            if (s->getValue<bool>("current"))
+                out << ", the current one\n";
+            else
+                out << "; version " << JsonFields::text(*s, "currentVersion") << " is current (sfia-evidence use "
+                    << skill << ' ' << JsonFields::text(*s, "version") << " makes this one current)\n";
+        }
+    }
     else
         out << result << ' ' << skills << " from " << TextLayout::printable(_source) << " (definition " << definition << ")\n";
 

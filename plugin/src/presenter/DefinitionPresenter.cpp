@@ -50,6 +50,87 @@ std::string DefinitionPresenter::importDefinition(const Request& request)
     o->set("definition", outcome.definitionSha256);
     o->set("skills", array(outcome.skills));
     o->set("flaggedMappings", array(outcome.flaggedMappings));
+    Poco::JSON::Array::Ptr stored = new Poco::JSON::Array;
+    for (const auto& st : outcome.stored)
+    {
+        auto so = object();
+        so->set("skill", st.skill);
+        so->set("version", st.version);
+        so->set("current", st.version == st.currentVersion);
+        so->set("currentVersion", st.currentVersion);
+        so->set("currentDefinition", st.currentDefinition);
+        stored->add(so);
+    }
+    o->set("stored", stored);
+    return toJson(o);
+}
+
+Poco::JSON::Object::Ptr DefinitionPresenter::versionJson(const service::VersionInfo& v)
+{
+    auto o = object();
+    o->set("version", v.number);
+    o->set("definition", v.version.definitionSha256);
+    o->set("current", v.current);
+    o->set("frameworkVersion", v.version.frameworkVersion);
+    o->set("source", v.version.sourceName);
+    o->set("importedAt", v.version.importedAt);
+    return o;
+}
+
+std::string DefinitionPresenter::versions(const Request& request)
+{
+    const std::string code = request.string("skill");
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& v : _importer.versions(code)) list->add(versionJson(v));
+    auto o = object();
+    o->set("skill", code);
+    o->set("versions", list);
+    return toJson(o);
+}
+
+std::string DefinitionPresenter::diff(const Request& request)
+{
+    const std::string code = request.string("skill");
+    const std::string from = request.string("from"), to = request.string("to");
+    auto sentences = [](const std::vector<service::DefinitionDiff::Sentence>& list) {
+        Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+        for (const auto& s : list)
+        {
+            auto so = object();
+            so->set("id", s.id);
+            if (!s.before.empty()) so->set("before", s.before);
+            if (!s.after.empty()) so->set("after", s.after);
+            a->add(so);
+        }
+        return a;
+    };
+    Poco::JSON::Array::Ptr levels = new Poco::JSON::Array;
+    for (const auto& level : _importer.diff(code, from, to))
+    {
+        auto lo = object();
+        lo->set("level", level.number);
+        lo->set("added", sentences(level.added));
+        lo->set("changed", sentences(level.changed));
+        lo->set("removed", sentences(level.removed));
+        levels->add(lo);
+    }
+    auto o = object();
+    o->set("skill", code);
+    o->set("from", versionJson(_importer.version(code, from)));
+    o->set("to", versionJson(_importer.version(code, to)));
+    o->set("levels", levels);
+    return toJson(o);
+}
+
+std::string DefinitionPresenter::use(const Request& request)
+{
+    const std::string code = request.string("skill");
+    const auto outcome = _importer.use(code, request.string("version"), _runtime.host().now());
+    auto o = object();
+    o->set("skill", code);
+    o->set("result", outcome.unchanged ? "unchanged" : "current");
+    o->set("version", versionJson(outcome.version));
+    o->set("flaggedMappings", array(outcome.flaggedMappings));
     return toJson(o);
 }
 

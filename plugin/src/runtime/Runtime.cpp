@@ -124,6 +124,9 @@ Runtime::Runtime(plugin::HostServices& host):
     add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
     add("skills", [this](const Request& r) { return _definitions->skills(r); });
     add("show", [this](const Request& r) { return _definitions->show(r); });
+    add("versions", [this](const Request& r) { return _definitions->versions(r); });
+    add("diff", [this](const Request& r) { return _definitions->diff(r); });
+    add("use", [this](const Request& r) { return _definitions->use(r); });
     add("map", [this](const Request& r) { return _mappings->map(r); });
     add("unmap", [this](const Request& r) { return _mappings->unmap(r); });
     add("mappings", [this](const Request& r) { return _mappings->mappings(r); });

@@ -127,6 +127,31 @@ std::optional<StoredSkill> DefinitionRepository::currentSkill(const std::string&
     return skill(code, *hash);
 }
 
+std::vector<SkillVersion> DefinitionRepository::versions(const std::string& code)
+{
+    std::string c = code;
+    Poco::Data::Statement select(_db.session());
+    select << _db.sql("SELECT d.content_sha256, d.framework_version, d.source_name, d.imported_at"
+                      " FROM definition_versions d JOIN skills s ON s.definition_sha256 = d.content_sha256"
+                      " WHERE s.code = ? ORDER BY d.import_seq"),
+        use(c), now;
+    Poco::Data::RecordSet rs(select);
+    std::vector<SkillVersion> result;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+        result.push_back({rs[0].convert<std::string>(), rs[1].convert<std::string>(), rs[2].convert<std::string>(),
+                          rs[3].convert<std::string>()});
+    return result;
+}
+
+void DefinitionRepository::makeCurrent(const std::string& code, const std::string& definitionSha256,
+                                       const std::string& since)
+{
+    std::string c = code, hash = definitionSha256, at = since;
+    _db.session() << _db.sql("UPDATE current_skills SET definition_sha256 = ?, since = ? WHERE code = ?"), use(hash),
+        use(at), use(c), now;
+    _db.markChanged();
+}
+
 std::optional<std::string> DefinitionRepository::document(const std::string& definitionSha256)
 {
     std::string hash = definitionSha256;

@@ -31,12 +31,17 @@ public:
     std::string importDefinition(const Request& request);
     std::string skills(const Request& request);
     std::string show(const Request& request);
+    std::string versions(const Request& request);  ///< a skill's stored versions, which is current
+    std::string diff(const Request& request);      ///< the sentences two versions differ in
+    std::string use(const Request& request);       ///< makes a stored version current again
 
     /// A stored skill as the JSON of `show`, in `language` (falls back per LocalizedText::get).
     /// With level > 0, only that level is included.
     static Poco::JSON::Object::Ptr skillJson(const store::StoredSkill& stored, const std::string& language, int level);
 
 private:
+    static Poco::JSON::Object::Ptr versionJson(const service::VersionInfo& version);
+
     runtime::Runtime& _runtime;
     service::ImportService& _importer;
 };

@@ -15,6 +15,9 @@
 
 #include <Poco/Timestamp.h>
 
+#include "sfe/service/DefinitionDiff.h"
+#include "sfe/store/DefinitionRepository.h"
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,6 +32,32 @@ struct ImportOutcome
     std::string definitionSha256;
     std::vector<std::string> skills;    ///< codes in the document
     std::vector<std::string> flaggedMappings;   ///< mappings whose responsibility text changed
+    /// For an unchanged import: per skill of the document, its version number and the current one's.
+    struct Stored
+    {
+        std::string skill;
+        int version = 0;            ///< of this document, 1 = first imported
+        int currentVersion = 0;
+        std::string currentDefinition;
+    };
+    std::vector<Stored> stored;
+};
+
+/// A stored version of a skill as listed for admins: its number (1 = first imported) and whether
+/// it is the current one.
+struct VersionInfo
+{
+    int number = 0;
+    store::SkillVersion version;
+    bool current = false;
+};
+
+/// What `use` did: the version made current (or already current) and the mappings it flagged.
+struct UseOutcome
+{
+    VersionInfo version;
+    bool unchanged = false;
+    std::vector<std::string> flaggedMappings;
 };
 
 /// Reads, validates and checks a definition document (definition::DefinitionReader), then stores
@@ -49,6 +78,20 @@ public:
 
     /// Imports a document held in memory; `name` stands for the file in messages.
     ImportOutcome importBuffer(const std::string& bytes, const std::string& name, const Poco::Timestamp& now);
+
+    /// The stored versions of a skill, oldest first. Throws SFE_NOTFOUND if it was never imported.
+    std::vector<VersionInfo> versions(const std::string& code);
+
+    /// The version `text` names: its number ("2") or a prefix of its definition hash (6 or more
+    /// hex digits). Throws SFE_NOTFOUND naming `versions CODE` when there is none.
+    VersionInfo version(const std::string& code, const std::string& text);
+
+    /// The sentences the two versions differ in (DefinitionDiff, in the newer one's language).
+    std::vector<DefinitionDiff::Level> diff(const std::string& code, const std::string& from, const std::string& to);
+
+    /// Makes a stored version current again, explicitly, and reviews the skill's mappings as an
+    /// import does (moved when their texts are the same, flagged otherwise), in one transaction.
+    UseOutcome use(const std::string& code, const std::string& version, const Poco::Timestamp& now);
 
 private:
     ImportOutcome store(const definition::ReadResult& read, const Poco::Timestamp& now);

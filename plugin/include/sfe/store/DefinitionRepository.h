@@ -29,6 +29,15 @@ struct StoredSkill
     std::string importedAt;
 };
 
+/// One stored version of a skill: the definition document it came in, in import order.
+struct SkillVersion
+{
+    std::string definitionSha256;
+    std::string frameworkVersion;
+    std::string sourceName;
+    std::string importedAt;
+};
+
 /// Definition versions, their skills, levels and responsibilities, and which version of each
 /// skill is current. Writes happen inside the caller's Transaction.
 class DefinitionRepository
@@ -54,6 +63,12 @@ public:
 
     /// The current definition version of a skill, before `add` replaces it; empty if none.
     std::optional<std::string> currentVersion(const std::string& code);
+
+    /// The stored versions of a skill, in the order they were imported; empty if none.
+    std::vector<SkillVersion> versions(const std::string& code);
+
+    /// Makes a stored version of the skill current (it must hold the skill). Marks the store changed.
+    void makeCurrent(const std::string& code, const std::string& definitionSha256, const std::string& since);
 
     /// The stored document of a definition version (for audit export); empty if unknown.
     std::optional<std::string> document(const std::string& definitionSha256);
