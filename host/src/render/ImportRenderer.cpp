@@ -34,13 +34,11 @@ void ImportRenderer::render(const Poco::JSON::Object& response, std::ostream& ou
         for (std::size_t i = 0; stored && i < stored->size(); ++i)
         {
             Poco::JSON::Object::Ptr s = stored->getObject(static_cast<unsigned>(i));
+            if (s->getValue<bool>("current")) continue;    // in use already: "already stored" says it all
             const std::string skill = JsonFields::text(*s, "skill");
-            out << skill << ": this is version " << JsonFields::text(*s, "version");
-            if (s->getValue<bool>("current"))
-                out << ", the current one\n";
-            else
-                out << "; version " << JsonFields::text(*s, "currentVersion") << " is current (sfia-evidence use "
-                    << skill << ' ' << JsonFields::text(*s, "version") << " makes this one current)\n";
+            out << skill << ": this is version " << JsonFields::text(*s, "version") << "; version "
+                << JsonFields::text(*s, "currentVersion") << " is current (sfia-evidence use " << skill << ' '
+                << JsonFields::text(*s, "version") << " makes this one current)\n";
         }
     }
     else
