@@ -108,6 +108,49 @@ BOOST_FIXTURE_TEST_CASE(mapping_again_replaces_and_unmap_removes, Imported)
     BOOST_TEST(none.status == SFE_NOTFOUND);
 }
 
+BOOST_FIXTURE_TEST_CASE(map_names_the_mapping_it_replaced_and_the_activity_it_renamed, Imported)
+{
+    auto first = ok("map", R"({"activity":"c1","name":"Alt","skill":"CSMG","level":3})");
+    BOOST_TEST(first->isNull("replaced"));
+    BOOST_TEST(first->isNull("renamed"));
+    ok("map", R"({"activity":"c1","skill":"CSMG","level":4})");
+    auto again = ok("map", R"({"activity":"c1","name":"Neu","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1"]})");
+    BOOST_TEST(again->getObject("replaced")->getValue<std::string>("id") ==
+               first->getObject("mapping")->getValue<std::string>("id"));
+    auto renamed = again->getObject("renamed");
+    BOOST_TEST(renamed->getValue<std::string>("from") == "Alt");
+    BOOST_TEST(renamed->getValue<std::string>("to") == "Neu");
+    BOOST_TEST(renamed->getValue<int>("mappings") == 2);    // the name shows in the level-4 mapping too
+}
+
+// The operations the C door offers too: the CSV in the request, every problem located, nothing written.
+BOOST_FIXTURE_TEST_CASE(mappings_import_through_the_plugin_locates_every_problem_and_writes_nothing, Imported)
+{
+    ok("map", R"({"activity":"c1","skill":"CSMG","level":3})");
+    const std::string before = ok("mappings.export")->getValue<std::string>("csv");
+    BOOST_TEST(before == "activity,name,type,skill,level,responsibilities,review\r\nc1,c1,course,CSMG,3,,\r\n");
+
+    auto bad = call("mappings.import", R"({"file":"m.csv","csv":"activity,skill,level\nc2,CSMG,3\nc3,CSMG,8\nc4,XX,3\n"})");
+    BOOST_TEST(bad.status == SFE_INVALID);
+    BOOST_TEST(bad.message == "m.csv:3:9: level: '8' is not a level from 1 to 7\n"
+                              "m.csv:4:4: skill: no skill with code 'XX' has been imported");
+    Poco::JSON::Parser parser;
+    auto error = parser.parse(bad.json).extract<Poco::JSON::Object::Ptr>();
+    auto problems = error->getArray("problems");
+    BOOST_REQUIRE_EQUAL(problems->size(), 2u);
+    BOOST_TEST(problems->getObject(0)->getValue<int>("line") == 3);
+    BOOST_TEST(problems->getObject(0)->getValue<int>("column") == 9);
+    BOOST_TEST(ok("mappings.export")->getValue<std::string>("csv") == before);
+
+    auto dry = ok("mappings.import", R"({"csv":"activity,skill,level\r\nc1,CSMG,3\r\nc2,CSMG,3\r\n","dryRun":true})");
+    BOOST_TEST(dry->getValue<int>("added") == 1);
+    BOOST_TEST(dry->getValue<int>("unchanged") == 1);
+    BOOST_TEST(ok("mappings.export")->getValue<std::string>("csv") == before);
+
+    auto misspelt = call("mappings.import", R"({"csv":"activity,skill,level\n","dryrun":true})");
+    BOOST_TEST(misspelt.status == SFE_INVALID);
+}
+
 BOOST_FIXTURE_TEST_CASE(coverage_names_what_no_activity_develops, Imported)
 {
     ok("map", R"({"activity":"c1","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1","CSMG-3.3"]})");
