@@ -109,6 +109,7 @@ class Versions(unittest.TestCase):
 
     def test_use_makes_an_earlier_version_current_explicitly(self):
         first = self.versions()[0]["definition"]
+        self.assertTrue(json.loads(self.run_ok("mappings", "--json").out)["mappings"][0]["flagged"])
         result = self.run_ok("use", self.code, "1")
         self.assertIn("%s version 1 (definition %s" % (self.code, first[:12]), result.out)
         self.assertIn("is current now", result.out)
@@ -118,6 +119,10 @@ class Versions(unittest.TestCase):
         texts = [r["text"] for level in show["levels"] if level["number"] == self.level
                  for r in level["responsibilities"]]
         self.assertIn(self.old_text, texts)
+        # quiz-1 was flagged by version 2 (its responsibility reworded); version 1 has its text again.
+        quiz = json.loads(self.run_ok("mappings", "--json").out)["mappings"][0]
+        self.assertFalse(quiz["flagged"], quiz)
+        self.assertEqual(quiz["definition"], first)
         self.assertIn("current already; nothing changed", self.run_ok("use", self.code, "1").out)
         self.assertIn("this is version 2; version 1 is current", self.run_ok("import", self.v2).out)
 

@@ -437,7 +437,12 @@ std::vector<std::string> MappingService::reviewAfterImport(const definition::Def
     {
         for (const auto& m : repo.activeMappings(skill.code))
         {
-            if (m.definitionSha256 == d.contentSha256) continue;
+            if (m.definitionSha256 == d.contentSha256)
+            {
+                // `use` made the version this mapping was made against current again: nothing to review.
+                if (m.flaggedAt) repo.moveMapping(m.id, d.contentSha256);
+                continue;
+            }
             std::vector<std::string> reasons;
             const definition::Level* level = skill.level(m.level);
             if (!level || !level->defined)

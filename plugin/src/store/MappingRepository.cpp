@@ -90,7 +90,10 @@ void MappingRepository::flagMapping(const std::string& mappingId, const std::str
 void MappingRepository::moveMapping(const std::string& mappingId, const std::string& definitionSha256)
 {
     std::string id = mappingId, hash = definitionSha256;
-    _db.session() << _db.sql("UPDATE mappings SET definition_sha256 = ? WHERE id = ?"), use(hash), use(id), now;
+    // A flag said the texts it refers to changed; in this version they are as when it was made.
+    _db.session() << _db.sql("UPDATE mappings SET definition_sha256 = ?, flagged_at = NULL, flag_reason = NULL"
+                             " WHERE id = ?"),
+        use(hash), use(id), now;
     _db.markChanged();
 }
 

@@ -75,7 +75,8 @@ struct LevelCoverage
 
 /// Links activities to levels. A mapping refers to the skill's current definition version and
 /// keeps the text hash of each responsibility it names. Importing a new version moves mappings
-/// whose texts are unchanged, and flags the others for an admin to review (map again to clear).
+/// whose texts are unchanged, and flags the others for an admin to review (map again to clear; a
+/// version whose texts are as the mapping's, e.g. one `use` makes current again, clears it too).
 class MappingService
 {
 public:

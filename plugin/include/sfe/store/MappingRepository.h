@@ -74,7 +74,8 @@ public:
     /// Marks a mapping flagged for review, with the reason.
     void flagMapping(const std::string& mappingId, const std::string& at, const std::string& reason);
 
-    /// Moves an unflagged mapping to a new definition version whose texts it refers to are unchanged.
+    /// Moves a mapping to a definition version whose texts it refers to are unchanged, clearing a
+    /// review flag: the change that raised it is not in that version (e.g. `use` went back).
     void moveMapping(const std::string& mappingId, const std::string& definitionSha256);
 
     /// Active mappings, optionally of one skill and/or of one activity (by LMS id), ordered by
