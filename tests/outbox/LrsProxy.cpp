@@ -102,6 +102,13 @@ void LrsProxy::fault(int post, const std::string& mode, int milliseconds)
     if (!waitFor("ok " + command, kAnswerTimeout)) throw std::runtime_error("lrs_proxy.py did not accept '" + command + "'");
 }
 
+void LrsProxy::damage(const std::string& statementId)
+{
+    const std::string command = "damage " + statementId;
+    send(command);
+    if (!waitFor("ok " + command, kAnswerTimeout)) throw std::runtime_error("lrs_proxy.py did not accept '" + command + "'");
+}
+
 bool LrsProxy::waitFor(const std::string& line, std::chrono::milliseconds timeout)
 {
     std::unique_lock<std::mutex> lock(_mutex);

@@ -45,6 +45,10 @@ public:
     /// mode "refuse", "stall" or "lose" for `milliseconds`, or "hold".
     void fault(int post, const std::string& mode, int milliseconds = 0);
 
+    /// From now on the actor mbox of statement `statementId` loses its "mailto:" on the way to the
+    /// LRS, so the LRS refuses every request that carries it (the store keeps it unchanged).
+    void damage(const std::string& statementId);
+
     /// Waits until the proxy has printed `line` (now or before); false if it has not within `timeout`.
     bool waitFor(const std::string& line, std::chrono::milliseconds timeout);
 

@@ -8,6 +8,7 @@
 //
 
 #include "DeliveryCheck.h"
+#include "LrsProxy.h"
 #include "LrsReader.h"
 #include "StoreFile.h"
 #include "SyncingPlugin.h"
@@ -26,24 +27,25 @@ BOOST_AUTO_TEST_CASE(a_statement_the_lrs_rejects_is_quarantined_and_the_rest_of_
 {
     const auto ours = OurActors::fresh();
     const std::string since = timeNow(2);
-    SyncingPlugin plugin(testLrsBaseUrl(), ours);
+    LrsProxy proxy(testLrsBaseUrl());
+    SyncingPlugin plugin(proxy.baseUrl(), ours);
     plugin.host.settings().setString("xapi.actor", "mbox");
     plugin.host.settings().setString("lrs.batch", "10");
     Workload(plugin).recordLearners(0, 3, 0);
     plugin.runtime.reset();
 
-    // The plugin validates every statement before it queues it, so it never queues one that it
-    // finds invalid itself. A damaged stored body stands in for an LRS that is stricter than the
-    // plugin: an mbox without "mailto:" is what Learning Locker refuses (400).
+    // The plugin validates every statement before it queues it, and refuses to send one that no
+    // longer matches the evidence log, so neither the plugin nor the store can make the LRS refuse
+    // one. The proxy stands in for an LRS that is stricter than the plugin: it strips "mailto:" from
+    // one statement's mbox on the way, which Learning Locker refuses (400).
     std::string victim;
     {
         StoreFile store(plugin);
         const auto ids = store.idsInOrder();
         BOOST_REQUIRE(ids.size() > 20u);
         victim = ids[14];   // in the middle of the second batch of 10
-        const std::string body = store.replaceInBody(victim, "mailto:", "");
-        BOOST_REQUIRE(body.find("\"mbox\":\"learner-") != std::string::npos);
     }
+    proxy.damage(victim);
     plugin.start();
     const auto total = plugin.ok("outbox")->getObject("counts")->getValue<long long>("pending");
 

@@ -140,31 +140,4 @@ std::vector<std::string> StoreFile::idsInOrder()
     return ids;
 }
 
-std::string StoreFile::replaceInBody(const std::string& id, const std::string& from, const std::string& to)
-{
-    using namespace Poco::Data::Keywords;
-    if (_session)
-    {
-        const std::string update = "UPDATE statements SET body = replace(body, $1, $2) WHERE id = $3";
-        const std::size_t changed = onSession(update, [&] {
-            std::string f = from, t = to, i = id;
-            Poco::Data::Statement statement(*_session);
-            statement << update, use(f), use(t), use(i);
-            return statement.execute();
-        });
-        if (changed != 1) throw std::runtime_error(_name + ": no statement " + id);
-        const std::string select = "SELECT body FROM statements WHERE id = $1";
-        return onSession(select, [&] {
-            std::string body, i = id;
-            *_session << select, use(i), into(body), now;
-            return body;
-        });
-    }
-    Query(_db, _name, "UPDATE statements SET body = replace(body, ?, ?) WHERE id = ?").bind(1, from).bind(2, to).bind(3, id).step();
-    if (sqlite3_changes(_db) != 1) throw std::runtime_error(_name + ": no statement " + id);
-    Query query(_db, _name, "SELECT body FROM statements WHERE id = ?");
-    query.bind(1, id).step();
-    return query.text(0);
-}
-
 } } // namespace sfe::test

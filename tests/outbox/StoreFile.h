@@ -42,9 +42,6 @@ public:
     /// The ids of the statements in outbox order (seq).
     std::vector<std::string> idsInOrder();
 
-    /// Replaces every `from` in the body of statement `id` with `to`; returns the new body.
-    std::string replaceInBody(const std::string& id, const std::string& from, const std::string& to);
-
 private:
     sqlite3* _db = nullptr;                             ///< SQLite
     std::unique_ptr<Poco::Data::Session> _session;      ///< PostgreSQL

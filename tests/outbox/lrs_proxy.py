@@ -23,6 +23,10 @@
 #                      client's connection reset; new connections are refused for MS milliseconds
 #                      (the network fails after the LRS acted).
 #   fault N hold       POST number N reaches the LRS, and its response is never passed on.
+#   damage ID          from now on, in every POST that carries the statement with id ID, that statement's
+#                      actor mbox loses its "mailto:" before it reaches the LRS, which then refuses the
+#                      request (400): an LRS stricter than the plugin, for a statement the store holds
+#                      unchanged (so the evidence log still matches it).
 #   posts              answers "posts K": how many POSTs have arrived.
 #   quit               ends the proxy.
 #
@@ -33,6 +37,7 @@
 # It understands just enough HTTP/1.1 for a client that sends requests with Content-Length one after
 # the other on a kept-alive connection (no pipelining, no chunked bodies), as LrsClient does.
 
+import json
 import socket
 import struct
 import sys
@@ -47,8 +52,27 @@ posts = 0
 refuse_until = 0.0     # monotonic time until which connections are refused
 stall_until = 0.0      # monotonic time until which nothing is forwarded to the LRS
 connections = set()    # open Connection objects
+damaged = set()        # statement ids whose actor mbox is damaged on the way to the LRS
 listener = None
 port = 0
+
+
+def damage(request):
+    """The request with the actor mbox of every statement in `damaged` stripped of "mailto:"."""
+    with lock:
+        ids = set(damaged)
+    end = request.find(b"\r\n\r\n")
+    header, body = request[:end].decode("latin-1"), request[end + 4:]
+    if not ids or not any(i.encode() in body for i in ids):
+        return request
+    statements = json.loads(body)
+    for statement in statements if isinstance(statements, list) else [statements]:
+        if statement.get("id") in ids and "mbox" in statement.get("actor", {}):
+            statement["actor"]["mbox"] = statement["actor"]["mbox"].replace("mailto:", "", 1)
+    body = json.dumps(statements, separators=(",", ":")).encode()
+    lines = [line for line in header.split("\r\n") if not line.lower().startswith("content-length:")]
+    lines.append("Content-Length: %d" % len(body))
+    return "\r\n".join(lines).encode("latin-1") + b"\r\n\r\n" + body
 
 
 def say(line):
@@ -140,6 +164,8 @@ class Connection:
                     else:
                         self.outage = milliseconds
                 wait_while_stalled()
+                if method == "POST":
+                    request = damage(request)
                 self.upstream.sendall(request)
                 if self.response_fate == "stall":
                     say("forwarded %d late" % number)
@@ -257,6 +283,11 @@ def main():
             with lock:
                 count = posts
             say("posts %d" % count)
+            continue
+        if words[0] == "damage" and len(words) == 2:
+            with lock:
+                damaged.add(words[1])
+            say("ok " + line.strip())
             continue
         if words[0] == "fault" and len(words) >= 3 and words[2] in ("refuse", "stall", "lose", "hold"):
             milliseconds = int(words[3]) if len(words) > 3 else 0

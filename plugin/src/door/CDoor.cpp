@@ -45,13 +45,25 @@ namespace {
 // handle opened later.
 std::atomic<std::uintptr_t> gLastHandle{0};
 
-/// Live handles. Never destroyed: handles a host leaves open at exit are not closed under it.
+/// Live handles. Not a static object, so handles a host leaves open at exit are not closed under
+/// it; freeRegistry() deletes it when the module is unloaded (or the process ends) with none open.
 std::mutex gHandlesMutex;
 auto* gHandles = new std::map<const sfe_plugin*, std::shared_ptr<OpenPlugin>>;
+
+__attribute__((destructor)) void freeRegistry()
+{
+    std::lock_guard<std::mutex> lock(gHandlesMutex);
+    if (gHandles && gHandles->empty())
+    {
+        delete gHandles;
+        gHandles = nullptr;
+    }
+}
 
 std::shared_ptr<OpenPlugin> live(const sfe_plugin* plugin)
 {
     std::lock_guard<std::mutex> lock(gHandlesMutex);
+    if (!gHandles) return nullptr;    // after freeRegistry(): the process is ending
     auto it = gHandles->find(plugin);
     return it == gHandles->end() ? nullptr : it->second;
 }
@@ -111,6 +123,7 @@ SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin**
         auto* plugin = reinterpret_cast<sfe_plugin*>(gLastHandle.fetch_add(16) + 16);
         {
             std::lock_guard<std::mutex> lock(gHandlesMutex);
+            if (!gHandles) gHandles = new std::map<const sfe_plugin*, std::shared_ptr<OpenPlugin>>;
             gHandles->emplace(plugin, std::move(opened));
         }
         *out = plugin;
@@ -219,6 +232,7 @@ SFE_API void sfe_close(sfe_plugin* plugin)
     std::shared_ptr<OpenPlugin> opened;
     {
         std::lock_guard<std::mutex> lock(gHandlesMutex);
+        if (!gHandles) return;
         auto it = gHandles->find(plugin);
         if (it == gHandles->end()) return;    // closed already: a harmless no-op, as documented
         opened = std::move(it->second);

@@ -10,6 +10,7 @@
 #include "sfe/service/StatementBinding.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/xapi/delivery/DeliveryException.h"
 
 #include "sfe.h"
 
@@ -76,6 +77,11 @@ void DeliveryService::checkAboutOnce()
     {
         _client->checkAbout();
         _aboutChecked = true;
+    }
+    catch (const xapi::delivery::LrsCertificateException& e)
+    {
+        // Retrying will not make the certificate trusted: a configuration problem (CLI exit 78).
+        throw runtime::Error::config("lrs.url: the LRS at " + _client->endpoint() + " is not usable: " + e.message());
     }
     catch (const Poco::Exception& e)
     {
@@ -157,8 +163,10 @@ xapi::delivery::OutboxSender::Summary DeliveryService::sync(
         std::unique_ptr<xapi::delivery::OutboxSender>& paused;
         ~Done()
         {
+            // A drain cut short may still hold it. Outside the lock: releasing writes to the store,
+            // and writers wake the sender under this lock (notify) after their transaction.
+            service._queue->releaseLease();
             std::lock_guard<std::mutex> lock(service._mutex);
-            service._queue->releaseLease();    // a drain cut short may still hold it
             service._syncSender = nullptr;
             service._syncing = false;
             if (paused && !service._stopping)

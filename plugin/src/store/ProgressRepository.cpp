@@ -108,7 +108,8 @@ public:
         Run run(*this, prepared(_attainments, kAttainmentsSql), "the attainments", learner);
         run.bind(1, learner);
         if (sqlite3_bind_int(run.statement, 2, skill ? 0 : 1) != SQLITE_OK) run.fail();
-        run.bind(3, skill ? *skill : std::string());
+        static const std::string kAnySkill;    // bound SQLITE_STATIC: must outlive the run, unlike a temporary
+        run.bind(3, skill ? *skill : kAnySkill);
         std::vector<Attainment> result;
         while (run.step())
         {

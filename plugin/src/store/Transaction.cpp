@@ -116,9 +116,15 @@ void Transaction::rollbackQuietly()
 
 void Transaction::leaveQueue()
 {
-    if (!_queued) return;
-    _queued = false;
-    _db.writerLock()->unlock();
+    if (_queued)
+    {
+        _queued = false;
+        _db.writerLock()->unlock();
+    }
+    // This process's other threads may write from here on. Holding the mutex until the object goes
+    // out of scope would order it before whatever the caller does after commit (such as waking the
+    // sender, which takes the delivery service's lock: the reverse of sync's order).
+    if (_lock.owns_lock()) _lock.unlock();
 }
 
 bool Transaction::isBusy(const Poco::Exception& e)
