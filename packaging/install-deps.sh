@@ -3,7 +3,8 @@
 # the compiler and CMake, Poco 1.11, SQLite, pugixml, libxml2, Boost.Test, OpenSSL,
 # PostgreSQL client headers (for Poco::DataPostgreSQL), the PostgreSQL 15 server and client (the tests
 # start a private server of their own, tests/pg; no cluster of the package's is used), Python 3 (the
-# ctypes and CLI host tests), PHP's CLI (the PHP FFI host test) and Node.js/npm (the test LRS).
+# ctypes and CLI host tests), PHP's CLI (the PHP FFI host test), Node.js/npm (the test LRS) and clang 14
+# with its sanitizer and libFuzzer runtimes (.ci/hardening: the ASan+UBSan build and the fuzzers).
 # Safe to run again; apt-get skips what is installed.
 set -euo pipefail
 
@@ -21,6 +22,7 @@ packages=(
   libxml2-dev libxml2-utils
   libboost-test-dev
   libssl-dev openssl
+  clang-14 libclang-rt-14-dev
   python3
   php-cli
   nodejs npm

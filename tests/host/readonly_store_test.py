@@ -48,20 +48,35 @@ def reader_prefix():
     return ["setpriv", "--reuid=%d" % NOBODY, "--regid=%d" % NOBODY, "--clear-groups"]
 
 
+def runnable_by_nobody(tmp):
+    """The CLI and the plugin folder (manifest and module) where nobody can run them: as built, when
+    every folder up to them is searchable by others; else a copy under `tmp` (CI may clone into a
+    folder only root can enter, such as /root)."""
+    def reachable(path):
+        folder = path
+        while folder != "/":
+            folder = os.path.dirname(folder)
+            if not os.stat(folder).st_mode & stat.S_IXOTH:
+                return False
+        return True
+    if os.geteuid() != 0 or (reachable(ARGS.cli) and reachable(ARGS.manifest)):
+        return ARGS.cli, ARGS.manifest
+    app = os.path.join(tmp, "app")
+    os.makedirs(app)
+    cli = shutil.copy2(ARGS.cli, os.path.join(app, os.path.basename(ARGS.cli)))
+    plugin = shutil.copytree(os.path.dirname(ARGS.manifest), os.path.join(app, "plugin"))
+    for folder, _, _ in os.walk(app):
+        os.chmod(folder, 0o755)
+    return cli, os.path.join(plugin, os.path.basename(ARGS.manifest))
+
+
 class ReadOnlyCopy(unittest.TestCase):
     def setUp(self):
         if os.geteuid() == 0 and not shutil.which("setpriv"):
             self.skipTest("running as root without setpriv: cannot run the CLI as a user who cannot write")
-        for path in (ARGS.cli, ARGS.manifest):
-            # nobody must be able to reach the build: every folder up to it searchable by others.
-            folder = path
-            while folder != "/":
-                folder = os.path.dirname(folder)
-                if os.geteuid() == 0 and not os.stat(folder).st_mode & stat.S_IXOTH:
-                    self.skipTest("%s is not searchable by other users, so nobody cannot run the CLI" % folder)
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
         self.tmp = tempfile.mkdtemp(prefix="sfe-readonly-")
         os.chmod(self.tmp, 0o755)
+        self.cli = Cli(*runnable_by_nobody(self.tmp))
         self.original = os.path.join(self.tmp, "live", "store.db")
         os.mkdir(os.path.dirname(self.original))
         code = read_definition(ARGS.definition)["code"]
