@@ -7,6 +7,8 @@
 
 #include "sfe/xapi/Utf8.h"
 
+#include <cstdio>
+
 namespace sfe {
 namespace xapi {
 
@@ -50,6 +52,18 @@ std::string Utf8::check(const std::string& text)
         if (!decode(text, offset, c)) return "is not valid UTF-8 at byte " + std::to_string(offset);
     }
     return {};
+}
+
+bool Utf8::isControl(std::uint32_t codePoint)
+{
+    return codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0);
+}
+
+std::string Utf8::codePointName(std::uint32_t codePoint)
+{
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(codePoint));
+    return buffer;
 }
 
 } } // namespace sfe::xapi

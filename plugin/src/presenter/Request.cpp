@@ -13,30 +13,12 @@
 #include <Poco/NumberParser.h>
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <set>
 #include <stdexcept>
 
 namespace sfe {
 namespace presenter {
-
-namespace {
-
-/// "U+001B": how a message names a character.
-std::string codePointName(std::uint32_t c)
-{
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
-    return buffer;
-}
-
-bool isControl(std::uint32_t c)
-{
-    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
-}
-
-} // namespace
 
 Request::Request(const std::string& operation, std::string_view json):
     _operation(operation)
@@ -115,9 +97,9 @@ std::string Request::checkedString(const std::string& key, std::string_view valu
     while (xapi::Utf8::decode(text, offset, c))
     {
         ++position;
-        if (!isControl(c)) continue;
+        if (!xapi::Utf8::isControl(c)) continue;
         if (freeText && (c == '\t' || c == '\n' || c == '\r')) continue;
-        fail(key, "contains the control character " + codePointName(c) + " at character " + std::to_string(position) +
+        fail(key, "contains the control character " + xapi::Utf8::codePointName(c) + " at character " + std::to_string(position) +
                       (freeText ? std::string() : "; only free text (notes, reasons) may hold tabs and line breaks"));
     }
     return text;

@@ -57,8 +57,7 @@ std::string Error::printable(const std::string& text, std::size_t maxBytes)
         }
         const std::size_t start = offset;
         std::uint32_t codePoint = 0;
-        if (xapi::Utf8::decode(text, offset, codePoint) && codePoint >= 0x20 && codePoint != 0x7f &&
-            !(codePoint >= 0x80 && codePoint < 0xa0))
+        if (xapi::Utf8::decode(text, offset, codePoint) && !xapi::Utf8::isControl(codePoint))
             out.append(text, start, offset - start);
         else
         {

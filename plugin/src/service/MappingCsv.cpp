@@ -9,24 +9,11 @@
 
 #include "sfe/xapi/Utf8.h"
 
-#include <cstdio>
 
 namespace sfe {
 namespace service {
 
 namespace {
-
-bool isControl(std::uint32_t c)
-{
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f);
-}
-
-std::string codePointName(std::uint32_t c)
-{
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
-    return buffer;
-}
 
 /// Walks the text one code point at a time, knowing the line and column of the next one.
 class Cursor
@@ -147,10 +134,10 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
                     continue;
                 }
             }
-            if (isControl(c))
+            if (xapi::Utf8::isControl(c))
             {
                 // Inside quotes, held back: in a cell that is never closed they are the records after it.
-                pending.push_back({file, in.line(), column(), "the control character " + codePointName(c) +
+                pending.push_back({file, in.line(), column(), "the control character " + xapi::Utf8::codePointName(c) +
                                                                   " has no place in a mapping cell"});
                 cell.bad = true;
             }

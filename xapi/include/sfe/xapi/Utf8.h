@@ -28,6 +28,13 @@ public:
 
     /// Returns "" when `text` is valid UTF-8, else "is not valid UTF-8 at byte N".
     static std::string check(const std::string& text);
+
+    /// True for the control characters: C0 (below U+0020), DEL (U+007F) and C1 (U+0080 to U+009F).
+    /// Input checks refuse them in ids and text output escapes them, with this one definition.
+    static bool isControl(std::uint32_t codePoint);
+
+    /// "U+001B": how messages name a code point.
+    static std::string codePointName(std::uint32_t codePoint);
 };
 
 } } // namespace sfe::xapi
