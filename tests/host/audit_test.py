@@ -14,7 +14,6 @@ Usage: audit_test.py --cli BIN --manifest MANIFEST --definition CSMG.xml [unitte
 With SFE_TEST_PG set, every test runs on a PostgreSQL database of its own (cli.Store).
 """
 
-import argparse
 import hashlib
 import json
 import os
@@ -26,7 +25,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store  # noqa: E402
+from cli import Cli, Store, cli_test_arguments  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_DATAERR, EXIT_CONFIG = 0, 3, 65, 78
@@ -306,14 +305,8 @@ class Keys(AuditCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
 
 
 if __name__ == "__main__":

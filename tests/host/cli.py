@@ -232,3 +232,17 @@ def read_definition(path):
     steps = [step.find(DEFINITION_NS + "text").text
              for step in skill.findall("%slowerLevelsNotDefined/%sdevelopmentStep" % (DEFINITION_NS, DEFINITION_NS))]
     return {"code": skill.get("code"), "name": text(skill, "name"), "levels": levels, "lowerLevelSteps": steps}
+
+
+def cli_test_arguments():
+    """The arguments every CLI test module takes: --cli BIN --manifest MANIFEST --definition FILE (made
+    absolute, since tests change folders); the rest, for unittest, in `.rest`."""
+    import argparse
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--manifest", required=True)
+    parser.add_argument("--definition", required=True)
+    args, args.rest = parser.parse_known_args()
+    for name in ("cli", "manifest", "definition"):
+        setattr(args, name, os.path.abspath(getattr(args, name)))
+    return args

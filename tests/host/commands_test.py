@@ -11,7 +11,6 @@ With SFE_TEST_PG set (a libpq admin conninfo), every test runs on a PostgreSQL d
 (cli.Store): the CLI gets store.connector/store.url in a --config file.
 """
 
-import argparse
 import hashlib
 import html.parser
 import json
@@ -25,7 +24,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, dump, normalised, read_definition  # noqa: E402
+from cli import Cli, Store, dump, normalised, read_definition, cli_test_arguments  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR, EXIT_CANTCREAT, EXIT_TEMPFAIL, EXIT_CONFIG = 0, 64, 65, 73, 75, 78
@@ -492,14 +491,8 @@ class CommandUsage(CommandCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ and says which field and which character, without echoing the character to the t
 Standard library only; runs on SQLite and, with SFE_TEST_PG, on PostgreSQL.
 """
 
-import argparse
 import json
 import os
 import shutil
@@ -14,7 +13,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, dump, read_definition  # noqa: E402
+from cli import Cli, Store, dump, read_definition, cli_test_arguments  # noqa: E402
 
 ARGS = None
 EXIT_OK, EXIT_DATAERR = 0, 65
@@ -65,14 +64,8 @@ class StrictInput(unittest.TestCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ result that names each mapping replaced and each activity renamed; `map` says so
 Standard library only; runs on SQLite and, with SFE_TEST_PG, on PostgreSQL.
 """
 
-import argparse
 import csv
 import io
 import json
@@ -18,7 +17,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, dump, read_definition  # noqa: E402
+from cli import Cli, Store, dump, read_definition, cli_test_arguments  # noqa: E402
 
 ARGS = None
 EXIT_OK, EXIT_DATAERR = 0, 65
@@ -202,14 +201,8 @@ class MappingsCsv(unittest.TestCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
 
 
 if __name__ == "__main__":

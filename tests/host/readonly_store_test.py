@@ -13,7 +13,6 @@ must be refused with a message that says why and what to do.
 SQLite only: a PostgreSQL database has no file modes (a read-only role is the database's business).
 """
 
-import argparse
 import os
 import shutil
 import sqlite3
@@ -24,7 +23,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, read_definition  # noqa: E402
+from cli import Cli, read_definition, cli_test_arguments  # noqa: E402
 
 EXIT_OK, EXIT_IOERR = 0, 74
 ARGS = None
@@ -186,14 +185,8 @@ class ReadOnlyCopy(unittest.TestCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ visibly (TextLayout::printable). Standard library only; runs on SQLite and, with
 PostgreSQL.
 """
 
-import argparse
 import json
 import os
 import shutil
@@ -17,7 +16,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, read_definition  # noqa: E402
+from cli import Cli, Store, read_definition, cli_test_arguments  # noqa: E402
 
 ARGS = None
 HOSTILE_ASSESSOR = "a7\x1b]0;owned\x07\x1b[2J"
@@ -78,14 +77,8 @@ class Escapes(unittest.TestCase):
 
 def main():
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
 
 
 if __name__ == "__main__":
