@@ -7,9 +7,8 @@
 
 #include "sfe/service/AuditExporter.h"
 
-#include "sfe/presenter/EvidencePresenter.h"
-#include "sfe/presenter/Json.h"
 #include "sfe/runtime/Error.h"
+#include "sfe/service/LogContent.h"
 #include "sfe/store/DefinitionRepository.h"
 #include "sfe/store/EvidenceLog.h"
 #include "sfe/store/EvidenceRepository.h"
@@ -156,40 +155,12 @@ std::string recordJson(const store::EvidenceRecord& r)
         w.key(key);
         if (v) w.string(*v); else w.null();
     };
-    auto number = [](xapi::JsonWriter& w, const char* key, const std::optional<double>& v) {
-        w.key(key);
-        if (v) w.number(*v); else w.null();
-    };
     std::string out;
     xapi::JsonWriter w(out);
     w.beginObject();
     w.key("id"); w.string(r.id);
     w.key("seq"); w.integer(r.seq);
-    w.key("kind"); w.string(r.kind);
-    w.key("learnerRef"); w.string(r.learnerRef);
-    w.key("skill"); w.string(r.skillCode);
-    w.key("level"); w.integer(r.level);
-    w.key("definition"); w.string(r.definitionSha256);
-    w.key("levelTextSha256"); w.string(r.levelTextSha256);
-    w.key("responsibilities");
-    w.beginArray();
-    for (const auto& id : r.responsibilities) w.string(id);
-    w.endArray();
-    text(w, "activity", r.activityId);
-    text(w, "mapping", r.mappingId);
-    w.key("verb"); w.string(r.verb);
-    number(w, "scoreScaled", r.scoreScaled);
-    number(w, "scoreRaw", r.scoreRaw);
-    number(w, "scoreMin", r.scoreMin);
-    number(w, "scoreMax", r.scoreMax);
-    w.key("success");
-    if (r.success) w.boolean(*r.success); else w.null();
-    text(w, "assessorRef", r.assessorRef);
-    text(w, "outcome", r.outcome);
-    text(w, "noteSha256", r.noteSha256);
-    text(w, "evidenceUrl", r.evidenceUrl);
-    w.key("occurredAt"); w.string(r.occurredAt);
-    w.key("recordedAt"); w.string(r.recordedAt);
+    LogContent::writeRecordFields(w, r);
     w.key("eventId"); w.string(r.eventId);
     w.key("learner"); w.string(r.learner);
     text(w, "assessor", r.assessor);

@@ -38,24 +38,8 @@ const std::string kStatementsKey = ",\"statements\":[";
 
 } // namespace
 
-std::string LogContent::withoutStatements(const std::string& content)
+void LogContent::writeRecordFields(xapi::JsonWriter& w, const store::EvidenceRecord& r)
 {
-    // "statements" is always the last key, and no earlier value can hold the key's text unescaped.
-    const auto at = content.rfind(kStatementsKey);
-    if (at == std::string::npos) return content;
-    return content.substr(0, at) + "}";
-}
-
-std::string LogContent::record(const store::EvidenceRecord& r,
-                               const std::optional<std::vector<StatementBinding>>& statements)
-{
-    std::string out;
-    out.reserve(640);
-    xapi::JsonWriter w(out);
-    w.beginObject();
-    w.key("action"); w.string("record");
-    w.key("evidence"); w.string(r.id);
-    w.key("seq"); w.integer(r.seq);
     w.key("kind"); w.string(r.kind);
     w.key("learnerRef"); w.string(r.learnerRef);
     w.key("skill"); w.string(r.skillCode);
@@ -81,6 +65,27 @@ std::string LogContent::record(const store::EvidenceRecord& r,
     text(w, "evidenceUrl", r.evidenceUrl);
     w.key("occurredAt"); w.string(r.occurredAt);
     w.key("recordedAt"); w.string(r.recordedAt);
+}
+
+std::string LogContent::withoutStatements(const std::string& content)
+{
+    // "statements" is always the last key, and no earlier value can hold the key's text unescaped.
+    const auto at = content.rfind(kStatementsKey);
+    if (at == std::string::npos) return content;
+    return content.substr(0, at) + "}";
+}
+
+std::string LogContent::record(const store::EvidenceRecord& r,
+                               const std::optional<std::vector<StatementBinding>>& statements)
+{
+    std::string out;
+    out.reserve(640);
+    xapi::JsonWriter w(out);
+    w.beginObject();
+    w.key("action"); w.string("record");
+    w.key("evidence"); w.string(r.id);
+    w.key("seq"); w.integer(r.seq);
+    writeRecordFields(w, r);
     w.key("eventId"); w.string(store::EvidenceLog::sha256(r.eventId));
     statementsKey(w, statements);
     w.endObject();

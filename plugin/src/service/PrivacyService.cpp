@@ -7,8 +7,6 @@
 
 #include "sfe/service/PrivacyService.h"
 
-#include "sfe/presenter/EvidencePresenter.h"
-#include "sfe/presenter/Json.h"
 #include "sfe/runtime/Error.h"
 #include "sfe/service/StatementSigner.h"
 #include "sfe/store/EvidenceRepository.h"
@@ -20,7 +18,6 @@
 #include "sfe.h"
 
 #include <Poco/Data/RecordSet.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
 #include <map>
@@ -61,39 +58,21 @@ PrivacyService::PrivacyService(store::Database& db, store::LearnerRefs& refs, st
 {
 }
 
-Poco::JSON::Object::Ptr PrivacyService::exportPerson(const std::string& person)
+PersonRecords PrivacyService::exportPerson(const std::string& person)
 {
-    auto o = presenter::object();
-    o->set("person", person);
-    o->set("exportedAt", xapi::Timestamp::now());
-    auto ref = _refs.find(person);
-    o->set("ref", ref ? Poco::Dynamic::Var(*ref) : Poco::Dynamic::Var());
+    PersonRecords held;
+    held.ref = _refs.find(person);
 
     store::EvidenceRepository evidence(_db);
-    Poco::JSON::Array::Ptr asLearner = new Poco::JSON::Array, asAssessor = new Poco::JSON::Array;
     store::EvidenceFilter byLearner;
     byLearner.learner = person;
-    for (const auto& r : evidence.list(byLearner)) asLearner->add(presenter::EvidencePresenter::evidenceJson(r));
+    held.asLearner = evidence.list(byLearner);
     store::EvidenceFilter byAssessor;
     byAssessor.assessor = person;
-    for (const auto& r : evidence.list(byAssessor)) asAssessor->add(presenter::EvidencePresenter::evidenceJson(r));
-    o->set("evidence", asLearner);
-    o->set("attested", asAssessor);
-
-    Poco::JSON::Array::Ptr statements = new Poco::JSON::Array;
-    Poco::JSON::Parser parser;
-    for (const auto& s : store::StatementRepository(_db).list(person))
-    {
-        auto so = presenter::object();
-        so->set("id", s.id);
-        so->set("state", s.state);
-        so->set("statement", parser.parse(s.body));
-        statements->add(so);
-    }
-    o->set("statements", statements);
+    held.asAssessor = evidence.list(byAssessor);
+    held.statements = store::StatementRepository(_db).list(person);
 
     std::string who = person;
-    Poco::JSON::Array::Ptr attainments = new Poco::JSON::Array;
     {
         Poco::Data::Statement select(_db.session());
         select << _db.sql("SELECT skill_code, level_number, rule, attained_at, statement_id, voided_at FROM attainments"
@@ -102,38 +81,27 @@ Poco::JSON::Object::Ptr PrivacyService::exportPerson(const std::string& person)
         Poco::Data::RecordSet rs(select);
         for (bool more = rs.moveFirst(); more; more = rs.moveNext())
         {
-            auto a = presenter::object();
-            a->set("skill", rs["skill_code"].convert<std::string>());
-            a->set("level", rs["level_number"].convert<int>());
-            a->set("rule", rs["rule"].convert<std::string>());
-            a->set("attainedAt", rs["attained_at"].convert<std::string>());
-            a->set("statement", rs["statement_id"].convert<std::string>());
-            a->set("voidedAt", rs["voided_at"].isEmpty() ? Poco::Dynamic::Var() : rs["voided_at"]);
-            attainments->add(a);
+            auto& a = held.attainments.emplace_back();
+            a.skill = rs["skill_code"].convert<std::string>();
+            a.level = rs["level_number"].convert<int>();
+            a.rule = rs["rule"].convert<std::string>();
+            a.attainedAt = rs["attained_at"].convert<std::string>();
+            a.statement = rs["statement_id"].convert<std::string>();
+            if (!rs["voided_at"].isEmpty()) a.voidedAt = rs["voided_at"].convert<std::string>();
         }
     }
-    o->set("attainments", attainments);
-
-    Poco::JSON::Array::Ptr verifications = new Poco::JSON::Array;
     {
         std::vector<std::string> ids, times;
         _db.session() << _db.sql("SELECT evidence_id, verified_at FROM verifications WHERE auditor = ?"
                                  " ORDER BY verified_at, evidence_id"),
             use(who), into(ids), into(times), now;
-        for (std::size_t i = 0; i < ids.size(); ++i)
-        {
-            auto v = presenter::object();
-            v->set("evidence", ids[i]);
-            v->set("verifiedAt", times[i]);
-            verifications->add(v);
-        }
+        for (std::size_t i = 0; i < ids.size(); ++i) held.verified.push_back({ids[i], times[i]});
     }
-    o->set("verified", verifications);
 
-    if (!ref && asLearner->size() == 0 && asAssessor->size() == 0 && statements->size() == 0 &&
-        verifications->size() == 0)
+    if (!held.ref && held.asLearner.empty() && held.asAssessor.empty() && held.statements.empty() &&
+        held.verified.empty())
         throw runtime::Error::notFound("privacy: nothing is held about '" + person + "'");
-    return o;
+    return held;
 }
 
 ErasureResult PrivacyService::erase(const std::string& person, const Poco::Timestamp& when)

@@ -43,6 +43,10 @@ public:
                               const std::string& verifiedAt,
                               const std::optional<std::vector<StatementBinding>>& statements);
 
+    /// Writes a record's logged fields, "kind" to "recordedAt", as record() does: the audit export
+    /// writes them the same way, so its verify.sh can compare a record with its entry as text.
+    static void writeRecordFields(xapi::JsonWriter& w, const store::EvidenceRecord& r);
+
     /// `content` without its "statements" array, as entries were written before statements were
     /// bound: what the record, withdrawal or verification fields alone must reproduce.
     static std::string withoutStatements(const std::string& content);

@@ -12,17 +12,47 @@
 
 #include "sfe/service/SigningKeys.h"
 #include "sfe/store/Database.h"
+#include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/LearnerRefs.h"
+#include "sfe/store/StatementRepository.h"
 
-#include <Poco/JSON/Object.h>
 #include <Poco/Timestamp.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace sfe {
 namespace service {
+
+/// Everything the store holds about a person, as privacy.export returns it.
+struct PersonRecords
+{
+    /// A level the person attained.
+    struct Attainment
+    {
+        std::string skill;
+        int level = 0;
+        std::string rule;
+        std::string attainedAt;
+        std::string statement;
+        std::optional<std::string> voidedAt;
+    };
+    /// A record the person verified as auditor.
+    struct Verification
+    {
+        std::string evidence;
+        std::string verifiedAt;
+    };
+
+    std::optional<std::string> ref;                     ///< their learner ref, if they have one
+    std::vector<store::EvidenceRecord> asLearner;       ///< evidence about them
+    std::vector<store::EvidenceRecord> asAssessor;      ///< evidence they attested
+    std::vector<store::StatementRecord> statements;     ///< statements about them
+    std::vector<Attainment> attainments;
+    std::vector<Verification> verified;
+};
 
 /// What erasing a person changed.
 struct ErasureResult
@@ -54,7 +84,7 @@ public:
     PrivacyService(store::Database& db, store::LearnerRefs& refs, std::shared_ptr<const SigningKeys> keys);
 
     /// Everything held about the person. Throws SFE_NOTFOUND when nothing is.
-    Poco::JSON::Object::Ptr exportPerson(const std::string& person);
+    PersonRecords exportPerson(const std::string& person);
 
     /// Erases the person in one transaction. Throws SFE_NOTFOUND when nothing is held about them.
     /// On SQLite it then checkpoints and empties the write-ahead log, so the old values leave the
