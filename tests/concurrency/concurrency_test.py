@@ -41,7 +41,7 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
-from cli import Cli, Store  # noqa: E402
+from cli import Cli, Store, tool_environment  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
 ARGS = None
@@ -488,7 +488,7 @@ class Busy(unittest.TestCase):
             # Another node holds the store's write lock (the plugin's advisory lock) in a transaction.
             holder = subprocess.Popen(
                 [ws.store.psql_binary, "-X", "-q", "-d", ws.store.url],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=tool_environment())
             holder.stdin.write(b"BEGIN;\n\\o /dev/null\nSELECT pg_advisory_xact_lock(8315156054467834996);\n"
                                b"\\o\n\\echo locked\n")
             holder.stdin.flush()

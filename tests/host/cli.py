@@ -196,7 +196,7 @@ class Store:
         if command is not None:
             args += ["-c", command]
         completed = subprocess.run(args, input=(script or "").encode("utf-8"), stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, timeout=60)
+                                   stderr=subprocess.PIPE, timeout=60, env=tool_environment())
         if check and completed.returncode != 0:
             raise RuntimeError("psql %s failed (exit %d): %s" % (command or "script", completed.returncode,
                                                                  completed.stderr.decode("utf-8", "replace")))
@@ -246,3 +246,10 @@ def cli_test_arguments():
     for name in ("cli", "manifest", "definition"):
         setattr(args, name, os.path.abspath(getattr(args, name)))
     return args
+
+
+def tool_environment():
+    """The environment for tools that are not ours, such as psql: without the sanitizer runtime that
+    sanitizer builds preload into interpreters which load the plugin module (tests/CMakeLists.txt).
+    psql with ASan's runtime preloaded prints its answer and then hangs at exit."""
+    return {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "ASAN_OPTIONS", "LSAN_OPTIONS")}
