@@ -215,19 +215,7 @@ private:
             ++_pos;
             skipSpace();
             value(depth + 1);
-            skipSpace();
-            if (peek() == ',')
-            {
-                ++_pos;
-                skipSpace();
-                continue;
-            }
-            if (peek() == '}')
-            {
-                ++_pos;
-                return;
-            }
-            fail("expected ',' or '}' in an object");
+            if (!another('}', "an object")) return;
         }
     }
 
@@ -244,20 +232,27 @@ private:
         for (;;)
         {
             value(depth + 1);
-            skipSpace();
-            if (peek() == ',')
-            {
-                ++_pos;
-                skipSpace();
-                continue;
-            }
-            if (peek() == ']')
-            {
-                ++_pos;
-                return;
-            }
-            fail("expected ',' or ']' in an array");
+            if (!another(']', "an array")) return;
         }
+    }
+
+    /// After a member or element: true past a ',' (another follows), false past `close` (the end);
+    /// anything else fails.
+    bool another(char close, const char* in)
+    {
+        skipSpace();
+        if (peek() == ',')
+        {
+            ++_pos;
+            skipSpace();
+            return true;
+        }
+        if (peek() == close)
+        {
+            ++_pos;
+            return false;
+        }
+        fail(std::string("expected ',' or '") + close + "' in " + in);
     }
 
     std::string_view _text;
