@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything sfia-evidence needs on a fresh Debian 12 machine (run as root):
-# the compiler and CMake, Poco 1.11, SQLite, pugixml, libxml2, Boost.Test, OpenSSL,
+# the compiler and CMake, Poco 1.11, SQLite, pugixml, libxml2, ICU and kainjow-mustache (texts and pages),
+# Boost.Test, OpenSSL,
 # PostgreSQL client headers (for Poco::DataPostgreSQL), the PostgreSQL 15 server and client (the tests
 # start a private server of their own, tests/pg; no cluster of the package's is used), Python 3 (the
 # ctypes and CLI host tests), PHP's CLI (the PHP FFI host test), Node.js/npm (the test LRS) and clang 14
@@ -20,6 +21,7 @@ packages=(
   libsqlite3-dev sqlite3
   libpugixml-dev
   libxml2-dev libxml2-utils
+  libicu-dev libkainjow-mustache-dev
   libboost-test-dev
   libssl-dev openssl
   clang-14 libclang-rt-14-dev

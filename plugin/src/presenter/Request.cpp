@@ -40,6 +40,7 @@ Request::Request(const std::string& operation, std::string_view json):
     if (JsonText::kind(value) != JsonText::Kind::Object)
         throw runtime::Error::invalid(operation + ": the request must be a JSON object");
     *this = Request(operation, value, true);
+    _envelope = true;
 }
 
 Request::Request(std::string operation, std::string_view object, bool):
@@ -76,7 +77,8 @@ void Request::allowOnly(std::initializer_list<const char*> known) const
 {
     for (const auto& m : *_members)
     {
-        bool ok = false;
+        // Every request may say who calls and in which language (read by the runtime, not here).
+        bool ok = _envelope && (m.key == kCaller || m.key == kLang);
         for (const char* k : known) ok = ok || m.key == k;
         if (!ok) throw runtime::Error::invalid(_operation + ": unknown field '" + runtime::Error::printable(m.key) + "'");
     }

@@ -81,6 +81,11 @@ public:
     /// The same request under another name (for messages), e.g. "event 3 (attest)".
     Request renamed(const std::string& operation) const;
 
+    /// Fields every request may carry besides its own: who calls (auth.enforce) and the language
+    /// of what people read. allowOnly() accepts them at the top level, never inside an object.
+    static constexpr const char* kCaller = "caller";
+    static constexpr const char* kLang = "lang";
+
     /// Throws SFE_INVALID naming the first field that is not one of `known`: a misspelt field
     /// must not be dropped silently.
     void allowOnly(std::initializer_list<const char*> known) const;
@@ -98,6 +103,7 @@ private:
 
     std::string _operation;
     std::shared_ptr<const Members> _members;
+    bool _envelope = false;    ///< the request itself, not an object inside it
 };
 
 } } // namespace sfe::presenter
