@@ -7,6 +7,9 @@
 
 #include "sfe/runtime/Settings.h"
 
+#include "sfe/i18n/Messages.h"
+#include "sfe/i18n/TimeText.h"
+
 #include "sfe/runtime/Error.h"
 #include "sfe/runtime/Secrets.h"
 
@@ -102,7 +105,7 @@ const std::vector<std::string>& Settings::keys()
         "lms.mbox_domain", "lrs.url", "lrs.user", "lrs.password", "lrs.batch", "lrs.background",
         "lrs.verify_certificates", "lrs.ca_file", "lrs.lease_s", "lrs.timeout_ms", "audit.signing_key",
         "audit.signing_cert", "audit.checkpoint_every", "audit.checkpoint_seconds", "xapi.sign", "progress.rule",
-        "log.level"};
+        "log.level", "ui.language", "ui.time_zone", "auth.enforce"};
     return kKeys;
 }
 
@@ -147,6 +150,14 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
                                 {"all-demonstrated", "all-verified", "all-demonstrated-and-learning"});
     s.logLevel = readChoice(config, "log.level", s.logLevel,
                             {"fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"});
+    s.uiLanguage = config.getString("ui.language", s.uiLanguage);
+    if (!s.uiLanguage.empty() && !i18n::Messages::speaks(s.uiLanguage))
+        throw Error::config("ui.language: '" + Error::printable(s.uiLanguage, 64) + "' is not one of de, en");
+    s.uiTimeZone = config.getString("ui.time_zone", s.uiTimeZone);
+    if (!i18n::TimeText::knownZone(s.uiTimeZone))
+        throw Error::config("ui.time_zone: unknown time zone '" + Error::printable(s.uiTimeZone, 64) +
+                            "' (an IANA name such as Europe/Berlin or UTC)");
+    s.authEnforce = readBool(config, "auth.enforce", s.authEnforce);
     return s;
 }
 

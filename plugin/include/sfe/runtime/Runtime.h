@@ -10,6 +10,7 @@
 #ifndef SFE_RUNTIME_RUNTIME_H
 #define SFE_RUNTIME_RUNTIME_H
 
+#include "sfe/presenter/Audience.h"
 #include "sfe/plugin/EvidencePlugin.h"
 #include "sfe/plugin/HostServices.h"
 #include "sfe/runtime/Settings.h"
@@ -65,6 +66,8 @@ public:
     plugin::EvidencePlugin::Result call(const std::string& operation, std::string_view requestJson);
 
     const Settings& settings() const { return _settings; }
+    /// ui.language and ui.time_zone, for presenters that write what people read.
+    presenter::Audience::Defaults audienceDefaults() const { return {_settings.uiLanguage, _settings.uiTimeZone}; }
     plugin::HostServices& host() { return _host; }
     store::Database& database() { return *_db; }
 

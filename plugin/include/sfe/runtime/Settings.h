@@ -50,6 +50,9 @@ struct Settings
     bool xapiSign = false;                              ///< xapi.sign: sign statements (needs audit.signing_*)
     std::string progressRule = "all-demonstrated";      ///< progress.rule (service::AttainmentRule)
     std::string logLevel = "information";               ///< log.level
+    std::string uiLanguage;                             ///< ui.language: de|en; empty: the definition's
+    std::string uiTimeZone = "Europe/Berlin";           ///< ui.time_zone: what people read (IANA name)
+    bool authEnforce = false;                           ///< auth.enforce: every request names its caller
 
     /// Reads every key, keeping the default where a key is absent. Throws runtime::Error
     /// (SFE_CONFIG) naming the key and the bad value, or naming a key that is not one of keys():
