@@ -38,7 +38,22 @@ void CommandContext::respond(const std::string& operation, const Poco::JSON::Obj
 
 Poco::JSON::Object::Ptr CommandContext::call(const std::string& operation, const Poco::JSON::Object& request)
 {
+    // What every request may carry (presenter::Request::kLang): the plugin writes its texts in it.
+    if (_line.has("lang") && !request.has("lang"))
+    {
+        Poco::JSON::Object withLanguage(request);
+        withLanguage.set("lang", _line.value("lang"));
+        return PluginSession::parse(operation, plugin().call(operation, withLanguage));
+    }
     return PluginSession::parse(operation, plugin().call(operation, request));
+}
+
+const i18n::Messages& CommandContext::messages(const Poco::JSON::Object* response) const
+{
+    if (_line.has("lang")) return i18n::Messages::of(_line.value("lang"));
+    if (response && response->has("lang") && i18n::Messages::speaks(response->getValue<std::string>("lang")))
+        return i18n::Messages::of(response->getValue<std::string>("lang"));
+    return i18n::Messages::of("en");
 }
 
 void CommandContext::printJson(const Poco::Dynamic::Var& json)

@@ -15,6 +15,8 @@
 
 #include <Poco/JSON/Object.h>
 
+#include "sfe/i18n/Messages.h"
+
 #include <functional>
 #include <ostream>
 #include <string>
@@ -47,6 +49,10 @@ public:
         /// Calls the operation and returns its parsed response (keys in the plugin's order), for
         /// commands that print something else than the whole response. Throws PluginCallException
         /// when the plugin refuses.
+
+    const i18n::Messages& messages(const Poco::JSON::Object* response = nullptr) const;
+        /// The catalog for what this command prints: --lang, else the language the plugin wrote
+        /// `response` in (its "lang"), else English.
 
     void printJson(const Poco::Dynamic::Var& json);
         /// Prints a JSON value indented by two spaces, and a newline.

@@ -9,6 +9,8 @@
 
 #include "HostApplication.h"
 
+#include "ChoiceValidator.h"
+
 #include "CliHostServices.h"
 #include "Command.h"
 #include "CommandContext.h"
@@ -70,6 +72,10 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Poco::Util::Option("manifest", "", "the plugin manifest (default: $SFE_PLUGIN_MANIFEST, "
                                          "then ../lib/sfia-evidence/ beside this program, then the installed one)")
                           .argument("FILE"));
+    options.addOption(Poco::Util::Option("lang", "", "the language of what people read: de or en (default: "
+                                         "ui.language, else the skill definition's language)")
+                          .argument("LANG")
+                          .validator(new ChoiceValidator({"de", "en"})));
     _globalOptions = options;
 }
 
