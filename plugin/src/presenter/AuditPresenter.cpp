@@ -8,8 +8,8 @@
 #include "sfe/presenter/AuditPresenter.h"
 
 #include "sfe/presenter/Json.h"
+#include "sfe/plugin/HostServices.h"
 #include "sfe/runtime/Error.h"
-#include "sfe/runtime/Runtime.h"
 #include "sfe/service/SigningKeys.h"
 
 #include <Poco/Path.h>
@@ -17,9 +17,9 @@
 namespace sfe {
 namespace presenter {
 
-AuditPresenter::AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit,
+AuditPresenter::AuditPresenter(plugin::HostServices& clock, service::AuditService& audit,
                                service::Checkpointer& checkpoints, service::AuditExporter& exporter):
-    _runtime(runtime),
+    _clock(clock),
     _audit(audit),
     _checkpoints(checkpoints),
     _exporter(exporter)
@@ -28,7 +28,7 @@ AuditPresenter::AuditPresenter(runtime::Runtime& runtime, service::AuditService&
 
 std::string AuditPresenter::exportBundle(const Request& request)
 {
-    auto r = _exporter.exportTo(request.string("dir"), _runtime.host().now());
+    auto r = _exporter.exportTo(request.string("dir"), _clock.now());
     auto o = object();
     o->set("dir", r.dir);
     o->set("evidence", r.evidence);
@@ -45,7 +45,7 @@ std::string AuditPresenter::checkpoint(const Request&)
 {
     if (!_checkpoints.enabled())
         throw runtime::Error::config("audit.checkpoint: no signing key is configured (audit.signing_key)");
-    auto seq = _checkpoints.checkpointNow(_runtime.host().now());
+    auto seq = _checkpoints.checkpointNow(_clock.now());
     auto o = object();
     o->set("seq", seq ? Poco::Dynamic::Var(*seq) : Poco::Dynamic::Var());
     return toJson(o);

@@ -9,7 +9,6 @@
 
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Error.h"
-#include "sfe/runtime/Runtime.h"
 #include "sfe/store/StatementRepository.h"
 
 #include <chrono>
@@ -17,9 +16,10 @@
 namespace sfe {
 namespace presenter {
 
-OutboxPresenter::OutboxPresenter(runtime::Runtime& runtime, service::DeliveryService& delivery):
-    _runtime(runtime),
-    _delivery(delivery)
+OutboxPresenter::OutboxPresenter(service::DeliveryService& delivery, store::Database& db, std::string lrsUrl):
+    _delivery(delivery),
+    _db(db),
+    _lrsUrl(std::move(lrsUrl))
 {
 }
 
@@ -44,7 +44,7 @@ std::string OutboxPresenter::sync(const Request& request)
 
 std::string OutboxPresenter::outbox(const Request&)
 {
-    store::StatementRepository statements(_runtime.database());
+    store::StatementRepository statements(_db);
     auto counts = object();
     for (const auto& [state, count] : statements.countByState()) counts->set(state, count);
     Poco::JSON::Array::Ptr quarantined = new Poco::JSON::Array;
@@ -59,7 +59,7 @@ std::string OutboxPresenter::outbox(const Request&)
         quarantined->add(q);
     }
     auto o = object();
-    o->set("lrs", _runtime.settings().lrsUrl.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(_runtime.settings().lrsUrl));
+    o->set("lrs", _lrsUrl.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(_lrsUrl));
     o->set("counts", counts);
     o->set("quarantined", quarantined);
     return toJson(o);

@@ -8,8 +8,8 @@
 #include "sfe/presenter/PrivacyPresenter.h"
 
 #include "sfe/presenter/EvidencePresenter.h"
+#include "sfe/plugin/HostServices.h"
 #include "sfe/presenter/Json.h"
-#include "sfe/runtime/Runtime.h"
 #include "sfe/runtime/Secrets.h"
 #include "sfe/xapi/Timestamp.h"
 
@@ -18,9 +18,10 @@
 namespace sfe {
 namespace presenter {
 
-PrivacyPresenter::PrivacyPresenter(runtime::Runtime& runtime, service::PrivacyService& privacy):
-    _runtime(runtime),
-    _privacy(privacy)
+PrivacyPresenter::PrivacyPresenter(plugin::HostServices& clock, service::PrivacyService& privacy, std::string lrsUrl):
+    _clock(clock),
+    _privacy(privacy),
+    _lrsUrl(std::move(lrsUrl))
 {
 }
 
@@ -30,7 +31,7 @@ std::string PrivacyPresenter::exportPerson(const Request& request)
     const auto held = _privacy.exportPerson(person);
     auto o = object();
     o->set("person", person);
-    o->set("exportedAt", xapi::Timestamp::format(_runtime.host().now()));
+    o->set("exportedAt", xapi::Timestamp::format(_clock.now()));
     o->set("ref", held.ref ? Poco::Dynamic::Var(*held.ref) : Poco::Dynamic::Var());
     auto records = [](const std::vector<store::EvidenceRecord>& list) {
         Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
@@ -80,7 +81,7 @@ std::string PrivacyPresenter::exportPerson(const Request& request)
 
 std::string PrivacyPresenter::erase(const Request& request)
 {
-    auto r = _privacy.erase(request.string("person"), _runtime.host().now());
+    auto r = _privacy.erase(request.string("person"), _clock.now());
     auto o = object();
     o->set("pseudonym", r.pseudonym);
     o->set("evidence", r.evidence);
@@ -91,7 +92,7 @@ std::string PrivacyPresenter::erase(const Request& request)
     auto lrs = object();
     lrs->set("count", static_cast<long long>(r.delivered.size()));
     lrs->set("statements", array(r.delivered));
-    const std::string& url = _runtime.settings().lrsUrl;
+    const std::string& url = _lrsUrl;
     lrs->set("url", url.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(runtime::redactSecrets(url)));
     o->set("heldByLrs", lrs);
     o->set("writeAheadLogCleared", r.writeAheadLogCleared);

@@ -16,14 +16,15 @@
 #include "sfe/service/Checkpointer.h"
 
 namespace sfe {
-namespace runtime { class Runtime; }
+namespace plugin { class HostServices; }
 namespace presenter {
 
 /// Presents audits (docs/operations.md, "Audit").
 class AuditPresenter
 {
 public:
-    AuditPresenter(runtime::Runtime& runtime, service::AuditService& audit, service::Checkpointer& checkpoints,
+    /// `clock` is the host, whose now() stamps exports and checkpoints.
+    AuditPresenter(plugin::HostServices& clock, service::AuditService& audit, service::Checkpointer& checkpoints,
                    service::AuditExporter& exporter);
 
     std::string verify(const Request& request);
@@ -32,7 +33,7 @@ public:
     std::string generateKeys(const Request& request);
 
 private:
-    runtime::Runtime& _runtime;
+    plugin::HostServices& _clock;
     service::AuditService& _audit;
     service::Checkpointer& _checkpoints;
     service::AuditExporter& _exporter;

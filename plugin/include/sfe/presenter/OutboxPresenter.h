@@ -14,22 +14,24 @@
 #include "sfe/service/DeliveryService.h"
 
 namespace sfe {
-namespace runtime { class Runtime; }
+namespace store { class Database; }
 namespace presenter {
 
 /// Presents the outbox and its delivery to hosts (docs/operations.md, "Delivery").
 class OutboxPresenter
 {
 public:
-    OutboxPresenter(runtime::Runtime& runtime, service::DeliveryService& delivery);
+    /// `lrsUrl` is the configured LRS (lrs.url; empty: none), which `outbox` reports.
+    OutboxPresenter(service::DeliveryService& delivery, store::Database& db, std::string lrsUrl);
 
     std::string sync(const Request& request);
     std::string outbox(const Request& request);
     std::string retry(const Request& request);
 
 private:
-    runtime::Runtime& _runtime;
     service::DeliveryService& _delivery;
+    store::Database& _db;
+    std::string _lrsUrl;
 };
 
 } } // namespace sfe::presenter

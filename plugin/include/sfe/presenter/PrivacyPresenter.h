@@ -14,21 +14,24 @@
 #include "sfe/service/PrivacyService.h"
 
 namespace sfe {
-namespace runtime { class Runtime; }
+namespace plugin { class HostServices; }
 namespace presenter {
 
 /// Presents data-protection requests (docs/operations.md, "Privacy").
 class PrivacyPresenter
 {
 public:
-    PrivacyPresenter(runtime::Runtime& runtime, service::PrivacyService& privacy);
+    /// `clock` is the host (now()); `lrsUrl` the configured LRS (lrs.url; empty: none), which
+    /// erase names when statements were already delivered there.
+    PrivacyPresenter(plugin::HostServices& clock, service::PrivacyService& privacy, std::string lrsUrl);
 
     std::string exportPerson(const Request& request);
     std::string erase(const Request& request);
 
 private:
-    runtime::Runtime& _runtime;
+    plugin::HostServices& _clock;
     service::PrivacyService& _privacy;
+    std::string _lrsUrl;
 };
 
 } } // namespace sfe::presenter
