@@ -111,13 +111,13 @@ Runtime::Runtime(plugin::HostServices& host):
     _definitions = std::make_unique<presenter::DefinitionPresenter>(*this, *_importer);
     _mappings = std::make_unique<presenter::MappingPresenter>(*this, *_mappingService);
     _evidence = std::make_unique<presenter::EvidencePresenter>(*this, *_evidenceService);
-    _outbox = std::make_unique<presenter::OutboxPresenter>(*this, *_delivery);
+    _outbox = std::make_unique<presenter::OutboxPresenter>(*_delivery, *_db, _settings.lrsUrl);
     _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);
     _auditService = std::make_unique<service::AuditService>(*_db, _checkpointer->verifier());
     _auditExporter = std::make_unique<service::AuditExporter>(*_db, *_checkpointer, _signingKeys);
-    _audit = std::make_unique<presenter::AuditPresenter>(*this, *_auditService, *_checkpointer, *_auditExporter);
+    _audit = std::make_unique<presenter::AuditPresenter>(_host, *_auditService, *_checkpointer, *_auditExporter);
     _privacyService = std::make_unique<service::PrivacyService>(*_db, *_learnerRefs, _signingKeys);
-    _privacy = std::make_unique<presenter::PrivacyPresenter>(*this, *_privacyService);
+    _privacy = std::make_unique<presenter::PrivacyPresenter>(_host, *_privacyService, _settings.lrsUrl);
     _store = std::make_unique<presenter::StorePresenter>(*_db);
 
     using presenter::Request;
