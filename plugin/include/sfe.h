@@ -56,6 +56,8 @@ extern "C" {
 #define SFE_NETWORK   9   /* the LRS could not be reached */
 #define SFE_BUSY     10   /* the store stayed locked by another writer past store.busy_timeout_ms;
                              nothing was written: try again */
+#define SFE_FORBIDDEN 11   /* the caller's roles do not allow the operation (with auth.enforce=true:
+                             see "Roles" in docs/operations.md); nothing was read or written */
 
 /* An open plugin: its configuration, its store and its background sender. Opaque. */
 typedef struct sfe_plugin sfe_plugin;

@@ -215,6 +215,7 @@ SFE_API const char* sfe_errstr(int status)
     case SFE_ABI:      return "ABI mismatch";
     case SFE_NETWORK:  return "LRS unreachable";
     case SFE_BUSY:     return "store busy, try again";
+    case SFE_FORBIDDEN: return "forbidden for the caller's roles";
     default:           return "unknown status";
     }
 }

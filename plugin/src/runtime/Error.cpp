@@ -35,6 +35,7 @@ const char* Error::statusName(int status)
     case SFE_ABI:      return "abi";
     case SFE_NETWORK:  return "network";
     case SFE_BUSY:     return "busy";
+    case SFE_FORBIDDEN: return "forbidden";
     default:           return "error";
     }
 }
@@ -73,5 +74,6 @@ Error Error::notFound(const std::string& message) { return Error(SFE_NOTFOUND, m
 Error Error::conflict(const std::string& message) { return Error(SFE_CONFLICT, message); }
 Error Error::config(const std::string& message) { return Error(SFE_CONFIG, message); }
 Error Error::misuse(const std::string& message) { return Error(SFE_MISUSE, message); }
+Error Error::forbidden(const std::string& message) { return Error(SFE_FORBIDDEN, message); }
 
 } } // namespace sfe::runtime

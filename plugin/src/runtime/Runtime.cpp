@@ -17,6 +17,7 @@
 #include "sfe/presenter/Json.h"
 #include "sfe/presenter/Request.h"
 #include "sfe/presenter/StorePresenter.h"
+#include "sfe/runtime/Capabilities.h"
 #include "sfe/runtime/Error.h"
 #include "sfe/service/AuditExporter.h"
 #include "sfe/service/AuditService.h"
@@ -151,6 +152,8 @@ Runtime::Runtime(plugin::HostServices& host):
     add("outbox", [this](const Request& r) { return _outbox->outbox(r); });
     add("retry", [this](const Request& r) { return _outbox->retry(r); });
     add("store.stats", [this](const Request& r) { return _store->stats(r); });
+    // Which roles may call what (runtime::Capabilities), for hosts deciding what to offer whom.
+    add("capabilities", [this](const Request& r) { r.allowOnly({}); return Capabilities::toJson(operations()); });
 
     if (_delivery->configured() && _settings.lrsBackground) _delivery->startBackground();
 
@@ -167,6 +170,13 @@ void Runtime::stop()
     if (_delivery) _delivery->stop();    // interrupts a sync running on another thread
     std::unique_lock<std::shared_mutex> lock(_stopMutex);    // waits for calls in flight
     _db.reset();
+}
+
+std::vector<std::string> Runtime::operations() const
+{
+    std::vector<std::string> names;
+    for (const auto& entry : _operations) names.push_back(entry.first);
+    return names;
 }
 
 void Runtime::add(const std::string& operation, Handler handler)
@@ -187,6 +197,10 @@ plugin::EvidencePlugin::Result Runtime::call(const std::string& operation, std::
                                  std::to_string(_settings.doorMaxRequestBytes) +
                                  "); send fewer events per call, or raise door.max_request_bytes");
         presenter::Request request(operation, requestJson);
+        // Who calls: a caller given is always checked; with auth.enforce it is required and its
+        // roles must allow the request (runtime::Capabilities), before any presenter reads it.
+        const std::optional<Caller> caller = Capabilities::callerOf(request);
+        if (_settings.authEnforce) Capabilities::check(request, caller);
         // Calls run side by side, each on its own store session; stop() waits for them.
         std::shared_lock<std::shared_mutex> running(_stopMutex);
         if (!_db) throw Error::misuse(operation + ": the plugin is stopped");

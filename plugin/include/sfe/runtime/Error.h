@@ -49,6 +49,8 @@ public:
     static Error conflict(const std::string& message);
     static Error config(const std::string& message);
     static Error misuse(const std::string& message);
+    /// SFE_FORBIDDEN: the caller's roles do not allow the request (runtime::Capabilities).
+    static Error forbidden(const std::string& message);
 
 private:
     int _status;

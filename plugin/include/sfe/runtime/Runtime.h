@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sfe {
 namespace store { class Database; class LearnerRefs; }
@@ -64,6 +65,9 @@ public:
     /// A request longer than door.max_request_bytes is refused (SFE_INVALID) before it is parsed.
     /// `requestJson` is read in place (borrowed for the call), never copied whole.
     plugin::EvidencePlugin::Result call(const std::string& operation, std::string_view requestJson);
+
+    /// The names of the operations call() runs, in order (each must be in runtime::Capabilities).
+    std::vector<std::string> operations() const;
 
     const Settings& settings() const { return _settings; }
     /// ui.language and ui.time_zone, for presenters that write what people read.
