@@ -11,6 +11,9 @@
 
 #include "Exceptions.h"
 
+#include "sfe/i18n/Messages.h"
+#include "sfe/i18n/TimeText.h"
+
 #include <Poco/ConsoleChannel.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
@@ -143,6 +146,23 @@ void CliHostServices::configureLogging()
         Poco::Logger::setChannel(name, channel);
         Poco::Logger::setLevel(name, priority);
     }
+}
+
+std::string CliHostServices::uiLanguage() const
+{
+    const std::string language = _config->getString("ui.language", "");
+    if (!language.empty() && !i18n::Messages::speaks(language))
+        throw ConfigurationException("ui.language: \"" + language + "\" is not one of de, en");
+    return language;
+}
+
+std::string CliHostServices::uiTimeZone() const
+{
+    const std::string zone = _config->getString("ui.time_zone", "Europe/Berlin");
+    if (!i18n::TimeText::knownZone(zone))
+        throw ConfigurationException("ui.time_zone: unknown time zone \"" + zone
+                                     + "\" (use an IANA name such as Europe/Berlin or UTC)");
+    return zone;
 }
 
 const Poco::Util::AbstractConfiguration& CliHostServices::config() const

@@ -59,6 +59,14 @@ public:
         /// Sends the output of the plugin's loggers (kLoggerName, kLibraryLoggerName) to stderr
         /// at log.level. Throws ConfigurationException for an unknown level name.
 
+    std::string uiLanguage() const;
+        /// ui.language: "de", "en", or "" when not configured (then each definition's language).
+        /// Throws ConfigurationException for a language there are no messages for.
+
+    std::string uiTimeZone() const;
+        /// ui.time_zone (default Europe/Berlin), the zone of the times the CLI prints. Throws
+        /// ConfigurationException for a zone ICU does not know.
+
     const Poco::Util::AbstractConfiguration& config() const override;
     Poco::Logger& logger() const override;
     Poco::Timestamp now() const override;

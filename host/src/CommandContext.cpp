@@ -51,9 +51,26 @@ Poco::JSON::Object::Ptr CommandContext::call(const std::string& operation, const
 const i18n::Messages& CommandContext::messages(const Poco::JSON::Object* response) const
 {
     if (_line.has("lang")) return i18n::Messages::of(_line.value("lang"));
-    if (response && response->has("lang") && i18n::Messages::speaks(response->getValue<std::string>("lang")))
-        return i18n::Messages::of(response->getValue<std::string>("lang"));
+    if (!_language.empty()) return i18n::Messages::of(_language);
+    // A view says which language it was written in; a definition's content (show) in which it is.
+    for (const char* key : {"lang", "language"})
+    {
+        if (response && response->has(key) && !response->isNull(key)
+            && i18n::Messages::speaks(response->getValue<std::string>(key)))
+            return i18n::Messages::of(response->getValue<std::string>(key));
+    }
     return i18n::Messages::of("en");
+}
+
+void CommandContext::setReader(const std::string& language, const std::string& timeZone)
+{
+    _language = language;
+    _timeZone = timeZone;
+}
+
+i18n::TimeText CommandContext::times(const Poco::JSON::Object* response) const
+{
+    return i18n::TimeText(messages(response).language(), _timeZone);
 }
 
 void CommandContext::printJson(const Poco::Dynamic::Var& json)

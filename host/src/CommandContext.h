@@ -16,6 +16,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "sfe/i18n/Messages.h"
+#include "sfe/i18n/TimeText.h"
 
 #include <functional>
 #include <ostream>
@@ -51,8 +52,16 @@ public:
         /// when the plugin refuses.
 
     const i18n::Messages& messages(const Poco::JSON::Object* response = nullptr) const;
-        /// The catalog for what this command prints: --lang, else the language the plugin wrote
-        /// `response` in (its "lang"), else English.
+        /// The catalog for what this command prints: --lang, else ui.language, else the language
+        /// the plugin wrote `response` in (its "lang", or the "language" of a definition's
+        /// content), else English.
+
+    void setReader(const std::string& language, const std::string& timeZone);
+        /// What the configuration says about the reader: ui.language ("" when not set) and
+        /// ui.time_zone (CliHostServices checks both).
+
+    i18n::TimeText times(const Poco::JSON::Object* response = nullptr) const;
+        /// Instants as people read them: in the language of messages(response), in ui.time_zone.
 
     void printJson(const Poco::Dynamic::Var& json);
         /// Prints a JSON value indented by two spaces, and a newline.
@@ -61,6 +70,8 @@ private:
     const CommandLine& _line;
     SessionFactory _openSession;
     std::ostream& _out;
+    std::string _language;                      ///< ui.language; "" when not configured
+    std::string _timeZone = "Europe/Berlin";    ///< ui.time_zone
 };
 
 } } // namespace sfe::host

@@ -26,6 +26,9 @@
 
 #include <Poco/Util/HelpFormatter.h>
 
+#include "sfe/i18n/Messages.h"
+
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -46,6 +49,29 @@ public:
 
     void write(std::ostream& out) const { formatOptions(out); }
 };
+
+/// The language of --help and of usage errors: --lang, looked for in the arguments themselves
+/// since they may not parse; English without it (the configuration is not read for these).
+const i18n::Messages& helpLanguage(const std::vector<std::string>& args)
+{
+    for (std::size_t i = 0; i < args.size(); ++i)
+    {
+        std::string language;
+        if (args[i] == "--lang" && i + 1 < args.size()) language = args[i + 1];
+        else if (args[i].rfind("--lang=", 0) == 0) language = args[i].substr(7);
+        if (i18n::Messages::speaks(language)) return i18n::Messages::of(language);
+    }
+    return i18n::Messages::of("en");
+}
+
+/// A command's summary for --help: the catalog's "cli.command.<name>" (spaces as dots) when it
+/// has one, else the command's own (English) summary.
+std::string summary(const Command& command, const i18n::Messages& messages)
+{
+    std::string key = "cli.command." + command.name();
+    std::replace(key.begin(), key.end(), ' ', '.');
+    return messages.has(key) ? messages.format(key) : command.summary();
+}
 
 /// "sfia-evidence: " before the first line of a message; later lines stay as they are.
 void printError(const std::string& message)
@@ -81,21 +107,22 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
 
 int HostApplication::main(const std::vector<std::string>& args)
 {
+    const i18n::Messages& messages = helpLanguage(args);
     try
     {
         const CommandLine line = CommandLine::parse(args, _globalOptions, CommandRegistry::instance());
         if (line.has("help"))
         {
-            printHelp(line.command());
+            printHelp(line.command(), messages);
             return EXIT_OK;
         }
-        if (!line.command()) throw UsageException("no command given");
+        if (!line.command()) throw UsageException(messages.format("cli.usage.noCommand"));
         return runCommand(line);
     }
     catch (const UsageException& e)
     {
         printError(e.message());
-        std::cerr << "Try '" << kProgram << " --help' for more information." << std::endl;
+        std::cerr << messages.format("cli.usage.tryHelp") << std::endl;
         return EXIT_USAGE;
     }
     catch (const PluginUnavailableException& e)
@@ -155,54 +182,54 @@ int HostApplication::runCommand(const CommandLine& line)
                                return *session;
                            },
                            std::cout);
+    context.setReader(services.uiLanguage(), services.uiTimeZone());
     const int exitCode = line.command()->run(context);
     std::cout.flush();
     return exitCode;
 }
 
-void HostApplication::printHelp(const Command* command) const
+void HostApplication::printHelp(const Command* command, const i18n::Messages& messages) const
 {
     Poco::Util::OptionSet options(_globalOptions);
     if (command) command->defineOptions(options);
     std::ostream& out = std::cout;
     // Written with TextLayout rather than HelpFormatter's text wrapping, which breaks synopses
     // at 80 columns without indenting the rest; the option table is still HelpFormatter's.
-    out << "usage: ";
-    TextLayout::wrap(out, std::string(kProgram) + " [OPTIONS] "
-                              + (command ? command->synopsis() : "COMMAND [ARGUMENTS] [COMMAND OPTIONS]"),
-                     11, 7);
+    const std::string usage = messages.format("cli.help.usage") + " ";
+    out << usage;
+    TextLayout::wrap(out, std::string(kProgram) + " " + messages.format("cli.help.globalOptions") + " "
+                              + (command ? command->synopsis() : messages.format("cli.help.synopsis")),
+                     TextLayout::width(usage) + 4, TextLayout::width(usage));
     if (command)
     {
-        TextLayout::wrap(out, command->summary() + ".", 0, 0);
+        TextLayout::wrap(out, summary(*command, messages) + ".", 0, 0);
     }
     else
     {
-        out << "The reference host of the sfia-evidence plugin " << SFE_VERSION << " (ABI " << SFE_ABI_VERSION
-            << ").\n\nCommands:\n";
+        out << messages.format("cli.help.about", i18n::MessageArgs()
+                                                     .set("version", SFE_VERSION)
+                                                     .set("abi", std::to_string(SFE_ABI_VERSION)))
+            << "\n\n" << messages.format("cli.help.commands") << '\n';
         for (const Command* each : CommandRegistry::instance().all())
         {
             out << "  ";
             TextLayout::wrap(out, each->synopsis(), 4, 2);
             out << "      ";
-            TextLayout::wrap(out, each->summary(), 6, 6);
+            TextLayout::wrap(out, summary(*each, messages), 6, 6);
         }
     }
-    out << "\nOptions:\n";
+    out << '\n' << messages.format("cli.help.options") << '\n';
     OptionTable table(options);
     table.setUnixStyle(true);
     table.setWidth(static_cast<int>(TextLayout::kWidth));
     table.write(out);
     if (command) return;
     out << '\n';
-    TextLayout::wrap(out, "'" + std::string(kProgram) + " COMMAND --help' describes one command.", 0, 0);
+    TextLayout::wrap(out, messages.format("cli.help.oneCommand"), 0, 0);
     out << '\n';
-    TextLayout::wrap(out, "Configuration, each layer over the one before: the manifest's defaults; log.level=warning "
-                          "and lrs.background=false; --config FILE; $SFE_LRS_URL, $SFE_LRS_USER, $SFE_LRS_PASSWORD; "
-                          "--db.", 0, 0);
+    TextLayout::wrap(out, messages.format("cli.help.configuration"), 0, 0);
     out << '\n';
-    TextLayout::wrap(out, "Exit codes: 0 ok, 64 usage, 65 invalid data or not found (and audit verify finding a "
-                          "problem), 69 plugin unavailable, 70 internal error, 73 an output file cannot be written, "
-                          "74 store, 75 try again (LRS unreachable, statements still pending, store busy), 78 configuration.", 0, 0);
+    TextLayout::wrap(out, messages.format("cli.help.exitCodes"), 0, 0);
 }
 
 } } // namespace sfe::host

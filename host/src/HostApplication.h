@@ -18,6 +18,9 @@
 #include <vector>
 
 namespace sfe {
+namespace i18n {
+class Messages;
+}
 namespace host {
 
 class Command;
@@ -43,7 +46,7 @@ protected:
 
 private:
     int runCommand(const CommandLine& line);
-    void printHelp(const Command* command) const;
+    void printHelp(const Command* command, const i18n::Messages& messages) const;
 
     Poco::Util::OptionSet _globalOptions;
 };

@@ -71,7 +71,8 @@ class Workflow(CliCase):
         defined = sorted(n for n, level in definition["levels"].items() if level["defined"])
         self.assertIn(" %d-%d " % (defined[0], defined[-1]), lines[1])
 
-        shown = self.on_store("show", code, "--level", "3")
+        # --lang en: without it the labels are in the definition's language (German for CSMG; i18n_cli_test.py).
+        shown = self.on_store("show", code, "--level", "3", "--lang", "en")
         self.assertExit(shown, EXIT_OK)
         self.assertEqual(shown.err, "")
         level = definition["levels"][3]
@@ -89,7 +90,7 @@ class Workflow(CliCase):
     def test_show_without_level_shows_every_level(self):
         definition = read_definition(ARGS.definition)
         self.import_csmg()
-        shown = self.on_store("show", definition["code"])
+        shown = self.on_store("show", definition["code"], "--lang", "en")
         self.assertExit(shown, EXIT_OK)
         for number, level in definition["levels"].items():
             self.assertRegex(shown.out, r"(?m)^Level %d\b" % number)

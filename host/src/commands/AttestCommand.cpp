@@ -24,10 +24,7 @@ class AttestCommand: public Command
 {
 public:
     std::string name() const override { return "attest"; }
-    std::string summary() const override
-    {
-        return "record an assessor's attestation that a learner demonstrated a responsibility";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.attest"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override

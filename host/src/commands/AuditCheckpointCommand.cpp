@@ -23,17 +23,15 @@ class AuditCheckpointCommand: public Command
 {
 public:
     std::string name() const override { return "audit checkpoint"; }
-    std::string summary() const override
-    {
-        return "sign a checkpoint of the evidence log now (needs audit.signing_key)";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.audit.checkpoint"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     int run(CommandContext& context) const override
     {
-        context.respond("audit.checkpoint", Poco::JSON::Object(), LineRenderer([](const Poco::JSON::Object& response) {
-            if (!JsonFields::present(response, "seq")) return std::string("nothing to sign: the log is empty");
-            return "the evidence log is signed up to entry " + JsonFields::text(response, "seq");
+        context.respond("audit.checkpoint", Poco::JSON::Object(), LineRenderer([&context](const Poco::JSON::Object& response) {
+            const i18n::Messages& messages = context.messages(&response);
+            if (!JsonFields::present(response, "seq")) return messages.format("cli.checkpoint.emptyLog");
+            return messages.format("cli.checkpoint.signed", i18n::MessageArgs().set("seq", JsonFields::text(response, "seq")));
         }));
         return EXIT_OK;
     }

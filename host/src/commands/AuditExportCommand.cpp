@@ -11,7 +11,6 @@
 #include "CommandRegistry.h"
 #include "render/JsonFields.h"
 #include "render/LineRenderer.h"
-#include "render/TextLayout.h"
 
 namespace sfe {
 namespace host {
@@ -24,24 +23,20 @@ class AuditExportCommand: public Command
 {
 public:
     std::string name() const override { return "audit export"; }
-    std::string summary() const override
-    {
-        return "write an audit bundle (evidence, statements, log, checkpoints, definitions, SHA256SUMS) into a new "
-               "or empty folder";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.audit.export"); }
     std::vector<std::string> argumentNames() const override { return {"DIR"}; }
 
     int run(CommandContext& context) const override
     {
         Poco::JSON::Object request;
         request.set("dir", context.line().arguments().at(0));
-        context.respond("audit.export", request, LineRenderer([](const Poco::JSON::Object& response) {
-            std::string text = "exported "
-                + TextLayout::counted(response.getValue<std::size_t>("evidence"), "evidence record") + ", "
-                + TextLayout::counted(response.getValue<std::size_t>("statements"), "statement") + ", "
-                + TextLayout::counted(response.getValue<std::size_t>("entries"), "log entry", "log entries") + " and "
-                + TextLayout::counted(response.getValue<std::size_t>("checkpoints"), "checkpoint") + " to "
-                + JsonFields::text(response, "dir") + ":";
+        context.respond("audit.export", request, LineRenderer([&context](const Poco::JSON::Object& response) {
+            std::string text = context.messages(&response).format("cli.export.done", i18n::MessageArgs()
+                .set("records", response.getValue<std::size_t>("evidence"))
+                .set("statements", response.getValue<std::size_t>("statements"))
+                .set("entries", response.getValue<std::size_t>("entries"))
+                .set("checkpoints", response.getValue<std::size_t>("checkpoints"))
+                .set("dir", JsonFields::text(response, "dir")));
             for (const auto& file : JsonFields::strings(response.getArray("files"))) text += "\n  " + file;
             return text;
         }));

@@ -26,12 +26,7 @@ class AuditVerifyCommand: public Command
 {
 public:
     std::string name() const override { return "audit verify"; }
-    std::string summary() const override
-    {
-        return "check the evidence log's hash chain, the records, the statements, the signed checkpoints and the "
-               "store file; exit 65 on any problem; with --strict, exit 3 when something could not be checked "
-               "(checkpoints without a certificate, statements that predate statement binding)";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.audit.verify"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -44,7 +39,7 @@ public:
     {
         const Poco::JSON::Object::Ptr report = context.call("audit.verify", Poco::JSON::Object());
         if (context.line().has("json")) context.printJson(report);
-        else AuditRenderer().render(*report, context.out());
+        else AuditRenderer(context.messages(report.get())).render(*report, context.out());
         if (!report->getValue<bool>("ok")) return EXIT_DATAERR;
         // Verified, but not all of it: an auditor who asks for --strict gets a failure of its own.
         if (context.line().has("strict") && !report->optValue<bool>("complete", true)) return kExitIncomplete;

@@ -45,10 +45,7 @@ class CompleteCommand: public Command
 {
 public:
     std::string name() const override { return "complete"; }
-    std::string summary() const override
-    {
-        return "record that a learner completed (passed, failed) a mapped activity";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.complete"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override

@@ -23,11 +23,7 @@ class KeysGenerateCommand: public Command
 {
 public:
     std::string name() const override { return "keys generate"; }
-    std::string summary() const override
-    {
-        return "generate a signing key and self-signed certificate in DIR (signing-key.pem, signing-cert.pem); "
-               "exit 65 when DIR holds a key already (--force replaces it and keeps the old certificate)";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.keys.generate"); }
     std::vector<std::string> argumentNames() const override { return {"DIR"}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -45,11 +41,13 @@ public:
         request.set("dir", context.line().arguments().at(0));
         if (context.line().has("name")) request.set("commonName", context.line().value("name"));
         if (context.line().has("force")) request.set("force", true);
-        context.respond("keys.generate", request, LineRenderer([](const Poco::JSON::Object& response) {
+        context.respond("keys.generate", request, LineRenderer([&context](const Poco::JSON::Object& response) {
+            const i18n::Messages& messages = context.messages(&response);
             const std::string key = JsonFields::text(response, "privateKey");
             const std::string certificate = JsonFields::text(response, "certificate");
-            return "wrote " + key + " (keep it secret) and " + certificate + "\nto sign, configure:\n  audit.signing_key = "
-                + key + "\n  audit.signing_cert = " + certificate;
+            return messages.format("cli.keys.wrote", i18n::MessageArgs().set("key", key).set("certificate", certificate))
+                + "\n" + messages.format("cli.keys.configure") + "\n  audit.signing_key = " + key
+                + "\n  audit.signing_cert = " + certificate;
         }));
         return EXIT_OK;
     }

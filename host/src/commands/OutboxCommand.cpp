@@ -22,10 +22,7 @@ class OutboxCommand: public Command
 {
 public:
     std::string name() const override { return "outbox"; }
-    std::string summary() const override
-    {
-        return "show the statements waiting for, delivered to and quarantined by the LRS";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.outbox"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -35,7 +32,7 @@ public:
 
     int run(CommandContext& context) const override
     {
-        context.respond("outbox", Poco::JSON::Object(), OutboxRenderer());
+        context.respond("outbox", Poco::JSON::Object(), OutboxRenderer(context.messages()));
         return EXIT_OK;
     }
 };

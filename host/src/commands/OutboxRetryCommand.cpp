@@ -11,7 +11,6 @@
 #include "CommandRegistry.h"
 #include "Exceptions.h"
 #include "render/LineRenderer.h"
-#include "render/TextLayout.h"
 
 namespace sfe {
 namespace host {
@@ -24,10 +23,7 @@ class OutboxRetryCommand: public Command
 {
 public:
     std::string name() const override { return "outbox retry"; }
-    std::string summary() const override
-    {
-        return "put a quarantined statement (or, with --all, every one) back into delivery";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.outbox.retry"); }
     std::vector<std::string> argumentNames() const override { return {"[ID]"}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -39,13 +35,13 @@ public:
     {
         const CommandLine& line = context.line();
         if (line.has("all") == !line.arguments().empty())
-            throw UsageException("outbox retry: give either a statement ID or --all");
+            throw UsageException(context.messages().format("cli.outbox.retry.usage"));
         Poco::JSON::Object request;
         if (line.has("all")) request.set("all", true);
         else request.set("id", line.arguments().at(0));
-        context.respond("retry", request, LineRenderer([](const Poco::JSON::Object& response) {
-            return TextLayout::counted(response.getValue<std::size_t>("retried"), "statement")
-                + " back in delivery (sent with the next sync)";
+        context.respond("retry", request, LineRenderer([&context](const Poco::JSON::Object& response) {
+            return context.messages(&response).format("cli.outbox.retried", i18n::MessageArgs().set("count",
+                response.getValue<std::size_t>("retried")));
         }));
         return EXIT_OK;
     }

@@ -25,11 +25,7 @@ class PrivacyEraseCommand: public Command
 {
 public:
     std::string name() const override { return "privacy erase"; }
-    std::string summary() const override
-    {
-        return "erase a person: their id becomes a pseudonym everywhere, their notes are removed (the audit log still "
-               "verifies)";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.privacy.erase"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -42,27 +38,28 @@ public:
         const std::string person = context.line().value("learner");
         Poco::JSON::Object request;
         request.set("person", person);
-        context.respond("privacy.erase", request, LineRenderer([person](const Poco::JSON::Object& response) {
-            std::string text = "erased " + TextLayout::printable(person) + ": now " + JsonFields::text(response, "pseudonym")
-                + " in " + TextLayout::counted(response.getValue<std::size_t>("evidence"), "evidence record") + ", "
-                + TextLayout::counted(response.getValue<std::size_t>("attested"), "attestation") + " by them and "
-                + TextLayout::counted(response.getValue<std::size_t>("statements"), "statement");
+        context.respond("privacy.erase", request, LineRenderer([&context, person](const Poco::JSON::Object& response) {
+            const i18n::Messages& messages = context.messages(&response);
+            std::string text = messages.format("cli.privacy.erased", i18n::MessageArgs()
+                .set("person", TextLayout::printable(person))
+                .set("pseudonym", JsonFields::text(response, "pseudonym"))
+                .set("records", response.getValue<std::size_t>("evidence"))
+                .set("attested", response.getValue<std::size_t>("attested"))
+                .set("statements", response.getValue<std::size_t>("statements")));
             // The LRS keeps what it was sent; only its operator can erase it there.
             const auto held = response.getObject("heldByLrs");
             if (held && held->getValue<std::size_t>("count") > 0)
             {
                 const std::string lrs = JsonFields::present(*held, "url")
-                    ? "the LRS at " + JsonFields::text(*held, "url") : std::string("the LRS (lrs.url is not set now)");
-                text += "\n" + TextLayout::counted(held->getValue<std::size_t>("count"), "statement") +
-                        (held->getValue<std::size_t>("count") == 1 ? " was" : " were") + " delivered to " + lrs +
-                        " and " + (held->getValue<std::size_t>("count") == 1 ? "is" : "are") +
-                        " still held there: erase them there";
+                    ? messages.format("cli.privacy.lrsAt", i18n::MessageArgs().set("url", JsonFields::text(*held, "url")))
+                    : messages.format("cli.privacy.lrsUnknown");
+                text += "\n" + messages.format("cli.privacy.heldByLrs", i18n::MessageArgs()
+                    .set("count", held->getValue<std::size_t>("count"))
+                    .set("lrs", lrs));
                 for (const std::string& id : JsonFields::strings(held->getArray("statements"))) text += "\n  " + id;
             }
             if (response.has("writeAheadLogCleared") && !response.getValue<bool>("writeAheadLogCleared"))
-                text += "\nwarning: another connection kept reading the store, so its write-ahead log (the -wal file) "
-                        "still holds the erased values: empty it once that reader is done, with "
-                        "sqlite3 STORE 'PRAGMA wal_checkpoint(TRUNCATE)'";
+                text += "\n" + messages.format("cli.privacy.walKept");
             return text;
         }));
         return EXIT_OK;

@@ -21,7 +21,7 @@ class PrivacyExportCommand: public Command
 {
 public:
     std::string name() const override { return "privacy export"; }
-    std::string summary() const override { return "print everything stored about a person, as JSON"; }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.privacy.export"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override

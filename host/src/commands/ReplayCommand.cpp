@@ -60,11 +60,7 @@ class ReplayCommand: public Command
 {
 public:
     std::string name() const override { return "replay"; }
-    std::string summary() const override
-    {
-        return "record the LMS events of a JSON lines file (one record event object per line); every line is "
-               "checked before anything is sent, then batches of 500 are recorded, each all or nothing";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.replay"); }
     std::vector<std::string> argumentNames() const override { return {"FILE"}; }
 
     int run(CommandContext& context) const override
@@ -86,22 +82,28 @@ public:
             }
             catch (const PluginCallException& e)
             {
-                throw PluginCallException(refusal(file, first, end, e.message(), recorded, duplicates), e.code());
+                throw PluginCallException(refusal(context.messages(), file, first, end, e.message(), recorded,
+                                                  duplicates), e.code());
             }
             recorded += response->getValue<std::size_t>("recorded");
             duplicates += response->getValue<std::size_t>("duplicates");
             ++batches;
         }
-        context.out() << "replayed " << file.path() << ": " << TextLayout::counted(events.size(), "event") << " in "
-                      << TextLayout::counted(batches, "batch", "batches") << ", " << recorded << " recorded, "
-                      << TextLayout::counted(duplicates, "duplicate") << " (seen before, not written again)\n";
+        context.out() << context.messages().format("cli.replay.done", i18n::MessageArgs()
+                                                           .set("file", TextLayout::printable(file.path()))
+                                                           .set("events", events.size())
+                                                           .set("batches", batches)
+                                                           .set("recorded", recorded)
+                                                           .set("duplicates", duplicates))
+                      << '\n';
         return EXIT_OK;
     }
 
 private:
     /// The plugin's refusal of events[first, end), pointed at the file's line.
-    static std::string refusal(const EventFile& file, std::size_t first, std::size_t end, const std::string& message,
-                               std::size_t recorded, std::size_t duplicates)
+    static std::string refusal(const i18n::Messages& messages, const EventFile& file, std::size_t first,
+                               std::size_t end, const std::string& message, std::size_t recorded,
+                               std::size_t duplicates)
     {
         const auto& events = file.events();
         std::string rest;
@@ -110,11 +112,13 @@ private:
             ? file.path() + ":" + std::to_string(events[first + *index].line) + ": " + rest
             : file.path() + ":" + std::to_string(events[first].line) + "-" + std::to_string(events[end - 1].line) + ": "
                 + message;
-        text += "\nnothing of lines " + std::to_string(events[first].line) + "-" + std::to_string(events[end - 1].line)
-            + " was recorded";
+        text += "\n" + messages.format("cli.replay.nothingRecorded", i18n::MessageArgs()
+                                             .set("first", std::to_string(events[first].line))
+                                             .set("last", std::to_string(events[end - 1].line)));
         if (first > 0)
-            text += "; the lines before were: " + std::to_string(recorded) + " recorded, "
-                + TextLayout::counted(duplicates, "duplicate");
+            text += "; " + messages.format("cli.replay.before", i18n::MessageArgs()
+                                               .set("recorded", recorded)
+                                               .set("duplicates", duplicates));
         return text;
     }
 };

@@ -24,7 +24,7 @@ class ShowCommand: public Command
 {
 public:
     std::string name() const override { return "show"; }
-    std::string summary() const override { return "show a skill, or one level of it with --level"; }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.show"); }
     std::vector<std::string> argumentNames() const override { return {"CODE"}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -41,7 +41,10 @@ public:
         request.set("code", context.line().arguments().at(0));
         const bool wholeSkill = !context.line().has("level");
         if (!wholeSkill) request.set("level", Poco::NumberParser::parse(context.line().value("level")));
-        context.respond("show", request, ShowRenderer(wholeSkill));
+        // Called first: without --lang or ui.language, the labels follow the definition's language.
+        const Poco::JSON::Object::Ptr response = context.call("show", request);
+        if (context.line().has("json")) context.printJson(response);
+        else ShowRenderer(context.messages(response.get()), wholeSkill).render(*response, context.out());
         return EXIT_OK;
     }
 };

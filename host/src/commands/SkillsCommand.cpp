@@ -21,7 +21,7 @@ class SkillsCommand: public Command
 {
 public:
     std::string name() const override { return "skills"; }
-    std::string summary() const override { return "list the imported skills (current versions)"; }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.skills"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -31,7 +31,7 @@ public:
 
     int run(CommandContext& context) const override
     {
-        context.respond("skills", Poco::JSON::Object(), SkillsRenderer());
+        context.respond("skills", Poco::JSON::Object(), SkillsRenderer(context.messages(), context.times()));
         return EXIT_OK;
     }
 };

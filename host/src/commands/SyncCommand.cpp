@@ -35,12 +35,7 @@ class SyncCommand: public Command
 {
 public:
     std::string name() const override { return "sync"; }
-    std::string summary() const override
-    {
-        return "deliver the pending statements to the LRS now; exit 0 when none is left pending, 75 when some "
-               "are (LRS unreachable or refusing), 65 when statements that no longer match the evidence log "
-               "were refused (quarantined, not sent), 78 when no LRS is configured";
-    }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.sync"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -67,17 +62,16 @@ public:
         if (terminal)
         {
             while (sending.wait_for(kPollInterval) != std::future_status::ready)
-                SyncRenderer::progress(*before, *context.call("outbox", Poco::JSON::Object()), context.out());
+                SyncRenderer::progress(context.messages(), *before, *context.call("outbox", Poco::JSON::Object()),
+                                       context.out());
             SyncRenderer::clearProgress(context.out());
         }
         const Poco::JSON::Object::Ptr summary = PluginSession::parse("sync", sending.get());
         const Poco::JSON::Object::Ptr after = context.call("outbox", Poco::JSON::Object());
-        SyncRenderer(after).render(*summary, context.out());
+        const i18n::Messages& messages = context.messages(summary.get());
+        SyncRenderer(messages, after).render(*summary, context.out());
         const std::size_t refused = summary->optValue<std::size_t>("refused", 0);
-        if (refused > 0)
-            context.out() << "refused: " << refused << (refused == 1 ? " statement no longer matches" :
-                                                        " statements no longer match")
-                          << " the evidence log: quarantined, not sent (`outbox` lists them; run `audit verify`)\n";
+        if (refused > 0) context.out() << messages.format("cli.sync.refused", i18n::MessageArgs().set("count", refused)) << '\n';
         if (SyncRenderer::pending(*after) != 0) return EXIT_TEMPFAIL;
         return refused > 0 ? EXIT_DATAERR : EXIT_OK;
     }

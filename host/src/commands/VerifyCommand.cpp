@@ -11,6 +11,7 @@
 #include "CommandRegistry.h"
 #include "render/JsonFields.h"
 #include "render/LineRenderer.h"
+#include "render/TextLayout.h"
 
 namespace sfe {
 namespace host {
@@ -23,7 +24,7 @@ class VerifyCommand: public Command
 {
 public:
     std::string name() const override { return "verify"; }
-    std::string summary() const override { return "record that an auditor verified an evidence record"; }
+    std::string summary() const override { return i18n::Messages::of("en").format("cli.command.verify"); }
     std::vector<std::string> argumentNames() const override { return {"EVIDENCE-ID"}; }
 
     void defineOptions(Poco::Util::OptionSet& options) const override
@@ -39,8 +40,10 @@ public:
         request.set("evidence", context.line().arguments().at(0));
         request.set("auditor", auditor);
         if (context.line().has("note")) request.set("note", context.line().value("note"));
-        context.respond("verify", request, LineRenderer([auditor](const Poco::JSON::Object& response) {
-            return "verified evidence " + JsonFields::text(response, "evidence") + " (auditor " + auditor + ")";
+        context.respond("verify", request, LineRenderer([&context, auditor](const Poco::JSON::Object& response) {
+            return context.messages(&response).format("cli.verify.done", i18n::MessageArgs()
+                .set("evidence", JsonFields::text(response, "evidence"))
+                .set("auditor", TextLayout::printable(auditor)));
         }));
         return EXIT_OK;
     }

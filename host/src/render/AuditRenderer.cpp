@@ -17,33 +17,44 @@
 namespace sfe {
 namespace host {
 
+AuditRenderer::AuditRenderer(const i18n::Messages& messages): _messages(messages)
+{
+}
+
 void AuditRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
-    const std::string checked = TextLayout::counted(response.getValue<std::size_t>("entries"), "log entry", "log entries")
-        + ", " + TextLayout::counted(response.getValue<std::size_t>("evidenceRecords"), "evidence record") + ", "
-        + TextLayout::counted(response.getValue<std::size_t>("checkpoints"), "checkpoint") + " ("
-        + TextLayout::counted(response.getValue<std::size_t>("checkpointsVerified"), "signature") + " verified)";
+    const std::string checked = _messages.format("cli.audit.checked", i18n::MessageArgs()
+        .set("entries", response.getValue<std::size_t>("entries"))
+        .set("records", response.getValue<std::size_t>("evidenceRecords"))
+        .set("checkpoints", response.getValue<std::size_t>("checkpoints"))
+        .set("signatures", response.getValue<std::size_t>("checkpointsVerified")));
     Poco::JSON::Array::Ptr warnings = response.getArray("warnings");
     auto warn = [&] {
         for (std::size_t i = 0; warnings && i < warnings->size(); ++i)
-            out << "warning: " << warnings->getElement<std::string>(static_cast<unsigned>(i)) << '\n';
+            out << _messages.format("cli.audit.warning", i18n::MessageArgs().set("text",
+                       TextLayout::printable(warnings->getElement<std::string>(static_cast<unsigned>(i))))) << '\n';
     };
     if (response.getValue<bool>("ok"))
     {
-        out << "OK: " << checked << "; head " << JsonFields::text(response, "head", "(empty log)") << '\n';
+        out << _messages.format("cli.audit.ok", i18n::MessageArgs().set("checked", checked).set("head",
+                   JsonFields::text(response, "head", _messages.format("cli.audit.emptyLog")))) << '\n';
         if (JsonFields::present(response, "statements"))
-            out << "statements: " << response.getValue<std::size_t>("statementsMatched") << " as logged, "
-                << response.getValue<std::size_t>("statementsErased") << " rewritten by erasure, "
-                << response.getValue<std::size_t>("statementsUnbound") << " predate binding; store: "
-                << JsonFields::text(response, "storeCheck", "not checked") << " ok\n";
+            out << _messages.format("cli.audit.statements", i18n::MessageArgs()
+                       .set("matched", response.getValue<std::size_t>("statementsMatched"))
+                       .set("erased", response.getValue<std::size_t>("statementsErased"))
+                       .set("unbound", response.getValue<std::size_t>("statementsUnbound"))
+                       .set("store", JsonFields::text(response, "storeCheck", _messages.format("cli.audit.storeNotChecked"))))
+                << '\n';
         warn();
         return;
     }
     Poco::JSON::Array::Ptr problems = response.getArray("problems");
-    out << "FAILED: " << TextLayout::counted(problems->size(), "problem") << " in " << checked << '\n';
+    out << _messages.format("cli.audit.failed", i18n::MessageArgs().set("count", problems->size()).set("checked", checked))
+        << '\n';
     if (JsonFields::present(response, "firstProblem"))
-        out << "first bad entry: " << JsonFields::text(*response.getObject("firstProblem"), "message") << '\n';
-    out << "problems:\n";
+        out << _messages.format("cli.audit.firstProblem", i18n::MessageArgs().set("text",
+                   JsonFields::text(*response.getObject("firstProblem"), "message"))) << '\n';
+    out << _messages.format("cli.audit.problems") << '\n';
     for (std::size_t i = 0; i < problems->size(); ++i)
         out << "  " << JsonFields::text(*problems->getObject(static_cast<unsigned>(i)), "message") << '\n';
     warn();

@@ -12,6 +12,8 @@
 
 #include "render/Renderer.h"
 
+#include "sfe/i18n/Messages.h"
+
 namespace sfe {
 namespace host {
 
@@ -21,7 +23,13 @@ namespace host {
 class AuditRenderer: public Renderer
 {
 public:
+    explicit AuditRenderer(const i18n::Messages& messages);
+
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+        /// The problems and warnings are the plugin's own words (English).
+
+private:
+    const i18n::Messages& _messages;
 };
 
 } } // namespace sfe::host

@@ -17,25 +17,28 @@
 namespace sfe {
 namespace host {
 
-std::string OutboxRenderer::counts(const Poco::JSON::Object& response)
+OutboxRenderer::OutboxRenderer(const i18n::Messages& messages): _messages(messages)
 {
-    Poco::JSON::Object::Ptr counts = response.getObject("counts");
-    std::string text;
-    for (const char* state : {"pending", "delivered", "quarantined"})
-        text += (text.empty() ? "" : ", ") + JsonFields::text(*counts, state, "0") + " " + state;
-    return text;
 }
 
 void OutboxRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
-    if (JsonFields::present(response, "lrs")) out << "LRS: " << JsonFields::text(response, "lrs") << '\n';
-    else out << "LRS: none configured (lrs.url, or SFE_LRS_URL); statements wait in the outbox\n";
-    out << "statements: " << counts(response) << '\n';
+    if (JsonFields::present(response, "lrs"))
+        out << _messages.format("cli.outbox.lrs", i18n::MessageArgs().set("url", JsonFields::text(response, "lrs"))) << '\n';
+    else out << _messages.format("cli.outbox.noLrs") << '\n';
+    Poco::JSON::Object::Ptr counts = response.getObject("counts");
+    i18n::MessageArgs args;
+    for (const char* state : {"pending", "delivered", "quarantined"})
+        args.set(state, counts->has(state) ? counts->getValue<long long>(state) : 0LL);
+    out << _messages.format("cli.outbox.counts", args) << '\n';
 
     Poco::JSON::Array::Ptr quarantined = response.getArray("quarantined");
     if (!quarantined || quarantined->size() == 0) return;
-    out << "\nquarantined (taken out of delivery; after fixing the cause: sfia-evidence outbox retry ID|--all):\n";
-    TextTable table({"STATEMENT", "KIND", "LEARNER", "ATTEMPTS", "REASON"});
+    out << '\n' << _messages.format("cli.outbox.quarantined") << '\n';
+    std::vector<std::string> header;
+    for (const char* column : {"statement", "kind", "learner", "attempts", "reason"})
+        header.push_back(_messages.format(std::string("cli.outbox.column.") + column));
+    TextTable table(header);
     for (std::size_t i = 0; i < quarantined->size(); ++i)
     {
         Poco::JSON::Object::Ptr statement = quarantined->getObject(static_cast<unsigned>(i));

@@ -12,6 +12,8 @@
 
 #include "render/Renderer.h"
 
+#include "sfe/i18n/Messages.h"
+
 namespace sfe {
 namespace host {
 
@@ -20,10 +22,12 @@ namespace host {
 class OutboxRenderer: public Renderer
 {
 public:
+    explicit OutboxRenderer(const i18n::Messages& messages);
+
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
-    static std::string counts(const Poco::JSON::Object& response);
-        /// "2 pending, 10 delivered, 1 quarantined".
+private:
+    const i18n::Messages& _messages;
 };
 
 } } // namespace sfe::host

@@ -35,11 +35,12 @@ void labelled(std::ostream& out, std::size_t indent, const std::string& label, c
     TextLayout::wrap(out, value, indent + 2, indent + TextLayout::width(label) + 1);
 }
 
-void notDefined(std::ostream& out, std::size_t indent, const Poco::JSON::Object::Ptr& guidance)
+void notDefined(std::ostream& out, const i18n::Messages& messages, std::size_t indent,
+                const Poco::JSON::Object::Ptr& guidance)
 {
     if (!guidance) return;
-    labelled(out, indent, "Not defined:", text(*guidance, "understanding"));
-    labelled(out, indent, "Development:", text(*guidance, "development"));
+    labelled(out, indent, messages.format("cli.show.notDefined"), text(*guidance, "understanding"));
+    labelled(out, indent, messages.format("cli.show.development"), text(*guidance, "development"));
     Poco::JSON::Array::Ptr steps = guidance->getArray("developmentSteps");
     for (std::size_t i = 0; steps && i < steps->size(); ++i)
     {
@@ -48,13 +49,13 @@ void notDefined(std::ostream& out, std::size_t indent, const Poco::JSON::Object:
     }
 }
 
-void responsibilities(std::ostream& out, const Poco::JSON::Array::Ptr& list)
+void responsibilities(std::ostream& out, const i18n::Messages& messages, const Poco::JSON::Array::Ptr& list)
 {
     if (!list || list->size() == 0) return;
     std::size_t idWidth = 0;
     for (std::size_t i = 0; i < list->size(); ++i)
         idWidth = std::max(idWidth, TextLayout::width(text(*list->getObject(static_cast<unsigned>(i)), "id")));
-    out << "  Responsibilities:\n";
+    out << "  " << messages.format("cli.show.responsibilities") << '\n';
     for (std::size_t i = 0; i < list->size(); ++i)
     {
         Poco::JSON::Object::Ptr responsibility = list->getObject(static_cast<unsigned>(i));
@@ -64,47 +65,47 @@ void responsibilities(std::ostream& out, const Poco::JSON::Array::Ptr& list)
     }
 }
 
-void renderLevel(std::ostream& out, const Poco::JSON::Object& level)
+void renderLevel(std::ostream& out, const i18n::Messages& messages, const Poco::JSON::Object& level)
 {
     const bool defined = level.getValue<bool>("defined");
-    out << "Level " << level.getValue<int>("number");
+    out << messages.format("common.level", i18n::MessageArgs().set("level", level.getValue<int>("number")));
     const std::string phrase = text(level, "guidingPhrase");
     if (!phrase.empty()) out << " \u2013 " << phrase;
-    if (!defined) out << " (not defined for this skill)";
+    if (!defined) out << ' ' << messages.format("cli.show.level.undefined");
     out << '\n';
-    labelled(out, 2, "Essence:", text(level, "essence"));
+    labelled(out, 2, messages.format("cli.show.essence"), text(level, "essence"));
     if (defined)
     {
-        responsibilities(out, level.getArray("responsibilities"));
-        labelled(out, 2, "Guidance:", text(level, "developmentGuidance"));
+        responsibilities(out, messages, level.getArray("responsibilities"));
+        labelled(out, 2, messages.format("cli.show.guidance"), text(level, "developmentGuidance"));
     }
     else
     {
-        notDefined(out, 2, level.getObject("notDefined"));
+        notDefined(out, messages, 2, level.getObject("notDefined"));
     }
 }
 
-void overview(std::ostream& out, const Poco::JSON::Object& skill)
+void overview(std::ostream& out, const i18n::Messages& messages, const Poco::JSON::Object& skill)
 {
     const std::string description = text(skill, "description");
     if (!description.empty()) TextLayout::wrap(out, description, 0, 0);
-    labelled(out, 0, "Guidance notes:", text(skill, "guidanceNotes"));
+    labelled(out, 0, messages.format("cli.show.guidanceNotes"), text(skill, "guidanceNotes"));
     Poco::JSON::Array::Ptr activities = skill.getArray("activities");
     if (activities && activities->size() > 0)
     {
         const std::string intro = text(skill, "activitiesIntro");
-        out << (intro.empty() ? "Activities:" : intro) << '\n';
+        out << (intro.empty() ? messages.format("cli.show.activities") : intro) << '\n';
         for (std::size_t i = 0; i < activities->size(); ++i)
         {
             out << "  \u2022 ";
             TextLayout::wrap(out, activities->getElement<std::string>(static_cast<unsigned>(i)), 4, 4);
         }
     }
-    labelled(out, 0, "Development:", text(skill, "developmentIntro"));
+    labelled(out, 0, messages.format("cli.show.development"), text(skill, "developmentIntro"));
     if (skill.has("lowerLevelsNotDefined") && !skill.isNull("lowerLevelsNotDefined"))
     {
-        out << "Below the lowest defined level:\n";
-        notDefined(out, 2, skill.getObject("lowerLevelsNotDefined"));
+        out << messages.format("cli.show.belowLowest") << '\n';
+        notDefined(out, messages, 2, skill.getObject("lowerLevelsNotDefined"));
     }
     out << '\n';
 }
@@ -126,7 +127,9 @@ void attribution(std::ostream& out, const Poco::JSON::Object& skill)
 
 } // namespace
 
-ShowRenderer::ShowRenderer(bool wholeSkill): _wholeSkill(wholeSkill)
+ShowRenderer::ShowRenderer(const i18n::Messages& messages, bool wholeSkill):
+    _messages(messages),
+    _wholeSkill(wholeSkill)
 {
 }
 
@@ -136,16 +139,17 @@ void ShowRenderer::render(const Poco::JSON::Object& response, std::ostream& out)
     Poco::JSON::Object::Ptr framework = response.getObject("framework");
     if (framework)
         out << text(*framework, "name") << ' ' << text(*framework, "version") << ", ";
-    out << text(response, "language") << ", definition "
-        << TextLayout::shortHash(response.getValue<std::string>("definition")) << "\n\n";
+    out << text(response, "language") << ", "
+        << _messages.format("cli.show.definition", i18n::MessageArgs().set("hash",
+               TextLayout::shortHash(response.getValue<std::string>("definition")))) << "\n\n";
 
-    if (_wholeSkill) overview(out, response);
+    if (_wholeSkill) overview(out, _messages, response);
 
     Poco::JSON::Array::Ptr levels = response.getArray("levels");
     for (std::size_t i = 0; levels && i < levels->size(); ++i)
     {
         if (i > 0) out << '\n';
-        renderLevel(out, *levels->getObject(static_cast<unsigned>(i)));
+        renderLevel(out, _messages, *levels->getObject(static_cast<unsigned>(i)));
     }
     attribution(out, response);
 }

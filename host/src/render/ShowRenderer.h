@@ -12,6 +12,8 @@
 
 #include "render/Renderer.h"
 
+#include "sfe/i18n/Messages.h"
+
 namespace sfe {
 namespace host {
 
@@ -22,12 +24,14 @@ namespace host {
 class ShowRenderer: public Renderer
 {
 public:
-    explicit ShowRenderer(bool wholeSkill);
-        /// `wholeSkill`: the response holds every level (show without --level).
+    ShowRenderer(const i18n::Messages& messages, bool wholeSkill);
+        /// `wholeSkill`: the response holds every level (show without --level). The labels are in
+        /// the language of `messages`; the skill's own texts in the definition's.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
 private:
+    const i18n::Messages& _messages;
     bool _wholeSkill;
 };
 

@@ -12,15 +12,24 @@
 
 #include "render/Renderer.h"
 
+#include "sfe/i18n/Messages.h"
+#include "sfe/i18n/TimeText.h"
+
 namespace sfe {
 namespace host {
 
 /// Renders the current skills as a table: code, name, language, framework, defined levels,
-/// definition (short hash) and when it was imported.
+/// definition (short hash) and when it was imported (in the reader's time zone).
 class SkillsRenderer: public Renderer
 {
 public:
+    SkillsRenderer(const i18n::Messages& messages, i18n::TimeText times);
+
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+
+private:
+    const i18n::Messages& _messages;
+    i18n::TimeText _times;
 };
 
 } } // namespace sfe::host

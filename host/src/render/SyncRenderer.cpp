@@ -11,9 +11,10 @@
 
 #include "render/JsonFields.h"
 #include "render/TextBar.h"
-#include "render/TextLayout.h"
 
 #include <Poco/NumberFormatter.h>
+
+#include <algorithm>
 
 namespace sfe {
 namespace host {
@@ -31,40 +32,50 @@ const char* const kEraseLine = "\x1b[K";
 
 } // namespace
 
-SyncRenderer::SyncRenderer(Poco::JSON::Object::Ptr outboxAfter): _outboxAfter(std::move(outboxAfter))
+SyncRenderer::SyncRenderer(const i18n::Messages& messages, Poco::JSON::Object::Ptr outboxAfter):
+    _messages(messages),
+    _outboxAfter(std::move(outboxAfter))
 {
 }
 
 void SyncRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
-    const double seconds = response.getValue<double>("elapsedMs") / 1000.0;
-    out << "delivered " << JsonFields::text(response, "delivered") << ", quarantined "
-        << JsonFields::text(response, "quarantined") << ", retries " << JsonFields::text(response, "retries")
-        << ", requests " << JsonFields::text(response, "requests") << ", elapsed "
-        << Poco::NumberFormatter::format(seconds, 1) << " s\n";
+    // Tenths of a second, with the language's decimal sign (MessageArgs carries whole numbers).
+    std::string seconds = Poco::NumberFormatter::format(response.getValue<double>("elapsedMs") / 1000.0, 1);
+    if (_messages.language() == "de") std::replace(seconds.begin(), seconds.end(), '.', ',');
+    out << _messages.format("cli.sync.summary", i18n::MessageArgs()
+                                                    .set("delivered", JsonFields::text(response, "delivered"))
+                                                    .set("quarantined", JsonFields::text(response, "quarantined"))
+                                                    .set("retries", JsonFields::text(response, "retries"))
+                                                    .set("requests", JsonFields::text(response, "requests"))
+                                                    .set("seconds", seconds))
+        << '\n';
     const std::size_t left = pending(*_outboxAfter);
     const std::string lrs = JsonFields::text(*_outboxAfter, "lrs");
-    if (left == 0) out << "nothing pending (LRS " << lrs << ")\n";
-    else
-    {
-        out << TextLayout::counted(left, "statement") << " still pending, not accepted by the LRS " << lrs
-            << " in time; run sync again later\n";
-    }
-    if (JsonFields::present(response, "lastError")) out << "last error: " << JsonFields::text(response, "lastError") << '\n';
+    if (left == 0) out << _messages.format("cli.sync.nothingPending", i18n::MessageArgs().set("lrs", lrs)) << '\n';
+    else out << _messages.format("cli.sync.stillPending", i18n::MessageArgs().set("count", left).set("lrs", lrs)) << '\n';
+    if (JsonFields::present(response, "lastError"))
+        out << _messages.format("cli.sync.lastError", i18n::MessageArgs().set("error", JsonFields::text(response, "lastError")))
+            << '\n';
     const std::size_t quarantined = count(*_outboxAfter, "quarantined");
     if (quarantined > 0)
-        out << TextLayout::counted(quarantined, "statement") << " quarantined in all: sfia-evidence outbox shows why\n";
+        out << _messages.format("cli.sync.quarantinedInAll", i18n::MessageArgs().set("count", quarantined)) << '\n';
 }
 
-void SyncRenderer::progress(const Poco::JSON::Object& outboxBefore, const Poco::JSON::Object& outboxNow,
-                            std::ostream& out)
+void SyncRenderer::progress(const i18n::Messages& messages, const Poco::JSON::Object& outboxBefore,
+                            const Poco::JSON::Object& outboxNow, std::ostream& out)
 {
     const std::size_t delivered = count(outboxNow, "delivered") - count(outboxBefore, "delivered");
     const std::size_t quarantined = count(outboxNow, "quarantined") - count(outboxBefore, "quarantined");
     const std::size_t left = pending(outboxNow);
     const std::size_t total = delivered + quarantined + left;
-    out << '\r' << TextBar::draw(delivered + quarantined, total, 30) << ' ' << delivered << '/' << total
-        << " delivered, " << quarantined << " quarantined, " << left << " pending" << kEraseLine << std::flush;
+    out << '\r' << TextBar::draw(delivered + quarantined, total, 30) << ' '
+        << messages.format("cli.sync.progress", i18n::MessageArgs()
+                                                    .set("done", delivered)
+                                                    .set("total", total)
+                                                    .set("quarantined", quarantined)
+                                                    .set("pending", left))
+        << kEraseLine << std::flush;
 }
 
 void SyncRenderer::clearProgress(std::ostream& out)

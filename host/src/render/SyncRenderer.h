@@ -12,6 +12,8 @@
 
 #include "render/Renderer.h"
 
+#include "sfe/i18n/Messages.h"
+
 #include <ostream>
 
 namespace sfe {
@@ -27,12 +29,13 @@ namespace host {
 class SyncRenderer: public Renderer
 {
 public:
-    explicit SyncRenderer(Poco::JSON::Object::Ptr outboxAfter);
+    SyncRenderer(const i18n::Messages& messages, Poco::JSON::Object::Ptr outboxAfter);
         /// `outboxAfter`: the `outbox` response taken when the sync had returned.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
-    static void progress(const Poco::JSON::Object& outboxBefore, const Poco::JSON::Object& outboxNow, std::ostream& out);
+    static void progress(const i18n::Messages& messages, const Poco::JSON::Object& outboxBefore,
+                         const Poco::JSON::Object& outboxNow, std::ostream& out);
         /// Redraws the bar line: "\r[####......] 45/120 sent, 0 quarantined, 75 pending".
 
     static void clearProgress(std::ostream& out);
@@ -42,6 +45,7 @@ public:
         /// The pending count of an `outbox` response.
 
 private:
+    const i18n::Messages& _messages;
     Poco::JSON::Object::Ptr _outboxAfter;
 };
 

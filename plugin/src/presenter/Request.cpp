@@ -7,6 +7,7 @@
 
 #include "sfe/presenter/Request.h"
 
+#include "sfe/i18n/Messages.h"
 #include "sfe/runtime/Error.h"
 #include "sfe/xapi/Utf8.h"
 
@@ -39,18 +40,30 @@ Request::Request(const std::string& operation, std::string_view json):
     }
     if (JsonText::kind(value) != JsonText::Kind::Object)
         throw runtime::Error::invalid(operation + ": the request must be a JSON object");
-    *this = Request(operation, value, true);
+    *this = Request(operation, value, std::string());
     _envelope = true;
 }
 
-Request::Request(std::string operation, std::string_view object, bool):
+Request::Request(std::string operation, std::string_view object, std::string language):
     _operation(std::move(operation))
 {
     auto members = std::make_shared<Members>(JsonText::members(object));
+    // The request itself (language "") says in "lang" which language its messages are to be in;
+    // a 'lang' there are no messages for is refused by Audience, where it is read for the reply.
+    if (language.empty())
+    {
+        for (const auto& m : *members)
+        {
+            if (m.key != kLang || JsonText::kind(m.value) != JsonText::Kind::String) continue;
+            const std::string asked = JsonText::string(m.value);
+            if (i18n::Messages::speaks(asked)) language = i18n::Messages::of(asked).language();
+        }
+    }
+    _language = language.empty() ? "en" : language;
     // A field given twice would be read as one of them, silently: refused.
     std::set<std::string_view> seen;
     for (const auto& m : *members)
-        if (!seen.insert(m.key).second) fail(m.key, "is given twice");
+        if (!seen.insert(m.key).second) refuse(m.key, "twice");
     _members = std::move(members);
 }
 
@@ -80,13 +93,19 @@ void Request::allowOnly(std::initializer_list<const char*> known) const
         // Every request may say who calls and in which language (read by the runtime, not here).
         bool ok = _envelope && (m.key == kCaller || m.key == kLang);
         for (const char* k : known) ok = ok || m.key == k;
-        if (!ok) throw runtime::Error::invalid(_operation + ": unknown field '" + runtime::Error::printable(m.key) + "'");
+        if (!ok) refuse(m.key, "unknownField");
     }
 }
 
 void Request::fail(const std::string& key, const std::string& reason) const
 {
     throw runtime::Error::invalid(_operation + ": '" + runtime::Error::printable(key) + "' " + reason);
+}
+
+void Request::refuse(const std::string& key, const std::string& message, i18n::MessageArgs args) const
+{
+    args.set("operation", _operation).set("field", runtime::Error::printable(key));
+    throw runtime::Error::invalid(i18n::Messages::of(_language).format("errors.request." + message, args));
 }
 
 std::string Request::checkedString(const std::string& key, std::string_view value, bool freeText) const
@@ -101,8 +120,9 @@ std::string Request::checkedString(const std::string& key, std::string_view valu
         ++position;
         if (!xapi::Utf8::isControl(c)) continue;
         if (freeText && (c == '\t' || c == '\n' || c == '\r')) continue;
-        fail(key, "contains the control character " + xapi::Utf8::codePointName(c) + " at character " + std::to_string(position) +
-                      (freeText ? std::string() : "; only free text (notes, reasons) may hold tabs and line breaks"));
+        refuse(key, freeText ? "control" : "controlInId", i18n::MessageArgs()
+                                                              .set("character", xapi::Utf8::codePointName(c))
+                                                              .set("position", std::to_string(position)));
     }
     return text;
 }
@@ -110,10 +130,11 @@ std::string Request::checkedString(const std::string& key, std::string_view valu
 Request::Objects Request::objects(const std::string& key) const
 {
     const std::string_view* v = find(key);
-    if (!v) fail(key, "is required");
-    if (JsonText::kind(*v) != JsonText::Kind::Array) fail(key, "must be an array of objects");
+    if (!v) refuse(key, "required");
+    if (JsonText::kind(*v) != JsonText::Kind::Array) refuse(key, "objects");
     Objects out;
     out._operation = _operation;
+    out._language = _language;
     out._key = key;
     out._array = *v;
     std::size_t cursor = 0;
@@ -134,23 +155,24 @@ Request Request::Objects::at(std::size_t i) const
     for (; _cursorIndex < i; ++_cursorIndex) element = JsonText::next(_array, _cursor);
     ++_cursorIndex;
     if (JsonText::kind(element) != JsonText::Kind::Object)
-        throw runtime::Error::invalid(_operation + ": '" + name + "' must be an object");
-    return Request(_operation + " " + name, element, true);
+        throw runtime::Error::invalid(i18n::Messages::of(_language).format("errors.request.object",
+            i18n::MessageArgs().set("operation", _operation).set("field", name)));
+    return Request(_operation + " " + name, element, _language);
 }
 
 std::optional<Request> Request::optObject(const std::string& key) const
 {
     const std::string_view* v = find(key);
     if (!v) return std::nullopt;
-    if (JsonText::kind(*v) != JsonText::Kind::Object) fail(key, "must be an object");
-    return Request(_operation + " " + key, *v, true);
+    if (JsonText::kind(*v) != JsonText::Kind::Object) refuse(key, "object");
+    return Request(_operation + " " + key, *v, _language);
 }
 
 std::string Request::string(const std::string& key) const
 {
     auto value = optString(key);
-    if (!value) fail(key, "is required");
-    if (value->empty()) fail(key, "must not be empty");
+    if (!value) refuse(key, "required");
+    if (value->empty()) refuse(key, "empty");
     return *value;
 }
 
@@ -158,15 +180,15 @@ std::optional<std::string> Request::optString(const std::string& key) const
 {
     const std::string_view* v = find(key);
     if (!v) return std::nullopt;
-    if (JsonText::kind(*v) != JsonText::Kind::String) fail(key, "must be a string");
+    if (JsonText::kind(*v) != JsonText::Kind::String) refuse(key, "string");
     return checkedString(key, *v, false);
 }
 
 std::string Request::text(const std::string& key) const
 {
     auto value = optText(key);
-    if (!value) fail(key, "is required");
-    if (value->empty()) fail(key, "must not be empty");
+    if (!value) refuse(key, "required");
+    if (value->empty()) refuse(key, "empty");
     return *value;
 }
 
@@ -174,7 +196,7 @@ std::optional<std::string> Request::optText(const std::string& key) const
 {
     const std::string_view* v = find(key);
     if (!v) return std::nullopt;
-    if (JsonText::kind(*v) != JsonText::Kind::String) fail(key, "must be a string");
+    if (JsonText::kind(*v) != JsonText::Kind::String) refuse(key, "string");
     return checkedString(key, *v, true);
 }
 
@@ -196,8 +218,8 @@ std::optional<double> Request::optNumber(const std::string& key) const
     if (!v) return std::nullopt;
     double d = 0;
     if (JsonText::kind(*v) != JsonText::Kind::Number || !Poco::NumberParser::tryParseFloat(std::string(*v), d))
-        fail(key, "must be a number");
-    if (!std::isfinite(d)) fail(key, "must be a finite number");
+        refuse(key, "number");
+    if (!std::isfinite(d)) refuse(key, "finite");
     return d;
 }
 
@@ -205,27 +227,27 @@ std::optional<int> Request::optInt(const std::string& key) const
 {
     const std::string_view* v = find(key);
     if (!v) return std::nullopt;
-    if (JsonText::kind(*v) != JsonText::Kind::Number) fail(key, "must be an integer");
+    if (JsonText::kind(*v) != JsonText::Kind::Number) refuse(key, "integer");
     const std::string literal(*v);
     if (literal.find_first_of(".eE") == std::string::npos)
     {
         Poco::Int64 n = 0;
         if (!Poco::NumberParser::tryParse64(literal, n) || n < std::numeric_limits<int>::min() ||
             n > std::numeric_limits<int>::max())
-            fail(key, "is out of range");
+            refuse(key, "range");
         return static_cast<int>(n);
     }
     double d = 0;
     if (Poco::NumberParser::tryParseFloat(literal, d) && std::floor(d) == d && std::fabs(d) < 1e9)
         return static_cast<int>(d);
-    fail(key, "must be an integer");
+    refuse(key, "integer");
 }
 
 std::optional<bool> Request::optBool(const std::string& key) const
 {
     const std::string_view* v = find(key);
     if (!v) return std::nullopt;
-    if (JsonText::kind(*v) != JsonText::Kind::Boolean) fail(key, "must be true or false");
+    if (JsonText::kind(*v) != JsonText::Kind::Boolean) refuse(key, "boolean");
     return v->front() == 't';
 }
 
@@ -234,13 +256,14 @@ std::vector<std::string> Request::strings(const std::string& key) const
     std::vector<std::string> out;
     const std::string_view* v = find(key);
     if (!v) return out;
-    if (JsonText::kind(*v) != JsonText::Kind::Array) fail(key, "must be an array of strings");
+    if (JsonText::kind(*v) != JsonText::Kind::Array) refuse(key, "strings");
     std::size_t cursor = 0;
     for (std::string_view e = JsonText::next(*v, cursor); !e.empty(); e = JsonText::next(*v, cursor))
     {
         // Lists in requests are short (a mapping's responsibilities); a long one is not read whole.
-        if (out.size() == kMaxStrings) fail(key, "holds more than " + std::to_string(kMaxStrings) + " strings");
-        if (JsonText::kind(e) != JsonText::Kind::String) fail(key, "must be an array of strings");
+        if (out.size() == kMaxStrings)
+            refuse(key, "tooManyStrings", i18n::MessageArgs().set("max", std::to_string(kMaxStrings)));
+        if (JsonText::kind(e) != JsonText::Kind::String) refuse(key, "strings");
         out.push_back(checkedString(key + "[" + std::to_string(out.size()) + "]", e, false));
     }
     return out;

@@ -110,7 +110,7 @@ Runtime::Runtime(plugin::HostServices& host):
             return _mappingService->reviewAfterImport(d, at);
         });
     _definitions = std::make_unique<presenter::DefinitionPresenter>(*this, *_importer);
-    _mappings = std::make_unique<presenter::MappingPresenter>(*this, *_mappingService);
+    _mappings = std::make_unique<presenter::MappingPresenter>(*_mappingService, _host, audienceDefaults());
     _evidence = std::make_unique<presenter::EvidencePresenter>(*this, *_evidenceService);
     _outbox = std::make_unique<presenter::OutboxPresenter>(*_delivery, *_db, _settings.lrsUrl);
     _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);

@@ -10,6 +10,7 @@
 #ifndef SFE_PRESENTER_REQUEST_H
 #define SFE_PRESENTER_REQUEST_H
 
+#include "sfe/i18n/MessageArgs.h"
 #include "sfe/presenter/JsonText.h"
 
 #include <memory>
@@ -22,7 +23,8 @@ namespace sfe {
 namespace presenter {
 
 /// An operation's request object. Every accessor names the operation and the field in its
-/// error (runtime::Error, SFE_INVALID), e.g. "show: 'level' must be an integer".
+/// error (runtime::Error, SFE_INVALID), e.g. "show: 'level' must be an integer", in the language
+/// the request asks for in "lang" (catalog errors.<lang>.properties; English without it).
 ///
 /// The request is read in place (JsonText): the text is checked once, and each object is cut into
 /// its members only when it is read, so a batch of 200,000 events costs its text plus one event at
@@ -52,6 +54,7 @@ public:
     private:
         friend class Request;
         std::string _operation;
+        std::string _language;
         std::string _key;
         std::string_view _array;
         std::size_t _size = 0;
@@ -90,12 +93,20 @@ public:
     /// must not be dropped silently.
     void allowOnly(std::initializer_list<const char*> known) const;
 
-    /// Throws SFE_INVALID naming the field and the reason.
+    /// Throws SFE_INVALID naming the field and the reason (as given: English).
     [[noreturn]] void fail(const std::string& key, const std::string& reason) const;
+
+    /// The language the request's own messages are in: its top-level "lang" when there are
+    /// messages for it, else "en". Objects inside a request speak their request's language.
+    const std::string& language() const { return _language; }
 
 private:
     using Members = std::vector<JsonText::Member>;
-    Request(std::string operation, std::string_view object, bool checked);
+    Request(std::string operation, std::string_view object, std::string language);
+
+    /// Throws SFE_INVALID with the catalog message errors.request.<message> ("{operation}:
+    /// '{field}' ..."), in language().
+    [[noreturn]] void refuse(const std::string& key, const std::string& message, i18n::MessageArgs args = {}) const;
 
     /// The value of `key`, or nullptr when absent or null.
     const std::string_view* find(const std::string& key) const;
@@ -104,6 +115,7 @@ private:
     std::string _operation;
     std::shared_ptr<const Members> _members;
     bool _envelope = false;    ///< the request itself, not an object inside it
+    std::string _language = "en";
 };
 
 } } // namespace sfe::presenter
