@@ -7,7 +7,9 @@
 
 #include "sfe/presenter/DefinitionPresenter.h"
 
+#include "sfe/presenter/Audience.h"
 #include "sfe/presenter/Json.h"
+#include "sfe/presenter/MappingPresenter.h"
 #include "sfe/runtime/Error.h"
 #include "sfe/runtime/Runtime.h"
 #include "sfe/store/DefinitionRepository.h"
@@ -28,6 +30,47 @@ Poco::JSON::Object::Ptr guidanceJson(const definition::NotDefinedGuidance& g, co
     return o;
 }
 
+/// Per level the sentences added, changed and removed, as `diff` and `import` say them.
+Poco::JSON::Array::Ptr levelsJson(const std::vector<service::DefinitionDiff::Level>& levels)
+{
+    auto sentences = [](const std::vector<service::DefinitionDiff::Sentence>& list) {
+        Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+        for (const auto& s : list)
+        {
+            auto so = object();
+            so->set("id", s.id);
+            if (!s.before.empty()) so->set("before", s.before);
+            if (!s.after.empty()) so->set("after", s.after);
+            a->add(so);
+        }
+        return a;
+    };
+    Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
+    for (const auto& level : levels)
+    {
+        auto lo = object();
+        lo->set("level", level.number);
+        lo->set("added", sentences(level.added));
+        lo->set("changed", sentences(level.changed));
+        lo->set("removed", sentences(level.removed));
+        out->add(lo);
+    }
+    return out;
+}
+
+/// The mappings a new version flagged, each as `mappings` lists it with its reasons worded for `reader`.
+Poco::JSON::Array::Ptr flaggedJson(const std::vector<service::FlaggedMapping>& flagged, const Audience& reader)
+{
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& f : flagged)
+    {
+        auto o = MappingPresenter::mappingJson(f.mapping);
+        o->set("reasons", MappingPresenter::reasonsJson(f.reasons, reader));
+        list->add(o);
+    }
+    return list;
+}
+
 } // namespace
 
 DefinitionPresenter::DefinitionPresenter(runtime::Runtime& runtime, service::ImportService& importer):
@@ -39,6 +82,7 @@ DefinitionPresenter::DefinitionPresenter(runtime::Runtime& runtime, service::Imp
 std::string DefinitionPresenter::importDefinition(const Request& request)
 {
     service::ImportOutcome outcome;
+    const Audience reader = Audience::of(request, _runtime.audienceDefaults(), "");   // a bad lang fails before the import
     const Poco::Timestamp now = _runtime.host().now();
     if (auto xml = request.optText("xml"))
         outcome = _importer.importBuffer(*xml, request.optString("name").value_or("(request)"), now);
@@ -50,6 +94,21 @@ std::string DefinitionPresenter::importDefinition(const Request& request)
     o->set("definition", outcome.definitionSha256);
     o->set("skills", array(outcome.skills));
     o->set("flaggedMappings", array(outcome.flaggedMappings));
+    o->set("lang", reader.language());
+    // What an admin reviews after a new version: each flagged mapping and why, and the sentences it changed.
+    o->set("flagged", flaggedJson(outcome.flagged, reader));
+    Poco::JSON::Array::Ptr changes = new Poco::JSON::Array;
+    for (const auto& c : outcome.changes)
+    {
+        auto co = object();
+        co->set("skill", c.skill);
+        co->set("fromVersion", c.fromVersion);
+        co->set("toVersion", c.toVersion);
+        co->set("fromDefinition", c.fromDefinition);
+        co->set("levels", levelsJson(c.levels));
+        changes->add(co);
+    }
+    o->set("changes", changes);
     Poco::JSON::Array::Ptr stored = new Poco::JSON::Array;
     for (const auto& st : outcome.stored)
     {
@@ -92,28 +151,7 @@ std::string DefinitionPresenter::diff(const Request& request)
 {
     const std::string code = request.string("skill");
     const std::string from = request.string("from"), to = request.string("to");
-    auto sentences = [](const std::vector<service::DefinitionDiff::Sentence>& list) {
-        Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-        for (const auto& s : list)
-        {
-            auto so = object();
-            so->set("id", s.id);
-            if (!s.before.empty()) so->set("before", s.before);
-            if (!s.after.empty()) so->set("after", s.after);
-            a->add(so);
-        }
-        return a;
-    };
-    Poco::JSON::Array::Ptr levels = new Poco::JSON::Array;
-    for (const auto& level : _importer.diff(code, from, to))
-    {
-        auto lo = object();
-        lo->set("level", level.number);
-        lo->set("added", sentences(level.added));
-        lo->set("changed", sentences(level.changed));
-        lo->set("removed", sentences(level.removed));
-        levels->add(lo);
-    }
+    const auto levels = levelsJson(_importer.diff(code, from, to));
     auto o = object();
     o->set("skill", code);
     o->set("from", versionJson(_importer.version(code, from)));
@@ -125,12 +163,15 @@ std::string DefinitionPresenter::diff(const Request& request)
 std::string DefinitionPresenter::use(const Request& request)
 {
     const std::string code = request.string("skill");
+    const Audience reader = Audience::of(request, _runtime.audienceDefaults(), "");
     const auto outcome = _importer.use(code, request.string("version"), _runtime.host().now());
     auto o = object();
     o->set("skill", code);
     o->set("result", outcome.unchanged ? "unchanged" : "current");
     o->set("version", versionJson(outcome.version));
     o->set("flaggedMappings", array(outcome.flaggedMappings));
+    o->set("lang", reader.language());
+    o->set("flagged", flaggedJson(outcome.flagged, reader));
     return toJson(o);
 }
 

@@ -7,15 +7,19 @@
 
 #include "sfe/presenter/MappingPresenter.h"
 
+#include "sfe/plugin/HostServices.h"
+#include "sfe/presenter/HtmlPage.h"
 #include "sfe/presenter/Json.h"
-#include "sfe/runtime/Runtime.h"
+#include "sfe/runtime/Error.h"
 
 namespace sfe {
 namespace presenter {
 
-MappingPresenter::MappingPresenter(runtime::Runtime& runtime, service::MappingService& mappings):
-    _runtime(runtime),
-    _mappings(mappings)
+MappingPresenter::MappingPresenter(service::MappingService& mappings, plugin::HostServices& host,
+                                   Audience::Defaults audience):
+    _mappings(mappings),
+    _host(host),
+    _audience(std::move(audience))
 {
 }
 
@@ -53,7 +57,7 @@ std::string MappingPresenter::map(const Request& request)
     if (!level) request.fail("level", "is required");
     m.level = *level;
     m.responsibilities = request.strings("responsibilities");
-    return toJson(outcomeJson(_mappings.map(m, _runtime.host().now())));
+    return toJson(outcomeJson(_mappings.map(m, _host.now())));
 }
 
 Poco::JSON::Object::Ptr MappingPresenter::outcomeJson(const service::MapOutcome& outcome)
@@ -81,7 +85,7 @@ std::string MappingPresenter::importCsv(const Request& request)
     const std::string csv = request.optText("csv").value_or("");
     const std::string file = request.optString("file").value_or("mappings.csv");
     const auto result = _mappings.importCsv(csv, file, request.optBool("dryRun").value_or(false),
-                                            _runtime.host().now());
+                                            _host.now());
     Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
     for (const auto& row : result.rows)
     {
@@ -113,7 +117,7 @@ std::string MappingPresenter::exportCsv(const Request& request)
 std::string MappingPresenter::unmap(const Request& request)
 {
     auto removed = _mappings.unmap(request.optString("mapping"), request.optString("activity"),
-                                   request.optString("skill"), request.optInt("level"), _runtime.host().now());
+                                   request.optString("skill"), request.optInt("level"), _host.now());
     auto o = object();
     o->set("removed", array(removed));
     return toJson(o);
@@ -128,36 +132,170 @@ std::string MappingPresenter::mappings(const Request& request)
     return toJson(o);
 }
 
-std::string MappingPresenter::coverage(const Request& request)
+std::string MappingPresenter::activityText(const std::string& name, const std::string& type, const Audience& reader)
 {
-    const std::string skill = request.string("skill");
-    Poco::JSON::Array::Ptr levels = new Poco::JSON::Array;
-    std::size_t total = 0, uncovered = 0;
-    for (const auto& c : _mappings.coverage(skill))
+    return reader.text("admin.activity", i18n::MessageArgs().set("name", name).set("type", type));
+}
+
+Poco::JSON::Array::Ptr MappingPresenter::reasonsJson(const std::vector<service::ReviewReason>& reasons,
+                                                     const Audience& reader)
+{
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& r : reasons)
     {
+        auto o = object();
+        o->set("kind", r.name());
+        o->set("responsibility", r.responsibility.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.responsibility));
+        o->set("level", r.level);
+        o->set("text", reader.text(std::string("admin.reason.") + r.name(),
+                                   i18n::MessageArgs().set("id", r.responsibility).set("level", r.level)));
+        list->add(o);
+    }
+    return list;
+}
+
+Poco::JSON::Object::Ptr MappingPresenter::coverageJson(const service::CoverageView& view, const Audience& reader)
+{
+    const std::string& language = reader.language();
+    auto mappingView = [&](const service::CoverageView::Mapping& m) {
+        auto o = object();
+        o->set("mapping", m.id);
+        o->set("activity", m.activity);
+        o->set("name", m.name);
+        o->set("type", m.type);
+        o->set("text", activityText(m.name, m.type, reader));
+        o->set("flagged", m.flagged);
+        if (!m.flagged)
+        {
+            o->set("review", Poco::Dynamic::Var());
+            return o;
+        }
+        // Reasons against the current version; a flag whose texts read the same again keeps its note.
+        auto review = object();
+        review->set("mark", reader.text("coverage.mark.review"));
+        review->set("flaggedAt", m.flaggedAt ? Poco::Dynamic::Var(*m.flaggedAt) : Poco::Dynamic::Var());
+        review->set("reasons", reasonsJson(m.reasons, reader));
+        std::string text;
+        for (const auto& r : m.reasons)
+            text += (text.empty() ? "" : "; ") + reader.text(std::string("admin.reason.") + r.name(),
+                                                            i18n::MessageArgs().set("id", r.responsibility).set("level", r.level));
+        if (text.empty()) text = m.flagReason.value_or("");
+        review->set("text", reader.text("coverage.review", i18n::MessageArgs().set("reasons", text)));
+        review->set("note", m.flagReason ? Poco::Dynamic::Var(*m.flagReason) : Poco::Dynamic::Var());
+        o->set("review", review);
+        return o;
+    };
+    auto texts = [&](const std::vector<service::CoverageView::Mapping>& list, bool flagged) {
+        std::vector<std::string> out;
+        for (const auto& m : list)
+            if (m.flagged == flagged) out.push_back(activityText(m.name, m.type, reader));
+        return out;
+    };
+    auto joined = [](const std::vector<std::string>& parts) {
+        std::string out;
+        for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+        return out;
+    };
+
+    const std::string name = view.name.get(language);
+    Poco::JSON::Array::Ptr levels = new Poco::JSON::Array;
+    for (const auto& level : view.levels)
+    {
+        const std::string phrase = level.guidingPhrase.get(language);
+        const std::string wholeLevel = joined(texts(level.wholeLevel, false));
         auto lo = object();
-        lo->set("level", c.level);
+        lo->set("level", level.number);
+        lo->set("guidingPhrase", phrase);
+        lo->set("heading", reader.text("coverage.level", i18n::MessageArgs().set("level", level.number).set("phrase", phrase)));
         Poco::JSON::Array::Ptr responsibilities = new Poco::JSON::Array;
-        for (const auto& [id, activities] : c.coveredBy)
+        std::vector<std::string> uncovered, levelWide;
+        for (const auto& r : level.responsibilities)
         {
             auto ro = object();
-            ro->set("id", id);
-            ro->set("activities", array(activities));
+            ro->set("id", r.id);
+            ro->set("text", r.text.get(language));
+            ro->set("state", service::CoverageView::stateName(r.state));
+            std::vector<std::string> ids;
+            Poco::JSON::Array::Ptr mappings = new Poco::JSON::Array;
+            for (const auto& m : r.mappings)
+            {
+                if (!m.flagged) ids.push_back(m.activity);
+                mappings->add(mappingView(m));
+            }
+            ro->set("activities", array(ids));          // the activities that cover it
+            ro->set("mappings", mappings);              // every mapping naming it, flagged ones marked
+            ro->set("covered", r.state == service::CoverageView::State::Covered);
+            ro->set("coveredAsWhole", r.state == service::CoverageView::State::CoveredAsWhole);
+            ro->set("uncovered", r.state == service::CoverageView::State::Uncovered);
+            ro->set("stateText", reader.text(std::string("coverage.state.") + service::CoverageView::stateName(r.state),
+                                             i18n::MessageArgs()
+                                                 .set("activities", joined(texts(r.mappings, false)))
+                                                 .set("whole", wholeLevel)));
+            if (r.state == service::CoverageView::State::Uncovered) uncovered.push_back(r.id);
             responsibilities->add(ro);
         }
         lo->set("responsibilities", responsibilities);
-        lo->set("uncovered", array(c.uncovered));
-        lo->set("levelWideActivities", array(c.levelWideActivities));
+        lo->set("uncovered", array(uncovered));
+        Poco::JSON::Array::Ptr whole = new Poco::JSON::Array;
+        for (const auto& m : level.wholeLevel)
+        {
+            if (!m.flagged) levelWide.push_back(m.activity);
+            whole->add(mappingView(m));
+        }
+        lo->set("levelWideActivities", array(levelWide));
+        lo->set("wholeLevel", whole);
+        lo->set("wholeLevelText", reader.text(levelWide.empty() ? "coverage.wholeLevel.none" : "coverage.wholeLevel",
+                                              i18n::MessageArgs()
+                                                  .set("level", level.number)
+                                                  .set("activities", wholeLevel)
+                                                  .set("count", level.responsibilities.size())));
+        lo->set("summary", reader.text("coverage.levelSummary", i18n::MessageArgs()
+                                                                    .set("total", level.responsibilities.size())
+                                                                    .set("covered", level.covered)
+                                                                    .set("whole", level.coveredAsWhole)
+                                                                    .set("uncovered", level.uncovered)));
         levels->add(lo);
-        total += c.responsibilities.size();
-        uncovered += c.uncovered.size();
     }
+
+    auto labels = object();
+    for (const char* key : {"id", "sentence", "state", "activities", "wholeLevel", "meaning", "flagged"})
+        labels->set(key, reader.text(std::string("coverage.label.") + key));
+
     auto o = object();
-    o->set("skill", skill);
-    o->set("responsibilities", total);
-    o->set("uncovered", uncovered);
+    o->set("lang", language);
+    o->set("skill", view.skill);
+    o->set("name", name);
+    o->set("definition", view.definitionSha256);
+    o->set("title", reader.text("coverage.title", i18n::MessageArgs().set("skill", view.skill).set("name", name)));
+    o->set("responsibilities", view.responsibilities);
+    o->set("covered", view.covered);
+    o->set("coveredAsWhole", view.coveredAsWhole);
+    o->set("uncovered", view.uncovered);
+    o->set("flagged", view.flagged);
+    o->set("summary", reader.text("coverage.summary", i18n::MessageArgs()
+                                                          .set("skill", view.skill)
+                                                          .set("total", view.responsibilities)
+                                                          .set("covered", view.covered)
+                                                          .set("whole", view.coveredAsWhole)
+                                                          .set("uncovered", view.uncovered)
+                                                          .set("flagged", view.flagged)));
+    o->set("labels", labels);
     o->set("levels", levels);
-    return toJson(o);
+    return o;
+}
+
+std::string MappingPresenter::coverage(const Request& request)
+{
+    request.allowOnly({"skill", "format"});
+    const std::string format = request.optString("format").value_or("json");
+    if (format != "json" && format != "html") request.fail("format", "must be json or html (not '" + runtime::Error::printable(format, 32) + "')");
+    const service::CoverageView view = _mappings.coverage(request.string("skill"));
+    const Audience reader = Audience::of(request, _audience, view.definitionLanguage);
+    const auto o = coverageJson(view, reader);
+    if (format == "json") return toJson(o);
+    auto page = object();
+    page->set("html", HtmlPage::render("coverage", *o));
+    return toJson(page);
 }
 
 } } // namespace sfe::presenter

@@ -67,8 +67,26 @@ ImportOutcome ImportService::store(const definition::ReadResult& read, const Poc
         return outcome;     // the transaction rolls back: nothing was written
     }
     const std::string at = xapi::Timestamp::format(now);
+    std::vector<std::pair<const definition::Skill*, store::StoredSkill>> before;
+    for (const auto& skill : d.skills)
+        if (auto current = definitions.currentSkill(skill.code)) before.emplace_back(&skill, std::move(*current));
     definitions.add(d, at);
-    if (_flagger) outcome.flaggedMappings = _flagger(d, at);
+    for (const auto& [skill, previous] : before)
+    {
+        // What changed against the version in use until now: what an admin reviews.
+        ImportOutcome::Changes changes;
+        changes.skill = skill->code;
+        changes.fromDefinition = previous.definitionSha256;
+        for (const auto& v : versions(skill->code))
+        {
+            if (v.version.definitionSha256 == previous.definitionSha256) changes.fromVersion = v.number;
+            if (v.version.definitionSha256 == d.contentSha256) changes.toVersion = v.number;
+        }
+        changes.levels = DefinitionDiff::compare(previous.skill, *skill, d.framework.language);
+        outcome.changes.push_back(std::move(changes));
+    }
+    if (_flagger) outcome.flagged = _flagger(d, at);
+    for (const auto& f : outcome.flagged) outcome.flaggedMappings.push_back(f.mapping.id);
     tx.commit();
     return outcome;
 }
@@ -136,7 +154,8 @@ UseOutcome ImportService::use(const std::string& code, const std::string& text, 
     definition::Definition d;
     d.contentSha256 = hash;
     d.skills.push_back(definitions.skill(code, hash)->skill);
-    if (_flagger) outcome.flaggedMappings = _flagger(d, at);
+    if (_flagger) outcome.flagged = _flagger(d, at);
+    for (const auto& f : outcome.flagged) outcome.flaggedMappings.push_back(f.mapping.id);
     tx.commit();
     outcome.version.current = true;
     return outcome;

@@ -400,42 +400,117 @@ std::vector<store::MappingRecord> MappingService::mappings(const std::optional<s
     return repo.activeMappings(skill);
 }
 
-std::vector<LevelCoverage> MappingService::coverage(const std::string& code)
+CoverageView MappingService::coverage(const std::string& code)
 {
     const store::StoredSkill* skill = _definitions.current(code);
     if (!skill) throw runtime::Error::notFound("coverage: no skill with code '" + code + "' has been imported");
     store::MappingRepository repo(_db);
-    const auto mappings = repo.activeMappings(code);
-    std::vector<LevelCoverage> result;
+    CoverageView view;
+    view.skill = code;
+    view.name = skill->skill.name;
+    view.definitionLanguage = skill->framework.language;
+    view.definitionSha256 = skill->definitionSha256;
+    std::vector<CoverageView::Mapping> mappings;
+    const auto records = repo.activeMappings(code);
+    for (const auto& m : records)
+    {
+        CoverageView::Mapping vm;
+        vm.id = m.id;
+        vm.activity = m.activity.id;
+        vm.name = m.activity.name;
+        vm.type = m.activity.type;
+        vm.flagged = m.flaggedAt.has_value();
+        vm.flaggedAt = m.flaggedAt;
+        vm.flagReason = m.flagReason;
+        if (vm.flagged && m.definitionSha256 != skill->definitionSha256) vm.reasons = reviewReasons(m, skill->skill);
+        if (vm.flagged) ++view.flagged;
+        mappings.push_back(std::move(vm));
+    }
     for (const definition::Level& level : skill->skill.levels)
     {
         if (!level.defined) continue;
-        LevelCoverage c;
-        c.level = level.number;
-        for (const auto& m : mappings)
-            if (m.level == level.number && m.responsibilities.empty()) c.levelWideActivities.push_back(m.activity.id);
+        CoverageView::Level c;
+        c.number = level.number;
+        c.guidingPhrase = level.guidingPhrase;
+        bool wholeLevel = false;
+        for (std::size_t i = 0; i < records.size(); ++i)
+        {
+            if (records[i].level != level.number || !records[i].responsibilities.empty()) continue;
+            c.wholeLevel.push_back(mappings[i]);
+            wholeLevel = wholeLevel || !mappings[i].flagged;
+        }
         for (const auto& r : level.responsibilities)
         {
-            c.responsibilities.push_back(r.id);
-            std::vector<std::string> activities;
-            for (const auto& m : mappings)
-                for (const auto& mr : m.responsibilities)
-                    if (mr.id == r.id) activities.push_back(m.activity.id);
-            if (activities.empty()) c.uncovered.push_back(r.id);
-            c.coveredBy.emplace_back(r.id, activities);
+            CoverageView::Sentence sentence;
+            sentence.id = r.id;
+            sentence.text = r.text;
+            bool covered = false;
+            for (std::size_t i = 0; i < records.size(); ++i)
+            {
+                if (records[i].level != level.number) continue;
+                for (const auto& mr : records[i].responsibilities)
+                {
+                    if (mr.id != r.id) continue;
+                    sentence.mappings.push_back(mappings[i]);
+                    covered = covered || !mappings[i].flagged;     // a mapping under review covers nothing
+                }
+            }
+            sentence.state = covered ? CoverageView::State::Covered
+                             : wholeLevel ? CoverageView::State::CoveredAsWhole
+                                          : CoverageView::State::Uncovered;
+            ++(covered ? c.covered : wholeLevel ? c.coveredAsWhole : c.uncovered);
+            c.responsibilities.push_back(std::move(sentence));
         }
-        result.push_back(std::move(c));
+        view.responsibilities += c.responsibilities.size();
+        view.covered += c.covered;
+        view.coveredAsWhole += c.coveredAsWhole;
+        view.uncovered += c.uncovered;
+        view.levels.push_back(std::move(c));
     }
-    return result;
+    return view;
 }
 
-std::vector<std::string> MappingService::reviewAfterImport(const definition::Definition& d, const std::string& at)
+std::vector<ReviewReason> MappingService::reviewReasons(const store::MappingRecord& m, const definition::Skill& skill)
+{
+    std::vector<ReviewReason> reasons;
+    auto reason = [&](ReviewReason::Kind kind, const std::string& responsibility) {
+        ReviewReason r;
+        r.kind = kind;
+        r.responsibility = responsibility;
+        r.level = m.level;
+        reasons.push_back(r);
+    };
+    const definition::Level* level = skill.level(m.level);
+    if (!level || !level->defined)
+        reason(ReviewReason::Kind::LevelUndefined, "");
+    else if (m.responsibilities.empty())
+    {
+        // A mapping to the level as a whole refers to all of the level's text.
+        const definition::Level* before = _definitions.skill(skill.code, m.definitionSha256).skill.level(m.level);
+        if (!before || before->textSha256 != level->textSha256) reason(ReviewReason::Kind::LevelChanged, "");
+    }
+    else
+    {
+        for (const auto& mr : m.responsibilities)
+        {
+            const definition::Responsibility* r = skill.responsibility(mr.id);
+            if (!r || std::none_of(level->responsibilities.begin(), level->responsibilities.end(),
+                                   [&](const auto& lr) { return lr.id == mr.id; }))
+                reason(ReviewReason::Kind::Removed, mr.id);
+            else if (r->textSha256 != mr.textSha256)
+                reason(ReviewReason::Kind::Changed, mr.id);
+        }
+    }
+    return reasons;
+}
+
+std::vector<FlaggedMapping> MappingService::reviewAfterImport(const definition::Definition& d, const std::string& at)
 {
     store::MappingRepository repo(_db);
-    std::vector<std::string> flagged;
+    std::vector<FlaggedMapping> flagged;
     for (const definition::Skill& skill : d.skills)
     {
-        for (const auto& m : repo.activeMappings(skill.code))
+        for (auto m : repo.activeMappings(skill.code))
         {
             if (m.definitionSha256 == d.contentSha256)
             {
@@ -443,38 +518,19 @@ std::vector<std::string> MappingService::reviewAfterImport(const definition::Def
                 if (m.flaggedAt) repo.moveMapping(m.id, d.contentSha256);
                 continue;
             }
-            std::vector<std::string> reasons;
-            const definition::Level* level = skill.level(m.level);
-            if (!level || !level->defined)
-                reasons.push_back("level " + std::to_string(m.level) + " is no longer defined");
-            else if (m.responsibilities.empty())
-            {
-                // A mapping to the level as a whole refers to all of the level's text.
-                const definition::Level* before = _definitions.skill(skill.code, m.definitionSha256).skill.level(m.level);
-                if (!before || before->textSha256 != level->textSha256)
-                    reasons.push_back("level " + std::to_string(m.level) + " changed its text");
-            }
-            else
-            {
-                for (const auto& mr : m.responsibilities)
-                {
-                    const definition::Responsibility* r = skill.responsibility(mr.id);
-                    if (!r || r->textSha256 != mr.textSha256 ||
-                        std::none_of(level->responsibilities.begin(), level->responsibilities.end(),
-                                     [&](const auto& lr) { return lr.id == mr.id; }))
-                        reasons.push_back(mr.id + (r ? " changed its text" : " no longer exists"));
-                }
-            }
+            std::vector<ReviewReason> reasons = reviewReasons(m, skill);
             if (reasons.empty())
             {
                 repo.moveMapping(m.id, d.contentSha256);
                 continue;
             }
             std::string reason = "definition " + d.contentSha256.substr(0, 12) + ":";
-            for (const auto& r : reasons) reason += " " + r + ";";
+            for (const auto& r : reasons) reason += " " + r.toString() + ";";
             reason.pop_back();
             repo.flagMapping(m.id, at, reason);
-            flagged.push_back(m.id);
+            m.flaggedAt = at;
+            m.flagReason = reason;
+            flagged.push_back({std::move(m), std::move(reasons)});
         }
     }
     return flagged;

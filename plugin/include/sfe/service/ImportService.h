@@ -16,6 +16,7 @@
 #include <Poco/Timestamp.h>
 
 #include "sfe/service/DefinitionDiff.h"
+#include "sfe/service/ReviewReason.h"
 #include "sfe/store/DefinitionRepository.h"
 
 #include <functional>
@@ -32,6 +33,17 @@ struct ImportOutcome
     std::string definitionSha256;
     std::vector<std::string> skills;    ///< codes in the document
     std::vector<std::string> flaggedMappings;   ///< mappings whose responsibility text changed
+    std::vector<FlaggedMapping> flagged;        ///< the same mappings, with their reasons
+    /// For a new version of a skill that had one before: the sentences it changed against the
+    /// version that was current (DefinitionDiff, in the new document's language).
+    struct Changes
+    {
+        std::string skill;
+        int fromVersion = 0, toVersion = 0;
+        std::string fromDefinition;
+        std::vector<DefinitionDiff::Level> levels;
+    };
+    std::vector<Changes> changes;
     /// For an unchanged import: per skill of the document, its version number and the current one's.
     struct Stored
     {
@@ -58,6 +70,7 @@ struct UseOutcome
     VersionInfo version;
     bool unchanged = false;
     std::vector<std::string> flaggedMappings;
+    std::vector<FlaggedMapping> flagged;        ///< the same mappings, with their reasons
 };
 
 /// Reads, validates and checks a definition document (definition::DefinitionReader), then stores
@@ -67,8 +80,8 @@ class ImportService
 {
 public:
     /// Called inside the import transaction with the new version, to flag mappings that refer to
-    /// changed text; returns the ids of the mappings it flagged.
-    using MappingFlagger = std::function<std::vector<std::string>(const definition::Definition&, const std::string& at)>;
+    /// changed text; returns the mappings it flagged, with their reasons.
+    using MappingFlagger = std::function<std::vector<FlaggedMapping>(const definition::Definition&, const std::string& at)>;
 
     ImportService(store::Database& db, definition::ReadOptions options, MappingFlagger flagger = {});
 

@@ -11,6 +11,8 @@
 #define SFE_SERVICE_MAPPINGSERVICE_H
 
 #include "sfe/definition/Model.h"
+#include "sfe/service/CoverageView.h"
+#include "sfe/service/ReviewReason.h"
 #include "sfe/service/DefinitionCache.h"
 #include "sfe/store/MappingRepository.h"
 
@@ -63,16 +65,6 @@ struct MappingImport
     std::vector<Row> rows;
 };
 
-/// For one defined level: which responsibilities mapped activities develop, and which none does.
-struct LevelCoverage
-{
-    int level = 0;
-    std::vector<std::string> responsibilities;      ///< all, in order
-    std::vector<std::string> uncovered;             ///< developed by no mapped activity
-    std::vector<std::string> levelWideActivities;   ///< activities mapped to the level as a whole
-    std::vector<std::pair<std::string, std::vector<std::string>>> coveredBy;  ///< responsibility -> activities
-};
-
 /// Links activities to levels. A mapping refers to the skill's current definition version and
 /// keeps the text hash of each responsibility it names. Importing a new version moves mappings
 /// whose texts are unchanged, and flags the others for an admin to review (map again to clear; a
@@ -110,14 +102,20 @@ public:
 
     std::vector<store::MappingRecord> mappings(const std::optional<std::string>& skill);
 
-    /// Coverage of each defined level of the skill's current version. Throws SFE_NOTFOUND.
-    std::vector<LevelCoverage> coverage(const std::string& skill);
+    /// Coverage of each defined level of the skill's current version: every responsibility, the
+    /// mappings naming it, the mappings to the level as a whole, flagged ones marked with their
+    /// reasons and counting for nothing (CoverageView says what counts). Throws SFE_NOTFOUND.
+    CoverageView coverage(const std::string& skill);
 
     /// Called by the importer inside its transaction: moves or flags mappings of the skills in
-    /// the new version. Returns the ids of the mappings flagged.
-    std::vector<std::string> reviewAfterImport(const definition::Definition& definition, const std::string& at);
+    /// the new version. Returns the mappings flagged (as flagged), each with its reasons.
+    std::vector<FlaggedMapping> reviewAfterImport(const definition::Definition& definition, const std::string& at);
 
 private:
+    /// What `m` refers to that `skill` (a version other than the mapping's) no longer holds as it
+    /// was when `m` was made; empty when nothing changed.
+    std::vector<ReviewReason> reviewReasons(const store::MappingRecord& m, const definition::Skill& skill);
+
     /// Reports a problem with the field of a map request ("activity", "skill", ...) and its status.
     using ProblemSink = std::function<void(const std::string& field, int status, const std::string& message)>;
 
