@@ -275,6 +275,10 @@ class Help(unittest.TestCase):
         one = self.cli.run("skills", "--help", "--lang", "de")
         self.assertIn("die importierten Skills auflisten (aktuelle Versionen).", one.out)
 
+        score = self.cli.run("complete", "--learner", "u1", "--activity", "a1", "--score", "viel", "--lang", "de")
+        self.assertEqual(score.code, EXIT_USAGE, score)
+        self.assertIn('complete: --score "viel" ist weder eine Zahl (skaliert, -1 bis 1) noch ROH/MAX', score.err)
+
         none = self.cli.run("--lang=de")
         self.assertEqual(none.code, EXIT_USAGE, none)
         self.assertEqual(none.err, "sfia-evidence: kein Befehl angegeben\nMehr dazu: 'sfia-evidence --help'.\n")

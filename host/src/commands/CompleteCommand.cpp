@@ -22,8 +22,9 @@ namespace host {
 namespace {
 
 /// The request's "score" for --score: "0.85" is scaled (-1..1), "85/100" is raw 85 of max 100,
-/// min 0. The plugin checks the ranges; this only reads the notation. Throws UsageException.
-Poco::Dynamic::Var score(const std::string& text)
+/// min 0. The plugin checks the ranges; this only reads the notation. Throws UsageException,
+/// worded in `messages`.
+Poco::Dynamic::Var score(const std::string& text, const i18n::Messages& messages)
 {
     double scaled = 0;
     if (Poco::NumberParser::tryParseFloat(text, scaled)) return scaled;
@@ -31,7 +32,7 @@ Poco::Dynamic::Var score(const std::string& text)
     double raw = 0, max = 0;
     if (slash == std::string::npos || !Poco::NumberParser::tryParseFloat(text.substr(0, slash), raw)
         || !Poco::NumberParser::tryParseFloat(text.substr(slash + 1), max))
-        throw UsageException("complete: --score \"" + text + "\" is neither a number (scaled, -1 to 1) nor RAW/MAX");
+        throw UsageException(messages.format("cli.complete.score", i18n::MessageArgs().set("score", text)));
     Poco::JSON::Object::Ptr parts = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     parts->set("raw", raw);
     parts->set("min", 0);
@@ -69,7 +70,7 @@ public:
         request.set("learner", line.value("learner"));
         request.set("activity", line.value("activity"));
         if (line.has("verb")) request.set("verb", line.value("verb"));
-        if (line.has("score")) request.set("score", score(line.value("score")));
+        if (line.has("score")) request.set("score", score(line.value("score"), context.messages()));
         EventOptions::apply(line, request);
         context.respond("complete", request, RecordRenderer());
         return EXIT_OK;
