@@ -73,6 +73,29 @@ std::string summary(const Command& command, const i18n::Messages& messages)
     return messages.has(key) ? messages.format(key) : command.summary();
 }
 
+/// `options` with each description from the catalog where it has one: "cli.option.<command>.<option>"
+/// (the command's words joined by dots), else "cli.option.<option>"; else the option's own.
+Poco::Util::OptionSet described(const Poco::Util::OptionSet& options, const Command* command,
+                                const i18n::Messages& messages)
+{
+    std::string prefix = "cli.option.";
+    if (command) prefix += command->name() + ".";
+    std::replace(prefix.begin(), prefix.end(), ' ', '.');
+    Poco::Util::OptionSet out;
+    for (const Poco::Util::Option& option : options)
+    {
+        Poco::Util::Option copy(option);
+        for (const std::string& key : {prefix + option.fullName(), "cli.option." + option.fullName()})
+        {
+            if (!messages.has(key)) continue;
+            copy.description(messages.format(key));
+            break;
+        }
+        out.addOption(copy);
+    }
+    return out;
+}
+
 /// "sfia-evidence: " before the first line of a message; later lines stay as they are.
 void printError(const std::string& message)
 {
@@ -219,7 +242,8 @@ void HostApplication::printHelp(const Command* command, const i18n::Messages& me
         }
     }
     out << '\n' << messages.format("cli.help.options") << '\n';
-    OptionTable table(options);
+    const Poco::Util::OptionSet shown = described(options, command, messages);    // the table keeps a reference
+    OptionTable table(shown);
     table.setUnixStyle(true);
     table.setWidth(static_cast<int>(TextLayout::kWidth));
     table.write(out);

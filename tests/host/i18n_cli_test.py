@@ -274,6 +274,12 @@ class Help(unittest.TestCase):
 
         one = self.cli.run("skills", "--help", "--lang", "de")
         self.assertIn("die importierten Skills auflisten (aktuelle Versionen).", one.out)
+        self.assertIn("die JSON-Antwort des Plugins statt Text ausgeben", one.out)
+        self.assertIn("die Sprache der Ausgaben: de oder en", one.out)
+        attest = self.cli.run("attest", "--help", "--lang", "de").out
+        self.assertIn("die LMS-ID der Bewerterin oder des Bewerters", attest)
+        self.assertIn("wann es geschah, RFC 3339 mit Zeitzone", attest)
+        self.assertIn("the assessor's LMS id (not the learner's)", self.cli.run("attest", "--help").out)
 
         score = self.cli.run("complete", "--learner", "u1", "--activity", "a1", "--score", "viel", "--lang", "de")
         self.assertEqual(score.code, EXIT_USAGE, score)
