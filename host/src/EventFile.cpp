@@ -22,7 +22,7 @@
 namespace sfe {
 namespace host {
 
-EventFile EventFile::read(const std::string& path)
+EventFile EventFile::read(const std::string& path, const i18n::Messages& messages)
 {
     EventFile file(path);
     std::string problems;
@@ -42,29 +42,31 @@ EventFile EventFile::read(const std::string& path)
                 const Poco::Dynamic::Var value = parser.parse(text);
                 if (value.type() != typeid(Poco::JSON::Object::Ptr))
                 {
-                    problems += where + "not a JSON object\n";
+                    problems += where + messages.format("cli.events.notObject") + "\n";
                     continue;
                 }
                 Poco::JSON::Object::Ptr event = value.extract<Poco::JSON::Object::Ptr>();
                 const std::string type = event->has("type") ? event->get("type").toString() : "";
                 if (type != "completion" && type != "attestation")
                 {
-                    problems += where + "\"type\" must be \"completion\" or \"attestation\""
-                        + (event->has("type") ? ", not \"" + type + "\"\n" : "\n");
+                    problems += where + (event->has("type")
+                        ? messages.format("cli.events.typeNot", i18n::MessageArgs().set("type", type))
+                        : messages.format("cli.events.type")) + "\n";
                     continue;
                 }
                 file._events.push_back({number, event});
             }
             catch (const Poco::Exception& e)     // the parser's syntax errors
             {
-                problems += where + "not valid JSON: " + e.message() + "\n";
+                problems += where + messages.format("cli.events.notJson", i18n::MessageArgs().set("detail", e.message())) + "\n";
             }
         }
         if (in.bad()) throw Poco::ReadFileException(path);
     }
     catch (const Poco::FileException& e)
     {
-        throw InputException(path + ": cannot read the file: " + Poco::toLower(std::string(e.name())));
+        throw InputException(path + ": " + messages.format("cli.events.unreadable", i18n::MessageArgs().set("reason",
+                                                                   Poco::toLower(std::string(e.name())))));
     }
     if (!problems.empty())
     {

@@ -12,6 +12,8 @@
 
 #include <Poco/JSON/Object.h>
 
+#include "sfe/i18n/Messages.h"
+
 #include <string>
 #include <vector>
 
@@ -31,9 +33,10 @@ public:
         Poco::JSON::Object::Ptr object;
     };
 
-    static EventFile read(const std::string& path);
+    static EventFile read(const std::string& path, const i18n::Messages& messages);
         /// Reads and checks the whole file. Throws InputException naming every bad line as
-        /// "PATH:LINE: problem", or "PATH: cannot read: reason" when the file cannot be read.
+        /// "PATH:LINE: problem", or "PATH: cannot read the file: reason" when the file cannot be
+        /// read, worded in `messages`.
 
     const std::string& path() const { return _path; }
     const std::vector<Event>& events() const { return _events; }

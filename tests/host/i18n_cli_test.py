@@ -220,6 +220,16 @@ class Texts(I18nCase):
                          "replayed %s: 1 event in 1 batch, 0 recorded, 1 duplicate (seen before, not written again)\n"
                          % path)
 
+        # The file's lines are checked before anything is sent, in the reader's language.
+        bad = self.write("bad.jsonl", '{"type": "visit"}\n[1]\n{"type": \n')
+        checked = self.run_cli("replay", bad, "--lang", "de")
+        self.assertEqual(checked.code, EXIT_DATAERR, checked)
+        self.assertEqual(checked.err.splitlines()[:2], ['%s:1: "type" muss "completion" oder "attestation" sein, '
+                                                        'nicht "visit"' % bad, "%s:2: kein JSON-Objekt" % bad])
+        self.assertTrue(checked.err.splitlines()[2].startswith("%s:3: kein gültiges JSON: " % bad), checked.err)
+        absent = self.run_cli("replay", os.path.join(self.tmp, "absent.jsonl"), "--lang", "de")
+        self.assertIn("absent.jsonl: die Datei kann nicht gelesen werden: ", absent.err)
+
         # A field the plugin refuses (presenter::Request), in the request's language.
         missing = self.write("missing.jsonl", json.dumps({"type": "completion", "activity": "course-101"}) + "\n")
         german = self.run_cli("replay", missing, "--lang", "de")

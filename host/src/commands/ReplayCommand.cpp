@@ -65,7 +65,7 @@ public:
 
     int run(CommandContext& context) const override
     {
-        const EventFile file = EventFile::read(context.line().arguments().at(0));
+        const EventFile file = EventFile::read(context.line().arguments().at(0), context.messages());
         const auto& events = file.events();
         std::size_t recorded = 0, duplicates = 0, batches = 0;
         for (std::size_t first = 0; first < events.size(); first += kBatchSize)
