@@ -43,7 +43,8 @@ class CliCase(unittest.TestCase):
         return self.cli.run(*self.store.args(*args), *args, **kwargs)
 
     def import_csmg(self):
-        result = self.on_store("import", ARGS.definition)
+        # English: without --lang the import speaks the definition's language (German).
+        result = self.on_store("import", ARGS.definition, "--lang", "en")
         self.assertExit(result, EXIT_OK)
         return result
 
@@ -117,7 +118,7 @@ class Workflow(CliCase):
     def test_reimport_is_unchanged_and_writes_nothing(self):
         first = self.import_csmg()
         before = dump(self.store)
-        again = self.on_store("import", ARGS.definition)
+        again = self.on_store("import", ARGS.definition, "--lang", "en")
         self.assertExit(again, EXIT_OK)
         self.assertTrue(again.out.startswith("unchanged: "), again.out)
         self.assertEqual(first.out.split("(definition")[1], again.out.split("(definition")[1])

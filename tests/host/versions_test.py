@@ -100,7 +100,7 @@ class Versions(unittest.TestCase):
         self.assertIn("sfia-evidence versions %s" % self.code, result.err)
 
     def test_reimporting_says_which_version_and_how_to_make_it_current(self):
-        result = self.run_ok("import", ARGS.definition)
+        result = self.run_ok("import", ARGS.definition, "--lang", "en")
         self.assertIn("is already stored", result.out)
         self.assertIn("%s: this is version 1; version 2 is current (sfia-evidence use %s 1 makes this one current)"
                       % (self.code, self.code), result.out)
@@ -109,7 +109,7 @@ class Versions(unittest.TestCase):
     def test_use_makes_an_earlier_version_current_explicitly(self):
         first = self.versions()[0]["definition"]
         self.assertTrue(json.loads(self.run_ok("mappings", "--json").out)["mappings"][0]["flagged"])
-        result = self.run_ok("use", self.code, "1")
+        result = self.run_ok("use", self.code, "1", "--lang", "en")
         self.assertIn("%s version 1 (definition %s" % (self.code, first[:12]), result.out)
         self.assertIn("is current now", result.out)
         self.assertEqual(self.current_definition(), first)
@@ -122,8 +122,8 @@ class Versions(unittest.TestCase):
         quiz = json.loads(self.run_ok("mappings", "--json").out)["mappings"][0]
         self.assertFalse(quiz["flagged"], quiz)
         self.assertEqual(quiz["definition"], first)
-        self.assertIn("current already; nothing changed", self.run_ok("use", self.code, "1").out)
-        self.assertIn("this is version 2; version 1 is current", self.run_ok("import", self.v2).out)
+        self.assertIn("current already; nothing changed", self.run_ok("use", self.code, "1", "--lang", "en").out)
+        self.assertIn("this is version 2; version 1 is current", self.run_ok("import", self.v2, "--lang", "en").out)
 
 
 def main():

@@ -39,7 +39,7 @@ public:
         request.set("skill", arguments.at(0));
         request.set("from", arguments.at(1));
         request.set("to", arguments.at(2));
-        context.respond("diff", request, DiffRenderer());
+        context.respond("diff", request, DiffRenderer(context.messages()));
         return EXIT_OK;
     }
 };

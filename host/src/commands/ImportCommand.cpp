@@ -35,7 +35,11 @@ public:
         const std::string& file = context.line().arguments().at(0);
         Poco::JSON::Object request;
         request.set("path", file);
-        context.respond("import", request, ImportRenderer(file));
+        const Poco::JSON::Object::Ptr response = context.call("import", request);
+        if (context.line().has("json"))
+            context.printJson(response);
+        else
+            ImportRenderer(file, context.messages(response.get())).render(*response, context.out());
         return EXIT_OK;
     }
 };

@@ -60,13 +60,19 @@ public:
         request.set("responsibilities", responsibilities);
         if (line.has("name")) request.set("name", line.value("name"));
         if (line.has("type")) request.set("type", line.value("type"));
-        context.respond("map", request, LineRenderer([](const Poco::JSON::Object& response) {
+        const i18n::Messages& messages = context.messages();
+        context.respond("map", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
             Poco::JSON::Object::Ptr mapping = response.getObject("mapping");
             Poco::JSON::Object::Ptr activity = mapping->getObject("activity");
-            std::string text = "mapped " + JsonFields::text(*activity, "id") + " \"" + JsonFields::text(*activity, "name")
-                + "\" (" + JsonFields::text(*activity, "type") + ") to " + MappingChanges::target(*mapping)
-                + "\nmapping " + JsonFields::text(*mapping, "id") + ", activity IRI " + JsonFields::text(*activity, "iri");
-            for (const std::string& line : MappingChanges::lines(response)) text += "\n" + line;
+            std::string text = messages.format("admin.map.mapped", i18n::MessageArgs()
+                                                                       .set("activity", JsonFields::text(*activity, "id"))
+                                                                       .set("name", JsonFields::text(*activity, "name"))
+                                                                       .set("type", JsonFields::text(*activity, "type"))
+                                                                       .set("target", MappingChanges::target(messages, *mapping)));
+            text += "\n" + messages.format("admin.map.ids", i18n::MessageArgs()
+                                                                .set("mapping", JsonFields::text(*mapping, "id"))
+                                                                .set("iri", JsonFields::text(*activity, "iri")));
+            for (const std::string& change : MappingChanges::lines(messages, response)) text += "\n" + change;
             return text;
         }));
         return EXIT_OK;

@@ -34,7 +34,7 @@ public:
     {
         Poco::JSON::Object request;
         if (context.line().has("skill")) request.set("skill", context.line().value("skill"));
-        context.respond("mappings", request, MappingsRenderer());
+        context.respond("mappings", request, MappingsRenderer(context.messages()));
         return EXIT_OK;
     }
 };

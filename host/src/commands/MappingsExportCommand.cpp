@@ -53,7 +53,11 @@ public:
         {
             throw OutputException("mappings export: cannot write " + path + ": " + Poco::toLower(std::string(e.name())));
         }
-        context.out() << path << ": " << response->getValue<std::size_t>("rows") << " mappings\n";
+        context.out() << context.messages().format("admin.csv.exported",
+                                                   i18n::MessageArgs()
+                                                       .set("path", path)
+                                                       .set("rows", response->getValue<long long>("rows")))
+                      << '\n';
         return EXIT_OK;
     }
 };

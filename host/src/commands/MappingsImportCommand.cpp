@@ -60,7 +60,7 @@ public:
         request.set("csv", text);
         request.set("file", file);
         request.set("dryRun", context.line().has("dry-run"));
-        context.respond("mappings.import", request, MappingsImportRenderer());
+        context.respond("mappings.import", request, MappingsImportRenderer(context.messages()));
         return EXIT_OK;
     }
 

@@ -12,7 +12,6 @@
 #include "Exceptions.h"
 #include "render/JsonFields.h"
 #include "render/LineRenderer.h"
-#include "render/TextLayout.h"
 
 #include <Poco/NumberParser.h>
 
@@ -56,9 +55,12 @@ public:
             if (line.has("skill")) request.set("skill", line.value("skill"));
             if (line.has("level")) request.set("level", Poco::NumberParser::parse(line.value("level")));
         }
-        context.respond("unmap", request, LineRenderer([](const Poco::JSON::Object& response) {
+        const i18n::Messages& messages = context.messages();
+        context.respond("unmap", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
             Poco::JSON::Array::Ptr removed = response.getArray("removed");
-            return "removed " + TextLayout::counted(removed->size(), "mapping") + ": " + JsonFields::joined(removed);
+            return messages.format("admin.unmap.removed", i18n::MessageArgs()
+                                                              .set("count", removed->size())
+                                                              .set("ids", JsonFields::joined(removed)));
         }));
         return EXIT_OK;
     }

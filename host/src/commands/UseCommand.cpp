@@ -10,7 +10,7 @@
 #include "CommandContext.h"
 #include "CommandRegistry.h"
 #include "render/JsonFields.h"
-#include "render/LineRenderer.h"
+#include "render/ImportRenderer.h"
 #include "render/TextLayout.h"
 
 #include <Poco/JSON/Array.h>
@@ -43,20 +43,25 @@ public:
         Poco::JSON::Object request;
         request.set("skill", arguments.at(0));
         request.set("version", arguments.at(1));
-        context.respond("use", request, LineRenderer([](const Poco::JSON::Object& response) {
-            Poco::JSON::Object::Ptr version = response.getObject("version");
-            const std::string which = JsonFields::text(response, "skill") + " version " +
-                                      JsonFields::text(*version, "version") + " (definition " +
-                                      TextLayout::shortHash(JsonFields::text(*version, "definition")) + ")";
-            if (JsonFields::text(response, "result") == "unchanged") return which + " is current already; nothing changed";
-            std::string text = which + " is current now";
-            const std::size_t flagged = JsonFields::size(response, "flaggedMappings");
-            if (flagged > 0)
-                text += "\nnote: " + std::to_string(flagged) + " activity mapping(s) rest on texts this version words "
-                        "differently and need review (sfia-evidence mappings --skill " +
-                        JsonFields::text(response, "skill") + ")";
-            return text;
-        }));
+        const Poco::JSON::Object::Ptr response = context.call("use", request);
+        if (context.line().has("json"))
+        {
+            context.printJson(response);
+            return EXIT_OK;
+        }
+        const i18n::Messages& messages = context.messages(response.get());
+        Poco::JSON::Object::Ptr version = response->getObject("version");
+        const std::string which =
+            messages.format("admin.use.version",
+                            i18n::MessageArgs()
+                                .set("skill", JsonFields::text(*response, "skill"))
+                                .set("version", JsonFields::text(*version, "version"))
+                                .set("definition", TextLayout::shortHash(JsonFields::text(*version, "definition"))));
+        const bool unchanged = JsonFields::text(*response, "result") == "unchanged";
+        context.out() << messages.format(unchanged ? "admin.use.unchanged" : "admin.use.current",
+                                         i18n::MessageArgs().set("which", which))
+                      << '\n';
+        ImportRenderer::flagged(messages, *response, context.out());     // what this version makes to review
         return EXIT_OK;
     }
 };

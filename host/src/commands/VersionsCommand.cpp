@@ -33,7 +33,7 @@ public:
     {
         Poco::JSON::Object request;
         request.set("skill", context.line().arguments().at(0));
-        context.respond("versions", request, VersionsRenderer());
+        context.respond("versions", request, VersionsRenderer(context.messages()));
         return EXIT_OK;
     }
 };

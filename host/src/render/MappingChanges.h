@@ -10,6 +10,8 @@
 #ifndef SFE_HOST_RENDER_MAPPINGCHANGES_H
 #define SFE_HOST_RENDER_MAPPINGCHANGES_H
 
+#include "sfe/i18n/Messages.h"
+
 #include <Poco/JSON/Object.h>
 
 #include <string>
@@ -18,17 +20,17 @@
 namespace sfe {
 namespace host {
 
-/// Words the "replaced", "renamed" and "retyped" members of a map outcome (MappingPresenter::outcomeJson):
+/// Words (catalog admin.map.*, admin.target.*) the "replaced", "renamed" and "retyped" members of a map outcome (MappingPresenter::outcomeJson):
 /// replacing a mapping or renaming an activity (in all its mappings) must never happen unsaid.
 class MappingChanges
 {
 public:
     /// "replaced mapping ID (CSMG level 3 for CSMG-3.1)", "renamed activity X from "A" to "B" in its
     /// 2 mappings", ...; none when the outcome changed nothing but the mapping itself.
-    static std::vector<std::string> lines(const Poco::JSON::Object& outcome);
+    static std::vector<std::string> lines(const i18n::Messages& messages, const Poco::JSON::Object& outcome);
 
     /// "CSMG level 3 as a whole" or "CSMG level 3 for CSMG-3.1, CSMG-3.3".
-    static std::string target(const Poco::JSON::Object& mapping);
+    static std::string target(const i18n::Messages& messages, const Poco::JSON::Object& mapping);
 };
 
 } } // namespace sfe::host

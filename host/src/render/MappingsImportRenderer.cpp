@@ -17,22 +17,36 @@
 namespace sfe {
 namespace host {
 
+MappingsImportRenderer::MappingsImportRenderer(const i18n::Messages& messages): _messages(messages)
+{
+}
+
 void MappingsImportRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     const std::string file = JsonFields::text(response, "file");
-    const bool dryRun = response.getValue<bool>("dryRun");
-    out << file << ": " << JsonFields::text(response, "added") << " added, " << JsonFields::text(response, "replaced")
-        << " replaced, " << JsonFields::text(response, "unchanged") << " unchanged"
-        << (dryRun ? " (dry run: nothing was changed)" : "") << '\n';
+    out << _messages.format("admin.csv.summary", i18n::MessageArgs()
+                                                     .set("file", file)
+                                                     .set("added", response.getValue<long long>("added"))
+                                                     .set("replaced", response.getValue<long long>("replaced"))
+                                                     .set("unchanged", response.getValue<long long>("unchanged"))
+                                                     .set("dryRun", response.getValue<bool>("dryRun") ? "yes" : "no"))
+        << '\n';
     Poco::JSON::Array::Ptr rows = response.getArray("rows");
     for (std::size_t i = 0; rows && i < rows->size(); ++i)
     {
         Poco::JSON::Object::Ptr row = rows->getObject(static_cast<unsigned>(i));
         const std::string where = file + ":" + JsonFields::text(*row, "line") + ": ";
         if (JsonFields::text(*row, "outcome") == "added")
-            out << where << "added " << JsonFields::text(*row->getObject("mapping")->getObject("activity"), "id")
-                << " to " << MappingChanges::target(*row->getObject("mapping")) << '\n';
-        for (const std::string& line : MappingChanges::lines(*row)) out << where << line << '\n';
+        {
+            Poco::JSON::Object::Ptr mapping = row->getObject("mapping");
+            out << where
+                << _messages.format("admin.csv.added",
+                                    i18n::MessageArgs()
+                                        .set("activity", JsonFields::text(*mapping->getObject("activity"), "id"))
+                                        .set("target", MappingChanges::target(_messages, *mapping)))
+                << '\n';
+        }
+        for (const std::string& line : MappingChanges::lines(_messages, *row)) out << where << line << '\n';
     }
 }
 

@@ -12,6 +12,8 @@
 
 #include "render/Renderer.h"
 
+#include "sfe/i18n/Messages.h"
+
 namespace sfe {
 namespace host {
 
@@ -20,7 +22,12 @@ namespace host {
 class MappingsImportRenderer: public Renderer
 {
 public:
+    explicit MappingsImportRenderer(const i18n::Messages& messages);
+
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+
+private:
+    const i18n::Messages& _messages;
 };
 
 } } // namespace sfe::host

@@ -17,24 +17,32 @@
 namespace sfe {
 namespace host {
 
+MappingsRenderer::MappingsRenderer(const i18n::Messages& messages): _messages(messages)
+{
+}
+
 void MappingsRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     Poco::JSON::Array::Ptr mappings = response.getArray("mappings");
     if (!mappings || mappings->size() == 0)
     {
-        out << "no active mappings (sfia-evidence map ACTIVITY --skill CODE --level N)\n";
+        out << _messages.format("admin.mappings.none") << '\n';
         return;
     }
-    TextTable table({"MAPPING", "ACTIVITY", "NAME", "TYPE", "SKILL", "LEVEL", "RESPONSIBILITIES", "REVIEW"});
+    std::vector<std::string> columns;
+    for (const char* column : {"mapping", "activity", "name", "type", "skill", "level", "responsibilities", "review"})
+        columns.push_back(_messages.format(std::string("admin.mappings.col.") + column));
+    TextTable table(columns);
     for (std::size_t i = 0; i < mappings->size(); ++i)
     {
         Poco::JSON::Object::Ptr mapping = mappings->getObject(static_cast<unsigned>(i));
         Poco::JSON::Object::Ptr activity = mapping->getObject("activity");
         const std::string responsibilities = JsonFields::size(*mapping, "responsibilities") == 0
-            ? "whole level"
+            ? _messages.format("admin.mappings.wholeLevel")
             : JsonFields::joined(mapping->getArray("responsibilities"), " ");
         const std::string review = mapping->getValue<bool>("flagged")
-            ? "needs review: " + JsonFields::text(*mapping, "flagReason")
+            ? _messages.format("admin.mappings.review",
+                               i18n::MessageArgs().set("reason", JsonFields::text(*mapping, "flagReason")))
             : "";
         table.add({JsonFields::text(*mapping, "id"), JsonFields::text(*activity, "id"), JsonFields::text(*activity, "name"),
                    JsonFields::text(*activity, "type"), JsonFields::text(*mapping, "skill"),

@@ -13,63 +13,91 @@
 #include "render/TextLayout.h"
 #include "render/TextTable.h"
 
-#include <Poco/JSON/Array.h>
-
 namespace sfe {
 namespace host {
 
 namespace {
 
-std::string versionName(const Poco::JSON::Object& version)
+using Args = i18n::MessageArgs;
+
+std::string versionName(const i18n::Messages& messages, const Poco::JSON::Object& version)
 {
-    return "version " + JsonFields::text(version, "version") + " (definition " +
-           TextLayout::shortHash(JsonFields::text(version, "definition")) + ")";
+    return messages.format("admin.diff.version",
+                           Args()
+                               .set("version", JsonFields::text(version, "version"))
+                               .set("definition", TextLayout::shortHash(JsonFields::text(version, "definition"))));
 }
 
 } // namespace
+
+VersionsRenderer::VersionsRenderer(const i18n::Messages& messages): _messages(messages)
+{
+}
 
 void VersionsRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     const std::string skill = JsonFields::text(response, "skill");
     Poco::JSON::Array::Ptr versions = response.getArray("versions");
-    TextTable table({"VERSION", "CURRENT", "DEFINITION", "FRAMEWORK", "IMPORTED", "SOURCE"});
+    std::vector<std::string> columns;
+    for (const char* column : {"version", "current", "definition", "framework", "imported", "source"})
+        columns.push_back(_messages.format(std::string("admin.versions.col.") + column));
+    TextTable table(columns);
     for (std::size_t i = 0; versions && i < versions->size(); ++i)
     {
         Poco::JSON::Object::Ptr v = versions->getObject(static_cast<unsigned>(i));
-        table.add({JsonFields::text(*v, "version"), v->getValue<bool>("current") ? "current" : "",
+        table.add({JsonFields::text(*v, "version"),
+                   v->getValue<bool>("current") ? _messages.format("admin.versions.current") : "",
                    TextLayout::shortHash(JsonFields::text(*v, "definition")), JsonFields::text(*v, "frameworkVersion"),
                    JsonFields::text(*v, "importedAt"), JsonFields::text(*v, "source")});
     }
     table.write(out);
-    if (versions && versions->size() > 1)
-        out << "sfia-evidence diff " << skill << " V1 V2 compares two versions; sfia-evidence use " << skill
-            << " VERSION makes one current\n";
+    if (versions && versions->size() > 1) out << _messages.format("admin.versions.hint", Args().set("skill", skill)) << '\n';
+}
+
+DiffRenderer::DiffRenderer(const i18n::Messages& messages): _messages(messages)
+{
 }
 
 void DiffRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
-    out << JsonFields::text(response, "skill") << ": " << versionName(*response.getObject("from")) << " -> "
-        << versionName(*response.getObject("to")) << '\n';
-    Poco::JSON::Array::Ptr levels = response.getArray("levels");
+    out << _messages.format("admin.diff.heading",
+                            Args()
+                                .set("skill", JsonFields::text(response, "skill"))
+                                .set("from", versionName(_messages, *response.getObject("from")))
+                                .set("to", versionName(_messages, *response.getObject("to"))))
+        << '\n';
+    levels(_messages, response.getArray("levels"), out);
+}
+
+void DiffRenderer::levels(const i18n::Messages& messages, const Poco::JSON::Array::Ptr& levels, std::ostream& out,
+                          std::size_t indent)
+{
+    const std::string margin(indent, ' ');
     if (!levels || levels->size() == 0)
     {
-        out << "no sentence differs\n";
+        out << margin << messages.format("admin.diff.none") << '\n';
         return;
     }
     for (std::size_t i = 0; i < levels->size(); ++i)
     {
         Poco::JSON::Object::Ptr level = levels->getObject(static_cast<unsigned>(i));
-        out << "level " << JsonFields::text(*level, "level") << '\n';
-        for (const auto& [kind, mark] : {std::make_pair("added", "+"), std::make_pair("changed", "~"),
-                                         std::make_pair("removed", "-")})
+        out << margin << messages.format("admin.diff.level", Args().set("level", JsonFields::text(*level, "level")))
+            << '\n';
+        for (const char* kind : {"added", "changed", "removed"})
         {
             Poco::JSON::Array::Ptr list = level->getArray(kind);
             for (std::size_t j = 0; list && j < list->size(); ++j)
             {
                 Poco::JSON::Object::Ptr s = list->getObject(static_cast<unsigned>(j));
-                out << "  " << mark << ' ' << JsonFields::text(*s, "id") << ' ' << kind << '\n';
-                if (JsonFields::present(*s, "before")) out << "      was: " << JsonFields::text(*s, "before") << '\n';
-                if (JsonFields::present(*s, "after")) out << "      now: " << JsonFields::text(*s, "after") << '\n';
+                out << margin << "  "
+                    << messages.format(std::string("admin.diff.") + kind, Args().set("id", JsonFields::text(*s, "id")))
+                    << '\n';
+                for (const char* which : {"before", "after"})
+                    if (JsonFields::present(*s, which))
+                        out << margin << "      "
+                            << messages.format(std::string("admin.diff.") + which,
+                                               Args().set("text", JsonFields::text(*s, which)))
+                            << '\n';
             }
         }
     }

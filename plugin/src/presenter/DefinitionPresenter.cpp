@@ -82,13 +82,14 @@ DefinitionPresenter::DefinitionPresenter(runtime::Runtime& runtime, service::Imp
 std::string DefinitionPresenter::importDefinition(const Request& request)
 {
     service::ImportOutcome outcome;
-    const Audience reader = Audience::of(request, _runtime.audienceDefaults(), "");   // a bad lang fails before the import
+    Audience::of(request, _runtime.audienceDefaults(), "");     // a bad lang fails before anything is written
     const Poco::Timestamp now = _runtime.host().now();
     if (auto xml = request.optText("xml"))
         outcome = _importer.importBuffer(*xml, request.optString("name").value_or("(request)"), now);
     else
         outcome = _importer.importFile(request.string("path"), now);
 
+    const Audience reader = Audience::of(request, _runtime.audienceDefaults(), outcome.language);
     auto o = object();
     o->set("result", outcome.unchanged ? "unchanged" : "imported");
     o->set("definition", outcome.definitionSha256);
@@ -163,8 +164,12 @@ std::string DefinitionPresenter::diff(const Request& request)
 std::string DefinitionPresenter::use(const Request& request)
 {
     const std::string code = request.string("skill");
-    const Audience reader = Audience::of(request, _runtime.audienceDefaults(), "");
+    Audience::of(request, _runtime.audienceDefaults(), "");     // a bad lang fails before anything is written
     const auto outcome = _importer.use(code, request.string("version"), _runtime.host().now());
+    store::DefinitionRepository definitions(_runtime.database());
+    const auto current = definitions.currentSkill(code);
+    const Audience reader = Audience::of(request, _runtime.audienceDefaults(),
+                                         current ? current->framework.language : std::string());
     auto o = object();
     o->set("skill", code);
     o->set("result", outcome.unchanged ? "unchanged" : "current");

@@ -41,6 +41,7 @@ ImportOutcome ImportService::store(const definition::ReadResult& read, const Poc
 
     ImportOutcome outcome;
     outcome.definitionSha256 = d.contentSha256;
+    outcome.language = d.framework.language;
     for (const auto& skill : d.skills) outcome.skills.push_back(skill.code);
 
     store::DefinitionRepository definitions(_db);

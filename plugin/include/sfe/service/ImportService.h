@@ -31,6 +31,7 @@ struct ImportOutcome
 {
     bool unchanged = false;             ///< the identical document was already stored; nothing written
     std::string definitionSha256;
+    std::string language;               ///< the document's language (xml:lang, e.g. "de-DE")
     std::vector<std::string> skills;    ///< codes in the document
     std::vector<std::string> flaggedMappings;   ///< mappings whose responsibility text changed
     std::vector<FlaggedMapping> flagged;        ///< the same mappings, with their reasons
