@@ -235,7 +235,23 @@ BOOST_FIXTURE_TEST_CASE(names_and_descriptions_are_the_definitions_german_texts,
                 {
                     ++responsibilities;
                     const std::string rid = id.substr(id.rfind('/') + 1);
-                    BOOST_TEST((name == LanguageMap{{"de-DE", rid}}));
+                    // Named by its sentence, shortened to at most 100 characters at a word
+                    // boundary with an ellipsis (issue 10): reports read the sentence, not the id.
+                    const std::string sentence = csmg.responsibilityText(rid);
+                    BOOST_REQUIRE_EQUAL(name.size(), 1u);
+                    const std::string shown = name.at("de-DE");
+                    std::size_t characters = 0;
+                    for (unsigned char c : shown) characters += (c & 0xC0) != 0x80 ? 1 : 0;
+                    BOOST_TEST(characters <= 100u);
+                    const std::string ellipsis = "\xE2\x80\xA6";
+                    if (shown != sentence)     // else the sentence had at most 100 characters
+                    {
+                        BOOST_REQUIRE(shown.size() > ellipsis.size());
+                        BOOST_TEST(shown.substr(shown.size() - ellipsis.size()) == ellipsis);
+                        const std::string head = shown.substr(0, shown.size() - ellipsis.size());
+                        BOOST_TEST(sentence.compare(0, head.size(), head) == 0);
+                        BOOST_TEST(characters >= 60u);
+                    }
                     BOOST_TEST((description == LanguageMap{{"de-DE", csmg.responsibilityText(rid)}}));
                 }
                 else if (t == kTypeLevel)

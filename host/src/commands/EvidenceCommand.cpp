@@ -4,7 +4,7 @@
 // Library: sfia-evidence (host)
 // Package: commands
 //
-// `sfia-evidence evidence [filters] [--json]`: lists evidence records.
+// `sfia-evidence evidence [filters] [--json]`: lists evidence records (the auditor's search).
 //
 
 #include "ChoiceValidator.h"
@@ -23,7 +23,8 @@ namespace host {
 
 namespace {
 
-/// Lists evidence records in recording order, withdrawn ones included, filtered by the options.
+/// Lists evidence records in recording order, withdrawn ones included, filtered by the options
+/// (the plugin filters in its query: learner, assessor, skill, level, kind, state, period).
 /// --json prints the plugin's array of records.
 class EvidenceCommand: public Command
 {
@@ -41,6 +42,9 @@ public:
         options.addOption(Poco::Util::Option("kind", "", "learning or demonstrated")
                               .argument("K")
                               .validator(new ChoiceValidator({"learning", "demonstrated"})));
+        options.addOption(Poco::Util::Option("state", "", "active, verified (by an auditor) or withdrawn")
+                              .argument("S")
+                              .validator(new ChoiceValidator({"active", "verified", "withdrawn"})));
         options.addOption(Poco::Util::Option("from", "", "only those that happened at or after T (a date, or RFC 3339 with a zone)")
                               .argument("T"));
         options.addOption(Poco::Util::Option("to", "", "only those that happened before T (a date, or RFC 3339 with a zone)")
@@ -58,7 +62,7 @@ public:
     {
         const CommandLine& line = context.line();
         Poco::JSON::Object request;
-        for (const char* text : {"learner", "skill", "assessor", "kind"})
+        for (const char* text : {"learner", "skill", "assessor", "kind", "state"})
         {
             if (line.has(text)) request.set(text, line.value(text));
         }
@@ -72,7 +76,7 @@ public:
         }
         Poco::JSON::Object::Ptr response = context.call("evidence", request);
         if (line.has("json")) context.printJson(response->getArray("evidence"));
-        else EvidenceRenderer().render(*response, context.out());
+        else EvidenceRenderer(context.messages(response.get())).render(*response, context.out());
         return EXIT_OK;
     }
 };

@@ -12,7 +12,8 @@
 #include "EventOptions.h"
 #include "render/JsonFields.h"
 #include "render/LineRenderer.h"
-#include "render/TextLayout.h"
+
+#include <Poco/JSON/Array.h>
 
 namespace sfe {
 namespace host {
@@ -20,7 +21,7 @@ namespace host {
 namespace {
 
 /// Withdraws an evidence record: it stays stored, marked withdrawn, and each of its statements
-/// gets a voiding statement in the outbox.
+/// gets a voiding statement in the outbox. Says which levels the learner no longer attains.
 class WithdrawCommand: public Command
 {
 public:
@@ -43,14 +44,23 @@ public:
         request.set("evidence", context.line().arguments().at(0));
         request.set("reason", context.line().value("reason"));
         EventOptions::apply(context.line(), request);
-        context.respond("withdraw", request, LineRenderer([](const Poco::JSON::Object& response) {
+        const i18n::Messages& messages = context.messages();
+        context.respond("withdraw", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
             const std::string evidence = JsonFields::text(response, "evidence");
             if (response.getValue<bool>("duplicate"))
-                return "duplicate: this event withdrew evidence " + evidence + " before; nothing written";
+                return messages.format("evidence.withdraw.duplicate", i18n::MessageArgs().set("evidence", evidence));
             const std::size_t voiding = JsonFields::size(response, "voidingStatements");
-            std::string text = "withdrew evidence " + evidence + "; "
-                + TextLayout::counted(voiding, "voiding statement") + " queued for the LRS";
+            std::string text = messages.format("evidence.withdraw.done",
+                                               i18n::MessageArgs().set("evidence", evidence).set("count", voiding));
             if (voiding > 0) text += ": " + JsonFields::joined(response.getArray("voidingStatements"), " ");
+            // The levels the learner attained before and no longer does, one line each.
+            Poco::JSON::Array::Ptr lost = response.getArray("levelsLost");
+            for (std::size_t i = 0; lost && i < lost->size(); ++i)
+                text += "\n" + messages.format("evidence.withdraw.lost",
+                                               i18n::MessageArgs()
+                                                   .set("learner", JsonFields::text(response, "learner"))
+                                                   .set("skill", JsonFields::text(response, "skill"))
+                                                   .set("level", lost->getElement<int>(static_cast<unsigned>(i))));
             return text;
         }));
         return EXIT_OK;

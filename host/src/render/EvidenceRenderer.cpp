@@ -18,16 +18,23 @@
 namespace sfe {
 namespace host {
 
+EvidenceRenderer::EvidenceRenderer(const i18n::Messages& messages): _messages(messages)
+{
+}
+
 void EvidenceRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     Poco::JSON::Array::Ptr records = response.getArray("evidence");
     if (!records || records->size() == 0)
     {
-        out << "no evidence records match\n";
+        out << _messages.format("evidence.list.none") << '\n';
         return;
     }
-    TextTable table({"SEQ", "EVIDENCE", "OCCURRED", "KIND", "LEARNER", "SKILL", "RESPONSIBILITIES", "SOURCE",
-                     "RESULT", "WITHDRAWN"});
+    std::vector<std::string> header;
+    for (const char* column : {"seq", "evidence", "occurred", "kind", "learner", "skill", "responsibilities", "source",
+                               "result", "state", "withdrawn"})
+        header.push_back(_messages.format(std::string("evidence.list.column.") + column));
+    TextTable table(header);
     for (std::size_t i = 0; i < records->size(); ++i)
     {
         Poco::JSON::Object::Ptr record = records->getObject(static_cast<unsigned>(i));
@@ -35,16 +42,23 @@ void EvidenceRenderer::render(const Poco::JSON::Object& response, std::ostream& 
             ? JsonFields::text(*record, "outcome")
             : JsonFields::text(*record, "verb") + " " + EvidenceSummary::score(*record);
         const std::string source = JsonFields::present(*record, "assessor")
-            ? "assessor " + JsonFields::text(*record, "assessor")
+            ? _messages.format("evidence.source.assessor",
+                               i18n::MessageArgs().set("assessor", JsonFields::text(*record, "assessor")))
             : JsonFields::text(*record, "activity");
         const std::string withdrawn = JsonFields::present(*record, "withdrawnAt")
             ? JsonFields::text(*record, "withdrawnAt") + " " + JsonFields::text(*record, "withdrawnReason")
             : "";
+        const std::string state = JsonFields::text(*record, "state");
+        const std::string kind = JsonFields::text(*record, "kind");
         table.add({JsonFields::text(*record, "seq"), JsonFields::text(*record, "id"),
-                   JsonFields::text(*record, "occurredAt"), JsonFields::text(*record, "kind"),
+                   JsonFields::text(*record, "occurredAt"),
+                   _messages.has("evidence.kind." + kind) ? _messages.format("evidence.kind." + kind) : kind,
                    JsonFields::text(*record, "learner"),
-                   JsonFields::text(*record, "skill") + " " + JsonFields::text(*record, "level"),
+                   _messages.format("evidence.skillLevel", i18n::MessageArgs()
+                                                               .set("skill", JsonFields::text(*record, "skill"))
+                                                               .set("level", JsonFields::text(*record, "level"))),
                    JsonFields::joined(record->getArray("responsibilities"), " "), source, result,
+                   _messages.has("evidence.state." + state) ? _messages.format("evidence.state." + state) : state,
                    withdrawn});
     }
     table.write(out);

@@ -12,16 +12,24 @@
 
 #include "render/Renderer.h"
 
+#include "sfe/i18n/Messages.h"
+
 namespace sfe {
 namespace host {
 
 /// Renders evidence records as a table in recording order: sequence number, id, when it
 /// happened, kind, learner, skill and level, responsibilities, its source (the activity, or the
-/// assessor), the result (verb and score, or outcome), and the withdrawal reason if withdrawn.
+/// assessor), the result (verb and score, or outcome), its state (active, verified, withdrawn)
+/// and the withdrawal, if withdrawn. Texts from the catalog (evidence.list.*).
 class EvidenceRenderer: public Renderer
 {
 public:
+    explicit EvidenceRenderer(const i18n::Messages& messages);
+
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+
+private:
+    const i18n::Messages& _messages;
 };
 
 } } // namespace sfe::host

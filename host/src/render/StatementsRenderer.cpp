@@ -17,21 +17,30 @@
 namespace sfe {
 namespace host {
 
+StatementsRenderer::StatementsRenderer(const i18n::Messages& messages): _messages(messages)
+{
+}
+
 void StatementsRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     Poco::JSON::Array::Ptr statements = response.getArray("statements");
     if (!statements || statements->size() == 0)
     {
-        out << "no statements match\n";
+        out << _messages.format("evidence.statements.none") << '\n';
         return;
     }
-    TextTable table({"STATEMENT", "KIND", "STATE", "ATTEMPTS", "CREATED", "DELIVERED", "FOR", "LAST ERROR"});
+    std::vector<std::string> header;
+    for (const char* column : {"statement", "kind", "state", "attempts", "created", "delivered", "for", "lastError"})
+        header.push_back(_messages.format(std::string("evidence.statements.column.") + column));
+    TextTable table(header);
     for (std::size_t i = 0; i < statements->size(); ++i)
     {
         Poco::JSON::Object::Ptr statement = statements->getObject(static_cast<unsigned>(i));
         const std::string subject = JsonFields::present(*statement, "voids")
-            ? "voids " + JsonFields::text(*statement, "voids")
-            : "evidence " + JsonFields::text(*statement, "evidence");
+            ? _messages.format("evidence.statements.voids",
+                               i18n::MessageArgs().set("statement", JsonFields::text(*statement, "voids")))
+            : _messages.format("evidence.statements.evidence",
+                               i18n::MessageArgs().set("evidence", JsonFields::text(*statement, "evidence")));
         table.add({JsonFields::text(*statement, "id"), JsonFields::text(*statement, "kind"),
                    JsonFields::text(*statement, "state"), JsonFields::text(*statement, "attempts"),
                    JsonFields::text(*statement, "createdAt"), JsonFields::text(*statement, "deliveredAt", "-"),

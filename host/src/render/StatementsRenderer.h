@@ -12,16 +12,24 @@
 
 #include "render/Renderer.h"
 
+#include "sfe/i18n/Messages.h"
+
 namespace sfe {
 namespace host {
 
 /// Renders the outbox's statements as a table in outbox order: id, kind, delivery state,
 /// attempts, when made and delivered, the evidence record (or the statement it voids), and the
-/// last delivery error.
+/// last delivery error. Texts from the catalog (evidence.statements.*).
 class StatementsRenderer: public Renderer
 {
 public:
+    explicit StatementsRenderer(const i18n::Messages& messages = i18n::Messages::of("en"));
+        /// The default is English, for commands that do not pass their reader's catalog yet.
+
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+
+private:
+    const i18n::Messages& _messages;
 };
 
 } } // namespace sfe::host

@@ -7,13 +7,18 @@
 
 #include "sfe/presenter/EvidencePresenter.h"
 
+#include "sfe/plugin/HostServices.h"
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Error.h"
-#include "sfe/runtime/Runtime.h"
 #include "sfe/runtime/Time.h"
 #include "sfe/xapi/Timestamp.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/StatementRepository.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/RegularExpression.h>
 
 #include <algorithm>
 #include <cstring>
@@ -39,11 +44,89 @@ Poco::JSON::Object::Ptr resultJson(const service::RecordResult& r)
     return o;
 }
 
+/// A filter's bound in the stored form (UTC with milliseconds, compared as text): an RFC 3339
+/// date-time with a zone, or a date, which means its midnight UTC.
+std::optional<std::string> timeBound(const Request& request, const char* key)
+{
+    const auto text = request.optString(key);
+    if (!text) return std::nullopt;
+    static const Poco::RegularExpression date("^\\d{4}-\\d{2}-\\d{2}$");
+    Poco::DateTime day;
+    int zone = 0;
+    if (date.match(*text) && Poco::DateTimeParser::tryParse("%Y-%m-%d", *text, day, zone))
+        return xapi::Timestamp::format(day.timestamp());
+    const auto parsed = runtime::parseTime(*text);
+    if (!parsed)
+        request.fail(key, "is neither a date (2026-11-19) nor an RFC 3339 date-time with a zone: '" + *text + "'");
+    return xapi::Timestamp::format(*parsed);
+}
+
+/// A filter naming a person or skill: given, it must name one.
+std::optional<std::string> idFilter(const Request& request, const char* key)
+{
+    if (!request.has(key)) return std::nullopt;
+    return request.string(key);
+}
+
+Poco::JSON::Object::Ptr checkpointJson(const store::CheckpointRecord& c)
+{
+    auto o = object();
+    o->set("seq", c.seq);
+    o->set("fromSeq", c.fromSeq);
+    o->set("chainHash", c.chainHash);
+    o->set("signedAt", c.signedAt);
+    o->set("keyId", c.keyId);
+    o->set("jws", c.jws);
+    return o;
+}
+
+Poco::JSON::Object::Ptr logEntryJson(const service::LoggedEntryView& v)
+{
+    auto o = object();
+    o->set("seq", v.entry.seq);
+    o->set("action", v.entry.action);
+    o->set("loggedAt", v.entry.loggedAt);
+    o->set("contentSha256", v.entry.contentSha256);
+    o->set("prevHash", v.entry.prevHash);
+    o->set("chainHash", v.entry.chainHash);
+    o->set("contentIntact", v.contentIntact);
+    o->set("linkIntact", v.linkIntact);
+    o->set("followsPrevious", v.followsPrevious);
+    o->set("matchesRecord", orNull(v.matchesRecord));
+    o->set("checkpoint", v.checkpoint ? Poco::Dynamic::Var(checkpointJson(*v.checkpoint)) : Poco::Dynamic::Var());
+    // As text: its SHA-256 is contentSha256, byte for byte.
+    o->set("content", v.entry.content);
+    return o;
+}
+
+Poco::JSON::Object::Ptr statementProofJson(const service::StatementProofView& p)
+{
+    const store::StatementRecord& s = p.statement;
+    auto o = object();
+    o->set("id", s.id);
+    o->set("kind", s.kind);
+    o->set("state", s.state);
+    o->set("evidence", orNull(s.evidenceId));
+    o->set("voids", orNull(s.voidsStatementId));
+    o->set("createdAt", s.createdAt);
+    o->set("deliveredAt", orNull(s.deliveredAt));
+    o->set("logSeq", orNull(s.logSeq));
+    o->set("bodySha256", p.bodySha256);
+    o->set("signed", s.signature.has_value());
+    o->set("matchesLog", p.mismatch.empty());
+    o->set("mismatch", p.mismatch.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(p.mismatch));
+    Poco::JSON::Parser parser;
+    o->set("statement", parser.parse(s.body));
+    return o;
+}
+
 } // namespace
 
-EvidencePresenter::EvidencePresenter(runtime::Runtime& runtime, service::EvidenceService& evidence):
-    _runtime(runtime),
-    _evidence(evidence)
+EvidencePresenter::EvidencePresenter(plugin::HostServices& clock, service::EvidenceService& evidence,
+                                     Audience::Defaults readers):
+    _clock(clock),
+    _evidence(evidence),
+    _readers(std::move(readers))
 {
 }
 
@@ -89,13 +172,13 @@ service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsE
 
 std::string EvidencePresenter::complete(const Request& request)
 {
-    auto results = _evidence.record({event(request, service::LmsEvent::Type::Completion)}, _runtime.host().now());
+    auto results = _evidence.record({event(request, service::LmsEvent::Type::Completion)}, _clock.now());
     return toJson(resultJson(results.at(0)));
 }
 
 std::string EvidencePresenter::attest(const Request& request)
 {
-    auto results = _evidence.record({event(request, service::LmsEvent::Type::Attestation)}, _runtime.host().now());
+    auto results = _evidence.record({event(request, service::LmsEvent::Type::Attestation)}, _clock.now());
     return toJson(resultJson(results.at(0)));
 }
 
@@ -122,7 +205,7 @@ std::string EvidencePresenter::record(const Request& request)
     // is written; events are then built again, a chunk at a time, so memory stays bounded.
     for (std::size_t i = 0; i < items.size(); ++i) recordEvent(items, i);
 
-    const Poco::Timestamp now = _runtime.host().now();
+    const Poco::Timestamp now = _clock.now();
     // The response is written as text (a DOM of 200,000 results costs gigabytes), in one buffer
     // sized for it up front: about 150 bytes a result, the counts put in front at the end.
     std::string results;
@@ -179,11 +262,16 @@ runtime::Error EvidencePresenter::chunkFailure(const runtime::Error& e, std::siz
 std::string EvidencePresenter::withdraw(const Request& request)
 {
     auto r = _evidence.withdraw(request.string("evidence"), request.text("reason"), request.optString("eventId"),
-                                _runtime.host().now());
+                                _clock.now());
     auto o = object();
     o->set("evidence", r.evidenceId);
     o->set("duplicate", r.duplicate);
     o->set("voidingStatements", array(r.voidingStatementIds));
+    o->set("learner", r.learner.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.learner));
+    o->set("skill", r.skillCode.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.skillCode));
+    Poco::JSON::Array::Ptr lost = new Poco::JSON::Array;
+    for (int level : r.levelsLost) lost->add(level);
+    o->set("levelsLost", lost);
     return toJson(o);
 }
 
@@ -218,51 +306,84 @@ Poco::JSON::Object::Ptr EvidencePresenter::evidenceJson(const store::EvidenceRec
     o->set("recordedAt", r.recordedAt);
     o->set("withdrawnAt", orNull(r.withdrawnAt));
     o->set("withdrawnReason", orNull(r.withdrawnReason));
+    o->set("state", store::stateName(r.state));
     return o;
 }
 
 std::string EvidencePresenter::evidence(const Request& request)
 {
+    request.allowOnly({"learner", "assessor", "skill", "level", "kind", "state", "from", "to", "includeWithdrawn",
+                       "limit", "offset"});
     store::EvidenceFilter f;
-    f.learner = request.optString("learner");
-    f.skillCode = request.optString("skill");
+    f.learner = idFilter(request, "learner");
+    f.assessor = idFilter(request, "assessor");
+    f.skillCode = idFilter(request, "skill");
     f.level = request.optInt("level");
-    f.assessor = request.optString("assessor");
+    if (f.level && (*f.level < 1 || *f.level > 7)) request.fail("level", "must be from 1 to 7");
     f.kind = request.optString("kind");
+    if (f.kind && *f.kind != "learning" && *f.kind != "demonstrated")
+        request.fail("kind", "must be learning or demonstrated, not '" + *f.kind + "'");
+    if (const auto state = request.optString("state"))
+    {
+        f.state = store::stateNamed(*state);
+        if (!f.state) request.fail("state", "must be active, verified or withdrawn, not '" + *state + "'");
+    }
     // Times are compared as stored text, so they are normalised to the stored form first.
-    auto time = [&](const char* key) -> std::optional<std::string> {
-        auto text = request.optString(key);
-        if (!text) return std::nullopt;
-        auto parsed = runtime::parseTime(*text);
-        if (!parsed) request.fail(key, "is not an RFC 3339 date-time with a zone: '" + *text + "'");
-        return xapi::Timestamp::format(*parsed);
-    };
-    f.from = time("from");
-    f.to = time("to");
+    f.from = timeBound(request, "from");
+    f.to = timeBound(request, "to");
+    if (f.from && f.to && *f.to <= *f.from) request.fail("to", "must be later than 'from'");
     f.includeWithdrawn = request.optBool("includeWithdrawn").value_or(true);
     const int limit = request.optInt("limit").value_or(0), offset = request.optInt("offset").value_or(0);
     if (limit < 0) request.fail("limit", "must not be negative");
     if (offset < 0) request.fail("offset", "must not be negative");
     f.limit = static_cast<std::size_t>(limit);
     f.offset = static_cast<std::size_t>(offset);
-    store::EvidenceRepository repo(_runtime.database());
+    const auto records = _evidence.list(f);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& r : repo.list(f)) list->add(evidenceJson(r));
+    for (const auto& r : records) list->add(evidenceJson(r));
+    const std::string skill = f.skillCode ? *f.skillCode : records.empty() ? std::string() : records.front().skillCode;
     auto o = object();
+    o->set("lang", Audience::of(request, _readers, _evidence.definitionLanguage(skill)).language());
     o->set("evidence", list);
+    return toJson(o);
+}
+
+std::string EvidencePresenter::show(const Request& request)
+{
+    request.allowOnly({"evidence"});
+    const service::EvidenceView view = _evidence.show(request.string("evidence"));
+    auto o = object();
+    o->set("lang", Audience::of(request, _readers, view.language).language());
+    o->set("evidence", evidenceJson(view.record));
+    Poco::JSON::Array::Ptr verifications = new Poco::JSON::Array;
+    for (const auto& v : view.verifications)
+    {
+        auto vo = object();
+        vo->set("auditor", v.auditor);
+        vo->set("verifiedAt", v.verifiedAt);
+        vo->set("note", orNull(v.note));
+        verifications->add(vo);
+    }
+    o->set("verifications", verifications);
+    o->set("checkpointsEnabled", view.checkpointsEnabled);
+    Poco::JSON::Array::Ptr log = new Poco::JSON::Array;
+    for (const auto& entry : view.log) log->add(logEntryJson(entry));
+    o->set("log", log);
+    Poco::JSON::Array::Ptr statements = new Poco::JSON::Array;
+    for (const auto& s : view.statements) statements->add(statementProofJson(s));
+    o->set("statements", statements);
     return toJson(o);
 }
 
 std::string EvidencePresenter::statements(const Request& request)
 {
-    store::StatementRepository repo(_runtime.database());
     const auto state = request.optString("state");
     if (state && *state != "pending" && *state != "delivered" && *state != "quarantined")
         request.fail("state", "must be pending, delivered or quarantined");
     // The bodies are inserted verbatim: they are exactly what is sent to the LRS.
     std::string out = "{\"statements\":[";
     bool first = true;
-    for (const auto& s : repo.list(request.optString("learner"), state))
+    for (const auto& s : _evidence.statements(request.optString("learner"), state))
     {
         auto meta = object();
         meta->set("id", s.id);

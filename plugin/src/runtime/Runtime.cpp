@@ -111,7 +111,7 @@ Runtime::Runtime(plugin::HostServices& host):
         });
     _definitions = std::make_unique<presenter::DefinitionPresenter>(*this, *_importer);
     _mappings = std::make_unique<presenter::MappingPresenter>(*_mappingService, _host, audienceDefaults());
-    _evidence = std::make_unique<presenter::EvidencePresenter>(*this, *_evidenceService);
+    _evidence = std::make_unique<presenter::EvidencePresenter>(_host, *_evidenceService, audienceDefaults());
     _outbox = std::make_unique<presenter::OutboxPresenter>(*_delivery, *_db, _settings.lrsUrl);
     _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);
     _auditService = std::make_unique<service::AuditService>(*_db, _checkpointer->verifier());
@@ -139,6 +139,7 @@ Runtime::Runtime(plugin::HostServices& host):
     add("record", [this](const Request& r) { return _evidence->record(r); });
     add("withdraw", [this](const Request& r) { return _evidence->withdraw(r); });
     add("evidence", [this](const Request& r) { return _evidence->evidence(r); });
+    add("evidence.show", [this](const Request& r) { return _evidence->show(r); });
     add("statements", [this](const Request& r) { return _evidence->statements(r); });
     add("progress", [this](const Request& r) { return _progress->progress(r); });
     add("verify", [this](const Request& r) { return _progress->verify(r); });

@@ -11,13 +11,16 @@
 #include "sfe/runtime/Time.h"
 #include "sfe/service/LogContent.h"
 #include "sfe/service/Vocabulary.h"
+#include "sfe/store/CheckpointRepository.h"
 #include "sfe/store/EvidenceLog.h"
 #include "sfe/store/MappingRepository.h"
+#include "sfe/store/ProgressRepository.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/xapi/Iri.h"
 #include "sfe/xapi/Timestamp.h"
 #include "sfe/xapi/Uuid.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -300,6 +303,83 @@ void EvidenceService::appendLogAndStatements(const std::vector<LogItem>& items,
     if (!statements.empty()) store::StatementRepository(_db).insert(statements);
 }
 
+std::vector<store::EvidenceRecord> EvidenceService::list(const store::EvidenceFilter& filter)
+{
+    return store::EvidenceRepository(_db).list(filter);
+}
+
+std::vector<store::StatementRecord> EvidenceService::statements(const std::optional<std::string>& learner,
+                                                                const std::optional<std::string>& state)
+{
+    return store::StatementRepository(_db).list(learner, state);
+}
+
+std::string EvidenceService::definitionLanguage(const std::string& skillCode)
+{
+    const store::StoredSkill* skill = _definitions.current(skillCode);
+    return skill ? skill->framework.language : std::string();
+}
+
+EvidenceView EvidenceService::show(const std::string& evidenceId)
+{
+    store::EvidenceRepository evidence(_db);
+    auto record = evidence.find(evidenceId);
+    if (!record) throw runtime::Error::notFound("evidence.show: no evidence with id '" + evidenceId + "'");
+    EvidenceView view;
+    view.record = *record;
+    view.language = _definitions.skill(record->skillCode, record->definitionSha256).framework.language;
+    view.verifications = evidence.verifications(evidenceId);
+    view.checkpointsEnabled = _checkpoints.enabled();
+
+    // Each entry is checked as audit verify checks it: its content hashes to its content hash,
+    // that hash links from the previous entry's chain hash to its own, and a recording's content
+    // is the one the stored record gives.
+    store::EvidenceLog log(_db);
+    store::CheckpointRepository checkpoints(_db);
+    std::set<long long> seqs;
+    for (long long seq : evidence.logSeqs(evidenceId))
+    {
+        const auto entries = log.entries(std::max(1LL, seq - 1), 2);
+        auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.seq == seq; });
+        if (it == entries.end()) continue;
+        LoggedEntryView v;
+        v.entry = *it;
+        v.contentIntact = store::EvidenceLog::sha256(it->content) == it->contentSha256;
+        v.linkIntact = store::EvidenceLog::link(it->prevHash, it->contentSha256) == it->chainHash;
+        if (seq == 1) v.followsPrevious = it->prevHash == store::EvidenceLog::kGenesis;
+        else
+            v.followsPrevious = it != entries.begin() && (it - 1)->seq == seq - 1 && it->prevHash == (it - 1)->chainHash;
+        if (it->action == "record")
+        {
+            try
+            {
+                v.matchesRecord = LogContent::record(*record, StatementBinding::read(it->content)) == it->content;
+            }
+            catch (const Poco::Exception&)
+            {
+                v.matchesRecord = false;    // the content is not JSON
+            }
+        }
+        v.checkpoint = checkpoints.covering(seq);
+        seqs.insert(seq);
+        view.log.push_back(std::move(v));
+    }
+
+    // The record's statements, and those its entries bind (the attainments and voidings made in
+    // the same transactions), from the learner's part of the outbox.
+    for (store::StatementRecord& s : store::StatementRepository(_db).list(record->learner))
+    {
+        const bool own = s.evidenceId && *s.evidenceId == evidenceId;
+        if (!own && !(s.logSeq && seqs.count(*s.logSeq))) continue;
+        StatementProofView p;
+        p.bodySha256 = store::EvidenceLog::sha256(s.body);
+        p.mismatch = StatementBinding::refusal(_db, s);
+        p.statement = std::move(s);
+        view.statements.push_back(std::move(p));
+    }
+    return view;
+}
+
 void EvidenceService::verify(const std::string& evidenceId, const std::string& auditor,
                              const std::optional<std::string>& note, const Poco::Timestamp& now)
 {
@@ -431,6 +511,8 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
         throw runtime::Error::conflict("withdraw: evidence " + evidenceId + " was already withdrawn at " +
                                        *record->withdrawnAt);
 
+    result.learner = record->learner;
+    result.skillCode = record->skillCode;
     const std::string at = xapi::Timestamp::format(now);
     std::vector<store::StatementRecord> voiding;
     for (const std::string& voided : outbox.idsForEvidence(evidenceId))
@@ -449,7 +531,20 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
     }
     evidence.withdraw(evidenceId, at, reason);
     evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"}, at);
+    // A level is lost when the re-evaluation voids the "achieved" statement of an attainment.
+    std::map<std::string, int> levelOfAchievement;
+    {
+        store::ProgressRepository progress(_db);
+        for (const store::Attainment& a : progress.activeAttainments(record->learner, record->skillCode))
+            levelOfAchievement[a.statementId] = a.level;
+    }
     settleStatements(voiding, {{record->learner, record->skillCode}}, at);
+    for (const store::StatementRecord& s : voiding)
+    {
+        auto lost = s.voidsStatementId ? levelOfAchievement.find(*s.voidsStatementId) : levelOfAchievement.end();
+        if (lost != levelOfAchievement.end()) result.levelsLost.push_back(lost->second);
+    }
+    std::sort(result.levelsLost.begin(), result.levelsLost.end());
     appendLogAndStatements({{evidenceId, "withdraw", [&](const auto& bound) {
                                  return LogContent::withdraw(evidenceId, at, reason, bound);
                              }}},

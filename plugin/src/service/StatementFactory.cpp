@@ -7,6 +7,7 @@
 
 #include "sfe/service/StatementFactory.h"
 
+#include "sfe/service/ShortText.h"
 #include "sfe/service/Vocabulary.h"
 #include "sfe/xapi/Iri.h"
 
@@ -113,8 +114,10 @@ xapi::Activity StatementFactory::responsibilityActivity(const store::StoredSkill
     d.type = v::kTypeResponsibility;
     if (const definition::Responsibility* r = s.skill.responsibility(id))
     {
+        // Reports show an activity by its name: the sentence itself (shortened), in each of the
+        // definition's languages, reads better than its id. The whole sentence is the description.
         xapi::LanguageMap name;
-        for (const auto& entry : r->text.all()) name[entry.first] = id;
+        for (const auto& [language, sentence] : r->text.all()) name[language] = ShortText::of(sentence);
         d.name = name;
         d.description = languageMap(r->text);
     }

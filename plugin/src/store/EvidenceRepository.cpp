@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 using namespace Poco::Data::Keywords;
 
@@ -46,10 +47,18 @@ std::vector<std::string> byteOrder(std::vector<std::string> ids)
     return ids;
 }
 
-const char* kColumns =
+/// A record's state (EvidenceState) as SQL over a row of evidence, so that a filter on it runs in
+/// the query; the names are those of stateName().
+const char* kState =
+    "(CASE WHEN withdrawn_at IS NOT NULL THEN 'withdrawn'"
+    " WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.evidence_id = evidence.id) THEN 'verified'"
+    " ELSE 'active' END)";
+
+const std::string kColumns = std::string(
     "id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256, level_text_sha256, activity_id,"
     " mapping_id, verb, score_raw, score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
-    " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at";
+    " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at, ")
+    + kState + " AS state";
 
 EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
 {
@@ -83,10 +92,31 @@ EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
     r.assessorRef = optional<std::string>(rs, "assessor_ref");
     r.noteSha256 = optional<std::string>(rs, "note_sha256");
     r.erasedAt = optional<std::string>(rs, "erased_at");
+    const std::string state = rs["state"].convert<std::string>();
+    if (auto known = stateNamed(state)) r.state = *known;
+    else throw std::logic_error("evidence " + r.id + ": the state query gave '" + state + "'");
     return r;
 }
 
 } // namespace
+
+const char* stateName(EvidenceState state)
+{
+    switch (state)
+    {
+    case EvidenceState::Active: return "active";
+    case EvidenceState::Verified: return "verified";
+    case EvidenceState::Withdrawn: return "withdrawn";
+    }
+    return "active";
+}
+
+std::optional<EvidenceState> stateNamed(const std::string& name)
+{
+    for (EvidenceState s : {EvidenceState::Active, EvidenceState::Verified, EvidenceState::Withdrawn})
+        if (name == stateName(s)) return s;
+    return std::nullopt;
+}
 
 EvidenceRepository::EvidenceRepository(Database& db): _db(db)
 {
@@ -161,7 +191,7 @@ std::optional<EvidenceRecord> EvidenceRepository::find(const std::string& id)
 {
     std::string key = id;
     Poco::Data::Statement select(_db.session());
-    select << _db.sql(std::string("SELECT ") + kColumns + " FROM evidence WHERE id = ?"), use(key), now;
+    select << _db.sql("SELECT " + kColumns + " FROM evidence WHERE id = ?"), use(key), now;
     Poco::Data::RecordSet rs(select);
     if (!rs.moveFirst()) return std::nullopt;
     EvidenceRecord r = fromRow(rs);
@@ -176,7 +206,9 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
 {
     // Each optional criterion is written as (? = 1 OR column = ?) so one prepared text serves all.
     std::string learner = f.learner.value_or(""), skill = f.skillCode.value_or(""), assessor = f.assessor.value_or(""),
-                kind = f.kind.value_or(""), from = f.from.value_or(""), to = f.to.value_or("");
+                kind = f.kind.value_or(""), from = f.from.value_or(""), to = f.to.value_or(""),
+                state = f.state ? stateName(*f.state) : "";
+    int anyState = f.state ? 0 : 1;
     int anyLearner = f.learner ? 0 : 1, anySkill = f.skillCode ? 0 : 1, anyLevel = f.level ? 0 : 1,
         anyAssessor = f.assessor ? 0 : 1, anyKind = f.kind ? 0 : 1, anyFrom = f.from ? 0 : 1, anyTo = f.to ? 0 : 1,
         level = f.level.value_or(0), withWithdrawn = f.includeWithdrawn ? 1 : 0;
@@ -184,14 +216,15 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
     Poco::Int64 limit = f.limit ? static_cast<Poco::Int64>(f.limit) : Poco::Int64(1) << 62;
     Poco::Int64 offset = static_cast<Poco::Int64>(f.offset);
     Poco::Data::Statement select(_db.session());
-    select << _db.sql(std::string("SELECT ") + kColumns + " FROM evidence"
+    select << _db.sql("SELECT " + kColumns + " FROM evidence"
                       " WHERE (? = 1 OR learner = ?) AND (? = 1 OR skill_code = ?) AND (? = 1 OR level_number = ?)"
                       " AND (? = 1 OR assessor = ?) AND (? = 1 OR kind = ?) AND (? = 1 OR occurred_at >= ?)"
                       " AND (? = 1 OR occurred_at < ?) AND (? = 1 OR withdrawn_at IS NULL)"
+                      " AND (? = 1 OR " + kState + " = ?)"
                       " ORDER BY seq LIMIT ? OFFSET ?"),
         use(anyLearner), use(learner), use(anySkill), use(skill), use(anyLevel), use(level), use(anyAssessor),
         use(assessor), use(anyKind), use(kind), use(anyFrom), use(from), use(anyTo), use(to), use(withWithdrawn),
-        use(limit), use(offset), now;
+        use(anyState), use(state), use(limit), use(offset), now;
     Poco::Data::RecordSet rs(select);
     std::vector<EvidenceRecord> result;
     std::map<std::string, std::size_t> index;
@@ -215,6 +248,30 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
         r.responsibilities = byteOrder(ids);
     }
     return result;
+}
+
+std::vector<Verification> EvidenceRepository::verifications(const std::string& evidenceId)
+{
+    std::string key = evidenceId;
+    Poco::Data::Statement select(_db.session());
+    select << _db.sql("SELECT auditor, verified_at, note FROM verifications WHERE evidence_id = ?"
+                      " ORDER BY verified_at, auditor"),
+        use(key), now;
+    Poco::Data::RecordSet rs(select);
+    std::vector<Verification> result;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+        result.push_back({rs["auditor"].convert<std::string>(), rs["verified_at"].convert<std::string>(),
+                          optional<std::string>(rs, "note")});
+    return result;
+}
+
+std::vector<long long> EvidenceRepository::logSeqs(const std::string& evidenceId)
+{
+    std::string key = evidenceId;
+    std::vector<Poco::Int64> seqs;
+    _db.session() << _db.sql("SELECT seq FROM evidence_log WHERE evidence_id = ? ORDER BY seq"), use(key),
+        into(seqs), now;
+    return std::vector<long long>(seqs.begin(), seqs.end());
 }
 
 bool EvidenceRepository::addVerification(const std::string& evidenceId, const std::string& auditor,

@@ -13,6 +13,7 @@
 #include "sfe/runtime/Settings.h"
 #include "sfe/service/Checkpointer.h"
 #include "sfe/service/DefinitionCache.h"
+#include "sfe/service/EvidenceView.h"
 #include "sfe/service/LmsEvent.h"
 #include "sfe/service/ProgressService.h"
 #include "sfe/service/StatementBinding.h"
@@ -43,6 +44,9 @@ struct WithdrawResult
     std::string evidenceId;
     bool duplicate = false;                     ///< the withdrawal's event id was recorded before
     std::vector<std::string> voidingStatementIds;
+    std::string learner;                        ///< the record's learner and skill (empty for a duplicate)
+    std::string skillCode;
+    std::vector<int> levelsLost;                ///< levels the learner attained before and no longer does
 };
 
 /// Turns LMS events into evidence and statements. Each call is one transaction: the events, the
@@ -68,10 +72,25 @@ public:
     std::vector<RecordResult> record(const std::vector<LmsEvent>& events, const Poco::Timestamp& now);
 
     /// Marks evidence withdrawn (never deleted) and queues a voiding statement for each of its
-    /// statements. Throws SFE_NOTFOUND for unknown evidence, SFE_CONFLICT if already withdrawn,
+    /// statements. Re-evaluates the learner's progress in the skill and says which levels the
+    /// learner no longer attains (their "achieved" statements are voided too). Throws SFE_NOTFOUND for unknown evidence, SFE_CONFLICT if already withdrawn,
     /// SFE_INVALID without a reason.
     WithdrawResult withdraw(const std::string& evidenceId, const std::string& reason,
                             const std::optional<std::string>& eventId, const Poco::Timestamp& now);
+
+    /// The records the filter selects, in recording order (store::EvidenceRepository::list).
+    std::vector<store::EvidenceRecord> list(const store::EvidenceFilter& filter);
+
+    /// The outbox in order, optionally of one learner and/or in one state.
+    std::vector<store::StatementRecord> statements(const std::optional<std::string>& learner,
+                                                   const std::optional<std::string>& state);
+
+    /// One record with its proof: its log entries checked, the checkpoints covering them, its
+    /// verifications and statements. Throws SFE_NOTFOUND naming the id when there is no such record.
+    EvidenceView show(const std::string& evidenceId);
+
+    /// The xml:lang of the skill's current definition version; empty for a skill not stored.
+    std::string definitionLanguage(const std::string& skillCode);
 
     /// An auditor confirms a demonstrated record ("assessor-verified" evidence). Throws
     /// SFE_NOTFOUND for unknown evidence, SFE_INVALID when it is not a demonstration, is withdrawn,

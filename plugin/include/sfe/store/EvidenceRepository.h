@@ -20,6 +20,22 @@
 namespace sfe {
 namespace store {
 
+/// What an evidence record is now. Derived, never stored: withdrawn once withdrawnAt is set,
+/// else verified once an auditor verified it, else active. Only active and verified records count
+/// for progress.
+enum class EvidenceState
+{
+    Active,
+    Verified,
+    Withdrawn
+};
+
+/// The name of a state as requests and responses write it: "active", "verified", "withdrawn".
+const char* stateName(EvidenceState state);
+
+/// The state named `name`; empty for any other text.
+std::optional<EvidenceState> stateNamed(const std::string& name);
+
 /// One piece of evidence for one learner at one level of one skill. Never deleted: withdrawal
 /// sets withdrawnAt and withdrawnReason.
 struct EvidenceRecord
@@ -51,6 +67,15 @@ struct EvidenceRecord
     std::optional<std::string> withdrawnReason;
     std::optional<std::string> erasedAt;
     std::vector<std::string> responsibilities;  ///< ids; read back in byte order (they are logged in that order)
+    EvidenceState state = EvidenceState::Active;    ///< as read (derived; not written by insert)
+};
+
+/// An auditor's verification of a record (EvidenceService::verify).
+struct Verification
+{
+    std::string auditor;
+    std::string verifiedAt;
+    std::optional<std::string> note;
 };
 
 /// Which evidence to read; every field narrows it. Times compare as RFC 3339 text.
@@ -64,6 +89,7 @@ struct EvidenceFilter
     std::optional<std::string> kind;
     std::optional<std::string> from;    ///< occurredAt >= from
     std::optional<std::string> to;      ///< occurredAt < to
+    std::optional<EvidenceState> state;
     bool includeWithdrawn = true;
     std::size_t limit = 0;              ///< 0: no limit
     std::size_t offset = 0;
@@ -86,7 +112,15 @@ public:
     void insert(const std::vector<EvidenceRecord>& records);
 
     std::optional<EvidenceRecord> find(const std::string& id);
+    /// The records the filter selects, in recording order; every criterion is applied in SQL.
     std::vector<EvidenceRecord> list(const EvidenceFilter& filter);
+
+    /// The auditors' verifications of a record, oldest first.
+    std::vector<Verification> verifications(const std::string& evidenceId);
+
+    /// The seqs of the evidence-log entries about a record (its recording, then a withdrawal or
+    /// verifications), in order; read them with EvidenceLog::entries.
+    std::vector<long long> logSeqs(const std::string& evidenceId);
 
     /// Records that an auditor verified the record. Returns false if this auditor did already.
     bool addVerification(const std::string& evidenceId, const std::string& auditor, const std::string& at,
