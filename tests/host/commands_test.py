@@ -167,7 +167,9 @@ class Evidence(CommandCase):
         withdrawn = attested[0]
         statement_of_withdrawn = json.loads(self.store_bodies("evidence_id = '%s'" % withdrawn)[0])["id"]
         result = self.ok("withdraw", withdrawn, "--reason", "assessed the wrong person")
-        self.assertRegex(result.out, r"^withdrew evidence %s; 1 voiding statement queued for the LRS: \S+\n$" % withdrawn)
+        # Level 3 was attained with it: the learner no longer attains it, and withdraw says so.
+        self.assertRegex(result.out, r"^withdrew evidence %s; 1 voiding statement queued for the LRS: \S+\n"
+                                     r"u1 no longer attains %s level 3\n$" % (withdrawn, re.escape(self.code)))
         line = self.progress_line("u1", 3)
         self.assertRegex(line, r" %d/%d demonstrated " % (n - 1, n))
         self.assertFalse(line.endswith("\u2713"))
