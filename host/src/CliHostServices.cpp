@@ -53,21 +53,21 @@ const EnvironmentKey kEnvironmentKeys[] = {
     {"SFE_LRS_PASSWORD", "lrs.password"},
 };
 
-Poco::AutoPtr<Poco::Util::AbstractConfiguration> openFile(const std::string& path)
+Poco::AutoPtr<Poco::Util::AbstractConfiguration> openFile(const std::string& path, const i18n::Messages& messages)
 {
     const std::string extension = Poco::toLower(Poco::Path(path).getExtension());
     if (extension == "properties") return new Poco::Util::PropertyFileConfiguration(path);
     if (extension == "ini") return new Poco::Util::IniFileConfiguration(path);
     if (extension == "xml") return new Poco::Util::XMLConfiguration(path);
     if (extension == "json") return new Poco::Util::JSONConfiguration(path);
-    throw ConfigurationException("configuration file " + path
-                                 + ": unsupported type (use .properties, .ini, .xml or .json)");
+    throw ConfigurationException(messages.format("cli.config.unsupported", i18n::MessageArgs().set("path", path)));
 }
 
 } // namespace
 
 CliHostServices::CliHostServices(const Manifest& manifest):
     _manifest(manifest),
+    _messages(&i18n::Messages::of("en")),
     _config(new Poco::Util::LayeredConfiguration),
     _environment(new Poco::Util::MapConfiguration),
     _commandLine(new Poco::Util::MapConfiguration),
@@ -87,14 +87,19 @@ CliHostServices::CliHostServices(const Manifest& manifest):
     _config->add(_commandLine, "command line", kCommandLine, false);
 }
 
+void CliHostServices::setMessages(const i18n::Messages& messages)
+{
+    _messages = &messages;
+}
+
 void CliHostServices::loadFile(const std::string& path)
 {
     if (!Poco::File(path).exists())
-        throw ConfigurationException("configuration file " + path + " does not exist");
+        throw ConfigurationException(_messages->format("cli.config.missing", i18n::MessageArgs().set("path", path)));
     Poco::AutoPtr<Poco::Util::AbstractConfiguration> file;
     try
     {
-        file = openFile(path);
+        file = openFile(path, *_messages);
     }
     catch (const ConfigurationException&)
     {
@@ -102,9 +107,11 @@ void CliHostServices::loadFile(const std::string& path)
     }
     catch (const Poco::Exception& e)
     {
-        throw ConfigurationException("configuration file " + path + ": " + e.displayText());
+        throw ConfigurationException(_messages->format("cli.config.unreadable", i18n::MessageArgs()
+                                                                                   .set("path", path)
+                                                                                   .set("detail", e.displayText())));
     }
-    requireDeclaredKeys(*file, "", "configuration file " + path);
+    requireDeclaredKeys(*file, "", _messages->format("cli.config.fromFile", i18n::MessageArgs().set("path", path)));
     _config->add(file, "file", kFile, false);
 }
 
@@ -119,7 +126,7 @@ void CliHostServices::loadEnvironment()
 
 void CliHostServices::set(const std::string& key, const std::string& value)
 {
-    requireDeclared(key, "command line");
+    requireDeclared(key, _messages->format("cli.config.fromCommandLine"));
     _commandLine->setString(key, value);
 }
 
@@ -133,8 +140,7 @@ void CliHostServices::configureLogging()
     }
     catch (const Poco::Exception&)
     {
-        throw ConfigurationException("log.level: unknown level \"" + level
-            + "\" (none, fatal, critical, error, warning, notice, information, debug, trace)");
+        throw ConfigurationException(_messages->format("cli.config.logLevel", i18n::MessageArgs().set("level", level)));
     }
     Poco::AutoPtr<Poco::PatternFormatter> format(new Poco::PatternFormatter("%s: %p: %t"));
     Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(format, new Poco::ConsoleChannel));
@@ -152,7 +158,7 @@ std::string CliHostServices::uiLanguage() const
 {
     const std::string language = _config->getString("ui.language", "");
     if (!language.empty() && !i18n::Messages::speaks(language))
-        throw ConfigurationException("ui.language: \"" + language + "\" is not one of de, en");
+        throw ConfigurationException(_messages->format("cli.config.language", i18n::MessageArgs().set("language", language)));
     return language;
 }
 
@@ -160,8 +166,7 @@ std::string CliHostServices::uiTimeZone() const
 {
     const std::string zone = _config->getString("ui.time_zone", "Europe/Berlin");
     if (!i18n::TimeText::knownZone(zone))
-        throw ConfigurationException("ui.time_zone: unknown time zone \"" + zone
-                                     + "\" (use an IANA name such as Europe/Berlin or UTC)");
+        throw ConfigurationException(_messages->format("cli.config.timeZone", i18n::MessageArgs().set("zone", zone)));
     return zone;
 }
 
@@ -183,8 +188,10 @@ Poco::Timestamp CliHostServices::now() const
 void CliHostServices::requireDeclared(const std::string& key, const std::string& source) const
 {
     if (_manifest.key(key)) return;
-    throw ConfigurationException(source + ": unknown configuration key \"" + key + "\" (the plugin manifest "
-                                 + _manifest.path + " declares the keys the plugin reads)");
+    throw ConfigurationException(_messages->format("cli.config.unknownKey", i18n::MessageArgs()
+                                                                               .set("source", source)
+                                                                               .set("key", key)
+                                                                               .set("manifest", _manifest.path)));
 }
 
 void CliHostServices::requireDeclaredKeys(const Poco::Util::AbstractConfiguration& configuration,

@@ -12,6 +12,7 @@
 
 #include "Manifest.h"
 
+#include "sfe/i18n/Messages.h"
 #include "sfe/plugin/HostServices.h"
 
 #include <Poco/AutoPtr.h>
@@ -45,6 +46,10 @@ public:
     explicit CliHostServices(const Manifest& manifest);
         /// Takes the manifest's defaults. Keeps a reference to `manifest`, which must outlive it.
 
+    void setMessages(const i18n::Messages& messages);
+        /// The language of the configuration errors it throws (default English): --lang, since
+        /// ui.language is itself configuration.
+
     void loadFile(const std::string& path);
         /// Adds a configuration file. Throws ConfigurationException when the file does not
         /// exist, cannot be parsed, has an unsupported extension, or sets an undeclared key.
@@ -77,6 +82,7 @@ private:
                              const std::string& source) const;
 
     const Manifest& _manifest;
+    const i18n::Messages* _messages;
     Poco::AutoPtr<Poco::Util::LayeredConfiguration> _config;
     Poco::AutoPtr<Poco::Util::MapConfiguration> _environment;
     Poco::AutoPtr<Poco::Util::MapConfiguration> _commandLine;

@@ -192,6 +192,7 @@ int HostApplication::runCommand(const CommandLine& line)
     const Manifest manifest = ManifestReader().read(manifestPath);
 
     CliHostServices services(manifest);
+    services.setMessages(i18n::Messages::of(line.has("lang") ? line.value("lang") : "en"));
     if (line.has("config")) services.loadFile(line.value("config"));
     services.loadEnvironment();
     if (line.has("db")) services.set("store.path", line.value("db"));

@@ -263,7 +263,14 @@ class Times(I18nCase):
         unknown = self.config("mars.properties", "ui.time_zone = Mars/Olympus\n")
         result = self.run_cli("--config", unknown, "skills")
         self.assertEqual(result.code, 78, result)
-        self.assertIn("ui.time_zone", result.err)
+        self.assertIn('ui.time_zone: unknown time zone "Mars/Olympus"', result.err)
+        german = self.run_cli("--config", unknown, "--lang", "de", "skills")
+        self.assertEqual(german.code, 78, german)
+        self.assertIn('ui.time_zone: unbekannte Zeitzone "Mars/Olympus"', german.err)
+        typo = self.config("typo.properties", "ui.langauge = de\n")
+        result = self.run_cli("--config", typo, "--lang", "de", "skills")
+        self.assertEqual(result.code, 78, result)
+        self.assertIn('unbekannter Konfigurationsschlüssel "ui.langauge"', result.err)
 
 
 class Help(unittest.TestCase):
