@@ -51,6 +51,17 @@ public:
         /// commands that print something else than the whole response. Throws PluginCallException
         /// when the plugin refuses.
 
+    Poco::JSON::Object envelope(const Poco::JSON::Object& request) const;
+        /// `request` with what every request carries: "lang" (--lang) and "caller" (--as and
+        /// --role, else the local operator with every role). call() sends it so; a command that
+        /// calls plugin() itself must send envelope(request).
+
+    static Poco::JSON::Object::Ptr caller(const CommandLine& line);
+        /// The caller the command line names: {"id": --as, "roles": --role (repeated or comma
+        /// lists)}, or without --as the local operator (the login name, else "operator") with
+        /// every role. Throws UsageException for --role without --as, --as without --role, or a
+        /// role that is not learner, assessor, admin or auditor.
+
     const i18n::Messages& messages(const Poco::JSON::Object* response = nullptr) const;
         /// The catalog for what this command prints: --lang, else ui.language, else the language
         /// the plugin wrote `response` in (its "lang", or the "language" of a definition's
@@ -70,6 +81,7 @@ private:
     const CommandLine& _line;
     SessionFactory _openSession;
     std::ostream& _out;
+    mutable Poco::JSON::Object::Ptr _caller;    ///< sent as "caller" in every request (envelope); made on first use
     std::string _language;                      ///< ui.language; "" when not configured
     std::string _timeZone = "Europe/Berlin";    ///< ui.time_zone
 };

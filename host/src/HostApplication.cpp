@@ -125,6 +125,15 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
                                          "ui.language, else the skill definition's language)")
                           .argument("LANG")
                           .validator(new ChoiceValidator({"de", "en"})));
+    // Who calls (the plugin's roles, docs/operations.md "Roles"): without --as, the local operator
+    // with every role; CommandContext sends it as "caller" in every request.
+    options.addOption(Poco::Util::Option("as", "", "act as this user (an LMS id); needs --role. Without --as the "
+                                         "CLI is the local operator with every role")
+                          .argument("ID"));
+    options.addOption(Poco::Util::Option("role", "", "a role of the --as user: learner, assessor, admin or auditor "
+                                         "(repeat it, or give a comma list)")
+                          .argument("ROLE")
+                          .repeatable(true));
     _globalOptions = options;
 }
 

@@ -35,6 +35,24 @@ struct Capability
     std::string description;
 };
 
+/// A role a request's caller may hold ("learner"), from the manifest's <access>.
+struct AccessRole
+{
+    std::string name;
+    std::string description;
+};
+
+/// Who may call which operations ("sfe/progress:read-own"), from the manifest's <access>: the
+/// roles that hold it by default and, for `own`, the request field that must be the caller's id.
+struct AccessCapability
+{
+    std::string name;
+    std::vector<std::string> operations;
+    std::vector<std::string> roles;
+    std::string own;                    ///< "" when the capability covers every request
+    std::string description;
+};
+
 /// A plugin manifest: identity, the library and its entry points, capabilities, configuration.
 struct Manifest
 {
@@ -52,6 +70,8 @@ struct Manifest
     std::string cHeader;
     std::map<std::string, std::string> cEntries;    ///< role ("open") -> symbol ("sfe_open")
     std::vector<Capability> capabilities;
+    std::vector<AccessRole> roles;                  ///< empty when the manifest has no <access>
+    std::vector<AccessCapability> access;
     std::vector<ConfigurationKey> configuration;
 
     /// The key named `name`, or nullptr.

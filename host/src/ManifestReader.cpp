@@ -242,6 +242,35 @@ void checkKey(xmlNodePtr node, const ConfigurationKey& key, Problems& problems)
         problems.add(lineOf(node), 0, where + "default \"" + key.defaultValue + "\" is not an integer");
 }
 
+std::vector<std::string> words(const std::string& list)
+{
+    std::vector<std::string> out;
+    std::istringstream in(list);
+    for (std::string word; in >> word;) out.push_back(word);
+    return out;
+}
+
+/// <access>: what the schema cannot say is that every role a capability names is declared.
+void readAccess(xmlNodePtr access, Manifest& manifest, Problems& problems)
+{
+    for (xmlNodePtr node : children(access, "role"))
+        manifest.roles.push_back({attribute(node, "name"), text(node)});
+    for (xmlNodePtr node : children(access, "capability"))
+    {
+        AccessCapability capability{attribute(node, "name"), words(attribute(node, "operations")),
+                                    words(attribute(node, "roles")), attribute(node, "own"), text(node)};
+        for (const auto& role : capability.roles)
+        {
+            const bool declared = std::any_of(manifest.roles.begin(), manifest.roles.end(),
+                                              [&](const AccessRole& r) { return r.name == role; });
+            if (!declared)
+                problems.add(lineOf(node), 0, "capability " + capability.name + ": role \"" + role +
+                                                  "\" is not declared by a <role> in <access>");
+        }
+        manifest.access.push_back(std::move(capability));
+    }
+}
+
 Manifest extract(xmlDocPtr doc, const std::string& path, Problems& problems)
 {
     Manifest manifest;
@@ -266,6 +295,8 @@ Manifest extract(xmlDocPtr doc, const std::string& path, Problems& problems)
 
     for (xmlNodePtr node : children(child(root, "capabilities"), "capability"))
         manifest.capabilities.push_back({attribute(node, "id"), text(node)});
+
+    readAccess(child(root, "access"), manifest, problems);
 
     for (xmlNodePtr node : children(child(root, "configuration"), "key"))
     {

@@ -23,7 +23,8 @@ namespace host {
 /// checked without reading anything else from disk or network: documents are parsed with
 /// XML_PARSE_NONET, entities are never loaded or substituted, and a DOCTYPE is refused outright.
 /// After the schema, it checks what the schema cannot say: every C entry role is present, a
-/// choice key's default is one of its allowed values, an integer key's default is an integer.
+/// choice key's default is one of its allowed values, an integer key's default is an integer,
+/// every role a capability of <access> names is declared there.
 class ManifestReader
 {
 public:

@@ -30,6 +30,7 @@ int Status::exitCode(int status)
     case SFE_ABI:      return App::EXIT_UNAVAILABLE;
     case SFE_NETWORK:  return App::EXIT_TEMPFAIL;
     case SFE_BUSY:     return App::EXIT_TEMPFAIL;
+    case SFE_FORBIDDEN: return App::EXIT_NOPERM;
     default:           return App::EXIT_SOFTWARE;
     }
 }
@@ -48,6 +49,7 @@ std::string Status::describe(int status)
     case SFE_ABI:      return "ABI mismatch between host and plugin";
     case SFE_NETWORK:  return "the LRS could not be reached";
     case SFE_BUSY:     return "the store stayed busy with another writer; try again";
+    case SFE_FORBIDDEN: return "the caller's roles do not allow this";
     default:           return "internal error in the plugin (status " + std::to_string(status) + ")";
     }
 }
