@@ -1,0 +1,91 @@
+//
+// AuditorPageHandler.cpp
+//
+// Library: sfia-evidence (host)
+// Package: web
+//
+// GET /auditor: the evidence search with filters, for auditors.
+//
+
+#include "web/AuditorPageHandler.h"
+
+#include "web/PageTemplates.h"
+
+#include "sfe/i18n/Messages.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/NumberParser.h>
+#include <Poco/URI.h>
+
+namespace sfe {
+namespace host {
+namespace web {
+
+namespace {
+
+const char* const kFilters[] = {"learner", "assessor", "skill", "level", "state", "from", "to"};
+
+std::string text(const Poco::JSON::Object::Ptr& record, const std::string& key)
+{
+    return record->has(key) && !record->isNull(key) ? record->get(key).toString() : "";
+}
+
+} // namespace
+
+void AuditorPageHandler::page(Exchange& exchange)
+{
+    const i18n::Messages& messages = i18n::Messages::of(exchange.language());
+    auto view = exchange.pageView("/auditor");
+    view->set("title", messages.format("web.auditor.title"));
+    auto labels = view->getObject("labels");
+    for (const char* key : {"filters", "search", "results", "none", "proof", "stateAny", "stateActive",
+                            "stateVerified", "stateWithdrawn"})
+        labels->set(key, messages.format(std::string("web.auditor.") + key));
+
+    Poco::JSON::Object request;
+    Poco::JSON::Array::Ptr fields = new Poco::JSON::Array;
+    for (const char* name : kFilters)
+    {
+        const std::string value = exchange.query(name);
+        Poco::JSON::Object::Ptr field = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        field->set("name", name);
+        field->set("label", messages.format(std::string("web.auditor.field.") + name));
+        field->set("value", value);
+        field->set("state", std::string(name) == "state");
+        field->set("is_any", value.empty());
+        for (const char* state : {"active", "verified", "withdrawn"})
+            field->set(std::string("is_") + state, value == state);
+        fields->add(field);
+        if (value.empty()) continue;
+        int level = 0;
+        if (std::string(name) == "level" && Poco::NumberParser::tryParse(value, level)) request.set(name, level);
+        else request.set(name, value);
+    }
+    view->set("fields", fields);
+
+    const auto found = exchange.context().plugin.object("evidence", request, exchange.user(), exchange.language());
+    Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
+    const Poco::JSON::Array::Ptr records = found->getArray("evidence");
+    for (std::size_t i = 0; records && i < records->size(); ++i)
+    {
+        const Poco::JSON::Object::Ptr record = records->getObject(i);
+        Poco::JSON::Object::Ptr row = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        std::string id = text(record, "id"), encoded;
+        Poco::URI::encode(id, "&=+?#/", encoded);
+        row->set("id", id);
+        row->set("proof", "/api/evidence.show?evidence=" + encoded);
+        for (const char* key : {"learner", "skill", "level", "kind", "state", "assessor", "occurredAt"})
+            row->set(key, text(record, key));
+        rows->add(row);
+    }
+    view->set("rows", rows);
+    view->set("any", rows->size() > 0);
+    view->set("found", messages.format("web.auditor.found", i18n::MessageArgs().set("n", rows->size())));
+    Poco::JSON::Object::Ptr columns = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const char* key : {"id", "learner", "skill", "level", "kind", "state", "assessor", "occurredAt"})
+        columns->set(key, messages.format(std::string("web.auditor.column.") + key));
+    view->set("columns", columns);
+    exchange.sendHtml(200, PageTemplates::render("auditor", *view));
+}
+
+} } } // namespace sfe::host::web

@@ -1,0 +1,559 @@
+#!/usr/bin/env python3
+"""serve_test.py: the reference web host `sfia-evidence serve`, driven over HTTP(S) (issue 11).
+
+Usage: serve_test.py --cli BIN --manifest MANIFEST --definition CSMG.xml --examples DIR [unittest args]
+
+The store is set up as the main job does (examples/main-job.sh): the CSMG definition imported,
+examples/activities.tsv mapped, examples/lms-events.jsonl replayed. Users (users add):
+anna.schmidt (learner), teamlead.mueller (assessor), berta (admin), dora (auditor).
+
+  Users     users add: the file is created 0600 with PBKDF2-SHA256 hashes (no password in it),
+            adding a user again replaces it and says so, a symlinked users file is refused,
+            serve refuses a users file others can read
+  Matrix    every route for anonymous, learner, assessor, admin and auditor, with the expected
+            status (200, 303 to /login, 401 for /api, 403, 404); the security headers on every
+            response; every POST without the session's CSRF token refused (403)
+  Login     wrong password or unknown user: 401 and no session cookie; the session cookie's flags;
+            a new session id on each login; logout ends the session
+  Pages     /learner in German by default, the language switch (?lang=en, kept in a cookie), the
+            navigation with a logout form, a Content-Security-Policy that admits exactly the
+            page's own <style> (its SHA-256) and no script
+  Api       the plugin's JSON view models; errors as RFC 9457 problem+json; GET only for
+            operations that read; server paths and "caller" refused
+  Tls       --tls-cert/--tls-key: HTTPS, and the session cookie gets Secure
+
+With SFE_TEST_PG set, the store is a PostgreSQL database of its own (cli.Store).
+"""
+
+import argparse
+import base64
+import hashlib
+import http.client
+import json
+import os
+import re
+import shutil
+import ssl
+import stat
+import subprocess
+import sys
+import tempfile
+import unittest
+import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
+from cli import Cli, Store  # noqa: E402
+
+ARGS = None
+PASSWORDS = {
+    "anna.schmidt": ("learner", "anna-passwort-1"),
+    "teamlead.mueller": ("assessor", "mueller-passwort-2"),
+    "berta": ("admin", "berta-passwort-3"),
+    "dora": ("auditor", "dora-passwort-4"),
+}
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Referrer-Policy": "same-origin",
+}
+
+
+class Server:
+    """A running `serve` process; its URL comes from the line it prints when it listens."""
+
+    def __init__(self, cli, store, users, extra=()):
+        command = [cli.executable, "--manifest", cli.manifest] + store.args() + [
+            "serve", "--listen", "127.0.0.1:0", "--users", users] + list(extra)
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("SFE_LRS")}
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+        line = self.process.stdout.readline().decode("utf-8")
+        match = re.search(r"(https?)://([0-9.]+):([0-9]+)", line)
+        if not match:
+            self.process.kill()
+            raise AssertionError("serve did not start: %r %s" % (line, self.process.stderr.read().decode()))
+        self.scheme, self.host, self.port = match.group(1), match.group(2), int(match.group(3))
+        self.responses = []
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            code = self.process.wait(timeout=30)
+        finally:
+            self.process.stdout.close()
+            self.process.stderr.close()
+        return code
+
+    def request(self, method, path, body=None, headers=None, cookies=None):
+        """(status, headers as a dict of lists keyed by lower-case name, body text)."""
+        if self.scheme == "https":
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+            connection = http.client.HTTPSConnection(self.host, self.port, timeout=30, context=context)
+        else:
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        sent = dict(headers or {})
+        if cookies:
+            sent["Cookie"] = "; ".join("%s=%s" % item for item in cookies.items())
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8")
+            received = {}
+            for name, value in response.getheaders():
+                received.setdefault(name.lower(), []).append(value)
+            result = (response.status, received, text)
+        finally:
+            connection.close()
+        self.responses.append((method, path, result))
+        return result
+
+
+def header(headers, name):
+    values = headers.get(name.lower(), [])
+    return values[0] if values else None
+
+
+def session_cookie(headers):
+    for value in headers.get("set-cookie", []):
+        if value.startswith("sfe_session="):
+            return value
+    return None
+
+
+def form(fields):
+    return urllib.parse.urlencode(fields), {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def add_user(cli, users, user, role, password):
+    """`users add USER --role ROLE --users USERS --password-stdin` with the password on stdin."""
+    command = [cli.executable, "--manifest", cli.manifest, "users", "add", user, "--role", role,
+               "--users", users, "--password-stdin"]
+    return subprocess.run(command, input=(password + "\n").encode(), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=60)
+
+
+class Client:
+    """One logged-in user: their session cookie and CSRF token."""
+
+    def __init__(self, server, user):
+        self.server = server
+        body, headers = form({"user": user, "password": PASSWORDS[user][1]})
+        status, received, _ = server.request("POST", "/login", body, headers)
+        if status != 303:
+            raise AssertionError("login of %s: %d" % (user, status))
+        self.cookie_header = session_cookie(received)
+        self.session = self.cookie_header.split(";")[0].split("=", 1)[1]
+        self.cookies = {"sfe_session": self.session}
+        self.home = header(received, "Location")
+        # Any page with the navigation carries the logout form and so the token.
+        status, _, page = self.get("/nowhere")
+        match = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+        if not match:
+            raise AssertionError("no CSRF token for %s in %s" % (user, page))
+        self.csrf = match.group(1)
+
+    def get(self, path, headers=None):
+        return self.server.request("GET", path, headers=headers, cookies=self.cookies)
+
+    def post(self, path, body="", headers=None):
+        return self.server.request("POST", path, body, headers, cookies=self.cookies)
+
+    def post_json(self, path, value, token=True):
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["X-CSRF-Token"] = self.csrf if token is True else token
+        return self.post(path, json.dumps(value), headers)
+
+
+class WebCase(unittest.TestCase):
+    """One store as after the main job, a users file and a server for the whole class."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.cli = Cli(ARGS.cli, ARGS.manifest)
+        cls.tmp = tempfile.mkdtemp(prefix="sfe-web-")
+        cls.store = Store(cls.tmp)
+        cls.run_cli("import", ARGS.definition)
+        with open(os.path.join(ARGS.examples, "activities.tsv"), encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                activity, kind, level, responsibilities, name = line.split("\t")
+                args = ["map", activity, "--skill", "CSMG", "--level", level, "--type", kind, "--name", name]
+                if responsibilities != "-":
+                    for r in responsibilities.split():
+                        args += ["--responsibility", r]
+                cls.run_cli(*args)
+        cls.run_cli("replay", os.path.join(ARGS.examples, "lms-events.jsonl"))
+        cls.users = os.path.join(cls.tmp, "users.jsonl")
+        for user, (role, password) in PASSWORDS.items():
+            cls.add_user(user, role, password)
+        cls.server = Server(cls.cli, cls.store, cls.users)
+
+    @classmethod
+    def tearDownClass(cls):
+        code = cls.server.stop()
+        cls.store.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+        if code != 0:
+            raise AssertionError("serve exited %d after SIGTERM" % code)
+
+    @classmethod
+    def run_cli(cls, *args):
+        result = cls.cli.run(*(cls.store.args(*args) + list(args)))
+        if result.code != 0:
+            raise AssertionError("%s: %r" % (" ".join(args), result))
+        return result
+
+    @classmethod
+    def add_user(cls, user, role, password, users=None):
+        return add_user(cls.cli, users or cls.users, user, role, password)
+
+    def assertSecurityHeaders(self, method, path, headers):
+        where = "%s %s" % (method, path)
+        for name, value in SECURITY_HEADERS.items():
+            self.assertEqual(header(headers, name), value, where)
+        policy = header(headers, "Content-Security-Policy")
+        self.assertIsNotNone(policy, where)
+        self.assertIn("default-src 'self'", policy, where)
+        self.assertIn("script-src 'none'", policy, where)
+        self.assertIn("frame-ancestors 'self'", policy, where)
+        self.assertNotIn("unsafe-inline", policy, where)
+        self.assertNotIn("unsafe-eval", policy, where)
+
+
+class Users(WebCase):
+    def test_file_is_0600_with_pbkdf2_hashes(self):
+        mode = stat.S_IMODE(os.stat(self.users).st_mode)
+        self.assertEqual(mode, 0o600)
+        with open(self.users, encoding="utf-8") as f:
+            text = f.read()
+        for user, (role, password) in PASSWORDS.items():
+            self.assertNotIn(password, text)
+        lines = [json.loads(line) for line in text.splitlines() if line and not line.startswith("#")]
+        self.assertEqual([u["id"] for u in lines], list(PASSWORDS))
+        for entry in lines:
+            scheme, iterations, salt, key = entry["password"].split("$")
+            self.assertEqual(scheme, "pbkdf2-sha256")
+            self.assertGreaterEqual(int(iterations), 200000)
+            user_password = PASSWORDS[entry["id"]][1]
+            expected = hashlib.pbkdf2_hmac("sha256", user_password.encode(), base64.b64decode(salt), int(iterations))
+            self.assertEqual(base64.b64decode(key), expected)
+        self.assertEqual(len({u["password"].split("$")[2] for u in lines}), len(lines), "salts differ")
+
+    def test_adding_again_replaces_and_says_so(self):
+        path = os.path.join(self.tmp, "replace.jsonl")
+        first = self.add_user("erik", "learner", "erstes-passwort", users=path)
+        self.assertEqual(first.returncode, 0, first)
+        self.assertIn(b"added", first.stdout)
+        again = self.add_user("erik", "assessor", "zweites-passwort", users=path)
+        self.assertEqual(again.returncode, 0, again)
+        self.assertIn(b"replaced", again.stdout)
+        with open(path, encoding="utf-8") as f:
+            entries = [json.loads(line) for line in f if line.strip() and not line.startswith("#")]
+        self.assertEqual([(e["id"], e["roles"]) for e in entries], [("erik", ["assessor"])])
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+
+    def test_symlink_and_bad_input_refused(self):
+        target = os.path.join(self.tmp, "elsewhere.txt")
+        with open(target, "w") as f:
+            f.write("unchanged\n")
+        link = os.path.join(self.tmp, "link.jsonl")
+        os.symlink(target, link)
+        result = self.add_user("erik", "learner", "erstes-passwort", users=link)
+        self.assertNotEqual(result.returncode, 0)
+        with open(target) as f:
+            self.assertEqual(f.read(), "unchanged\n")
+        self.assertTrue(os.path.islink(link))
+        path = os.path.join(self.tmp, "bad.jsonl")
+        self.assertEqual(self.add_user("erik", "teacher", "erstes-passwort", users=path).returncode, 64)
+        self.assertEqual(self.add_user("erik", "learner", "kurz", users=path).returncode, 64)
+        self.assertFalse(os.path.exists(path))
+
+    def test_serve_refuses_users_file_open_to_others(self):
+        path = os.path.join(self.tmp, "open.jsonl")
+        shutil.copy(self.users, path)
+        os.chmod(path, 0o644)
+        result = self.cli.run(*(self.store.args() + ["serve", "--listen", "127.0.0.1:0", "--users", path]))
+        self.assertEqual(result.code, 78, result)
+        self.assertIn("chmod 600", result.err)
+
+
+class Matrix(WebCase):
+    ROLES = ["anonymous", "learner", "assessor", "admin", "auditor"]
+    USER_OF = {"learner": "anna.schmidt", "assessor": "teamlead.mueller", "admin": "berta", "auditor": "dora"}
+    LOGIN = "login"     # 303 to /login
+    # GET routes: the status each role gets (LOGIN: 303 to /login).
+    GET_ROUTES = [
+        ("/login", [200, 200, 200, 200, 200]),
+        ("/learner", [LOGIN, 200, 403, 404, 404]),
+        ("/learner?learner=anna.schmidt", [LOGIN, 200, 403, 200, 200]),
+        ("/learner?learner=ben.keller", [LOGIN, 403, 403, 200, 200]),
+        ("/admin", [LOGIN, 403, 403, 200, 403]),
+        ("/auditor", [LOGIN, 403, 403, 403, 200]),
+        ("/auditor?learner=anna.schmidt&state=active", [LOGIN, 403, 403, 403, 200]),
+        ("/api/skills", [401, 200, 200, 200, 200]),
+        ("/api/progress?learner=anna.schmidt", [401, 200, 403, 200, 200]),
+        ("/api/progress?learner=ben.keller", [401, 403, 403, 200, 200]),
+        ("/api/coverage?skill=CSMG", [401, 403, 403, 200, 200]),
+        ("/api/evidence?learner=anna.schmidt", [401, 200, 403, 200, 200]),
+        ("/api/evidence", [401, 403, 403, 200, 200]),
+        ("/api/mappings.export", [401, 403, 403, 200, 200]),
+        ("/api/audit.verify", [401, 403, 403, 200, 200]),
+        ("/nowhere", [404, 404, 404, 404, 404]),
+    ]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.clients = {role: Client(cls.server, user) for role, user in cls.USER_OF.items()}
+
+    def client_get(self, role, path):
+        if role == "anonymous":
+            return self.server.request("GET", path)
+        return self.clients[role].get(path)
+
+    def test_get_routes(self):
+        for path, expected in self.GET_ROUTES:
+            for role, want in zip(self.ROLES, expected):
+                with self.subTest(path=path, role=role):
+                    status, headers, body = self.client_get(role, path)
+                    if want == self.LOGIN:
+                        self.assertEqual(status, 303, body)
+                        self.assertEqual(header(headers, "Location"), "/login")
+                    else:
+                        self.assertEqual(status, want, body[:500])
+                    if path.startswith("/api/") and status >= 400:
+                        self.assertEqual(header(headers, "Content-Type"), "application/problem+json")
+                        problem = json.loads(body)
+                        self.assertEqual(problem["status"], status)
+                        for key in ("type", "title", "detail"):
+                            self.assertTrue(problem[key], problem)
+
+    def test_root_sends_each_role_home(self):
+        homes = {"anonymous": "/login", "learner": "/learner", "assessor": "/learner", "admin": "/admin",
+                 "auditor": "/auditor"}
+        for role, home in homes.items():
+            status, headers, _ = self.client_get(role, "/")
+            self.assertEqual((status, header(headers, "Location")), (303, home), role)
+
+    def test_posts_need_the_sessions_csrf_token(self):
+        request = {"learner": "anna.schmidt", "skill": "CSMG"}
+        anna, berta = self.clients["learner"], self.clients["admin"]
+        # With the token: the plugin answers.
+        status, _, body = anna.post_json("/api/progress", request)
+        self.assertEqual(status, 200, body)
+        self.assertEqual(json.loads(body)["learner"], "anna.schmidt")
+        # Without it, with a wrong one, with another session's: refused before the plugin.
+        for token in (False, "0" * 64, berta.csrf, anna.session):
+            status, headers, body = anna.post_json("/api/progress", request, token=token)
+            self.assertEqual(status, 403, (token, body))
+            self.assertEqual(json.loads(body)["error"], "csrf")
+        # Anonymous, form posts, logout: the same.
+        status, _, _ = self.server.request("POST", "/api/progress", json.dumps(request),
+                                           {"Content-Type": "application/json", "X-CSRF-Token": anna.csrf})
+        self.assertEqual(status, 403)
+        for path in ("/logout", "/api/map", "/api/audit.checkpoint", "/learner", "/admin", "/auditor", "/nowhere"):
+            for role in ("learner", "admin", "auditor"):
+                body, headers = form({"csrf": "wrong"})
+                status, _, _ = self.clients[role].post(path, body, headers)
+                self.assertEqual(status, 403, (path, role))
+                status, _, _ = self.clients[role].post(path, "", {"Content-Type": "application/json"})
+                self.assertEqual(status, 403, (path, role))
+        # The sessions are still there: a refused logout did not log anyone out.
+        self.assertEqual(anna.get("/learner")[0], 200)
+
+    def test_plugin_roles_decide_posts(self):
+        for role in ("learner", "assessor", "auditor"):
+            status, _, body = self.clients[role].post_json("/api/audit.checkpoint", {})
+            self.assertEqual(status, 403, (role, body))
+            self.assertEqual(json.loads(body)["error"], "forbidden")
+        status, _, body = self.clients["auditor"].post_json("/api/withdraw", {"evidence": "x", "reason": "y"})
+        self.assertEqual(status, 403, body)
+
+    def test_security_headers_on_every_response(self):
+        self.test_get_routes()
+        self.test_posts_need_the_sessions_csrf_token()
+        self.assertGreater(len(self.server.responses), 100)
+        for method, path, (status, headers, body) in self.server.responses:
+            self.assertSecurityHeaders(method, path, headers)
+            if header(headers, "Content-Type") and header(headers, "Content-Type").startswith("text/html"):
+                self.assertNotIn("<script", body.lower(), path)
+
+
+class Login(WebCase):
+    def test_wrong_password_and_unknown_user_refused(self):
+        for user, password in (("anna.schmidt", "falsch-falsch"), ("anna.schmidt", ""), ("niemand", "irgendwas")):
+            body, headers = form({"user": user, "password": password})
+            status, received, page = self.server.request("POST", "/login", body, headers)
+            self.assertEqual(status, 401, user)
+            self.assertIsNone(session_cookie(received))
+            self.assertIn('role="alert"', page)
+            self.assertIn('<label for="password">', page)
+
+    def test_cookie_flags_and_fresh_ids(self):
+        first, second = Client(self.server, "anna.schmidt"), Client(self.server, "anna.schmidt")
+        flags = [part.strip().lower() for part in first.cookie_header.split(";")]
+        self.assertIn("httponly", flags)
+        self.assertIn("samesite=strict", flags)
+        self.assertIn("path=/", flags)
+        self.assertNotIn("secure", flags)      # plain HTTP: see Tls
+        self.assertEqual(len(first.session), 64)
+        self.assertNotEqual(first.session, second.session)
+        self.assertNotEqual(first.csrf, second.csrf)
+        # A made-up session id is nobody.
+        status, headers, _ = self.server.request("GET", "/learner", cookies={"sfe_session": "a" * 64})
+        self.assertEqual((status, header(headers, "Location")), (303, "/login"))
+
+    def test_logout_ends_the_session(self):
+        anna = Client(self.server, "anna.schmidt")
+        self.assertEqual(anna.get("/learner")[0], 200)
+        body, headers = form({"csrf": anna.csrf})
+        status, received, _ = anna.post("/logout", body, headers)
+        self.assertEqual((status, header(received, "Location")), (303, "/login"))
+        removed = session_cookie(received)
+        self.assertTrue(removed.startswith("sfe_session=;"), removed)
+        self.assertRegex(removed.lower(), r"max-age=0|expires=")
+        status, received, _ = anna.get("/learner")
+        self.assertEqual((status, header(received, "Location")), (303, "/login"))
+        self.assertEqual(anna.post_json("/api/progress", {"learner": "anna.schmidt"})[0], 403)
+
+
+class Pages(WebCase):
+    def test_learner_page_german_by_default_with_navigation(self):
+        anna = Client(self.server, "anna.schmidt")
+        status, headers, page = anna.get("/learner")
+        self.assertEqual(status, 200)
+        self.assertTrue(page.startswith("<!DOCTYPE html>"))
+        self.assertRegex(page, r'<html lang="de')
+        self.assertIn('<nav aria-label="Hauptnavigation">', page)
+        self.assertIn('action="/logout"', page)
+        self.assertIn('name="csrf" value="%s"' % anna.csrf, page)
+        self.assertIn("anna.schmidt", page)
+        # A learner has no admin or audit link.
+        self.assertNotIn('href="/admin"', page)
+        self.assertNotIn('href="/auditor"', page)
+
+    def test_language_switch_is_kept(self):
+        anna = Client(self.server, "anna.schmidt")
+        status, headers, page = anna.get("/learner?lang=en")
+        self.assertEqual(status, 200)
+        self.assertRegex(page, r'<html lang="en')
+        self.assertIn('<nav aria-label="Main navigation">', page)
+        language = [c for c in headers.get("set-cookie", []) if c.startswith("sfe_lang=en")]
+        self.assertTrue(language, headers)
+        anna.cookies["sfe_lang"] = "en"
+        status, _, page = anna.get("/learner")
+        self.assertRegex(page, r'<html lang="en')
+        # The switch links keep the other query fields.
+        berta = Client(self.server, "berta")
+        _, _, page = berta.get("/learner?learner=anna.schmidt")
+        self.assertIn('href="/learner?learner=anna.schmidt&amp;lang=en"', page)
+
+    def test_policy_admits_exactly_the_pages_styles(self):
+        berta = Client(self.server, "berta")
+        for path in ("/admin", "/learner?learner=anna.schmidt", "/login"):
+            status, headers, page = berta.get(path)
+            self.assertEqual(status, 200, path)
+            styles = re.findall(r"<style>(.*?)</style>", page, re.S)
+            self.assertTrue(styles, path)
+            policy = header(headers, "Content-Security-Policy")
+            for style in styles:
+                digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
+                self.assertIn("'sha256-%s'" % digest, policy, path)
+            self.assertNotIn("style=", page, path)    # attributes would need 'unsafe-hashes'
+            self.assertNotIn("<script", page.lower(), path)
+
+    def test_auditor_search(self):
+        dora = Client(self.server, "dora")
+        status, _, page = dora.get("/auditor?learner=anna.schmidt")
+        self.assertEqual(status, 200)
+        self.assertIn('<label for="filter-learner">', page)
+        self.assertIn('value="anna.schmidt"', page)
+        rows = re.findall(r'<a href="/api/evidence.show\?evidence=([^"]+)">', page)
+        self.assertGreaterEqual(len(rows), 5)
+        status, _, body = dora.get("/api/evidence.show?evidence=" + rows[0])
+        self.assertEqual(status, 200, body)
+        self.assertEqual(json.loads(body)["evidence"]["learner"], "anna.schmidt")
+        status, _, page = dora.get("/auditor?learner=niemand")
+        self.assertEqual(status, 200)
+        self.assertNotIn("/api/evidence.show", page)
+
+
+class Api(WebCase):
+    def test_view_models_and_problems(self):
+        berta = Client(self.server, "berta")
+        status, headers, body = berta.get("/api/progress?learner=anna.schmidt&skill=CSMG&lang=en")
+        self.assertEqual(status, 200, body)
+        self.assertEqual(header(headers, "Content-Type"), "application/json")
+        view = json.loads(body)
+        self.assertEqual((view["learner"], view["lang"]), ("anna.schmidt", "en"))
+        status, headers, body = berta.get("/api/progress?learner=niemand")
+        self.assertEqual(status, 404)
+        problem = json.loads(body)
+        self.assertEqual(header(headers, "Content-Type"), "application/problem+json")
+        self.assertEqual((problem["status"], problem["error"], problem["title"]), (404, "notfound", "Not Found"))
+        self.assertIn("niemand", problem["detail"])
+        status, _, body = berta.get("/api/evidence?level=9")
+        self.assertEqual((status, json.loads(body)["error"]), (422, "invalid"))
+        status, _, body = berta.post_json("/api/no.such.operation", {})
+        self.assertEqual((status, json.loads(body)["error"]), (404, "misuse"))
+        status, _, body = berta.get("/api/NO")
+        self.assertEqual(status, 404)
+
+    def test_writes_are_post_only_and_take_no_server_paths(self):
+        berta = Client(self.server, "berta")
+        status, headers, body = berta.get("/api/map?activity=a")
+        self.assertEqual((status, header(headers, "Allow")), (405, "POST"))
+        for request in ({"path": "/etc/passwd"}, {"file": "/etc/passwd"}, {"dir": "/tmp"},
+                        {"learner": "anna.schmidt", "caller": {"id": "x", "roles": ["admin"]}}):
+            status, _, body = berta.post_json("/api/import", request)
+            self.assertEqual(status, 400, (request, body))
+        status, _, body = berta.post("/api/progress", "{not json", {"Content-Type": "application/json",
+                                                                     "X-CSRF-Token": berta.csrf})
+        self.assertEqual(status, 400, body)
+        status, _, body = berta.post("/api/progress", "learner=x", {"Content-Type": "text/plain",
+                                                                     "X-CSRF-Token": berta.csrf})
+        self.assertEqual(status, 415, body)
+
+
+class Tls(unittest.TestCase):
+    def test_https_and_secure_cookie(self):
+        cli = Cli(ARGS.cli, ARGS.manifest)
+        tmp = tempfile.mkdtemp(prefix="sfe-web-tls-")
+        store = Store(tmp)
+        try:
+            result = cli.run(*(store.args() + ["import", ARGS.definition]))
+            self.assertEqual(result.code, 0, result)
+            keys = os.path.join(tmp, "keys")
+            result = cli.run(*(store.args() + ["keys", "generate", keys, "--name", "localhost"]))
+            self.assertEqual(result.code, 0, result)
+            users = os.path.join(tmp, "users.jsonl")
+            added = add_user(cli, users, "berta", "admin", PASSWORDS["berta"][1])
+            self.assertEqual(added.returncode, 0, added)
+            server = Server(cli, store, users, ["--tls-cert", os.path.join(keys, "signing-cert.pem"),
+                                                "--tls-key", os.path.join(keys, "signing-key.pem")])
+            try:
+                self.assertEqual(server.scheme, "https")
+                berta = Client(server, "berta")
+                self.assertIn("secure", [p.strip().lower() for p in berta.cookie_header.split(";")])
+                status, headers, _ = berta.get("/admin")
+                self.assertEqual(status, 200)
+                self.assertEqual(header(headers, "X-Content-Type-Options"), "nosniff")
+            finally:
+                self.assertEqual(server.stop(), 0)
+        finally:
+            store.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    for name in ("cli", "manifest", "definition", "examples"):
+        parser.add_argument("--" + name, required=True)
+    ARGS, rest = parser.parse_known_args()
+    for name in ("cli", "manifest", "definition", "examples"):
+        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
+    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
