@@ -288,7 +288,8 @@ std::string MappingPresenter::coverage(const Request& request)
 {
     request.allowOnly({"skill", "format"});
     const std::string format = request.optString("format").value_or("json");
-    if (format != "json" && format != "html") request.fail("format", "must be json or html (not '" + runtime::Error::printable(format, 32) + "')");
+    if (format != "json" && format != "html")
+        request.fail("format", "must be json or html (not '" + runtime::Error::printable(format, 32) + "')");
     const service::CoverageView view = _mappings.coverage(request.string("skill"));
     const Audience reader = Audience::of(request, _audience, view.definitionLanguage);
     const auto o = coverageJson(view, reader);
