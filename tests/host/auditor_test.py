@@ -46,8 +46,14 @@ class Auditor(unittest.TestCase):
         self.assertEqual(result.code, EXIT_OK, result)
         return result
 
+    @staticmethod
+    def ids(out):
+        """The evidence and statement ids complete and attest print under their first line."""
+        lines = out.splitlines()
+        return lines[1].split()[-1], lines[2].split()[-1]
+
     def recorded(self, *args):
-        return json.loads(self.ok(*args, "--json").out)["evidence"][0]
+        return self.ids(self.ok(*args).out)[0]
 
     def test_evidence_by_learner_from_a_date(self):
         old = self.recorded("complete", "--learner", "anna.schmidt", "--activity", "course-101",
@@ -105,9 +111,8 @@ class Auditor(unittest.TestCase):
             self.assertEqual(result.code, EXIT_OK, result)
             return result
 
-        attested = json.loads(run("attest", "--learner", "anna.schmidt", "--responsibility", self.level3[1],
-                                  "--assessor", "mueller", "--json").out)
-        evidence, statement = attested["evidence"][0], attested["statements"][0]
+        evidence, statement = self.ids(run("attest", "--learner", "anna.schmidt", "--responsibility", self.level3[1],
+                                           "--assessor", "mueller").out)
         run("audit", "checkpoint")
 
         view = json.loads(run("evidence", "show", evidence, "--json").out)
@@ -139,14 +144,14 @@ class Auditor(unittest.TestCase):
         self.assertRegex(text, r"checkpoint \d+ \(entries 1 to \d+\), signed ")
         self.assertIn("%s: demonstration-attested, pending" % statement, text)
         self.assertIn("(matches its log entry)", text)
-        self.assertIn('"id" : "%s"' % statement, text)
+        self.assertIn('"id": "%s"' % statement, text)     # the statement's JSON under it
         german = run("evidence", "show", evidence, "--lang", "de").out
         self.assertTrue(german.startswith("Nachweis %s (Nr. " % evidence), german)
         self.assertIn("Prüfpunkt", german)
 
         # A record recorded after the checkpoint is not covered yet, and says so.
-        later = json.loads(run("attest", "--learner", "ben.kraus", "--responsibility", self.level3[0],
-                               "--assessor", "mueller", "--json").out)["evidence"][0]
+        later = self.ids(run("attest", "--learner", "ben.kraus", "--responsibility", self.level3[0],
+                             "--assessor", "mueller").out)[0]
         self.assertIn("not yet covered by a checkpoint", run("evidence", "show", later, "--lang", "en").out)
 
         unknown = self.run_cli("evidence", "show", "no-such-record")
@@ -165,5 +170,5 @@ class Auditor(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    ARGS, rest = cli_test_arguments()
-    unittest.main(argv=[sys.argv[0]] + rest)
+    ARGS = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

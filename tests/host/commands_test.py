@@ -126,7 +126,8 @@ class Evidence(CommandCase):
         # "85/100" is raw 85 of 0..100; the plugin derives scaled 0.85 from them.
         self.assertEqual(records[0]["score"], {"scaled": 0.85, "raw": 85, "min": 0, "max": 100})
         self.assertEqual([r["id"] for r in records[1:]], attested)
-        table = self.ok("evidence", "--learner", "u1", "--kind", "demonstrated").out.splitlines()
+        # The table speaks the definition's language unless --lang says otherwise.
+        table = self.ok("evidence", "--learner", "u1", "--kind", "demonstrated", "--lang", "en").out.splitlines()
         self.assertEqual(table[0].split()[:3], ["SEQ", "EVIDENCE", "OCCURRED"])
         self.assertEqual([line.split()[1] for line in table[1:]], attested)
 

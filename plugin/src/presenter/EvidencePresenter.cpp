@@ -17,6 +17,7 @@
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeParser.h>
+#include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/RegularExpression.h>
 
@@ -115,7 +116,8 @@ Poco::JSON::Object::Ptr statementProofJson(const service::StatementProofView& p)
     o->set("signed", s.signature.has_value());
     o->set("matchesLog", p.mismatch.empty());
     o->set("mismatch", p.mismatch.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(p.mismatch));
-    Poco::JSON::Parser parser;
+    // Its members in the order it is sent (the hash is over the stored bytes, `statements` has them).
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
     o->set("statement", parser.parse(s.body));
     return o;
 }
