@@ -20,6 +20,7 @@ anna.schmidt (learner), teamlead.mueller (assessor), berta (admin), dora (audito
             page's own <style> (its SHA-256) and no script
   Api       the plugin's JSON view models; errors as RFC 9457 problem+json; GET only for
             operations that read; server paths and "caller" refused
+  Expiry    --session-idle: a session unused for longer is gone (303 to /login); bad durations: 64
   Tls       --tls-cert/--tls-key: HTTPS, and the session cookie gets Secure
 
 With SFE_TEST_PG set, the store is a PostgreSQL database of its own (cli.Store).
@@ -38,6 +39,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import urllib.parse
 
@@ -517,6 +519,36 @@ class Api(WebCase):
         status, _, body = berta.post("/api/progress", "learner=x", {"Content-Type": "text/plain",
                                                                      "X-CSRF-Token": berta.csrf})
         self.assertEqual(status, 415, body)
+
+
+class Expiry(unittest.TestCase):
+    def test_idle_session_expires(self):
+        cli = Cli(ARGS.cli, ARGS.manifest)
+        tmp = tempfile.mkdtemp(prefix="sfe-web-idle-")
+        store = Store(tmp)
+        try:
+            result = cli.run(*(store.args() + ["import", ARGS.definition]))
+            self.assertEqual(result.code, 0, result)
+            users = os.path.join(tmp, "users.jsonl")
+            self.assertEqual(add_user(cli, users, "berta", "admin", PASSWORDS["berta"][1]).returncode, 0)
+            for bad in ("0", "soon", "25h", "-5m"):
+                result = cli.run(*(store.args() + ["serve", "--listen", "127.0.0.1:0", "--users", users,
+                                                   "--session-idle", bad]))
+                self.assertEqual(result.code, 64, (bad, result))
+            server = Server(cli, store, users, ["--session-idle", "2s"])
+            try:
+                berta = Client(server, "berta")
+                self.assertEqual(berta.get("/admin")[0], 200)
+                # Unused for longer than the idle time: the session is gone, the token with it.
+                time.sleep(3)
+                status, headers, _ = berta.get("/admin")
+                self.assertEqual((status, header(headers, "Location")), (303, "/login"))
+                self.assertEqual(berta.post_json("/api/audit.checkpoint", {})[0], 403)
+            finally:
+                self.assertEqual(server.stop(), 0)
+        finally:
+            store.close()
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 class Tls(unittest.TestCase):

@@ -46,6 +46,23 @@ namespace {
 /// with the logged-in user as the caller. Runs until SIGINT or SIGTERM; exit 0 then.
 class ServeCommand: public Command
 {
+    /// --session-idle in seconds: "30" (minutes), "90s", "30m", "2h"; 0 when it is none of
+    /// these or outside 1 second to 24 hours.
+    static int idleTime(const std::string& text)
+    {
+        int number = 0, unit = 60;
+        std::string digits = text;
+        if (!text.empty() && (text.back() == 's' || text.back() == 'm' || text.back() == 'h'))
+        {
+            unit = text.back() == 's' ? 1 : text.back() == 'm' ? 60 : 3600;
+            digits.pop_back();
+        }
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos
+            || !Poco::NumberParser::tryParse(digits, number) || number < 1 || number > 24 * 3600 / unit)
+            return 0;
+        return number * unit;
+    }
+
 public:
     std::string name() const override { return "serve"; }
     std::string summary() const override { return i18n::Messages::of("en").format("web.command.serve"); }
@@ -63,8 +80,9 @@ public:
         options.addOption(Poco::Util::Option("tls-cert", "", "serve HTTPS with this certificate (PEM); needs "
                                              "--tls-key").argument("FILE"));
         options.addOption(Poco::Util::Option("tls-key", "", "the certificate's private key (PEM)").argument("FILE"));
-        options.addOption(Poco::Util::Option("session-idle", "", "minutes a session may stay unused before it "
-                                             "expires (default 30)").argument("MINUTES"));
+        options.addOption(Poco::Util::Option("session-idle", "", "how long a session may stay unused before it "
+                                             "expires: minutes, or a number with s, m or h (default 30m)")
+                              .argument("DURATION"));
     }
 
     int run(CommandContext& context) const override
@@ -73,10 +91,8 @@ public:
         const i18n::Messages& messages = context.messages();
         if (line.has("as") || line.has("role")) throw UsageException(messages.format("web.serve.noAs"));
         if (line.has("tls-cert") != line.has("tls-key")) throw UsageException(messages.format("web.serve.tlsPair"));
-        int idleMinutes = 30;
-        if (line.has("session-idle")
-            && (!Poco::NumberParser::tryParse(line.value("session-idle"), idleMinutes) || idleMinutes < 1
-                || idleMinutes > 24 * 60))
+        const int idleSeconds = line.has("session-idle") ? idleTime(line.value("session-idle")) : 30 * 60;
+        if (idleSeconds <= 0)
             throw UsageException(messages.format("web.serve.badIdle", i18n::MessageArgs().set("value", line.value("session-idle"))));
         Poco::Net::SocketAddress address;
         try
@@ -117,7 +133,7 @@ public:
         PluginSession session(manifest, services);
 
         web::PluginGateway gateway(session);
-        web::SessionStore sessions(Poco::Timespan(idleMinutes * 60, 0));
+        web::SessionStore sessions(Poco::Timespan(idleSeconds, 0));
         const bool secure = line.has("tls-cert");
         web::WebContext shared{gateway, users, sessions, secure};
 

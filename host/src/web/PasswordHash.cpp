@@ -13,13 +13,13 @@
 #include <Poco/Base64Encoder.h>
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
+#include <Poco/StreamCopier.h>
 #include <Poco/StringTokenizer.h>
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-#include <iterator>
 #include <sstream>
 #include <vector>
 
@@ -51,7 +51,8 @@ bool unbase64(const std::string& text, std::vector<unsigned char>& bytes)
     {
         std::istringstream in(text);
         Poco::Base64Decoder decoder(in);
-        std::string raw((std::istreambuf_iterator<char>(decoder)), std::istreambuf_iterator<char>());
+        std::string raw;
+        Poco::StreamCopier::copyToString(decoder, raw);
         bytes.assign(raw.begin(), raw.end());
         return !bytes.empty();
     }
