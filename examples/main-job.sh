@@ -6,13 +6,17 @@
 #   3. replays the example LMS events (examples/lms-events.jsonl: completions and attestations,
 #      one of them delivered twice),
 #   4. prints what it recorded: evidence per learner and level, and the statements waiting,
-#   5. prints one learner's progress and verifies the evidence log.
-# Run it after building (see README.md). SFE_MAIN_DB overrides the store's path.
+#   5. prints one learner's progress (in German: the SFIA sentences, states and next steps) and
+#      verifies the evidence log,
+#   6. writes the learner's page and the admin's coverage page as HTML files and prints their paths.
+# Run it after building (see README.md). SFE_MAIN_DB overrides the store's path; the pages go to the
+# folder "pages" beside it (SFE_MAIN_PAGES overrides that).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 cli="${SFE_CLI:-$root/build/bin/sfia-evidence}"
 db="${SFE_MAIN_DB:-$root/build/main-job.db}"
+pages="${SFE_MAIN_PAGES:-$(dirname "$db")/pages}"
 [ -x "$cli" ] || { echo "main-job.sh: $cli is not built; build first (see README.md)" >&2; exit 1; }
 rm -f "$db" "$db-wal" "$db-shm" "$db-writers"
 sfe() { "$cli" --db "$db" "$@"; }
@@ -44,7 +48,12 @@ step "Statements waiting for an LRS (none is configured: they stay in the store)
 sfe outbox
 
 step "Progress of anna.schmidt"
-sfe progress --learner anna.schmidt --skill CSMG
+sfe progress --learner anna.schmidt --skill CSMG --lang de
 
 step "Verify the evidence log"
 sfe audit verify
+
+step "Pages: the learner's progress and the admin's coverage (HTML)"
+mkdir -p "$pages"
+sfe progress --learner anna.schmidt --skill CSMG --lang de --html "$pages/progress-anna.schmidt.html"
+sfe coverage CSMG --lang de --html "$pages/coverage-CSMG.html"

@@ -88,7 +88,7 @@ class CommandCase(unittest.TestCase):
         return [row[0] for row in self.store.rows("SELECT body FROM statements WHERE %s ORDER BY seq" % where)]
 
     def progress_line(self, learner, level):
-        out = self.ok("progress", "--learner", learner, "--skill", self.code).out
+        out = self.ok("progress", "--learner", learner, "--skill", self.code, "--lang", "en").out
         return re.search(r"^  %d .*$" % level, out, re.M).group(0)
 
 
@@ -155,8 +155,10 @@ class Evidence(CommandCase):
         self.assertEqual(html_run.out, page + "\n")
         with open(page, encoding="utf-8") as f:
             text = f.read()
-        self.assertIn("<svg", text)
+        self.assertIn('<html lang="de">', text)     # the definition's language when neither --lang nor ui.language
         self.assertIn(phrase, text)
+        self.assertIn(self.definition["levels"][3]["responsibilities"][0][1], text)
+        self.assertIn("Servicedesk-Grundlagen", text)
         self.assertIsNone(re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//|url\(|@import""", text, re.I))
         self.assertNotRegex(text, r"https?://")
         HtmlBalance.check(self, text)
@@ -194,9 +196,10 @@ class Evidence(CommandCase):
         self.ok("complete", "--learner", "u1", "--activity", "course-101", "--score", "0.5")
         record = self.attest("u1", self.level3[0])
         statement = json.loads(self.store_bodies("evidence_id = '%s'" % record)[0])["id"]
-        out = self.ok("progress", "--learner", "u1", "--skill", self.code, "--explain").out
+        out = self.ok("progress", "--learner", "u1", "--skill", self.code, "--explain", "--lang", "en").out
         block = out[out.index("\n  3 "):out.index("\n  4 ")]
-        self.assertRegex(block, r"(?m)^      why: %s: " % re.escape(self.level3[1]))
+        sentence = self.definition["levels"][3]["responsibilities"][1][1]
+        self.assertRegex(block, r"(?m)^      why: not yet attested as demonstrated: %s$" % re.escape(sentence))
         self.assertRegex(block, r"(?m)^      %s demonstrated: %s attested demonstrated by a7 .*; statements %s$"
                          % (re.escape(self.level3[0]), record, statement))
         self.assertRegex(block, r"(?m)^      %s learning: \S+ completed course-101, score 0.5 " % re.escape(self.level3[1]))
@@ -209,12 +212,13 @@ class Evidence(CommandCase):
         self.ok("progress", "--learner", learner, "--html", page)
         with open(page, encoding="utf-8") as f:
             text = f.read()
-        self.assertIn("o&#39;brien &lt;b&gt;&amp;co&lt;/b&gt;", text)
+        self.assertIn("o&apos;brien &lt;b&gt;&amp;co&lt;/b&gt;", text)
         self.assertNotIn("<b>&co", text)
         HtmlBalance.check(self, text)
 
     def test_html_page_that_cannot_be_written(self):
         self.prepare()
+        self.ok("complete", "--learner", "u1", "--activity", "course-101")
         result = self.fails(EXIT_CANTCREAT, "progress", "--learner", "u1",
                             "--html", os.path.join(self.tmp, "no", "such", "p.html"))
         self.assertIn("p.html", result.err)

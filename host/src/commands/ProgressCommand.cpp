@@ -10,11 +10,9 @@
 #include "CommandContext.h"
 #include "CommandRegistry.h"
 #include "Exceptions.h"
-#include "render/ProgressPage.h"
 #include "render/ProgressRenderer.h"
 
 #include <Poco/FileStream.h>
-#include <Poco/JSON/Array.h>
 #include <Poco/String.h>
 
 namespace sfe {
@@ -22,16 +20,17 @@ namespace host {
 
 namespace {
 
-/// Shows a learner's progress per skill and level, as text, the plugin's JSON, or one HTML page.
-/// The level names come from `show`; the plugin's `progress` has the numbers and the reasons.
+/// Shows a learner's progress per skill and level, as text, the plugin's JSON, or the plugin's HTML
+/// page (its `progress` with "format": "html"). Every text is the plugin's view or the catalog's.
 class ProgressCommand: public Command
 {
 public:
     std::string name() const override { return "progress"; }
     std::string summary() const override
     {
-        return "show a learner's progress by skill level; --explain gives the reasons and the deciding evidence, "
-               "--html FILE writes it as one self-contained page";
+        return "show a learner's progress by skill level: each responsibility's sentence and state, the activities "
+               "and the next steps; --explain gives the reasons and the deciding evidence, --html FILE writes the "
+               "learner's page";
     }
     std::vector<std::string> argumentNames() const override { return {}; }
 
@@ -44,7 +43,7 @@ public:
                                              "list per level the rule's reasons and the evidence records and "
                                              "statements that decide it"));
         options.addOption(jsonOption());
-        options.addOption(Poco::Util::Option("html", "", "write the progress, explained, as an HTML page to FILE and "
+        options.addOption(Poco::Util::Option("html", "", "write the learner's page (HTML, from the plugin) to FILE and "
                                              "print its path")
                               .argument("FILE"));
     }
@@ -56,33 +55,25 @@ public:
         Poco::JSON::Object request;
         request.set("learner", line.value("learner"));
         if (line.has("skill")) request.set("skill", line.value("skill"));
-        request.set("explain", line.has("explain") || line.has("html"));
+        if (line.has("html")) request.set("format", "html");
+        else request.set("explain", line.has("explain"));
         const Poco::JSON::Object::Ptr progress = context.call("progress", request);
         if (line.has("json"))
         {
             context.printJson(progress);
             return EXIT_OK;
         }
-
-        ProgressRenderer::Skills skills;
-        Poco::JSON::Array::Ptr list = progress->getArray("skills");
-        for (std::size_t i = 0; list && i < list->size(); ++i)
-        {
-            const std::string code = list->getObject(static_cast<unsigned>(i))->getValue<std::string>("skill");
-            Poco::JSON::Object show;
-            show.set("code", code);
-            skills[code] = context.call("show", show);
-        }
         if (!line.has("html"))
         {
-            ProgressRenderer(skills, line.has("explain")).render(*progress, context.out());
+            ProgressRenderer(context.messages(progress.get()), context.times(progress.get()), line.has("explain"))
+                .render(*progress, context.out());
             return EXIT_OK;
         }
         const std::string path = line.value("html");
         try
         {
             Poco::FileOutputStream file(path);
-            ProgressPage(skills).write(*progress, file);
+            file << progress->getValue<std::string>("html");
             file.close();
             if (!file.good()) throw Poco::WriteFileException(path);
         }

@@ -4,7 +4,7 @@
 // Library: sfia-evidence (host)
 // Package: render
 //
-// The text output of `progress`: a bar per level, and with --explain the reasons and records.
+// The text output of `progress`: the learner's view, level by level, and the next steps.
 //
 
 #include "render/ProgressRenderer.h"
@@ -14,6 +14,8 @@
 #include "render/TextBar.h"
 #include "render/TextLayout.h"
 
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeParser.h>
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
@@ -21,115 +23,200 @@
 namespace sfe {
 namespace host {
 
-ProgressRenderer::ProgressRenderer(Skills skills, bool explain): _skills(std::move(skills)), _explain(explain)
+namespace {
+
+const std::size_t kDetail = 6;      ///< indent of a level's details
+const std::size_t kSub = 10;        ///< indent of what belongs to one detail
+
+/// What the plugin wrote, safe for a terminal.
+std::string safe(const Poco::JSON::Object& object, const std::string& key)
+{
+    return TextLayout::printable(JsonFields::text(object, key));
+}
+
+} // namespace
+
+ProgressRenderer::ProgressRenderer(const i18n::Messages& messages, i18n::TimeText times, bool explain):
+    _messages(messages),
+    _times(std::move(times)),
+    _explain(explain)
 {
 }
 
-ProgressRenderer::LevelCounts ProgressRenderer::counts(const Poco::JSON::Object& level, const std::string& rule)
+std::string ProgressRenderer::text(const std::string& key, const i18n::MessageArgs& args) const
 {
-    LevelCounts result;
-    result.countedAs = rule == "all-verified" ? "verified" : "demonstrated";
-    Poco::JSON::Array::Ptr responsibilities = level.getArray("responsibilities");
-    result.responsibilities = responsibilities ? responsibilities->size() : 0;
-    for (std::size_t i = 0; i < result.responsibilities; ++i)
-    {
-        if (JsonFields::size(*responsibilities->getObject(static_cast<unsigned>(i)), result.countedAs) > 0)
-            ++result.counted;
-    }
-    return result;
-}
-
-std::string ProgressRenderer::phrase(const Skills& skills, const std::string& code, int number)
-{
-    auto skill = skills.find(code);
-    if (skill == skills.end()) return "";
-    Poco::JSON::Array::Ptr levels = skill->second->getArray("levels");
-    for (std::size_t i = 0; levels && i < levels->size(); ++i)
-    {
-        Poco::JSON::Object::Ptr level = levels->getObject(static_cast<unsigned>(i));
-        if (level->getValue<int>("number") == number && level->getValue<bool>("defined"))
-            return JsonFields::text(*level, "guidingPhrase");
-    }
-    return "";
+    return _messages.format(key, args);
 }
 
 void ProgressRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     Poco::JSON::Array::Ptr skills = response.getArray("skills");
-    const std::string learner = JsonFields::text(response, "learner");
-    if (!skills || skills->size() == 0)
-    {
-        out << "no skills imported yet, so no progress for " << learner << '\n';
-        return;
-    }
+    const std::string learner = safe(response, "learner");
     const Poco::JSON::Object::Ptr evidence = response.has("evidence") ? response.getObject("evidence") : nullptr;
-    for (std::size_t s = 0; s < skills->size(); ++s)
+    for (std::size_t s = 0; skills && s < skills->size(); ++s)
     {
         Poco::JSON::Object::Ptr skill = skills->getObject(static_cast<unsigned>(s));
-        const std::string code = JsonFields::text(*skill, "skill");
         const std::string rule = JsonFields::text(*skill, "rule");
-        auto shown = _skills.find(code);
-        const std::string name = shown == _skills.end() ? code : JsonFields::text(*shown->second, "name") + " (" + code + ")";
         if (s > 0) out << '\n';
-        out << name << ": learner " << learner << ", rule " << rule << ", definition "
-            << TextLayout::shortHash(JsonFields::text(*skill, "definition")) << '\n';
-
+        out << text("progress.cli.header", i18n::MessageArgs()
+                                               .set("skill", safe(*skill, "heading"))
+                                               .set("learner", learner)
+                                               .set("definition", TextLayout::shortHash(JsonFields::text(*skill, "definition"))))
+            << '\n';
+        out << "  ";
+        TextLayout::wrap(out, safe(*skill, "ruleText"), 2, 2);
         Poco::JSON::Array::Ptr levels = skill->getArray("levels");
         std::size_t phraseWidth = 0;
         for (std::size_t i = 0; i < levels->size(); ++i)
-            phraseWidth = std::max(phraseWidth, TextLayout::width(phrase(_skills, code, levels->getObject(static_cast<unsigned>(i))->getValue<int>("level"))));
+            phraseWidth = std::max(phraseWidth, TextLayout::width(safe(*levels->getObject(static_cast<unsigned>(i)), "guidingPhrase")));
         for (std::size_t i = 0; i < levels->size(); ++i)
-        {
-            Poco::JSON::Object::Ptr level = levels->getObject(static_cast<unsigned>(i));
-            renderLevel(*level, rule, phrase(_skills, code, level->getValue<int>("level")), phraseWidth, evidence, out);
-        }
+            renderLevel(*levels->getObject(static_cast<unsigned>(i)), rule, phraseWidth, evidence, out);
+        renderNext(*skill, out);
     }
 }
 
-void ProgressRenderer::renderLevel(const Poco::JSON::Object& level, const std::string& rule, const std::string& phrase,
-                                   std::size_t phraseWidth, const Poco::JSON::Object::Ptr& evidence,
-                                   std::ostream& out) const
+void ProgressRenderer::renderLevel(const Poco::JSON::Object& level, const std::string& rule, std::size_t phraseWidth,
+                                   const Poco::JSON::Object::Ptr& evidence, std::ostream& out) const
 {
     out << "  " << JsonFields::text(level, "level") << ' ';
     if (!level.getValue<bool>("defined"))
     {
-        out << "(not defined for this skill)\n";
+        out << text("progress.cli.notDefined") << '\n';
+        if (JsonFields::present(level, "development"))
+        {
+            Poco::JSON::Object::Ptr development = level.getObject("development");
+            out << std::string(kDetail, ' ');
+            TextLayout::wrap(out, safe(*development, "text"), kDetail, kDetail);
+            for (const auto& step : JsonFields::strings(development->getArray("steps")))
+            {
+                out << std::string(kDetail, ' ') << "- ";
+                TextLayout::wrap(out, TextLayout::printable(step), kDetail + 2, kDetail + 2);
+            }
+        }
         return;
     }
-    const LevelCounts c = counts(level, rule);
-    Poco::JSON::Object::Ptr activities = level.getObject("activities");
-    const std::size_t done = activities->getValue<std::size_t>("done");
-    const std::size_t total = activities->getValue<std::size_t>("total");
-    out << TextLayout::padded(phrase, phraseWidth) << "  " << TextBar::draw(c.counted, c.responsibilities) << ' '
-        << c.counted << '/' << c.responsibilities << ' ' << c.countedAs << "  " << done << '/' << total
-        << " activities";
-    if (level.getValue<bool>("attained")) out << "  attained \u2713";
-    out << '\n';
-    if (!_explain) return;
-
-    const std::string indent(6, ' ');
-    if (JsonFields::present(level, "attainment"))
-    {
-        Poco::JSON::Object::Ptr attainment = level.getObject("attainment");
-        out << indent << "attained at " << JsonFields::text(*attainment, "attainedAt") << " under rule "
-            << JsonFields::text(*attainment, "rule") << ", statement " << JsonFields::text(*attainment, "statement")
-            << '\n';
-    }
-    for (const auto& why : JsonFields::strings(level.getArray("why"))) out << indent << "why: " << why << '\n';
-
     Poco::JSON::Array::Ptr responsibilities = level.getArray("responsibilities");
+    std::size_t counted = 0;
+    for (std::size_t r = 0; r < responsibilities->size(); ++r)
+        if (responsibilities->getObject(static_cast<unsigned>(r))->getValue<bool>("counts")) ++counted;
+    Poco::JSON::Object::Ptr activities = level.getObject("activities");
+    out << TextLayout::padded(safe(level, "guidingPhrase"), phraseWidth) << "  "
+        << TextBar::draw(counted, responsibilities->size()) << ' ' << safe(level, "countText") << "  "
+        << safe(*activities, "text");
+    if (level.getValue<bool>("attained")) out << "  " << text("progress.cli.attained");
+    out << '\n';
+
+    const std::string indent(kDetail, ' ');
+    if (level.getValue<bool>("attained")) out << indent << safe(level, "stateText") << '\n';
     for (std::size_t r = 0; r < responsibilities->size(); ++r)
     {
         Poco::JSON::Object::Ptr responsibility = responsibilities->getObject(static_cast<unsigned>(r));
-        const std::string id = JsonFields::text(*responsibility, "id");
+        const std::string state = JsonFields::text(*responsibility, "state");
+        // The mark repeats what the state text says, for a quick scan.
+        const char* mark = responsibility->getValue<bool>("counts") ? "\u2713 " : state == "not-yet" ? "\u00b7 " : "~ ";
+        out << indent << mark;
+        TextLayout::wrap(out, safe(*responsibility, "sentence"), kDetail + 2, kDetail + 2);
+        out << std::string(kDetail + 2, ' ');
+        TextLayout::wrap(out, safe(*responsibility, "stateText"), kDetail + 2, kDetail + 2);
+        if (responsibility->getValue<bool>("earlierWording"))
+        {
+            out << std::string(kDetail + 2, ' ');
+            std::string earlier = safe(*responsibility, "earlierWordingText");
+            if (JsonFields::present(*responsibility, "earlierSentence")) earlier += " \u2013 " + safe(*responsibility, "earlierSentence");
+            TextLayout::wrap(out, earlier, kSub, kDetail + 2);
+        }
+    }
+    Poco::JSON::Array::Ptr list = activities->getArray("list");
+    for (std::size_t a = 0; list && a < list->size(); ++a)
+    {
+        Poco::JSON::Object::Ptr activity = list->getObject(static_cast<unsigned>(a));
+        out << indent << (activity->getValue<bool>("done") ? "\u2713 " : "\u00b7 ");
+        TextLayout::wrap(out, text("progress.cli.activity", i18n::MessageArgs()
+                                                               .set("name", safe(*activity, "name"))
+                                                               .set("type", safe(*activity, "typeText"))
+                                                               .set("state", safe(*activity, "stateText"))),
+                         kDetail + 2, kDetail + 2);
+    }
+    if (JsonFields::present(level, "development"))
+    {
+        Poco::JSON::Object::Ptr development = level.getObject("development");
+        out << indent;
+        TextLayout::wrap(out, safe(*development, "text"), kDetail, kDetail);
+    }
+    if (!_explain) return;
+
+    if (JsonFields::present(level, "attainment"))
+    {
+        Poco::JSON::Object::Ptr attainment = level.getObject("attainment");
+        Poco::DateTime at;
+        int zone = 0;
+        const std::string utc = JsonFields::text(*attainment, "attainedAt");
+        const std::string date = Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, utc, at, zone)
+                                     ? _times.dateTime(at.timestamp()) : utc;
+        out << indent << text("progress.cli.explain.attainment", i18n::MessageArgs()
+                                                                     .set("date", date)
+                                                                     .set("rule", safe(*attainment, "rule"))
+                                                                     .set("statement", safe(*attainment, "statement")))
+            << '\n';
+    }
+    for (const auto& reason : JsonFields::strings(level.getArray("reasons")))
+        out << indent << text("progress.cli.explain.why", i18n::MessageArgs().set("reason", TextLayout::printable(reason)))
+            << '\n';
+    for (std::size_t r = 0; r < responsibilities->size(); ++r)
+    {
+        Poco::JSON::Object::Ptr responsibility = responsibilities->getObject(static_cast<unsigned>(r));
+        const std::string id = safe(*responsibility, "id");
         for (const char* role : {"demonstrated", "verified", "otherAttestations", "learning"})
         {
             for (const auto& record : JsonFields::strings(responsibility->getArray(role)))
-                out << indent << id << ' ' << role << ": " << EvidenceSummary::describe(evidence, record) << '\n';
+                out << indent << text("progress.cli.explain.record",
+                                      i18n::MessageArgs().set("id", id).set("role", role).set(
+                                          "record", EvidenceSummary::describe(evidence, record)))
+                    << '\n';
         }
     }
     for (const auto& record : JsonFields::strings(level.getArray("levelWideLearning")))
-        out << indent << "whole level learning: " << EvidenceSummary::describe(evidence, record) << '\n';
+        out << indent << text("progress.cli.explain.wholeLevel",
+                              i18n::MessageArgs().set("record", EvidenceSummary::describe(evidence, record)))
+            << '\n';
+    (void)rule;
+}
+
+void ProgressRenderer::renderNext(const Poco::JSON::Object& skill, std::ostream& out) const
+{
+    out << '\n' << safe(skill, "nextLevelText") << '\n';
+    Poco::JSON::Array::Ptr missing = skill.getArray("nextMissing");
+    for (std::size_t i = 0; missing && i < missing->size(); ++i)
+    {
+        out << "  - ";
+        TextLayout::wrap(out, TextLayout::printable(missing->getElement<std::string>(static_cast<unsigned>(i))), 4, 4);
+    }
+    Poco::JSON::Array::Ptr steps = skill.getArray("nextSteps");
+    if (steps && steps->size() > 0)
+    {
+        out << "  " << text("progress.label.nextSteps") << ":\n";
+        for (std::size_t i = 0; i < steps->size(); ++i)
+        {
+            Poco::JSON::Object::Ptr step = steps->getObject(static_cast<unsigned>(i));
+            out << "    ";
+            TextLayout::wrap(out, text("progress.cli.step", i18n::MessageArgs()
+                                                              .set("type", safe(*step, "typeText"))
+                                                              .set("name", safe(*step, "activity"))
+                                                              .set("level", step->getValue<int>("level"))
+                                                              .set("covers", safe(*step, "coversText"))),
+                             6, 4);
+            for (const auto& sentence : JsonFields::strings(step->getArray("covers")))
+            {
+                out << "      - ";
+                TextLayout::wrap(out, TextLayout::printable(sentence), 8, 8);
+            }
+        }
+    }
+    else if (JsonFields::present(skill, "noNextStepsText"))
+    {
+        out << "  ";
+        TextLayout::wrap(out, safe(skill, "noNextStepsText"), 2, 2);
+    }
 }
 
 } } // namespace sfe::host

@@ -4,7 +4,7 @@
 // Library: sfia-evidence (host)
 // Package: render
 //
-// The text output of `progress`: a bar per level, and with --explain the reasons and records.
+// The text output of `progress`: the learner's view, level by level, and the next steps.
 //
 
 #ifndef SFE_HOST_RENDER_PROGRESSRENDERER_H
@@ -12,51 +12,47 @@
 
 #include "render/Renderer.h"
 
-#include <map>
+#include "sfe/i18n/Messages.h"
+#include "sfe/i18n/TimeText.h"
+
 #include <string>
 
 namespace sfe {
 namespace host {
 
-/// Renders a learner's progress, one block per skill, one line per level:
+/// Renders the learner's view the plugin's `progress` returns (its texts are already in the
+/// reader's language), one block per skill, a bar line per level, then the level's sentences with
+/// their states, its activities by name, what the definition says about developing there, and at
+/// the end the next steps:
 ///
-///     Kundenservice (CSMG): learner u1, rule all-demonstrated, definition 2f959de0908f…
-///       1 Befolgen        [..........] 0/3 demonstrated  0/0 activities
-///       3 Anwenden        [######....] 3/5 demonstrated  2/2 activities
-///       7 (not defined for this skill)
+///     Kundenservice (CSMG): Lernende/r anna.schmidt, Definition 2f959de0908f…
+///       Eine Stufe ist erreicht, wenn eine Bewerterin oder ein Bewerter jede Verantwortlichkeit ...
+///       3 Anwenden        [######....] 3/5 nachgewiesen  1/2 Aktivitäten
+///           ✓ Fungiert als routinemäßige Anlaufstelle, die Unterstützungsanfragen empfängt und bearbeitet.
+///             nachgewiesen am 03.11.2026 von julia.becker
+///       ...
+///     Als Nächstes: Stufe 3 (Anwenden)
+///       Nächste Schritte:
+///         Kurs „Erstdiagnose“, Stufe 3: deckt 1 Verantwortlichkeit ab
 ///
-/// With `explain`, each level is followed by the rule's reasons and by the evidence records that
-/// decide it (from the response's "evidence" map), each with its statements. The count on the
-/// bar is what the rule asks for: verified responsibilities under all-verified, demonstrated ones
-/// otherwise.
+/// The bar counts what the rule asks for (verified responsibilities under all-verified). With
+/// `explain`, each level also gets the rule's reasons and the evidence records that decide it
+/// (the response's "evidence" map), each with its statements.
 class ProgressRenderer: public Renderer
 {
 public:
-    using Skills = std::map<std::string, Poco::JSON::Object::Ptr>;
-        /// The `show` response of each skill in the progress, by code: names and level phrases.
-
-    ProgressRenderer(Skills skills, bool explain);
+    ProgressRenderer(const i18n::Messages& messages, i18n::TimeText times, bool explain);
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
-    struct LevelCounts
-    {
-        std::size_t counted = 0;        ///< responsibilities that count for the rule
-        std::size_t responsibilities = 0;
-        std::string countedAs;          ///< "demonstrated" or "verified"
-    };
-
-    static LevelCounts counts(const Poco::JSON::Object& level, const std::string& rule);
-        /// What the bar of a level shows under `rule` (shared with the HTML page).
-
-    static std::string phrase(const Skills& skills, const std::string& code, int level);
-        /// The level's guiding phrase ("Anwenden"); empty for a level the skill does not define.
-
 private:
-    void renderLevel(const Poco::JSON::Object& level, const std::string& rule, const std::string& phrase,
-                     std::size_t phraseWidth, const Poco::JSON::Object::Ptr& evidence, std::ostream& out) const;
+    void renderLevel(const Poco::JSON::Object& level, const std::string& rule, std::size_t phraseWidth,
+                     const Poco::JSON::Object::Ptr& evidence, std::ostream& out) const;
+    void renderNext(const Poco::JSON::Object& skill, std::ostream& out) const;
+    std::string text(const std::string& key, const i18n::MessageArgs& args = {}) const;
 
-    Skills _skills;
+    const i18n::Messages& _messages;
+    i18n::TimeText _times;
     bool _explain;
 };
 

@@ -113,7 +113,8 @@ Runtime::Runtime(plugin::HostServices& host):
     _mappings = std::make_unique<presenter::MappingPresenter>(*_mappingService, _host, audienceDefaults());
     _evidence = std::make_unique<presenter::EvidencePresenter>(_host, *_evidenceService, audienceDefaults());
     _outbox = std::make_unique<presenter::OutboxPresenter>(*_delivery, *_db, _settings.lrsUrl);
-    _progress = std::make_unique<presenter::ProgressPresenter>(*this, *_progressService, *_evidenceService);
+    _progress = std::make_unique<presenter::ProgressPresenter>(*_progressService, *_evidenceService, _host,
+                                                            audienceDefaults());
     _auditService = std::make_unique<service::AuditService>(*_db, _checkpointer->verifier());
     _auditExporter = std::make_unique<service::AuditExporter>(*_db, *_checkpointer, _signingKeys);
     _audit = std::make_unique<presenter::AuditPresenter>(_host, *_auditService, *_checkpointer, *_auditExporter);

@@ -257,6 +257,35 @@ void ProgressRepository::rowsThroughPoco(const std::string& learner, const std::
                    std::move(occurred[i])};
 }
 
+std::vector<EvidenceDetail> ProgressRepository::details(const std::string& learner, const std::string& skill)
+{
+    std::string who = learner, code = skill;
+    std::vector<std::string> ids, kinds, verbs, outcomes, activities, assessors, definitions, occurred, verified;
+    std::vector<int> levels;
+    try
+    {
+        _db.session() << _db.sql("SELECT e.id, e.level_number, e.kind, e.verb, COALESCE(e.outcome, ''),"
+                                 " COALESCE(e.activity_id, ''), COALESCE(e.assessor, ''), e.definition_sha256,"
+                                 " e.occurred_at,"
+                                 " COALESCE((SELECT MIN(v.verified_at) FROM verifications v WHERE v.evidence_id = e.id), '')"
+                                 " FROM evidence e WHERE e.learner = ? AND e.skill_code = ? AND e.withdrawn_at IS NULL"
+                                 " ORDER BY e.seq"),
+            use(who), use(code), into(ids), into(levels), into(kinds), into(verbs), into(outcomes), into(activities),
+            into(assessors), into(definitions), into(occurred), into(verified), now;
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw runtime::Error(SFE_STORE, "cannot read the evidence of learner " + learner + " from the store " +
+                                            _db.target() + ": " + e.displayText());
+    }
+    std::vector<EvidenceDetail> result(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        result[i] = {std::move(ids[i]), levels[i], std::move(kinds[i]), std::move(verbs[i]), std::move(outcomes[i]),
+                     std::move(activities[i]), std::move(assessors[i]), std::move(definitions[i]),
+                     std::move(occurred[i]), std::move(verified[i])};
+    return result;
+}
+
 std::optional<Attainment> ProgressRepository::activeAttainment(const std::string& learner, const std::string& skill,
                                                                int level)
 {

@@ -12,6 +12,7 @@
 
 #include "sfe/service/AttainmentRule.h"
 #include "sfe/service/DefinitionCache.h"
+#include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/MappingRepository.h"
 #include "sfe/store/ProgressRepository.h"
 #include "sfe/store/StatementRepository.h"
@@ -31,6 +32,7 @@ namespace sfe {
 namespace service {
 
 class StatementFactory;
+struct ProgressView;
 
 /// The evidence of one responsibility, by kind (evidence ids, in recording order).
 struct ResponsibilityProgress
@@ -79,8 +81,40 @@ public:
     /// The learner's progress in the skill's current version. Throws SFE_NOTFOUND for an unknown skill.
     SkillProgress progress(const std::string& learner, const std::string& skill);
 
-    /// The skills the learner has evidence in.
+    /// The learner's view of the skill's current version (service/ProgressView.h): sentences and
+    /// other texts of the definition in `language` (an xml:lang or a primary tag; LocalizedText::get
+    /// falls back to the definition's own), states with their deciding attestations, activities by
+    /// name, and the next steps. Throws SFE_NOTFOUND for an unknown skill.
+    ProgressView view(const std::string& learner, const std::string& skill, const std::string& language);
+
+    /// The skills the learner has evidence in (withdrawn evidence included): empty for a learner
+    /// the store holds no evidence of.
     std::vector<std::string> skillsOf(const std::string& learner);
+
+    /// The current version of every imported skill, by code.
+    std::vector<std::string> skills();
+
+    /// The language of the skill's current definition (its xml:lang, "de-DE"); empty if unknown.
+    std::string definitionLanguage(const std::string& skill);
+
+    /// An evidence record with the ids of the statements made for it (for --explain).
+    struct Record
+    {
+        store::EvidenceRecord evidence;
+        std::vector<std::string> statements;
+    };
+
+    /// The records with these ids, in id order (unknown ids are left out: a record the caller
+    /// saw may have been erased since).
+    std::vector<Record> records(const std::set<std::string>& ids);
+
+    /// The time a level became attained by the rule: the time of the evidence that completed it.
+    /// Per requirement the earliest evidence that meets it counts (the first demonstrating
+    /// attestation of each responsibility, its first verification under all-verified, the first
+    /// completion of each mapped activity under all-demonstrated-and-learning); the latest of
+    /// those is the deciding one. Times are the evidence's occurredAt (when it happened, as the
+    /// LMS reported it), not when it was recorded. Empty when the level is not attained.
+    std::string decidedAt(const LevelProgress& level, const std::vector<store::EvidenceDetail>& details) const;
 
     /// Re-evaluates the levels of these (learner, skill) pairs inside the caller's transaction,
     /// records attainments and their voiding, and returns the statements to add to the outbox

@@ -40,6 +40,23 @@ struct ProgressRow
     std::string occurredAt;
 };
 
+/// What the learner's view shows of one evidence record beyond the progress rows: who judged it,
+/// against which definition version, and when an auditor first verified it. Read only for the
+/// view and when a level becomes attained, never on the progress query's hot path.
+struct EvidenceDetail
+{
+    std::string evidenceId;
+    int level = 0;
+    std::string kind;                       ///< learning | demonstrated
+    std::string verb;
+    std::string outcome;                    ///< "" for learning
+    std::string activityId;                 ///< "" for attestations
+    std::string assessor;                   ///< "" for learning
+    std::string definitionSha256;           ///< the definition version it was recorded against
+    std::string occurredAt;
+    std::string firstVerifiedAt;            ///< "" when no auditor verified it
+};
+
 /// An attained level, with its "achieved" statement.
 struct Attainment
 {
@@ -83,6 +100,10 @@ public:
     /// The SQL text rows() runs, with `?` placeholders (parameters: learner, skill), so a baseline
     /// can read the same rows.
     static const char* rowsSql();
+
+    /// The learner's records in a skill that are not withdrawn, in recording order, with what the
+    /// view needs of them. Throws runtime::Error (SFE_STORE) when the store cannot be read.
+    std::vector<EvidenceDetail> details(const std::string& learner, const std::string& skill);
 
     /// The attainment in force (not voided) for this learner, skill and level; empty if none.
     std::optional<Attainment> activeAttainment(const std::string& learner, const std::string& skill, int level);
