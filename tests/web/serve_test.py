@@ -29,6 +29,7 @@ With SFE_TEST_PG set, the store is a PostgreSQL database of its own (cli.Store).
 import argparse
 import base64
 import hashlib
+import html
 import http.client
 import json
 import os
@@ -44,7 +45,7 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
-from cli import Cli, Store  # noqa: E402
+from cli import Cli, Store, read_definition  # noqa: E402
 
 ARGS = None
 PASSWORDS = {
@@ -434,6 +435,10 @@ class Pages(WebCase):
         self.assertIn('action="/logout"', page)
         self.assertIn('name="csrf" value="%s"' % anna.csrf, page)
         self.assertIn("anna.schmidt", page)
+        # The plugin's view: the definition's German sentences (html-escaped as the page has them).
+        definition = read_definition(ARGS.definition)
+        for _, sentence in definition["levels"][3]["responsibilities"]:
+            self.assertIn(html.escape(sentence, quote=True), page)
         # A learner has no admin or audit link.
         self.assertNotIn('href="/admin"', page)
         self.assertNotIn('href="/auditor"', page)
