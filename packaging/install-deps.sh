@@ -28,6 +28,7 @@ packages=(
   python3
   php-cli
   nodejs npm
+  chromium    # the browser tests/web drives through playwright-core (tests/web/package.json)
 )
 
 export DEBIAN_FRONTEND=noninteractive
