@@ -18,6 +18,8 @@ anna.schmidt (learner), teamlead.mueller (assessor), berta (admin), dora (audito
   Pages     /learner in German by default, the language switch (?lang=en, kept in a cookie), the
             navigation with a logout form, a Content-Security-Policy that admits exactly the
             page's own <style> (its SHA-256) and no script
+  Admin     /admin's uploads: a mappings CSV (dry run; one bad line refused with FILE:LINE:COL and
+            nothing changed; fixed and imported), a definition; only for admins with the token
   Api       the plugin's JSON view models; errors as RFC 9457 problem+json; GET only for
             operations that read; server paths and "caller" refused
   Expiry    --session-idle: a session unused for longer is gone (303 to /login); bad durations: 64
@@ -487,6 +489,71 @@ class Pages(WebCase):
         status, _, page = dora.get("/auditor?learner=niemand")
         self.assertEqual(status, 200)
         self.assertNotIn("/api/evidence.show", page)
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: fields {name: value}, files {name: (filename, bytes)}."""
+    boundary = "sfe-boundary-7d1f0c"
+    parts = []
+    for name, value in fields.items():
+        parts.append(('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n'
+                      % (boundary, name, value)).encode())
+    for name, (filename, content) in files.items():
+        parts.append(('--%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\n'
+                      'Content-Type: application/octet-stream\r\n\r\n' % (boundary, name, filename)).encode()
+                     + content + b"\r\n")
+    parts.append(("--%s--\r\n" % boundary).encode())
+    return b"".join(parts), {"Content-Type": "multipart/form-data; boundary=" + boundary}
+
+
+class Admin(WebCase):
+    def test_mappings_upload_dry_run_bad_line_and_import(self):
+        berta = Client(self.server, "berta")
+        status, _, page = berta.get("/admin")
+        self.assertEqual(status, 200)
+        self.assertIn('<label for="mappings-csv">', page)
+        self.assertIn('action="/admin/mappings"', page)
+        _, _, body = berta.get("/api/mappings.export")
+        csv = json.loads(body)["csv"]
+        lines = csv.splitlines()
+        # A dry run of what is stored changes nothing.
+        body, headers = multipart({"csrf": berta.csrf, "dryRun": "1"}, {"csv": ("m.csv", csv.encode())})
+        status, _, page = berta.post("/admin/mappings", body, headers)
+        self.assertEqual(status, 200, page)
+        self.assertIn("0 neu, 0 ersetzt, %d unverändert" % (len(lines) - 1), page)
+        # One bad line (level 9): refused with where it is, nothing changed.
+        bad = "\n".join(lines[:2] + ["neu-aktivitaet,Neu,course,CSMG,9,,"] + lines[2:]) + "\n"
+        body, headers = multipart({"csrf": berta.csrf}, {"csv": ("m.csv", bad.encode())})
+        status, _, page = berta.post("/admin/mappings", body, headers)
+        self.assertEqual(status, 422, page)
+        self.assertRegex(page, r":3:\d+")
+        self.assertEqual(json.loads(berta.get("/api/mappings.export")[2])["csv"], csv)
+        # Fixed, and not a dry run: imported.
+        good = "\n".join(lines + ["neu-aktivitaet,Neu,course,CSMG,4,,"]) + "\n"
+        body, headers = multipart({"csrf": berta.csrf}, {"csv": ("m.csv", good.encode())})
+        status, _, page = berta.post("/admin/mappings", body, headers)
+        self.assertEqual(status, 200, page)
+        self.assertIn("1 neu", page)
+        self.assertIn("neu-aktivitaet", json.loads(berta.get("/api/mappings.export")[2])["csv"])
+
+    def test_uploads_need_admin_and_token(self):
+        with open(ARGS.definition, "rb") as f:
+            xml = f.read()
+        for user in ("anna.schmidt", "dora"):
+            client = Client(self.server, user)
+            body, headers = multipart({"csrf": client.csrf}, {"definition": ("d.xml", xml)})
+            self.assertEqual(client.post("/admin/import", body, headers)[0], 403, user)
+        berta = Client(self.server, "berta")
+        body, headers = multipart({"csrf": "falsch"}, {"definition": ("d.xml", xml)})
+        self.assertEqual(berta.post("/admin/import", body, headers)[0], 403)
+        body, headers = multipart({"csrf": berta.csrf}, {"definition": ("d.xml", xml)})
+        status, _, page = berta.post("/admin/import", body, headers)
+        self.assertEqual(status, 200, page)
+        self.assertIn("Schon gespeichert", page)
+        body, headers = multipart({"csrf": berta.csrf}, {"definition": ("d.xml", xml.replace(b"</", b"<", 1))})
+        status, _, page = berta.post("/admin/import", body, headers)
+        self.assertEqual(status, 422, page)
+        self.assertRegex(page, r"\d+:\d+")
 
 
 class Api(WebCase):

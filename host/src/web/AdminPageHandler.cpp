@@ -59,7 +59,11 @@ void AdminPageHandler::page(Exchange& exchange)
         item->set("current", false);
         links->add(item);
     }
-    exchange.sendHtml(200, Exchange::withNavigation(page->getValue<std::string>("html"), *view));
+    // The upload forms (AdminUploadHandler) follow the navigation.
+    auto labels = view->getObject("labels");
+    for (const char* key : {"tools", "mappingsCsv", "dryRun", "upload", "definitionXml", "importDefinition"})
+        labels->set(key, messages.format(std::string("web.admin.") + key));
+    exchange.sendHtml(200, Exchange::withNavigation(page->getValue<std::string>("html"), *view, "admin-tools"));
 }
 
 } } } // namespace sfe::host::web

@@ -18,8 +18,8 @@ namespace web {
 
 /// The admin's page, for users with the admin role: the plugin's `coverage` page of ?skill=CODE
 /// (else the first skill held), and links to the mappings, their CSV export and the definition's
-/// versions (as JSON from /api). Importing definitions and mappings from the page is still to
-/// come (issue 11); /api/import and /api/mappings.import take them already.
+/// versions (as JSON from /api), and the forms that upload a mappings CSV (a dry run first) and a
+/// definition (AdminUploadHandler).
 class AdminPageHandler: public PageHandler
 {
 public:

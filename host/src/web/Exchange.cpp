@@ -286,14 +286,16 @@ Poco::JSON::Object::Ptr Exchange::pageView(const std::string& current)
     return view;
 }
 
-std::string Exchange::withNavigation(const std::string& pluginPage, const Poco::JSON::Object& view)
+std::string Exchange::withNavigation(const std::string& pluginPage, const Poco::JSON::Object& view,
+                                     const std::string& after)
 {
     // The plugin's pages are whole documents (page-head.html.mustache opens <body>); the
     // navigation, rendered from its own template, goes in right after that tag.
     const std::size_t body = pluginPage.find("<body");
     const std::size_t end = body == std::string::npos ? body : pluginPage.find('>', body);
     if (end == std::string::npos) throw Poco::DataException("the plugin's page has no <body> element");
-    return pluginPage.substr(0, end + 1) + "\n" + PageTemplates::render("nav", view) + pluginPage.substr(end + 1);
+    return pluginPage.substr(0, end + 1) + "\n" + PageTemplates::render("nav", view)
+        + (after.empty() ? std::string() : PageTemplates::render(after, view)) + pluginPage.substr(end + 1);
 }
 
 } } } // namespace sfe::host::web

@@ -84,9 +84,10 @@ public:
         /// (navLinks: the pages the session's roles lead to; navLanguages: the language switch;
         /// navUser and navCsrf: the logout form), `current` being the path of the page shown.
 
-    static std::string withNavigation(const std::string& pluginPage, const Poco::JSON::Object& view);
-        /// A page the plugin rendered, with the host's navigation (from a pageView())
-        /// as the first thing in <body>.
+    static std::string withNavigation(const std::string& pluginPage, const Poco::JSON::Object& view,
+                                      const std::string& after = "");
+        /// A page the plugin rendered, with the host's navigation (from a pageView()) as the
+        /// first thing in <body>, followed by the host template `after` when one is named.
 
 private:
     Poco::Net::HTTPServerRequest& _request;

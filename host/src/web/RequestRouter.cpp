@@ -10,6 +10,7 @@
 #include "web/RequestRouter.h"
 
 #include "web/AdminPageHandler.h"
+#include "web/AdminUploadHandler.h"
 #include "web/ApiHandler.h"
 #include "web/AuditorPageHandler.h"
 #include "web/FallbackHandler.h"
@@ -44,6 +45,7 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
     if (path == "/logout") return new LogoutHandler(_context);
     if (path == "/learner") return new LearnerPageHandler(_context);
     if (path == "/admin") return new AdminPageHandler(_context);
+    if (path == "/admin/mappings" || path == "/admin/import") return new AdminUploadHandler(_context);
     if (path == "/auditor") return new AuditorPageHandler(_context);
     if (path.rfind("/api/", 0) == 0) return new ApiHandler(_context);
     return new FallbackHandler(_context);
