@@ -11,6 +11,7 @@
 #include "TestHost.h"
 
 #include "sfe.h"
+#include "sfe/service/ShortText.h"
 #include "sfe/store/Database.h"
 #include "sfe/store/EvidenceLog.h"
 
@@ -503,6 +504,28 @@ BOOST_FIXTURE_TEST_CASE(a_responsibility_activity_is_named_in_every_language_of_
                           ->getObject("definition")->getObject("name");
     BOOST_TEST(germanName->size() == 1u);
     BOOST_TEST(germanName->getValue<std::string>("de-DE") == "Berichtet über Prüfungen.");
+}
+
+BOOST_AUTO_TEST_CASE(short_text_counts_characters_and_cuts_at_a_word_boundary)
+{
+    using sfe::service::ShortText;
+    // 100 characters, 150 bytes (each "ä" is two): unchanged.
+    std::string hundred;
+    for (int i = 0; i < 50; ++i) hundred += "\xC3\xA4 ";
+    hundred.pop_back();
+    hundred += "\xC3\xA4";
+    BOOST_REQUIRE_EQUAL(characters(hundred), 100u);
+    BOOST_TEST(ShortText::of(hundred) == hundred);
+    // One more word: cut at the last space before the 100th character (before its last word, "ää"),
+    // with the ellipsis.
+    BOOST_TEST(ShortText::of(hundred + " b") == hundred.substr(0, hundred.size() - 5) + kEllipsis);
+    BOOST_TEST(characters(ShortText::of(hundred + " b")) <= 100u);
+    // Punctuation before the cut goes; the sentence's words stay whole.
+    BOOST_TEST(ShortText::of("Plant, steuert und berichtet.", 20) == "Plant, steuert und" + kEllipsis);
+    BOOST_TEST(ShortText::of("Plant, steuert und berichtet.", 10) == "Plant" + kEllipsis);
+    // A first word longer than the limit is cut inside it.
+    BOOST_TEST(ShortText::of(std::string(150, 'x')) == std::string(99, 'x') + kEllipsis);
+    BOOST_TEST(ShortText::of("") == "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
