@@ -38,7 +38,8 @@ public:
     xapi::Statement attestation(const std::string& statementId, const store::EvidenceRecord& evidence,
                                 const store::StoredSkill& skill) const;
 
-    /// The learner attained a level under the configured rule.
+    /// The learner attained a level under the configured rule. `timestamp` is when the level was
+    /// attained: the time of the deciding evidence (ProgressService::decidedAt), not of recording.
     xapi::Statement achievement(const std::string& statementId, const std::string& learner, int level,
                                 const store::StoredSkill& skill, const std::string& timestamp) const;
 
