@@ -481,14 +481,31 @@ class Pages(WebCase):
         self.assertEqual(status, 200)
         self.assertIn('<label for="filter-learner">', page)
         self.assertIn('value="anna.schmidt"', page)
-        rows = re.findall(r'<a href="/api/evidence.show\?evidence=([^"]+)">', page)
+        rows = re.findall(r'<a href="/auditor/record\?evidence=([^"]+)">', page)
         self.assertGreaterEqual(len(rows), 5)
         status, _, body = dora.get("/api/evidence.show?evidence=" + rows[0])
         self.assertEqual(status, 200, body)
-        self.assertEqual(json.loads(body)["evidence"]["learner"], "anna.schmidt")
+        shown = json.loads(body)
+        self.assertEqual(shown["evidence"]["learner"], "anna.schmidt")
+        # The record's page: its log entries with their hashes, intact.
+        status, _, page = dora.get("/auditor/record?evidence=" + rows[0])
+        self.assertEqual(status, 200, page)
+        for entry in shown["log"]:
+            self.assertIn(entry["contentSha256"], page)
+            self.assertIn(entry["chainHash"], page)
+        self.assertIn("<td>ja</td>", page)
+        self.assertNotIn("NEIN", page)
+        status, _, page = dora.get("/auditor/verify")
+        self.assertEqual(status, 200, page)
+        self.assertIn("OK: nichts ist falsch.", page)
+        for user in ("anna.schmidt", "berta"):
+            client = Client(self.server, user)
+            self.assertEqual(client.get("/auditor/record?evidence=" + rows[0])[0], 403, user)
+            self.assertEqual(client.get("/auditor/verify")[0], 403, user)
+        self.assertEqual(self.server.request("GET", "/auditor/verify")[0], 303)
         status, _, page = dora.get("/auditor?learner=niemand")
         self.assertEqual(status, 200)
-        self.assertNotIn("/api/evidence.show", page)
+        self.assertNotIn("/auditor/record", page)
 
 
 def multipart(fields, files):

@@ -73,7 +73,7 @@ void AuditorPageHandler::page(Exchange& exchange)
         std::string id = text(record, "id"), encoded;
         Poco::URI::encode(id, "&=+?#/", encoded);
         row->set("id", id);
-        row->set("proof", "/api/evidence.show?evidence=" + encoded);
+        row->set("proof", "/auditor/record?evidence=" + encoded);
         for (const char* key : {"learner", "skill", "level", "kind", "state", "assessor", "occurredAt"})
             row->set(key, text(record, key));
         rows->add(row);

@@ -18,7 +18,7 @@ namespace web {
 
 /// The auditor's page, for users with the auditor role: a search form (learner, assessor, skill,
 /// level, state, from, to: labelled fields, sent with GET) and the records the plugin's
-/// `evidence` operation finds, each linked to its proof (/api/evidence.show). The plugin's
+/// `evidence` operation finds, each linked to its proof (/auditor/record). The plugin's
 /// evidence view has no HTML of its own yet, so this page is the host's template.
 class AuditorPageHandler: public PageHandler
 {

@@ -13,6 +13,7 @@
 #include "web/AdminUploadHandler.h"
 #include "web/ApiHandler.h"
 #include "web/AuditorPageHandler.h"
+#include "web/AuditorProofHandler.h"
 #include "web/FallbackHandler.h"
 #include "web/LearnerPageHandler.h"
 #include "web/LoginHandler.h"
@@ -46,6 +47,7 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
     if (path == "/learner") return new LearnerPageHandler(_context);
     if (path == "/admin") return new AdminPageHandler(_context);
     if (path == "/admin/mappings" || path == "/admin/import") return new AdminUploadHandler(_context);
+    if (path == "/auditor/record" || path == "/auditor/verify") return new AuditorProofHandler(_context);
     if (path == "/auditor") return new AuditorPageHandler(_context);
     if (path.rfind("/api/", 0) == 0) return new ApiHandler(_context);
     return new FallbackHandler(_context);

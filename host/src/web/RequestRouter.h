@@ -19,7 +19,7 @@ namespace host {
 namespace web {
 
 /// Routes by path: /login, /logout, /learner, /admin, /admin/mappings, /admin/import, /auditor,
-/// /api/OPERATION; "/" and the
+/// /auditor/record, /auditor/verify, /api/OPERATION; "/" and the
 /// rest to FallbackHandler. Each request gets a new handler (Poco deletes it afterwards).
 class RequestRouter: public Poco::Net::HTTPRequestHandlerFactory
 {
