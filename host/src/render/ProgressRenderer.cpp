@@ -43,6 +43,39 @@ ProgressRenderer::ProgressRenderer(const i18n::Messages& messages, i18n::TimeTex
 {
 }
 
+std::string ProgressRenderer::date(const std::string& utc) const
+{
+    Poco::DateTime at;
+    int zone = 0;
+    return Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, utc, at, zone)
+               ? _times.dateTime(at.timestamp()) : TextLayout::printable(utc);
+}
+
+std::string ProgressRenderer::record(const Poco::JSON::Object::Ptr& records, const std::string& id) const
+{
+    if (!records || !records->has(id)) return id;
+    Poco::JSON::Object::Ptr r = records->getObject(id);
+    i18n::MessageArgs args;
+    args.set("id", id).set("date", date(JsonFields::text(*r, "occurredAt")));
+    std::string line;
+    if (JsonFields::present(*r, "outcome"))
+        line = text("progress.cli.record.attested", args.set("outcome", JsonFields::text(*r, "outcome"))
+                                                        .set("assessor", safe(*r, "assessor")));
+    else
+    {
+        const std::string score = EvidenceSummary::score(*r);
+        args.set("verb", JsonFields::text(*r, "verb")).set("activity", safe(*r, "activity"));
+        line = score.empty() ? text("progress.cli.record.learning", args)
+                             : text("progress.cli.record.scored", args.set("score", score));
+    }
+    if (JsonFields::present(*r, "withdrawnAt"))
+        line += " " + text("progress.cli.record.withdrawn", i18n::MessageArgs().set("reason", safe(*r, "withdrawnReason")));
+    if (JsonFields::size(*r, "statements") > 0)
+        line += "; " + text("progress.cli.record.statements",
+                            i18n::MessageArgs().set("statements", JsonFields::joined(r->getArray("statements"), " ")));
+    return line;
+}
+
 std::string ProgressRenderer::text(const std::string& key, const i18n::MessageArgs& args) const
 {
     return _messages.format(key, args);
@@ -148,13 +181,8 @@ void ProgressRenderer::renderLevel(const Poco::JSON::Object& level, const std::s
     if (JsonFields::present(level, "attainment"))
     {
         Poco::JSON::Object::Ptr attainment = level.getObject("attainment");
-        Poco::DateTime at;
-        int zone = 0;
-        const std::string utc = JsonFields::text(*attainment, "attainedAt");
-        const std::string date = Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, utc, at, zone)
-                                     ? _times.dateTime(at.timestamp()) : utc;
         out << indent << text("progress.cli.explain.attainment", i18n::MessageArgs()
-                                                                     .set("date", date)
+                                                                     .set("date", date(JsonFields::text(*attainment, "attainedAt")))
                                                                      .set("rule", safe(*attainment, "rule"))
                                                                      .set("statement", safe(*attainment, "statement")))
             << '\n';
@@ -170,14 +198,16 @@ void ProgressRenderer::renderLevel(const Poco::JSON::Object& level, const std::s
         {
             for (const auto& record : JsonFields::strings(responsibility->getArray(role)))
                 out << indent << text("progress.cli.explain.record",
-                                      i18n::MessageArgs().set("id", id).set("role", role).set(
-                                          "record", EvidenceSummary::describe(evidence, record)))
+                                      i18n::MessageArgs()
+                                          .set("id", id)
+                                          .set("role", text("progress.cli.role", i18n::MessageArgs().set("role", role)))
+                                          .set("record", this->record(evidence, record)))
                     << '\n';
         }
     }
     for (const auto& record : JsonFields::strings(level.getArray("levelWideLearning")))
         out << indent << text("progress.cli.explain.wholeLevel",
-                              i18n::MessageArgs().set("record", EvidenceSummary::describe(evidence, record)))
+                              i18n::MessageArgs().set("record", this->record(evidence, record)))
             << '\n';
     (void)rule;
 }
