@@ -553,6 +553,24 @@ class Admin(WebCase):
         self.assertIn("1 neu", page)
         self.assertIn("neu-aktivitaet", json.loads(berta.get("/api/mappings.export")[2])["csv"])
 
+    def test_versions_and_diff(self):
+        berta = Client(self.server, "berta")
+        versions = json.loads(berta.get("/api/versions?skill=CSMG")[2])["versions"]
+        status, _, page = berta.get("/admin/versions?skill=CSMG")
+        self.assertEqual(status, 200, page)
+        self.assertIn("Versionen von CSMG", page)
+        for version in versions:
+            self.assertIn("<td>%s</td>" % version["version"], page)
+        self.assertIn("<td>aktuell</td>", page)
+        number = versions[0]["version"]
+        status, _, page = berta.get("/admin/diff?skill=CSMG&from=%s&to=%s" % (number, number))
+        self.assertEqual(status, 200, page)
+        self.assertIn("Kein Satz hat sich geändert.", page)
+        for user in ("anna.schmidt", "dora"):
+            client = Client(self.server, user)
+            self.assertEqual(client.get("/admin/versions?skill=CSMG")[0], 403, user)
+            self.assertEqual(client.get("/admin/diff?skill=CSMG&from=1&to=1")[0], 403, user)
+
     def test_uploads_need_admin_and_token(self):
         with open(ARGS.definition, "rb") as f:
             xml = f.read()

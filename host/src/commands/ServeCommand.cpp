@@ -118,6 +118,8 @@ public:
         sigaddset(&stopSignals, SIGINT);
         sigaddset(&stopSignals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+        // A browser that goes away mid-answer must not end the server: writes fail with EPIPE.
+        std::signal(SIGPIPE, SIG_IGN);
 
         // The plugin as every host loads it, with the CLI's configuration layers (--config, the
         // environment, --db) and one setting forced: the plugin's roles decide every request.

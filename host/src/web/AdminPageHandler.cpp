@@ -49,7 +49,7 @@ void AdminPageHandler::page(Exchange& exchange)
     } extra[] = {
         {"web.admin.mappings", "/api/mappings?skill=" + encoded},
         {"web.admin.export", "/api/mappings.export?skill=" + encoded},
-        {"web.admin.versions", "/api/versions?skill=" + encoded},
+        {"web.admin.versions", "/admin/versions?skill=" + encoded},
     };
     for (const auto& link : extra)
     {

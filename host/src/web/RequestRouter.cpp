@@ -11,6 +11,7 @@
 
 #include "web/AdminPageHandler.h"
 #include "web/AdminUploadHandler.h"
+#include "web/AdminVersionsHandler.h"
 #include "web/ApiHandler.h"
 #include "web/AuditorPageHandler.h"
 #include "web/AuditorProofHandler.h"
@@ -47,6 +48,7 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
     if (path == "/learner") return new LearnerPageHandler(_context);
     if (path == "/admin") return new AdminPageHandler(_context);
     if (path == "/admin/mappings" || path == "/admin/import") return new AdminUploadHandler(_context);
+    if (path == "/admin/versions" || path == "/admin/diff") return new AdminVersionsHandler(_context);
     if (path == "/auditor/record" || path == "/auditor/verify") return new AuditorProofHandler(_context);
     if (path == "/auditor") return new AuditorPageHandler(_context);
     if (path.rfind("/api/", 0) == 0) return new ApiHandler(_context);

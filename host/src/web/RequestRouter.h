@@ -18,7 +18,8 @@ namespace sfe {
 namespace host {
 namespace web {
 
-/// Routes by path: /login, /logout, /learner, /admin, /admin/mappings, /admin/import, /auditor,
+/// Routes by path: /login, /logout, /learner, /admin, /admin/mappings, /admin/import,
+/// /admin/versions, /admin/diff, /auditor,
 /// /auditor/record, /auditor/verify, /api/OPERATION; "/" and the
 /// rest to FallbackHandler. Each request gets a new handler (Poco deletes it afterwards).
 class RequestRouter: public Poco::Net::HTTPRequestHandlerFactory
