@@ -112,13 +112,6 @@ SkillProgress ProgressService::progress(const std::string& learner, const std::s
     return compute(learner, *stored);
 }
 
-std::vector<std::string> ProgressService::skills()
-{
-    std::vector<std::string> codes;
-    for (const auto& s : store::DefinitionRepository(_db).currentSkills()) codes.push_back(s.skill.code);
-    return codes;
-}
-
 std::string ProgressService::definitionLanguage(const std::string& skill)
 {
     const store::StoredSkill* stored = _definitions.current(skill);

@@ -91,9 +91,6 @@ public:
     /// the store holds no evidence of.
     std::vector<std::string> skillsOf(const std::string& learner);
 
-    /// The current version of every imported skill, by code.
-    std::vector<std::string> skills();
-
     /// The language of the skill's current definition (its xml:lang, "de-DE"); empty if unknown.
     std::string definitionLanguage(const std::string& skill);
 
