@@ -297,7 +297,10 @@ class Matrix(WebCase):
         ("/learner?learner=anna.schmidt", [LOGIN, 200, 403, 200, 200]),
         ("/learner?learner=ben.keller", [LOGIN, 403, 403, 200, 200]),
         ("/admin", [LOGIN, 403, 403, 200, 403]),
+        ("/admin/versions?skill=CSMG", [LOGIN, 403, 403, 200, 403]),
+        ("/admin/diff?skill=CSMG&from=1&to=1", [LOGIN, 403, 403, 200, 403]),
         ("/auditor", [LOGIN, 403, 403, 403, 200]),
+        ("/auditor/verify", [LOGIN, 403, 403, 403, 200]),
         ("/auditor?learner=anna.schmidt&state=active", [LOGIN, 403, 403, 403, 200]),
         ("/api/skills", [401, 200, 200, 200, 200]),
         ("/api/progress?learner=anna.schmidt", [401, 200, 403, 200, 200]),
@@ -360,7 +363,8 @@ class Matrix(WebCase):
         status, _, _ = self.server.request("POST", "/api/progress", json.dumps(request),
                                            {"Content-Type": "application/json", "X-CSRF-Token": anna.csrf})
         self.assertEqual(status, 403)
-        for path in ("/logout", "/api/map", "/api/audit.checkpoint", "/learner", "/admin", "/auditor", "/nowhere"):
+        for path in ("/logout", "/api/map", "/api/audit.checkpoint", "/learner", "/admin", "/admin/mappings",
+                     "/admin/import", "/auditor", "/nowhere"):
             for role in ("learner", "admin", "auditor"):
                 body, headers = form({"csrf": "wrong"})
                 status, _, _ = self.clients[role].post(path, body, headers)
