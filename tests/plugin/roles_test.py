@@ -143,7 +143,7 @@ class RolesTest(unittest.TestCase):
             "verify": {"evidence": self.evidence, "auditor": about},
             "record": {"events": [{"type": "completion", "learner": about, "activity": "kurs-1"}]},
             "withdraw": {"evidence": "00000000-0000-0000-0000-000000000000", "reason": "test"},
-            "evidence": {"learner": about}, "evidence.show": {"id": self.evidence},
+            "evidence": {"learner": about}, "evidence.show": {"evidence": self.evidence},
             "statements": {"learner": about}, "progress": {"learner": about},
             "audit.verify": {}, "audit.export": {"dir": folder}, "audit.checkpoint": {},
             "keys.generate": {"dir": folder}, "privacy.export": {"person": about},

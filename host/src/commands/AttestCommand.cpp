@@ -56,7 +56,7 @@ public:
         if (line.has("note")) request.set("note", line.value("note"));
         if (line.has("evidence-url")) request.set("evidenceUrl", line.value("evidence-url"));
         EventOptions::apply(line, request);
-        context.respond("attest", request, RecordRenderer());
+        context.respond("attest", request, RecordRenderer(context.messages()));
         return EXIT_OK;
     }
 };

@@ -72,7 +72,7 @@ public:
         if (line.has("verb")) request.set("verb", line.value("verb"));
         if (line.has("score")) request.set("score", score(line.value("score"), context.messages()));
         EventOptions::apply(line, request);
-        context.respond("complete", request, RecordRenderer());
+        context.respond("complete", request, RecordRenderer(context.messages()));
         return EXIT_OK;
     }
 };

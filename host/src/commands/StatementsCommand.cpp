@@ -47,10 +47,11 @@ public:
         Poco::JSON::Object request;
         if (line.has("learner")) request.set("learner", line.value("learner"));
         if (line.has("state")) request.set("state", line.value("state"));
-        const std::string json = context.plugin().call("statements", request);
+        const std::string json = context.plugin().call("statements", context.envelope(request));
         if (!line.has("json"))
         {
-            StatementsRenderer().render(*PluginSession::parse("statements", json), context.out());
+            const Poco::JSON::Object::Ptr response = PluginSession::parse("statements", json);
+            StatementsRenderer(context.messages(response.get())).render(*response, context.out());
             return EXIT_OK;
         }
         const auto bodies = RawJson::memberOfEach(json, "statements", "statement");

@@ -52,8 +52,9 @@ public:
         const int seconds = context.line().has("time-limit")
             ? Poco::NumberParser::parse(context.line().value("time-limit"))
             : kDefaultTimeLimitSeconds;
-        Poco::JSON::Object request;
-        request.set("timeLimitMs", seconds * 1000);
+        Poco::JSON::Object timeLimit;
+        timeLimit.set("timeLimitMs", seconds * 1000);
+        const Poco::JSON::Object request = context.envelope(timeLimit);    // caller and lang, as call() sends
 
         PluginSession& plugin = context.plugin();
         const bool terminal = isatty(STDOUT_FILENO) == 1;
