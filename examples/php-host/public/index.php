@@ -53,6 +53,7 @@ function http_status(int $status): int
         SfePlugin::NOTFOUND => 404,
         SfePlugin::CONFLICT => 409,
         SfePlugin::BUSY => 503,
+        SfePlugin::FORBIDDEN => 403,
         default => 500,           // ERROR, STORE, MISUSE, CONFIG, ABI, NETWORK, and codes added later
     };
 }

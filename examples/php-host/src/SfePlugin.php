@@ -48,6 +48,7 @@ final class SfePlugin
     public const ABI = 8;
     public const NETWORK = 9;
     public const BUSY = 10;
+    public const FORBIDDEN = 11;
 
     /** The FFI scope name that sfe.ffi.h's FFI_SCOPE line gives a preloaded library. */
     public const SCOPE = 'SFE';
@@ -203,6 +204,7 @@ final class SfePlugin
             self::OK => 'ok', self::ERROR => 'error', self::INVALID => 'invalid', self::NOTFOUND => 'notFound',
             self::CONFLICT => 'conflict', self::STORE => 'store', self::MISUSE => 'misuse', self::CONFIG => 'config',
             self::ABI => 'abi', self::NETWORK => 'network', self::BUSY => 'busy',
+            self::FORBIDDEN => 'forbidden',
         ][$status & 0xff] ?? 'error';
     }
 
