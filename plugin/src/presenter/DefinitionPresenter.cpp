@@ -11,7 +11,7 @@
 #include "sfe/presenter/Json.h"
 #include "sfe/presenter/MappingPresenter.h"
 #include "sfe/runtime/Error.h"
-#include "sfe/runtime/Runtime.h"
+#include "sfe/plugin/HostServices.h"
 #include "sfe/store/DefinitionRepository.h"
 
 namespace sfe {
@@ -73,23 +73,26 @@ Poco::JSON::Array::Ptr flaggedJson(const std::vector<service::FlaggedMapping>& f
 
 } // namespace
 
-DefinitionPresenter::DefinitionPresenter(runtime::Runtime& runtime, service::ImportService& importer):
-    _runtime(runtime),
-    _importer(importer)
+DefinitionPresenter::DefinitionPresenter(service::ImportService& importer, store::Database& db,
+                                         plugin::HostServices& clock, Audience::Defaults readers):
+    _importer(importer),
+    _db(db),
+    _clock(clock),
+    _readers(std::move(readers))
 {
 }
 
 std::string DefinitionPresenter::importDefinition(const Request& request)
 {
     service::ImportOutcome outcome;
-    Audience::of(request, _runtime.audienceDefaults(), "");     // a bad lang fails before anything is written
-    const Poco::Timestamp now = _runtime.host().now();
+    Audience::of(request, _readers, "");     // a bad lang fails before anything is written
+    const Poco::Timestamp now = _clock.now();
     if (auto xml = request.optText("xml"))
         outcome = _importer.importBuffer(*xml, request.optString("name").value_or("(request)"), now);
     else
         outcome = _importer.importFile(request.string("path"), now);
 
-    const Audience reader = Audience::of(request, _runtime.audienceDefaults(), outcome.language);
+    const Audience reader = Audience::of(request, _readers, outcome.language);
     auto o = object();
     o->set("result", outcome.unchanged ? "unchanged" : "imported");
     o->set("definition", outcome.definitionSha256);
@@ -164,11 +167,11 @@ std::string DefinitionPresenter::diff(const Request& request)
 std::string DefinitionPresenter::use(const Request& request)
 {
     const std::string code = request.string("skill");
-    Audience::of(request, _runtime.audienceDefaults(), "");     // a bad lang fails before anything is written
-    const auto outcome = _importer.use(code, request.string("version"), _runtime.host().now());
-    store::DefinitionRepository definitions(_runtime.database());
+    Audience::of(request, _readers, "");     // a bad lang fails before anything is written
+    const auto outcome = _importer.use(code, request.string("version"), _clock.now());
+    store::DefinitionRepository definitions(_db);
     const auto current = definitions.currentSkill(code);
-    const Audience reader = Audience::of(request, _runtime.audienceDefaults(),
+    const Audience reader = Audience::of(request, _readers,
                                          current ? current->framework.language : std::string());
     auto o = object();
     o->set("skill", code);
@@ -182,7 +185,7 @@ std::string DefinitionPresenter::use(const Request& request)
 
 std::string DefinitionPresenter::skills(const Request&)
 {
-    store::DefinitionRepository definitions(_runtime.database());
+    store::DefinitionRepository definitions(_db);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
     for (const store::StoredSkill& s : definitions.currentSkills())
     {
@@ -211,7 +214,7 @@ std::string DefinitionPresenter::show(const Request& request)
     const int level = request.optInt("level").value_or(0);
     if (request.has("level") && (level < 1 || level > 7)) request.fail("level", "must be from 1 to 7");
 
-    store::DefinitionRepository definitions(_runtime.database());
+    store::DefinitionRepository definitions(_db);
     auto stored = definitions.currentSkill(code);
     if (!stored) throw runtime::Error::notFound("show: no skill with code '" + code + "' has been imported");
     if (level > 0 && !stored->skill.level(level))

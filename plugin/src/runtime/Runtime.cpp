@@ -109,7 +109,7 @@ Runtime::Runtime(plugin::HostServices& host):
             _definitionCache->invalidate();
             return _mappingService->reviewAfterImport(d, at);
         });
-    _definitions = std::make_unique<presenter::DefinitionPresenter>(*this, *_importer);
+    _definitions = std::make_unique<presenter::DefinitionPresenter>(*_importer, *_db, _host, audienceDefaults());
     _mappings = std::make_unique<presenter::MappingPresenter>(*_mappingService, _host, audienceDefaults());
     _evidence = std::make_unique<presenter::EvidencePresenter>(_host, *_evidenceService, audienceDefaults());
     _outbox = std::make_unique<presenter::OutboxPresenter>(*_delivery, *_db, _settings.lrsUrl);

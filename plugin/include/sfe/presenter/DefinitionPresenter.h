@@ -10,6 +10,7 @@
 #ifndef SFE_PRESENTER_DEFINITIONPRESENTER_H
 #define SFE_PRESENTER_DEFINITIONPRESENTER_H
 
+#include "sfe/presenter/Audience.h"
 #include "sfe/presenter/Request.h"
 #include "sfe/service/ImportService.h"
 #include "sfe/store/DefinitionRepository.h"
@@ -19,14 +20,18 @@
 #include <string>
 
 namespace sfe {
-namespace runtime { class Runtime; }
+namespace plugin { class HostServices; }
+namespace store { class Database; }
 namespace presenter {
 
 /// Presents definitions to hosts (docs/operations.md, "Definitions").
 class DefinitionPresenter
 {
 public:
-    DefinitionPresenter(runtime::Runtime& runtime, service::ImportService& importer);
+    /// `clock` is the host (now()); `db` the store the read operations look in; `readers` the
+    /// configured ui.language and ui.time_zone.
+    DefinitionPresenter(service::ImportService& importer, store::Database& db, plugin::HostServices& clock,
+                        Audience::Defaults readers);
 
     std::string importDefinition(const Request& request);
     std::string skills(const Request& request);
@@ -42,8 +47,10 @@ public:
 private:
     static Poco::JSON::Object::Ptr versionJson(const service::VersionInfo& version);
 
-    runtime::Runtime& _runtime;
     service::ImportService& _importer;
+    store::Database& _db;
+    plugin::HostServices& _clock;
+    Audience::Defaults _readers;
 };
 
 } } // namespace sfe::presenter
