@@ -25,8 +25,8 @@ class PageTemplates
 {
 public:
     static std::string render(const std::string& name, const Poco::JSON::Object& view);
-        /// Throws Poco::NotFoundException for an unknown template, Poco::SyntaxException for one
-        /// that does not parse (both programming errors).
+        /// Throws Poco::NotFoundException naming a template that is unknown or does not render
+        /// (programming errors). Renders through i18n::PageRenderer, as the plugin's pages do.
 };
 
 } } } // namespace sfe::host::web
