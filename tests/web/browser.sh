@@ -22,7 +22,7 @@ die() { echo "browser.sh: $*" >&2; exit 1; }
 command -v "$NODE" >/dev/null || die "node not found (install nodejs, or set SFE_NODE to its path)"
 command -v npm >/dev/null || die "npm not found (install npm: packaging/install-deps.sh)"
 major="$("$NODE" -p 'process.versions.node.split(".")[0]')"
-((major >= 20)) || die "node $("$NODE" --version) is too old: playwright-core 1.65 needs node 20 or later"
+((major >= 18)) || die "node $("$NODE" --version) is too old: playwright-core 1.61 needs node 18 or later (Debian 12 has 18)"
 [[ -x "$CHROMIUM" ]] || die "chromium not found at $CHROMIUM (install it: packaging/install-deps.sh; or set SFE_CHROMIUM)"
 
 # Installed when the cache's copy of the lock file differs from ours. Two test runs starting at once must
