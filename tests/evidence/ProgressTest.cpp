@@ -389,4 +389,37 @@ BOOST_FIXTURE_TEST_CASE(the_html_page_is_in_the_readers_language_with_the_senten
     BOOST_TEST(en.find("Next steps") != std::string::npos);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_html_page_charts_each_defined_level_with_its_numbers_in_words, View)
+{
+    for (const char* r : {"CSMG-1.1", "CSMG-1.2", "CSMG-1.3", "CSMG-3.1"}) attest(r, "2026-11-03T09:00:00.000Z");
+    const std::string html = ok("progress", R"({"learner":"anna","skill":"CSMG","lang":"de","format":"html"})")
+                                 ->getValue<std::string>("html");
+    // One bar per defined level (CSMG defines 1-6, not 7), inline SVG (no script, no style attribute).
+    const std::regex bar("<text[^>]*>(Stufe \\d)</text>\\s*<rect[^>]*/>\\s*<rect x=\"80\" y=\"\\d+\" width=\"(\\d+)\"");
+    std::vector<std::pair<std::string, std::string>> bars;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), bar); it != std::sregex_iterator(); ++it)
+        bars.emplace_back((*it)[1], (*it)[2]);
+    BOOST_REQUIRE_EQUAL(bars.size(), 6u);
+    BOOST_TEST(bars[0].first == "Stufe 1");
+    BOOST_TEST(bars[0].second == "240");     // 3 of 3: the whole track
+    BOOST_TEST(bars[1].second == "0");       // level 2: nothing yet
+    BOOST_TEST(bars[2].first == "Stufe 3");
+    BOOST_TEST(bars[2].second == "48");      // 1 of 5: 20 % of 240
+    // The numbers and the attained mark as text, not colour alone, and in the accessible name.
+    BOOST_TEST(html.find(">3/3 nachgewiesen · ✓ erreicht</text>") != std::string::npos);
+    BOOST_TEST(html.find(">1/5 nachgewiesen</text>") != std::string::npos);
+    BOOST_TEST(html.find("role=\"img\"") != std::string::npos);
+    BOOST_TEST(html.find("<title>Kundenservice: Verantwortlichkeiten je Stufe</title>") != std::string::npos);
+    std::smatch label;
+    BOOST_REQUIRE(std::regex_search(html, label, std::regex("aria-label=\"([^\"]*)\"")));
+    BOOST_TEST(label[1].str().find("Stufe 1: 3/3 nachgewiesen (100 %), erreicht.") != std::string::npos);
+    BOOST_TEST(label[1].str().find("Stufe 3: 1/5 nachgewiesen (20 %).") != std::string::npos);
+    BOOST_TEST(html.find("style=") == std::string::npos);
+
+    const std::string en = ok("progress", R"({"learner":"anna","skill":"CSMG","lang":"en","format":"html"})")
+                               ->getValue<std::string>("html");
+    BOOST_TEST(en.find("Level 3: 1/5 demonstrated (20 %).") != std::string::npos);
+    BOOST_TEST(en.find(">3/3 demonstrated · ✓ attained</text>") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -230,6 +230,58 @@ Poco::JSON::Object::Ptr levelJson(const Audience& reader, const service::Progres
     return o;
 }
 
+/// The bar chart of the page: one bar per defined level, what the rule counts (the level's
+/// countText) out of its responsibilities, attained levels marked in words. The template has no
+/// arithmetic, and a host's Content-Security-Policy may forbid style attributes, so the geometry
+/// is computed here as numbers for SVG presentation attributes (row y, bar width of a 0-100 %
+/// track). ariaLabel says everything the bars show, for readers that do not see them.
+Poco::JSON::Object::Ptr chartJson(const Audience& reader, const service::ProgressView& v, const Poco::JSON::Array& levels)
+{
+    constexpr int kRow = 32;        // one row per bar
+    constexpr int kTrack = 240;     // the bar's width at 100 %
+    auto chart = object();
+    Poco::JSON::Array::Ptr bars = new Poco::JSON::Array;
+    const std::string title = reader.text("progress.chart.title", i18n::MessageArgs().set("skill", v.skillName));
+    std::string spoken = title + ". " + reader.text("progress.chart.summary");
+    for (std::size_t i = 0; i < v.levels.size(); ++i)
+    {
+        const service::LevelView& l = v.levels[i];
+        if (!l.defined) continue;
+        const std::size_t total = l.responsibilities.size();
+        const int percent = total == 0 ? 0 : static_cast<int>((l.counted * 100 + total / 2) / total);
+        const std::string count = levels.getObject(static_cast<unsigned>(i))->getValue<std::string>("countText");
+        const int row = static_cast<int>(bars->size());
+        auto bar = object();
+        bar->set("level", l.level);
+        bar->set("label", reader.text("progress.chart.level", i18n::MessageArgs().set("level", l.level)));
+        bar->set("counted", l.counted);
+        bar->set("total", total);
+        bar->set("percent", percent);
+        bar->set("width", percent * kTrack / 100);
+        bar->set("track", kTrack);
+        bar->set("y", row * kRow + 6);
+        bar->set("textY", row * kRow + 21);
+        bar->set("countText", count);
+        bar->set("attained", l.attained);
+        if (l.attained) bar->set("attainedText", reader.text("progress.chart.attained"));
+        const std::string text = reader.text("progress.chart.bar", i18n::MessageArgs()
+                                                                     .set("level", l.level)
+                                                                     .set("count", count)
+                                                                     .set("percent", percent)
+                                                                     .set("attained", l.attained ? "yes" : "no"));
+        bar->set("text", text);
+        spoken += " " + text + ".";
+        bars->add(bar);
+    }
+    chart->set("bars", bars);
+    chart->set("any", bars->size() > 0);
+    chart->set("title", title);
+    chart->set("summary", reader.text("progress.chart.summary"));
+    chart->set("ariaLabel", spoken);
+    chart->set("height", static_cast<int>(bars->size()) * kRow + 8);
+    return chart;
+}
+
 Poco::JSON::Object::Ptr skillJson(const Audience& reader, const service::ProgressView& v, bool explain,
                                   std::set<std::string>& deciding)
 {
@@ -245,6 +297,7 @@ Poco::JSON::Object::Ptr skillJson(const Audience& reader, const service::Progres
     for (std::size_t i = 0; i < v.levels.size(); ++i)
         levels->add(levelJson(reader, v, v.levels[i], v.progress.levels[i], explain, deciding));
     so->set("levels", levels);
+    so->set("chart", chartJson(reader, v, *levels));
 
     so->set("nextLevel", v.nextLevel ? Poco::Dynamic::Var(*v.nextLevel) : Poco::Dynamic::Var());
     if (v.nextLevel)
