@@ -22,6 +22,9 @@ anna.schmidt (learner), teamlead.mueller (assessor), berta (admin), dora (audito
             nothing changed; fixed and imported), a definition; only for admins with the token
   Api       the plugin's JSON view models; errors as RFC 9457 problem+json; GET only for
             operations that read; server paths and "caller" refused
+  AuditExport  /auditor's form: POST /auditor/export sends the plugin's audit bundle as one zip
+            (SHA256SUMS matching its files), for roles the plugin allows (auditor, admin), 403 for a
+            learner or without the token; the server's temporary folder is gone afterwards
   Expiry    --session-idle: a session unused for longer is gone (303 to /login); bad durations: 64
   Tls       --tls-cert/--tls-key: HTTPS, and the session cookie gets Secure
 
@@ -33,6 +36,7 @@ import base64
 import hashlib
 import html
 import http.client
+import io
 import json
 import os
 import re
@@ -45,6 +49,7 @@ import tempfile
 import time
 import unittest
 import urllib.parse
+import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
 from cli import Cli, Store, read_definition  # noqa: E402
@@ -89,7 +94,7 @@ class Server:
         return code
 
     def request(self, method, path, body=None, headers=None, cookies=None):
-        """(status, headers as a dict of lists keyed by lower-case name, body text)."""
+        """(status, headers as a dict of lists keyed by lower-case name, body text; bytes for a zip)."""
         if self.scheme == "https":
             context = ssl.create_default_context()
             context.check_hostname = False
@@ -103,7 +108,9 @@ class Server:
         try:
             connection.request(method, path, body=body, headers=sent)
             response = connection.getresponse()
-            text = response.read().decode("utf-8")
+            text = response.read()
+            if response.getheader("Content-Type") != "application/zip":     # downloads stay bytes
+                text = text.decode("utf-8")
             received = {}
             for name, value in response.getheaders():
                 received.setdefault(name.lower(), []).append(value)
@@ -302,6 +309,7 @@ class Matrix(WebCase):
         ("/auditor", [LOGIN, 403, 403, 403, 200]),
         ("/auditor/verify", [LOGIN, 403, 403, 403, 200]),
         ("/auditor?learner=anna.schmidt&state=active", [LOGIN, 403, 403, 403, 200]),
+        ("/auditor/export", [405, 405, 405, 405, 405]),     # POST only (AuditExport)
         ("/api/skills", [401, 200, 200, 200, 200]),
         ("/api/progress?learner=anna.schmidt", [401, 200, 403, 200, 200]),
         ("/api/progress?learner=ben.keller", [401, 403, 403, 200, 200]),
@@ -364,7 +372,7 @@ class Matrix(WebCase):
                                            {"Content-Type": "application/json", "X-CSRF-Token": anna.csrf})
         self.assertEqual(status, 403)
         for path in ("/logout", "/api/map", "/api/audit.checkpoint", "/learner", "/admin", "/admin/mappings",
-                     "/admin/import", "/auditor", "/nowhere"):
+                     "/admin/import", "/auditor", "/auditor/export", "/nowhere"):
             for role in ("learner", "admin", "auditor"):
                 body, headers = form({"csrf": "wrong"})
                 status, _, _ = self.clients[role].post(path, body, headers)
@@ -510,6 +518,88 @@ class Pages(WebCase):
         status, _, page = dora.get("/auditor?learner=niemand")
         self.assertEqual(status, 200)
         self.assertNotIn("/auditor/record", page)
+
+
+class AuditExport(WebCase):
+    """The server gets a TMPDIR of its own, to see that the export's temporary folder is removed."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server_tmp = tempfile.mkdtemp(prefix="sfe-web-tmp-")
+        before = os.environ.get("TMPDIR")
+        os.environ["TMPDIR"] = cls.server_tmp
+        try:
+            super().setUpClass()
+        finally:
+            if before is None:
+                del os.environ["TMPDIR"]
+            else:
+                os.environ["TMPDIR"] = before
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(cls.server_tmp, ignore_errors=True)
+
+    def export(self, client, token=None):
+        body, headers = form({"csrf": client.csrf if token is None else token})
+        return client.post("/auditor/export", body, headers)
+
+    def test_auditor_downloads_the_bundle_as_a_zip(self):
+        dora = Client(self.server, "dora")
+        status, _, page = dora.get("/auditor")
+        self.assertEqual(status, 200)
+        button = re.search(r'<form method="post" action="/auditor/export"[^>]*>\s*'
+                           r'<input type="hidden" name="csrf" value="([0-9a-f]+)">', page)
+        self.assertIsNotNone(button, page)
+        self.assertEqual(button.group(1), dora.csrf)
+        self.assertIn("Audit-Export herunterladen (ZIP)", page)
+
+        status, headers, data = self.export(dora)
+        self.assertEqual(status, 200, data[:500])
+        self.assertEqual(header(headers, "Content-Type"), "application/zip")
+        disposition = re.fullmatch(r'attachment; filename="(sfia-evidence-audit-\d{8}T\d{6}Z)\.zip"',
+                                   header(headers, "Content-Disposition") or "")
+        self.assertIsNotNone(disposition, headers)
+        self.assertSecurityHeaders("POST", "/auditor/export", headers)
+        root = disposition.group(1) + "/"
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            files = {n[len(root):]: archive.read(n) for n in archive.namelist()
+                     if n.startswith(root) and not n.endswith("/")}
+        self.assertIn("SHA256SUMS", files)
+        self.assertIn("verify.sh", files)
+        listed = {}
+        for line in files["SHA256SUMS"].decode("utf-8").splitlines():
+            digest, name = line.split("  ", 1)
+            listed[name] = digest
+        self.assertGreaterEqual(len(listed), 3)
+        for name, digest in listed.items():
+            with self.subTest(file=name):
+                self.assertIn(name, files)
+                self.assertEqual(hashlib.sha256(files[name]).hexdigest(), digest)
+        # Everything in the zip is the bundle: listed in SHA256SUMS, or SHA256SUMS (and its signature).
+        self.assertEqual(set(files) - set(listed) - {"SHA256SUMS", "SHA256SUMS.sig"}, set())
+        # The evidence of the main job is in it.
+        self.assertIn(b"anna.schmidt", b"".join(files.values()))
+        self.assertEqual(os.listdir(self.server_tmp), [])
+
+    def test_plugin_decides_who_exports_and_the_token_is_needed(self):
+        # admins may export too (runtime::Capabilities: sfe/audit:export is admin, auditor).
+        status, headers, _ = self.export(Client(self.server, "berta"))
+        self.assertEqual((status, header(headers, "Content-Type")), (200, "application/zip"))
+        for user in ("anna.schmidt", "teamlead.mueller"):
+            status, headers, page = self.export(Client(self.server, user))
+            self.assertEqual(status, 403, (user, page[:300]))
+            self.assertNotEqual(header(headers, "Content-Type"), "application/zip")
+        dora = Client(self.server, "dora")
+        for token in ("", "0" * 64, Client(self.server, "berta").csrf):
+            status, headers, _ = self.export(dora, token)
+            self.assertEqual(status, 403, token)
+            self.assertNotEqual(header(headers, "Content-Type"), "application/zip")
+        status, headers, _ = self.server.request("POST", "/auditor/export", *form({"csrf": dora.csrf}))
+        self.assertEqual(status, 403)
+        # Refused or not: no temporary folder is left behind.
+        self.assertEqual(os.listdir(self.server_tmp), [])
 
 
 def multipart(fields, files):

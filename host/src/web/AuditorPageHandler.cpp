@@ -4,7 +4,7 @@
 // Library: sfia-evidence (host)
 // Package: web
 //
-// GET /auditor: the evidence search with filters, for auditors.
+// GET /auditor: the evidence search with filters, for auditors, and the audit export's form.
 //
 
 #include "web/AuditorPageHandler.h"
@@ -39,7 +39,7 @@ void AuditorPageHandler::page(Exchange& exchange)
     view->set("title", messages.format("web.auditor.title"));
     auto labels = view->getObject("labels");
     for (const char* key : {"filters", "search", "results", "none", "proof", "stateAny", "stateActive",
-                            "stateVerified", "stateWithdrawn"})
+                            "stateVerified", "stateWithdrawn", "export", "exportHint", "exportButton"})
         labels->set(key, messages.format(std::string("web.auditor.") + key));
 
     Poco::JSON::Object request;

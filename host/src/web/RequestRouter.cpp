@@ -13,6 +13,7 @@
 #include "web/AdminUploadHandler.h"
 #include "web/AdminVersionsHandler.h"
 #include "web/ApiHandler.h"
+#include "web/AuditorExportHandler.h"
 #include "web/AuditorPageHandler.h"
 #include "web/AuditorProofHandler.h"
 #include "web/FallbackHandler.h"
@@ -50,6 +51,7 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
     if (path == "/admin/mappings" || path == "/admin/import") return new AdminUploadHandler(_context);
     if (path == "/admin/versions" || path == "/admin/diff") return new AdminVersionsHandler(_context);
     if (path == "/auditor/record" || path == "/auditor/verify") return new AuditorProofHandler(_context);
+    if (path == "/auditor/export") return new AuditorExportHandler(_context);
     if (path == "/auditor") return new AuditorPageHandler(_context);
     if (path.rfind("/api/", 0) == 0) return new ApiHandler(_context);
     return new FallbackHandler(_context);
