@@ -15,7 +15,7 @@ anna.schmidt (learner), teamlead.mueller (assessor), berta (admin), dora (audito
             response; every POST without the session's CSRF token refused (403)
   Login     wrong password or unknown user: 401 and no session cookie; the session cookie's flags;
             a new session id on each login; logout ends the session
-  Pages     /learner in German by default, the language switch (?lang=en, kept in a cookie), the
+  Pages     /learner in German by default with its chart (a bar per defined level), the language switch (?lang=en, kept in a cookie), the
             navigation with a logout form, a Content-Security-Policy that admits exactly the
             page's own <style> (its SHA-256) and no script
   Admin     /admin's uploads: a mappings CSV (dry run; one bad line refused with FILE:LINE:COL and
@@ -453,6 +453,17 @@ class Pages(WebCase):
         definition = read_definition(ARGS.definition)
         for _, sentence in definition["levels"][3]["responsibilities"]:
             self.assertIn(html.escape(sentence, quote=True), page)
+        # The chart: inline SVG (no script, no style attribute), one bar per defined level, its
+        # numbers those of the JSON view, in its accessible name.
+        status, _, body = anna.get("/api/progress?learner=anna.schmidt&skill=CSMG")
+        self.assertEqual(status, 200, body)
+        levels = [l for l in json.loads(body)["skills"][0]["levels"] if l["defined"]]
+        chart = re.search(r'<svg [^>]*role="img" aria-label="([^"]*)"', page)
+        self.assertIsNotNone(chart)
+        self.assertEqual(len(re.findall(r'<rect x="80" y="\d+" width="\d+" height="20" fill="#ffffff"', page)),
+                         len(levels))
+        for level in levels:
+            self.assertIn(html.escape("Stufe %d: %s" % (level["level"], level["countText"])), chart.group(1))
         # A learner has no admin or audit link.
         self.assertNotIn('href="/admin"', page)
         self.assertNotIn('href="/auditor"', page)
