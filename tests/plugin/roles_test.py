@@ -47,7 +47,7 @@ EXPECTED = {
     "import": ADMIN, "use": ADMIN,
     "mappings": READERS, "coverage": READERS, "mappings.export": READERS,
     "map": ADMIN, "unmap": ADMIN, "mappings.import": ADMIN,
-    "complete": ADMIN, "attest": ADMIN, "verify": ADMIN, "record": ADMIN, "withdraw": ADMIN,
+    "complete": ADMIN, "attest": ADMIN, "verify": set(), "record": ADMIN, "withdraw": ADMIN,
     "evidence": READERS, "evidence.show": READERS, "statements": READERS, "progress": READERS,
     "audit.verify": READERS, "audit.export": READERS, "audit.checkpoint": ADMIN, "keys.generate": ADMIN,
     "privacy.export": READERS, "privacy.erase": ADMIN,

@@ -71,8 +71,6 @@ const std::vector<Capabilities::Capability>& Capabilities::all()
          "Enters an attestation on behalf of any assessor (record can do so in bulk)."},
         {"sfe/evidence:verify-own", {"verify"}, {kAuditor}, kAuditor,
          "Verifies an attested demonstration as its auditor: the request's auditor is the caller."},
-        {"sfe/evidence:verify-any", {"verify"}, {kAdmin}, "",
-         "Enters a verification on behalf of any auditor."},
         {"sfe/evidence:record", {"record"}, {kAdmin}, "",
          "Records a batch of LMS events: completions and attestations of anyone."},
         {"sfe/evidence:withdraw", {"withdraw"}, {kAdmin}, "",
