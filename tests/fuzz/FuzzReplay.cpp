@@ -67,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     try
     {
-        const sfe::host::EventFile file = sfe::host::EventFile::read(path);
+        // English: the fuzzer checks what is accepted, not how refusals are worded.
+        const sfe::host::EventFile file = sfe::host::EventFile::read(path, sfe::i18n::Messages::of("en"));
         Poco::JSON::Array::Ptr batch = new Poco::JSON::Array;
         std::size_t previous = 0;
         for (const auto& event : file.events())
