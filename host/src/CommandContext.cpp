@@ -45,19 +45,19 @@ void CommandContext::respond(const std::string& operation, const Poco::JSON::Obj
 
 Poco::JSON::Object::Ptr CommandContext::call(const std::string& operation, const Poco::JSON::Object& request)
 {
-    const Poco::JSON::Object sent = envelope(request);    // a usage error (--role) before the plugin loads
-    return PluginSession::parse(operation, plugin().call(operation, sent));
+    const Poco::JSON::Object::Ptr sent = envelope(request);    // a usage error (--role) before the plugin loads
+    return PluginSession::parse(operation, plugin().call(operation, *sent));
 }
 
-Poco::JSON::Object CommandContext::envelope(const Poco::JSON::Object& request) const
+Poco::JSON::Object::Ptr CommandContext::envelope(const Poco::JSON::Object& request) const
 {
     // What every request may carry (presenter::Request::kLang, kCaller): the plugin writes its
     // texts in the language, and with auth.enforce lets the caller do what its roles allow.
-    Poco::JSON::Object out(request);
+    Poco::JSON::Object::Ptr out = PluginSession::copyOf(request);
     // Made on first use: commands that never call the plugin (users add) read --role themselves.
     if (!_caller) _caller = caller(_line);
-    if (_line.has("lang") && !out.has("lang")) out.set("lang", _line.value("lang"));
-    if (!out.has("caller")) out.set("caller", _caller);
+    if (_line.has("lang") && !out->has("lang")) out->set("lang", _line.value("lang"));
+    if (!out->has("caller")) out->set("caller", _caller);
     return out;
 }
 

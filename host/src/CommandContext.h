@@ -51,7 +51,7 @@ public:
         /// commands that print something else than the whole response. Throws PluginCallException
         /// when the plugin refuses.
 
-    Poco::JSON::Object envelope(const Poco::JSON::Object& request) const;
+    Poco::JSON::Object::Ptr envelope(const Poco::JSON::Object& request) const;
         /// `request` with what every request carries: "lang" (--lang) and "caller" (--as and
         /// --role, else the local operator with every role). call() sends it so; a command that
         /// calls plugin() itself must send envelope(request).

@@ -76,6 +76,13 @@ std::string PluginSession::call(const std::string& operation, const Poco::JSON::
     return result.json;
 }
 
+Poco::JSON::Object::Ptr PluginSession::copyOf(const Poco::JSON::Object& request)
+{
+    Poco::JSON::Object::Ptr copy = new Poco::JSON::Object;
+    for (const auto& [key, value] : request) copy->set(key, value);    // iterates the values, not the key list
+    return copy;
+}
+
 Poco::JSON::Object::Ptr PluginSession::parse(const std::string& operation, const std::string& json)
 {
     try

@@ -47,7 +47,7 @@ public:
         Poco::JSON::Object request;
         if (line.has("learner")) request.set("learner", line.value("learner"));
         if (line.has("state")) request.set("state", line.value("state"));
-        const std::string json = context.plugin().call("statements", context.envelope(request));
+        const std::string json = context.plugin().call("statements", *context.envelope(request));
         if (!line.has("json"))
         {
             const Poco::JSON::Object::Ptr response = PluginSession::parse("statements", json);

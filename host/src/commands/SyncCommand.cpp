@@ -54,12 +54,12 @@ public:
             : kDefaultTimeLimitSeconds;
         Poco::JSON::Object timeLimit;
         timeLimit.set("timeLimitMs", seconds * 1000);
-        const Poco::JSON::Object request = context.envelope(timeLimit);    // caller and lang, as call() sends
+        const Poco::JSON::Object::Ptr request = context.envelope(timeLimit);    // caller and lang, as call() sends
 
         PluginSession& plugin = context.plugin();
         const bool terminal = isatty(STDOUT_FILENO) == 1;
         const Poco::JSON::Object::Ptr before = terminal ? context.call("outbox", Poco::JSON::Object()) : nullptr;
-        auto sending = std::async(std::launch::async, [&plugin, &request] { return plugin.call("sync", request); });
+        auto sending = std::async(std::launch::async, [&plugin, &request] { return plugin.call("sync", *request); });
         if (terminal)
         {
             while (sending.wait_for(kPollInterval) != std::future_status::ready)
