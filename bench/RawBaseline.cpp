@@ -7,6 +7,8 @@
 
 #include "RawBaseline.h"
 
+#include "sfe/store/Database.h"
+
 #include <sqlite3.h>
 
 #include <map>
@@ -252,6 +254,8 @@ Seconds RawBaseline::replay(std::size_t cacheMib)
         exec(db, _copyPath, "PRAGMA synchronous=NORMAL");
         exec(db, _copyPath, "PRAGMA foreign_keys=ON");
         if (cacheMib) exec(db, _copyPath, "PRAGMA cache_size=-" + std::to_string(cacheMib * 1024));
+        exec(db, _copyPath, "PRAGMA wal_autocheckpoint=" +
+                                std::to_string(sfe::store::Database::Options{}.walAutocheckpointPages));
         sqlite3_busy_timeout(db, 10000);
         const Seconds seconds = insertLoaded(db);
         sqlite3_close(db);

@@ -11,6 +11,7 @@
 
 #include "sfe/runtime/Runtime.h"
 #include "sfe/service/DefinitionCache.h"
+#include "sfe/store/StoredText.h"
 
 #include <Poco/Environment.h>
 #include <Poco/File.h>
@@ -237,8 +238,9 @@ std::pair<std::size_t, std::size_t> exportBatches(const std::string& storePath, 
         throw std::runtime_error("cannot open " + storePath);
     }
     sqlite3_stmt* select = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT body FROM statements WHERE state = 'pending' ORDER BY seq", -1, &select, nullptr) !=
-        SQLITE_OK)
+    // Bodies are kept compressed since schema 8 (store::StoredText): body_z, or body where that is NULL.
+    if (sqlite3_prepare_v2(db, "SELECT body, body_z FROM statements WHERE state = 'pending' ORDER BY seq", -1, &select,
+                           nullptr) != SQLITE_OK)
     {
         const std::string message = sqlite3_errmsg(db);
         sqlite3_close(db);
@@ -250,7 +252,12 @@ std::pair<std::size_t, std::size_t> exportBatches(const std::string& storePath, 
     while ((rc = sqlite3_step(select)) == SQLITE_ROW)
     {
         out << (statements % batch == 0 ? (statements ? "]\n[" : "[") : ",");
-        out.write(reinterpret_cast<const char*>(sqlite3_column_text(select, 0)), sqlite3_column_bytes(select, 0));
+        if (sqlite3_column_type(select, 1) == SQLITE_NULL)
+            out.write(reinterpret_cast<const char*>(sqlite3_column_text(select, 0)), sqlite3_column_bytes(select, 0));
+        else
+            out << sfe::store::StoredText::decode(std::string(static_cast<const char*>(sqlite3_column_blob(select, 1)),
+                                                              static_cast<std::size_t>(sqlite3_column_bytes(select, 1))),
+                                                  "statement");
         ++statements;
     }
     if (statements) out << "]\n";

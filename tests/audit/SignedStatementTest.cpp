@@ -7,6 +7,7 @@
 // whose signature does not match; an erasure re-signs what it rewrote.
 //
 
+#include "PlainText.h"
 #include "TestHost.h"
 #include "TestLrs.h"
 
@@ -64,6 +65,7 @@ struct SignedPlugin : TestPlugin
     std::vector<std::tuple<std::string, std::string, std::string>> stored()
     {
         std::vector<std::string> ids, bodies, jws;
+        sfe::test::storeAsPlainText(storeSession(), [this](const std::string& s) { return sql(s); });    // read by SQL
         runtime->database().session() << "SELECT id, body, COALESCE(signature, '') FROM statements ORDER BY seq",
             into(ids), into(bodies), into(jws), now;
         std::vector<std::tuple<std::string, std::string, std::string>> out;

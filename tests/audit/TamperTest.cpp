@@ -9,6 +9,7 @@
 // TestPlugin::storeSession() on PostgreSQL (SFE_TEST_PG).
 //
 
+#include "PlainText.h"
 #include "TestHost.h"
 
 #include "sfe/service/LogContent.h"
@@ -54,6 +55,8 @@ struct Tampered : TestPlugin
     /// that it changed something.
     void tamper(const std::string& sql)
     {
+        // In plain text: the compressed bodies and entries (schema 8) are read as plain when so.
+        sfe::test::storeAsPlainText(storeSession(), [this](const std::string& s) { return this->sql(s); });
         if (onPostgreSQL())
         {
             // A PostgreSQL prepared statement holds one SQL statement: run them one by one.
@@ -220,8 +223,9 @@ BOOST_FIXTURE_TEST_CASE(an_inserted_log_entry_is_named, Tampered)
     // A copy of entry 4 slipped in as entry 5, linked to entry 4; the later entries moved up.
     tamper("UPDATE evidence_log SET seq = seq + 1000 WHERE seq >= 5;"
            "UPDATE evidence_log SET seq = seq - 999 WHERE seq > 1000;"
-           "INSERT INTO evidence_log SELECT 5, evidence_id, action, content, content_sha256, chain_hash, chain_hash,"
-           " logged_at FROM evidence_log WHERE seq = 4");
+           "INSERT INTO evidence_log(seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at)"
+           " SELECT 5, evidence_id, action, content, content_sha256, chain_hash, chain_hash, logged_at"
+           " FROM evidence_log WHERE seq = 4");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "entry 5 "), m);
     BOOST_TEST(contains(m, "chain_hash is not SHA-256"), m);
@@ -354,8 +358,8 @@ BOOST_FIXTURE_TEST_CASE(statements_made_before_binding_are_counted_not_passed_in
             std::string hash = sfe::store::EvidenceLog::sha256(content);
             std::string chain = sfe::store::EvidenceLog::link(prev, hash);
             Poco::Int64 seq = e.seq;
-            session << db.sql("UPDATE evidence_log SET content = ?, content_sha256 = ?, prev_hash = ?, chain_hash = ?"
-                              " WHERE seq = ?"),
+            session << db.sql("UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, prev_hash = ?,"
+                              " chain_hash = ? WHERE seq = ?"),
                 Poco::Data::Keywords::use(content), Poco::Data::Keywords::use(hash), Poco::Data::Keywords::use(prev),
                 Poco::Data::Keywords::use(chain), Poco::Data::Keywords::use(seq), Poco::Data::Keywords::now;
             prev = chain;

@@ -8,6 +8,7 @@
 // statements by their sentence, shortened, in each language of the definition.
 //
 
+#include "PlainText.h"
 #include "TestHost.h"
 
 #include "sfe.h"
@@ -294,6 +295,7 @@ BOOST_FIXTURE_TEST_CASE(evidence_show_gives_the_record_its_log_entry_hashes_and_
     const std::string seq = std::to_string(entry->getValue<long long>("seq"));
     BOOST_TEST(entry->getValue<std::string>("action") == "record");
     const std::string content = entry->getValue<std::string>("content");
+    sfe::test::storeAsPlainText(storeSession(), [this](const std::string& s) { return sql(s); });    // the stored texts, readable by SQL
     BOOST_TEST(content == column("SELECT content FROM evidence_log WHERE evidence_id = ?", id));
     BOOST_TEST(entry->getValue<std::string>("contentSha256") == sfe::store::EvidenceLog::sha256(content));
     BOOST_TEST(entry->getValue<std::string>("contentSha256") ==
@@ -361,6 +363,7 @@ BOOST_FIXTURE_TEST_CASE(evidence_show_marks_an_edited_log_entry_and_statement, S
     const std::string id = first(recorded, "evidence");
     const std::string statementId = first(recorded, "statements");
     {
+        sfe::test::storeAsPlainText(storeSession(), [this](const std::string& s) { return sql(s); });
         auto session = storeSession();
         std::string key = id;
         session << sql("UPDATE evidence_log SET content = REPLACE(content, 'demonstrated', 'partial')"

@@ -26,6 +26,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cli import Cli, Store, cli_test_arguments  # noqa: E402
+from stored_text import plain_text  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
 EXIT_OK, EXIT_INCOMPLETE, EXIT_DATAERR, EXIT_CONFIG = 0, 3, 65, 78
@@ -87,6 +88,7 @@ class Sync(AuditCase):
         self.record()
         listed = self.statements()
         learning = next(s for s in listed if s["verb"]["id"].endswith("/passed"))
+        plain_text(self.store)
         edited = self.store.execute(
             "UPDATE statements SET body = replace(replace(replace(body, '\"scaled\":0.2', '\"scaled\":0.99'),"
             " '\"name\":\"anna\"', '\"name\":\"mallory\"'), '\"success\":false', '\"success\":true') WHERE id = ?",

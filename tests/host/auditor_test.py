@@ -18,6 +18,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cli import Cli, Store, read_definition, cli_test_arguments  # noqa: E402
+from stored_text import plain_text  # noqa: E402
 
 ARGS = None
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR, EXIT_NOTFOUND = 0, 64, 65, 66
@@ -118,6 +119,7 @@ class Auditor(unittest.TestCase):
         view = json.loads(run("evidence", "show", evidence, "--json").out)
         self.assertEqual(view["evidence"]["id"], evidence)
         entry = view["log"][0]
+        plain_text(self.store)
         rows = self.store.rows("SELECT seq, content, content_sha256, prev_hash, chain_hash FROM evidence_log"
                                " WHERE evidence_id = '%s'" % evidence)
         self.assertEqual(len(rows), 1)

@@ -25,6 +25,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cli import Cli, Store, dump, normalised, read_definition, cli_test_arguments  # noqa: E402
+from stored_text import plain_text  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR, EXIT_CANTCREAT, EXIT_TEMPFAIL, EXIT_CONFIG = 0, 64, 65, 73, 75, 78
@@ -85,6 +86,7 @@ class CommandCase(unittest.TestCase):
         return json.loads(self.ok("evidence", "--json", *filters).out)
 
     def store_bodies(self, where="1=1"):
+        plain_text(self.store)
         return [row[0] for row in self.store.rows("SELECT body FROM statements WHERE %s ORDER BY seq" % where)]
 
     def progress_line(self, learner, level):

@@ -77,7 +77,8 @@ Runtime::Runtime(plugin::HostServices& host):
     _host(host),
     _settings(Settings::from(host.config())),
     _db(std::make_unique<store::Database>(
-        store::Database::Options{_settings.storeConnector, _settings.storeTarget(), _settings.storeBusyTimeoutMs}))
+        store::Database::Options{_settings.storeConnector, _settings.storeTarget(), _settings.storeBusyTimeoutMs,
+                                 _settings.storeCacheMib, _settings.storeWalAutocheckpoint}))
 {
     // Repositories are made per use case from the Database; services and presenters live here.
     _definitionCache = std::make_unique<service::DefinitionCache>(*_db);

@@ -100,7 +100,8 @@ void requireKnownKeys(const Poco::Util::AbstractConfiguration& config, const std
 const std::vector<std::string>& Settings::keys()
 {
     static const std::vector<std::string> kKeys = {
-        "store.path", "store.connector", "store.url", "store.busy_timeout_ms", "import.max_bytes",
+        "store.path", "store.connector", "store.url", "store.busy_timeout_ms", "store.cache_mib",
+        "store.wal_autocheckpoint", "import.max_bytes",
         "door.max_request_bytes", "xapi.base_iri", "lms.home_page", "xapi.version", "xapi.actor",
         "lms.mbox_domain", "lrs.url", "lrs.user", "lrs.password", "lrs.batch", "lrs.background",
         "lrs.verify_certificates", "lrs.ca_file", "lrs.lease_s", "lrs.timeout_ms", "audit.signing_key",
@@ -118,6 +119,8 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     if (s.storePath.empty()) throw Error::config("store.path: must not be empty");
     s.storeUrl = config.getString("store.url", s.storeUrl);
     s.storeBusyTimeoutMs = static_cast<int>(readInt(config, "store.busy_timeout_ms", s.storeBusyTimeoutMs, 0, 600000));
+    s.storeCacheMib = static_cast<int>(readInt(config, "store.cache_mib", s.storeCacheMib, 1, 65536));
+    s.storeWalAutocheckpoint = static_cast<int>(readInt(config, "store.wal_autocheckpoint", s.storeWalAutocheckpoint, 100, 1000000));
     s.importMaxBytes = static_cast<std::size_t>(
         readInt(config, "import.max_bytes", static_cast<long long>(s.importMaxBytes), 1024, 1LL << 30));
     s.doorMaxRequestBytes = static_cast<std::size_t>(

@@ -131,8 +131,10 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
     base.occurredAt = xapi::Timestamp::format(occurred);
     base.recordedAt = xapi::Timestamp::format(now);
 
+    // Evidence and statement ids are time-ordered (UUID version 7): the indexes on them append.
+    const long long nowMs = now.epochMicroseconds() / 1000;
     RecordResult result;
-    result.eventId = e.eventId.empty() ? xapi::Uuid::random() : e.eventId;
+    result.eventId = e.eventId.empty() ? xapi::Uuid::timeOrdered(nowMs) : e.eventId;
     base.eventId = result.eventId;
 
     std::vector<std::pair<store::EvidenceRecord, xapi::Statement>> made;
@@ -165,7 +167,7 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
             const store::StoredSkill& skill = _definitions.skill(m.skillCode, m.definitionSha256);
             const definition::Level* level = skill.skill.level(m.level);
             store::EvidenceRecord r = base;
-            r.id = xapi::Uuid::random();
+            r.id = xapi::Uuid::timeOrdered(nowMs);
             r.kind = "learning";    // SFIA: formal learning develops a level; it does not demonstrate it
             r.skillCode = m.skillCode;
             r.level = m.level;
@@ -183,7 +185,7 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
             r.scoreMax = e.scoreMax;
             if (e.verb != "completed") r.success = e.verb == "passed";
             for (const auto& mr : m.responsibilities) r.responsibilities.push_back(mr.id);
-            const std::string statementId = xapi::Uuid::random();
+            const std::string statementId = xapi::Uuid::timeOrdered(nowMs);
             made.emplace_back(r, _statements.learning(statementId, r, activity, skill));
         }
     }
@@ -212,7 +214,7 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
                 if (r.id == e.responsibility) level = &l;
 
         store::EvidenceRecord r = base;
-        r.id = xapi::Uuid::random();
+        r.id = xapi::Uuid::timeOrdered(nowMs);
         r.kind = "demonstrated";
         r.skillCode = skill->skill.code;
         r.level = level->number;
@@ -227,7 +229,7 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
         if (e.note) r.noteSha256 = store::EvidenceLog::sha256(*e.note);
         r.evidenceUrl = e.evidenceUrl;
         r.responsibilities = {e.responsibility};
-        const std::string statementId = xapi::Uuid::random();
+        const std::string statementId = xapi::Uuid::timeOrdered(nowMs);
         made.emplace_back(r, _statements.attestation(statementId, r, *skill));
     }
 

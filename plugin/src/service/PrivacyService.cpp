@@ -11,12 +11,14 @@
 #include "sfe/service/StatementSigner.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/StatementRepository.h"
+#include "sfe/store/StoredText.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/xapi/JsonWriter.h"
 #include "sfe/xapi/Timestamp.h"
 
 #include "sfe.h"
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/String.h>
 
@@ -135,28 +137,36 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
     for (std::size_t i = 0; i < notedIds.size(); ++i)
     {
         std::vector<std::string> ids, bodies, signatures, idStates;
+        std::vector<Poco::Nullable<Poco::Data::BLOB>> bodiesZ;
         std::string evidenceId = notedIds[i];
-        s << _db.sql("SELECT id, body, COALESCE(signature, ''), state FROM statements WHERE evidence_id = ?"),
-            use(evidenceId), into(ids), into(bodies), into(signatures), into(idStates), now;
+        s << _db.sql("SELECT id, body, body_z, COALESCE(signature, ''), state FROM statements WHERE evidence_id = ?"),
+            use(evidenceId), into(ids), into(bodies), into(bodiesZ), into(signatures), into(idStates), now;
+        for (std::size_t j = 0; j < ids.size(); ++j)
+            bodies[j] = store::StoredText::read(bodies[j], bodiesZ[j], "statement " + ids[j]);
         for (std::size_t j = 0; j < ids.size(); ++j)
             Poco::replaceInPlace(load(ids[j], bodies[j], signatures[j], idStates[j]), "\"response\":" + quoted(notes[i]),
                                  std::string("\"response\":\"[erased]\""));
     }
     {
         std::vector<std::string> ids, learners, bodies, signatures, idStates;
+        std::vector<Poco::Nullable<Poco::Data::BLOB>> bodiesZ;
         // mbox is mailto:ID@lms.mbox_domain, or mailto:ID when the id is an address itself.
         auto unclosed = [](std::string q) { q.pop_back(); return q; };
         const std::string nameToken = "\"name\":" + quoted(person);
         const std::string mboxToken = "\"mbox\":" + unclosed(quoted("mailto:" + person + "@"));
         const std::string addressToken = "\"mbox\":" + quoted("mailto:" + person);
-        // LIKE only narrows the candidates: its case rules differ (SQLite ignores ASCII case,
-        // PostgreSQL does not), so each body is checked for the exact tokens below.
-        s << _db.sql("SELECT id, learner, body, COALESCE(signature, ''), state FROM statements WHERE learner = ?"
+        // A body names the learner (filed under them) or the assessor of its evidence; compressed
+        // bodies (body_z, schema 8) are found by those, plain ones also by LIKE. LIKE only narrows
+        // the candidates: its case rules differ (SQLite ignores ASCII case, PostgreSQL does not),
+        // so each body is checked for the exact tokens below.
+        s << _db.sql("SELECT id, learner, body, body_z, COALESCE(signature, ''), state FROM statements WHERE learner = ?"
+                     " OR evidence_id IN (SELECT id FROM evidence WHERE assessor = ?)"
                      " OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!'"),
-            use(who), bind(containing(nameToken)), bind(containing(mboxToken)), bind(containing(addressToken)),
-            into(ids), into(learners), into(bodies), into(signatures), into(idStates), now;
+            use(who), use(who), bind(containing(nameToken)), bind(containing(mboxToken)), bind(containing(addressToken)),
+            into(ids), into(learners), into(bodies), into(bodiesZ), into(signatures), into(idStates), now;
         for (std::size_t i = 0; i < ids.size(); ++i)
         {
+            bodies[i] = store::StoredText::read(bodies[i], bodiesZ[i], "statement " + ids[i]);
             if (learners[i] != person && bodies[i].find(nameToken) == std::string::npos &&
                 bodies[i].find(mboxToken) == std::string::npos && bodies[i].find(addressToken) == std::string::npos)
                 continue;   // matched LIKE's pattern only by letter case
@@ -187,9 +197,10 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
             body = resigned.body;
             signature = resigned.jws;
         }
-        s << _db.sql("UPDATE statements SET body = ?, signature = ?,"
+        Poco::Data::BLOB encoded = store::StoredText::blob(store::StoredText::encode(body));
+        s << _db.sql("UPDATE statements SET body = '', body_z = ?, signature = ?,"
                      " learner = CASE WHEN learner = ? THEN ? ELSE learner END WHERE id = ?"),
-            use(body), use(signature), use(who), use(pseudonym), use(statementId), now;
+            use(encoded), use(signature), use(who), use(pseudonym), use(statementId), now;
         // The LRS keeps the copy it was sent: the person's name (and note) stay there until the
         // LRS's operator erases them. Say which, so that someone can.
         if (before[id].first == "delivered") result.delivered.push_back(id);

@@ -7,11 +7,14 @@
 
 #include "sfe/service/StatementBinding.h"
 
+#include "sfe/runtime/Error.h"
 #include "sfe/service/StatementSigner.h"
 #include "sfe/store/EvidenceLog.h"
 #include "sfe/store/EvidenceRepository.h"
+#include "sfe/store/StoredText.h"
 #include "sfe/xapi/JsonWriter.h"
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/Session.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Nullable.h>
@@ -108,10 +111,13 @@ std::string StatementBinding::refusal(store::Database& db, const store::Statemen
     }
     Poco::Int64 seq = *statement.logSeq;
     std::vector<std::string> content, contentSha, prev, chain;
-    db.session() << db.sql("SELECT content, content_sha256, prev_hash, chain_hash FROM evidence_log WHERE seq = ?"),
-        use(seq), into(content), into(contentSha), into(prev), into(chain), now;
+    std::vector<Poco::Nullable<Poco::Data::BLOB>> contentZ;
+    db.session() << db.sql("SELECT content, content_z, content_sha256, prev_hash, chain_hash FROM evidence_log WHERE seq = ?"),
+        use(seq), into(content), into(contentZ), into(contentSha), into(prev), into(chain), now;
     const std::string entry = "entry " + std::to_string(seq);
     if (content.empty()) return prefix + entry + " is missing";
+    try { content[0] = store::StoredText::read(content[0], contentZ[0], "evidence log " + entry); }
+    catch (const runtime::Error&) { return prefix + entry + " was changed"; }
     if (store::EvidenceLog::sha256(content[0]) != contentSha[0] ||
         store::EvidenceLog::link(prev[0], contentSha[0]) != chain[0])
         return prefix + entry + " was changed";

@@ -7,6 +7,9 @@
 
 #include "sfe/store/EvidenceLog.h"
 
+#include "sfe/store/StoredText.h"
+
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
@@ -64,15 +67,19 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
         prev = chain;
     }
     if (n == 0) return current.value_or(LogEntry{});
-    std::vector<std::string> ids = evidenceIds, acts = actions, bodies = contents;
-    // One execution per entry (vectors bound without `bulk`, which PostgreSQL's connector lacks).
-    _db.session() << _db.sql("INSERT INTO evidence_log(seq, evidence_id, action, content, content_sha256, prev_hash,"
-                             " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        use(seqs), use(ids), use(acts), use(bodies), use(hashes), use(prevs), use(chains), use(times), now;
+    std::vector<std::string> ids = evidenceIds, acts = actions, empty(n);
+    // The content is kept compressed in content_z (StoredText), content left empty; its hash is
+    // the hash of the text. One execution per entry (vectors bound without `bulk`, which
+    // PostgreSQL's connector lacks).
+    std::vector<Poco::Data::BLOB> encoded;
+    for (const std::string& content : contents) encoded.push_back(StoredText::blob(StoredText::encode(content)));
+    _db.session() << _db.sql("INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256,"
+                             " prev_hash, chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        use(seqs), use(ids), use(acts), use(empty), use(encoded), use(hashes), use(prevs), use(chains), use(times), now;
     last.seq = seqs.back();
     last.evidenceId = ids.back();
     last.action = acts.back();
-    last.content = bodies.back();
+    last.content = contents.back();
     last.contentSha256 = hashes.back();
     last.prevHash = prevs.back();
     last.chainHash = chains.back();
@@ -87,12 +94,12 @@ std::vector<LogEntry> EvidenceLog::entries(long long fromSeq, std::size_t limit)
     Poco::Int64 from = fromSeq;
     // fromSeq < 0 asks for the last entries (the head).
     if (fromSeq < 0)
-        select << _db.sql("SELECT seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at"
-                          " FROM evidence_log ORDER BY seq DESC LIMIT ?"),
+        select << _db.sql("SELECT seq, evidence_id, action, content, content_z, content_sha256, prev_hash, chain_hash,"
+                          " logged_at FROM evidence_log ORDER BY seq DESC LIMIT ?"),
             use(lim), now;
     else
-        select << _db.sql("SELECT seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at"
-                          " FROM evidence_log WHERE seq >= ? ORDER BY seq LIMIT ?"),
+        select << _db.sql("SELECT seq, evidence_id, action, content, content_z, content_sha256, prev_hash, chain_hash,"
+                          " logged_at FROM evidence_log WHERE seq >= ? ORDER BY seq LIMIT ?"),
             use(from), use(lim), now;
     Poco::Data::RecordSet rs(select);
     std::vector<LogEntry> result;
@@ -103,6 +110,9 @@ std::vector<LogEntry> EvidenceLog::entries(long long fromSeq, std::size_t limit)
         e.evidenceId = rs["evidence_id"].convert<std::string>();
         e.action = rs["action"].convert<std::string>();
         e.content = rs["content"].convert<std::string>();
+        if (!rs["content_z"].isEmpty())
+            e.content = StoredText::read(e.content, rs["content_z"].extract<Poco::Data::BLOB>(),
+                                         "evidence log entry " + std::to_string(e.seq));
         e.contentSha256 = rs["content_sha256"].convert<std::string>();
         e.prevHash = rs["prev_hash"].convert<std::string>();
         e.chainHash = rs["chain_hash"].convert<std::string>();

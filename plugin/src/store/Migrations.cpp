@@ -7,6 +7,15 @@
 
 #include "sfe/store/Migrations.h"
 
+#include "sfe/store/Database.h"
+#include "sfe/store/StoredText.h"
+
+#include <Poco/Data/LOB.h>
+
+#include <limits>
+
+using namespace Poco::Data::Keywords;
+
 namespace sfe {
 namespace store {
 
@@ -297,12 +306,51 @@ Migration statementBinding()
     }};
 }
 
+// Version 8: a leaner store (issue 12). Statement bodies and log entries are kept compressed
+// (StoredText) in body_z and content_z, the text columns left empty ('') for those rows; a row whose
+// _z column is NULL is read from its text column as before. content_sha256 stays the hash of the
+// text, so the chain, its checkpoints and the statements' bindings are unchanged. Existing rows are
+// converted here, a page at a time. Two indexes no query reads go: evidence_event (duplicates are
+// found in lms_events, whose rows are never deleted) and evidence_learner_ref.
+void convertToStoredText(Database& db, const std::string& table, const std::string& key, const std::string& column)
+{
+    db.session() << "ALTER TABLE " + table + " ADD COLUMN " + column + "_z " + StoredText::columnType(db.isPostgreSQL()),
+        now;
+    Poco::Int64 after = std::numeric_limits<Poco::Int64>::min();
+    for (;;)
+    {
+        std::vector<Poco::Int64> keys;
+        std::vector<std::string> texts;
+        Poco::Int64 page = 1000;
+        db.session() << db.sql("SELECT " + key + ", " + column + " FROM " + table + " WHERE " + key + " > ? AND " +
+                               column + "_z IS NULL ORDER BY " + key + " LIMIT ?"),
+            use(after), use(page), into(keys), into(texts), now;
+        if (keys.empty()) return;
+        std::vector<Poco::Data::BLOB> blobs;
+        for (const std::string& text : texts) blobs.push_back(StoredText::blob(StoredText::encode(text)));
+        db.session() << db.sql("UPDATE " + table + " SET " + column + " = '', " + column + "_z = ? WHERE " + key + " = ?"),
+            use(blobs), use(keys), now;
+        after = keys.back();
+    }
+}
+
+Migration leanStore()
+{
+    return {8, "statement bodies and log entries compressed; unused indexes dropped", {
+        "DROP INDEX evidence_event",
+        "DROP INDEX evidence_learner_ref",
+    }, [](Database& db) {
+        convertToStoredText(db, "statements", "seq", "body");
+        convertToStoredText(db, "evidence_log", "seq", "content");
+    }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures(), progressIndex(),
-                                                senderLease(), statementBinding()};
+                                                senderLease(), statementBinding(), leanStore()};
     return all;
 }
 

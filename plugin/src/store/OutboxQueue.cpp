@@ -8,6 +8,7 @@
 #include "sfe/store/OutboxQueue.h"
 
 #include "sfe/runtime/Time.h"
+#include "sfe/store/StoredText.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/xapi/Timestamp.h"
 
@@ -98,13 +99,16 @@ std::vector<OutboxQueue::Pending> OutboxQueue::fetchDue(std::size_t maxCount, Ti
         std::vector<Poco::Nullable<std::string>> evidence;
         std::vector<Poco::Nullable<Poco::Int64>> logSeqs;
         std::vector<Poco::Int64> seqs;
+        std::vector<Poco::Nullable<Poco::Data::BLOB>> bodiesZ;
         ids.clear(); bodies.clear(); signatures.clear();
-        _db.session() << _db.sql("SELECT id, body, COALESCE(signature, ''), seq, evidence_id, learner, log_seq"
+        _db.session() << _db.sql("SELECT id, body, body_z, COALESCE(signature, ''), seq, evidence_id, learner, log_seq"
                                  " FROM statements WHERE seq IN"
                                  " (SELECT seq FROM statements WHERE state = 'pending' AND next_attempt_at <= ?"
                                  " ORDER BY seq LIMIT ?) ORDER BY seq"),
-            use(due), use(limit), into(ids), into(bodies), into(signatures), into(seqs), into(evidence),
+            use(due), use(limit), into(ids), into(bodies), into(bodiesZ), into(signatures), into(seqs), into(evidence),
             into(learners), into(logSeqs), now;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            bodies[i] = StoredText::read(bodies[i], bodiesZ[i], "statement " + ids[i]);
         std::size_t refusedNow = 0;
         for (std::size_t i = 0; i < ids.size(); ++i)
         {

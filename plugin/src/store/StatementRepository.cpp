@@ -7,6 +7,9 @@
 
 #include "sfe/store/StatementRepository.h"
 
+#include "sfe/store/StoredText.h"
+
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Nullable.h>
 
@@ -28,6 +31,14 @@ std::optional<std::string> optional(Poco::Data::RecordSet& rs, const std::string
     return rs[column].convert<std::string>();
 }
 
+/// The body of the row at the record set's position: decoded from body_z, or body when that is NULL.
+std::string storedBody(Poco::Data::RecordSet& rs, const std::string& id)
+{
+    const std::string plain = rs["body"].convert<std::string>();
+    if (rs["body_z"].isEmpty()) return plain;
+    return StoredText::read(plain, rs["body_z"].extract<Poco::Data::BLOB>(), "statement " + id);
+}
+
 } // namespace
 
 StatementRepository::StatementRepository(Database& db): _db(db)
@@ -38,6 +49,7 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
 {
     if (statements.empty()) return;
     std::vector<std::string> id, kind, learner, body, state, next, created;
+    std::vector<Poco::Data::BLOB> bodyZ;
     std::vector<Poco::Int64> seq;
     std::vector<Poco::Nullable<std::string>> evidence, voids, signature;
     std::vector<Poco::Nullable<Poco::Int64>> logSeq;
@@ -45,16 +57,18 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
     for (const StatementRecord& s : statements)
     {
         id.push_back(s.id); seq.push_back(s.seq); evidence.push_back(nullable(s.evidenceId)); kind.push_back(s.kind);
-        learner.push_back(s.learner); body.push_back(s.body); voids.push_back(nullable(s.voidsStatementId));
+        learner.push_back(s.learner); body.emplace_back(); bodyZ.push_back(StoredText::blob(StoredText::encode(s.body)));
+        voids.push_back(nullable(s.voidsStatementId));
         state.push_back(s.state); attempts.push_back(s.attempts); next.push_back(s.nextAttemptAt);
         created.push_back(s.createdAt); signature.push_back(nullable(s.signature));
         logSeq.push_back(s.logSeq ? Poco::Nullable<Poco::Int64>(*s.logSeq) : Poco::Nullable<Poco::Int64>());
     }
-    _db.session() << _db.sql("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, voids_statement_id,"
+    // The body is kept compressed in body_z (StoredText), body left empty.
+    _db.session() << _db.sql("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id,"
                              " state, attempts, next_attempt_at, created_at, signature, log_seq)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        use(id), use(seq), use(evidence), use(kind), use(learner), use(body), use(voids), use(state), use(attempts),
-        use(next), use(created), use(signature), use(logSeq), now;
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        use(id), use(seq), use(evidence), use(kind), use(learner), use(body), use(bodyZ), use(voids), use(state),
+        use(attempts), use(next), use(created), use(signature), use(logSeq), now;
 }
 
 std::vector<StatementRecord> StatementRepository::list(const std::optional<std::string>& learner,
@@ -63,8 +77,8 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
     std::string who = learner.value_or(""), what = state.value_or("");
     int anyLearner = learner ? 0 : 1, anyState = state ? 0 : 1;
     Poco::Data::Statement select(_db.session());
-    select << _db.sql("SELECT id, seq, evidence_id, kind, learner, body, voids_statement_id, state, attempts,"
-                      " next_attempt_at, last_error, created_at, delivered_at, signature, log_seq FROM statements"
+    select << _db.sql("SELECT id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id, state,"
+                      " attempts, next_attempt_at, last_error, created_at, delivered_at, signature, log_seq FROM statements"
                       " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) ORDER BY seq"),
         use(anyLearner), use(who), use(anyState), use(what), now;
     Poco::Data::RecordSet rs(select);
@@ -77,7 +91,7 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
         s.evidenceId = optional(rs, "evidence_id");
         s.kind = rs["kind"].convert<std::string>();
         s.learner = rs["learner"].convert<std::string>();
-        s.body = rs["body"].convert<std::string>();
+        s.body = storedBody(rs, s.id);
         s.voidsStatementId = optional(rs, "voids_statement_id");
         s.state = rs["state"].convert<std::string>();
         s.attempts = rs["attempts"].convert<int>();

@@ -27,6 +27,8 @@ struct Settings
     std::string storePath = "./sfia-evidence.db";       ///< store.path: the SQLite file
     std::string storeUrl;                               ///< store.url: PostgreSQL connection string; secret
     int storeBusyTimeoutMs = 10000;                     ///< store.busy_timeout_ms: a writer's wait for the lock
+    int storeCacheMib = 32;                             ///< store.cache_mib: SQLite page cache per connection
+    int storeWalAutocheckpoint = 8192;                  ///< store.wal_autocheckpoint: SQLite WAL pages per checkpoint
     std::size_t importMaxBytes = 16 * 1024 * 1024;      ///< import.max_bytes
     std::size_t doorMaxRequestBytes = 32 * 1024 * 1024; ///< door.max_request_bytes: refused before parsing
     std::string xapiBaseIri = "https://sfia-evidence.org/xapi";  ///< xapi.base_iri: under it, skill/level IRIs

@@ -50,6 +50,9 @@ public:
         std::string connector = "sqlite";   ///< sqlite | postgresql
         std::string target;                 ///< a file path (sqlite) or a connection string / URI
         int busyTimeoutMs = 10000;          ///< how long a writer waits for the write lock
+        int cacheMib = 32;                  ///< SQLite: each connection's page cache (store.cache_mib)
+        int walAutocheckpointPages = 8192;  ///< SQLite: WAL size in pages that triggers a checkpoint
+                                            ///< (store.wal_autocheckpoint; SQLite's default is 1000)
     };
 
     /// Opens the store and applies pending migrations in one write transaction that re-checks the

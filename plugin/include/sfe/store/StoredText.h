@@ -1,0 +1,59 @@
+//
+// StoredText.h
+//
+// Library: sfe_core
+// Package: store
+//
+// How long JSON texts (statement bodies, evidence-log contents) are kept: compressed, versioned.
+//
+
+#ifndef SFE_STORE_STOREDTEXT_H
+#define SFE_STORE_STOREDTEXT_H
+
+#include <Poco/Data/LOB.h>
+#include <Poco/Nullable.h>
+
+#include <string>
+
+namespace sfe {
+namespace store {
+
+/// Compresses the JSON texts the store keeps most of (a statement body is ~2.4 KB, an evidence-log
+/// entry ~1.1 KB; both mostly the same keys and IRIs) into a BLOB column beside the text column.
+///
+/// An encoded value is one version byte and a raw deflate stream (zlib) made with that version's
+/// preset dictionary: version 1 is a built-in vocabulary of our statements' and log entries' JSON
+/// (keys, profile, verb and activity-type IRIs; no personal data). A dictionary once released is
+/// never edited: a new one gets the next version byte, and rows written with an older one still
+/// decode. decode(encode(text)) == text byte for byte, so a re-sent statement is the one recorded
+/// and a log entry hashes as it did.
+///
+/// A row whose BLOB column is NULL holds its text in the text column (rows written before schema
+/// version 8 and not yet converted, rows written by hand): read() takes whichever is there.
+class StoredText
+{
+public:
+    /// The encoded bytes of `text` (version 1).
+    static std::string encode(const std::string& text);
+
+    /// The text of encoded bytes. Throws runtime::Error (SFE_STORE) naming `what` (e.g. "statement
+    /// 1234") when the bytes are not a version this build knows or do not inflate.
+    static std::string decode(const std::string& bytes, const std::string& what);
+
+    /// The stored text of a row: decode(blob) when the BLOB column is not NULL, else `plain`.
+    static std::string read(const std::string& plain, const Poco::Nullable<Poco::Data::BLOB>& blob,
+                            const std::string& what);
+
+    /// As a BLOB to bind.
+    static Poco::Data::BLOB blob(const std::string& bytes);
+
+    /// The column type for encoded values: BLOB on SQLite, BYTEA on PostgreSQL.
+    static const char* columnType(bool postgresql) { return postgresql ? "BYTEA" : "BLOB"; }
+
+    /// The preset dictionary of a version (1), for tests and tools that decode rows themselves.
+    static const std::string& dictionary(int version);
+};
+
+} } // namespace sfe::store
+
+#endif

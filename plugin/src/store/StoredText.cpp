@@ -1,0 +1,139 @@
+//
+// StoredText.cpp
+//
+// Library: sfe_core
+// Package: store
+//
+
+#include "sfe/store/StoredText.h"
+
+#include "sfe/runtime/Error.h"
+
+#include "sfe.h"
+
+#include <zlib.h>
+
+namespace sfe {
+namespace store {
+
+namespace {
+
+constexpr unsigned char kVersion1 = 1;
+
+// Version 1's preset dictionary: one log entry of each shape and one statement of each kind as
+// this plugin writes them, with every value that differs between records (ids, hashes, names,
+// times, texts of the definition) left empty. Never edit it: rows encoded with it must decode.
+// Its SHA-256 is pinned by tests/store (StoredTextTest).
+const std::string kDictionary1 =
+    R"dict({"action":"record","evidence":"","seq":1,"kind":"learning","learnerRef":"","skill":"","level":1,"definition":"","levelTextSha256":"","responsibilities":["1.1"],"activity":"","mapping":"","verb":"completed","scoreScaled":0.42,"scoreRaw":42,"scoreMin":0,"scoreMax":100,"success":null,"assessorRef":null,"outcome":null,"noteSha256":null,"evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","s)dict"
+    R"dict(tatements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"action":"record","evidence":"","seq":2,"kind":"learning","learnerRef":"","skill":"","level":3,"definition":"","levelTextSha256":"","responsibilities":[],"activity":"","mapping":"","verb":"completed","scoreScaled":0.04,"scoreRaw":4,"scoreMin":0,"scoreMax":100,"success":null,"assessorRef":null,"outcome":nu)dict"
+    R"dict(ll,"noteSha256":null,"evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","statements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"action":"record","evidence":"","seq":3,"kind":"demonstrated","learnerRef":"","skill":"","level":5,"definition":"","levelTextSha256":"","responsibilities":["5.1"],"activity":null,"mapping":null,"verb":"attested","scoreS)dict"
+    R"dict(caled":1,"scoreRaw":null,"scoreMin":null,"scoreMax":null,"success":true,"assessorRef":"","outcome":"demonstrated","noteSha256":"","evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","statements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"https://sfia-evidence)dict"
+    R"dict(.org/xapi/profile/verbs/attested","display":{"de-DE":"","en-US":"attested"}},"object":{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//responsibilities/-5.1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/responsibility"}},"result":{"score":{"scaled":},"success":true,"response":""},"c)dict"
+    R"dict(ontext":{"instructor":{"objectType":"Agent","account":{"homePage":"","name":""}},"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//levels/5","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-e)dict"
+    R"dict(vidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activi)dict"
+    R"dict(ty","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"v)dict"
+    R"dict(erb":{"id":"http://adlnet.gov/expapi/verbs/completed","display":{"de-DE":"","en-US":"completed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/assessment"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-)dict"
+    R"dict(evidence.org/xapi/frameworks/sfia/9/skills//levels/1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//responsibilities/-1.1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/pro)dict"
+    R"dict(file/activity-types/responsibility"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https)dict"
+    R"dict(://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":"")dict"
+    R"dict(}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"http://adlnet.gov/expapi/verbs/failed","display":{"de-DE":"","en-US":"failed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/assessment"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"success":false)dict"
+    R"dict(,"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//levels/3","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","defin)dict"
+    R"dict(ition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v)dict"
+    R"dict(1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"http://adlnet.gov/expapi/verbs/passed")dict"
+    R"dict(,"display":{"de-DE":"","en-US":"passed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/module"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"success":true,"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//l)dict"
+    R"dict(evels/6","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity",)dict"
+    R"dict("id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/prof)dict"
+    R"dict(ile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"https://sfia-evidence.org/xapi/profile/verbs/achieved","display":{"de-DE":"","en-US":"achieved"}},"object":{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/sk)dict"
+    R"dict(ills//levels/2","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}},"context":{"contextActivities":{"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-ty)dict"
+    R"dict(pes/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":")dict"
+    R"dict(","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""})dict";
+
+} // namespace
+
+const std::string& StoredText::dictionary(int version)
+{
+    if (version != kVersion1)
+        throw runtime::Error(SFE_STORE, "stored text: no dictionary version " + std::to_string(version));
+    return kDictionary1;
+}
+
+std::string StoredText::encode(const std::string& text)
+{
+    // Level 6 with the dictionary: ~2.4 KB bodies become ~0.6 KB; raw deflate (windowBits -15)
+    // leaves out zlib's header and checksum, which the version byte and the caller's hashes cover.
+    // One compressor per thread, reset for each text: setting it up costs more than compressing.
+    struct Compressor
+    {
+        Compressor()
+        {
+            if (deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+                throw runtime::Error(SFE_STORE, "stored text: cannot start compressing");
+        }
+        ~Compressor() { deflateEnd(&z); }
+        z_stream z{};
+    };
+    thread_local Compressor compressor;
+    z_stream& z = compressor.z;
+    deflateReset(&z);
+    deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(kDictionary1.data()),
+                         static_cast<uInt>(kDictionary1.size()));
+    std::string out(1 + deflateBound(&z, static_cast<uLong>(text.size())), '\0');
+    out[0] = static_cast<char>(kVersion1);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    z.avail_in = static_cast<uInt>(text.size());
+    z.next_out = reinterpret_cast<Bytef*>(&out[1]);
+    z.avail_out = static_cast<uInt>(out.size() - 1);
+    const int rc = deflate(&z, Z_FINISH);
+    const std::size_t written = out.size() - 1 - z.avail_out;
+    if (rc != Z_STREAM_END) throw runtime::Error(SFE_STORE, "stored text: cannot compress " +
+                                                                std::to_string(text.size()) + " bytes");
+    out.resize(1 + written);
+    return out;
+}
+
+std::string StoredText::decode(const std::string& bytes, const std::string& what)
+{
+    if (bytes.empty() || static_cast<unsigned char>(bytes[0]) != kVersion1)
+        throw runtime::Error(SFE_STORE, what + ": the stored text has " +
+                                            (bytes.empty() ? std::string("no bytes")
+                                                           : "encoding version " + std::to_string(static_cast<unsigned char>(bytes[0]))) +
+                                            ", which this build cannot read (it reads version 1)");
+    z_stream z{};
+    if (inflateInit2(&z, -15) != Z_OK) throw runtime::Error(SFE_STORE, what + ": cannot start decompressing");
+    inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(kDictionary1.data()), static_cast<uInt>(kDictionary1.size()));
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + 1));
+    z.avail_in = static_cast<uInt>(bytes.size() - 1);
+    std::string out;
+    char buffer[16384];
+    int rc = Z_OK;
+    while (rc == Z_OK)
+    {
+        z.next_out = reinterpret_cast<Bytef*>(buffer);
+        z.avail_out = sizeof buffer;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buffer, sizeof buffer - z.avail_out);
+        if (rc == Z_BUF_ERROR && z.avail_in == 0) break;
+    }
+    const bool complete = rc == Z_STREAM_END && z.avail_in == 0;
+    inflateEnd(&z);
+    if (!complete)
+        throw runtime::Error(SFE_STORE, what + ": the stored text is damaged (its " + std::to_string(bytes.size()) +
+                                            " bytes do not inflate to a complete text)");
+    return out;
+}
+
+std::string StoredText::read(const std::string& plain, const Poco::Nullable<Poco::Data::BLOB>& blob,
+                             const std::string& what)
+{
+    if (blob.isNull()) return plain;
+    const Poco::Data::BLOB& b = blob.value();
+    return decode(std::string(reinterpret_cast<const char*>(b.rawContent()), b.size()), what);
+}
+
+Poco::Data::BLOB StoredText::blob(const std::string& bytes)
+{
+    return Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+}
+
+} } // namespace sfe::store

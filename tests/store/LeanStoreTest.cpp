@@ -1,0 +1,151 @@
+//
+// LeanStoreTest.cpp
+//
+// Schema 8 (issue 12): statement bodies and log entries are kept compressed (store::StoredText),
+// and a store written before it is converted in place when the plugin opens it: it still verifies,
+// lists the same evidence and statements, and re-sends byte-identical bodies.
+//
+
+#include "PlainText.h"
+#include "TestHost.h"
+
+#include "sfe/store/Database.h"
+#include "sfe/store/EvidenceLog.h"
+#include "sfe/store/OutboxQueue.h"
+#include "sfe/store/StoredText.h"
+
+#include <Poco/Data/LOB.h>
+#include <Poco/Data/Session.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <map>
+#include <sstream>
+
+using namespace Poco::Data::Keywords;
+using sfe::store::StoredText;
+using sfe::test::TestPlugin;
+
+namespace {
+
+std::string text(const Poco::Dynamic::Var& v)
+{
+    std::ostringstream out;
+    Poco::JSON::Stringifier::stringify(v, out);
+    return out.str();
+}
+
+struct Recorded : TestPlugin
+{
+    Recorded()
+    {
+        ok("import", "{\"path\":\"" + sfe::test::csmgPath() + "\"}");
+        ok("map", R"({"activity":"c1","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1"]})");
+        for (int i = 0; i < 4; ++i)
+        {
+            ok("attest", "{\"learner\":\"u" + std::to_string(i) +
+                             "\",\"assessor\":\"a1\",\"responsibility\":\"CSMG-3.2\",\"note\":\"gut\"}");
+            auto c = ok("complete", "{\"learner\":\"u" + std::to_string(i) + "\",\"activity\":\"c1\"}");
+            completions.push_back(c->getArray("evidence")->getElement<std::string>(0));
+        }
+        ok("withdraw", "{\"evidence\":\"" + completions[1] + "\",\"reason\":\"wrong learner\"}");
+    }
+
+    /// What a user sees: the evidence list and every statement (id, state, body) in outbox order.
+    std::pair<std::string, std::string> listings() { return {text(ok("evidence")->get("evidence")), text(ok("statements")->get("statements"))}; }
+
+    /// The bodies the sender would post now, by statement id.
+    std::map<std::string, std::string> due()
+    {
+        sfe::store::OutboxQueue queue(runtime->database());
+        std::map<std::string, std::string> bodies;
+        for (const auto& p : queue.fetchDue(1000, std::chrono::system_clock::now() + std::chrono::hours(1)))
+            bodies[p.id] = p.json + "\n" + p.signature;
+        queue.releaseLease();
+        return bodies;
+    }
+
+    long long count(const std::string& sql)
+    {
+        Poco::Int64 n = 0;
+        runtime->database().session() << sql, into(n), now;
+        return n;
+    }
+
+    /// Turns the store into the one the plugin before schema 8 wrote: the same texts in the text
+    /// columns, no _z columns, the two dropped indexes back, schema version 7.
+    void downgradeToVersion7()
+    {
+        runtime.reset();
+        Poco::Data::Session session = storeSession();
+        sfe::test::storeAsPlainText(session, [this](const std::string& s) { return sql(s); });
+        for (const char* statement : {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
+                                      "CREATE INDEX evidence_event ON evidence(event_id)",
+                                      "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)",
+                                      "DROP TABLE pull_cursor", "DELETE FROM schema_migrations WHERE version >= 8"})
+            session << statement, now;
+    }
+
+    std::vector<std::string> completions;
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(lean_store)
+
+BOOST_AUTO_TEST_CASE(stored_text_round_trips_byte_for_byte_and_its_dictionary_never_changes)
+{
+    for (const std::string& s : {std::string(), std::string("{\"a\":\"\xc3\xa4\\u0000\"}"), std::string(100000, 'x'),
+                                 std::string("\x00\x01\xff", 3)})
+        BOOST_TEST(StoredText::decode(StoredText::encode(s), "test") == s);
+    // Rows encoded with version 1 must decode for ever: its dictionary is pinned.
+    BOOST_TEST(sfe::store::EvidenceLog::sha256(StoredText::dictionary(1)) ==
+               "b7824fbd67f2a09c47e2c17fd838ef40c0a5eae91cb53e88e5c1a0e595cb6abd");
+    BOOST_CHECK_THROW(StoredText::decode(std::string("\x02xyz"), "test"), std::exception);
+    BOOST_CHECK_THROW(StoredText::decode(std::string("\x01garbage"), "test"), std::exception);
+}
+
+BOOST_FIXTURE_TEST_CASE(new_statements_and_log_entries_are_stored_compressed, Recorded)
+{
+    // Every row's text is in its _z column, at well under half its size.
+    BOOST_TEST(count("SELECT COUNT(*) FROM statements WHERE body_z IS NULL OR body <> ''") == 0);
+    BOOST_TEST(count("SELECT COUNT(*) FROM evidence_log WHERE content_z IS NULL OR content <> ''") == 0);
+    std::vector<Poco::Data::BLOB> blobs;
+    runtime->database().session() << "SELECT body_z FROM statements", into(blobs), now;
+    BOOST_TEST_REQUIRE(!blobs.empty());
+    for (const auto& b : blobs)
+    {
+        const std::string body = StoredText::decode(std::string(reinterpret_cast<const char*>(b.rawContent()), b.size()), "s");
+        BOOST_TEST(b.size() * 2 < body.size());
+    }
+    BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_store_written_before_schema_8_is_converted_and_keeps_every_guarantee, Recorded)
+{
+    const auto before = listings();
+    const auto dueBefore = due();
+    BOOST_TEST_REQUIRE(!dueBefore.empty());
+    downgradeToVersion7();
+
+    start();    // opens the store: migrations 8 and 9 run
+    BOOST_TEST(runtime->database().schemaVersion() >= 8);
+    BOOST_TEST(count("SELECT COUNT(*) FROM statements WHERE body_z IS NULL OR body <> ''") == 0);
+    BOOST_TEST(count("SELECT COUNT(*) FROM evidence_log WHERE content_z IS NULL OR content <> ''") == 0);
+    auto verified = ok("audit.verify");
+    BOOST_TEST(verified->getValue<bool>("ok"), text(verified));
+    const auto after = listings();
+    BOOST_TEST(after.first == before.first);
+    BOOST_TEST(after.second == before.second);
+    BOOST_TEST(due() == dueBefore);     // the sender posts the very bytes recorded
+
+    // The converted store takes new evidence on the same chain, and a repeated event still counts once.
+    ok("complete", R"({"eventId":"late-1","learner":"u9","activity":"c1"})");
+    auto again = ok("complete", R"({"eventId":"late-1","learner":"u9","activity":"c1"})");
+    BOOST_TEST(again->getValue<bool>("duplicate"));
+    BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
