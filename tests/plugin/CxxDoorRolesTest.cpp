@@ -13,82 +13,34 @@
 #define BOOST_TEST_MODULE plugin_cxx_door_roles
 #include <boost/test/unit_test.hpp>
 
-#include "sfe/plugin/EvidencePlugin.h"
-#include "sfe/plugin/HostServices.h"
-#include "sfe/plugin/Names.h"
+#include "LoadedPlugin.h"
 #include "sfe.h"
 
-#include <Poco/ClassLoader.h>
-#include <Poco/File.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-#include <Poco/Logger.h>
-#include <Poco/Path.h>
-#include <Poco/TemporaryFile.h>
-#include <Poco/Util/MapConfiguration.h>
 
-#include <memory>
+#include <map>
 #include <string>
-
-using sfe::plugin::EvidencePlugin;
 
 namespace {
 
-const std::string kModule = SFE_PLUGIN_MODULE;
 const std::string kLearner = R"({"id": "anna.schmidt", "roles": ["learner"]})";
 
-/// A host whose configuration sets the store and auth.enforce.
-class TestHost: public sfe::plugin::HostServices
+/// The plugin on a store of its own, with auth.enforce on or off.
+struct EnforcedPlugin: sfe::tests::LoadedPlugin
 {
-public:
-    TestHost(const std::string& storePath, bool enforce): _config(new Poco::Util::MapConfiguration)
-    {
-        _config->setString("store.path", storePath);
-        _config->setString("auth.enforce", enforce ? "true" : "false");
-    }
-
-    const Poco::Util::AbstractConfiguration& config() const override { return *_config; }
-    Poco::Logger& logger() const override { return Poco::Logger::get("plugin-roles-test"); }
-    Poco::Timestamp now() const override { return Poco::Timestamp(); }
-
-private:
-    Poco::AutoPtr<Poco::Util::MapConfiguration> _config;
-};
-
-/// The plugin loaded through Poco::ClassLoader, as C++ hosts load it, on a store of its own.
-struct LoadedPlugin
-{
-    Poco::TemporaryFile folder;
-    TestHost host;
-    Poco::ClassLoader<EvidencePlugin> loader;
-    std::unique_ptr<EvidencePlugin> plugin;
-
-    explicit LoadedPlugin(bool enforce): host(Poco::Path(folder.path(), "roles.db").toString(), enforce)
-    {
-        folder.createDirectories();
-        loader.loadLibrary(kModule);
-        plugin.reset(loader.create(sfe::plugin::kPluginClassName));
-        plugin->start(host);
-    }
-
-    ~LoadedPlugin()
-    {
-        plugin->stop();
-        plugin.reset();
-        loader.unloadLibrary(kModule);
-    }
+    explicit EnforcedPlugin(bool enforce): LoadedPlugin(std::map<std::string, std::string>{{"auth.enforce", enforce ? "true" : "false"}}) {}
 };
 
 Poco::JSON::Object::Ptr parse(const std::string& json)
 {
-    return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+    return sfe::tests::parseObject(json);
 }
 
 } // namespace
 
 BOOST_AUTO_TEST_CASE(enforced_learner_reads_only_own_progress)
 {
-    LoadedPlugin loaded(true);
+    EnforcedPlugin loaded(true);
     auto other = loaded.plugin->call("progress", R"({"learner": "max.mustermann", "caller": )" + kLearner + "}");
     BOOST_TEST(other.status == SFE_FORBIDDEN);
     auto error = parse(other.json);
@@ -106,7 +58,7 @@ BOOST_AUTO_TEST_CASE(enforced_learner_reads_only_own_progress)
 
 BOOST_AUTO_TEST_CASE(not_enforced_by_default)
 {
-    LoadedPlugin loaded(false);
+    EnforcedPlugin loaded(false);
     auto other = loaded.plugin->call("progress", R"({"learner": "max.mustermann", "caller": )" + kLearner + "}");
     BOOST_TEST(other.status != SFE_FORBIDDEN, other.json);
     BOOST_TEST(loaded.plugin->call("skills", "{}").status == SFE_OK);

@@ -10,9 +10,7 @@
 #define BOOST_TEST_MODULE plugin_cxx_door
 #include <boost/test/unit_test.hpp>
 
-#include "sfe/plugin/EvidencePlugin.h"
-#include "sfe/plugin/HostServices.h"
-#include "sfe/plugin/Names.h"
+#include "LoadedPlugin.h"
 #include "sfe.h"
 
 #include <Poco/ClassLoader.h>
@@ -30,65 +28,18 @@
 #include <string>
 
 using sfe::plugin::EvidencePlugin;
+using sfe::tests::LoadedPlugin;
+using sfe::tests::TestHost;
 
 namespace {
 
-const std::string kModule = SFE_PLUGIN_MODULE;
+const std::string kModule = sfe::tests::kPluginModule;
 const std::string kDefinition = SFE_SOURCE_DIR "/definitions/csmg.de.xml";
-
-/// HostServices for tests: a map of settings, the root logger, a fixed clock.
-class TestHost: public sfe::plugin::HostServices
-{
-public:
-    explicit TestHost(const std::string& storePath):
-        _config(new Poco::Util::MapConfiguration),
-        _now(Poco::Timestamp::fromEpochTime(1700000000) + 123000)
-    {
-        _config->setString("store.path", storePath);
-    }
-
-    const Poco::Util::AbstractConfiguration& config() const override { return *_config; }
-    Poco::Logger& logger() const override { return Poco::Logger::get("plugin-test"); }
-    Poco::Timestamp now() const override { return _now; }
-
-private:
-    Poco::AutoPtr<Poco::Util::MapConfiguration> _config;
-    Poco::Timestamp _now;
-};
 
 Poco::JSON::Object::Ptr parse(const std::string& json)
 {
-    return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+    return sfe::tests::parseObject(json);
 }
-
-/// A loaded library with one started plugin; destroys the plugin before unloading, as required.
-struct LoadedPlugin
-{
-    Poco::TemporaryFile folder;
-    TestHost host;
-    Poco::ClassLoader<EvidencePlugin> loader;
-    std::unique_ptr<EvidencePlugin> plugin;
-
-    LoadedPlugin(): host(Poco::Path(folder.path(), "cxx-door.db").toString())
-    {
-        folder.createDirectories();
-        loader.loadLibrary(kModule);
-        plugin.reset(loader.create(sfe::plugin::kPluginClassName));
-        plugin->start(host);
-    }
-
-    ~LoadedPlugin()
-    {
-        plugin->stop();
-        plugin.reset();
-        loader.unloadLibrary(kModule);
-    }
-
-    EvidencePlugin::Result call(const std::string& operation, const std::string& request)
-    {
-        return plugin->call(operation, request);
-    }
-};
 
 } // namespace
 
@@ -152,7 +103,7 @@ BOOST_AUTO_TEST_CASE(unknown_configuration_keys_are_refused_naming_them)
     Poco::TemporaryFile folder;
     folder.createDirectories();
     TestHost host(Poco::Path(folder.path(), "keys.db").toString());
-    const_cast<Poco::Util::AbstractConfiguration&>(host.config()).setString("store.pth", "elsewhere.db");
+    host.settings().setString("store.pth", "elsewhere.db");
     Poco::ClassLoader<EvidencePlugin> loader;
     loader.loadLibrary(kModule);
     {
