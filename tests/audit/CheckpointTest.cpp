@@ -123,4 +123,58 @@ BOOST_FIXTURE_TEST_CASE(a_key_that_does_not_match_its_certificate_is_refused, Te
     });
 }
 
+// `audit verify --from SEQ` (issue 12): audit.verify with "checkpoint" checks the entries after a
+// signed checkpoint that verifies and matches the log, and what was added with them.
+
+BOOST_FIXTURE_TEST_CASE(from_a_checkpoint_only_the_later_entries_are_checked, Signed)
+{
+    auto r = ok("audit.verify", R"({"checkpoint":3})");
+    BOOST_TEST(r->getValue<bool>("ok"));
+    BOOST_TEST(r->getValue<int>("from") == 4);
+    BOOST_TEST(r->getValue<int>("entries") == 4);                   // 4..7
+    BOOST_TEST(r->getValue<int>("checkpointsVerified") == 1);       // the one at 6
+    BOOST_TEST(r->getValue<int>("evidenceRecords") == 4);           // recorded after the checkpoint
+    // The same verdict as a full run.
+    BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_FIXTURE_TEST_CASE(from_a_checkpoint_tampering_after_it_is_found, Signed)
+{
+    auto& db = runtime->database();
+    std::string id = evidence[4];                                   // entry 5
+    db.session() << db.sql("UPDATE evidence SET outcome = 'not-demonstrated' WHERE id = ?"), use(id), now;
+    for (const char* request : {R"({"checkpoint":3})", R"({"checkpoint":3,"to":5})", R"({"checkpoint":3,"from":5,"to":5})"})
+    {
+        auto r = ok("audit.verify", request);
+        BOOST_TEST(!r->getValue<bool>("ok"), request);
+        BOOST_TEST(r->getObject("firstProblem")->getValue<std::string>("message") ==
+                   "entry 5 (record " + id + "): evidence record " + id + " differs from what was logged", request);
+    }
+    // The same verdict as a full run, which names the same first problem.
+    auto full = ok("audit.verify");
+    BOOST_TEST(!full->getValue<bool>("ok"));
+    BOOST_TEST(full->getObject("firstProblem")->getValue<std::string>("message") ==
+               "entry 5 (record " + id + "): evidence record " + id + " differs from what was logged");
+}
+
+BOOST_FIXTURE_TEST_CASE(from_a_seq_that_does_not_follow_a_checkpoint_is_refused, Signed)
+{
+    auto r = call("audit.verify", R"({"checkpoint":4})");
+    BOOST_TEST(!r.ok());
+    BOOST_TEST(r.message == "audit.verify: from: 5 does not follow a checkpoint: there is no checkpoint at entry 4 "
+                            "(start right after one: `audit export` lists them)", r.message);
+    r = call("audit.verify", R"({"checkpoint":3,"from":3})");
+    BOOST_TEST(!r.ok());
+    BOOST_TEST(r.message.find("from: 3 is not after the checkpoint at entry 3") != std::string::npos, r.message);
+}
+
+BOOST_FIXTURE_TEST_CASE(from_a_checkpoint_the_chain_no_longer_holds_is_refused, Signed)
+{
+    rewriteChainAfterChanging(evidence[1]);
+    auto r = call("audit.verify", R"({"checkpoint":3})");
+    BOOST_TEST(!r.ok());
+    BOOST_TEST(r.message.find("from: 4 follows the checkpoint at entry 3, but the log's chain hash there is not the "
+                              "signed one") != std::string::npos, r.message);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

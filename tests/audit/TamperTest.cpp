@@ -21,7 +21,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <fstream>
+#include <optional>
+#include <sstream>
 
 #include <boost/test/unit_test.hpp>
 
@@ -419,6 +422,155 @@ BOOST_FIXTURE_TEST_CASE(a_damaged_statements_page_is_reported, Tampered)
     BOOST_TEST(!r->getValue<bool>("ok"));
     const std::string m = r->getObject("firstProblem")->getValue<std::string>("message");
     BOOST_TEST(contains(m, "the store file is damaged"), m);
+}
+
+// Verification in parts (issue 12): audit.verify over consecutive ranges of entries, as `audit
+// verify` asks for them to show progress. Together the parts must check exactly what one run does.
+
+namespace {
+
+/// The parts in order, as AuditVerifyCommand asks for them: the first checks the store too, each
+/// next one starts after the one before, and the last (past the log's end) checks the rows no
+/// entry names, told how many statements the parts before found bound.
+std::vector<Poco::JSON::Object::Ptr> verifyInParts(TestPlugin& plugin, long long size, long long first = 1,
+                                                   std::optional<long long> checkpoint = std::nullopt)
+{
+    std::vector<Poco::JSON::Object::Ptr> parts;
+    long long from = first, last = 0, bound = 0;
+    for (;;)
+    {
+        Poco::JSON::Object request;
+        request.set("from", from);
+        if (checkpoint) request.set("checkpoint", *checkpoint);
+        const bool rest = !parts.empty() && from > last;
+        if (rest)
+        {
+            request.set("rest", true);
+            request.set("boundBefore", bound);
+        }
+        else
+        {
+            request.set("to", from + size - 1);
+            if (parts.empty() && !checkpoint) request.set("store", true);
+        }
+        std::ostringstream json;
+        request.stringify(json);
+        auto r = plugin.ok("audit.verify", json.str());
+        parts.push_back(r);
+        bound += r->getValue<long long>("statementsBound");
+        last = r->getValue<long long>("last");
+        if (rest) return parts;
+        from = r->getValue<long long>("to") + 1;
+    }
+}
+
+/// Every problem message of every part, in order.
+std::vector<std::string> messagesOf(const std::vector<Poco::JSON::Object::Ptr>& parts)
+{
+    std::vector<std::string> messages;
+    for (const auto& part : parts)
+    {
+        auto problems = part->getArray("problems");
+        for (std::size_t i = 0; i < problems->size(); ++i)
+            messages.push_back(problems->getObject(static_cast<unsigned>(i))->getValue<std::string>("message"));
+    }
+    return messages;
+}
+
+bool anyContains(const std::vector<std::string>& messages, const std::string& part)
+{
+    return std::any_of(messages.begin(), messages.end(), [&](const std::string& m) { return contains(m, part); });
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(parts_of_any_size_check_what_one_run_checks, Tampered)
+{
+    const auto full = verify();
+    BOOST_TEST_REQUIRE(full->getValue<bool>("ok"));
+    for (long long size = 1; size <= 8; ++size)
+    {
+        const auto parts = verifyInParts(*this, size);
+        long long entries = 0, statements = 0, matched = 0;
+        for (const auto& p : parts)
+        {
+            BOOST_TEST(p->getValue<bool>("ok"), "size " << size << ": " << messagesOf(parts).front());
+            entries += p->getValue<long long>("entries");
+            statements += p->getValue<long long>("statements");
+            matched += p->getValue<long long>("statementsMatched");
+        }
+        BOOST_TEST(parts.front()->getValue<long long>("entries") == std::min(size, 7LL), "size " << size);
+        BOOST_TEST(entries == 7, "size " << size);
+        BOOST_TEST(statements == full->getValue<long long>("statements"), "size " << size);
+        BOOST_TEST(matched == full->getValue<long long>("statementsMatched"), "size " << size);
+        BOOST_TEST(parts.back()->getValue<long long>("evidenceRecords") == 6, "size " << size);
+        BOOST_TEST(parts.back()->getValue<std::string>("head") == full->getValue<std::string>("head"), "size " << size);
+        BOOST_TEST(parts.front()->getValue<std::string>("storeCheck") == full->getValue<std::string>("storeCheck"));
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_changed_entry_is_found_by_the_part_that_holds_it, Tampered)
+{
+    tamper("UPDATE evidence_log SET content = replace(content, '\"level\":3', '\"level\":4') WHERE seq = 4");
+    for (long long size = 1; size <= 7; ++size)
+    {
+        const auto parts = verifyInParts(*this, size);
+        for (const auto& p : parts)
+        {
+            const long long from = p->getValue<long long>("from"), to = p->getValue<long long>("to");
+            const bool holds = from <= 4 && 4 <= to;
+            BOOST_TEST(p->getValue<bool>("ok") == !holds, "size " << size << ", part " << from << ".." << to);
+            if (holds)
+                BOOST_TEST(contains(p->getObject("firstProblem")->getValue<std::string>("message"), "entry 4 "));
+        }
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(a_broken_link_at_a_part_boundary_is_found_on_both_sides, Tampered)
+{
+    tamper("UPDATE evidence_log SET chain_hash = '" + std::string(64, 'f') + "' WHERE seq = 3");
+    const auto parts = verifyInParts(*this, 3);      // 1..3, 4..6, 7, the rest
+    BOOST_TEST_REQUIRE(parts.size() >= 2u);
+    BOOST_TEST(contains(parts[0]->getObject("firstProblem")->getValue<std::string>("message"),
+                        "entry 3 (record " + evidence[2] + "): its chain_hash is not"));
+    BOOST_TEST(contains(parts[1]->getObject("firstProblem")->getValue<std::string>("message"),
+                        "entry 4 (record " + evidence[3] + "): does not link to the entry before it"));
+}
+
+BOOST_FIXTURE_TEST_CASE(statements_naming_the_wrong_entry_are_found_in_parts, Tampered)
+{
+    // A statement moved to another entry (log_seq), and one inserted with none.
+    const std::string moved = statementOf(evidence[4]);
+    const std::string other = statementOf(evidence[0]);
+    tamper("UPDATE statements SET log_seq = 2 WHERE id = '" + moved + "';"
+           "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
+           " created_at) SELECT 'forged-statement', 999, evidence_id, kind, learner, body, state, attempts,"
+           " next_attempt_at, created_at FROM statements WHERE id = '" + other + "'");
+    const auto full = verify();
+    BOOST_TEST(!full->getValue<bool>("ok"));
+    for (long long size : {1LL, 2LL, 7LL})
+    {
+        const auto parts = verifyInParts(*this, size);
+        const auto messages = messagesOf(parts);
+        BOOST_TEST(anyContains(messages, "statement " + moved + " (pending, evidence " + evidence[4] +
+                                             ") is bound here, but the outbox names entry 2"), "size " << size);
+        BOOST_TEST(anyContains(messages, "statement " + moved + " (pending, evidence " + evidence[4] +
+                                             ") names entry 2, which does not bind it"), "size " << size);
+        BOOST_TEST(anyContains(messages, "statement forged-statement (pending, evidence " + evidence[0] +
+                                             ") has no entry in the log"), "size " << size);
+        // The same problems as one run finds.
+        auto problems = full->getArray("problems");
+        BOOST_TEST(messages.size() == problems->size(), "size " << size);
+    }
+}
+
+BOOST_FIXTURE_TEST_CASE(problems_beyond_the_limit_are_counted_not_dropped, Tampered)
+{
+    tamper("UPDATE evidence SET outcome = 'not-demonstrated'");
+    const auto r = ok("audit.verify", R"({"maxProblems":1})");
+    BOOST_TEST(!r->getValue<bool>("ok"));
+    BOOST_TEST(r->getArray("problems")->size() == 1u);
+    BOOST_TEST(r->getValue<long long>("problemsOmitted") >= 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

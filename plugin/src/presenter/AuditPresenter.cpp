@@ -66,7 +66,26 @@ std::string AuditPresenter::verify(const Request& request)
 {
     const int max = request.optInt("maxProblems").value_or(100);
     if (max < 1) request.fail("maxProblems", "must be at least 1");
-    const service::AuditReport report = _audit.verify(static_cast<std::size_t>(max));
+    // A part of a verification (service::AuditService::VerifyScope), or all of it when none is named.
+    auto whole = [&](const char* key) -> std::optional<long long> {
+        const auto n = request.optNumber(key);
+        if (!n) return std::nullopt;
+        if (*n != static_cast<double>(static_cast<long long>(*n)) || *n < 0)
+            request.fail(key, "must be a whole number, 0 or more");
+        return static_cast<long long>(*n);
+    };
+    service::AuditService::VerifyScope scope;
+    const auto from = whole("from");
+    const bool part = from || request.optNumber("to");
+    if (from) scope.from = *from;
+    scope.to = whole("to");
+    scope.checkpoint = whole("checkpoint");
+    if (scope.checkpoint && !from) scope.from = *scope.checkpoint + 1;
+    scope.store = request.optBool("store").value_or(!part && !scope.checkpoint);
+    scope.rest = request.optBool("rest").value_or(!part);
+    scope.boundBefore = whole("boundBefore").value_or(0);
+    if (scope.from < 1) request.fail("from", "must be at least 1 (entries start at 1)");
+    const service::AuditReport report = _audit.verify(scope, static_cast<std::size_t>(max));
     Poco::JSON::Array::Ptr problems = new Poco::JSON::Array;
     for (const auto& p : report.problems)
     {
@@ -88,6 +107,13 @@ std::string AuditPresenter::verify(const Request& request)
     o->set("statementsErased", report.statementsErased);
     o->set("statementsUnbound", report.statementsUnbound);
     o->set("storeCheck", report.storeCheck);
+    o->set("from", report.from);
+    o->set("to", report.to);
+    o->set("last", report.last);
+    o->set("statementsBound", report.statementsBound);
+    o->set("checkpointsUnverified", report.checkpointsUnverified);
+    o->set("problemsOmitted", report.problemsOmitted);
+    o->set("storeProblems", report.storeProblems);
     // What could not be checked is said plainly, never passed as OK in silence.
     Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
     if (report.checkpointsUnverified)

@@ -43,7 +43,12 @@ struct AuditReport
     bool checkpointsUnverified = false; ///< checkpoints exist but no certificate or key was given to check them
     std::string storeCheck;             ///< what checked the store itself (SQLite integrity_check, or reading every table)
     std::vector<AuditProblem> problems; ///< in log order; the first is the first bad entry
-    bool ok() const { return problems.empty(); }
+    long long problemsOmitted = 0;      ///< found beyond maxProblems: counted, not listed
+    long long storeProblems = 0;        ///< how many of `problems` (the first ones) are the store's own damage
+    long long from = 1, to = 0;         ///< the entries this run covered (to < from: none)
+    long long last = 0;                 ///< the log's last seq when the run read it
+    long long statementsBound = 0;      ///< statements whose log_seq entry, in [from, to], binds them
+    bool ok() const { return problems.empty() && problemsOmitted == 0; }
     /// True when something could not be checked (unverified checkpoints, unbound statements).
     bool incomplete() const { return checkpointsUnverified || statementsUnbound > 0; }
 };
@@ -63,24 +68,58 @@ struct AuditReport
 ///    the report says so);
 ///  - the store itself: SQLite's integrity_check, or on PostgreSQL every table read in full, so a
 ///    damaged page is reported even where no other check reads it.
+///
+/// A verification can be run in parts, so that a caller can show progress and each response stays
+/// bounded (VerifyScope): parts over consecutive ranges of entries, the first also checking the
+/// store itself and the last also the rows no entry names, check together exactly what one full
+/// run checks. A part links its first entry to the chain hash stored at the entry before it (which
+/// the part before checked).
 class AuditService
 {
 public:
+    /// Which part of a verification to run.
+    struct VerifyScope
+    {
+        long long from = 1;                     ///< the first entry to check
+        std::optional<long long> to;            ///< the last (default: the log's last entry)
+        bool store = true;                      ///< check the store itself (integrity_check / every table read)
+        bool rest = true;                       ///< check what no entry in [from, to] names: evidence rows
+                                                ///< without entries, statements naming no entry, checkpoints
+                                                ///< past the log's end
+        /// With `rest` when entries before `from` were checked by other parts: how many statements
+        /// those parts found bound (their statementsBound, summed). Without it, `rest` counts from `from`.
+        long long boundBefore = 0;
+        /// Start after this signed checkpoint (`audit verify --from checkpoint+1`): it must exist, its
+        /// signature verify and its chain hash equal the log's at its seq, else runtime::Error
+        /// (SFE_INPUT). `rest` then covers only the evidence rows and statements added after it.
+        std::optional<long long> checkpoint;
+    };
+
+
     /// Returns true when `jws` is a valid signature over a checkpoint of (seq, chainHash).
     using CheckpointVerifier = std::function<bool(long long seq, const std::string& chainHash, const std::string& jws,
                                                   std::string& why)>;
 
     explicit AuditService(store::Database& db, CheckpointVerifier verifier = {});
 
-    /// Reads everything in pages; never throws for tampering, only for store failures.
+    /// Reads everything as a stream (store::LogCursor); never throws for tampering, only for store
+    /// failures. Lists at most `maxProblems` problems and counts the rest (problemsOmitted).
     AuditReport verify(std::size_t maxProblems = 100);
 
+    /// One part of a verification (see VerifyScope).
+    AuditReport verify(const VerifyScope& scope, std::size_t maxProblems = 100);
+
 private:
+    using Problem = std::function<void(long long, const std::string&, const std::string&)>;
+
     /// SQLite's integrity_check, or every PostgreSQL table read in full.
     void checkStore(AuditReport& report, std::vector<AuditProblem>& problems);
-    /// The chain, the records, the statements and the checkpoints.
-    void verifyContents(AuditReport& report,
-                        const std::function<void(long long, const std::string&, const std::string&)>& problem);
+    /// Throws SFE_INPUT unless `seq` is a signed checkpoint that verifies and matches the log.
+    void requireCheckpoint(long long seq);
+    /// The entries in [from, to]: the chain, the records, the statements they bind, the checkpoints.
+    void verifyEntries(AuditReport& report, long long from, long long to, const Problem& problem);
+    /// Evidence rows without entries, statements naming no entry, checkpoints past the log's end.
+    void verifyRest(AuditReport& report, const VerifyScope& scope, const Problem& problem);
 
     store::Database& _db;
     CheckpointVerifier _verifier;
