@@ -137,6 +137,48 @@ class Verify(AuditCase):
         self.assertFalse(report["complete"])
         self.assertEqual(len(report["warnings"]), 1)
 
+    def test_parts_give_the_verdict_of_one_run(self):
+        # The command asks the plugin in parts (--chunk entries each, then the rest): the same report.
+        self.record()
+        one = json.loads(self.ok("audit", "verify", "--json").out)
+        parts = json.loads(self.ok("audit", "verify", "--json", "--chunk", "1").out)
+        self.assertEqual(parts["parts"], 3)             # entry 1, entry 2, the rest
+        for key in ("ok", "entries", "evidenceRecords", "statements", "statementsMatched", "head", "storeCheck"):
+            self.assertEqual(parts[key], one[key], key)
+        plain_text(self.store)
+        self.assertEqual(self.store.execute("UPDATE evidence SET outcome = 'not-demonstrated' WHERE kind = 'demonstrated'"), 1)
+        one = json.loads(self.fails(EXIT_DATAERR, "audit", "verify", "--json").out)
+        for chunk in ("1", "2"):
+            parts = json.loads(self.fails(EXIT_DATAERR, "audit", "verify", "--json", "--chunk", chunk).out)
+            self.assertEqual(parts["problems"], one["problems"], chunk)
+            self.assertIn("entry 2 (record ", parts["firstProblem"]["message"])
+        text = self.fails(EXIT_DATAERR, "audit", "verify", "--chunk", "1")
+        self.assertIn("FAILED: 1 problem in 2 log entries", text.out)
+
+    def test_from_checks_what_came_after_a_signed_checkpoint(self):
+        key, cert = self.keys()
+        config = self.signing_config(key, cert)
+        self.record("--config", config)
+        self.ok("--config", config, "audit", "checkpoint")          # signs entry 2
+        self.ok("--config", config, "attest", "--learner", "ben", "--responsibility", "CSMG-3.2",
+                "--assessor", "mueller")                            # entry 3
+        since = self.ok("--config", config, "audit", "verify", "--from", "3")
+        self.assertIn("Checked the entries from 3 on, after the signed checkpoint at entry 2", since.out)
+        report = json.loads(self.ok("--config", config, "audit", "verify", "--from", "3", "--json").out)
+        self.assertEqual(report["entries"], 1)
+        self.assertEqual(report["checkpoint"], 2)
+        # A SEQ that does not follow a checkpoint is refused, named.
+        refused = self.run_cli("--config", config, "audit", "verify", "--from", "2")
+        self.assertNotEqual(refused.code, EXIT_OK)
+        self.assertIn("from: 2 does not follow a checkpoint: there is no checkpoint at entry 1", refused.err)
+        # Tampering after the checkpoint is found from it, as by a full run.
+        plain_text(self.store)
+        self.assertEqual(self.store.execute("UPDATE evidence SET outcome = 'not-demonstrated' WHERE learner = 'ben'"), 1)
+        since = json.loads(self.fails(EXIT_DATAERR, "--config", config, "audit", "verify", "--from", "3", "--json").out)
+        full = json.loads(self.fails(EXIT_DATAERR, "--config", config, "audit", "verify", "--json").out)
+        self.assertEqual(since["firstProblem"], full["firstProblem"])
+        self.assertIn("entry 3 (record ", since["firstProblem"]["message"])
+
 
 class Export(AuditCase):
     def verify_bundle(self, bundle):

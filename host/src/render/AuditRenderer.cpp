@@ -29,6 +29,14 @@ void AuditRenderer::render(const Poco::JSON::Object& response, std::ostream& out
         .set("checkpoints", response.getValue<std::size_t>("checkpoints"))
         .set("signatures", response.getValue<std::size_t>("checkpointsVerified")));
     Poco::JSON::Array::Ptr warnings = response.getArray("warnings");
+    const std::size_t omitted = response.optValue<std::size_t>("problemsOmitted", 0);
+    // `--from`: say what was not checked, beside what was.
+    auto scope = [&] {
+        if (JsonFields::present(response, "checkpoint"))
+            out << _messages.format("cli.audit.since", i18n::MessageArgs()
+                       .set("from", response.getValue<std::size_t>("from"))
+                       .set("checkpoint", response.getValue<std::size_t>("checkpoint"))) << '\n';
+    };
     auto warn = [&] {
         for (std::size_t i = 0; warnings && i < warnings->size(); ++i)
             out << _messages.format("cli.audit.warning", i18n::MessageArgs().set("text",
@@ -45,11 +53,12 @@ void AuditRenderer::render(const Poco::JSON::Object& response, std::ostream& out
                        .set("unbound", response.getValue<std::size_t>("statementsUnbound"))
                        .set("store", JsonFields::text(response, "storeCheck", _messages.format("cli.audit.storeNotChecked"))))
                 << '\n';
+        scope();
         warn();
         return;
     }
     Poco::JSON::Array::Ptr problems = response.getArray("problems");
-    out << _messages.format("cli.audit.failed", i18n::MessageArgs().set("count", problems->size()).set("checked", checked))
+    out << _messages.format("cli.audit.failed", i18n::MessageArgs().set("count", problems->size() + omitted).set("checked", checked))
         << '\n';
     if (JsonFields::present(response, "firstProblem"))
         out << _messages.format("cli.audit.firstProblem", i18n::MessageArgs().set("text",
@@ -57,6 +66,8 @@ void AuditRenderer::render(const Poco::JSON::Object& response, std::ostream& out
     out << _messages.format("cli.audit.problems") << '\n';
     for (std::size_t i = 0; i < problems->size(); ++i)
         out << "  " << JsonFields::text(*problems->getObject(static_cast<unsigned>(i)), "message") << '\n';
+    if (omitted > 0) out << "  " << _messages.format("cli.audit.omitted", i18n::MessageArgs().set("count", omitted)) << '\n';
+    scope();
     warn();
 }
 
