@@ -14,6 +14,9 @@
 
 #include "sfe/i18n/Messages.h"
 
+#include <functional>
+#include <istream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,11 +41,41 @@ public:
         /// "PATH:LINE: problem", or "PATH: cannot read the file: reason" when the file cannot be
         /// read, worded in `messages`.
 
+    static std::size_t check(const std::string& path, const i18n::Messages& messages);
+        /// Checks the whole file as read() does, keeping none of it; returns how many events it
+        /// holds. With Batches, a file of any size is replayed a batch at a time.
+
+    /// The events of a file a batch at a time, read as they are asked for (after check()).
+    class Batches
+    {
+    public:
+        Batches(const std::string& path, const i18n::Messages& messages);
+
+        bool next(std::vector<Event>& batch, std::size_t size);
+            /// Sets `batch` to the next (at most) `size` events; false when none are left. Throws
+            /// InputException as read() does if a line is bad (the file changed since check()).
+
+    private:
+        std::string _path;
+        const i18n::Messages& _messages;
+        std::unique_ptr<std::istream> _in;
+        std::size_t _line = 0;
+    };
+
     const std::string& path() const { return _path; }
     const std::vector<Event>& events() const { return _events; }
 
 private:
     explicit EventFile(std::string path): _path(std::move(path)) {}
+
+    /// Reads lines of `in` until `onEvent` returns false or the file ends, counting them in
+    /// `line`; appends each bad line's problem to `problems`. Throws InputException when the
+    /// file cannot be read.
+    static void scan(std::istream& in, const std::string& path, const i18n::Messages& messages, std::size_t& line,
+                     std::string& problems, const std::function<bool(Event&&)>& onEvent);
+    static std::unique_ptr<std::istream> open(const std::string& path, const i18n::Messages& messages);
+    [[noreturn]] static void unreadable(const std::string& path, const i18n::Messages& messages,
+                                        const Poco::Exception& e);
 
     std::string _path;
     std::vector<Event> _events;

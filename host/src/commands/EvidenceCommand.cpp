@@ -10,6 +10,7 @@
 #include "ChoiceValidator.h"
 #include "CommandContext.h"
 #include "CommandRegistry.h"
+#include "Pager.h"
 #include "TimeArgument.h"
 #include "render/EvidenceRenderer.h"
 
@@ -17,6 +18,7 @@
 #include <Poco/Util/IntValidator.h>
 
 #include <climits>
+#include <memory>
 
 namespace sfe {
 namespace host {
@@ -70,13 +72,33 @@ public:
         {
             if (line.has(time)) request.set(time, TimeArgument::utc(time, line.value(time)));
         }
-        for (const char* number : {"level", "limit", "offset"})
+        for (const char* number : {"level", "offset"})
         {
             if (line.has(number)) request.set(number, Poco::NumberParser::parse(line.value(number)));
         }
-        Poco::JSON::Object::Ptr response = context.call("evidence", request);
-        if (line.has("json")) context.printJson(response->getArray("evidence"));
-        else EvidenceRenderer(context.messages(response.get())).render(*response, context.out());
+        // --limit is the whole listing's; the plugin is asked a page at a time (Pager).
+        const std::size_t most = line.has("limit") ? Poco::NumberParser::parseUnsigned(line.value("limit")) : 0;
+        if (most > 0 && most < Pager::kPageSize) request.set("limit", static_cast<int>(most));
+        if (line.has("json"))
+        {
+            Pager::printJson(context, "evidence", request, "evidence", most, context.out());
+            return EXIT_OK;
+        }
+        std::unique_ptr<EvidenceRenderer> renderer;
+        const i18n::Messages* messages = &context.messages();
+        const auto header = [&](const Poco::JSON::Object& first) {
+            // The texts in the language of the first page (its "lang").
+            messages = &context.messages(&first);
+            renderer = std::make_unique<EvidenceRenderer>(*messages);
+            return renderer->header();
+        };
+        const auto rows = [&](const Poco::JSON::Object& page, std::vector<std::vector<std::string>>& out) {
+            Poco::JSON::Array::Ptr records = page.getArray("evidence");
+            for (std::size_t i = 0; records && i < records->size(); ++i)
+                out.push_back(renderer->row(*records->getObject(static_cast<unsigned>(i))));
+        };
+        if (Pager::printTable(context, "evidence", request, most, header, rows, context.out()) == 0)
+            context.out() << messages->format("evidence.list.none") << '\n';
         return EXIT_OK;
     }
 };

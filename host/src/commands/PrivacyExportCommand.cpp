@@ -9,6 +9,7 @@
 
 #include "CommandContext.h"
 #include "CommandRegistry.h"
+#include "PrettyJson.h"
 
 namespace sfe {
 namespace host {
@@ -33,7 +34,10 @@ public:
     {
         Poco::JSON::Object request;
         request.set("person", context.line().value("learner"));
-        context.printJson(context.call("privacy.export", request));
+        // The plugin's text indented as it comes (PrettyJson), not parsed: a person with many
+        // records costs the text, not a DOM of it.
+        PrettyJson::write(context.plugin().call("privacy.export", *context.envelope(request)), context.out());
+        context.out() << '\n';
         return EXIT_OK;
     }
 };

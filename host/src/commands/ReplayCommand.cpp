@@ -65,14 +65,17 @@ public:
 
     int run(CommandContext& context) const override
     {
-        const EventFile file = EventFile::read(context.line().arguments().at(0), context.messages());
-        const auto& events = file.events();
-        std::size_t recorded = 0, duplicates = 0, batches = 0;
-        for (std::size_t first = 0; first < events.size(); first += kBatchSize)
+        // Every line is checked first (nothing kept), then the file is read again a batch at a
+        // time: a file of any size costs one batch.
+        const std::string path = context.line().arguments().at(0);
+        const std::size_t total = EventFile::check(path, context.messages());
+        EventFile::Batches batches(path, context.messages());
+        std::vector<EventFile::Event> events;
+        std::size_t recorded = 0, duplicates = 0, sent = 0;
+        while (batches.next(events, kBatchSize))
         {
-            const std::size_t end = std::min(first + kBatchSize, events.size());
             Poco::JSON::Array::Ptr batch = new Poco::JSON::Array;
-            for (std::size_t i = first; i < end; ++i) batch->add(events[i].object);
+            for (const auto& event : events) batch->add(event.object);
             Poco::JSON::Object request;
             request.set("events", batch);
             Poco::JSON::Object::Ptr response;
@@ -82,17 +85,17 @@ public:
             }
             catch (const PluginCallException& e)
             {
-                throw PluginCallException(refusal(context.messages(), file, first, end, e.message(), recorded,
+                throw PluginCallException(refusal(context.messages(), path, events, sent > 0, e.message(), recorded,
                                                   duplicates), e.code());
             }
             recorded += response->getValue<std::size_t>("recorded");
             duplicates += response->getValue<std::size_t>("duplicates");
-            ++batches;
+            ++sent;
         }
         context.out() << context.messages().format("cli.replay.done", i18n::MessageArgs()
-                                                           .set("file", TextLayout::printable(file.path()))
-                                                           .set("events", events.size())
-                                                           .set("batches", batches)
+                                                           .set("file", TextLayout::printable(path))
+                                                           .set("events", total)
+                                                           .set("batches", sent)
                                                            .set("recorded", recorded)
                                                            .set("duplicates", duplicates))
                       << '\n';
@@ -100,22 +103,21 @@ public:
     }
 
 private:
-    /// The plugin's refusal of events[first, end), pointed at the file's line.
-    static std::string refusal(const i18n::Messages& messages, const EventFile& file, std::size_t first,
-                               std::size_t end, const std::string& message, std::size_t recorded,
-                               std::size_t duplicates)
+    /// The plugin's refusal of the batch `events`, pointed at the file's line.
+    static std::string refusal(const i18n::Messages& messages, const std::string& path,
+                               const std::vector<EventFile::Event>& events, bool after, const std::string& message,
+                               std::size_t recorded, std::size_t duplicates)
     {
-        const auto& events = file.events();
         std::string rest;
         const auto index = eventIndex(message, rest);
-        std::string text = index && first + *index < end
-            ? file.path() + ":" + std::to_string(events[first + *index].line) + ": " + rest
-            : file.path() + ":" + std::to_string(events[first].line) + "-" + std::to_string(events[end - 1].line) + ": "
+        std::string text = index && *index < events.size()
+            ? path + ":" + std::to_string(events[*index].line) + ": " + rest
+            : path + ":" + std::to_string(events.front().line) + "-" + std::to_string(events.back().line) + ": "
                 + message;
         text += "\n" + messages.format("cli.replay.nothingRecorded", i18n::MessageArgs()
-                                             .set("first", std::to_string(events[first].line))
-                                             .set("last", std::to_string(events[end - 1].line)));
-        if (first > 0)
+                                             .set("first", std::to_string(events.front().line))
+                                             .set("last", std::to_string(events.back().line)));
+        if (after)
             text += "; " + messages.format("cli.replay.before", i18n::MessageArgs()
                                                .set("recorded", recorded)
                                                .set("duplicates", duplicates));

@@ -10,8 +10,11 @@
 #include "ChoiceValidator.h"
 #include "CommandContext.h"
 #include "CommandRegistry.h"
+#include "Pager.h"
 #include "RawJson.h"
 #include "render/StatementsRenderer.h"
+
+#include <memory>
 
 namespace sfe {
 namespace host {
@@ -47,18 +50,36 @@ public:
         Poco::JSON::Object request;
         if (line.has("learner")) request.set("learner", line.value("learner"));
         if (line.has("state")) request.set("state", line.value("state"));
-        const std::string json = context.plugin().call("statements", *context.envelope(request));
         if (!line.has("json"))
         {
-            const Poco::JSON::Object::Ptr response = PluginSession::parse("statements", json);
-            StatementsRenderer(context.messages(response.get())).render(*response, context.out());
+            const i18n::Messages* messages = &context.messages();
+            std::unique_ptr<StatementsRenderer> renderer;
+            const auto header = [&](const Poco::JSON::Object& first) {
+                messages = &context.messages(&first);
+                renderer = std::make_unique<StatementsRenderer>(*messages);
+                return renderer->header();
+            };
+            const auto rows = [&](const Poco::JSON::Object& page, std::vector<std::vector<std::string>>& out) {
+                Poco::JSON::Array::Ptr statements = page.getArray("statements");
+                for (std::size_t i = 0; statements && i < statements->size(); ++i)
+                    out.push_back(renderer->row(*statements->getObject(static_cast<unsigned>(i))));
+            };
+            if (Pager::printTable(context, "statements", request, 0, header, rows, context.out()) == 0)
+                context.out() << messages->format("evidence.statements.none") << '\n';
             return EXIT_OK;
         }
-        const auto bodies = RawJson::memberOfEach(json, "statements", "statement");
+        // Page by page, each body written as it is cut from its page's text.
         std::ostream& out = context.out();
         out << '[';
-        for (std::size_t i = 0; i < bodies.size(); ++i) out << (i == 0 ? "\n" : ",\n") << bodies[i];
-        out << (bodies.empty() ? "]\n" : "\n]\n");
+        std::size_t count = 0;
+        std::string json;
+        Pager pager(context, "statements", request);
+        while (pager.next(json))
+        {
+            for (const auto& body : RawJson::memberOfEach(json, "statements", "statement"))
+                out << (count++ == 0 ? "\n" : ",\n") << body;
+        }
+        out << (count == 0 ? "]\n" : "\n]\n");
         return EXIT_OK;
     }
 };

@@ -14,6 +14,9 @@
 
 #include "sfe/i18n/Messages.h"
 
+#include <string>
+#include <vector>
+
 namespace sfe {
 namespace host {
 
@@ -27,6 +30,12 @@ public:
     explicit EvidenceRenderer(const i18n::Messages& messages);
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+
+    std::vector<std::string> header() const;
+        /// The table's column titles.
+
+    std::vector<std::string> row(const Poco::JSON::Object& record) const;
+        /// One record's row (the `evidence` command prints pages of them in one table).
 
 private:
     const i18n::Messages& _messages;

@@ -29,24 +29,31 @@ void StatementsRenderer::render(const Poco::JSON::Object& response, std::ostream
         out << _messages.format("evidence.statements.none") << '\n';
         return;
     }
+    TextTable table(header());
+    for (std::size_t i = 0; i < statements->size(); ++i)
+        table.add(row(*statements->getObject(static_cast<unsigned>(i))));
+    table.write(out);
+}
+
+std::vector<std::string> StatementsRenderer::header() const
+{
     std::vector<std::string> header;
     for (const char* column : {"statement", "kind", "state", "attempts", "created", "delivered", "for", "lastError"})
         header.push_back(_messages.format(std::string("evidence.statements.column.") + column));
-    TextTable table(header);
-    for (std::size_t i = 0; i < statements->size(); ++i)
-    {
-        Poco::JSON::Object::Ptr statement = statements->getObject(static_cast<unsigned>(i));
-        const std::string subject = JsonFields::present(*statement, "voids")
-            ? _messages.format("evidence.statements.voids",
-                               i18n::MessageArgs().set("statement", JsonFields::text(*statement, "voids")))
-            : _messages.format("evidence.statements.evidence",
-                               i18n::MessageArgs().set("evidence", JsonFields::text(*statement, "evidence")));
-        table.add({JsonFields::text(*statement, "id"), JsonFields::text(*statement, "kind"),
-                   JsonFields::text(*statement, "state"), JsonFields::text(*statement, "attempts"),
-                   JsonFields::text(*statement, "createdAt"), JsonFields::text(*statement, "deliveredAt", "-"),
-                   subject, JsonFields::text(*statement, "lastError")});
-    }
-    table.write(out);
+    return header;
+}
+
+std::vector<std::string> StatementsRenderer::row(const Poco::JSON::Object& statement) const
+{
+    const std::string subject = JsonFields::present(statement, "voids")
+        ? _messages.format("evidence.statements.voids",
+                           i18n::MessageArgs().set("statement", JsonFields::text(statement, "voids")))
+        : _messages.format("evidence.statements.evidence",
+                           i18n::MessageArgs().set("evidence", JsonFields::text(statement, "evidence")));
+    return {JsonFields::text(statement, "id"), JsonFields::text(statement, "kind"),
+            JsonFields::text(statement, "state"), JsonFields::text(statement, "attempts"),
+            JsonFields::text(statement, "createdAt"), JsonFields::text(statement, "deliveredAt", "-"), subject,
+            JsonFields::text(statement, "lastError")};
 }
 
 } } // namespace sfe::host

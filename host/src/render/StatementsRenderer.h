@@ -14,6 +14,9 @@
 
 #include "sfe/i18n/Messages.h"
 
+#include <string>
+#include <vector>
+
 namespace sfe {
 namespace host {
 
@@ -27,6 +30,12 @@ public:
         /// The default is English, for commands that do not pass their reader's catalog yet.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+
+    std::vector<std::string> header() const;
+        /// The table's column titles.
+
+    std::vector<std::string> row(const Poco::JSON::Object& statement) const;
+        /// One statement's row (the `statements` command prints pages of them in one table).
 
 private:
     const i18n::Messages& _messages;

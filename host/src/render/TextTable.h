@@ -32,8 +32,22 @@ public:
 
     void write(std::ostream& out) const;
 
+    // A table too long to hold (a listing of a million records) is printed in two passes over its
+    // rows: measure() each, then write() prints the header and writeRow() each row, aligned as
+    // write() would align them had they been added.
+
+    void measure(std::vector<std::string> row);
+        /// Widens the columns for a row printed later with writeRow(); the row is not kept.
+
+    void writeRow(std::ostream& out, std::vector<std::string> row) const;
+        /// Prints one row at the widths of the rows added and measured.
+
 private:
+    std::vector<std::string> cells(std::vector<std::string> row) const;
+    void writeLine(std::ostream& out, const std::vector<std::string>& row, const std::vector<std::size_t>& widths) const;
+
     std::vector<std::vector<std::string>> _rows;
+    std::vector<std::size_t> _measured;     ///< widths of the rows measured, not kept
 };
 
 } } // namespace sfe::host

@@ -23,6 +23,9 @@ namespace web {
 
 namespace {
 
+/// Records shown per page of the search.
+constexpr std::size_t kPage = 100;
+
 const char* const kFilters[] = {"learner", "assessor", "skill", "level", "state", "from", "to"};
 
 std::string text(const Poco::JSON::Object::Ptr& record, const std::string& key)
@@ -39,10 +42,11 @@ void AuditorPageHandler::page(Exchange& exchange)
     view->set("title", messages.format("web.auditor.title"));
     auto labels = view->getObject("labels");
     for (const char* key : {"filters", "search", "results", "none", "proof", "stateAny", "stateActive",
-                            "stateVerified", "stateWithdrawn", "export", "exportHint", "exportButton"})
+                            "stateVerified", "stateWithdrawn", "export", "exportHint", "exportButton", "next"})
         labels->set(key, messages.format(std::string("web.auditor.") + key));
 
     Poco::JSON::Object request;
+    std::string query;      // the filters as given, for the link to the next page
     Poco::JSON::Array::Ptr fields = new Poco::JSON::Array;
     for (const char* name : kFilters)
     {
@@ -57,11 +61,17 @@ void AuditorPageHandler::page(Exchange& exchange)
             field->set(std::string("is_") + state, value == state);
         fields->add(field);
         if (value.empty()) continue;
+        std::string encoded;
+        Poco::URI::encode(value, "&=+?#/", encoded);
+        query += std::string(name) + "=" + encoded + "&";
         int level = 0;
         if (std::string(name) == "level" && Poco::NumberParser::tryParse(value, level)) request.set(name, level);
         else request.set(name, value);
     }
     view->set("fields", fields);
+    // A page of records at a time; "next" links to the one after it (the plugin's cursor).
+    request.set("limit", static_cast<int>(kPage));
+    if (!exchange.query("after").empty()) request.set("after", exchange.query("after"));
 
     const auto found = exchange.context().plugin.object("evidence", request, exchange.user(), exchange.language());
     Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
@@ -79,6 +89,12 @@ void AuditorPageHandler::page(Exchange& exchange)
         rows->add(row);
     }
     view->set("rows", rows);
+    if (found->has("next"))
+    {
+        std::string cursor;
+        Poco::URI::encode(found->getValue<std::string>("next"), "&=+?#/", cursor);
+        view->set("next", "/auditor?" + query + "after=" + cursor);
+    }
     view->set("any", rows->size() > 0);
     view->set("found", messages.format("web.auditor.found", i18n::MessageArgs().set("n", rows->size())));
     Poco::JSON::Object::Ptr columns = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

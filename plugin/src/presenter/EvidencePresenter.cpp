@@ -315,7 +315,7 @@ Poco::JSON::Object::Ptr EvidencePresenter::evidenceJson(const store::EvidenceRec
 std::string EvidencePresenter::evidence(const Request& request)
 {
     request.allowOnly({"learner", "assessor", "skill", "level", "kind", "state", "from", "to", "includeWithdrawn",
-                       "limit", "offset"});
+                       "limit", "offset", "after"});
     store::EvidenceFilter f;
     f.learner = idFilter(request, "learner");
     f.assessor = idFilter(request, "assessor");
@@ -335,18 +335,23 @@ std::string EvidencePresenter::evidence(const Request& request)
     f.to = timeBound(request, "to");
     if (f.from && f.to && *f.to <= *f.from) request.fail("to", "must be later than 'from'");
     f.includeWithdrawn = request.optBool("includeWithdrawn").value_or(true);
-    const int limit = request.optInt("limit").value_or(0), offset = request.optInt("offset").value_or(0);
-    if (limit < 0) request.fail("limit", "must not be negative");
+    const Request::Page page = request.page();
+    const int offset = request.optInt("offset").value_or(0);
     if (offset < 0) request.fail("offset", "must not be negative");
-    f.limit = static_cast<std::size_t>(limit);
+    // One more than the page: whether there is a next page is known without another query.
+    f.limit = page.limit + 1;
     f.offset = static_cast<std::size_t>(offset);
-    const auto records = _evidence.list(f);
+    f.afterSeq = page.afterSeq;
+    auto records = _evidence.list(f);
+    const bool more = records.size() > page.limit;
+    if (more) records.pop_back();
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
     for (const auto& r : records) list->add(evidenceJson(r));
     const std::string skill = f.skillCode ? *f.skillCode : records.empty() ? std::string() : records.front().skillCode;
     auto o = object();
     o->set("lang", Audience::of(request, _readers, _evidence.definitionLanguage(skill)).language());
     o->set("evidence", list);
+    if (more) o->set("next", request.nextCursor(records.back().seq));
     return toJson(o);
 }
 
@@ -382,10 +387,14 @@ std::string EvidencePresenter::statements(const Request& request)
     const auto state = request.optString("state");
     if (state && *state != "pending" && *state != "delivered" && *state != "quarantined")
         request.fail("state", "must be pending, delivered or quarantined");
+    const Request::Page page = request.page();
+    auto records = _evidence.statements(request.optString("learner"), state, page.afterSeq, page.limit + 1);
+    const bool more = records.size() > page.limit;
+    if (more) records.pop_back();
     // The bodies are inserted verbatim: they are exactly what is sent to the LRS.
     std::string out = "{\"statements\":[";
     bool first = true;
-    for (const auto& s : _evidence.statements(request.optString("learner"), state))
+    for (const auto& s : records)
     {
         auto meta = object();
         meta->set("id", s.id);
@@ -402,7 +411,9 @@ std::string EvidencePresenter::statements(const Request& request)
         out += (first ? "" : ",") + m + ",\"statement\":" + s.body + "}";
         first = false;
     }
-    out += "]}";
+    out += "]";
+    if (more) out += ",\"next\":" + toJson(Poco::Dynamic::Var(request.nextCursor(records.back().seq)));
+    out += "}";
     return out;
 }
 

@@ -42,13 +42,18 @@ std::string OutboxPresenter::sync(const Request& request)
     return toJson(o);
 }
 
-std::string OutboxPresenter::outbox(const Request&)
+std::string OutboxPresenter::outbox(const Request& request)
 {
+    // The quarantined statements a page at a time ("limit", "after"; "next" while there are more).
+    const Request::Page page = request.page();
     store::StatementRepository statements(_db);
     auto counts = object();
     for (const auto& [state, count] : statements.countByState()) counts->set(state, count);
+    auto held = statements.list(std::nullopt, std::string("quarantined"), page.afterSeq, page.limit + 1);
+    const bool more = held.size() > page.limit;
+    if (more) held.pop_back();
     Poco::JSON::Array::Ptr quarantined = new Poco::JSON::Array;
-    for (const auto& s : statements.list(std::nullopt, std::string("quarantined")))
+    for (const auto& s : held)
     {
         auto q = object();
         q->set("id", s.id);
@@ -62,6 +67,7 @@ std::string OutboxPresenter::outbox(const Request&)
     o->set("lrs", _lrsUrl.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(_lrsUrl));
     o->set("counts", counts);
     o->set("quarantined", quarantined);
+    if (more) o->set("next", request.nextCursor(held.back().seq));
     return toJson(o);
 }
 

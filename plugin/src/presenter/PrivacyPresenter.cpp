@@ -28,30 +28,51 @@ PrivacyPresenter::PrivacyPresenter(plugin::HostServices& clock, service::Privacy
 std::string PrivacyPresenter::exportPerson(const Request& request)
 {
     const std::string person = request.string("person");
-    const auto held = _privacy.exportPerson(person);
-    auto o = object();
-    o->set("person", person);
-    o->set("exportedAt", xapi::Timestamp::format(_clock.now()));
-    o->set("ref", held.ref ? Poco::Dynamic::Var(*held.ref) : Poco::Dynamic::Var());
-    auto records = [](const std::vector<store::EvidenceRecord>& list) {
-        Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-        for (const auto& r : list) a->add(EvidencePresenter::evidenceJson(r));
-        return a;
+    // Written as text, a record at a time and the records read a page at a time: a person with
+    // many records costs the text, not a DOM of it (the same bytes as condensing one).
+    const auto held = _privacy.exportPerson(person, kExportPage);
+    std::string out = "{\"person\":" + toJson(person) + ",\"exportedAt\":" +
+                      toJson(xapi::Timestamp::format(_clock.now())) + ",\"ref\":" +
+                      toJson(held.ref ? Poco::Dynamic::Var(*held.ref) : Poco::Dynamic::Var());
+    const auto records = [&](const char* key, const std::vector<store::EvidenceRecord>& first, bool asAssessor) {
+        out += std::string(",\"") + key + "\":[";
+        bool any = false;
+        for (auto page = first;;)
+        {
+            for (const auto& r : page)
+            {
+                out += any ? "," : "";
+                out += toJson(EvidencePresenter::evidenceJson(r));
+                any = true;
+            }
+            if (page.size() < kExportPage) break;
+            page = _privacy.evidencePage(person, asAssessor, page.back().seq, kExportPage);
+        }
+        out += "]";
     };
-    o->set("evidence", records(held.asLearner));
-    o->set("attested", records(held.asAssessor));
+    records("evidence", held.asLearner, false);
+    records("attested", held.asAssessor, true);
 
-    Poco::JSON::Array::Ptr statements = new Poco::JSON::Array;
+    out += ",\"statements\":[";
     Poco::JSON::Parser parser;
-    for (const auto& s : held.statements)
+    bool any = false;
+    for (auto page = held.statements;;)
     {
-        auto so = object();
-        so->set("id", s.id);
-        so->set("state", s.state);
-        so->set("statement", parser.parse(s.body));
-        statements->add(so);
+        for (const auto& s : page)
+        {
+            auto so = object();
+            so->set("id", s.id);
+            so->set("state", s.state);
+            so->set("statement", parser.parse(s.body));
+            parser.reset();
+            out += any ? "," : "";
+            out += toJson(so);
+            any = true;
+        }
+        if (page.size() < kExportPage) break;
+        page = _privacy.statementPage(person, page.back().seq, kExportPage);
     }
-    o->set("statements", statements);
+    out += "]";
 
     Poco::JSON::Array::Ptr attainments = new Poco::JSON::Array;
     for (const auto& a : held.attainments)
@@ -65,7 +86,7 @@ std::string PrivacyPresenter::exportPerson(const Request& request)
         ao->set("voidedAt", a.voidedAt ? Poco::Dynamic::Var(*a.voidedAt) : Poco::Dynamic::Var());
         attainments->add(ao);
     }
-    o->set("attainments", attainments);
+    out += ",\"attainments\":" + toJson(attainments);
 
     Poco::JSON::Array::Ptr verified = new Poco::JSON::Array;
     for (const auto& v : held.verified)
@@ -75,8 +96,8 @@ std::string PrivacyPresenter::exportPerson(const Request& request)
         vo->set("verifiedAt", v.verifiedAt);
         verified->add(vo);
     }
-    o->set("verified", verified);
-    return toJson(o);
+    out += ",\"verified\":" + toJson(verified) + "}";
+    return out;
 }
 
 std::string PrivacyPresenter::erase(const Request& request)

@@ -81,6 +81,13 @@ const std::string_view* Request::find(const std::string& key) const
     return nullptr;
 }
 
+std::optional<std::string_view> Request::json(const std::string& key) const
+{
+    const std::string_view* value = find(key);
+    if (!value) return std::nullopt;
+    return *value;
+}
+
 bool Request::has(const std::string& key) const
 {
     return find(key) != nullptr;
@@ -241,6 +248,35 @@ std::optional<int> Request::optInt(const std::string& key) const
     if (Poco::NumberParser::tryParseFloat(literal, d) && std::floor(d) == d && std::fabs(d) < 1e9)
         return static_cast<int>(d);
     refuse(key, "integer");
+}
+
+Request::Page Request::page() const
+{
+    Page page;
+    if (const auto limit = optInt("limit"))
+    {
+        if (*limit < 1 || static_cast<std::size_t>(*limit) > kMaxPageLimit)
+            refuse("limit", "limit", i18n::MessageArgs().set("max", std::to_string(kMaxPageLimit)));
+        page.limit = static_cast<std::size_t>(*limit);
+    }
+    if (const auto after = optString("after"))
+    {
+        // "<operation>:<seq>": a cursor names its operation, so one of another list is refused
+        // rather than read as a position in this one.
+        const std::string prefix = _operation + ":";
+        Poco::Int64 seq = 0;
+        if (after->compare(0, prefix.size(), prefix) != 0 ||
+            after->find_first_not_of("0123456789", prefix.size()) != std::string::npos ||
+            !Poco::NumberParser::tryParse64(after->substr(prefix.size()), seq) || seq < 1)
+            refuse("after", "cursor", i18n::MessageArgs().set("value", runtime::Error::printable(*after)));
+        page.afterSeq = seq;
+    }
+    return page;
+}
+
+std::string Request::nextCursor(long long seq) const
+{
+    return _operation + ":" + std::to_string(seq);
 }
 
 std::optional<bool> Request::optBool(const std::string& key) const

@@ -22,6 +22,7 @@
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
+#include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
 #include <fcntl.h>
@@ -32,6 +33,7 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -46,6 +48,9 @@ extern const char kAuditBundleVerify[];
 extern const std::size_t kAuditBundleVerify_size;
 
 namespace {
+
+/// Rows read per query while exporting: memory is bounded by a page, not by the store.
+constexpr std::size_t kExportPage = 1000;
 
 /// RFC 4180 field: quoted when it holds a comma, quote or line break.
 std::string csv(const std::string& v)
@@ -84,14 +89,73 @@ bool safeRelative(const std::string& relative)
     return true;
 }
 
+/// One file of a bundle being written: bytes are appended a buffer at a time and hashed as they
+/// go, so a file of any size costs the buffer, not its size.
+class BundleFile
+{
+public:
+    BundleFile(int fd, std::string path): _fd(fd), _path(std::move(path)), _sha(Poco::SHA2Engine::SHA_256)
+    {
+        _buffer.reserve(kBuffer);
+    }
+    BundleFile(const BundleFile&) = delete;
+    BundleFile& operator=(const BundleFile&) = delete;
+    ~BundleFile()
+    {
+        if (_fd >= 0) ::close(_fd);
+    }
+
+    BundleFile& operator<<(const std::string& bytes)
+    {
+        _buffer += bytes;
+        if (_buffer.size() >= kBuffer) flush();
+        return *this;
+    }
+
+    /// Writes what is buffered, closes the file and returns the hex SHA-256 of all its bytes.
+    std::string close()
+    {
+        flush();
+        ::fchmod(_fd, 0600);
+        const int fd = _fd;
+        _fd = -1;
+        if (::close(fd) != 0) throw runtime::Error::invalid("audit.export: cannot write " + _path);
+        return Poco::DigestEngine::digestToHex(_sha.digest());
+    }
+
+private:
+    static constexpr std::size_t kBuffer = 1 << 16;
+
+    void flush()
+    {
+        _sha.update(_buffer.data(), _buffer.size());
+        std::size_t done = 0;
+        while (done < _buffer.size())
+        {
+            const ssize_t n = ::write(_fd, _buffer.data() + done, _buffer.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) throw runtime::Error::invalid("audit.export: cannot write " + _path + ": " + std::strerror(errno));
+            done += static_cast<std::size_t>(n);
+        }
+        _buffer.clear();
+    }
+
+    int _fd;
+    std::string _path;
+    Poco::SHA2Engine _sha;
+    std::string _buffer;
+};
+
 /// The files of one export. Every file is created new (O_EXCL, never through a symlink) with mode
-/// 0600 and every folder with 0700: a bundle holds personal data.
+/// 0600 and every folder with 0700: a bundle holds personal data. Files are written as streams
+/// (open, append, done), their SHA-256 taken while writing, so no file is ever held whole.
 class Bundle
 {
 public:
     explicit Bundle(const std::string& dir): _dir(dir) {}
 
-    void write(const std::string& relative, const std::string& bytes)
+    /// A new file at `relative`, to append to and then pass to done().
+    std::unique_ptr<BundleFile> open(const std::string& relative)
     {
         if (!safeRelative(relative))
             throw runtime::Error::invalid("audit.export: refusing to write '" + relative + "': not a plain name inside " +
@@ -101,18 +165,21 @@ public:
         const std::string path = _dir + "/" + relative;
         const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0) throw runtime::Error::invalid("audit.export: cannot create " + path + ": " + std::strerror(errno));
-        std::size_t done = 0;
-        while (done < bytes.size())
-        {
-            const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            done += static_cast<std::size_t>(n);
-        }
-        ::fchmod(fd, 0600);
-        if (::close(fd) != 0 || done != bytes.size()) throw runtime::Error::invalid("audit.export: cannot write " + path);
-        _sums += store::EvidenceLog::sha256(bytes) + "  " + relative + "\n";
+        return std::make_unique<BundleFile>(fd, path);
+    }
+
+    /// Closes `file` (opened as `relative`) and lists it in SHA256SUMS.
+    void done(const std::string& relative, BundleFile& file)
+    {
+        _sums += file.close() + "  " + relative + "\n";
         _files.push_back(relative);
+    }
+
+    void write(const std::string& relative, const std::string& bytes)
+    {
+        auto file = open(relative);
+        *file << bytes;
+        done(relative, *file);
     }
 
     /// Writes SHA256SUMS over every file written before it (in `sha256sum -c` format), and with a
@@ -235,57 +302,76 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
     result.dir = dir;
     Bundle bundle(dir);
 
-    // Evidence, as CSV and JSON (one record per line).
+    // Evidence, as CSV and JSON (one record per line), a page at a time: the files are streamed,
+    // so an export costs a page of records whatever the size of the store.
     store::EvidenceRepository evidence(_db);
-    const auto records = evidence.list(store::EvidenceFilter{});
-    std::string table = "id,seq,kind,learner_ref,skill,level,responsibilities,definition,level_text_sha256,activity,"
-                        "verb,score_scaled,score_raw,score_min,score_max,success,assessor_ref,outcome,note_sha256,"
-                        "evidence_url,occurred_at,recorded_at,withdrawn_at,withdrawn_reason\n";
-    std::string json = "[";
+    auto table = bundle.open("evidence.csv");
+    auto json = bundle.open("evidence.json");
+    *table << "id,seq,kind,learner_ref,skill,level,responsibilities,definition,level_text_sha256,activity,"
+              "verb,score_scaled,score_raw,score_min,score_max,success,assessor_ref,outcome,note_sha256,"
+              "evidence_url,occurred_at,recorded_at,withdrawn_at,withdrawn_reason\n";
+    *json << "[";
     std::set<std::string> definitions;
-    for (const auto& r : records)
+    store::EvidenceFilter page;
+    page.limit = kExportPage;
+    for (;;)
     {
-        std::string responsibilities;
-        for (const auto& id : r.responsibilities) responsibilities += (responsibilities.empty() ? "" : " ") + id;
-        table += csv(r.id) + "," + std::to_string(r.seq) + "," + csv(r.kind) + "," + csv(r.learnerRef) + "," +
-                 csv(r.skillCode) + "," + std::to_string(r.level) + "," + csv(responsibilities) + "," +
-                 csv(r.definitionSha256) + "," + csv(r.levelTextSha256) + "," + csv(r.activityId) + "," + csv(r.verb) +
-                 "," + csv(r.scoreScaled) + "," + csv(r.scoreRaw) + "," + csv(r.scoreMin) + "," + csv(r.scoreMax) + "," +
-                 (r.success ? (*r.success ? "true" : "false") : "") + "," + csv(r.assessorRef) + "," +
-                 csv(r.outcome) + "," + csv(r.noteSha256) + "," + csv(r.evidenceUrl) + "," + csv(r.occurredAt) + "," +
-                 csv(r.recordedAt) + "," + csv(r.withdrawnAt) + "," + csv(r.withdrawnReason) + "\n";
-        json += (result.evidence++ ? ",\n" : "\n") + recordJson(r);
-        definitions.insert(r.definitionSha256);
+        const auto records = evidence.list(page);
+        for (const auto& r : records)
+        {
+            std::string responsibilities;
+            for (const auto& id : r.responsibilities) responsibilities += (responsibilities.empty() ? "" : " ") + id;
+            *table << csv(r.id) + "," + std::to_string(r.seq) + "," + csv(r.kind) + "," + csv(r.learnerRef) + "," +
+                          csv(r.skillCode) + "," + std::to_string(r.level) + "," + csv(responsibilities) + "," +
+                          csv(r.definitionSha256) + "," + csv(r.levelTextSha256) + "," + csv(r.activityId) + "," +
+                          csv(r.verb) + "," + csv(r.scoreScaled) + "," + csv(r.scoreRaw) + "," + csv(r.scoreMin) +
+                          "," + csv(r.scoreMax) + "," + (r.success ? (*r.success ? "true" : "false") : "") + "," +
+                          csv(r.assessorRef) + "," + csv(r.outcome) + "," + csv(r.noteSha256) + "," +
+                          csv(r.evidenceUrl) + "," + csv(r.occurredAt) + "," + csv(r.recordedAt) + "," +
+                          csv(r.withdrawnAt) + "," + csv(r.withdrawnReason) + "\n";
+            *json << (result.evidence++ ? ",\n" : "\n") + recordJson(r);
+            definitions.insert(r.definitionSha256);
+        }
+        if (records.size() < page.limit) break;
+        page.afterSeq = records.back().seq;
     }
-    bundle.write("evidence.csv", table);
-    bundle.write("evidence.json", json + "\n]\n");
+    bundle.done("evidence.csv", *table);
+    *json << "\n]\n";
+    bundle.done("evidence.json", *json);
 
     // Statements, bodies verbatim, one per line.
-    std::string statements = "[";
-    for (const auto& s : store::StatementRepository(_db).list())
+    auto statements = bundle.open("statements.json");
+    *statements << "[";
+    store::StatementRepository outbox(_db);
+    for (long long after = 0;;)
     {
-        statements += (result.statements++ ? ",\n" : "\n") + s.body;
+        const auto bodies = outbox.list(std::nullopt, std::nullopt, after, kExportPage);
+        for (const auto& s : bodies) *statements << (result.statements++ ? ",\n" : "\n") + s.body;
+        if (bodies.size() < kExportPage) break;
+        after = bodies.back().seq;
     }
-    bundle.write("statements.json", statements + "\n]\n");
+    *statements << "\n]\n";
+    bundle.done("statements.json", *statements);
 
     // The log and its checkpoints.
-    std::string contents, chain;
+    auto contents = bundle.open("log/contents.txt");
+    auto chain = bundle.open("log/chain.tsv");
     store::EvidenceLog log(_db);
     for (long long from = 0;;)
     {
-        auto page = log.entries(from, 5000);
-        if (page.empty()) break;
-        for (const auto& e : page)
+        auto entries = log.entries(from, kExportPage);
+        if (entries.empty()) break;
+        for (const auto& e : entries)
         {
-            contents += e.content + "\n";
-            chain += std::to_string(e.seq) + "\t" + e.action + "\t" + e.evidenceId + "\t" + e.contentSha256 + "\t" +
-                     e.prevHash + "\t" + e.chainHash + "\n";
+            *contents << e.content + "\n";
+            *chain << std::to_string(e.seq) + "\t" + e.action + "\t" + e.evidenceId + "\t" + e.contentSha256 +
+                          "\t" + e.prevHash + "\t" + e.chainHash + "\n";
             ++result.entries;
         }
-        from = page.back().seq + 1;
+        from = entries.back().seq + 1;
     }
-    bundle.write("log/contents.txt", contents);
-    bundle.write("log/chain.tsv", chain);
+    bundle.done("log/contents.txt", *contents);
+    bundle.done("log/chain.tsv", *chain);
     readCheckpoints();      // with the one just made
     std::string checkpoints;
     for (std::size_t i = 0; i < seqs.size(); ++i)

@@ -311,9 +311,10 @@ std::vector<store::EvidenceRecord> EvidenceService::list(const store::EvidenceFi
 }
 
 std::vector<store::StatementRecord> EvidenceService::statements(const std::optional<std::string>& learner,
-                                                                const std::optional<std::string>& state)
+                                                                const std::optional<std::string>& state,
+                                                                long long afterSeq, std::size_t limit)
 {
-    return store::StatementRepository(_db).list(learner, state);
+    return store::StatementRepository(_db).list(learner, state, afterSeq, limit);
 }
 
 std::string EvidenceService::definitionLanguage(const std::string& skillCode)

@@ -60,19 +60,30 @@ PrivacyService::PrivacyService(store::Database& db, store::LearnerRefs& refs, st
 {
 }
 
-PersonRecords PrivacyService::exportPerson(const std::string& person)
+std::vector<store::EvidenceRecord> PrivacyService::evidencePage(const std::string& person, bool asAssessor,
+                                                                long long afterSeq, std::size_t limit)
+{
+    store::EvidenceFilter filter;
+    (asAssessor ? filter.assessor : filter.learner) = person;
+    filter.afterSeq = afterSeq;
+    filter.limit = limit;
+    return store::EvidenceRepository(_db).list(filter);
+}
+
+std::vector<store::StatementRecord> PrivacyService::statementPage(const std::string& person, long long afterSeq,
+                                                                  std::size_t limit)
+{
+    return store::StatementRepository(_db).list(person, std::nullopt, afterSeq, limit);
+}
+
+PersonRecords PrivacyService::exportPerson(const std::string& person, std::size_t listPage)
 {
     PersonRecords held;
     held.ref = _refs.find(person);
 
-    store::EvidenceRepository evidence(_db);
-    store::EvidenceFilter byLearner;
-    byLearner.learner = person;
-    held.asLearner = evidence.list(byLearner);
-    store::EvidenceFilter byAssessor;
-    byAssessor.assessor = person;
-    held.asAssessor = evidence.list(byAssessor);
-    held.statements = store::StatementRepository(_db).list(person);
+    held.asLearner = evidencePage(person, false, 0, listPage);
+    held.asAssessor = evidencePage(person, true, 0, listPage);
+    held.statements = statementPage(person, 0, listPage);
 
     std::string who = person;
     {

@@ -214,17 +214,17 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
         level = f.level.value_or(0), withWithdrawn = f.includeWithdrawn ? 1 : 0;
     // No LIMIT -1 or LIMIT ALL: neither is portable between SQLite and PostgreSQL.
     Poco::Int64 limit = f.limit ? static_cast<Poco::Int64>(f.limit) : Poco::Int64(1) << 62;
-    Poco::Int64 offset = static_cast<Poco::Int64>(f.offset);
+    Poco::Int64 offset = static_cast<Poco::Int64>(f.offset), after = f.afterSeq;
     Poco::Data::Statement select(_db.session());
     select << _db.sql("SELECT " + kColumns + " FROM evidence"
                       " WHERE (? = 1 OR learner = ?) AND (? = 1 OR skill_code = ?) AND (? = 1 OR level_number = ?)"
                       " AND (? = 1 OR assessor = ?) AND (? = 1 OR kind = ?) AND (? = 1 OR occurred_at >= ?)"
                       " AND (? = 1 OR occurred_at < ?) AND (? = 1 OR withdrawn_at IS NULL)"
-                      " AND (? = 1 OR " + kState + " = ?)"
+                      " AND (? = 1 OR " + kState + " = ?) AND seq > ?"
                       " ORDER BY seq LIMIT ? OFFSET ?"),
         use(anyLearner), use(learner), use(anySkill), use(skill), use(anyLevel), use(level), use(anyAssessor),
         use(assessor), use(anyKind), use(kind), use(anyFrom), use(from), use(anyTo), use(to), use(withWithdrawn),
-        use(anyState), use(state), use(limit), use(offset), now;
+        use(anyState), use(state), use(after), use(limit), use(offset), now;
     Poco::Data::RecordSet rs(select);
     std::vector<EvidenceRecord> result;
     std::map<std::string, std::size_t> index;

@@ -72,15 +72,18 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
 }
 
 std::vector<StatementRecord> StatementRepository::list(const std::optional<std::string>& learner,
-                                                       const std::optional<std::string>& state)
+                                                       const std::optional<std::string>& state,
+                                                       long long afterSeq, std::size_t limit)
 {
     std::string who = learner.value_or(""), what = state.value_or("");
     int anyLearner = learner ? 0 : 1, anyState = state ? 0 : 1;
+    // No LIMIT -1 or LIMIT ALL: neither is portable between SQLite and PostgreSQL.
+    Poco::Int64 after = afterSeq, most = limit ? static_cast<Poco::Int64>(limit) : Poco::Int64(1) << 62;
     Poco::Data::Statement select(_db.session());
     select << _db.sql("SELECT id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id, state,"
                       " attempts, next_attempt_at, last_error, created_at, delivered_at, signature, log_seq FROM statements"
-                      " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) ORDER BY seq"),
-        use(anyLearner), use(who), use(anyState), use(what), now;
+                      " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) AND seq > ? ORDER BY seq LIMIT ?"),
+        use(anyLearner), use(who), use(anyState), use(what), use(after), use(most), now;
     Poco::Data::RecordSet rs(select);
     std::vector<StatementRecord> result;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())

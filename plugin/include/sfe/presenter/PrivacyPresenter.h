@@ -29,6 +29,8 @@ public:
     std::string erase(const Request& request);
 
 private:
+    static constexpr std::size_t kExportPage = 1000;    ///< records read per query in an export
+
     plugin::HostServices& _clock;
     service::PrivacyService& _privacy;
     std::string _lrsUrl;

@@ -80,6 +80,9 @@ public:
     std::optional<Request> optObject(const std::string& key) const;
     /// A required array of objects.
     Objects objects(const std::string& key) const;
+    /// The value of `key` as its JSON text (checked: syntax, UTF-8), or nullopt when absent or null:
+    /// for a value handed whole to a reader of its own (record.statements' xAPI statements).
+    std::optional<std::string_view> json(const std::string& key) const;
 
     /// The same request under another name (for messages), e.g. "event 3 (attest)".
     Request renamed(const std::string& operation) const;
@@ -92,6 +95,29 @@ public:
     /// Throws SFE_INVALID naming the first field that is not one of `known`: a misspelt field
     /// must not be dropped silently.
     void allowOnly(std::initializer_list<const char*> known) const;
+
+    /// "limit" when not given, and the largest taken: a caller written before paging gets every
+    /// item of a list up to this size in one page, as before; a page's memory stays bounded.
+    static constexpr std::size_t kPageLimit = 10000;
+    static constexpr std::size_t kMaxPageLimit = 10000;
+
+    /// One page of a list operation (evidence, statements, outbox, ...): at most `limit` items,
+    /// those after the cursor `afterSeq` (0: from the first). Every list operation reads its page
+    /// with page() and returns nextCursor() as "next" when there may be more.
+    struct Page
+    {
+        std::size_t limit = kPageLimit;
+        long long afterSeq = 0;
+    };
+
+    /// The request's "limit" (an integer from 1 to kMaxPageLimit) and "after" (a cursor this
+    /// operation returned as "next"). Throws SFE_INVALID naming the field for any other value,
+    /// e.g. a cursor of another operation.
+    Page page() const;
+
+    /// The cursor ("next") for the page after one that ended at `seq`: opaque to callers, good
+    /// only for this operation.
+    std::string nextCursor(long long seq) const;
 
     /// Throws SFE_INVALID naming the field and the reason (as given: English).
     [[noreturn]] void fail(const std::string& key, const std::string& reason) const;

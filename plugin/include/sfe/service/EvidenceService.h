@@ -81,9 +81,11 @@ public:
     /// The records the filter selects, in recording order (store::EvidenceRepository::list).
     std::vector<store::EvidenceRecord> list(const store::EvidenceFilter& filter);
 
-    /// The outbox in order, optionally of one learner and/or in one state.
+    /// The outbox in order, optionally of one learner and/or in one state; a page of `limit` (0: all)
+    /// after seq `afterSeq` (store::StatementRepository::list).
     std::vector<store::StatementRecord> statements(const std::optional<std::string>& learner,
-                                                   const std::optional<std::string>& state);
+                                                   const std::optional<std::string>& state,
+                                                   long long afterSeq = 0, std::size_t limit = 0);
 
     /// One record with its proof: its log entries checked, the checkpoints covering them, its
     /// verifications and statements. Throws SFE_NOTFOUND naming the id when there is no such record.

@@ -83,8 +83,20 @@ public:
     /// `keys` (may be null) re-sign signed statements whose bodies the erasure changes.
     PrivacyService(store::Database& db, store::LearnerRefs& refs, std::shared_ptr<const SigningKeys> keys);
 
-    /// Everything held about the person. Throws SFE_NOTFOUND when nothing is.
-    PersonRecords exportPerson(const std::string& person);
+    /// Everything held about the person. Throws SFE_NOTFOUND when nothing is. With `listPage`,
+    /// asLearner, asAssessor and statements hold at most that many, the first of each: the rest
+    /// are read with evidencePage() and statementPage() (a person with many records is exported
+    /// a page at a time).
+    PersonRecords exportPerson(const std::string& person, std::size_t listPage = 0);
+
+    /// The person's evidence as learner (or, `asAssessor`, the evidence they attested) with seq
+    /// after `afterSeq`, at most `limit`, in recording order.
+    std::vector<store::EvidenceRecord> evidencePage(const std::string& person, bool asAssessor, long long afterSeq,
+                                                    std::size_t limit);
+
+    /// The statements about the person with seq after `afterSeq`, at most `limit`, in outbox order.
+    std::vector<store::StatementRecord> statementPage(const std::string& person, long long afterSeq,
+                                                     std::size_t limit);
 
     /// Erases the person in one transaction. Throws SFE_NOTFOUND when nothing is held about them.
     /// On SQLite it then checkpoints and empties the write-ahead log, so the old values leave the

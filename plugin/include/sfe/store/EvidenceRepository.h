@@ -93,6 +93,7 @@ struct EvidenceFilter
     bool includeWithdrawn = true;
     std::size_t limit = 0;              ///< 0: no limit
     std::size_t offset = 0;
+    long long afterSeq = 0;             ///< only seq > afterSeq: keyset paging (a page ends at its last seq)
 };
 
 /// Reads and writes evidence. Writes happen inside the caller's Transaction; inserts take whole

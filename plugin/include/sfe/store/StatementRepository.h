@@ -49,9 +49,12 @@ public:
 
     void insert(const std::vector<StatementRecord>& statements);
 
-    /// Statements in outbox order, optionally of one learner and/or in one state.
+    /// Statements in outbox order, optionally of one learner and/or in one state; a page of them
+    /// with `limit` (0: all): those with seq > `afterSeq`, so the next page starts after the last
+    /// seq of this one (keyset paging, stable while statements are added).
     std::vector<StatementRecord> list(const std::optional<std::string>& learner = std::nullopt,
-                                      const std::optional<std::string>& state = std::nullopt);
+                                      const std::optional<std::string>& state = std::nullopt,
+                                      long long afterSeq = 0, std::size_t limit = 0);
 
     /// The ids of the statements made for an evidence record, voiding statements excepted.
     std::vector<std::string> idsForEvidence(const std::string& evidenceId);

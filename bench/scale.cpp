@@ -1,0 +1,376 @@
+//
+// scale.cpp
+//
+// sfe-bench-scale: the store's bytes per evidence record, and the peak resident memory of each
+// listing run as the real CLI in a child process (audit export, statements --json, evidence --json,
+// evidence, privacy export, replay) over a store of N records, next to the floor: the peak of
+// `show` on the same store (the CLI and the plugin loaded, nothing listed). With --old-cli, the
+// same listings by another build of the CLI (the code before paging), side by side. See
+// README-scale.md.
+//
+
+#include "BenchHost.h"
+#include "EventMix.h"
+#include "MachineFacts.h"
+#include "ProgressPopulation.h"
+
+#include "sfe/presenter/Json.h"
+#include "sfe/runtime/Runtime.h"
+#include "sfe/service/Checkpointer.h"
+#include "sfe/service/DefinitionCache.h"
+#include "sfe/service/EvidenceService.h"
+#include "sfe/service/ProgressService.h"
+#include "sfe/service/SigningKeys.h"
+#include "sfe/service/StatementFactory.h"
+#include "sfe/store/LearnerRefs.h"
+
+#include <Poco/File.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Path.h>
+
+#include <sqlite3.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+using sfe::bench::BenchHost;
+using sfe::bench::EventMix;
+using sfe::bench::ProgressPopulation;
+
+namespace {
+
+const char* kUsage =
+    "usage: sfe-bench-scale [--records N] [--learners N] [--replay N] [--dir DIR] [--cli PATH] [--manifest PATH]\n"
+    "                       [--old-cli PATH --old-manifest PATH] [--only NAME,...] [--keep]\n"
+    "  --records N        evidence records in the store (default 200000)\n"
+    "  --learners N       distinct learners (default 100000)\n"
+    "  --replay N         events in the file `replay` records into a copy of the store (default 100000)\n"
+    "  --dir DIR          where the store goes (default /var/tmp/sfe-bench-scale); a store of N records\n"
+    "                     found there (scale-N.db) is used as it is, else made and kept with --keep\n"
+    "  --cli, --manifest  the CLI measured and its plugin manifest (default: this build's)\n"
+    "  --old-cli, --old-manifest  another build's CLI and manifest, measured on the same store beside it\n"
+    "  --only NAMES       only these listings (show,statements-json,evidence-json,evidence,audit-export,\n"
+    "                     privacy-export,replay)\n"
+    "  --keep             keep a store made by this run\n";
+
+struct Options
+{
+    std::size_t records = 200000;
+    std::size_t learners = 100000;
+    std::size_t replay = 100000;
+    std::string dir = "/var/tmp/sfe-bench-scale";
+    std::string cli = SFE_CLI_PATH;
+    std::string manifest = SFE_MANIFEST_PATH;
+    std::string oldCli, oldManifest;
+    std::string only;
+    bool keep = false;
+};
+
+Options parse(int argc, char** argv)
+{
+    Options o;
+    for (int i = 1; i < argc; ++i)
+    {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+            return argv[++i];
+        };
+        auto count = [&]() { return static_cast<std::size_t>(std::stoull(value())); };
+        if (arg == "--records") o.records = count();
+        else if (arg == "--learners") o.learners = count();
+        else if (arg == "--replay") o.replay = count();
+        else if (arg == "--dir") o.dir = value();
+        else if (arg == "--cli") o.cli = value();
+        else if (arg == "--manifest") o.manifest = value();
+        else if (arg == "--old-cli") o.oldCli = value();
+        else if (arg == "--old-manifest") o.oldManifest = value();
+        else if (arg == "--only") o.only = "," + value() + ",";
+        else if (arg == "--keep") o.keep = true;
+        else if (arg == "--help" || arg == "-h")
+        {
+            std::cout << kUsage;
+            std::exit(0);
+        }
+        else throw std::invalid_argument("unknown argument " + arg + "\n" + kUsage);
+    }
+    if (o.oldCli.empty() != o.oldManifest.empty()) throw std::invalid_argument("--old-cli needs --old-manifest");
+    return o;
+}
+
+Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& operation, const std::string& json)
+{
+    auto result = runtime.call(operation, json);
+    if (!result.ok()) throw std::runtime_error(operation + " failed: " + result.message);
+    Poco::JSON::Parser parser;
+    return parser.parse(result.json).extract<Poco::JSON::Object::Ptr>();
+}
+
+/// The services EvidenceService::record needs, over a Runtime's store (as bench/progress.cpp).
+struct Store
+{
+    explicit Store(const std::string& path)
+    {
+        host.settings().setString("store.path", path);
+        runtime = std::make_unique<sfe::runtime::Runtime>(host);
+        auto& db = runtime->database();
+        const auto& settings = runtime->settings();
+        definitions = std::make_unique<sfe::service::DefinitionCache>(db);
+        factory = std::make_unique<sfe::service::StatementFactory>(settings);
+        learnerRefs = std::make_unique<sfe::store::LearnerRefs>(db);
+        checkpoints = std::make_unique<sfe::service::Checkpointer>(db, nullptr, settings.auditCheckpointEvery,
+                                                                   settings.auditCheckpointSeconds);
+        progress = std::make_unique<sfe::service::ProgressService>(
+            db, *definitions, *factory, sfe::service::AttainmentRule::parse(settings.progressRule));
+        evidence = std::make_unique<sfe::service::EvidenceService>(db, *definitions, *factory, *learnerRefs, *progress,
+                                                                   *checkpoints, nullptr, settings);
+    }
+
+    ~Store()
+    {
+        evidence.reset();
+        progress.reset();
+        checkpoints.reset();
+        learnerRefs.reset();
+        definitions.reset();
+        runtime.reset();
+    }
+
+    BenchHost host;
+    std::unique_ptr<sfe::runtime::Runtime> runtime;
+    std::unique_ptr<sfe::service::DefinitionCache> definitions;
+    std::unique_ptr<sfe::service::StatementFactory> factory;
+    std::unique_ptr<sfe::store::LearnerRefs> learnerRefs;
+    std::unique_ptr<sfe::service::Checkpointer> checkpoints;
+    std::unique_ptr<sfe::service::ProgressService> progress;
+    std::unique_ptr<sfe::service::EvidenceService> evidence;
+};
+
+/// Imports the shipped definition, maps the mix's activities and records events until the store
+/// holds `records` evidence records; writes `replay` further events (new ids) to `eventsPath`.
+void populate(const Options& options, const std::string& path, const std::string& eventsPath)
+{
+    Store store(path);
+    auto request = sfe::presenter::object();
+    request->set("path", std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml");
+    call(*store.runtime, "import", sfe::presenter::toJson(request));
+    const sfe::store::StoredSkill* skill = store.definitions->current("CSMG");
+    if (!skill) throw std::runtime_error("the imported skill CSMG is not current");
+    EventMix mix(skill->skill, 20, options.learners);
+    for (const auto& map : mix.mapRequests()) call(*store.runtime, "map", map);
+    store.definitions->invalidate();
+    ProgressPopulation population(*store.evidence, mix, 500, {0.05, 0.01});
+    const auto started = std::chrono::steady_clock::now();
+    population.populate(options.records, store.host.now(), [](const sfe::bench::PopulationFigures& f) {
+        std::printf("  %9zu events, %9zu records\r", f.events, f.records);
+        std::fflush(stdout);
+    });
+    std::printf("\npopulated in %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+
+    EventMix other(skill->skill, 20, options.learners, 4242);
+    std::ofstream events(eventsPath);
+    std::size_t n = 0;
+    for (const auto& batch : other.batches(options.replay, 1000))
+    {
+        Poco::JSON::Parser parser;
+        auto array = parser.parse(EventMix::recordRequest(batch)).extract<Poco::JSON::Object::Ptr>()->getArray("events");
+        for (std::size_t i = 0; i < array->size(); ++i)
+        {
+            auto event = array->getObject(static_cast<unsigned>(i));
+            event->set("eventId", "replay-" + std::to_string(++n));
+            events << sfe::presenter::toJson(event) << '\n';
+        }
+    }
+}
+
+long long fileSize(const std::string& path)
+{
+    Poco::File f(path);
+    return f.exists() ? static_cast<long long>(f.getSize()) : 0;
+}
+
+struct Run
+{
+    long maxRssKiB = 0;
+    double seconds = 0;
+    int status = -1;
+    long long outputBytes = 0;
+};
+
+/// Runs the CLI with `args` in a child process, its output to `output`; its peak RSS from wait4.
+Run runCli(const std::string& cli, const std::string& manifest, const std::string& db,
+           const std::vector<std::string>& args, const std::string& output)
+{
+    std::vector<std::string> all{cli, "--manifest", manifest, "--db", db};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    const auto started = std::chrono::steady_clock::now();
+    const pid_t pid = ::fork();
+    if (pid == 0)
+    {
+        const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0)
+        {
+            ::dup2(fd, 1);
+            ::close(fd);
+        }
+        ::execv(argv[0], argv.data());
+        std::_Exit(127);
+    }
+    Run run;
+    int status = 0;
+    struct rusage usage{};
+    if (::wait4(pid, &status, 0, &usage) < 0) throw std::runtime_error("wait4 failed");
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    run.maxRssKiB = usage.ru_maxrss;
+    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.outputBytes = fileSize(output);
+    return run;
+}
+
+void copyFile(const std::string& from, const std::string& to)
+{
+    Poco::File(to).remove(false);
+    Poco::File(from).copyTo(to);
+}
+
+int run(const Options& options)
+{
+    Poco::File(options.dir).createDirectories();
+    const std::string path = Poco::Path(options.dir, "scale-" + std::to_string(options.records) + ".db").toString();
+    const std::string eventsPath = path + ".events.jsonl";
+    const bool made = !Poco::File(path).exists();
+    std::printf("sfe-bench-scale: %zu records over %zu learners; machine: %s, %u cores, load %s; SQLite %s; build %s\n",
+                options.records, options.learners, sfe::bench::cpuModel().c_str(), std::thread::hardware_concurrency(),
+                sfe::bench::loadAverage().c_str(), sqlite3_libversion(), SFE_BUILD_TYPE);
+    std::printf("store %s (%s)\n", path.c_str(), made ? "new" : "reused as it is");
+    std::fflush(stdout);
+    if (made) populate(options, path, eventsPath);
+
+    // Bytes per record: the file, and each table and index (SQLite's dbstat).
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+        throw std::runtime_error("cannot open " + path);
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+    long long records = 0;
+    std::string busiest;
+    {
+        sqlite3_stmt* s = nullptr;
+        sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM evidence", -1, &s, nullptr);
+        if (sqlite3_step(s) == SQLITE_ROW) records = sqlite3_column_int64(s, 0);
+        sqlite3_finalize(s);
+        sqlite3_prepare_v2(db, "SELECT learner FROM evidence GROUP BY learner ORDER BY COUNT(*) DESC LIMIT 1", -1, &s,
+                           nullptr);
+        if (sqlite3_step(s) == SQLITE_ROW) busiest = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+        sqlite3_finalize(s);
+    }
+    const long long bytes = fileSize(path) + fileSize(path + "-wal");
+    std::printf("\nbytes per evidence record: %.0f (file %.1f MiB / %lld records)\n",
+                static_cast<double>(bytes) / static_cast<double>(records), static_cast<double>(bytes) / (1 << 20), records);
+    sqlite3_stmt* stat = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC", -1, &stat,
+                           nullptr) == SQLITE_OK)
+    {
+        std::printf("  %-40s %14s %10s\n", "table or index", "bytes", "per record");
+        while (sqlite3_step(stat) == SQLITE_ROW)
+        {
+            const long long size = sqlite3_column_int64(stat, 1);
+            if (size * 100 < bytes) continue;   // under 1 %
+            std::printf("  %-40s %14lld %10.0f\n", reinterpret_cast<const char*>(sqlite3_column_text(stat, 0)), size,
+                        static_cast<double>(size) / static_cast<double>(records));
+        }
+    }
+    else std::printf("  (dbstat not compiled into this SQLite: no per-table figures)\n");
+    sqlite3_finalize(stat);
+    sqlite3_close(db);
+
+    struct Listing
+    {
+        std::string name;
+        std::vector<std::string> args;
+    };
+    const std::string bundle = Poco::Path(options.dir, "bundle").toString();
+    const std::vector<Listing> listings{
+        {"show", {"show", "CSMG"}},
+        {"statements-json", {"statements", "--json"}},
+        {"evidence-json", {"evidence", "--json"}},
+        {"evidence", {"evidence"}},
+        {"audit-export", {"audit", "export", bundle}},
+        {"privacy-export", {"privacy", "export", "--learner", busiest}},
+        {"replay", {"replay", eventsPath}},
+    };
+    struct Cli
+    {
+        std::string label, cli, manifest;
+    };
+    std::vector<Cli> clis{{"this build", options.cli, options.manifest}};
+    if (!options.oldCli.empty()) clis.push_back({"--old-cli", options.oldCli, options.oldManifest});
+
+    std::printf("\npeak RSS of each listing, the CLI as a child process (wait4 ru_maxrss); `show` is the floor:\n");
+    std::printf("  %-16s", "listing");
+    for (const auto& c : clis) std::printf(" | %-12s %10s %9s %12s", c.label.c_str(), "peak MiB", "seconds", "output MiB");
+    std::printf("\n");
+    const std::string output = Poco::Path(options.dir, "listing.out").toString();
+    const std::string copy = path + ".copy";
+    for (const auto& listing : listings)
+    {
+        if (!options.only.empty() && options.only.find("," + listing.name + ",") == std::string::npos) continue;
+        std::printf("  %-16s", listing.name.c_str());
+        std::fflush(stdout);
+        for (const auto& c : clis)
+        {
+            std::string db = path;
+            if (listing.name == "replay")
+            {
+                copyFile(path, copy);       // the events go into a copy, so the store stays as populated
+                db = copy;
+            }
+            if (listing.name == "audit-export" && Poco::File(bundle).exists()) Poco::File(bundle).remove(true);
+            const Run r = runCli(c.cli, c.manifest, db, listing.args, output);
+            std::printf(" | %-12s %10.1f %9.1f %12.1f%s", r.status == 0 ? "ok" : ("exit " + std::to_string(r.status)).c_str(),
+                        static_cast<double>(r.maxRssKiB) / 1024, r.seconds,
+                        static_cast<double>(r.outputBytes) / (1 << 20), "");
+            std::fflush(stdout);
+            if (listing.name == "replay") Poco::File(copy).remove(false);
+            if (listing.name == "audit-export" && Poco::File(bundle).exists()) Poco::File(bundle).remove(true);
+        }
+        std::printf("\n");
+    }
+    Poco::File(output).remove(false);
+    if (made && !options.keep)
+    {
+        for (const auto& p : {path, path + "-wal", path + "-shm", eventsPath})
+            if (Poco::File(p).exists()) Poco::File(p).remove(false);
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    try
+    {
+        return run(parse(argc, argv));
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "sfe-bench-scale: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""door_paging_test.py: the C door's list operations page with a cursor (issue 12, "bounded memory").
+
+Usage: door_paging_test.py MODULE DEFINITION.xml [unittest args]
+
+`evidence`, `statements` and `outbox` take "limit" (1 to 10000, default 10000) and "after" (the
+"next" the previous page returned) and answer "next" while there are more. Walking the pages with a
+small limit returns every item exactly once and in order, also while items are recorded between
+pages; a cursor of another operation, a made-up one and limits out of range are refused naming the
+field. On PostgreSQL when SFE_TEST_PG is set (tests/host/cli.py Store).
+"""
+
+import itertools
+import os
+import shutil
+import sys
+import tempfile
+import time
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "host"))
+from ctypes_host import ABI_VERSION, Door, SfeHost  # noqa: E402
+from cli import Store  # noqa: E402
+
+SFE_OK, SFE_INVALID = 0, 2
+ARGS = None
+EVENTS = itertools.count()
+
+
+class Paging(unittest.TestCase):
+    def setUp(self):
+        self.door = Door(ARGS.module)
+        self.folder = tempfile.mkdtemp(prefix="sfe-paging-")
+        self.store = Store(self.folder)
+        config = {"lrs.background": "false"}
+        if self.store.postgres:
+            config.update({"store.connector": "postgresql", "store.url": self.store.url})
+        else:
+            config["store.path"] = self.store.path
+        log = SfeHost._fields_[2][1](lambda _data, _level, _message: None)
+        now = SfeHost._fields_[3][1](lambda _data: int(time.time() * 1000))
+        self._callbacks = (log, now)
+        status, self.handle, error = self.door.open(config, SfeHost(ABI_VERSION, None, log, now))
+        self.assertEqual(status, SFE_OK, error)
+        self.ok("import", {"path": ARGS.definition})
+        self.ok("map", {"activity": "kurs-1", "name": "Kurs 1", "skill": "CSMG", "level": 3})
+        self.record(23)
+
+    def tearDown(self):
+        self.door.lib.sfe_close(self.handle)
+        self.store.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def ok(self, op, request):
+        status, response = self.door.call(self.handle, op, request)
+        self.assertEqual(status, SFE_OK, "%s %r: %r" % (op, request, response))
+        return response
+
+    def refused(self, op, request, field):
+        status, response = self.door.call(self.handle, op, request)
+        self.assertEqual(status, SFE_INVALID, "%s %r: %r" % (op, request, response))
+        self.assertIn("'%s'" % field, response["message"])
+        return response["message"]
+
+    def record(self, n):
+        events = []
+        for _ in range(n):
+            i = next(EVENTS)
+            events.append({"type": "completion", "eventId": "e-%d" % i, "learner": "l%d" % (i % 5),
+                           "activity": "kurs-1"})
+        self.ok("record", {"events": events})
+
+    def walk(self, op, key, limit, request=None, between=None):
+        """Every page of `op` with `limit`; `between` runs after each page but the last."""
+        items, cursors, after = [], [], None
+        while True:
+            page_request = dict(request or {}, limit=limit)
+            if after is not None:
+                page_request["after"] = after
+            page = self.ok(op, page_request)
+            self.assertLessEqual(len(page[key]), limit)
+            items.extend(page[key])
+            after = page.get("next")
+            if after is None:
+                return items, cursors
+            self.assertEqual(len(page[key]), limit, "a page before the last is full")
+            cursors.append(after)
+            if between:
+                between()
+
+    def test_evidence_pages_hold_every_record_once_in_order(self):
+        single = self.ok("evidence", {})
+        self.assertNotIn("next", single)        # 23+ records: one default page
+        self.assertGreaterEqual(len(single["evidence"]), 23)
+        paged, cursors = self.walk("evidence", "evidence", 4)
+        self.assertEqual(paged, single["evidence"])
+        self.assertEqual(len(cursors), (len(paged) - 1) // 4)
+
+    def test_records_added_between_pages_are_listed_once_at_the_end(self):
+        before = [r["id"] for r in self.ok("evidence", {})["evidence"]]
+        paged, _ = self.walk("evidence", "evidence", 5, between=lambda: self.record(2))
+        after = [r["id"] for r in self.ok("evidence", {"limit": 10000})["evidence"]]
+        ids = [r["id"] for r in paged]
+        self.assertEqual(len(ids), len(set(ids)), "no record twice")
+        self.assertEqual(ids[:len(before)], before)
+        self.assertEqual(ids, after, "every record, the new ones too, in recording order")
+        seqs = [r["seq"] for r in paged]
+        self.assertEqual(seqs, sorted(seqs))
+
+    def test_filters_hold_across_pages(self):
+        single = self.ok("evidence", {"learner": "l2"})["evidence"]
+        paged, _ = self.walk("evidence", "evidence", 2, {"learner": "l2"})
+        self.assertEqual(paged, single)
+        self.assertTrue(all(r["learner"] == "l2" for r in paged))
+
+    def test_statements_pages_hold_every_statement_once_in_order(self):
+        single = self.ok("statements", {})
+        self.assertNotIn("next", single)
+        paged, _ = self.walk("statements", "statements", 3, between=lambda: self.record(1))
+        ids = [s["id"] for s in paged]
+        self.assertEqual(len(ids), len(set(ids)))
+        everything = self.ok("statements", {"limit": 10000})["statements"]
+        self.assertEqual(paged, everything)
+        self.assertGreater(len(everything), len(single["statements"]))
+        by_learner, _ = self.walk("statements", "statements", 2, {"learner": "l3"})
+        self.assertEqual(by_learner, self.ok("statements", {"learner": "l3"})["statements"])
+
+    def test_outbox_pages_its_quarantined_statements(self):
+        page = self.ok("outbox", {"limit": 1})
+        self.assertEqual(page["quarantined"], [])
+        self.assertNotIn("next", page)
+        self.refused("outbox", {"after": "statements:1"}, "after")
+
+    def test_bad_cursors_are_refused_naming_after(self):
+        first = self.ok("evidence", {"limit": 2})
+        from_statements = self.ok("statements", {"limit": 2})["next"]
+        self.refused("evidence", {"after": from_statements}, "after")
+        self.refused("statements", {"after": first["next"]}, "after")
+        for garbage in ("", "garbage", "evidence:", "evidence:-3", "evidence:0", "evidence:1x", "evidence:1 ",
+                        "evidence:99999999999999999999999"):
+            self.refused("evidence", {"after": garbage}, "after")
+        self.refused("evidence", {"after": 5}, "after")
+
+    def test_limits_out_of_range_are_refused_naming_limit(self):
+        for bad in (0, -1, 10001, 1 << 40, "10", 2.5, True):
+            message = self.refused("evidence", {"limit": bad}, "limit")
+            self.refused("statements", {"limit": bad}, "limit")
+            self.refused("outbox", {"limit": bad}, "limit")
+        self.assertIn("from 1 to 10000", self.refused("evidence", {"limit": 0}, "limit"))
+        self.assertEqual(len(self.ok("evidence", {"limit": 10000})["evidence"]),
+                         len(self.ok("evidence", {"limit": 1})["evidence"]) + len(
+                             self.ok("evidence", {"limit": 10000, "after": self.ok("evidence", {"limit": 1})["next"]})
+                             ["evidence"]))
+        self.assertTrue(message)
+
+    def test_the_last_page_has_no_next(self):
+        total = len(self.ok("evidence", {})["evidence"])
+        exact = self.ok("evidence", {"limit": total})
+        self.assertEqual(len(exact["evidence"]), total)
+        self.assertNotIn("next", exact)
+        short = self.ok("evidence", {"limit": total - 1})
+        self.assertIn("next", short)
+        last = self.ok("evidence", {"limit": total, "after": short["next"]})
+        self.assertEqual(len(last["evidence"]), 1)
+        self.assertNotIn("next", last)
+
+
+if __name__ == "__main__":
+    module, definition = sys.argv[1:3]
+
+    class Args:
+        pass
+
+    ARGS = Args()
+    ARGS.module, ARGS.definition = (os.path.abspath(p) for p in (module, definition))
+    unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
