@@ -52,6 +52,7 @@ EXPECTED = {
     "audit.verify": READERS, "audit.export": READERS, "audit.checkpoint": ADMIN, "keys.generate": ADMIN,
     "privacy.export": READERS, "privacy.erase": ADMIN,
     "outbox": READERS, "store.stats": READERS, "sync": ADMIN, "retry": ADMIN,
+    "pull": ADMIN, "record.statements": ADMIN,
 }
 # ... and in the caller's own name: the field that names them, and the role that may then.
 OWN = {"progress": ("learner", "learner"), "evidence": ("learner", "learner"),
@@ -149,6 +150,7 @@ class RolesTest(unittest.TestCase):
             "keys.generate": {"dir": folder}, "privacy.export": {"person": about},
             "privacy.erase": {"person": "nobody.at.all"}, "outbox": {}, "store.stats": {},
             "sync": {"timeLimitMs": 0}, "retry": {"all": True},
+            "pull": {"pages": 1}, "record.statements": {"statements": []},
         }[op], folder
 
     def operations(self):

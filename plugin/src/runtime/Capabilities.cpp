@@ -73,6 +73,8 @@ const std::vector<Capabilities::Capability>& Capabilities::all()
          "Verifies an attested demonstration as its auditor: the request's auditor is the caller."},
         {"sfe/evidence:record", {"record"}, {kAdmin}, "",
          "Records a batch of LMS events: completions and attestations of anyone."},
+        {"sfe/evidence:intake", {"pull", "record.statements"}, {kAdmin}, "",
+         "Takes in xAPI statements as learning evidence: pulled from the LRS, or forwarded by the LMS."},
         {"sfe/evidence:withdraw", {"withdraw"}, {kAdmin}, "",
          "Withdraws an evidence record."},
         {"sfe/evidence:read-own", {"evidence"}, {kLearner}, kLearner,

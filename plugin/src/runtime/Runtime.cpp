@@ -10,6 +10,7 @@
 #include "sfe/presenter/AuditPresenter.h"
 #include "sfe/presenter/DefinitionPresenter.h"
 #include "sfe/presenter/EvidencePresenter.h"
+#include "sfe/presenter/IntakePresenter.h"
 #include "sfe/presenter/MappingPresenter.h"
 #include "sfe/presenter/OutboxPresenter.h"
 #include "sfe/presenter/PrivacyPresenter.h"
@@ -27,9 +28,12 @@
 #include "sfe/service/DeliveryService.h"
 #include "sfe/service/EvidenceService.h"
 #include "sfe/service/ImportService.h"
+#include "sfe/service/LrsReader.h"
 #include "sfe/service/MappingService.h"
 #include "sfe/service/PrivacyService.h"
 #include "sfe/service/ProgressService.h"
+#include "sfe/service/PullService.h"
+#include "sfe/service/StatementIntake.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/Database.h"
 #include "sfe/store/LearnerRefs.h"
@@ -122,6 +126,10 @@ Runtime::Runtime(plugin::HostServices& host):
     _privacyService = std::make_unique<service::PrivacyService>(*_db, *_learnerRefs, _signingKeys);
     _privacy = std::make_unique<presenter::PrivacyPresenter>(_host, *_privacyService, _settings.lrsUrl);
     _store = std::make_unique<presenter::StorePresenter>(*_db);
+    _lrsReader = std::make_unique<service::LrsReader>(_settings, _host.logger());
+    _intake = std::make_unique<service::StatementIntake>(*_db, *_evidenceService, _settings);
+    _pullService = std::make_unique<service::PullService>(*_db, *_lrsReader, *_intake);
+    _intakePresenter = std::make_unique<presenter::IntakePresenter>(_host, *_pullService, *_intake);
 
     using presenter::Request;
     add("import", [this](const Request& r) { return _definitions->importDefinition(r); });
@@ -140,6 +148,8 @@ Runtime::Runtime(plugin::HostServices& host):
     add("attest", [this](const Request& r) { return _evidence->attest(r); });
     add("record", [this](const Request& r) { return _evidence->record(r); });
     add("withdraw", [this](const Request& r) { return _evidence->withdraw(r); });
+    add("pull", [this](const Request& r) { return _intakePresenter->pull(r); });
+    add("record.statements", [this](const Request& r) { return _intakePresenter->recordStatements(r); });
     add("evidence", [this](const Request& r) { return _evidence->evidence(r); });
     add("evidence.show", [this](const Request& r) { return _evidence->show(r); });
     add("statements", [this](const Request& r) { return _evidence->statements(r); });

@@ -17,9 +17,8 @@
 namespace sfe {
 namespace service {
 
-namespace {
-
-xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& s, const std::string& loggerName)
+xapi::delivery::LrsClient::Settings DeliveryService::clientSettings(const runtime::Settings& s,
+                                                                    const std::string& loggerName)
 {
     xapi::delivery::LrsClient::Settings c;
     c.loggerName = loggerName;
@@ -32,8 +31,6 @@ xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& s, c
     c.caFile = s.lrsCaFile;
     return c;
 }
-
-} // namespace
 
 DeliveryService::DeliveryService(const runtime::Settings& settings, Poco::Logger& logger, store::Database& db):
     _settings(settings),

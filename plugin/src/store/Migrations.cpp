@@ -345,12 +345,26 @@ Migration leanStore()
     }};
 }
 
+// Version 9: where `pull` left off in each LRS's statement feed (store::PullCursor): the `stored`
+// time of the last statement taken in and the ids stored at that same instant (a space-separated
+// list), so the next pull neither loses nor repeats statements with equal `stored` times.
+Migration pullCursor()
+{
+    return {9, "pull cursor per LRS", {
+        "CREATE TABLE pull_cursor ("
+        "  lrs VARCHAR(512) PRIMARY KEY,"
+        "  stored VARCHAR(40) NOT NULL,"
+        "  ids TEXT NOT NULL,"
+        "  updated_at VARCHAR(24) NOT NULL)",
+    }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures(), progressIndex(),
-                                                senderLease(), statementBinding(), leanStore()};
+                                                senderLease(), statementBinding(), leanStore(), pullCursor()};
     return all;
 }
 

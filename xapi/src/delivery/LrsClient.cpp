@@ -403,6 +403,53 @@ PostResult LrsClient::postBatch(const std::string& jsonArrayBody, const std::vec
 	return result;
 }
 
+std::string LrsClient::getStatements(const std::string& target)
+{
+	std::string pathAndQuery;
+	if (!target.empty() && target.front() == '?')
+		pathAndQuery = _basePath + "/statements" + target;
+	else
+	{
+		// xAPI 1.0.3 Data 2.5: `more` is a relative IRL; Learning Locker gives it relative to the origin.
+		Poco::URI resolved(_endpoint + "/statements");
+		resolved.resolve(target);
+		const Poco::URI origin(_endpoint);
+		if (Poco::toLower(resolved.getScheme()) != Poco::toLower(origin.getScheme()) ||
+		    Poco::toLower(resolved.getHost()) != Poco::toLower(origin.getHost()) || resolved.getPort() != origin.getPort())
+			throw LrsIncompatibleException("LRS " + _endpoint + ": the next page '" + oneLine(target) +
+			                               "' is on another server; not followed");
+		pathAndQuery = resolved.getPathAndQuery();
+	}
+	const std::string url = (_https ? "https://" : "http://") + Poco::URI(_endpoint).getAuthority() + pathAndQuery;
+	Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, pathAndQuery, Poco::Net::HTTPMessage::HTTP_1_1);
+	prepare(request);
+	Poco::Net::HTTPResponse response;
+	std::string body;
+	try
+	{
+		Poco::Net::HTTPClientSession& http = session();
+		http.sendRequest(request);
+		std::istream& in = http.receiveResponse(response);
+		Poco::StreamCopier::copyToString(in, body);
+		if (!response.getKeepAlive())
+			closeSession();
+	}
+	catch (const Poco::Exception& e)
+	{
+		closeSession();
+		if (isCertificateProblem(e))
+			throw LrsCertificateException(certificateRefusal("GET " + url, e));
+		throw LrsUnreachableException("GET " + url + ": " + e.displayText());
+	}
+	const int status = static_cast<int>(response.getStatus());
+	if (status == 200)
+		return body;
+	const std::string reason = "GET " + url + " answered " + std::to_string(status) + ": " + reasonFromBody(body, response);
+	if (classifyStatus(status) == PostResult::Outcome::Retryable)
+		throw LrsUnreachableException(reason);
+	throw LrsIncompatibleException(reason);
+}
+
 std::vector<std::string> LrsClient::checkAbout()
 {
 	const std::string url = _endpoint + "/about";

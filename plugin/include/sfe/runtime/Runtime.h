@@ -28,7 +28,8 @@ namespace sfe {
 namespace store { class Database; class LearnerRefs; }
 namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter;
                       class OutboxPresenter; class ProgressPresenter;
-                      class AuditPresenter; class PrivacyPresenter; class StorePresenter; }
+                      class AuditPresenter; class PrivacyPresenter; class StorePresenter;
+                      class IntakePresenter; }
 namespace service {
 class ImportService;
 class DefinitionCache;
@@ -42,6 +43,9 @@ class Checkpointer;
 class SigningKeys;
 class PrivacyService;
 class AuditExporter;
+class LrsReader;
+class StatementIntake;
+class PullService;
 }
 
 namespace runtime {
@@ -103,6 +107,10 @@ private:
     std::unique_ptr<presenter::AuditPresenter> _audit;
     std::unique_ptr<presenter::PrivacyPresenter> _privacy;
     std::unique_ptr<presenter::StorePresenter> _store;
+    std::unique_ptr<service::LrsReader> _lrsReader;
+    std::unique_ptr<service::StatementIntake> _intake;
+    std::unique_ptr<service::PullService> _pullService;
+    std::unique_ptr<presenter::IntakePresenter> _intakePresenter;
     std::map<std::string, Handler> _operations;
     std::shared_mutex _stopMutex;     ///< calls hold it shared; stop() exclusively
 };

@@ -63,6 +63,11 @@ public:
 
     store::OutboxQueue& queue() { return *_queue; }
 
+    /// The LRS client settings the lrs.* keys give (endpoint, credentials, version, timeout, TLS):
+    /// the sender's, and the reader's of `pull` (service::LrsReader), so both talk alike.
+    static xapi::delivery::LrsClient::Settings clientSettings(const runtime::Settings& settings,
+                                                              const std::string& loggerName);
+
 private:
     void checkAboutOnce();
     std::unique_ptr<xapi::delivery::OutboxSender> makeSender(std::chrono::milliseconds timeLimit);

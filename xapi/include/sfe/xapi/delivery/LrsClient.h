@@ -88,6 +88,15 @@ public:
 		/// POSTs the body (a JSON array of statements, sent as given) to {endpoint}/statements and
 		/// classifies the answer. Never throws for network, TLS or HTTP failures.
 
+	std::string getStatements(const std::string& target);
+		/// GETs one page of statements and returns the body of the 200 answer. `target` is either a query
+		/// for {endpoint}/statements ("?since=...&limit=...", starting with '?') or the `more` IRL of the
+		/// previous page, resolved against the endpoint: a path ("/xAPI/statements?cursor=...", relative to
+		/// the endpoint's origin, as Learning Locker sends it), a relative reference, or an absolute URL on
+		/// the same origin. Throws LrsCertificateException / LrsUnreachableException (network, 5xx, no
+		/// answer in time), LrsIncompatibleException (another origin, or any other status, with the LRS's
+		/// reason).
+
 	void abort();
 		/// Thread-safe: makes a request in progress on another thread fail at once (it is reported as a
 		/// network error). Used to stop a sender within a second even while it waits on a slow LRS.

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""pull_test.py: `sfia-evidence pull` against the real test LRS (Learning Locker's statement service,
+ctest fixture `lrs`), run as a process the way users run it.
+
+Usage: pull_test.py --cli BIN --manifest MANIFEST --definition CSMG.xml [unittest args]
+
+Foreign statements are POSTed to the LRS first: completions, passes and failures of mapped activities,
+and statements that cannot count (an unmapped activity, no result, a Group actor, a voided one, one of
+our own, an actor of another system). Exactly the countable ones must become evidence, once; every other
+one of ours must be reported with its reason. All suites share one LRS per ctest run, so each test maps
+activities whose IRIs are new (a fresh UUID in them) and looks only at its own statements.
+"""
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
+from cli import Cli, Store, cli_test_arguments  # noqa: E402
+
+EXIT_OK, EXIT_TEMPFAIL, EXIT_CONFIG = 0, 75, 78
+ARGS = None
+HOME = "https://lms.example.org"
+PROFILE = "https://sfia-evidence.org/xapi/profile/v1.0"
+VERB = "http://adlnet.gov/expapi/verbs/"
+
+
+def lrs_url():
+    state = os.environ.get("SFE_TEST_LRS_STATE")
+    if not state:
+        raise unittest.SkipTest("SFE_TEST_LRS_STATE is not set: run through ctest (fixture lrs)")
+    with open(os.path.join(state, "url"), encoding="utf-8") as f:
+        return f.read().strip()
+
+
+def post(statements):
+    request = urllib.request.Request(lrs_url() + "/statements", data=json.dumps(statements).encode("utf-8"),
+                                     method="POST", headers={"Content-Type": "application/json",
+                                                             "X-Experience-API-Version": "1.0.3",
+                                                             "Authorization": "Basic dGVzdDp0ZXN0"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200, response.status
+        return json.loads(response.read())
+
+
+def account(name, home=HOME):
+    return {"objectType": "Agent", "account": {"homePage": home, "name": name}}
+
+
+def statement(actor, verb, activity, **extra):
+    s = {"id": str(uuid.uuid4()), "actor": actor, "verb": {"id": VERB + verb, "display": {"en-US": verb}},
+         "object": {"objectType": "Activity", "id": activity}, "timestamp": "2026-11-19T08:30:00.000Z"}
+    s.update(extra)
+    return s
+
+
+class Pull(unittest.TestCase):
+    def setUp(self):
+        self.cli = Cli(ARGS.cli, ARGS.manifest)
+        self.tmp = tempfile.mkdtemp(prefix="sfe-pull-")
+        self.store = Store(self.tmp)
+        self.env = {"SFE_LRS_URL": lrs_url(), "SFE_LRS_USER": "test", "SFE_LRS_PASSWORD": "test"}
+        # Activities known by IRIs no other test uses.
+        run = uuid.uuid4().hex
+        self.course = "https://courses.example.org/%s/course-a" % run
+        self.exam = "https://courses.example.org/%s/exam-b" % run
+        self.unmapped = "https://courses.example.org/%s/not-mapped" % run
+        self.ok("import", ARGS.definition)
+        self.ok("map", self.course, "--skill", "CSMG", "--level", "3")
+        self.ok("map", self.course, "--skill", "CSMG", "--level", "2")
+        self.ok("map", self.exam, "--skill", "CSMG", "--level", "4", "--type", "assessment")
+
+    def tearDown(self):
+        self.store.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def run_cli(self, *args):
+        # background sending off: the outbox's own statements are not what is tested here
+        return self.cli.run(*self.store.args(*args), *args, env=self.env)
+
+    def ok(self, *args):
+        result = self.run_cli(*args)
+        self.assertEqual(result.code, EXIT_OK, result)
+        return result
+
+    def pull(self, *args):
+        return json.loads(self.ok("pull", "--json", *args).out)
+
+    def event_ids(self):
+        return {row[0] for row in self.store.rows("SELECT DISTINCT event_id FROM evidence")}
+
+    def evidence_count(self):
+        return int(self.store.rows("SELECT COUNT(*) FROM evidence")[0][0])
+
+    def test_exactly_the_countable_statements_become_evidence_once(self):
+        countable = [
+            statement(account("anna"), "completed", self.course),                       # two mapped levels
+            statement({"objectType": "Agent", "mbox": "mailto:bert@example.org"}, "passed", self.exam,
+                      result={"score": {"scaled": 0.8}}),
+            statement(account("anna"), "failed", self.exam),
+            statement(account("carl"), "answered", self.exam, result={"success": True}),
+            statement(account("dora"), "progressed", self.course, result={"completion": True}),
+        ]
+        voided_one = statement(account("anna"), "completed", self.exam)
+        others = {
+            "unmapped-activity": statement(account("anna"), "completed", self.unmapped),
+            "no-result": statement(account("anna"), "experienced", self.course),
+            "unsupported-verb": statement(account("anna"), "answered", self.course, result={"response": "b"}),
+            "group-actor": statement({"objectType": "Group", "name": "team", "member": [account("anna")]},
+                                     "completed", self.course),
+            "own": statement(account("anna"), "completed", self.course,
+                             context={"contextActivities": {"category": [{"id": PROFILE}]}}),
+            "unknown-actor": statement(account("anna", "https://other-lms.example.org"), "completed", self.course),
+        }
+        post(countable + list(others.values()) + [voided_one])
+        voiding = {"id": str(uuid.uuid4()), "actor": account("lms-admin"),
+                   "verb": {"id": VERB + "voided", "display": {"en-US": "voided"}},
+                   "object": {"objectType": "StatementRef", "id": voided_one["id"]}}
+        post([voiding])
+        expected_reasons = {s["id"]: reason for reason, s in others.items()}
+        expected_reasons[voided_one["id"]] = "voided"
+        expected_reasons[voiding["id"]] = "voiding"
+
+        first = self.pull()
+        self.assertEqual(self.event_ids(), {s["id"] for s in countable})
+        self.assertEqual(self.evidence_count(), 6)          # the course's completion counts on two levels
+        reported = {s["id"]: s["reason"] for s in first["skipped"] if s["id"] in expected_reasons}
+        self.assertEqual(reported, expected_reasons)
+        self.assertEqual(first["recorded"], len(countable))
+        self.assertIn("cursor", first)
+        # Who the learners are: account names on lms.home_page, the mbox's address.
+        learners = {row[0] for row in self.store.rows("SELECT learner FROM evidence")}
+        self.assertEqual(learners, {"anna", "bert@example.org", "carl", "dora"})
+
+        # A second pull (another process) continues at the stored cursor: nothing is recorded twice,
+        # and the statements read before are not read again.
+        second = self.pull()
+        self.assertEqual(second["recorded"], 0)
+        self.assertEqual(self.evidence_count(), 6)
+        self.assertFalse({s["id"] for s in second["skipped"]} & set(expected_reasons))
+
+        # New statements: the next pull takes in only those.
+        later = statement(account("erik"), "completed", self.course)
+        post([later])
+        third = self.pull()
+        self.assertEqual(third["recorded"], 1)
+        self.assertEqual(self.event_ids(), {s["id"] for s in countable} | {later["id"]})
+        self.assertFalse({s["id"] for s in third["skipped"]} & set(expected_reasons))
+
+        # --since overrides the cursor: everything is read again, recorded nothing twice, reported again.
+        again = self.pull("--since", "2000-01-01")
+        self.assertEqual(again["recorded"], 0)
+        self.assertGreaterEqual(again["duplicates"], len(countable) + 1)
+        self.assertEqual({s["id"]: s["reason"] for s in again["skipped"] if s["id"] in expected_reasons},
+                         expected_reasons)
+        self.assertEqual(self.evidence_count(), 8)
+
+    def test_since_reads_only_what_was_stored_after(self):
+        before = statement(account("anna"), "completed", self.course)
+        post([before])
+        time.sleep(0.05)    # `stored` has milliseconds: the two posts must not share one instant
+        since = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + ".%03dZ" % (int(time.time() * 1000) % 1000)
+        time.sleep(0.05)
+        after = statement(account("bert"), "passed", self.exam)
+        post([after])
+        report = self.pull("--since", since)
+        self.assertEqual(self.event_ids(), {after["id"]})
+        self.assertEqual(report["recorded"], 1)
+
+    def test_text_report_names_each_statement_that_did_not_count(self):
+        unmapped = statement(account("anna"), "completed", self.unmapped)
+        post([unmapped])
+        out = self.ok("pull", "--lang", "en").out
+        self.assertIn("not counted: %s: its activity is not mapped to a skill level (%s)" % (unmapped["id"],
+                                                                                           self.unmapped), out)
+        self.assertRegex(out, r"statements? read in \d+ pages?: ")
+
+    def test_without_an_lrs_pull_is_a_configuration_error(self):
+        result = self.cli.run(*self.store.args("pull"), "pull")
+        self.assertEqual(result.code, EXIT_CONFIG, result)
+
+
+def main():
+    global ARGS
+    ARGS = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
+
+
+if __name__ == "__main__":
+    main()
