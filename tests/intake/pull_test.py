@@ -13,7 +13,10 @@ activities whose IRIs are new (a fresh UUID in them) and looks only at its own s
 
 import json
 import os
+import pty
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -181,6 +184,33 @@ class Pull(unittest.TestCase):
         self.assertIn("not counted: %s: its activity is not mapped to a skill level (%s)" % (unmapped["id"],
                                                                                            self.unmapped), out)
         self.assertRegex(out, r"statements? read in \d+ pages?: ")
+
+    def test_on_a_terminal_a_progress_bar_counts_the_statements_read(self):
+        post([statement(account("anna"), "completed", self.course) for _ in range(3)])
+        master, slave = pty.openpty()
+        environment = dict(os.environ, **self.env)
+        process = subprocess.Popen([ARGS.cli, "--manifest", ARGS.manifest, *self.store.args("pull"), "pull",
+                                    "--lang", "en", "--limit", "2"],
+                                   stdout=subprocess.PIPE, stderr=slave, env=environment)
+        os.close(slave)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:         # the terminal closed: the process has ended
+                break
+            if not chunk:
+                break
+            output += chunk
+        os.close(master)
+        out = process.stdout.read().decode("utf-8")
+        process.stdout.close()
+        self.assertEqual(process.wait(timeout=60), EXIT_OK, out)
+        # The bar is on the terminal (stderr) only; the report on stdout has none of it.
+        read = int(re.search(r"(\d+) statements? read in (\d+) pages", out).group(1))
+        self.assertGreaterEqual(read, 3)
+        self.assertRegex(output.decode("utf-8"), r"\rstatements read \d+")
+        self.assertNotIn("\r", out)
 
     def test_without_an_lrs_pull_is_a_configuration_error(self):
         result = self.cli.run(*self.store.args("pull"), "pull")
