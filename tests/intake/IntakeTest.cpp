@@ -200,6 +200,10 @@ const std::vector<std::pair<std::string, std::string>> kHostile = {
      "statements[1].object.objectType"},
     {R"({"id":"6d3ee9e4-2a2f-4f0b-9a53-0d6b2c7b6b01","actor":{"mbox":"mailto:a@example.org"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"https://lms.example.org/activities/course-101"},"timestamp":"yesterday"})",
      "statements[1].timestamp"},
+    {R"({"id":"6d3ee9e4-2a2f-4f0b-9a53-0d6b2c7b6b01","actor":{"account":{"homePage":"https://lms.example.org","name":"an\u001bna"}},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"https://lms.example.org/activities/course-101"}})",
+     "statements[1].actor.account.name: contains the control character U+001B at character 3"},
+    {R"({"id":"6d3ee9e4-2a2f-4f0b-9a53-0d6b2c7b6b01","actor":{"mbox":"mailto:a@example.org"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"https://lms.example.org/activities/course-101\u0000"}})",
+     "statements[1].object.id: contains the control character U+0000"},
     {R"("just text")", "statements[1]"},
 };
 

@@ -8,6 +8,7 @@
 #include "sfe/service/StatementReader.h"
 
 #include "sfe/runtime/Time.h"
+#include "sfe/xapi/Utf8.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -49,8 +50,10 @@ public:
         return parent->getObject(key);
     }
 
+    /// An identifier, IRI or time: valid UTF-8 without control characters (as every id a request
+    /// carries, presenter::Request); `freeText` (a name) only has to be valid UTF-8.
     std::string string(const Poco::JSON::Object::Ptr& parent, const std::string& key, const std::string& path,
-                       bool required)
+                       bool required, bool freeText = false)
     {
         if (!parent->has(key) || parent->isNull(key))
         {
@@ -63,7 +66,25 @@ public:
             add(path + "." + key, "must be a string");
             return {};
         }
-        return value.extract<std::string>();
+        std::string text = value.extract<std::string>();
+        std::size_t offset = 0, character = 0;
+        std::uint32_t codePoint = 0;
+        while (offset < text.size())
+        {
+            ++character;
+            if (!xapi::Utf8::decode(text, offset, codePoint))
+            {
+                add(path + "." + key, "is not valid UTF-8 at character " + std::to_string(character));
+                return {};
+            }
+            if (!freeText && xapi::Utf8::isControl(codePoint))
+            {
+                add(path + "." + key, "contains the control character " + xapi::Utf8::codePointName(codePoint) +
+                                          " at character " + std::to_string(character));
+                return {};
+            }
+        }
+        return text;
     }
 
     std::optional<bool> boolean(const Poco::JSON::Object::Ptr& parent, const std::string& key, const std::string& path)
@@ -110,7 +131,7 @@ public:
         const std::string type = string(o, "objectType", path, false);
         if (type == "Group") a.type = xapi::Agent::Type::Group;
         else if (!type.empty() && type != "Agent") add(path + ".objectType", "must be Agent or Group, not '" + type + "'");
-        a.name = string(o, "name", path, false);
+        a.name = string(o, "name", path, false, true);
         a.mbox = string(o, "mbox", path, false);
         a.mboxSha1sum = string(o, "mbox_sha1sum", path, false);
         a.openid = string(o, "openid", path, false);
