@@ -14,10 +14,12 @@
 #include "render/PullRenderer.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/Stringifier.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Util/IntValidator.h>
 
 #include <iostream>
+#include <sstream>
 
 namespace sfe {
 namespace host {
@@ -30,7 +32,7 @@ constexpr int kDefaultPageSize = 500;
 /// cursor) and takes those that count in as learning evidence. It calls `pull` one page at a time
 /// ({"pages": 1}, then {"next": ...} while the feed goes on), so the plugin holds one page, each
 /// page is committed before the next is read, and a bar on a terminal shows the statements read.
-/// The pages' reports are added up and printed at the end.
+/// What did not count is printed as each page comes; the totals at the end.
 class PullCommand: public Command
 {
 public:
@@ -59,9 +61,13 @@ public:
         request.set("limit", line.has("limit") ? Poco::NumberParser::parse(line.value("limit")) : kDefaultPageSize);
         if (line.has("since")) request.set("since", TimeArgument::utc("since", line.value("since")));
 
-        Poco::JSON::Object::Ptr total = new Poco::JSON::Object;
-        Poco::JSON::Array::Ptr skipped = new Poco::JSON::Array;
-        std::size_t statements = 0, pages = 0, recorded = 0, evidence = 0, duplicates = 0;
+        // What did not count is printed page by page (text lines, or the elements of the JSON
+        // "skipped" array), so the CLI holds one page too, however long the feed.
+        const bool json = line.has("json");
+        const PullRenderer renderer(context.messages());
+        std::ostream& out = context.out();
+        if (json) out << "{\n  \"skipped\": [";
+        std::size_t statements = 0, pages = 0, recorded = 0, evidence = 0, duplicates = 0, skipped = 0;
         Poco::JSON::Object::Ptr cursor;
         ProgressBar bar(std::cerr, context.messages().format("pull.progress"));
         while (true)
@@ -72,8 +78,19 @@ public:
             recorded += page->getValue<std::size_t>("recorded");
             evidence += page->getValue<std::size_t>("evidence");
             duplicates += page->getValue<std::size_t>("duplicates");
-            if (const auto s = page->getArray("skipped"))
-                for (std::size_t i = 0; i < s->size(); ++i) skipped->add(s->get(static_cast<unsigned int>(i)));
+            if (const auto list = page->getArray("skipped"); list && list->size() > 0)
+            {
+                if (bar.drawing()) std::cerr << "\r\x1b[K" << std::flush;    // the lines go above the bar
+                if (json)
+                    for (std::size_t i = 0; i < list->size(); ++i)
+                    {
+                        out << (skipped + i ? ",\n    " : "\n    ");
+                        Poco::JSON::Stringifier::stringify(list->get(static_cast<unsigned int>(i)), out);
+                    }
+                else renderer.skipped(*list, out);
+                out.flush();
+                skipped += list->size();
+            }
             if (const auto c = page->getObject("cursor")) cursor = c;
             bar.update(statements + duplicates, 0);
             if (!page->has("next")) break;
@@ -83,15 +100,21 @@ public:
         }
         bar.finish();
 
+        Poco::JSON::Object::Ptr total = new Poco::JSON::Object;
         total->set("statements", statements);
         total->set("pages", pages);
         total->set("recorded", recorded);
         total->set("evidence", evidence);
         total->set("duplicates", duplicates);
-        total->set("skipped", skipped);
         if (cursor) total->set("cursor", cursor);
-        if (line.has("json")) context.printJson(total);
-        else PullRenderer(context.messages()).render(*total, context.out());
+        if (json)
+        {
+            // The totals close the object the "skipped" array opened.
+            std::ostringstream text;
+            Poco::JSON::Stringifier::stringify(total, text, 2);
+            out << (skipped ? "\n  ]," : "],") << text.str().substr(1) << '\n';
+        }
+        else renderer.summary(*total, skipped, out);
         return EXIT_OK;
     }
 };
