@@ -262,7 +262,14 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
     {
         const store::LogEntry& e = row.entry;
         ++report.entries;
-        const std::string at = "entry " + std::to_string(e.seq) + " (" + e.action + " " + e.evidenceId + "): ";
+        // Where a problem is: built only when there is one (a verification reads millions of entries).
+        struct At
+        {
+            const store::LogEntry& e;
+            operator std::string() const { return "entry " + std::to_string(e.seq) + " (" + e.action + " " + e.evidenceId + "): "; }
+            std::string operator+(const std::string& text) const { return std::string(*this) + text; }
+            std::string operator+(const char* text) const { return std::string(*this) + text; }
+        } at{e};
         if (e.seq != expected)
             problem(e.seq, e.evidenceId,
                     at + "expected entry " + std::to_string(expected) + " here: entries were deleted or inserted");
@@ -338,11 +345,11 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
                         "entry " + std::to_string(e.seq) + ": statement " + b.id + " is bound here but missing from the outbox (deleted)");
                 continue;
             }
-            const std::string what = "statement " + s->id + " (" + s->state + ", evidence " + s->evidenceId.value_or("none") + ")";
+            auto what = [&s] { return "statement " + s->id + " (" + s->state + ", evidence " + s->evidenceId.value_or("none") + ")"; };
             if (s->logSeq != e.seq)
             {
                 problem(e.seq, s->evidenceId.value_or(""),
-                        "entry " + std::to_string(e.seq) + ": " + what + " is bound here, but the outbox names " +
+                        "entry " + std::to_string(e.seq) + ": " + what() + " is bound here, but the outbox names " +
                             (s->logSeq ? "entry " + std::to_string(*s->logSeq) : std::string("no entry")) +
                             " as its binding (bound by another entry too, or moved)");
                 continue;
@@ -371,7 +378,7 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
             case StatementBinding::Match::Erased: ++report.statementsErased; break;
             case StatementBinding::Match::Differs:
                 problem(e.seq, s->evidenceId.value_or(""),
-                        "entry " + std::to_string(e.seq) + ": " + what + " was changed after it was logged: " + why);
+                        "entry " + std::to_string(e.seq) + ": " + what() + " was changed after it was logged: " + why);
                 break;
             }
         }
