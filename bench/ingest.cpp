@@ -7,6 +7,7 @@
 
 #include "BenchHost.h"
 #include "EventMix.h"
+#include "LrsBaseline.h"
 #include "RawBaseline.h"
 #include "MachineFacts.h"
 #include "Stopwatch.h"
@@ -19,12 +20,14 @@
 #include "sfe/service/ProgressService.h"
 #include "sfe/service/SigningKeys.h"
 #include "sfe/service/StatementFactory.h"
+#include "sfe/store/Database.h"
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/LearnerRefs.h"
 #include "sfe/store/MappingRepository.h"
 #include "sfe/store/StatementRepository.h"
 #include "sfe/xapi/Uuid.h"
 
+#include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
@@ -58,18 +61,21 @@ using sfe::bench::Stopwatch;
 
 const char* const kUsage =
     "usage: sfe-bench-ingest [--events N] [--learners N] [--activities N] [--batch N] [--rounds N] [--dir DIR]\n"
-    "                        [--cache-mib N] [--keep] [--no-door] [--no-raw] [--no-breakdown]\n"
+    "                        [--cache-mib N] [--keep] [--no-door] [--no-raw] [--no-lrs] [--no-breakdown] [--pg CONNINFO]\n"
     "  --events N      LMS events to record (default 100000)\n"
     "  --learners N    distinct learners (default 10000)\n"
     "  --activities N  mapped LMS activities (default 20)\n"
     "  --batch N       events per transaction (default 500)\n"
     "  --rounds N      run everything N times on fresh stores and report the best figures (default 1)\n"
-    "  --cache-mib N   give every connection (A, A2, B) a page cache of N MiB (default: SQLite's 2 MiB)\n"
+    "  --cache-mib N   give every connection (A, A2, B) a page cache of N MiB (default: the store's, 32)\n"
     "  --dir DIR       where the stores go (default: a new temporary folder, removed at the end)\n"
     "  --keep          keep the temporary folder\n"
     "  --no-door       skip A2, the run through Runtime::call(\"record\", json)\n"
     "  --no-raw        skip B, the raw sqlite3 baseline (with --no-door --no-breakdown: A alone, to profile)\n"
-    "  --no-breakdown  skip the per-phase breakdown of A\n";
+    "  --no-lrs        skip L, Learning Locker's statement service storing A's statements\n"
+    "  --no-breakdown  skip the per-phase breakdown of A\n"
+    "  --pg CONNINFO   run A on a new PostgreSQL database made through CONNINFO (key=value pairs of an\n"
+    "                  account that may create databases; dropped at the end unless --keep); no A2, no B\n";
 
 struct Options
 {
@@ -78,12 +84,15 @@ struct Options
     std::size_t activities = 20;
     std::size_t batch = 500;
     std::size_t rounds = 1;
-    std::size_t cacheMib = 0;               // 0: leave SQLite's default
+    // The store's default page cache (store.cache_mib); B gets the same.
+    std::size_t cacheMib = static_cast<std::size_t>(sfe::store::Database::Options{}.cacheMib);
     std::string dir;
     bool keep = false;
     bool door = true;
     bool raw = true;
     bool breakdown = true;
+    bool lrs = true;
+    std::string pg;                         // A on PostgreSQL: the admin conninfo
 };
 
 Options parse(int argc, char** argv)
@@ -117,6 +126,14 @@ Options parse(int argc, char** argv)
         else if (arg == "--no-door") o.door = false;
         else if (arg == "--no-raw") o.raw = false;
         else if (arg == "--no-breakdown") o.breakdown = false;
+        else if (arg == "--no-lrs") o.lrs = false;
+        else if (arg == "--pg")
+        {
+            if (i + 1 >= argc) throw std::invalid_argument("--pg needs a value");
+            o.pg = argv[++i];
+            o.door = false;
+            o.raw = false;
+        }
         else if (arg == "--help" || arg == "-h")
         {
             std::cout << kUsage;
@@ -139,11 +156,16 @@ Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& 
 /// A started Runtime on a fresh store with the shipped CSMG definition imported.
 struct Store
 {
-    Store(const std::string& path, std::size_t cacheMib)
+    Store(const std::string& path, std::size_t cacheMib, const std::string& pgUrl = {})
     {
         host.settings().setString("store.path", path);
+        if (!pgUrl.empty())
+        {
+            host.settings().setString("store.connector", "postgresql");
+            host.settings().setString("store.url", pgUrl);
+        }
         runtime = std::make_unique<sfe::runtime::Runtime>(host);
-        if (cacheMib)
+        if (cacheMib && pgUrl.empty())
             runtime->database().session() << "PRAGMA cache_size=-" + std::to_string(cacheMib * 1024),
                 Poco::Data::Keywords::now;
         auto request = sfe::presenter::object();
@@ -186,6 +208,8 @@ struct Round
     Figures a{"A  EvidenceService::record"};
     Figures door{"A2 Runtime::call(\"record\", json)"};
     Figures b{"B  raw sqlite3 inserts of A's rows"};
+    Figures lrs{"L  Learning Locker, A's statements"};
+    std::vector<std::pair<std::string, double>> sizes;   // bytes by table or index
     std::vector<RawBaseline::Table> tables;
     std::size_t evidenceRecords = 0, statements = 0;
     std::optional<Phases> phases;
@@ -224,6 +248,56 @@ Phases phases(sfe::store::Database& db, sfe::service::DefinitionCache& definitio
     return {records.size(), make.total(), check.total(), uuids.total()};
 }
 
+/// A new PostgreSQL database for A, made through an admin conninfo; dropped at the end unless kept.
+struct PgDatabase
+{
+    PgDatabase(const std::string& adminConninfo, bool keepIt): admin(adminConninfo), keep(keepIt)
+    {
+        name = "sfe_bench_" + sfe::xapi::Uuid::random().substr(0, 8);
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+        Poco::Data::Session session("postgresql", admin);
+        session << "CREATE DATABASE " + name, Poco::Data::Keywords::now;
+        url = admin + " dbname=" + name;     // a later keyword wins in a libpq conninfo
+        std::printf("A on PostgreSQL: database %s\n", name.c_str());
+    }
+    ~PgDatabase()
+    {
+        if (keep) return;
+        try
+        {
+            Poco::Data::Session session("postgresql", admin);
+            session << "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", Poco::Data::Keywords::now;
+        }
+        catch (const Poco::Exception& e)
+        {
+            std::cerr << "sfe-bench-ingest: cannot drop " << name << ": " << e.displayText() << "\n";
+        }
+    }
+    PgDatabase(const PgDatabase&) = delete;
+    PgDatabase& operator=(const PgDatabase&) = delete;
+    std::string admin, name, url;
+    bool keep;
+};
+
+/// Bytes the store takes, by table and by index: SQLite's dbstat (pages of the file and its WAL);
+/// PostgreSQL's pg_table_size (heap, TOAST, maps) and pg_relation_size for indexes.
+std::vector<std::pair<std::string, double>> sizes(sfe::store::Database& db)
+{
+    using namespace Poco::Data::Keywords;
+    std::vector<std::string> names;
+    std::vector<Poco::Int64> bytes;
+    if (db.isSQLite())
+        db.session() << "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC", into(names), into(bytes), now;
+    else
+        db.session() << "SELECT c.relname, CASE WHEN c.relkind = 'r' THEN pg_table_size(c.oid) ELSE pg_relation_size(c.oid) END"
+                        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i') ORDER BY 2 DESC",
+            into(names), into(bytes), now;
+    std::vector<std::pair<std::string, double>> out;
+    for (std::size_t i = 0; i < names.size(); ++i) out.emplace_back(names[i], static_cast<double>(bytes[i]));
+    return out;
+}
+
 Round runRound(const Options& options, const std::string& dir, bool measurePhases)
 {
     auto path = [&](const std::string& name) {
@@ -238,7 +312,9 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
 
     // A: EvidenceService::record with LmsEvent structs. Runtime does not hand out its services, so
     // they are built here as Runtime builds them, over the Runtime's store.
-    Store service(servicePath, options.cacheMib);
+    std::optional<PgDatabase> pg;
+    if (!options.pg.empty()) pg.emplace(options.pg, options.keep);
+    Store service(servicePath, options.cacheMib, pg ? pg->url : std::string());
     auto& db = service.runtime->database();
     const auto& settings = service.runtime->settings();
     sfe::service::DefinitionCache definitions(db);
@@ -259,9 +335,12 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
     sfe::service::EvidenceService evidence(db, definitions, factory, learnerRefs, progress, checkpoints, signingKeys,
                                            settings);
 
-    RawBaseline watch(servicePath);
-    if (options.raw) watch.copyTo(rawPath);
-    watch.mark();
+    // The rows A adds are counted (and, for B, copied) from the SQLite file; not on PostgreSQL.
+    std::optional<RawBaseline> watched;
+    if (!pg) watched.emplace(servicePath);
+    RawBaseline* watch = watched ? &*watched : nullptr;
+    if (options.raw) watch->copyTo(rawPath);
+    if (watch) watch->mark();
     round.a.events = options.events;
     round.a.transactions = batches.size();
     Stopwatch a;
@@ -279,10 +358,26 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
             round.evidenceRecords += r.evidenceIds.size();
             round.statements += r.statementIds.size();
         }
-        watch.mark();
+        if (watch) watch->mark();
     }
     round.a.time = a.total();
-    round.a.rows = watch.rowsAdded();
+    if (watch) round.a.rows = watch->rowsAdded();
+    round.sizes = sizes(db);
+
+    // L: Learning Locker's statement service storing the statements A made, POSTed in batches of
+    // --batch, as the outbox sender posts them.
+    if (options.lrs)
+    {
+        std::vector<std::string> bodies;
+        for (const auto& s : sfe::store::StatementRepository(db).list()) bodies.push_back(s.body);
+        sfe::bench::LrsBaseline::Service lrs(Poco::Path(dir, "lrs").toString());
+        sfe::bench::LrsBaseline baseline(lrs.url());
+        const auto wall = baseline.post(bodies, options.batch);
+        round.lrs.events = options.events;
+        round.lrs.transactions = baseline.requests();
+        round.lrs.rows = bodies.size();
+        round.lrs.time.wall = wall.count();
+    }
 
     // A2: the same events as an LMS sends them, through the door: Runtime::call("record", json).
     if (options.door)
@@ -311,10 +406,10 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
     // B: A's rows, inserted into a copy of A's store as it was before A, in A's transactions.
     if (options.raw)
     {
-        round.tables = watch.load();
-        round.b.time = watch.replay(options.cacheMib);
+        round.tables = watch->load();
+        round.b.time = watch->replay(options.cacheMib);
         round.b.events = options.events;
-        round.b.transactions = watch.transactions();
+        round.b.transactions = watch->transactions();
         for (const auto& t : round.tables) round.b.rows += t.rows;
         if (round.b.rows != round.a.rows)
             throw std::runtime_error("B inserted " + std::to_string(round.b.rows) + " rows, A wrote " +
@@ -402,7 +497,21 @@ int run(const Options& options)
     std::printf("%s%zu evidence records and %zu statements reported by record()\n", options.raw ? "  " : "\n",
                 last.evidenceRecords, last.statements);
 
-    const Figures a = best(rounds, &Round::a), door = best(rounds, &Round::door), b = best(rounds, &Round::b);
+    if (last.evidenceRecords)
+    {
+        std::printf("\nstore size after A (%s), bytes per evidence record:\n", options.pg.empty() ? "SQLite, dbstat" : "PostgreSQL");
+        double total = 0;
+        for (const auto& [name, bytes] : last.sizes)
+        {
+            total += bytes;
+            if (bytes / double(last.evidenceRecords) >= 1)
+                std::printf("  %-44s %8.0f\n", name.c_str(), bytes / double(last.evidenceRecords));
+        }
+        std::printf("  %-44s %8.0f  (goal: at most 2000)\n", "all tables and indexes", total / double(last.evidenceRecords));
+    }
+
+    const Figures a = best(rounds, &Round::a), door = best(rounds, &Round::door), b = best(rounds, &Round::b),
+                  lrs = best(rounds, &Round::lrs);
     std::printf("\n%s:\n%-34s %7s %5s %8s %8s %8s %9s %9s\n",
                 options.rounds == 1 ? "figures" : "best of the rounds (least wall time, least CPU time)", "path",
                 "events", "txns", "rows", "wall s", "cpu s", "events/s", "rows/s");
@@ -416,6 +525,13 @@ int run(const Options& options)
         if (options.door)
             std::printf("A2/B = %.2f by wall time, %.2f by CPU time\n", b.time.wall / door.time.wall,
                         b.time.cpu / door.time.cpu);
+    }
+    if (options.lrs)
+    {
+        std::printf("%-34s %7zu %5zu %8zu %8.3f %8s %9.0f %9.0f  (rows: statements; txns: POSTs)\n", lrs.name.c_str(),
+                    lrs.events, lrs.transactions, lrs.rows, lrs.time.wall, "-", lrs.events / lrs.time.wall,
+                    lrs.rows / lrs.time.wall);
+        std::printf("\nA/L  = %.1f by events/s  (goal: at least 5)\n", lrs.time.wall / a.time.wall);
     }
     if (last.phases) printPhases(*last.phases, last.a.time, last.b.time, options.raw);
 
