@@ -210,15 +210,13 @@ struct Run
     long long outputBytes = 0;
 };
 
-/// Runs the CLI with `args` in a child process, its output to `output`; its peak RSS from wait4.
-Run runCli(const std::string& cli, const std::string& manifest, const std::string& db,
-           const std::vector<std::string>& args, const std::string& output)
+/// The runner (`sfe-bench-scale --measure OUTPUT PROGRAM ARGS...`): runs PROGRAM in a child, its
+/// standard output to OUTPUT, and prints "status maxrss-KiB seconds". Linux keeps a process's peak
+/// across exec, so a child forked from this benchmark after populating would start at its peak: the
+/// runner, a fresh small process, forks the measured one.
+int measure(int argc, char** argv)
 {
-    std::vector<std::string> all{cli, "--manifest", manifest, "--db", db};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
+    const std::string output = argv[2];
     const auto started = std::chrono::steady_clock::now();
     const pid_t pid = ::fork();
     if (pid == 0)
@@ -229,23 +227,40 @@ Run runCli(const std::string& cli, const std::string& manifest, const std::strin
             ::dup2(fd, 1);
             ::close(fd);
         }
-        ::execv(argv[0], argv.data());
+        ::execv(argv[3], argv + 3);
         std::_Exit(127);
     }
-    Run run;
     int status = 0;
     struct rusage usage{};
-    if (::wait4(pid, &status, 0, &usage) < 0) throw std::runtime_error("wait4 failed");
-    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    run.maxRssKiB = usage.ru_maxrss;
-    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (::wait4(pid, &status, 0, &usage) < 0) return 1;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("%d %ld %.3f\n", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), usage.ru_maxrss,
+                seconds);
+    (void)argc;
+    return 0;
+}
+
+/// Runs the CLI with `args` through the runner (measure()), its output to `output`.
+Run runCli(const std::string& cli, const std::string& manifest, const std::string& db,
+           const std::vector<std::string>& args, const std::string& output)
+{
+    char self[4096] = {};
+    if (::readlink("/proc/self/exe", self, sizeof self - 1) <= 0) throw std::runtime_error("cannot read /proc/self/exe");
+    std::string command = std::string("'") + self + "' --measure '" + output + "' '" + cli + "' --manifest '" + manifest +
+                          "' --db '" + db + "'";
+    for (const auto& a : args) command += " '" + a + "'";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run " + command);
+    Run run;
+    if (std::fscanf(pipe, "%d %ld %lf", &run.status, &run.maxRssKiB, &run.seconds) != 3) run.status = -1;
+    ::pclose(pipe);
     run.outputBytes = fileSize(output);
     return run;
 }
 
 void copyFile(const std::string& from, const std::string& to)
 {
-    Poco::File(to).remove(false);
+    if (Poco::File(to).exists()) Poco::File(to).remove(false);
     Poco::File(from).copyTo(to);
 }
 
@@ -334,19 +349,22 @@ int run(const Options& options)
         std::fflush(stdout);
         for (const auto& c : clis)
         {
-            std::string db = path;
+            std::string store = path;
             if (listing.name == "replay")
             {
                 copyFile(path, copy);       // the events go into a copy, so the store stays as populated
-                db = copy;
+                if (Poco::File(path + "-wal").exists()) copyFile(path + "-wal", copy + "-wal");
+                store = copy;
             }
             if (listing.name == "audit-export" && Poco::File(bundle).exists()) Poco::File(bundle).remove(true);
-            const Run r = runCli(c.cli, c.manifest, db, listing.args, output);
+            const Run r = runCli(c.cli, c.manifest, store, listing.args, output);
             std::printf(" | %-12s %10.1f %9.1f %12.1f%s", r.status == 0 ? "ok" : ("exit " + std::to_string(r.status)).c_str(),
                         static_cast<double>(r.maxRssKiB) / 1024, r.seconds,
                         static_cast<double>(r.outputBytes) / (1 << 20), "");
             std::fflush(stdout);
-            if (listing.name == "replay") Poco::File(copy).remove(false);
+            if (listing.name == "replay")
+                for (const auto& p : {copy, copy + "-wal", copy + "-shm"})
+                    if (Poco::File(p).exists()) Poco::File(p).remove(false);
             if (listing.name == "audit-export" && Poco::File(bundle).exists()) Poco::File(bundle).remove(true);
         }
         std::printf("\n");
@@ -364,6 +382,7 @@ int run(const Options& options)
 
 int main(int argc, char** argv)
 {
+    if (argc > 3 && std::string(argv[1]) == "--measure") return measure(argc, argv);
     try
     {
         return run(parse(argc, argv));
