@@ -92,6 +92,9 @@ add_custom_command(OUTPUT ${SFE_PACKAGE_STAGE}/changelog.gz ${SFE_PACKAGE_STAGE}
   COMMENT "Writing the package's changelogs and README"
   VERBATIM)
 add_custom_target(sfe_package_docs ALL DEPENDS ${SFE_PACKAGE_STAGE}/changelog.gz)
+# What lintian reports and we accept, each with its reason.
+install(FILES ${SFE_PACKAGING_DIR}/lintian-overrides DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides
+        RENAME sfia-evidence)
 install(FILES ${SFE_PACKAGE_STAGE}/changelog.gz ${SFE_PACKAGE_STAGE}/CHANGELOG.md.gz
               ${SFE_PACKAGE_STAGE}/README.md.gz ${SFE_PACKAGING_DIR}/copyright
         DESTINATION ${SFE_DOC_DIR})
@@ -128,8 +131,8 @@ string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
   "default). It ships the SFIA 9 skill CSMG in German; SFIA is (c) SFIA"
   "Foundation.")
 set(CPACK_GENERATOR DEB)
-# The package installs under the prefix the CLI compiled in (the installed manifest's place).
-set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
+# The package installs under /usr (CPack's default for DEB): the CLI must have been built for it,
+# since it compiles in where the manifest is installed.
 if(NOT CMAKE_INSTALL_PREFIX STREQUAL "/usr")
   message(WARNING "CMAKE_INSTALL_PREFIX is ${CMAKE_INSTALL_PREFIX}: the Debian package wants /usr "
                   "(configure a fresh build folder, or with -DCMAKE_INSTALL_PREFIX=/usr)")
@@ -154,7 +157,7 @@ set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXE
 
 set(CPACK_SOURCE_GENERATOR TGZ)
 set(CPACK_SOURCE_PACKAGE_FILE_NAME "sfia-evidence-${PROJECT_VERSION}-Source")
-set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/__pycache__/" "\\\\.pyc$" "/node_modules/" "~$")
+set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/Testing/" "/__pycache__/" "\\\\.pyc$" "/node_modules/" "~$")
 
 include(CPack)
 

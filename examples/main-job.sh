@@ -9,13 +9,21 @@
 #   5. prints one learner's progress (in German: the SFIA sentences, states and next steps) and
 #      verifies the evidence log,
 #   6. writes the learner's page and the admin's coverage page as HTML files and prints their paths.
-# Run it after building (see README.md). SFE_MAIN_DB overrides the store's path; the pages go to the
+# Run it after building (see README.md), or from the Debian package
+# (/usr/share/sfia-evidence/examples/main-job.sh: the installed CLI, the store and the pages in
+# ./sfia-evidence-main-job/). SFE_MAIN_DB overrides the store's path; the pages go to the
 # folder "pages" beside it (SFE_MAIN_PAGES overrides that).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-cli="${SFE_CLI:-$root/build/bin/sfia-evidence}"
-db="${SFE_MAIN_DB:-$root/build/main-job.db}"
+if [ -f "$root/CMakeLists.txt" ]; then       # a source tree: the build's CLI, the store in build/
+  cli="${SFE_CLI:-$root/build/bin/sfia-evidence}"
+  db="${SFE_MAIN_DB:-$root/build/main-job.db}"
+else                                          # installed: /usr/share/sfia-evidence holds definitions/
+  cli="${SFE_CLI:-$(command -v sfia-evidence || echo /usr/bin/sfia-evidence)}"
+  db="${SFE_MAIN_DB:-$PWD/sfia-evidence-main-job/main-job.db}"
+  mkdir -p "$(dirname "$db")"
+fi
 pages="${SFE_MAIN_PAGES:-$(dirname "$db")/pages}"
 [ -x "$cli" ] || { echo "main-job.sh: $cli is not built; build first (see README.md)" >&2; exit 1; }
 rm -f "$db" "$db-wal" "$db-shm" "$db-writers"

@@ -29,6 +29,10 @@ packages=(
   php-cli
   nodejs npm
   chromium    # the browser tests/web drives through playwright-core (tests/web/package.json)
+  # The Debian package (cmake/Packaging.cmake, tests/package): dpkg-shlibdeps and file for CPack's
+  # dependencies, help2man for the man page, lintian to check the package, debootstrap for the
+  # fresh Debian 12 root it is installed in.
+  dpkg-dev file help2man lintian debootstrap
 )
 
 export DEBIAN_FRONTEND=noninteractive

@@ -114,6 +114,8 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
 {
     Poco::Util::Application::defineOptions(options);
     options.addOption(Poco::Util::Option("help", "h", "print this help (or a command's, after the command)"));
+    // For packagers' tools (help2man writes the man page from --help and this) and for bug reports.
+    options.addOption(Poco::Util::Option("version", "", "print the program's version and the plugin ABI it loads"));
     options.addOption(Poco::Util::Option("db", "", "the store's database file (default: ./sfia-evidence.db)")
                           .argument("PATH"));
     options.addOption(Poco::Util::Option("config", "", "a configuration file: .properties, .ini, .xml or .json")
@@ -146,6 +148,11 @@ int HostApplication::main(const std::vector<std::string>& args)
         if (line.has("help"))
         {
             printHelp(line.command(), messages);
+            return EXIT_OK;
+        }
+        if (line.has("version"))
+        {
+            std::cout << kProgram << ' ' << SFE_VERSION << "\nplugin ABI " << SFE_ABI_VERSION << std::endl;
             return EXIT_OK;
         }
         if (!line.command()) throw UsageException(messages.format("cli.usage.noCommand"));

@@ -71,6 +71,11 @@ std::vector<std::string> ManifestLocator::defaultPlaces() const
 
     Poco::Path installed(Poco::Path::forDirectory(SFE_INSTALL_PLUGIN_DIR));
     installed.setFileName(kFileName);
+    // The installed program (/usr/bin) takes the installed manifest (/usr/lib/<multiarch>/...), never
+    // one a build or an older installation left in /usr/lib/sfia-evidence.
+    if (Poco::Path::forDirectory(_executableFolder).toString()
+        == Poco::Path::forDirectory(SFE_INSTALL_BIN_DIR).toString())
+        return {installed.toString(), besideExecutable.toString()};
     return {besideExecutable.toString(), installed.toString()};
 }
 

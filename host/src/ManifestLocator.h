@@ -21,7 +21,10 @@ namespace host {
 ///   2. the file named by the environment variable SFE_PLUGIN_MANIFEST;
 ///   3. <folder of the executable>/../lib/sfia-evidence/sfia-evidence.plugin.xml (a build tree,
 ///      or an installation with the default layout);
-///   4. SFE_INSTALL_PLUGIN_DIR/sfia-evidence.plugin.xml, fixed when the host was built.
+///   4. SFE_INSTALL_PLUGIN_DIR/sfia-evidence.plugin.xml, fixed when the host was built
+///      (CMAKE_INSTALL_FULL_LIBDIR/sfia-evidence: /usr/lib/<multiarch>/sfia-evidence in the package).
+/// The installed program (its folder is SFE_INSTALL_BIN_DIR, /usr/bin) looks at 4 before 3, so it
+/// needs no configuration and takes no manifest but the installed one unless told to.
 /// A place the user named (1 or 2) must exist: the host never falls back from it silently.
 class ManifestLocator
 {

@@ -7,7 +7,7 @@ deb="$1"
 command -v lintian >/dev/null || { echo "FAIL: lintian missing: bash packaging/install-deps.sh" >&2; exit 1; }
 start=$(date +%s)
 # --allow-root: CI runs as root. Info (I:) and pedantic (P:) tags are shown but pass.
-output=$(lintian --allow-root --no-tag-display-limit --info --display-info "$deb" 2>&1) || true
+output=$(lintian --allow-root --tag-display-limit 0 --display-info "$deb" 2>&1) || true
 printf '%s\n' "$output" | sed 's/^/   /'
 errors=$(grep -c '^E: ' <<<"$output" || true)
 warnings=$(grep -c '^W: ' <<<"$output" || true)

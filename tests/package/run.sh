@@ -23,6 +23,8 @@ started=$(date +%s)
 say() { printf '\n== package: %s\n' "$*"; }
 fail() { printf '\nFAIL: package: %s\n' "$*" >&2; exit 1; }
 ok() { printf '   ok: %s\n' "$*"; }
+# Any other command that fails ends the run too: say which.
+trap 'printf "\nFAIL: package: line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
 [ "$(id -u)" -eq 0 ] || fail "run as root (debootstrap and chroot need it)"
 for tool in debootstrap lintian dpkg-deb chroot mount; do
   command -v "$tool" >/dev/null || fail "$tool missing: bash packaging/install-deps.sh"
@@ -49,9 +51,10 @@ tarball="$build/sfia-evidence-${version}-Source.tar.gz"
 ok "$(basename "$deb"): $(du -k "$deb" | cut -f1) KiB, installed $(dpkg-deb -f "$deb" Installed-Size) KiB" \
    "($(( $(date +%s) - step )) s)"
 ok "$(basename "$tarball"): $(du -k "$tarball" | cut -f1) KiB"
-tar -tzf "$tarball" | grep -q "^sfia-evidence-${version}-Source/CMakeLists.txt$" \
+listing=$(tar -tzf "$tarball")
+grep -qx "sfia-evidence-${version}-Source/CMakeLists.txt" <<<"$listing" \
   || fail "the source tarball has no CMakeLists.txt at its top"
-if tar -tzf "$tarball" | grep -qE '/(build[^/]*|\.git)/'; then fail "the source tarball holds build or .git folders"; fi
+if grep -qE '/(build[^/]*|\.git)/' <<<"$listing"; then fail "the source tarball holds build or .git folders"; fi
 ok "the source tarball holds the sources, no build folders"
 printf '   Depends: %s\n' "$(dpkg-deb -f "$deb" Depends)"
 
@@ -70,7 +73,7 @@ step=$(date +%s)
 # The machine's Debian mirror: the first non-security URI of its apt sources (deb822 or one-line).
 mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
          | sed -n -E 's/^URIs:[[:space:]]*([^[:space:]]+).*/\1/p; s/^deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+).*/\2/p' \
-         | grep -v security | head -1)
+         | grep -v security | head -1 || true)
 [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
 mkdir -p "$cache/archives/partial"
 base="$cache/bookworm-minbase.tgz"
@@ -81,6 +84,7 @@ if [ ! -s "$base" ]; then
   mv "$base.part" "$base"
 fi
 root=$(mktemp -d /var/tmp/sfe-package-root.XXXXXX)
+chmod 0755 "$root"      # mktemp's 0700 would keep every user but root out of the root's /
 cleanup() {
   for m in "$root/var/cache/apt/archives" "$root/proc" "$root/dev/pts"; do
     mountpoint -q "$m" 2>/dev/null && umount -l "$m"
@@ -96,6 +100,8 @@ mount -t proc proc "$root/proc"
 # Downloaded .debs are kept between runs (apt's own cache, bind-mounted).
 mount --bind "$cache/archives" "$root/var/cache/apt/archives"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# No terminal in the chroot (no /dev/pts for dpkg's log), and apt's cache is root's (bind-mounted).
+printf 'Dpkg::Use-Pty "0";\nAPT::Sandbox::User "root";\n' >"$root/etc/apt/apt.conf.d/90sfe-package-test"
 # The machine's apt sources (its mirror, the updates and security suites the build's libraries came from).
 rm -f "$root/etc/apt/sources.list"
 cp /etc/apt/sources.list "$root/etc/apt/" 2>/dev/null || true
@@ -114,7 +120,7 @@ in_root apt-get install -y -q --no-install-recommends "/tmp/$(basename "$deb")" 
   || { tail -30 "$build/package-install.log"; fail "apt-get install of the package failed"; }
 pulled=$(grep -c '^Setting up ' "$build/package-install.log" || true)
 ok "installed with $((pulled - 1)) dependencies ($(( $(date +%s) - step )) s)"
-in_root dpkg-query -W -f='${Status}\n' libpocofoundation80 | grep -q "install ok installed" \
+[ "$(in_root dpkg-query -W -f='${Status}' libpocofoundation80)" = "install ok installed" ] \
   || fail "apt did not pull libpocofoundation80 (a library the plugin links)"
 ok "the libraries it links came with it (libpocofoundation80 and the rest)"
 files=$(in_root dpkg -L sfia-evidence)
@@ -140,7 +146,7 @@ grep -q "coverage-CSMG.html" "$build/package-main-job.log" || fail "the main job
 [ -s "$root/tmp/job/sfia-evidence-main-job/pages/progress-anna.schmidt.html" ] \
   || fail "the main job wrote no learner's page"
 ok "exit 0, $(wc -l <"$build/package-main-job.log") lines, pages in ./sfia-evidence-main-job/pages"
-in_root sfia-evidence --version | grep -qx "sfia-evidence $version" || fail "sfia-evidence --version is not $version"
+[ "$(in_root sfia-evidence --version | head -1)" = "sfia-evidence $version" ] || fail "sfia-evidence --version is not $version"
 ok "sfia-evidence --version: $version"
 in_root sfia-evidence --manifest /nonexistent.xml skills >/dev/null 2>&1 && fail "--manifest did not override"
 ok "--manifest still overrides the installed manifest"
@@ -195,7 +201,7 @@ before=$(snapshot)
 in_root apt-get remove -y -q sfia-evidence >/dev/null || fail "apt-get remove failed"
 after=$(snapshot)
 left=$(comm -12 <(sort "$root/tmp/package-files") <(echo "$after") | while read -r p; do
-         [ -d "$root$p" ] && [ ! -L "$root$p" ] && continue; echo "$p"; done)
+         [ -d "$root$p" ] && continue; echo "$p"; done)     # Debian's folders (and /lib -> usr/lib) stay
 [ "$left" = "/etc/sfia-evidence/sync.properties" ] || fail "after remove, left: ${left:-nothing, not even the configuration}"
 appeared=$(comm -13 <(echo "$before") <(echo "$after"))
 [ -z "$appeared" ] || fail "remove made files: $appeared"

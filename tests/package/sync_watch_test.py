@@ -95,7 +95,8 @@ class SyncWatch(unittest.TestCase):
             while sum("still pending" in line for line in lines) < 2:
                 self.assertLess(time.monotonic(), deadline, "fewer than two passes within %d s: %s" % (WAIT_S, lines))
                 line = self.process.stdout.readline()
-                self.assertNotEqual(line, "", "sync --watch ended after a refused pass: %s" % self.process.stderr.read())
+                if line == "":
+                    self.fail("sync --watch ended after a refused pass: %s" % self.process.stderr.read())
                 lines.append(line)
             code, _, err = self.stop()
         self.assertEqual(code, 0, err)
