@@ -155,6 +155,32 @@ class Verify(AuditCase):
         text = self.fails(EXIT_DATAERR, "audit", "verify", "--chunk", "1")
         self.assertIn("FAILED: 1 problem in 2 log entries", text.out)
 
+    def test_store_check_is_quick_by_default_full_or_none_on_request(self):
+        # --store-check: how the store file itself is checked; the entries are checked the same way always.
+        self.record()
+        checks = {}
+        for option in ("quick", "full", "none"):
+            report = json.loads(self.ok("audit", "verify", "--json", "--store-check", option).out)
+            self.assertTrue(report["ok"], option)
+            self.assertEqual(report["entries"], 2, option)
+            checks[option] = report["storeCheck"]
+        default = json.loads(self.ok("audit", "verify", "--json").out)
+        self.assertEqual(default["storeCheck"], checks["quick"])
+        self.assertIsNone(checks["none"])
+        if self.store.postgres:
+            self.assertEqual(checks["quick"], "every table read in full")
+            self.assertEqual(checks["full"], "every table read in full")
+        else:
+            self.assertEqual(checks["quick"], "SQLite quick_check")
+            self.assertEqual(checks["full"], "SQLite integrity_check")
+        bad = self.fails(64, "audit", "verify", "--store-check", "fast")
+        self.assertIn("--store-check: 'fast' is not one of full, quick, none", bad.err)
+        # Skipping the store check never skips the entries: a changed record is still found.
+        plain_text(self.store)
+        self.assertEqual(self.store.execute("UPDATE evidence SET outcome = 'not-demonstrated' WHERE kind = 'demonstrated'"), 1)
+        report = json.loads(self.fails(EXIT_DATAERR, "audit", "verify", "--json", "--store-check", "none").out)
+        self.assertIn("entry 2 (record ", report["firstProblem"]["message"])
+
     def test_from_checks_what_came_after_a_signed_checkpoint(self):
         key, cert = self.keys()
         config = self.signing_config(key, cert)

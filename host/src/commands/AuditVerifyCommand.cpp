@@ -4,7 +4,7 @@
 // Library: sfia-evidence (host)
 // Package: commands
 //
-// `sfia-evidence audit verify [--json] [--strict] [--from SEQ] [--chunk N]`: checks the evidence
+// `sfia-evidence audit verify [--json] [--strict] [--from SEQ] [--chunk N] [--store-check full|quick|none]`: checks the evidence
 // log, the records and the checkpoints.
 //
 
@@ -59,6 +59,9 @@ public:
                                              "them: SEQ - 1 must be a signed checkpoint that verifies").argument("SEQ"));
         options.addOption(Poco::Util::Option("chunk", "", "entries per call to the plugin (default 50000)")
                               .argument("N"));
+        options.addOption(Poco::Util::Option("store-check", "", "how the store file itself is checked: quick (the "
+                                             "default: every page read), full (also every index against its table) "
+                                             "or none").argument("full|quick|none"));
     }
 
     int run(CommandContext& context) const override
@@ -67,6 +70,9 @@ public:
         const long long chunk = number(context, "chunk", kDefaultChunk, 1);
         const bool since = context.line().has("from");
         const long long first = number(context, "from", 1, 1);
+        const std::string storeCheck = context.line().has("store-check") ? context.line().value("store-check") : "quick";
+        if (storeCheck != "full" && storeCheck != "quick" && storeCheck != "none")
+            throw UsageException(messages.format("cli.audit.badStoreCheck", i18n::MessageArgs().set("value", storeCheck)));
 
         Poco::JSON::Object::Ptr total = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
         Poco::JSON::Array::Ptr problems = new Poco::JSON::Array;
@@ -96,7 +102,11 @@ public:
             Poco::JSON::Object request;
             request.set("from", from);
             if (since) request.set("checkpoint", first - 1);
-            if (from == first && !since) request.set("store", true);
+            if (from == first && !since && storeCheck != "none")
+            {
+                request.set("store", true);
+                request.set("storeCheck", storeCheck);
+            }
             const bool rest = parts > 0 && from > last;
             if (rest)
             {

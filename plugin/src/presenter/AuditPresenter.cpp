@@ -82,6 +82,10 @@ std::string AuditPresenter::verify(const Request& request)
     scope.checkpoint = whole("checkpoint");
     if (scope.checkpoint && !from) scope.from = *scope.checkpoint + 1;
     scope.store = request.optBool("store").value_or(!part && !scope.checkpoint);
+    // "storeCheck": "quick" (the default) or "full" (SQLite's integrity_check), when the store is checked.
+    const auto storeCheck = request.optString("storeCheck");
+    if (storeCheck && *storeCheck != "quick" && *storeCheck != "full") request.fail("storeCheck", "must be \"quick\" or \"full\"");
+    scope.fullStoreCheck = storeCheck && *storeCheck == "full";
     scope.rest = request.optBool("rest").value_or(!part);
     scope.boundBefore = whole("boundBefore").value_or(0);
     if (scope.from < 1) request.fail("from", "must be at least 1 (entries start at 1)");

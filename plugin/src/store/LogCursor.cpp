@@ -176,6 +176,7 @@ public:
         sqlite3_finalize(_entries);
         sqlite3_finalize(_responsibilities);
         sqlite3_finalize(_statement);
+        sqlite3_finalize(_stream);
     }
 
     SQLite(const SQLite&) = delete;
@@ -212,7 +213,49 @@ public:
         if (sqlite3_bind_text(_statement, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT) != SQLITE_OK)
             fail("bind");
         if (!step(_statement)) return std::nullopt;
-        Row r{_statement};
+        StatementRecord s = statementAt(_statement);
+        sqlite3_reset(_statement);
+        return s;
+    }
+
+    /// The statement `id` if it is the next one of the forward stream that `logSeq` binds (skipping
+    /// those of earlier entries and unbound ones); else looked up by id, and the stream moved past it.
+    std::optional<StatementRecord> statement(const std::string& id, long long logSeq)
+    {
+        if (_streamOpen)
+        {
+            auto boundBefore = [this, logSeq] {
+                return sqlite3_column_type(_stream, 9) == SQLITE_NULL || sqlite3_column_int64(_stream, 9) < logSeq;
+            };
+            while (_haveStreamed && boundBefore()) _haveStreamed = step(_stream);
+            if (_haveStreamed && sqlite3_column_int64(_stream, 9) == logSeq &&
+                static_cast<std::size_t>(sqlite3_column_bytes(_stream, 0)) == id.size() &&
+                id.compare(0, id.size(), reinterpret_cast<const char*>(sqlite3_column_text(_stream, 0)), id.size()) == 0)
+            {
+                StatementRecord s = statementAt(_stream);
+                _haveStreamed = step(_stream);
+                return s;
+            }
+        }
+        auto s = statement(id);
+        if (s && s->logSeq == logSeq)
+        {
+            // Statements are written with their entry, so those after this one are likely the next entries'.
+            if (!_stream)
+                _stream = prepare((std::string("SELECT ") + kStatementColumns + " FROM statements WHERE seq > ? ORDER BY seq").c_str());
+            sqlite3_reset(_stream);
+            if (sqlite3_bind_int64(_stream, 1, s->seq) != SQLITE_OK) fail("bind");
+            _streamOpen = true;
+            _haveStreamed = step(_stream);
+        }
+        return s;
+    }
+
+private:
+    /// The statement at a statement's current row (kStatementColumns), its body decoded.
+    StatementRecord statementAt(sqlite3_stmt* statement)
+    {
+        Row r{statement};
         StatementRecord s;
         r.text(0, s.id);
         s.seq = r.integer(1);
@@ -225,11 +268,9 @@ public:
         r.text(7, s.state);
         if (!r.isNull(8)) r.text(8, s.signature.emplace());
         if (!r.isNull(9)) s.logSeq = r.integer(9);
-        sqlite3_reset(_statement);
         return s;
     }
 
-private:
     /// A sqlite3 statement's current row as decode() reads it.
     struct Row
     {
@@ -280,6 +321,9 @@ private:
     sqlite3_stmt* _entries = nullptr;
     sqlite3_stmt* _responsibilities = nullptr;
     sqlite3_stmt* _statement = nullptr;
+    sqlite3_stmt* _stream = nullptr;     ///< statements by seq, from just after the last one looked up by id
+    bool _streamOpen = false;
+    bool _haveStreamed = false;         ///< _stream is on a row
     bool _haveResponsibility = false;
 };
 
@@ -346,6 +390,42 @@ std::optional<StatementRecord> LogCursor::statement(const std::string& id)
     Poco::Data::RecordSet rs(select);
     if (!rs.moveFirst()) return std::nullopt;
     return statementFrom(rs);
+}
+
+std::optional<StatementRecord> LogCursor::statement(const std::string& id, long long logSeq)
+{
+    if (_sqlite) return _sqlite->statement(id, logSeq);
+    // PostgreSQL: the same forward stream as on SQLite, read a page of kPage statements at a time.
+    if (_streamOpen)
+    {
+        for (;;)
+        {
+            while (!_streamed.empty() && (!_streamed.front().logSeq || *_streamed.front().logSeq < logSeq))
+                _streamed.pop_front();
+            if (!_streamed.empty() || _streamAfter < 0) break;
+            Poco::Data::Statement select(_db.session());
+            Poco::Int64 after = _streamAfter, limit = static_cast<Poco::Int64>(kPage);
+            select << _db.sql(std::string("SELECT ") + kStatementColumns + " FROM statements WHERE seq > ? ORDER BY seq LIMIT ?"),
+                use(after), use(limit), now;
+            Poco::Data::RecordSet rs(select);
+            for (bool more = rs.moveFirst(); more; more = rs.moveNext()) _streamed.push_back(statementFrom(rs));
+            _streamAfter = _streamed.size() < kPage ? -1 : _streamed.back().seq;
+        }
+        if (!_streamed.empty() && _streamed.front().logSeq == logSeq && _streamed.front().id == id)
+        {
+            StatementRecord s = std::move(_streamed.front());
+            _streamed.pop_front();
+            return s;
+        }
+    }
+    auto s = statement(id);
+    if (s && s->logSeq == logSeq)
+    {
+        _streamOpen = true;
+        _streamed.clear();
+        _streamAfter = s->seq;
+    }
+    return s;
 }
 
 long long LogCursor::statementsBoundIn(long long from, long long to)

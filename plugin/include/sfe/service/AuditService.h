@@ -82,7 +82,11 @@ public:
     {
         long long from = 1;                     ///< the first entry to check
         std::optional<long long> to;            ///< the last (default: the log's last entry)
-        bool store = true;                      ///< check the store itself (integrity_check / every table read)
+        bool store = true;                      ///< check the store itself (quick_check or integrity_check / every table read)
+        /// With `store`, on SQLite: integrity_check (also every index against its table, UNIQUE) instead of
+        /// quick_check (every page of every table and index read, b-tree structure, records, NOT NULL and
+        /// CHECK constraints). The entries are checked the same either way. PostgreSQL: no difference.
+        bool fullStoreCheck = false;
         bool rest = true;                       ///< check what no entry in [from, to] names: evidence rows
                                                 ///< without entries, statements naming no entry, checkpoints
                                                 ///< past the log's end
@@ -112,8 +116,8 @@ public:
 private:
     using Problem = std::function<void(long long, const std::string&, const std::string&)>;
 
-    /// SQLite's integrity_check, or every PostgreSQL table read in full.
-    void checkStore(AuditReport& report, std::vector<AuditProblem>& problems);
+    /// SQLite's quick_check (integrity_check when `full`), or every PostgreSQL table read in full.
+    void checkStore(AuditReport& report, std::vector<AuditProblem>& problems, bool full);
     /// Throws SFE_INPUT unless `seq` is a signed checkpoint that verifies and matches the log.
     void requireCheckpoint(long long seq);
     /// The entries in [from, to]: the chain, the records, the statements they bind, the checkpoints.

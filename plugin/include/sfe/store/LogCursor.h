@@ -61,6 +61,12 @@ public:
     /// The statement with this id, without its delivery fields (attempts, errors, times).
     std::optional<StatementRecord> statement(const std::string& id);
 
+    /// The same, for the entry `logSeq` that binds it: read from a forward stream of the statements
+    /// in seq order (they are written with their entry, so in the log's order), not looked up one by
+    /// one; a statement not next in the stream is looked up by id and the stream moves on after it.
+    /// Which way it was read never changes the result. Call with non-decreasing `logSeq`.
+    std::optional<StatementRecord> statement(const std::string& id, long long logSeq);
+
     /// How many statements name an entry in [from, to] as theirs (log_seq).
     long long statementsBoundIn(long long from, long long to);
 
@@ -85,6 +91,9 @@ private:
     long long _from, _to;
     std::unique_ptr<SQLite> _sqlite;
     std::deque<LogRow> _page;       ///< PostgreSQL: the rest of the current page
+    bool _streamOpen = false;       ///< PostgreSQL: the statement stream of statement(id, logSeq)
+    long long _streamAfter = -1;    ///< the seq the next page starts after; -1: no more pages
+    std::deque<StatementRecord> _streamed;
 };
 
 } } // namespace sfe::store
