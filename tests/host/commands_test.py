@@ -25,7 +25,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cli import Cli, Store, dump, normalised, read_definition, cli_test_arguments  # noqa: E402
-from stored_text import plain_text  # noqa: E402
+from stored_text import plain_text, version  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR, EXIT_CANTCREAT, EXIT_TEMPFAIL, EXIT_CONFIG = 0, 64, 65, 73, 75, 78
@@ -133,6 +133,9 @@ class Evidence(CommandCase):
         self.assertEqual(table[0].split()[:3], ["SEQ", "EVIDENCE", "OCCURRED"])
         self.assertEqual([line.split()[1] for line in table[1:]], attested)
 
+        # The bodies are kept compressed with the store's own dictionary (version 2), which the import
+        # wrote to text_dictionaries; each CLI run is a new process that reads them back from there.
+        self.assertEqual({version(z) for (z,) in self.store.rows("SELECT body_z FROM statements")}, {2})
         # statements --json: exactly the bodies the store will send, in outbox order.
         statements = self.ok("statements", "--json")
         bodies = self.store_bodies()

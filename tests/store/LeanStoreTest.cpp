@@ -22,6 +22,8 @@
 
 #include <chrono>
 #include <map>
+#include <set>
+#include <tuple>
 #include <sstream>
 
 using namespace Poco::Data::Keywords;
@@ -84,7 +86,8 @@ struct Recorded : TestPlugin
         for (const char* statement : {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
                                       "CREATE INDEX evidence_event ON evidence(event_id)",
                                       "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)",
-                                      "DROP TABLE pull_cursor", "DELETE FROM schema_migrations WHERE version >= 8"})
+                                      "DROP TABLE pull_cursor", "DROP TABLE text_dictionaries",
+                                      "DELETE FROM schema_migrations WHERE version >= 8"})
             session << statement, now;
     }
 
@@ -121,6 +124,70 @@ BOOST_FIXTURE_TEST_CASE(new_statements_and_log_entries_are_stored_compressed, Re
         BOOST_TEST(b.size() * 2 < body.size());
     }
     BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_FIXTURE_TEST_CASE(texts_use_the_stores_dictionary_which_never_changes_and_old_versions_still_decode, Recorded)
+{
+    // The import wrote one dictionary (one skill); every body and log entry of a record uses it.
+    BOOST_TEST(count("SELECT COUNT(*) FROM text_dictionaries") == 1);
+    auto& db = runtime->database();
+    auto firstBytes = [&db](const std::string& column, const std::string& table) {
+        std::vector<Poco::Data::BLOB> blobs;
+        db.session() << "SELECT " + column + " FROM " + table, into(blobs), now;
+        std::set<int> versions;
+        for (const auto& b : blobs) versions.insert(b.size() ? b.rawContent()[0] : -1);
+        return versions;
+    };
+    // (A voiding statement names no skill: it keeps the built-in dictionary.)
+    BOOST_TEST((firstBytes("body_z", "statements WHERE voids_statement_id IS NULL") == std::set<int>{2}));
+    BOOST_TEST((firstBytes("body_z", "statements WHERE voids_statement_id IS NOT NULL") == std::set<int>{1}));
+    BOOST_TEST(firstBytes("content_z", "evidence_log").count(2) == 1);
+
+    // The plugin cannot change or remove a dictionary once written (rows name it).
+    BOOST_CHECK_THROW((db.session() << "UPDATE text_dictionaries SET bytes = bytes", now), std::exception);
+    BOOST_CHECK_THROW((db.session() << "DELETE FROM text_dictionaries", now), std::exception);
+    BOOST_TEST(count("SELECT COUNT(*) FROM text_dictionaries") == 1);
+
+    // Values written with version 1 (before schema 10) read as before, next to version 2 ones.
+    const auto before = listings();
+    const auto dueBefore = due();
+    for (const auto& [table, column, text] : {std::make_tuple("statements", "body_z", "body"),
+                                               std::make_tuple("evidence_log", "content_z", "content")})
+    {
+        std::vector<Poco::Int64> seqs;
+        std::vector<Poco::Data::BLOB> blobs;
+        db.session() << std::string("SELECT seq, ") + column + " FROM " + table + " ORDER BY seq", into(seqs), into(blobs), now;
+        BOOST_TEST_REQUIRE(seqs.size() >= 2);
+        for (std::size_t i = 0; i < seqs.size(); i += 2)
+        {
+            const std::string plain = StoredText::decode(
+                std::string(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size()), text);
+            Poco::Data::BLOB v1 = StoredText::blob(StoredText::encode(plain));
+            BOOST_TEST_REQUIRE(v1.rawContent()[0] == 1);
+            db.session() << db.sql(std::string("UPDATE ") + table + " SET " + column + " = ? WHERE seq = ?"),
+                use(v1), use(seqs[i]), now;
+        }
+    }
+    BOOST_TEST(firstBytes("body_z", "statements").count(1) == 1);
+    BOOST_TEST((listings() == before));
+    BOOST_TEST((due() == dueBefore));
+    auto verified = ok("audit.verify");
+    BOOST_TEST(verified->getValue<bool>("ok"), text(verified));
+}
+
+BOOST_AUTO_TEST_CASE(a_value_names_its_dictionary_and_decodes_only_with_that_one)
+{
+    const std::string body = R"({"skill":"X","definition":"d","text":"Kundenservice 3: Anwenden"})";
+    auto known = StoredText::dictionary(7, StoredText::dictionary(1) + "\"Kundenservice 3: Anwenden\"");
+    StoredText::remember(known);
+    const std::string encoded = StoredText::encode(body, known.get());
+    BOOST_TEST(static_cast<int>(encoded[0]) == 2);
+    BOOST_TEST(static_cast<int>(encoded[1]) == 7);
+    BOOST_TEST(StoredText::decode(encoded, "test") == body);
+    BOOST_TEST(encoded.size() < StoredText::encode(body).size());
+    // A dictionary this process was never given is named, not guessed.
+    auto unknown = StoredText::dictionary(8, "never remembered");
+    BOOST_CHECK_THROW(StoredText::decode(StoredText::encode(body, unknown.get()), "test"), std::exception);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_store_written_before_schema_8_is_converted_and_keeps_every_guarantee, Recorded)

@@ -10,6 +10,7 @@
 #include "sfe/runtime/Error.h"
 #include "sfe/runtime/Secrets.h"
 #include "sfe/store/Migrations.h"
+#include "sfe/store/TextDictionaries.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/store/WriterLock.h"
 #include "sfe/xapi/Timestamp.h"
@@ -92,9 +93,12 @@ Database::Database(const Options& options):
     _primary = openSession();
     if (isSQLite() && _options.target != ":memory:" && !_readOnly)
         _writerLock = std::make_unique<WriterLock>(_options.target);
+    _textDictionaries = std::make_unique<TextDictionaries>(*this);
     try
     {
         migrate();
+        // Every dictionary of the store, so that any of its texts decodes (StoredText version 2).
+        _textDictionaries->loadAll();
     }
     catch (const runtime::Error&)
     {

@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/DefinitionRepository.h"
+#include "sfe/store/TextDictionaries.h"
 
 #include "sfe/store/TextCodec.h"
 
@@ -93,6 +94,8 @@ void DefinitionRepository::add(const definition::Definition& d, const std::strin
             s << _db.sql("INSERT INTO current_skills(code, definition_sha256, since) VALUES (?, ?, ?)"),
                 use(code), use(hash), use(at), now;
     }
+    // Its compression dictionaries, in the same transaction (TextDictionaries).
+    _db.textDictionaries().create(hash);
     // Every process caches the current versions (service::DefinitionCache): they must look again.
     _db.markChanged();
 }

@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/EvidenceLog.h"
+#include "sfe/store/TextDictionaries.h"
 
 #include "sfe/store/StoredText.h"
 
@@ -86,7 +87,9 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
     // the hash of the text. One execution per entry (vectors bound without `bulk`, which
     // PostgreSQL's connector lacks).
     std::vector<Poco::Data::BLOB> encoded;
-    for (const std::string& content : contents) encoded.push_back(StoredText::blob(StoredText::encode(content)));
+    TextDictionaries& dictionaries = _db.textDictionaries();
+    for (const std::string& content : contents)
+        encoded.push_back(StoredText::blob(StoredText::encode(content, dictionaries.forText(content))));
     _db.session() << _db.sql("INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256,"
                              " prev_hash, chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(seqs), use(ids), use(acts), use(empty), use(encoded), use(hashes), use(prevs), use(chains), use(times), now;

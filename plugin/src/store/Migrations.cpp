@@ -9,6 +9,7 @@
 
 #include "sfe/store/Database.h"
 #include "sfe/store/StoredText.h"
+#include "sfe/store/TextDictionaries.h"
 
 #include <Poco/Data/LOB.h>
 
@@ -359,12 +360,51 @@ Migration pullCursor()
     }};
 }
 
+// Version 10: the store's own compression dictionaries (store::TextDictionaries, StoredText
+// version 2), one per skill of each definition version: the built-in dictionary followed by that
+// skill's texts. Written once and never changed (values encoded with one name it; an edit would
+// change their texts), which triggers enforce. The dictionaries of the definition versions already
+// stored are made here; no row is converted: values keep the version they were written with.
+Migration textDictionaries()
+{
+    return {10, "compression dictionaries per definition version and skill", {}, [](Database& db) {
+        const bool pg = db.isPostgreSQL();
+        db.session() << std::string("CREATE TABLE text_dictionaries ("
+                                    "  id INTEGER PRIMARY KEY,"
+                                    "  definition_sha256 VARCHAR(64) NOT NULL,"
+                                    "  skill_code VARCHAR(16) NOT NULL,"
+                                    "  bytes ") + StoredText::columnType(pg) + " NOT NULL,"
+                                    "  UNIQUE (definition_sha256, skill_code))", now;
+        if (pg)
+        {
+            db.session() << "CREATE OR REPLACE FUNCTION text_dictionaries_immutable() RETURNS trigger LANGUAGE plpgsql AS"
+                            " 'BEGIN RAISE EXCEPTION ''text_dictionaries: a dictionary is never changed or removed"
+                            " (values encoded with it name it)''; END'", now;
+            db.session() << "CREATE TRIGGER text_dictionaries_immutable BEFORE UPDATE OR DELETE ON text_dictionaries"
+                            " FOR EACH ROW EXECUTE FUNCTION text_dictionaries_immutable()", now;
+            db.session() << "CREATE TRIGGER text_dictionaries_no_truncate BEFORE TRUNCATE ON text_dictionaries"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION text_dictionaries_immutable()", now;
+        }
+        else
+        {
+            for (const char* op : {"UPDATE", "DELETE"})
+                db.session() << std::string("CREATE TRIGGER text_dictionaries_no_") + op + " BEFORE " + op +
+                                    " ON text_dictionaries BEGIN SELECT RAISE(ABORT, 'text_dictionaries: a dictionary"
+                                    " is never changed or removed (values encoded with it name it)'); END", now;
+        }
+        std::vector<std::string> versions;
+        db.session() << "SELECT content_sha256 FROM definition_versions ORDER BY import_seq", into(versions), now;
+        for (const std::string& v : versions) db.textDictionaries().create(v);
+    }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures(), progressIndex(),
-                                                senderLease(), statementBinding(), leanStore(), pullCursor()};
+                                                senderLease(), statementBinding(), leanStore(), pullCursor(),
+                                                textDictionaries()};
     return all;
 }
 

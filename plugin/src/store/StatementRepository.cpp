@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/StatementRepository.h"
+#include "sfe/store/TextDictionaries.h"
 
 #include "sfe/store/StoredText.h"
 
@@ -54,10 +55,11 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
     std::vector<Poco::Nullable<std::string>> evidence, voids, signature;
     std::vector<Poco::Nullable<Poco::Int64>> logSeq;
     std::vector<int> attempts;
+    TextDictionaries& dictionaries = _db.textDictionaries();
     for (const StatementRecord& s : statements)
     {
         id.push_back(s.id); seq.push_back(s.seq); evidence.push_back(nullable(s.evidenceId)); kind.push_back(s.kind);
-        learner.push_back(s.learner); body.emplace_back(); bodyZ.push_back(StoredText::blob(StoredText::encode(s.body)));
+        learner.push_back(s.learner); body.emplace_back(); bodyZ.push_back(StoredText::blob(StoredText::encode(s.body, dictionaries.forText(s.body))));
         voids.push_back(nullable(s.voidsStatementId));
         state.push_back(s.state); attempts.push_back(s.attempts); next.push_back(s.nextAttemptAt);
         created.push_back(s.createdAt); signature.push_back(nullable(s.signature));

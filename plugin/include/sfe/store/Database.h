@@ -42,6 +42,8 @@ class WriterLock;
 /// Database's pool to the calling thread for the length of one operation, and session() returns
 /// that thread's session (the primary session when the thread holds no lease: construction,
 /// single-threaded tools).
+class TextDictionaries;
+
 class Database
 {
 public:
@@ -104,6 +106,9 @@ public:
     /// Takes `count` consecutive numbers from the named counter and returns the first; call it
     /// inside a write transaction. Portable replacement for identity columns.
     long long nextSequence(const std::string& name, long long count = 1);
+
+    /// The store's compression dictionaries (StoredText version 2), cached for this Database.
+    TextDictionaries& textDictionaries() { return *_textDictionaries; }
 
     /// Records, inside a write transaction, that something other processes cache (definitions,
     /// mappings, learner references) changed, so that every process refreshes its caches.
@@ -169,6 +174,7 @@ private:
     std::unique_ptr<Poco::Data::Session> _primary;
     std::recursive_mutex _writeMutex;
     std::unique_ptr<WriterLock> _writerLock;
+    std::unique_ptr<TextDictionaries> _textDictionaries;
     std::mutex _poolMutex;
     std::vector<std::unique_ptr<Poco::Data::Session>> _idle;
     std::recursive_mutex _memoryMutex;          ///< ":memory:" has one session, shared in turn

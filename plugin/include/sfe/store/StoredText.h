@@ -12,7 +12,10 @@
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Nullable.h>
+#include <Poco/Types.h>
 
+#include <cstdint>
+#include <memory>
 #include <string>
 
 namespace sfe {
@@ -28,13 +31,35 @@ namespace store {
 /// decode. decode(encode(text)) == text byte for byte, so a re-sent statement is the one recorded
 /// and a log entry hashes as it did.
 ///
+/// Version 2 (schema 10) uses one of the store's own dictionaries (table text_dictionaries, made by
+/// store::TextDictionaries from a definition version's texts for one skill): the version byte, the
+/// dictionary's id in that table (a varint), the CRC-32 of the dictionary's bytes (4 bytes, big
+/// endian), then raw deflate with that dictionary. A process decodes version 2 with the dictionaries
+/// it has been given (remember(); store::Database gives every one of its store's when it opens): the
+/// CRC finds the dictionary whatever store it came from, the id names it in errors.
+///
 /// A row whose BLOB column is NULL holds its text in the text column (rows written before schema
 /// version 8 and not yet converted, rows written by hand): read() takes whichever is there.
 class StoredText
 {
 public:
-    /// The encoded bytes of `text` (version 1).
-    static std::string encode(const std::string& text);
+    /// One of a store's dictionaries (version 2): its row id, its bytes, their CRC-32.
+    struct Dictionary
+    {
+        Poco::Int64 id = 0;
+        std::string bytes;
+        std::uint32_t crc = 0;
+    };
+
+    /// A dictionary of a store's table, ready to encode with and to remember().
+    static std::shared_ptr<const Dictionary> dictionary(Poco::Int64 id, const std::string& bytes);
+
+    /// Makes a store's dictionary known to decode() in this process. Two different dictionaries
+    /// with the same CRC-32 are both refused for decoding (decode() names the clash): never a guess.
+    static void remember(const std::shared_ptr<const Dictionary>& dictionary);
+
+    /// The encoded bytes of `text`: version 2 with `dictionary` when given, else version 1.
+    static std::string encode(const std::string& text, const Dictionary* dictionary = nullptr);
 
     /// The text of encoded bytes. Throws runtime::Error (SFE_STORE) naming `what` (e.g. "statement
     /// 1234") when the bytes are not a version this build knows or do not inflate.
@@ -50,7 +75,7 @@ public:
     /// The column type for encoded values: BLOB on SQLite, BYTEA on PostgreSQL.
     static const char* columnType(bool postgresql) { return postgresql ? "BYTEA" : "BLOB"; }
 
-    /// The preset dictionary of a version (1), for tests and tools that decode rows themselves.
+    /// The built-in preset dictionary of a version (1), for tests and tools that decode rows themselves.
     static const std::string& dictionary(int version);
 };
 
