@@ -95,12 +95,23 @@ TextDictionaries::TextDictionaries(Database& db): _db(db)
 
 const StoredText::Dictionary* TextDictionaries::forText(const std::string& text)
 {
-    // A log entry names "definition" and "skill"; a statement body its definition-version extension
-    // and the skill in its activity ids.
-    std::string definition = valueAfter(text, "\"definition\":\"", '"', '"');
-    if (definition.empty()) definition = valueAfter(text, "/extensions/definition-version\":\"", '"', '"');
-    std::string skill = valueAfter(text, "\"skill\":\"", '"', '"');
-    if (skill.empty()) skill = valueAfter(text, "/skills/", '/', '"');
+    // A log entry ({"action":...) names "definition" and "skill" near its start; a statement body
+    // names the skill in its activity ids and the definition version in an extension near its end.
+    // Searched only where they are: a failing search of a body cost 1.6% of record()'s CPU (perf).
+    std::string definition, skill;
+    if (text.compare(0, 10, "{\"action\":") == 0)
+    {
+        definition = valueAfter(text, "\"definition\":\"", '"', '"');
+        skill = valueAfter(text, "\"skill\":\"", '"', '"');
+    }
+    else
+    {
+        const std::string marker = "/extensions/definition-version\":\"";
+        const std::size_t at = text.rfind(marker);
+        if (at != std::string::npos && at + marker.size() + 64 <= text.size())
+            definition = text.substr(at + marker.size(), 64);
+        skill = valueAfter(text, "/skills/", '/', '"');
+    }
     if (definition.size() != 64 || skill.empty()) return nullptr;
     const auto key = std::make_pair(definition, skill);
     {
