@@ -17,6 +17,7 @@ import pty
 import re
 import shutil
 import subprocess
+import threading
 import sys
 import tempfile
 import time
@@ -193,6 +194,11 @@ class Pull(unittest.TestCase):
                                     "--lang", "en", "--limit", "2"],
                                    stdout=subprocess.PIPE, stderr=slave, env=environment)
         os.close(slave)
+        # stdout is drained on a thread: a long report (an LRS holding earlier runs' statements) would
+        # otherwise fill the pipe and block the CLI while this loop waits for the terminal to close.
+        report = []
+        reader = threading.Thread(target=lambda: report.append(process.stdout.read()))
+        reader.start()
         output = b""
         while True:
             try:
@@ -203,7 +209,8 @@ class Pull(unittest.TestCase):
                 break
             output += chunk
         os.close(master)
-        out = process.stdout.read().decode("utf-8")
+        reader.join(timeout=60)
+        out = report[0].decode("utf-8") if report else ""
         process.stdout.close()
         self.assertEqual(process.wait(timeout=60), EXIT_OK, out)
         # The bar is on the terminal (stderr) only; the report on stdout has none of it.
