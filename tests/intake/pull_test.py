@@ -11,6 +11,7 @@ one of ours must be reported with its reason. All suites share one LRS per ctest
 activities whose IRIs are new (a fresh UUID in them) and looks only at its own statements.
 """
 
+import http.server
 import json
 import os
 import pty
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import time
 import unittest
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -64,12 +66,17 @@ def statement(actor, verb, activity, **extra):
     return s
 
 
-class Pull(unittest.TestCase):
+class PullCase(unittest.TestCase):
+    """A fresh store with CSMG imported and three activities mapped; the CLI pointed at self.lrs_url()."""
+
+    def lrs_url(self):
+        return lrs_url()
+
     def setUp(self):
         self.cli = Cli(ARGS.cli, ARGS.manifest)
         self.tmp = tempfile.mkdtemp(prefix="sfe-pull-")
         self.store = Store(self.tmp)
-        self.env = {"SFE_LRS_URL": lrs_url(), "SFE_LRS_USER": "test", "SFE_LRS_PASSWORD": "test"}
+        self.env = {"SFE_LRS_URL": self.lrs_url(), "SFE_LRS_USER": "test", "SFE_LRS_PASSWORD": "test"}
         # Activities known by IRIs no other test uses.
         run = uuid.uuid4().hex
         self.course = "https://courses.example.org/%s/course-a" % run
@@ -102,6 +109,8 @@ class Pull(unittest.TestCase):
     def evidence_count(self):
         return int(self.store.rows("SELECT COUNT(*) FROM evidence")[0][0])
 
+
+class Pull(PullCase):
     def test_exactly_the_countable_statements_become_evidence_once(self):
         countable = [
             statement(account("anna"), "completed", self.course),                       # two mapped levels
@@ -222,6 +231,77 @@ class Pull(unittest.TestCase):
     def test_without_an_lrs_pull_is_a_configuration_error(self):
         result = self.cli.run(*self.store.args("pull"), "pull")
         self.assertEqual(result.code, EXIT_CONFIG, result)
+
+
+class LossyCursorLrs:
+    """An LRS whose `more` chain ends early, as Learning Locker's memory store does once its cursor (a v1
+    UUID string, whose leading field wraps every 7 minutes) falls out of `stored` order: the first page of
+    a query has a `more` link, and that link answers an empty last page. Queries by `since` are right."""
+
+    def __init__(self, statements):
+        self.statements = statements        # in `stored` order, each with `stored`
+        self.queries = []
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                path, _, query = self.path.partition("?")
+                params = dict(p.split("=", 1) for p in query.split("&") if "=" in p)
+                owner.queries.append(params)
+                if path.endswith("/about"):
+                    body = {"version": ["1.0.3"]}
+                elif "cursor" in params:
+                    body = {"statements": [], "more": ""}
+                else:
+                    since = urllib.parse.unquote(params.get("since", ""))
+                    rest = [s for s in owner.statements if s["stored"] > since]
+                    limit = int(params.get("limit", "100"))
+                    body = {"statements": rest[:limit],
+                            "more": "/xAPI/statements?cursor=lost" if len(rest) > limit else ""}
+                data = json.dumps(body).encode("utf-8")
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("X-Experience-API-Version", "1.0.3")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = "http://127.0.0.1:%d/xAPI" % self.server.server_address[1]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class PullWhenMoreLosesStatements(PullCase):
+    def lrs_url(self):
+        return self.lrs.url
+
+    def setUp(self):
+        self.lrs = LossyCursorLrs([])
+        self.addCleanup(self.lrs.close)
+        super().setUp()
+        self.sent = []
+        for i in range(7):
+            s = statement(account("learner-%d" % i), "completed", self.course)
+            s["stored"] = "2026-11-19T08:30:0%d.000Z" % i
+            self.sent.append(s)
+        self.lrs.statements = self.sent
+
+    def test_the_feed_ends_only_when_a_query_by_time_brings_nothing_new(self):
+        report = self.pull("--limit", "3")
+        self.assertEqual(self.event_ids(), {s["id"] for s in self.sent}, self.lrs.queries)
+        self.assertEqual(report["recorded"], 7)
+        self.assertEqual(report["duplicates"], 0)
+        # The chain was followed, and queries by time from the last statement read went on to the end.
+        self.assertTrue(any("cursor" in q for q in self.lrs.queries))
+        self.assertEqual(self.pull("--limit", "3")["recorded"], 0)
 
 
 def main():

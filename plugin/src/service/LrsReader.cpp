@@ -59,7 +59,7 @@ std::string LrsReader::endpoint() const
     return url;
 }
 
-LrsReader::Page LrsReader::first(const std::optional<std::string>& since, std::size_t limit)
+std::string LrsReader::query(const std::optional<std::string>& since, std::size_t limit)
 {
     std::string query = "?ascending=true&limit=" + std::to_string(limit);
     if (since)
@@ -68,15 +68,10 @@ LrsReader::Page LrsReader::first(const std::optional<std::string>& since, std::s
         Poco::URI::encode(*since, ":+", encoded);
         query += "&since=" + encoded;
     }
-    return get(query);
+    return query;
 }
 
-LrsReader::Page LrsReader::next(const std::string& more)
-{
-    return get(more);
-}
-
-LrsReader::Page LrsReader::get(const std::string& target)
+LrsReader::Page LrsReader::read(const std::string& target)
 {
     std::lock_guard<std::mutex> lock(_mutex);
     xapi::delivery::LrsClient& lrs = client();

@@ -49,16 +49,16 @@ public:
     /// The endpoint (no trailing slash, no credentials). Requires configured().
     std::string endpoint() const;
 
-    /// The first page of statements stored after `since` (exclusive; all when empty), at most
-    /// `limit`. Throws runtime::Error: SFE_CONFIG without lrs.url or with a bad one, SFE_NETWORK when
-    /// the LRS does not answer, SFE_INVALID when its answer is not a StatementResult.
-    Page first(const std::optional<std::string>& since, std::size_t limit);
+    /// The query (relative to {lrs.url}/statements) for the statements stored after `since`
+    /// (exclusive; all when empty) in `stored` order, at most `limit` a page.
+    static std::string query(const std::optional<std::string>& since, std::size_t limit);
 
-    /// The page `more` (a previous page's) names, on the same LRS.
-    Page next(const std::string& more);
+    /// The page a query() or a previous page's `more` names, on the same LRS. Throws runtime::Error:
+    /// SFE_CONFIG without lrs.url or with a bad one, SFE_NETWORK when the LRS does not answer,
+    /// SFE_INVALID when its answer is not a StatementResult.
+    Page read(const std::string& target);
 
 private:
-    Page get(const std::string& target);
     xapi::delivery::LrsClient& client();
 
     runtime::Settings _settings;
