@@ -164,14 +164,15 @@ in_root apt-get install -y -q --no-install-recommends gcc g++ libc6-dev cmake ma
   >/dev/null || fail "installing the compilers, cmake, pkg-config and libpoco-dev failed"
 ok "gcc, g++, cmake, pkg-config, libpoco-dev installed ($(( $(date +%s) - step )) s)"
 mkdir -p "$root/tmp/hosts"
-cp -r "$here/c_host.c" "$here/cxx-host" "$root/tmp/hosts/"
+# The C host is the suite's own (tests/plugin/c_host.c: a whole session through the C door, `show`
+# among it), built here against the installed sfe.h and sfe/Version.h alone.
+cp -r "$here/../plugin/c_host.c" "$here/cxx-host" "$root/tmp/hosts/"
 definition=/usr/share/sfia-evidence/definitions/csmg.de.xml
 in_root sh -ec 'cd /tmp/hosts
   echo "   cc c_host.c $(pkg-config --cflags --libs sfia-evidence)"
-  cc -std=c11 -Wall -Wextra -o c_host c_host.c $(pkg-config --cflags --libs sfia-evidence) \
-     -DSFE_MODULE="\"$(pkg-config --variable=module sfia-evidence)\""
-  ./c_host '"$definition"' /tmp/hosts/c.db' || fail "the C host failed"
-ok "the C host loaded the installed plugin and ran show"
+  cc -std=c11 -Wall -Wextra -o c_host c_host.c $(pkg-config --cflags --libs sfia-evidence)
+  ./c_host "$(pkg-config --variable=module sfia-evidence)" '"$definition"'' || fail "the C host failed"
+ok "the C host loaded the installed plugin and ran a session with show"
 in_root sh -ec 'cd /tmp/hosts && cmake -S cxx-host -B cxx-build >/dev/null && cmake --build cxx-build >/dev/null
   ./cxx-build/cxx_host '"$definition"' /tmp/hosts/cxx.db' || fail "the C++ host failed"
 ok "the C++ host (find_package(SfiaEvidence COMPONENTS cxx)) loaded the installed plugin and ran show"

@@ -403,6 +403,30 @@ PostResult LrsClient::postBatch(const std::string& jsonArrayBody, const std::vec
 	return result;
 }
 
+std::string LrsClient::get(const std::string& pathAndQuery, const std::string& url, Poco::Net::HTTPResponse& response)
+{
+	Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, pathAndQuery, Poco::Net::HTTPMessage::HTTP_1_1);
+	prepare(request);
+	std::string body;
+	try
+	{
+		Poco::Net::HTTPClientSession& http = session();
+		http.sendRequest(request);
+		std::istream& in = http.receiveResponse(response);
+		Poco::StreamCopier::copyToString(in, body);
+		if (!response.getKeepAlive())
+			closeSession();
+	}
+	catch (const Poco::Exception& e)
+	{
+		closeSession();
+		if (isCertificateProblem(e))
+			throw LrsCertificateException(certificateRefusal("GET " + url, e));
+		throw LrsUnreachableException("GET " + url + ": " + e.displayText());
+	}
+	return body;
+}
+
 std::string LrsClient::getStatements(const std::string& target)
 {
 	std::string pathAndQuery;
@@ -421,26 +445,8 @@ std::string LrsClient::getStatements(const std::string& target)
 		pathAndQuery = resolved.getPathAndQuery();
 	}
 	const std::string url = (_https ? "https://" : "http://") + Poco::URI(_endpoint).getAuthority() + pathAndQuery;
-	Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, pathAndQuery, Poco::Net::HTTPMessage::HTTP_1_1);
-	prepare(request);
 	Poco::Net::HTTPResponse response;
-	std::string body;
-	try
-	{
-		Poco::Net::HTTPClientSession& http = session();
-		http.sendRequest(request);
-		std::istream& in = http.receiveResponse(response);
-		Poco::StreamCopier::copyToString(in, body);
-		if (!response.getKeepAlive())
-			closeSession();
-	}
-	catch (const Poco::Exception& e)
-	{
-		closeSession();
-		if (isCertificateProblem(e))
-			throw LrsCertificateException(certificateRefusal("GET " + url, e));
-		throw LrsUnreachableException("GET " + url + ": " + e.displayText());
-	}
+	const std::string body = get(pathAndQuery, url, response);
 	const int status = static_cast<int>(response.getStatus());
 	if (status == 200)
 		return body;
@@ -453,26 +459,8 @@ std::string LrsClient::getStatements(const std::string& target)
 std::vector<std::string> LrsClient::checkAbout()
 {
 	const std::string url = _endpoint + "/about";
-	Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, _basePath + "/about", Poco::Net::HTTPMessage::HTTP_1_1);
-	prepare(request);
 	Poco::Net::HTTPResponse response;
-	std::string body;
-	try
-	{
-		Poco::Net::HTTPClientSession& http = session();
-		http.sendRequest(request);
-		std::istream& in = http.receiveResponse(response);
-		Poco::StreamCopier::copyToString(in, body);
-		if (!response.getKeepAlive())
-			closeSession();
-	}
-	catch (const Poco::Exception& e)
-	{
-		closeSession();
-		if (isCertificateProblem(e))
-			throw LrsCertificateException(certificateRefusal("GET " + url, e));
-		throw LrsUnreachableException("GET " + url + ": " + e.displayText());
-	}
+	const std::string body = get(_basePath + "/about", url, response);
 	if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK)
 		throw LrsUnreachableException("GET " + url + " answered " + std::to_string(static_cast<int>(response.getStatus())) +
 		                              ": " + reasonFromBody(body, response));

@@ -16,6 +16,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPBasicCredentials.h>
+#include <Poco/Net/HTTPResponse.h>
 
 #include <chrono>
 #include <memory>
@@ -110,6 +111,9 @@ private:
 	Poco::Net::HTTPClientSession& session();
 	void closeSession();
 	void prepare(Poco::Net::HTTPRequest& request) const;
+	/// One GET of pathAndQuery (`url` names it in errors): the body, whatever the status. Throws
+	/// LrsCertificateException or LrsUnreachableException when no answer comes.
+	std::string get(const std::string& pathAndQuery, const std::string& url, Poco::Net::HTTPResponse& response);
 	PostResult failure(PostResult::Outcome outcome, const std::string& reason);
 
 	Settings _settings;
