@@ -11,9 +11,11 @@ database of its own, reached through psql (python3 has no PostgreSQL driver here
 import os
 import re
 import shutil
+import pty
 import sqlite3
 import subprocess
 import tempfile
+import threading
 import uuid
 import xml.etree.ElementTree as ET
 
@@ -48,6 +50,42 @@ class Cli:
         environment.update(env or {})
         return Result(subprocess.run(command, cwd=cwd, env=environment, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, timeout=timeout))
+
+    def run_on_terminal(self, *args, terminal="stderr", env=None, timeout=60):
+        """Runs like run() with one stream ("stdout" or "stderr") on a pseudo-terminal, as a user at a
+        terminal sees it. The other stream is drained from its pipe on a thread, so neither can fill
+        and block the process. Returns (Result, the terminal's bytes as text); in the Result the
+        terminal's stream is empty."""
+        command = [self.executable, "--manifest", self.manifest, *args]
+        environment = dict(os.environ)
+        for name in ("SFE_PLUGIN_MANIFEST", "SFE_LRS_URL", "SFE_LRS_USER", "SFE_LRS_PASSWORD"):
+            environment.pop(name, None)
+        environment.update(env or {})
+        master, slave = pty.openpty()
+        streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, terminal: slave}
+        process = subprocess.Popen(command, env=environment, **streams)
+        os.close(slave)
+        piped = process.stderr if terminal == "stdout" else process.stdout
+        drained = []
+        reader = threading.Thread(target=lambda: drained.append(piped.read()))
+        reader.start()
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:         # the terminal closed: the process has ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(master)
+        reader.join(timeout=timeout)
+        piped.close()
+        code = process.wait(timeout=timeout)
+        other = drained[0] if drained else b""
+        completed = subprocess.CompletedProcess(command, code, other if terminal == "stderr" else b"",
+                                                other if terminal == "stdout" else b"")
+        return Result(completed), shown.decode("utf-8")
 
 
 def dump(db):

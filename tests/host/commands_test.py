@@ -15,10 +15,8 @@ import hashlib
 import html.parser
 import json
 import os
-import pty
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
@@ -380,24 +378,9 @@ class Delivery(CommandCase):
         bodies = self.record_some()
         config = self.write_config("one-by-one.properties", "lrs.batch = 1\n")
         with FakeLrs(delay=0.5) as lrs:
-            master, slave = pty.openpty()
-            environment = dict(os.environ, SFE_LRS_URL=lrs.url)
-            process = subprocess.Popen([ARGS.cli, "--manifest", ARGS.manifest, "--db", self.db, "--config", config,
-                                        "sync"], stdout=slave, stderr=subprocess.PIPE, env=environment)
-            os.close(slave)
-            output = b""
-            while True:
-                try:
-                    chunk = os.read(master, 4096)
-                except OSError:         # the terminal closed: the process has ended
-                    break
-                if not chunk:
-                    break
-                output += chunk
-            os.close(master)
-            self.assertEqual(process.wait(timeout=30), EXIT_OK, process.stderr.read())
-            process.stderr.close()
-        text = output.decode("utf-8")
+            result, text = self.cli.run_on_terminal("--db", self.db, "--config", config, "sync", terminal="stdout",
+                                                    env={"SFE_LRS_URL": lrs.url}, timeout=30)
+            self.assertEqual(result.code, EXIT_OK, result)
         self.assertRegex(text, r"\r\[#*\.*\] \d+/%d delivered, 0 quarantined, \d+ pending" % len(bodies))
         self.assertIn("\r\x1b[Kdelivered %d, quarantined 0" % len(bodies), text)
         self.assertEqual(len(lrs.received), len(bodies))

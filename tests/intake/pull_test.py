@@ -14,10 +14,8 @@ activities whose IRIs are new (a fresh UUID in them) and looks only at its own s
 import http.server
 import json
 import os
-import pty
 import re
 import shutil
-import subprocess
 import threading
 import sys
 import tempfile
@@ -199,35 +197,14 @@ class Pull(PullCase):
         # From just before the post: the shared LRS holds the other suites' statements too.
         since = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 1))
         post([statement(account("anna"), "completed", self.course) for _ in range(3)])
-        master, slave = pty.openpty()
-        environment = dict(os.environ, **self.env)
-        process = subprocess.Popen([ARGS.cli, "--manifest", ARGS.manifest, *self.store.args("pull"), "pull",
-                                    "--lang", "en", "--limit", "2", "--since", since],
-                                   stdout=subprocess.PIPE, stderr=slave, env=environment)
-        os.close(slave)
-        # stdout is drained on a thread: a long report (an LRS holding earlier runs' statements) would
-        # otherwise fill the pipe and block the CLI while this loop waits for the terminal to close.
-        report = []
-        reader = threading.Thread(target=lambda: report.append(process.stdout.read()))
-        reader.start()
-        output = b""
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:         # the terminal closed: the process has ended
-                break
-            if not chunk:
-                break
-            output += chunk
-        os.close(master)
-        reader.join(timeout=60)
-        out = report[0].decode("utf-8") if report else ""
-        process.stdout.close()
-        self.assertEqual(process.wait(timeout=60), EXIT_OK, out)
+        result, terminal = self.cli.run_on_terminal(*self.store.args("pull"), "pull", "--lang", "en", "--limit", "2",
+                                                    "--since", since, env=self.env)
+        out = result.out
+        self.assertEqual(result.code, EXIT_OK, result)
         # The bar is on the terminal (stderr) only; the report on stdout has none of it.
         read = int(re.search(r"([\d,]+) statements? read in ([\d,]+) pages", out).group(1).replace(",", ""))
         self.assertGreaterEqual(read, 3)
-        self.assertRegex(output.decode("utf-8"), r"\rstatements read \d+")
+        self.assertRegex(terminal, r"\rstatements read \d+")
         self.assertNotIn("\r", out)
 
     def test_without_an_lrs_pull_is_a_configuration_error(self):
