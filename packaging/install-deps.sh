@@ -5,7 +5,8 @@
 # PostgreSQL client headers (for Poco::DataPostgreSQL), the PostgreSQL 15 server and client (the tests
 # start a private server of their own, tests/pg; no cluster of the package's is used), Python 3 (the
 # ctypes and CLI host tests), PHP's CLI (the PHP FFI host test), Node.js/npm (the test LRS) and clang 14
-# with its sanitizer and libFuzzer runtimes (.ci/hardening: the ASan+UBSan build and the fuzzers).
+# with its sanitizer and libFuzzer runtimes (.ci/hardening: the ASan+UBSan build and the fuzzers) and
+# clang-format (.ci/format).
 # Safe to run again; apt-get skips what is installed.
 set -euo pipefail
 
@@ -25,6 +26,7 @@ packages=(
   libboost-test-dev
   libssl-dev openssl
   clang-14 libclang-rt-14-dev
+  clang-format-14    # .ci/format: one code style (.clang-format)
   python3
   php-cli
   nodejs npm
