@@ -26,7 +26,6 @@ Cases:
 """
 
 import argparse
-import ctypes
 import http.client
 import http.server
 import json
@@ -43,6 +42,8 @@ import urllib.parse
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
 from cli import Cli, Store, tool_environment  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "plugin"))
+from ctypes_host import Door as CDoor  # noqa: E402
 
 ARGS = None
 SFE_OK, SFE_BUSY = 0, 10
@@ -264,39 +265,20 @@ class TwoSyncs(unittest.TestCase):
         self.assertEqual(ws.count("SELECT COUNT(*) FROM outbox_lease"), 0, "the lease outlived both syncs")
 
 
-class Door:
-    """The C door through ctypes (declarations as in sfe.h)."""
-
-    def __init__(self, path):
-        lib = ctypes.CDLL(path)
-        lib.sfe_open.restype = ctypes.c_int
-        lib.sfe_open.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p),
-                                 ctypes.POINTER(ctypes.c_void_p)]
-        lib.sfe_call.restype = ctypes.c_int
-        lib.sfe_call.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
-        lib.sfe_errmsg.restype = ctypes.c_char_p
-        lib.sfe_errmsg.argtypes = [ctypes.c_void_p]
-        lib.sfe_free.argtypes = [ctypes.c_void_p]
-        lib.sfe_close.argtypes = [ctypes.c_void_p]
-        self.lib = lib
+class Door(CDoor):
+    """tests/plugin/ctypes_host.py's Door, as this suite uses it: open raises on failure, call also
+    returns this thread's sfe_errmsg right after the call."""
 
     def open(self, config):
-        handle, error = ctypes.c_void_p(), ctypes.c_void_p()
-        status = self.lib.sfe_open(config.encode(), None, ctypes.byref(handle), ctypes.byref(error))
+        status, handle, error = self.open_raw(config)
         if status != SFE_OK:
-            message = ctypes.string_at(error.value).decode() if error.value else ""
-            self.lib.sfe_free(error)
-            raise RuntimeError("sfe_open: status %d: %s" % (status, message))
+            raise RuntimeError("sfe_open: status %d: %s" % (status, error))
         return handle
 
     def call(self, handle, operation, request=None):
         """(status, response object, this thread's sfe_errmsg right after the call)."""
-        out = ctypes.c_void_p()
-        status = self.lib.sfe_call(handle, operation.encode(), json.dumps(request or {}).encode(), ctypes.byref(out))
-        message = self.lib.sfe_errmsg(handle).decode()
-        text = ctypes.string_at(out.value).decode() if out.value else "{}"
-        self.lib.sfe_free(out)
-        return status, json.loads(text), message
+        status, response = super().call(handle, operation, request or {})
+        return status, response if response is not None else {}, self.errmsg(handle)
 
 
 class Threads(unittest.TestCase):
