@@ -110,6 +110,19 @@ BOOST_AUTO_TEST_CASE(stored_text_round_trips_byte_for_byte_and_its_dictionary_ne
     BOOST_CHECK_THROW(StoredText::decode(std::string("\x01garbage"), "test"), std::exception);
 }
 
+BOOST_AUTO_TEST_CASE(a_cut_or_padded_stored_text_is_refused_and_the_next_one_still_decodes)
+{
+    // decode() reuses one inflate stream per thread: a damaged value must not leave it unusable.
+    const std::string text = "{\"action\":\"record\",\"evidence\":\"" + std::string(3000, 'e') + "\"}";
+    const std::string encoded = StoredText::encode(text);
+    BOOST_CHECK_THROW(StoredText::decode(encoded.substr(0, encoded.size() / 2), "test"), std::exception);
+    BOOST_CHECK_THROW(StoredText::decode(encoded + "x", "test"), std::exception);
+    BOOST_TEST(StoredText::decode(encoded, "test") == text);
+    std::string into(10, 'z');
+    StoredText::decode(encoded.data(), encoded.size(), into, [] { return std::string("test"); });
+    BOOST_TEST(into == text);
+}
+
 BOOST_FIXTURE_TEST_CASE(new_statements_and_log_entries_are_stored_compressed, Recorded)
 {
     // Every row's text is in its _z column, at well under half its size.

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <string_view>
 
 using namespace Poco::Data::Keywords;
 
@@ -60,7 +61,12 @@ void decode(Source& s, LogRow& row)
     s.text(1, e.evidenceId);
     s.text(2, e.action);
     s.text(3, e.content);
-    if (!s.isNull(39)) e.content = StoredText::decode(s.blob(39), "evidence log entry " + std::to_string(e.seq));
+    if (!s.isNull(39))
+    {
+        const std::string_view z = s.blob(39);
+        const long long seq = e.seq;
+        StoredText::decode(z.data(), z.size(), e.content, [seq] { return "evidence log entry " + std::to_string(seq); });
+    }
     s.text(4, e.contentSha256);
     s.text(5, e.prevHash);
     s.text(6, e.chainHash);
@@ -121,10 +127,11 @@ struct PocoRow
     long long integer(int c) const { return rs[static_cast<std::size_t>(c)].convert<Poco::Int64>(); }
     double real(int c) const { return rs[static_cast<std::size_t>(c)].convert<double>(); }
     void text(int c, std::string& into) const { into = rs[static_cast<std::size_t>(c)].convert<std::string>(); }
-    std::string blob(int c) const
+    /// Valid while the row set is.
+    std::string_view blob(int c) const
     {
         const auto& b = rs[static_cast<std::size_t>(c)].extract<Poco::Data::BLOB>();
-        return std::string(reinterpret_cast<const char*>(b.rawContent()), b.size());
+        return std::string_view(reinterpret_cast<const char*>(b.rawContent()), b.size());
     }
 };
 
@@ -262,8 +269,12 @@ private:
         if (!r.isNull(2)) r.text(2, s.evidenceId.emplace());
         r.text(3, s.kind);
         r.text(4, s.learner);
-        r.text(5, s.body);
-        if (!r.isNull(10)) s.body = StoredText::decode(r.blob(10), "statement " + s.id);
+        if (r.isNull(10)) r.text(5, s.body);
+        else
+        {
+            const std::string_view z = r.blob(10);
+            StoredText::decode(z.data(), z.size(), s.body, [&s] { return "statement " + s.id; });
+        }
         if (!r.isNull(6)) r.text(6, s.voidsStatementId.emplace());
         r.text(7, s.state);
         if (!r.isNull(8)) r.text(8, s.signature.emplace());
@@ -283,10 +294,11 @@ private:
             const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
             into.assign(data ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(s, c)));
         }
-        std::string blob(int c) const
+        /// Valid until the statement steps on.
+        std::string_view blob(int c) const
         {
             const auto* data = static_cast<const char*>(sqlite3_column_blob(s, c));
-            return std::string(data ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(s, c)));
+            return std::string_view(data ? data : "", static_cast<std::size_t>(sqlite3_column_bytes(s, c)));
         }
     };
 

@@ -67,8 +67,8 @@ Registry& registry()
     return r;
 }
 
-std::string inflateWith(const std::string& bytes, std::size_t offset, const std::string& dictionary,
-                        const std::string& what);
+void inflateWith(const char* data, std::size_t size, std::size_t offset, const std::string& dictionary,
+                 std::string& out, const std::function<std::string()>& what);
 
 } // namespace
 
@@ -146,27 +146,35 @@ std::string StoredText::encode(const std::string& text, const Dictionary* dictio
 
 std::string StoredText::decode(const std::string& bytes, const std::string& what)
 {
-    const int version = bytes.empty() ? 0 : static_cast<unsigned char>(bytes[0]);
-    if (version == kVersion1) return inflateWith(bytes, 1, kDictionary1, what);
+    std::string text;
+    decode(bytes.data(), bytes.size(), text, [&what] { return what; });
+    return text;
+}
+
+void StoredText::decode(const char* data, std::size_t size, std::string& text, const std::function<std::string()>& what)
+{
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(data);
+    const int version = size == 0 ? 0 : bytes[0];
+    if (version == kVersion1) return inflateWith(data, size, 1, kDictionary1, text, what);
     if (version != kVersion2)
-        throw runtime::Error(SFE_STORE, what + ": the stored text has " +
-                                            (bytes.empty() ? std::string("no bytes")
-                                                           : "encoding version " + std::to_string(version)) +
+        throw runtime::Error(SFE_STORE, what() + ": the stored text has " +
+                                            (size == 0 ? std::string("no bytes")
+                                                       : "encoding version " + std::to_string(version)) +
                                             ", which this build cannot read (it reads versions 1 and 2)");
     std::uint64_t id = 0;
     std::size_t at = 1;
     for (int shift = 0; ; shift += 7, ++at)
     {
-        if (at >= bytes.size() || shift > 56)
-            throw runtime::Error(SFE_STORE, what + ": the stored text is damaged (its dictionary id is cut short)");
-        const auto b = static_cast<unsigned char>(bytes[at]);
+        if (at >= size || shift > 56)
+            throw runtime::Error(SFE_STORE, what() + ": the stored text is damaged (its dictionary id is cut short)");
+        const unsigned char b = bytes[at];
         id |= static_cast<std::uint64_t>(b & 0x7f) << shift;
         if (b < 0x80) { ++at; break; }
     }
-    if (at + 4 > bytes.size())
-        throw runtime::Error(SFE_STORE, what + ": the stored text is damaged (its dictionary checksum is cut short)");
+    if (at + 4 > size)
+        throw runtime::Error(SFE_STORE, what() + ": the stored text is damaged (its dictionary checksum is cut short)");
     std::uint32_t crc = 0;
-    for (int k = 0; k < 4; ++k) crc = (crc << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(k)]);
+    for (std::size_t k = 0; k < 4; ++k) crc = (crc << 8) | bytes[at + k];
     std::shared_ptr<const Dictionary> dictionary;
     bool clash = false;
     {
@@ -180,40 +188,60 @@ std::string StoredText::decode(const std::string& bytes, const std::string& what
         }
     }
     if (!dictionary)
-        throw runtime::Error(SFE_STORE, what + ": the stored text uses the store's dictionary " + std::to_string(id) +
+        throw runtime::Error(SFE_STORE, what() + ": the stored text uses the store's dictionary " + std::to_string(id) +
                                             (clash ? ", whose checksum another dictionary loaded in this process shares"
                                                    : ", which is not loaded (table text_dictionaries; open the store "
                                                      "through store::Database)"));
-    return inflateWith(bytes, at + 4, dictionary->bytes, what);
+    inflateWith(data, size, at + 4, dictionary->bytes, text, what);
 }
 
 namespace {
 
-std::string inflateWith(const std::string& bytes, std::size_t offset, const std::string& dictionary,
-                        const std::string& what)
+void inflateWith(const char* data, std::size_t size, std::size_t offset, const std::string& dictionary,
+                 std::string& out, const std::function<std::string()>& what)
 {
-    z_stream z{};
-    if (inflateInit2(&z, -15) != Z_OK) throw runtime::Error(SFE_STORE, what + ": cannot start decompressing");
-    inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()), static_cast<uInt>(dictionary.size()));
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + offset));
-    z.avail_in = static_cast<uInt>(bytes.size() - offset);
-    std::string out;
-    char buffer[16384];
-    int rc = Z_OK;
-    while (rc == Z_OK)
+    // One decompressor per thread, reset for each text (as encode() keeps one compressor): setting
+    // one up and ending it allocated its state and a 32 KiB window per text, two per log entry in
+    // `audit verify`. The text is inflated straight into `out`, grown as needed, not through a buffer.
+    struct Decompressor
     {
-        z.next_out = reinterpret_cast<Bytef*>(buffer);
-        z.avail_out = sizeof buffer;
+        Decompressor() { ready = inflateInit2(&z, -15) == Z_OK; }
+        ~Decompressor()
+        {
+            if (ready) inflateEnd(&z);
+        }
+        z_stream z{};
+        bool ready = false;
+    };
+    thread_local Decompressor decompressor;
+    if (!decompressor.ready) throw runtime::Error(SFE_STORE, what() + ": cannot start decompressing");
+    z_stream& z = decompressor.z;
+    inflateReset(&z);
+    inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()), static_cast<uInt>(dictionary.size()));
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data + offset));
+    z.avail_in = static_cast<uInt>(size - offset);
+    // Our texts inflate to 3-5 times their bytes; start at 6 times (or what `out` holds already).
+    std::size_t produced = 0;
+    if (out.size() < 6 * size + 256) out.resize(6 * size + 256);
+    int rc = Z_OK;
+    for (;;)
+    {
+        if (produced == out.size()) out.resize(2 * out.size());
+        z.next_out = reinterpret_cast<Bytef*>(&out[produced]);
+        z.avail_out = static_cast<uInt>(out.size() - produced);
         rc = inflate(&z, Z_NO_FLUSH);
-        out.append(buffer, sizeof buffer - z.avail_out);
-        if (rc == Z_BUF_ERROR && z.avail_in == 0) break;
+        produced = out.size() - z.avail_out;
+        if (rc != Z_OK) break;
+        if (z.avail_out != 0 && z.avail_in == 0) break;     // input used up, no end of stream: cut short
     }
     const bool complete = rc == Z_STREAM_END && z.avail_in == 0;
-    inflateEnd(&z);
     if (!complete)
-        throw runtime::Error(SFE_STORE, what + ": the stored text is damaged (its " + std::to_string(bytes.size()) +
+    {
+        out.clear();
+        throw runtime::Error(SFE_STORE, what() + ": the stored text is damaged (its " + std::to_string(size) +
                                             " bytes do not inflate to a complete text)");
-    return out;
+    }
+    out.resize(produced);
 }
 
 } // namespace

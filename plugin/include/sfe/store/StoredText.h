@@ -14,7 +14,9 @@
 #include <Poco/Nullable.h>
 #include <Poco/Types.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -64,6 +66,11 @@ public:
     /// The text of encoded bytes. Throws runtime::Error (SFE_STORE) naming `what` (e.g. "statement
     /// 1234") when the bytes are not a version this build knows or do not inflate.
     static std::string decode(const std::string& bytes, const std::string& what);
+
+    /// The same, from `size` bytes at `data` into `text` (replaced; its capacity is reused), for
+    /// readers of many rows (`audit verify`): nothing is copied or allocated per row beyond the text.
+    /// `what` is called only to name the text in an error.
+    static void decode(const char* data, std::size_t size, std::string& text, const std::function<std::string()>& what);
 
     /// The stored text of a row: decode(blob) when the BLOB column is not NULL, else `plain`.
     static std::string read(const std::string& plain, const Poco::Nullable<Poco::Data::BLOB>& blob,
