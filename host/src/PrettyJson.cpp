@@ -10,13 +10,12 @@
 namespace sfe {
 namespace host {
 
-void PrettyJson::write(const std::string& text, std::ostream& out)
+void PrettyJson::write(const std::string& text, std::ostream& out, std::size_t depth)
 {
     // Poco's layout: a non-empty container opens with a line break, its members each on a line
     // indented one step deeper ("key": value), and closes on a line of its own; an empty object
     // is "{", a line break, "}"; an empty array "[", two line breaks, "]" (at the container's indent).
     std::string buffer;
-    std::size_t depth = 0;
     const auto indent = [&](std::size_t level) { buffer.append(level * 2, ' '); };
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n; ++i)

@@ -10,9 +10,14 @@
 #include "CommandContext.h"
 #include "CommandRegistry.h"
 #include "Exceptions.h"
+#include "Pager.h"
+#include "PluginSession.h"
 
 #include <Poco/FileStream.h>
 #include <Poco/String.h>
+
+#include <functional>
+#include <memory>
 
 namespace sfe {
 namespace host {
@@ -34,31 +39,50 @@ public:
 
     int run(CommandContext& context) const override
     {
-        const Poco::JSON::Object::Ptr response = context.call("mappings.export", Poco::JSON::Object());
-        const std::string csv = response->getValue<std::string>("csv");
         if (!context.line().has("output"))
         {
-            context.out() << csv;
+            write(context, [&]() -> std::ostream& { return context.out(); });
             return EXIT_OK;
         }
         const std::string path = context.line().value("output");
+        long long rows = 0;
+        std::unique_ptr<Poco::FileOutputStream> file;
         try
         {
-            Poco::FileOutputStream file(path);
-            file << csv;
-            file.close();
-            if (!file.good()) throw Poco::WriteFileException(path);
+            // Opened once the first page is read: a refused export leaves no file behind.
+            rows = write(context, [&]() -> std::ostream& {
+                file = std::make_unique<Poco::FileOutputStream>(path);
+                return *file;
+            });
+            file->close();
+            if (!file->good()) throw Poco::WriteFileException(path);
         }
         catch (const Poco::FileException& e)
         {
             throw OutputException("mappings export: cannot write " + path + ": " + Poco::toLower(std::string(e.name())));
         }
         context.out() << context.messages().format("admin.csv.exported",
-                                                   i18n::MessageArgs()
-                                                       .set("path", path)
-                                                       .set("rows", response->getValue<long long>("rows")))
+                                                   i18n::MessageArgs().set("path", path).set("rows", rows))
                       << '\n';
         return EXIT_OK;
+    }
+
+private:
+    /// Writes the CSV a page at a time (the pages' texts in order are the file) and returns its rows.
+    static long long write(CommandContext& context, const std::function<std::ostream&()>& open)
+    {
+        long long rows = 0;
+        std::string text;
+        std::ostream* out = nullptr;
+        Pager pager(context, "mappings.export", Poco::JSON::Object());
+        while (pager.next(text))
+        {
+            const Poco::JSON::Object::Ptr page = PluginSession::parse("mappings.export", text);
+            if (!out) out = &open();
+            *out << page->getValue<std::string>("csv");
+            rows += page->getValue<long long>("rows");
+        }
+        return rows;
     }
 };
 

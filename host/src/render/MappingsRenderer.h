@@ -14,6 +14,9 @@
 
 #include "sfe/i18n/Messages.h"
 
+#include <string>
+#include <vector>
+
 namespace sfe {
 namespace host {
 
@@ -25,6 +28,11 @@ public:
     explicit MappingsRenderer(const i18n::Messages& messages);
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
+
+    /// The table's column titles and one mapping's row: a listing read a page at a time
+    /// (Pager::printTable) is the table render() prints of the whole list.
+    std::vector<std::string> header() const;
+    std::vector<std::string> row(const Poco::JSON::Object& mapping) const;
 
 private:
     const i18n::Messages& _messages;

@@ -104,13 +104,28 @@ std::string MappingPresenter::importCsv(const Request& request)
     return toJson(o);
 }
 
+Request::Page MappingPresenter::page(const Request& request)
+{
+    // The cursor is the id of the mapping a page ended at: the order (skill, level, activity) is
+    // no sequence number, and a mapping's id keeps its place in it even once removed.
+    return request.keyedPage([this](const std::string& id) {
+        return id.size() <= 64 && id.find_first_not_of("0123456789abcdef-") == std::string::npos &&
+               _mappings.isMapping(id);
+    });
+}
+
 std::string MappingPresenter::exportCsv(const Request& request)
 {
-    (void)request;
-    std::size_t rows = 0;
+    // A page at a time as every list ("limit", "after"; "next" while there are more): the pages'
+    // "csv" texts, in order, are the whole file.
+    const Request::Page page = MappingPresenter::page(request);
+    auto records = _mappings.mappings(std::nullopt, page.afterKey, page.limit + 1);
+    const bool more = records.size() > page.limit;
+    if (more) records.pop_back();
     auto o = object();
-    o->set("csv", _mappings.exportCsv(rows));
-    o->set("rows", rows);
+    o->set("csv", service::MappingService::exportCsv(records, page.afterKey.empty()));
+    o->set("rows", records.size());
+    if (more) o->set("next", request.nextCursor(records.back().id));
     return toJson(o);
 }
 
@@ -125,10 +140,16 @@ std::string MappingPresenter::unmap(const Request& request)
 
 std::string MappingPresenter::mappings(const Request& request)
 {
+    // A page at a time ("limit", "after"; "next" while there are more).
+    const Request::Page page = MappingPresenter::page(request);
+    auto records = _mappings.mappings(request.optString("skill"), page.afterKey, page.limit + 1);
+    const bool more = records.size() > page.limit;
+    if (more) records.pop_back();
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& m : _mappings.mappings(request.optString("skill"))) list->add(mappingJson(m));
+    for (const auto& m : records) list->add(mappingJson(m));
     auto o = object();
     o->set("mappings", list);
+    if (more) o->set("next", request.nextCursor(records.back().id));
     return toJson(o);
 }
 

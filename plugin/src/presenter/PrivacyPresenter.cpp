@@ -14,6 +14,10 @@
 #include "sfe/xapi/Timestamp.h"
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
+
+#include <algorithm>
+#include <optional>
 
 namespace sfe {
 namespace presenter {
@@ -28,76 +32,116 @@ PrivacyPresenter::PrivacyPresenter(plugin::HostServices& clock, service::Privacy
 std::string PrivacyPresenter::exportPerson(const Request& request)
 {
     const std::string person = request.string("person");
-    // Written as text, a record at a time and the records read a page at a time: a person with
-    // many records costs the text, not a DOM of it (the same bytes as condensing one).
-    const auto held = _privacy.exportPerson(person, kExportPage);
+    // A page at a time as every list ("limit", "after"; "next" while there are more): the items
+    // of "evidence", "attested" and "statements", in that order, fill a page; "attainments" and
+    // "verified" come with the last. The cursor is the list a page ended in ("e", "a", "s") and
+    // the seq of its last item there ("s0": that list from its first).
+    static const std::string lists = "eas";
+    const Request::Page page = request.keyedPage([](const std::string& key) {
+        Poco::Int64 seq = 0;
+        return key.size() > 1 && lists.find(key[0]) != std::string::npos &&
+               key.find_first_not_of("0123456789", 1) == std::string::npos &&
+               Poco::NumberParser::tryParse64(key.substr(1), seq);
+    });
+    const std::size_t startList = page.afterKey.empty() ? 0 : lists.find(page.afterKey[0]);
+    const long long startSeq = page.afterKey.empty() ? 0 : Poco::NumberParser::parse64(page.afterKey.substr(1));
+
+    std::optional<service::PersonRecords> held;
+    if (page.afterKey.empty()) held = _privacy.exportPerson(person, 1);    // throws notFound when nothing is held
+    const auto ref = held ? held->ref : _privacy.ref(person);
+    // Written as text, a record at a time and the records read kExportPage at a time: a page
+    // costs its text, not a DOM of it (the same bytes as condensing one).
     std::string out = "{\"person\":" + toJson(person) + ",\"exportedAt\":" +
                       toJson(xapi::Timestamp::format(_clock.now())) + ",\"ref\":" +
-                      toJson(held.ref ? Poco::Dynamic::Var(*held.ref) : Poco::Dynamic::Var());
-    const auto records = [&](const char* key, const std::vector<store::EvidenceRecord>& first, bool asAssessor) {
+                      toJson(ref ? Poco::Dynamic::Var(*ref) : Poco::Dynamic::Var());
+    std::size_t room = page.limit;
+    std::string next;
+    Poco::JSON::Parser parser;
+    const auto list = [&](std::size_t which, const char* key) {
         out += std::string(",\"") + key + "\":[";
         bool any = false;
-        for (auto page = first;;)
+        if (which < startList || !next.empty())
         {
-            for (const auto& r : page)
+            out += "]";
+            return;
+        }
+        long long after = which == startList ? startSeq : 0;
+        for (bool more = true; more;)
+        {
+            const std::size_t want = std::min(room + 1, kExportPage);
+            std::vector<std::string> items;
+            std::vector<long long> seqs;
+            if (which < 2)
             {
-                out += any ? "," : "";
-                out += toJson(EvidencePresenter::evidenceJson(r));
-                any = true;
+                for (const auto& r : _privacy.evidencePage(person, which == 1, after, want))
+                {
+                    items.push_back(toJson(EvidencePresenter::evidenceJson(r)));
+                    seqs.push_back(r.seq);
+                }
             }
-            if (page.size() < kExportPage) break;
-            page = _privacy.evidencePage(person, asAssessor, page.back().seq, kExportPage);
+            else
+            {
+                for (const auto& s : _privacy.statementPage(person, after, want))
+                {
+                    auto so = object();
+                    so->set("id", s.id);
+                    so->set("state", s.state);
+                    so->set("statement", parser.parse(s.body));
+                    parser.reset();
+                    items.push_back(toJson(so));
+                    seqs.push_back(s.seq);
+                }
+            }
+            more = items.size() == want;
+            for (std::size_t i = 0; i < items.size(); ++i)
+            {
+                if (room == 0)
+                {
+                    // One item more than the page holds: the next page goes on after the last.
+                    next = request.nextCursor(lists[which] + std::to_string(after));
+                    more = false;
+                    break;
+                }
+                out += any ? "," : "";
+                out += items[i];
+                any = true;
+                after = seqs[i];
+                --room;
+            }
         }
         out += "]";
     };
-    records("evidence", held.asLearner, false);
-    records("attested", held.asAssessor, true);
-
-    out += ",\"statements\":[";
-    Poco::JSON::Parser parser;
-    bool any = false;
-    for (auto page = held.statements;;)
-    {
-        for (const auto& s : page)
-        {
-            auto so = object();
-            so->set("id", s.id);
-            so->set("state", s.state);
-            so->set("statement", parser.parse(s.body));
-            parser.reset();
-            out += any ? "," : "";
-            out += toJson(so);
-            any = true;
-        }
-        if (page.size() < kExportPage) break;
-        page = _privacy.statementPage(person, page.back().seq, kExportPage);
-    }
-    out += "]";
+    list(0, "evidence");
+    list(1, "attested");
+    list(2, "statements");
 
     Poco::JSON::Array::Ptr attainments = new Poco::JSON::Array;
-    for (const auto& a : held.attainments)
+    Poco::JSON::Array::Ptr verified = new Poco::JSON::Array;
+    if (next.empty())
     {
-        auto ao = object();
-        ao->set("skill", a.skill);
-        ao->set("level", a.level);
-        ao->set("rule", a.rule);
-        ao->set("attainedAt", a.attainedAt);
-        ao->set("statement", a.statement);
-        ao->set("voidedAt", a.voidedAt ? Poco::Dynamic::Var(*a.voidedAt) : Poco::Dynamic::Var());
-        attainments->add(ao);
+        for (const auto& a : held ? held->attainments : _privacy.attainments(person))
+        {
+            auto ao = object();
+            ao->set("skill", a.skill);
+            ao->set("level", a.level);
+            ao->set("rule", a.rule);
+            ao->set("attainedAt", a.attainedAt);
+            ao->set("statement", a.statement);
+            ao->set("voidedAt", a.voidedAt ? Poco::Dynamic::Var(*a.voidedAt) : Poco::Dynamic::Var());
+            attainments->add(ao);
+        }
+        for (const auto& v : held ? held->verified : _privacy.verifications(person))
+        {
+            auto vo = object();
+            vo->set("evidence", v.evidence);
+            vo->set("verifiedAt", v.verifiedAt);
+            verified->add(vo);
+        }
     }
     out += ",\"attainments\":" + toJson(attainments);
-
-    Poco::JSON::Array::Ptr verified = new Poco::JSON::Array;
-    for (const auto& v : held.verified)
-    {
-        auto vo = object();
-        vo->set("evidence", v.evidence);
-        vo->set("verifiedAt", v.verifiedAt);
-        verified->add(vo);
-    }
-    out += ",\"verified\":" + toJson(verified) + "}";
-    return out;
+    out += ",\"verified\":" + toJson(verified);
+    if (!next.empty()) out += ",\"next\":" + toJson(next);
+    return out + "}";
 }
 
 std::string PrivacyPresenter::erase(const Request& request)

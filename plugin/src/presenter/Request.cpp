@@ -252,6 +252,24 @@ std::optional<int> Request::optInt(const std::string& key) const
 
 Request::Page Request::page() const
 {
+    // "<operation>:<seq>": a cursor names its operation, so one of another list is refused
+    // rather than read as a position in this one.
+    Poco::Int64 seq = 0;
+    Page page = keyedPage([&seq](const std::string& key) {
+        return key.find_first_not_of("0123456789") == std::string::npos && Poco::NumberParser::tryParse64(key, seq) &&
+               seq >= 1;
+    });
+    page.afterSeq = seq;
+    return page;
+}
+
+std::string Request::nextCursor(long long seq) const
+{
+    return _operation + ":" + std::to_string(seq);
+}
+
+Request::Page Request::keyedPage(const std::function<bool(const std::string& key)>& valid) const
+{
     Page page;
     if (const auto limit = optInt("limit"))
     {
@@ -261,22 +279,18 @@ Request::Page Request::page() const
     }
     if (const auto after = optString("after"))
     {
-        // "<operation>:<seq>": a cursor names its operation, so one of another list is refused
-        // rather than read as a position in this one.
         const std::string prefix = _operation + ":";
-        Poco::Int64 seq = 0;
-        if (after->compare(0, prefix.size(), prefix) != 0 ||
-            after->find_first_not_of("0123456789", prefix.size()) != std::string::npos ||
-            !Poco::NumberParser::tryParse64(after->substr(prefix.size()), seq) || seq < 1)
+        if (after->compare(0, prefix.size(), prefix) != 0 || after->size() == prefix.size() ||
+            !valid(after->substr(prefix.size())))
             refuse("after", "cursor", i18n::MessageArgs().set("value", runtime::Error::printable(*after)));
-        page.afterSeq = seq;
+        page.afterKey = after->substr(prefix.size());
     }
     return page;
 }
 
-std::string Request::nextCursor(long long seq) const
+std::string Request::nextCursor(const std::string& key) const
 {
-    return _operation + ":" + std::to_string(seq);
+    return _operation + ":" + key;
 }
 
 std::optional<bool> Request::optBool(const std::string& key) const

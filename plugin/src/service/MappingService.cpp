@@ -349,18 +349,15 @@ MappingImport MappingService::importCsv(const std::string& csv, const std::strin
     return result;
 }
 
-std::string MappingService::exportCsv(std::size_t& rows)
+std::string MappingService::exportCsv(const std::vector<store::MappingRecord>& page, bool header)
 {
-    store::MappingRepository repo(_db);
-    std::string out = MappingCsv::record(csvColumns());
-    rows = 0;
-    for (const auto& m : repo.activeMappings())
+    std::string out = header ? MappingCsv::record(csvColumns()) : std::string();
+    for (const auto& m : page)
     {
         std::vector<std::string> ids;
         for (const auto& r : m.responsibilities) ids.push_back(r.id);
         out += MappingCsv::record({m.activity.id, m.activity.name, m.activity.type, m.skillCode, std::to_string(m.level),
                                    joined(ids, " "), m.flagReason.value_or(m.flaggedAt ? "flagged" : "")});
-        ++rows;
     }
     return out;
 }
@@ -394,10 +391,17 @@ std::vector<std::string> MappingService::unmap(const std::optional<std::string>&
     return removed;
 }
 
-std::vector<store::MappingRecord> MappingService::mappings(const std::optional<std::string>& skill)
+std::vector<store::MappingRecord> MappingService::mappings(const std::optional<std::string>& skill,
+                                                           const std::string& afterId, std::size_t limit)
 {
     store::MappingRepository repo(_db);
-    return repo.activeMappings(skill);
+    return repo.activeMappingsPage(skill, afterId, limit);
+}
+
+bool MappingService::isMapping(const std::string& id)
+{
+    store::MappingRepository repo(_db);
+    return repo.hasMapping(id);
 }
 
 CoverageView MappingService::coverage(const std::string& code)

@@ -76,6 +76,45 @@ std::vector<store::StatementRecord> PrivacyService::statementPage(const std::str
     return store::StatementRepository(_db).list(person, std::nullopt, afterSeq, limit);
 }
 
+std::optional<std::string> PrivacyService::ref(const std::string& person)
+{
+    return _refs.find(person);
+}
+
+std::vector<PersonRecords::Attainment> PrivacyService::attainments(const std::string& person)
+{
+    std::vector<PersonRecords::Attainment> attained;
+    std::string who = person;
+    Poco::Data::Statement select(_db.session());
+    select << _db.sql("SELECT skill_code, level_number, rule, attained_at, statement_id, voided_at FROM attainments"
+                      " WHERE learner = ? ORDER BY attained_at, skill_code, level_number, statement_id"),
+        use(who), now;
+    Poco::Data::RecordSet rs(select);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    {
+        auto& a = attained.emplace_back();
+        a.skill = rs["skill_code"].convert<std::string>();
+        a.level = rs["level_number"].convert<int>();
+        a.rule = rs["rule"].convert<std::string>();
+        a.attainedAt = rs["attained_at"].convert<std::string>();
+        a.statement = rs["statement_id"].convert<std::string>();
+        if (!rs["voided_at"].isEmpty()) a.voidedAt = rs["voided_at"].convert<std::string>();
+    }
+    return attained;
+}
+
+std::vector<PersonRecords::Verification> PrivacyService::verifications(const std::string& person)
+{
+    std::vector<PersonRecords::Verification> verified;
+    std::string who = person;
+    std::vector<std::string> ids, times;
+    _db.session() << _db.sql("SELECT evidence_id, verified_at FROM verifications WHERE auditor = ?"
+                             " ORDER BY verified_at, evidence_id"),
+        use(who), into(ids), into(times), now;
+    for (std::size_t i = 0; i < ids.size(); ++i) verified.push_back({ids[i], times[i]});
+    return verified;
+}
+
 PersonRecords PrivacyService::exportPerson(const std::string& person, std::size_t listPage)
 {
     PersonRecords held;
@@ -85,31 +124,8 @@ PersonRecords PrivacyService::exportPerson(const std::string& person, std::size_
     held.asAssessor = evidencePage(person, true, 0, listPage);
     held.statements = statementPage(person, 0, listPage);
 
-    std::string who = person;
-    {
-        Poco::Data::Statement select(_db.session());
-        select << _db.sql("SELECT skill_code, level_number, rule, attained_at, statement_id, voided_at FROM attainments"
-                          " WHERE learner = ? ORDER BY attained_at, skill_code, level_number, statement_id"),
-            use(who), now;
-        Poco::Data::RecordSet rs(select);
-        for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-        {
-            auto& a = held.attainments.emplace_back();
-            a.skill = rs["skill_code"].convert<std::string>();
-            a.level = rs["level_number"].convert<int>();
-            a.rule = rs["rule"].convert<std::string>();
-            a.attainedAt = rs["attained_at"].convert<std::string>();
-            a.statement = rs["statement_id"].convert<std::string>();
-            if (!rs["voided_at"].isEmpty()) a.voidedAt = rs["voided_at"].convert<std::string>();
-        }
-    }
-    {
-        std::vector<std::string> ids, times;
-        _db.session() << _db.sql("SELECT evidence_id, verified_at FROM verifications WHERE auditor = ?"
-                                 " ORDER BY verified_at, evidence_id"),
-            use(who), into(ids), into(times), now;
-        for (std::size_t i = 0; i < ids.size(); ++i) held.verified.push_back({ids[i], times[i]});
-    }
+    held.attainments = attainments(person);
+    held.verified = verifications(person);
 
     if (!held.ref && held.asLearner.empty() && held.asAssessor.empty() && held.statements.empty() &&
         held.verified.empty())

@@ -156,4 +156,76 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
     return result;
 }
 
+std::vector<MappingRecord> MappingRepository::activeMappingsPage(const std::optional<std::string>& skillCode,
+                                                                 const std::string& afterId, std::size_t limit)
+{
+    // The key compared as bytes: SQLite's BINARY collation does; PostgreSQL's follows the
+    // database's locale unless told "C".
+    const std::string bytes = _db.isPostgreSQL() ? " COLLATE \"C\"" : "";
+    const std::string key = "(m.skill_code" + bytes + ", m.level_number, m.activity_id" + bytes + ", m.id" + bytes + ")";
+    const std::string where = " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?)"
+                              " AND (? = 1 OR " + key + " > (SELECT c.skill_code, c.level_number, c.activity_id, c.id"
+                              " FROM mappings c WHERE c.id = ?))";
+    std::string skill = skillCode.value_or(""), after = afterId;
+    int anySkill = skillCode ? 0 : 1, fromFirst = afterId.empty() ? 1 : 0;
+    int most = static_cast<int>(limit);
+    Poco::Data::Statement select(_db.session());
+    select << _db.sql("SELECT m.id, m.skill_code, m.level_number, m.definition_sha256, m.created_at, m.flagged_at,"
+                      " m.flag_reason, a.id AS activity_id, a.iri, a.name, a.type, a.created_at AS activity_created_at"
+                      " FROM mappings m JOIN activities a ON a.id = m.activity_id" + where +
+                      " ORDER BY " + key.substr(1, key.size() - 2) + " LIMIT ?"),
+        use(anySkill), use(skill), use(fromFirst), use(after), use(most), now;
+    Poco::Data::RecordSet rs(select);
+    std::vector<MappingRecord> result;
+    std::map<std::string, std::size_t> index;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    {
+        MappingRecord m;
+        m.id = rs["id"].convert<std::string>();
+        m.skillCode = rs["skill_code"].convert<std::string>();
+        m.level = rs["level_number"].convert<int>();
+        m.definitionSha256 = rs["definition_sha256"].convert<std::string>();
+        m.createdAt = rs["created_at"].convert<std::string>();
+        if (!rs["flagged_at"].isEmpty()) m.flaggedAt = rs["flagged_at"].convert<std::string>();
+        if (!rs["flag_reason"].isEmpty()) m.flagReason = rs["flag_reason"].convert<std::string>();
+        m.activity = ActivityRecord{rs["activity_id"].convert<std::string>(), rs["iri"].convert<std::string>(),
+                                    rs["name"].convert<std::string>(), rs["type"].convert<std::string>(),
+                                    rs["activity_created_at"].convert<std::string>()};
+        index[m.id] = result.size();
+        result.push_back(std::move(m));
+    }
+    if (result.empty()) return result;
+
+    // The page's responsibilities: those of the mappings after the cursor, up to the page's last.
+    std::string last = result.back().id;
+    Poco::Data::Statement responsibilities(_db.session());
+    responsibilities << _db.sql("SELECT r.mapping_id, r.responsibility_id, r.text_sha256"
+                                " FROM mapping_responsibilities r JOIN mappings m ON m.id = r.mapping_id" + where +
+                                " AND " + key + " <= (SELECT c.skill_code, c.level_number, c.activity_id, c.id"
+                                " FROM mappings c WHERE c.id = ?)"),
+        use(anySkill), use(skill), use(fromFirst), use(after), use(last), now;
+    Poco::Data::RecordSet rr(responsibilities);
+    for (bool more = rr.moveFirst(); more; more = rr.moveNext())
+    {
+        auto it = index.find(rr["mapping_id"].convert<std::string>());
+        if (it == index.end()) continue;    // mapped by another process between the two reads
+        result[it->second].responsibilities.push_back(
+            {rr["responsibility_id"].convert<std::string>(), rr["text_sha256"].convert<std::string>()});
+    }
+    for (auto& m : result)
+        std::sort(m.responsibilities.begin(), m.responsibilities.end(),
+                  [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) {
+                      return a.id < b.id;
+                  });
+    return result;
+}
+
+bool MappingRepository::hasMapping(const std::string& mappingId)
+{
+    std::string id = mappingId;
+    int count = 0;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM mappings WHERE id = ?"), use(id), into(count), now;
+    return count > 0;
+}
+
 } } // namespace sfe::store

@@ -50,6 +50,10 @@ public:
     static std::string activityText(const std::string& name, const std::string& type, const Audience& reader);
 
 private:
+    /// The request's "limit" and "after" (Request::keyedPage): a cursor of a list of mappings is
+    /// the id of the mapping its page ended at.
+    Request::Page page(const Request& request);
+
     static Poco::JSON::Object::Ptr coverageJson(const service::CoverageView& view, const Audience& reader);
 
     service::MappingService& _mappings;

@@ -13,6 +13,7 @@
 #include "sfe/i18n/MessageArgs.h"
 #include "sfe/presenter/JsonText.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -108,6 +109,7 @@ public:
     {
         std::size_t limit = kPageLimit;
         long long afterSeq = 0;
+        std::string afterKey;   ///< keyedPage(): the key the previous page ended at ("": from the first)
     };
 
     /// The request's "limit" (an integer from 1 to kMaxPageLimit) and "after" (a cursor this
@@ -118,6 +120,14 @@ public:
     /// The cursor ("next") for the page after one that ended at `seq`: opaque to callers, good
     /// only for this operation.
     std::string nextCursor(long long seq) const;
+
+    /// As page(), for a list whose order is not a sequence number (mappings: skill, level,
+    /// activity): "after" carries a key of the operation's own, which `valid` checks (a cursor
+    /// holding any other text is refused naming "after", as page() refuses one).
+    Page keyedPage(const std::function<bool(const std::string& key)>& valid) const;
+
+    /// The cursor ("next") for the page after one that ended at the item with `key`.
+    std::string nextCursor(const std::string& key) const;
 
     /// Throws SFE_INVALID naming the field and the reason (as given: English).
     [[noreturn]] void fail(const std::string& key, const std::string& reason) const;

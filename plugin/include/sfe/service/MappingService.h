@@ -90,8 +90,9 @@ public:
     MappingImport importCsv(const std::string& csv, const std::string& file, bool dryRun,
                             const Poco::Timestamp& now);
 
-    /// The active mappings as CSV that importCsv reads back unchanged; returns the number of rows.
-    std::string exportCsv(std::size_t& rows);
+    /// Mappings as CSV that importCsv reads back unchanged: the header (with `header`) and a
+    /// record of each. The pages of mappings(nullopt, ...) so written, in order, are the whole file.
+    static std::string exportCsv(const std::vector<store::MappingRecord>& page, bool header);
 
     /// Removes the active mappings of an activity (all, or of one skill and/or level), or the
     /// mapping with `mappingId`. Returns the ids removed; throws SFE_NOTFOUND when none matched.
@@ -100,7 +101,13 @@ public:
                                    const std::optional<std::string>& skill, const std::optional<int>& level,
                                    const Poco::Timestamp& now);
 
-    std::vector<store::MappingRecord> mappings(const std::optional<std::string>& skill);
+    /// The active mappings (of one skill), a page at a time: at most `limit` after the mapping
+    /// `afterId` ("": from the first), ordered by skill, level and activity (byte order).
+    std::vector<store::MappingRecord> mappings(const std::optional<std::string>& skill, const std::string& afterId,
+                                               std::size_t limit);
+
+    /// Whether `id` names a mapping, active or removed (a cursor of mappings names one).
+    bool isMapping(const std::string& id);
 
     /// Coverage of each defined level of the skill's current version: every responsibility, the
     /// mappings naming it, the mappings to the level as a whole, flagged ones marked with their

@@ -94,6 +94,15 @@ public:
     std::vector<store::EvidenceRecord> evidencePage(const std::string& person, bool asAssessor, long long afterSeq,
                                                     std::size_t limit);
 
+    /// The person's learner ref, if they have one.
+    std::optional<std::string> ref(const std::string& person);
+
+    /// The levels the person attained, in the order of their time.
+    std::vector<PersonRecords::Attainment> attainments(const std::string& person);
+
+    /// The records the person verified as auditor, in the order of their time.
+    std::vector<PersonRecords::Verification> verifications(const std::string& person);
+
     /// The statements about the person with seq after `afterSeq`, at most `limit`, in outbox order.
     std::vector<store::StatementRecord> statementPage(const std::string& person, long long afterSeq,
                                                      std::size_t limit);

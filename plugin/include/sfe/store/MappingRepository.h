@@ -84,6 +84,17 @@ public:
     std::vector<MappingRecord> activeMappings(const std::optional<std::string>& skillCode = std::nullopt,
                                               const std::optional<std::string>& activityId = std::nullopt);
 
+    /// One page of activeMappings(skillCode), in its order: at most `limit`, those after the
+    /// mapping `afterId` (empty: from the first). The order is a key of the rows themselves
+    /// (skill, level, activity, id; byte order on both databases), so a mapping made or removed
+    /// while a caller pages through neither shifts nor repeats the others. `afterId` may be a
+    /// mapping removed since (mappings are never deleted).
+    std::vector<MappingRecord> activeMappingsPage(const std::optional<std::string>& skillCode,
+                                                  const std::string& afterId, std::size_t limit);
+
+    /// Whether a mapping (active or removed) has this id.
+    bool hasMapping(const std::string& mappingId);
+
 private:
     Database& _db;
 };

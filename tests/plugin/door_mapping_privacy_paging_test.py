@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""door_mapping_privacy_paging_test.py: `mappings`, `mappings.export` and `privacy.export` page through the C
+door as every list operation does (issue 12, "bounded memory").
+
+Usage: door_mapping_privacy_paging_test.py MODULE DEFINITION.xml [unittest args]
+
+They take "limit" (1 to 10000, default 10000) and "after" (the "next" the previous page returned) and answer
+"next" while there are more (docs/operations.md, "Paging"). Walking the pages with a small limit returns every
+item exactly once and in the order of one page (mappings: skill, level, activity), also while mappings are
+made or removed between pages; the pages of `mappings.export` make the file one page makes; the pages of
+`privacy.export` hold the lists of one export in turn. Bad limits and cursors are refused naming the field.
+On PostgreSQL when SFE_TEST_PG is set (tests/host/cli.py Store).
+"""
+
+import itertools
+import os
+import shutil
+import sys
+import tempfile
+import time
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "host"))
+from ctypes_host import ABI_VERSION, Door, SfeHost  # noqa: E402
+from cli import Store  # noqa: E402
+
+SFE_OK, SFE_INVALID = 0, 2
+ARGS = None
+EVENTS = itertools.count()
+LISTS = ("evidence", "attested", "statements")
+
+
+class DoorCase(unittest.TestCase):
+    def setUp(self):
+        self.door = Door(ARGS.module)
+        self.folder = tempfile.mkdtemp(prefix="sfe-mapping-paging-")
+        self.store = Store(self.folder)
+        config = {"lrs.background": "false"}
+        if self.store.postgres:
+            config.update({"store.connector": "postgresql", "store.url": self.store.url})
+        else:
+            config["store.path"] = self.store.path
+        log = SfeHost._fields_[2][1](lambda _data, _level, _message: None)
+        now = SfeHost._fields_[3][1](lambda _data: int(time.time() * 1000))
+        self._callbacks = (log, now)
+        status, self.handle, error = self.door.open(config, SfeHost(ABI_VERSION, None, log, now))
+        self.assertEqual(status, SFE_OK, error)
+        self.ok("import", {"path": ARGS.definition})
+        # Activity ids whose byte order differs from a locale's ("B" < "a", "Z" < "ä"), at several levels.
+        for i, activity in enumerate(("kurs-b", "Kurs-A", "kurs-a", "Zeta", "äther", "kurs-10", "kurs-9")):
+            for level in (3, 4) if i % 2 else (3,):
+                self.ok("map", {"activity": activity, "name": "Kurs %d" % i, "skill": "CSMG", "level": level,
+                                "responsibilities": ["CSMG-%d.1" % level] if i % 3 == 0 else []})
+
+    def tearDown(self):
+        self.door.lib.sfe_close(self.handle)
+        self.store.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def ok(self, op, request):
+        status, response = self.door.call(self.handle, op, request)
+        self.assertEqual(status, SFE_OK, "%s %r: %r" % (op, request, response))
+        return response
+
+    def refused(self, op, request, field):
+        status, response = self.door.call(self.handle, op, request)
+        self.assertEqual(status, SFE_INVALID, "%s %r: %r" % (op, request, response))
+        self.assertIn("'%s'" % field, response["message"])
+        return response["message"]
+
+    def pages(self, op, limit, request=None, between=None):
+        """Every page of `op` with `limit`; `between` runs after each page but the last."""
+        pages, after = [], None
+        while True:
+            page_request = dict(request or {}, limit=limit)
+            if after is not None:
+                page_request["after"] = after
+            page = self.ok(op, page_request)
+            pages.append(page)
+            after = page.get("next")
+            if after is None:
+                return pages
+            self.assertTrue(after.startswith(op + ":"), after)
+            if between:
+                between()
+
+
+class MappingPaging(DoorCase):
+    def mappings(self, limit, request=None, between=None):
+        pages = self.pages("mappings", limit, request, between)
+        for page in pages[:-1]:
+            self.assertEqual(len(page["mappings"]), limit, "a page before the last is full")
+        self.assertLessEqual(len(pages[-1]["mappings"]), limit)
+        return [m for page in pages for m in page["mappings"]]
+
+    def test_mapping_pages_hold_every_mapping_once_in_order(self):
+        single = self.ok("mappings", {})
+        self.assertNotIn("next", single)
+        self.assertEqual(len(single["mappings"]), 10)
+        keys = [(m["skill"], m["level"], m["activity"]["id"].encode()) for m in single["mappings"]]
+        self.assertEqual(keys, sorted(keys), "ordered by skill, level and activity, byte by byte")
+        for limit in (1, 3, 4, 9, 10):
+            self.assertEqual(self.mappings(limit), single["mappings"], "pages of %d" % limit)
+        self.assertEqual(self.mappings(2, {"skill": "CSMG"}), single["mappings"])
+        self.assertEqual(self.ok("mappings", {"skill": "NONE", "limit": 1}), {"mappings": []})
+
+    def test_mappings_made_or_removed_between_pages_neither_shift_nor_repeat_the_others(self):
+        before = [m["id"] for m in self.ok("mappings", {})["mappings"]]
+        changes = iter([
+            lambda: self.ok("map", {"activity": "AAA-first", "skill": "CSMG", "level": 3}),      # before the cursor
+            lambda: self.ok("unmap", {"activity": "kurs-9", "skill": "CSMG", "level": 3}),      # a page seen
+            lambda: self.ok("map", {"activity": "zzz-last", "skill": "CSMG", "level": 4}),      # after the cursor
+        ])
+        removed = [m["id"] for m in self.ok("mappings", {})["mappings"] if m["activity"]["id"] == "kurs-9"]
+        listed = self.mappings(2, between=lambda: next(changes, lambda: None)())
+        ids = [m["id"] for m in listed]
+        self.assertEqual(len(ids), len(set(ids)), "no mapping twice")
+        after = self.ok("mappings", {})["mappings"]
+        for mapping_id in before:
+            self.assertTrue(mapping_id in ids or mapping_id in removed, "no mapping skipped")
+        self.assertIn("zzz-last", [m["activity"]["id"] for m in listed])
+        self.assertNotIn("AAA-first", [m["activity"]["id"] for m in listed])
+        self.assertIn("AAA-first", [m["activity"]["id"] for m in after])
+
+    def test_a_cursor_of_a_removed_mapping_goes_on_after_it(self):
+        first = self.ok("mappings", {"limit": 3})
+        last = first["mappings"][-1]
+        self.ok("unmap", {"mapping": last["id"]})
+        following = self.ok("mappings", {"after": first["next"]})["mappings"]
+        whole = self.ok("mappings", {})["mappings"]
+        self.assertEqual(first["mappings"][:2] + following, whole)
+
+    def test_export_pages_make_the_file_one_page_makes(self):
+        single = self.ok("mappings.export", {})
+        self.assertNotIn("next", single)
+        self.assertEqual(single["rows"], 10)
+        for limit in (1, 4, 10):
+            pages = self.pages("mappings.export", limit)
+            self.assertEqual("".join(p["csv"] for p in pages), single["csv"], "pages of %d" % limit)
+            self.assertEqual(sum(p["rows"] for p in pages), 10)
+            self.assertTrue(pages[0]["csv"].startswith("activity,name,type,skill,level,responsibilities,review\r\n"))
+            for page in pages[1:]:
+                self.assertFalse(page["csv"].startswith("activity,"), "the header once")
+
+    def test_bad_limits_and_cursors_are_refused_naming_the_field(self):
+        first = self.ok("mappings", {"limit": 2})
+        export = self.ok("mappings.export", {"limit": 2})
+        evidence_cursor = "evidence:1"
+        for op in ("mappings", "mappings.export"):
+            for bad in (0, -1, 10001, "10", 2.5, True):
+                self.assertIn("'limit'", self.refused(op, {"limit": bad}, "limit"))
+            self.assertIn("from 1 to 10000", self.refused(op, {"limit": 0}, "limit"))
+            for garbage in ("", "garbage", op + ":", op + ":x\"y", op + ":00000000-0000-4000-8000-000000000000",
+                            evidence_cursor, 5):
+                self.refused(op, {"after": garbage}, "after")
+        self.refused("mappings", {"after": export["next"]}, "after")
+        self.refused("mappings.export", {"after": first["next"]}, "after")
+        self.refused("evidence", {"after": first["next"]}, "after")
+
+
+class PrivacyPaging(DoorCase):
+    """privacy.export of one person a page at a time."""
+
+    def setUp(self):
+        super().setUp()
+        events = []
+        for i in range(23):
+            n = next(EVENTS)
+            events.append({"type": "completion", "eventId": "c-%d" % n, "learner": "u1" if i % 3 else "u2",
+                           "activity": "kurs-a", "verb": "passed", "score": 0.9})
+        for i in range(5):
+            n = next(EVENTS)
+            events.append({"type": "attestation", "eventId": "a-%d" % n, "learner": "u2",
+                           "responsibility": "CSMG-3.1", "assessor": "u1", "note": "gesehen %d" % i})
+        self.ok("record", {"events": events})
+
+    def walk(self, limit, person="u1"):
+        pages = self.pages("privacy.export", limit, {"person": person})
+        for page in pages:
+            self.assertLessEqual(sum(len(page[k]) for k in LISTS), limit)
+        for page in pages[:-1]:
+            self.assertEqual(sum(len(page[k]) for k in LISTS), limit, "a page before the last is full")
+            self.assertEqual((page["attainments"], page["verified"]), ([], []), "with the last page")
+        return pages
+
+    def test_export_pages_hold_the_lists_of_one_export_in_turn(self):
+        single = self.ok("privacy.export", {"person": "u1"})
+        self.assertNotIn("next", single)
+        self.assertEqual(len(single["evidence"]), 15)
+        self.assertEqual(len(single["attested"]), 5)
+        self.assertGreaterEqual(len(single["statements"]), 15)
+        total = sum(len(single[k]) for k in LISTS)
+        for limit in (1, 2, 7, 15, 20, total - 1, total):
+            pages = self.walk(limit)
+            self.assertEqual(len(pages), -(-total // limit), "pages of %d" % limit)
+            for key in LISTS + ("attainments", "verified"):
+                self.assertEqual([x for p in pages for x in p[key]], single[key], "%s in pages of %d" % (key, limit))
+            for page in pages:
+                self.assertEqual((page["person"], page["ref"]), ("u1", single["ref"]))
+                self.assertEqual(list(page)[:8], list(single)[:8], "the members of one export, in its order")
+
+    def test_export_refuses_bad_limits_and_cursors_naming_the_field(self):
+        first = self.ok("privacy.export", {"person": "u1", "limit": 2})
+        self.assertTrue(first["next"].startswith("privacy.export:"))
+        for bad in (0, 10001, "5"):
+            self.refused("privacy.export", {"person": "u1", "limit": bad}, "limit")
+        for garbage in ("privacy.export:", "privacy.export:x5", "privacy.export:e", "privacy.export:e-1",
+                        "evidence:5", self.ok("evidence", {"limit": 1})["next"]):
+            self.refused("privacy.export", {"person": "u1", "after": garbage}, "after")
+        self.refused("evidence", {"after": first["next"]}, "after")
+
+    def test_nothing_held_is_still_not_found(self):
+        status, response = self.door.call(self.handle, "privacy.export", {"person": "nobody", "limit": 1})
+        self.assertNotEqual(status, SFE_OK, response)
+        self.assertIn("nobody", response["message"])
+
+
+if __name__ == "__main__":
+    module, definition = sys.argv[1:3]
+
+    class Args:
+        pass
+
+    ARGS = Args()
+    ARGS.module, ARGS.definition = (os.path.abspath(p) for p in (module, definition))
+    unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
