@@ -100,9 +100,9 @@ Poco::JSON::Object::Ptr logEntryJson(const service::LoggedEntryView& v)
     return o;
 }
 
-Poco::JSON::Object::Ptr statementProofJson(const service::StatementProofView& p)
+/// What `statements` and a record's proof both say of a stored statement, before their own fields.
+Poco::JSON::Object::Ptr statementJson(const store::StatementRecord& s)
 {
-    const store::StatementRecord& s = p.statement;
     auto o = object();
     o->set("id", s.id);
     o->set("kind", s.kind);
@@ -111,6 +111,13 @@ Poco::JSON::Object::Ptr statementProofJson(const service::StatementProofView& p)
     o->set("voids", orNull(s.voidsStatementId));
     o->set("createdAt", s.createdAt);
     o->set("deliveredAt", orNull(s.deliveredAt));
+    return o;
+}
+
+Poco::JSON::Object::Ptr statementProofJson(const service::StatementProofView& p)
+{
+    const store::StatementRecord& s = p.statement;
+    auto o = statementJson(s);
     o->set("logSeq", orNull(s.logSeq));
     o->set("bodySha256", p.bodySha256);
     o->set("signed", s.signature.has_value());
@@ -396,16 +403,9 @@ std::string EvidencePresenter::statements(const Request& request)
     bool first = true;
     for (const auto& s : records)
     {
-        auto meta = object();
-        meta->set("id", s.id);
-        meta->set("kind", s.kind);
-        meta->set("state", s.state);
-        meta->set("evidence", orNull(s.evidenceId));
-        meta->set("voids", orNull(s.voidsStatementId));
+        auto meta = statementJson(s);
         meta->set("attempts", s.attempts);
         meta->set("lastError", orNull(s.lastError));
-        meta->set("createdAt", s.createdAt);
-        meta->set("deliveredAt", orNull(s.deliveredAt));
         std::string m = toJson(meta);
         m.pop_back();
         out += (first ? "" : ",") + m + ",\"statement\":" + s.body + "}";
