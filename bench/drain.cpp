@@ -6,7 +6,7 @@
 // fresh LRS. See bench/README-drain.md.
 //
 
-#include "BenchHost.h"
+#include "BenchStore.h"
 #include "EventMix.h"
 
 #include "sfe/runtime/Runtime.h"
@@ -44,6 +44,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using sfe::bench::BenchHost;
+using sfe::bench::call;
 using sfe::bench::EventMix;
 
 const char* const kUsage =
@@ -127,14 +128,6 @@ Poco::JSON::Object::Ptr parseObject(const std::string& json)
 {
     Poco::JSON::Parser parser;
     return parser.parse(json).extract<Poco::JSON::Object::Ptr>();
-}
-
-/// Runs an operation that must succeed; returns its response.
-Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& operation, const std::string& json)
-{
-    const auto result = runtime.call(operation, json);
-    if (!result.ok()) throw std::runtime_error(operation + " failed: " + result.message);
-    return parseObject(result.json);
 }
 
 /// Runs a program to its end; returns its exit status and what it printed on stdout (stderr passes through).

@@ -5,7 +5,7 @@
 // the raw sqlite3 API in the same transactions. See bench/README.md.
 //
 
-#include "BenchHost.h"
+#include "BenchStore.h"
 #include "EventMix.h"
 #include "LrsBaseline.h"
 #include "RawBaseline.h"
@@ -14,15 +14,12 @@
 
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Runtime.h"
-#include "sfe/service/Checkpointer.h"
 #include "sfe/service/DefinitionCache.h"
 #include "sfe/service/EvidenceService.h"
 #include "sfe/service/ProgressService.h"
-#include "sfe/service/SigningKeys.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/store/Database.h"
 #include "sfe/store/EvidenceRepository.h"
-#include "sfe/store/LearnerRefs.h"
 #include "sfe/store/MappingRepository.h"
 #include "sfe/store/StatementRepository.h"
 #include "sfe/xapi/Uuid.h"
@@ -53,7 +50,7 @@ namespace {
 using sfe::bench::cpuModel;
 using sfe::bench::loadAverage;
 
-using sfe::bench::BenchHost;
+using sfe::bench::BenchStore;
 using sfe::bench::EventMix;
 using sfe::bench::RawBaseline;
 using sfe::bench::Seconds;
@@ -144,45 +141,23 @@ Options parse(int argc, char** argv)
     return o;
 }
 
-/// Runs an operation that must succeed (setup); returns its response.
-Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& operation, const std::string& json)
+/// A BenchStore on a fresh store with the page cache at cacheMib (SQLite) and the shipped CSMG definition
+/// imported; returns it and the skill's code.
+std::pair<std::unique_ptr<BenchStore>, std::string> freshStore(const std::string& path, std::size_t cacheMib,
+                                                               const std::string& pgUrl = {})
 {
-    auto result = runtime.call(operation, json);
-    if (!result.ok()) throw std::runtime_error(operation + " failed: " + result.message);
-    Poco::JSON::Parser parser;
-    return parser.parse(result.json).extract<Poco::JSON::Object::Ptr>();
+    auto store = std::make_unique<BenchStore>(path, pgUrl);
+    if (cacheMib && pgUrl.empty())
+        store->runtime->database().session() << "PRAGMA cache_size=-" + std::to_string(cacheMib * 1024),
+            Poco::Data::Keywords::now;
+    const std::string skillCode = store->importShippedDefinition();
+    return {std::move(store), skillCode};
 }
 
-/// A started Runtime on a fresh store with the shipped CSMG definition imported.
-struct Store
+void map(BenchStore& store, const EventMix& mix)
 {
-    Store(const std::string& path, std::size_t cacheMib, const std::string& pgUrl = {})
-    {
-        host.settings().setString("store.path", path);
-        if (!pgUrl.empty())
-        {
-            host.settings().setString("store.connector", "postgresql");
-            host.settings().setString("store.url", pgUrl);
-        }
-        runtime = std::make_unique<sfe::runtime::Runtime>(host);
-        if (cacheMib && pgUrl.empty())
-            runtime->database().session() << "PRAGMA cache_size=-" + std::to_string(cacheMib * 1024),
-                Poco::Data::Keywords::now;
-        auto request = sfe::presenter::object();
-        request->set("path", std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml");
-        auto imported = call(*runtime, "import", sfe::presenter::toJson(request));
-        skillCode = imported->getArray("skills")->getElement<std::string>(0);
-    }
-
-    void map(const EventMix& mix)
-    {
-        for (const auto& request : mix.mapRequests()) call(*runtime, "map", request);
-    }
-
-    BenchHost host;
-    std::unique_ptr<sfe::runtime::Runtime> runtime;
-    std::string skillCode;
-};
+    for (const auto& request : mix.mapRequests()) store.call("map", request);
+}
 
 struct Figures
 {
@@ -314,26 +289,17 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
     // they are built here as Runtime builds them, over the Runtime's store.
     std::optional<PgDatabase> pg;
     if (!options.pg.empty()) pg.emplace(options.pg, options.keep);
-    Store service(servicePath, options.cacheMib, pg ? pg->url : std::string());
-    auto& db = service.runtime->database();
-    const auto& settings = service.runtime->settings();
-    sfe::service::DefinitionCache definitions(db);
-    const sfe::store::StoredSkill* skill = definitions.current(service.skillCode);
-    if (!skill) throw std::runtime_error("the imported skill " + service.skillCode + " is not current");
+    auto [service, skillCode] = freshStore(servicePath, options.cacheMib, pg ? pg->url : std::string());
+    auto& db = service->runtime->database();
+    service->startServices();
+    sfe::service::DefinitionCache& definitions = *service->definitions;
+    const sfe::store::StoredSkill* skill = definitions.current(skillCode);
+    if (!skill) throw std::runtime_error("the imported skill " + skillCode + " is not current");
     EventMix mix(skill->skill, options.activities, options.learners);
-    service.map(mix);
+    map(*service, mix);
     const auto batches = mix.batches(options.events, options.batch);
-    sfe::service::StatementFactory factory(settings);
-    sfe::store::LearnerRefs learnerRefs(db);
-    std::shared_ptr<sfe::service::SigningKeys> signingKeys;
-    if (!settings.auditSigningKey.empty() || !settings.auditSigningCert.empty())
-        signingKeys = std::make_shared<sfe::service::SigningKeys>(settings.auditSigningKey, settings.auditSigningCert);
-    sfe::service::Checkpointer checkpoints(db, signingKeys, settings.auditCheckpointEvery,
-                                           settings.auditCheckpointSeconds);
-    sfe::service::ProgressService progress(db, definitions, factory,
-                                           sfe::service::AttainmentRule::parse(settings.progressRule));
-    sfe::service::EvidenceService evidence(db, definitions, factory, learnerRefs, progress, checkpoints, signingKeys,
-                                           settings);
+    const sfe::service::StatementFactory& factory = *service->factory;
+    sfe::service::EvidenceService& evidence = *service->evidence;
 
     // The rows A adds are counted (and, for B, copied) from the SQLite file; not on PostgreSQL.
     std::optional<RawBaseline> watched;
@@ -347,7 +313,7 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
     for (const auto& batch : batches)
     {
         a.start();
-        const auto results = evidence.record(batch, service.host.now());
+        const auto results = evidence.record(batch, service->host.now());
         a.stop();
         if (results.size() != batch.size())
             throw std::runtime_error("record returned " + std::to_string(results.size()) + " results for " +
@@ -384,8 +350,8 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
     {
         std::vector<std::string> requests;
         for (const auto& batch : batches) requests.push_back(EventMix::recordRequest(batch));
-        Store door(doorPath, options.cacheMib);
-        door.map(mix);
+        auto door = freshStore(doorPath, options.cacheMib).first;
+        map(*door, mix);
         RawBaseline doorWatch(doorPath);
         doorWatch.mark();
         round.door.events = options.events;
@@ -394,7 +360,7 @@ Round runRound(const Options& options, const std::string& dir, bool measurePhase
         for (const auto& request : requests)
         {
             a2.start();
-            const auto result = door.runtime->call("record", request);
+            const auto result = door->runtime->call("record", request);
             a2.stop();
             if (!result.ok()) throw std::runtime_error("record failed: " + result.message);
         }

@@ -6,7 +6,7 @@
 // rows through the raw sqlite3 API, in the same run. See bench/README-progress.md.
 //
 
-#include "BenchHost.h"
+#include "BenchStore.h"
 #include "EventMix.h"
 #include "ProgressBaseline.h"
 #include "ProgressPopulation.h"
@@ -15,13 +15,6 @@
 
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Runtime.h"
-#include "sfe/service/Checkpointer.h"
-#include "sfe/service/DefinitionCache.h"
-#include "sfe/service/EvidenceService.h"
-#include "sfe/service/ProgressService.h"
-#include "sfe/service/SigningKeys.h"
-#include "sfe/service/StatementFactory.h"
-#include "sfe/store/LearnerRefs.h"
 #include "sfe/store/ProgressRepository.h"
 
 #include <Poco/Data/Session.h>
@@ -52,7 +45,7 @@ namespace {
 using sfe::bench::cpuModel;
 using sfe::bench::loadAverage;
 
-using sfe::bench::BenchHost;
+using sfe::bench::BenchStore;
 using sfe::bench::EventMix;
 using sfe::bench::PopulationFigures;
 using sfe::bench::ProgressBaseline;
@@ -148,74 +141,6 @@ Options parse(int argc, char** argv)
     if (!o.reuse.empty() && !o.dir.empty()) throw std::invalid_argument("--reuse and --dir exclude each other");
     return o;
 }
-
-/// Runs an operation that must succeed (setup); returns its response.
-Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& operation, const std::string& json)
-{
-    auto result = runtime.call(operation, json);
-    if (!result.ok()) throw std::runtime_error(operation + " failed: " + result.message);
-    Poco::JSON::Parser parser;
-    return parser.parse(result.json).extract<Poco::JSON::Object::Ptr>();
-}
-
-/// A started Runtime over the store, and the services built over it as Runtime builds them
-/// (Runtime does not hand out its services).
-struct Store
-{
-    explicit Store(const std::string& path)
-    {
-        host.settings().setString("store.path", path);
-        runtime = std::make_unique<sfe::runtime::Runtime>(host);
-    }
-
-    /// Imports the shipped CSMG definition and maps the mix's activities (a new store only).
-    void prepare(const std::string& skillCode)
-    {
-        auto request = sfe::presenter::object();
-        request->set("path", std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml");
-        auto imported = call(*runtime, "import", sfe::presenter::toJson(request));
-        const std::string code = imported->getArray("skills")->getElement<std::string>(0);
-        if (code != skillCode) throw std::runtime_error("the shipped definition holds " + code + ", not " + skillCode);
-    }
-
-    void startServices()
-    {
-        auto& db = runtime->database();
-        const auto& settings = runtime->settings();
-        definitions = std::make_unique<sfe::service::DefinitionCache>(db);
-        factory = std::make_unique<sfe::service::StatementFactory>(settings);
-        learnerRefs = std::make_unique<sfe::store::LearnerRefs>(db);
-        if (!settings.auditSigningKey.empty() || !settings.auditSigningCert.empty())
-            signingKeys = std::make_shared<sfe::service::SigningKeys>(settings.auditSigningKey, settings.auditSigningCert);
-        checkpoints = std::make_unique<sfe::service::Checkpointer>(db, signingKeys, settings.auditCheckpointEvery,
-                                                                   settings.auditCheckpointSeconds);
-        progress = std::make_unique<sfe::service::ProgressService>(
-            db, *definitions, *factory, sfe::service::AttainmentRule::parse(settings.progressRule));
-        evidence = std::make_unique<sfe::service::EvidenceService>(db, *definitions, *factory, *learnerRefs, *progress,
-                                                                   *checkpoints, signingKeys, settings);
-    }
-
-    /// Ends the services, then the Runtime, which closes the store.
-    void close()
-    {
-        evidence.reset();
-        progress.reset();       // its statements must be finalised before the connection closes
-        checkpoints.reset();
-        learnerRefs.reset();
-        definitions.reset();
-        runtime.reset();
-    }
-
-    BenchHost host;
-    std::unique_ptr<sfe::runtime::Runtime> runtime;
-    std::unique_ptr<sfe::service::DefinitionCache> definitions;
-    std::unique_ptr<sfe::service::StatementFactory> factory;
-    std::unique_ptr<sfe::store::LearnerRefs> learnerRefs;
-    std::shared_ptr<sfe::service::SigningKeys> signingKeys;
-    std::unique_ptr<sfe::service::Checkpointer> checkpoints;
-    std::unique_ptr<sfe::service::ProgressService> progress;
-    std::unique_ptr<sfe::service::EvidenceService> evidence;
-};
 
 std::string learnerName(std::size_t n)
 {
@@ -365,18 +290,20 @@ int run(const Options& options)
     std::fflush(stdout);
 
     const auto opening = std::chrono::steady_clock::now();
-    Store store(path);
+    BenchStore store(path);
     if (!populate)
         std::printf("opened the store in %.1f s (with any pending migrations)\n",
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - opening).count());
     if (populate)
     {
-        store.prepare(skillCode);
+        const std::string imported = store.importShippedDefinition();
+        if (imported != skillCode)
+            throw std::runtime_error("the shipped definition holds " + imported + ", not " + skillCode);
         store.startServices();
         const sfe::store::StoredSkill* skill = store.definitions->current(skillCode);
         if (!skill) throw std::runtime_error("the imported skill " + skillCode + " is not current");
         EventMix mix(skill->skill, options.activities, options.learners);
-        for (const auto& request : mix.mapRequests()) call(*store.runtime, "map", request);
+        for (const auto& request : mix.mapRequests()) store.call("map", request);
         store.definitions->invalidate();    // the mappings were made through the Runtime's services
         std::printf("populating (untimed for the benchmark; EvidenceService::record, %zu events per call,"
                     " then verify and withdraw one by one):\n", options.batch);

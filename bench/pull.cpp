@@ -6,7 +6,7 @@
 // page size, following `more`, bodies discarded) in the same run. See bench/README-pull.md.
 //
 
-#include "BenchHost.h"
+#include "BenchStore.h"
 #include "LrsBaseline.h"
 
 #include "sfe/runtime/Runtime.h"
@@ -31,6 +31,7 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using sfe::bench::call;
 
 const char* const kUsage =
     "usage: sfe-bench-pull [--statements N] [--limit N] [--batch N] [--activities N] [--dir DIR] [--keep]\n"
@@ -85,14 +86,6 @@ Options parse(int argc, char** argv)
         else throw std::invalid_argument("unknown option " + a);
     }
     return o;
-}
-
-Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& operation, const std::string& json)
-{
-    const auto result = runtime.call(operation, json);
-    if (!result.ok()) throw std::runtime_error(operation + " failed: " + result.message);
-    Poco::JSON::Parser parser;
-    return parser.parse(result.json).extract<Poco::JSON::Object::Ptr>();
 }
 
 std::string activityIri(std::size_t i, bool mapped)

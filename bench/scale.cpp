@@ -9,20 +9,13 @@
 // README-scale.md.
 //
 
-#include "BenchHost.h"
+#include "BenchStore.h"
 #include "EventMix.h"
 #include "MachineFacts.h"
 #include "ProgressPopulation.h"
 
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Runtime.h"
-#include "sfe/service/Checkpointer.h"
-#include "sfe/service/DefinitionCache.h"
-#include "sfe/service/EvidenceService.h"
-#include "sfe/service/ProgressService.h"
-#include "sfe/service/SigningKeys.h"
-#include "sfe/service/StatementFactory.h"
-#include "sfe/store/LearnerRefs.h"
 
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
@@ -46,7 +39,7 @@
 #include <thread>
 #include <vector>
 
-using sfe::bench::BenchHost;
+using sfe::bench::BenchStore;
 using sfe::bench::EventMix;
 using sfe::bench::ProgressPopulation;
 
@@ -111,74 +104,14 @@ Options parse(int argc, char** argv)
     return o;
 }
 
-Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& operation, const std::string& json)
-{
-    auto result = runtime.call(operation, json);
-    if (!result.ok()) throw std::runtime_error(operation + " failed: " + result.message);
-    Poco::JSON::Parser parser;
-    return parser.parse(result.json).extract<Poco::JSON::Object::Ptr>();
-}
-
-/// The services EvidenceService::record needs, over a Runtime's store (as bench/progress.cpp).
-struct Store
-{
-    explicit Store(const std::string& path)
-    {
-        host.settings().setString("store.path", path);
-        runtime = std::make_unique<sfe::runtime::Runtime>(host);
-        auto& db = runtime->database();
-        const auto& settings = runtime->settings();
-        definitions = std::make_unique<sfe::service::DefinitionCache>(db);
-        factory = std::make_unique<sfe::service::StatementFactory>(settings);
-        learnerRefs = std::make_unique<sfe::store::LearnerRefs>(db);
-        checkpoints = std::make_unique<sfe::service::Checkpointer>(db, nullptr, settings.auditCheckpointEvery,
-                                                                   settings.auditCheckpointSeconds);
-        progress = std::make_unique<sfe::service::ProgressService>(
-            db, *definitions, *factory, sfe::service::AttainmentRule::parse(settings.progressRule));
-        evidence = std::make_unique<sfe::service::EvidenceService>(db, *definitions, *factory, *learnerRefs, *progress,
-                                                                   *checkpoints, nullptr, settings);
-    }
-
-    ~Store()
-    {
-        evidence.reset();
-        progress.reset();
-        checkpoints.reset();
-        learnerRefs.reset();
-        definitions.reset();
-        runtime.reset();
-    }
-
-    BenchHost host;
-    std::unique_ptr<sfe::runtime::Runtime> runtime;
-    std::unique_ptr<sfe::service::DefinitionCache> definitions;
-    std::unique_ptr<sfe::service::StatementFactory> factory;
-    std::unique_ptr<sfe::store::LearnerRefs> learnerRefs;
-    std::unique_ptr<sfe::service::Checkpointer> checkpoints;
-    std::unique_ptr<sfe::service::ProgressService> progress;
-    std::unique_ptr<sfe::service::EvidenceService> evidence;
-};
-
 /// Imports the shipped definition, maps the mix's activities and records events until the store
 /// holds `records` evidence records; writes `replay` further events (new ids) to `eventsPath`.
 void populate(const Options& options, const std::string& path, const std::string& eventsPath)
 {
-    Store store(path);
-    auto request = sfe::presenter::object();
-    request->set("path", std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml");
-    call(*store.runtime, "import", sfe::presenter::toJson(request));
+    BenchStore store(path);
+    store.populate(options.records, options.learners);
     const sfe::store::StoredSkill* skill = store.definitions->current("CSMG");
     if (!skill) throw std::runtime_error("the imported skill CSMG is not current");
-    EventMix mix(skill->skill, 20, options.learners);
-    for (const auto& map : mix.mapRequests()) call(*store.runtime, "map", map);
-    store.definitions->invalidate();
-    ProgressPopulation population(*store.evidence, mix, 500, {0.05, 0.01});
-    const auto started = std::chrono::steady_clock::now();
-    population.populate(options.records, store.host.now(), [](const sfe::bench::PopulationFigures& f) {
-        std::printf("  %9zu events, %9zu records\r", f.events, f.records);
-        std::fflush(stdout);
-    });
-    std::printf("\npopulated in %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 
     EventMix other(skill->skill, 20, options.learners, 4242);
     std::ofstream events(eventsPath);

@@ -8,19 +8,13 @@
 // README-verify.md.
 //
 
-#include "BenchHost.h"
+#include "BenchStore.h"
 #include "EventMix.h"
 #include "MachineFacts.h"
 #include "ProgressPopulation.h"
 
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Runtime.h"
-#include "sfe/service/Checkpointer.h"
-#include "sfe/service/DefinitionCache.h"
-#include "sfe/service/EvidenceService.h"
-#include "sfe/service/ProgressService.h"
-#include "sfe/service/StatementFactory.h"
-#include "sfe/store/LearnerRefs.h"
 #include "sfe/store/LogCursor.h"
 #include "sfe/store/StatementRepository.h"
 
@@ -46,7 +40,8 @@
 #include <thread>
 #include <vector>
 
-using sfe::bench::BenchHost;
+using sfe::bench::BenchStore;
+using sfe::bench::call;
 using sfe::bench::EventMix;
 using sfe::bench::ProgressPopulation;
 
@@ -98,74 +93,12 @@ Options parse(int argc, char** argv)
     return o;
 }
 
-Poco::JSON::Object::Ptr call(sfe::runtime::Runtime& runtime, const std::string& operation, const std::string& json)
-{
-    auto result = runtime.call(operation, json);
-    if (!result.ok()) throw std::runtime_error(operation + " failed: " + result.message);
-    Poco::JSON::Parser parser;
-    return parser.parse(result.json).extract<Poco::JSON::Object::Ptr>();
-}
-
-/// The services EvidenceService::record needs, over a Runtime's store (as bench/scale.cpp).
-struct Store
-{
-    explicit Store(const std::string& path)
-    {
-        host.settings().setString("store.path", path);
-        runtime = std::make_unique<sfe::runtime::Runtime>(host);
-        auto& db = runtime->database();
-        const auto& settings = runtime->settings();
-        definitions = std::make_unique<sfe::service::DefinitionCache>(db);
-        factory = std::make_unique<sfe::service::StatementFactory>(settings);
-        learnerRefs = std::make_unique<sfe::store::LearnerRefs>(db);
-        checkpoints = std::make_unique<sfe::service::Checkpointer>(db, nullptr, settings.auditCheckpointEvery,
-                                                                   settings.auditCheckpointSeconds);
-        progress = std::make_unique<sfe::service::ProgressService>(
-            db, *definitions, *factory, sfe::service::AttainmentRule::parse(settings.progressRule));
-        evidence = std::make_unique<sfe::service::EvidenceService>(db, *definitions, *factory, *learnerRefs, *progress,
-                                                                   *checkpoints, nullptr, settings);
-    }
-
-    ~Store()
-    {
-        evidence.reset();
-        progress.reset();
-        checkpoints.reset();
-        learnerRefs.reset();
-        definitions.reset();
-        runtime.reset();
-    }
-
-    BenchHost host;
-    std::unique_ptr<sfe::runtime::Runtime> runtime;
-    std::unique_ptr<sfe::service::DefinitionCache> definitions;
-    std::unique_ptr<sfe::service::StatementFactory> factory;
-    std::unique_ptr<sfe::store::LearnerRefs> learnerRefs;
-    std::unique_ptr<sfe::service::Checkpointer> checkpoints;
-    std::unique_ptr<sfe::service::ProgressService> progress;
-    std::unique_ptr<sfe::service::EvidenceService> evidence;
-};
-
 /// Imports the shipped definition, maps the mix's activities and records events until the store
 /// holds `records` evidence records (with the usual shares verified and withdrawn).
 void populate(const Options& options, const std::string& path)
 {
-    Store store(path);
-    auto request = sfe::presenter::object();
-    request->set("path", std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml");
-    call(*store.runtime, "import", sfe::presenter::toJson(request));
-    const sfe::store::StoredSkill* skill = store.definitions->current("CSMG");
-    if (!skill) throw std::runtime_error("the imported skill CSMG is not current");
-    EventMix mix(skill->skill, 20, options.learners);
-    for (const auto& map : mix.mapRequests()) call(*store.runtime, "map", map);
-    store.definitions->invalidate();
-    ProgressPopulation population(*store.evidence, mix, 500, {0.05, 0.01});
-    const auto started = std::chrono::steady_clock::now();
-    population.populate(options.entries, store.host.now(), [](const sfe::bench::PopulationFigures& f) {
-        std::printf("  %9zu events, %9zu records\r", f.events, f.records);
-        std::fflush(stdout);
-    });
-    std::printf("\npopulated in %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    BenchStore store(path);
+    store.populate(options.entries, options.learners);
 }
 
 double seconds(std::chrono::steady_clock::time_point since)
@@ -306,9 +239,8 @@ int run(const Options& options)
     const std::string hashed = path + ".hashed";
     long long hashedBytes = 0;
     {
-        BenchHost host;
-        host.settings().setString("store.path", path);
-        sfe::runtime::Runtime runtime(host);
+        BenchStore store(path);
+        sfe::runtime::Runtime& runtime = *store.runtime;
         for (int i = 0; i < options.repeat; ++i)
         {
             auto started = std::chrono::steady_clock::now();
