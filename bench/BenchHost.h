@@ -19,10 +19,11 @@ namespace bench {
 
 /// HostServices for benchmarks: an in-memory configuration, a logger that writes nowhere (so
 /// logging costs nothing a real host would not choose), and the real clock.
-class BenchHost : public plugin::HostServices
+class BenchHost: public plugin::HostServices
 {
 public:
-    BenchHost(): _config(new Poco::Util::MapConfiguration)
+    BenchHost():
+        _config(new Poco::Util::MapConfiguration)
     {
         Poco::Logger::get("sfe.bench").setChannel(new Poco::NullChannel);
     }
@@ -36,6 +37,7 @@ private:
     Poco::AutoPtr<Poco::Util::MapConfiguration> _config;
 };
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

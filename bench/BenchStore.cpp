@@ -80,7 +80,7 @@ void BenchStore::populate(std::size_t records, std::size_t learners)
     if (!skill) throw std::runtime_error("the imported skill " + code + " is not current");
     EventMix mix(skill->skill, 20, learners);
     for (const auto& map : mix.mapRequests()) call("map", map);
-    definitions->invalidate();      // the mappings were made through the Runtime's services
+    definitions->invalidate(); // the mappings were made through the Runtime's services
     ProgressPopulation population(*evidence, mix, 500, {0.05, 0.01});
     const auto started = std::chrono::steady_clock::now();
     population.populate(records, host.now(), [](const PopulationFigures& f) {
@@ -94,7 +94,7 @@ void BenchStore::populate(std::size_t records, std::size_t learners)
 void BenchStore::close()
 {
     evidence.reset();
-    progress.reset();       // its statements must be finalised before the connection closes
+    progress.reset(); // its statements must be finalised before the connection closes
     checkpoints.reset();
     signingKeys.reset();
     learnerRefs.reset();
@@ -103,4 +103,5 @@ void BenchStore::close()
     runtime.reset();
 }
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench

@@ -73,6 +73,7 @@ public:
     std::unique_ptr<service::EvidenceService> evidence;
 };
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

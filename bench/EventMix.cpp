@@ -114,7 +114,8 @@ service::LmsEvent EventMix::event(std::size_t index)
         const std::size_t outcome = pick(10);
         e.outcome = outcome < 7 ? "demonstrated" : outcome < 9 ? "partial" : "not-demonstrated";
         if (pick(10) < 3) e.note = kNote;
-        if (pick(10) < 2) e.evidenceUrl = "https://lms.example.org/files/evidence/" + std::to_string(index + 1) + ".pdf";
+        if (pick(10) < 2)
+            e.evidenceUrl = "https://lms.example.org/files/evidence/" + std::to_string(index + 1) + ".pdf";
     }
     return e;
 }
@@ -172,4 +173,5 @@ std::string EventMix::recordRequest(const std::vector<service::LmsEvent>& batch)
     return presenter::toJson(request);
 }
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench

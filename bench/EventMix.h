@@ -51,6 +51,7 @@ private:
     std::vector<std::string> _mapRequests;
 };
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

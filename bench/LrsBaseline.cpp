@@ -39,7 +39,9 @@ std::pair<int, std::string> run(const std::string& program, const std::vector<st
 
 struct LrsBaseline::Client
 {
-    explicit Client(xapi::delivery::LrsClient::Settings settings): lrs(std::move(settings)) { }
+    explicit Client(xapi::delivery::LrsClient::Settings settings):
+        lrs(std::move(settings))
+    {}
     xapi::delivery::LrsClient lrs;
 };
 
@@ -48,15 +50,17 @@ std::string LrsBaseline::Service::script()
     return std::string(SFE_SOURCE_DIR) + "/tests/lrs/lrs.sh";
 }
 
-LrsBaseline::Service::Service(const std::string& stateDir, const std::string& node): _stateDir(stateDir)
+LrsBaseline::Service::Service(const std::string& stateDir, const std::string& node):
+    _stateDir(stateDir)
 {
     if (!node.empty()) Poco::Environment::set("SFE_NODE", node);
     const auto [status, printed] = run(script(), {"start", _stateDir});
     // lrs.sh prints the URL on its last line (npm may print before it on a first install).
     const auto end = printed.find_last_not_of("\r\n");
     const auto begin = end == std::string::npos ? std::string::npos : printed.find_last_of('\n', end);
-    _url = end == std::string::npos ? "" : printed.substr(begin == std::string::npos ? 0 : begin + 1,
-                                                          end - (begin == std::string::npos ? 0 : begin + 1) + 1);
+    _url = end == std::string::npos ? ""
+                                    : printed.substr(begin == std::string::npos ? 0 : begin + 1,
+                                                     end - (begin == std::string::npos ? 0 : begin + 1) + 1);
     if (status != 0 || _url.compare(0, 7, "http://") != 0)
         throw std::runtime_error("lrs.sh start " + _stateDir + " failed (status " + std::to_string(status) + "); see " +
                                  _stateDir + "/lrs.log");
@@ -81,7 +85,7 @@ LrsBaseline::LrsBaseline(const std::string& endpoint, const std::string& user, c
     s.username = user;
     s.password = password;
     s.loggerName = "sfe.bench.lrs-baseline";
-    s.requestTimeout = std::chrono::milliseconds(600000);    // a large batch may take Learning Locker long
+    s.requestTimeout = std::chrono::milliseconds(600000); // a large batch may take Learning Locker long
     _client = std::make_unique<Client>(std::move(s));
 }
 
@@ -108,12 +112,13 @@ std::chrono::duration<double> LrsBaseline::post(const std::vector<std::string>& 
         total += std::chrono::steady_clock::now() - started;
         ++_requests;
         if (result.outcome != xapi::delivery::PostResult::Outcome::Delivered)
-            throw std::runtime_error("LrsBaseline: POST of batch " + std::to_string(first / batch + 1) + " (statements " +
-                                     std::to_string(first + 1) + "-" + std::to_string(last) + ") to " +
-                                     _client->lrs.statementsUrl() + " answered " + std::to_string(result.httpStatus) +
-                                     ": " + result.reason);
+            throw std::runtime_error("LrsBaseline: POST of batch " + std::to_string(first / batch + 1) +
+                                     " (statements " + std::to_string(first + 1) + "-" + std::to_string(last) +
+                                     ") to " + _client->lrs.statementsUrl() + " answered " +
+                                     std::to_string(result.httpStatus) + ": " + result.reason);
     }
     return total;
 }
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench

@@ -69,6 +69,7 @@ private:
     std::size_t _requests = 0;
 };
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

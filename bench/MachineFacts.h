@@ -33,6 +33,7 @@ inline std::string cpuModel()
     return "unknown";
 }
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

@@ -29,7 +29,8 @@ const char* const kAttainmentsSql =
 
 } // namespace
 
-ProgressBaseline::ProgressBaseline(const std::string& storePath, const std::string& pragmas): _path(storePath)
+ProgressBaseline::ProgressBaseline(const std::string& storePath, const std::string& pragmas):
+    _path(storePath)
 {
     if (sqlite3_open_v2(storePath.c_str(), &_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
     {
@@ -120,4 +121,5 @@ void ProgressBaseline::fail(const std::string& what) const
     throw std::runtime_error(_path + ": " + what + ": " + sqlite3_errmsg(_db));
 }
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench

@@ -64,6 +64,7 @@ private:
     std::size_t _bytes = 0;
 };
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

@@ -19,7 +19,7 @@ namespace bench {
 
 namespace {
 
-constexpr std::size_t kChunk = 50000;       // events the mix makes at a time
+constexpr std::size_t kChunk = 50000; // events the mix makes at a time
 constexpr std::size_t kAuditors = 20;
 
 std::uint64_t splitmix(std::uint64_t z)
@@ -85,9 +85,10 @@ PopulationFigures ProgressPopulation::populate(std::size_t records, const Poco::
         recording.stop();
         for (std::size_t i = 0; i < results.size(); ++i)
         {
-            if (results[i].duplicate) throw std::runtime_error("event " + results[i].eventId + " was taken for a duplicate");
-            const bool demonstration = batch[i].type == service::LmsEvent::Type::Attestation &&
-                                       batch[i].outcome == "demonstrated";
+            if (results[i].duplicate)
+                throw std::runtime_error("event " + results[i].eventId + " was taken for a duplicate");
+            const bool demonstration =
+                batch[i].type == service::LmsEvent::Type::Attestation && batch[i].outcome == "demonstrated";
             for (const auto& id : results[i].evidenceIds)
             {
                 if (demonstration)
@@ -132,4 +133,5 @@ PopulationFigures ProgressPopulation::populate(std::size_t records, const Poco::
     return f;
 }
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench

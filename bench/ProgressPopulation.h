@@ -26,8 +26,8 @@ namespace bench {
 struct PopulationFigures
 {
     std::size_t events = 0;
-    std::size_t records = 0;            ///< evidence records written
-    std::size_t demonstrations = 0;     ///< records attested as demonstrated
+    std::size_t records = 0;        ///< evidence records written
+    std::size_t demonstrations = 0; ///< records attested as demonstrated
     std::size_t verified = 0;
     std::size_t withdrawn = 0;
     Seconds recording, verifying, withdrawing;
@@ -44,8 +44,8 @@ class ProgressPopulation
 public:
     struct Shares
     {
-        double verified = 0.05;         ///< of the records attested as demonstrated
-        double withdrawn = 0.01;        ///< of all records
+        double verified = 0.05;  ///< of the records attested as demonstrated
+        double withdrawn = 0.01; ///< of all records
     };
 
     ProgressPopulation(service::EvidenceService& evidence, EventMix& mix, std::size_t batch, Shares shares);
@@ -64,6 +64,7 @@ private:
     Shares _shares;
 };
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

@@ -35,7 +35,10 @@ std::string quoted(const std::string& name)
 class Prepared
 {
 public:
-    Prepared(sqlite3* db, const std::string& file, const std::string& sql): _db(db), _file(file), _sql(sql)
+    Prepared(sqlite3* db, const std::string& file, const std::string& sql):
+        _db(db),
+        _file(file),
+        _sql(sql)
     {
         if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &_statement, nullptr) != SQLITE_OK)
             fail(db, file, "cannot prepare '" + sql + "'");
@@ -78,13 +81,15 @@ void exec(sqlite3* db, const std::string& file, const std::string& sql)
 std::string text(sqlite3_stmt* statement, int column)
 {
     const unsigned char* t = sqlite3_column_text(statement, column);
-    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
+    return t ? std::string(reinterpret_cast<const char*>(t),
+                           static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
              : std::string();
 }
 
 } // namespace
 
-RawBaseline::RawBaseline(const std::string& storePath): _storePath(storePath)
+RawBaseline::RawBaseline(const std::string& storePath):
+    _storePath(storePath)
 {
     if (sqlite3_open_v2(storePath.c_str(), &_store, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
     {
@@ -129,8 +134,8 @@ std::size_t RawBaseline::rowsAdded()
     std::size_t rows = 0;
     for (std::size_t t = 0; t < _tableNames.size(); ++t)
     {
-        Prepared count(_store, _storePath, "SELECT COUNT(*) FROM " + quoted(_tableNames[t]) +
-                                               " WHERE rowid > ? AND rowid <= ?");
+        Prepared count(_store, _storePath,
+                       "SELECT COUNT(*) FROM " + quoted(_tableNames[t]) + " WHERE rowid > ? AND rowid <= ?");
         sqlite3_bind_int64(count.get(), 1, _marks.front()[t]);
         sqlite3_bind_int64(count.get(), 2, _marks.back()[t]);
         count.step();
@@ -210,17 +215,28 @@ const std::vector<RawBaseline::Table>& RawBaseline::load()
                 v.type = sqlite3_column_type(select.get(), c);
                 switch (v.type)
                 {
-                case SQLITE_INTEGER: v.integer = sqlite3_column_int64(select.get(), c); figures.bytes += 8; break;
-                case SQLITE_FLOAT: v.real = sqlite3_column_double(select.get(), c); figures.bytes += 8; break;
-                case SQLITE_TEXT: v.bytes = text(select.get(), c); figures.bytes += v.bytes.size(); break;
-                case SQLITE_BLOB:
-                {
-                    const auto* blob = static_cast<const char*>(sqlite3_column_blob(select.get(), c));
-                    v.bytes.assign(blob ? blob : "", static_cast<std::size_t>(sqlite3_column_bytes(select.get(), c)));
-                    figures.bytes += v.bytes.size();
-                    break;
-                }
-                default: break;
+                    case SQLITE_INTEGER:
+                        v.integer = sqlite3_column_int64(select.get(), c);
+                        figures.bytes += 8;
+                        break;
+                    case SQLITE_FLOAT:
+                        v.real = sqlite3_column_double(select.get(), c);
+                        figures.bytes += 8;
+                        break;
+                    case SQLITE_TEXT:
+                        v.bytes = text(select.get(), c);
+                        figures.bytes += v.bytes.size();
+                        break;
+                    case SQLITE_BLOB:
+                    {
+                        const auto* blob = static_cast<const char*>(sqlite3_column_blob(select.get(), c));
+                        v.bytes.assign(blob ? blob : "",
+                                       static_cast<std::size_t>(sqlite3_column_bytes(select.get(), c)));
+                        figures.bytes += v.bytes.size();
+                        break;
+                    }
+                    default:
+                        break;
                 }
                 row.values.push_back(std::move(v));
             }
@@ -254,8 +270,8 @@ Seconds RawBaseline::replay(std::size_t cacheMib)
         exec(db, _copyPath, "PRAGMA synchronous=NORMAL");
         exec(db, _copyPath, "PRAGMA foreign_keys=ON");
         if (cacheMib) exec(db, _copyPath, "PRAGMA cache_size=-" + std::to_string(cacheMib * 1024));
-        exec(db, _copyPath, "PRAGMA wal_autocheckpoint=" +
-                                std::to_string(sfe::store::Database::Options{}.walAutocheckpointPages));
+        exec(db, _copyPath,
+             "PRAGMA wal_autocheckpoint=" + std::to_string(sfe::store::Database::Options{}.walAutocheckpointPages));
         sqlite3_busy_timeout(db, 10000);
         const Seconds seconds = insertLoaded(db);
         sqlite3_close(db);
@@ -306,15 +322,21 @@ Seconds RawBaseline::insertLoaded(sqlite3* db)
                     const int p = static_cast<int>(c) + 1;
                     switch (v.type)
                     {
-                    case SQLITE_INTEGER: sqlite3_bind_int64(s, p, v.integer); break;
-                    case SQLITE_FLOAT: sqlite3_bind_double(s, p, v.real); break;
-                    case SQLITE_TEXT:
-                        sqlite3_bind_text(s, p, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_STATIC);
-                        break;
-                    case SQLITE_BLOB:
-                        sqlite3_bind_blob(s, p, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_STATIC);
-                        break;
-                    default: sqlite3_bind_null(s, p); break;
+                        case SQLITE_INTEGER:
+                            sqlite3_bind_int64(s, p, v.integer);
+                            break;
+                        case SQLITE_FLOAT:
+                            sqlite3_bind_double(s, p, v.real);
+                            break;
+                        case SQLITE_TEXT:
+                            sqlite3_bind_text(s, p, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_STATIC);
+                            break;
+                        case SQLITE_BLOB:
+                            sqlite3_bind_blob(s, p, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_STATIC);
+                            break;
+                        default:
+                            sqlite3_bind_null(s, p);
+                            break;
                     }
                 }
                 insert.step();
@@ -329,4 +351,5 @@ Seconds RawBaseline::insertLoaded(sqlite3* db)
     return watch.total();
 }
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench

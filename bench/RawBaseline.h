@@ -37,7 +37,7 @@ public:
     {
         std::string name;
         std::size_t rows = 0;
-        std::size_t bytes = 0;      ///< stored value sizes: text and blob lengths, 8 per number
+        std::size_t bytes = 0; ///< stored value sizes: text and blob lengths, 8 per number
     };
 
     /// Opens a second, read-only connection to the store at `storePath`.
@@ -71,7 +71,7 @@ public:
 private:
     struct Value
     {
-        int type = 0;               ///< SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL
+        int type = 0; ///< SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL
         std::int64_t integer = 0;
         double real = 0;
         std::string bytes;
@@ -83,7 +83,7 @@ private:
     };
     struct Loaded
     {
-        std::size_t table = 0;      ///< index into _tableNames
+        std::size_t table = 0; ///< index into _tableNames
         std::vector<std::string> columns;
         std::vector<Row> rows;
     };
@@ -95,11 +95,12 @@ private:
     std::string _copyPath;
     sqlite3* _store = nullptr;
     std::vector<std::string> _tableNames;
-    std::vector<std::vector<std::int64_t>> _marks;  ///< per mark, each table's largest rowid
+    std::vector<std::vector<std::int64_t>> _marks; ///< per mark, each table's largest rowid
     std::vector<Loaded> _loaded;
     std::vector<Table> _tables;
 };
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

@@ -59,6 +59,7 @@ private:
     Seconds _total;
 };
 
-} } // namespace sfe::bench
+}
+} // namespace sfe::bench
 
 #endif

@@ -120,7 +120,9 @@ double cpuSeconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    const auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -146,7 +148,8 @@ std::pair<int, std::string> run(const std::string& program, const std::vector<st
 class FreshLrs
 {
 public:
-    FreshLrs(const std::string& stateDir, const std::string& node): _stateDir(stateDir)
+    FreshLrs(const std::string& stateDir, const std::string& node):
+        _stateDir(stateDir)
     {
         Poco::Environment::set("SFE_NODE", node);
         const auto [status, printed] = run(script(), {"start", _stateDir});
@@ -186,7 +189,7 @@ struct Figures
     std::size_t statements = 0;
     std::size_t requests = 0;
     double seconds = 0;
-    double cpuSeconds = 0;   ///< CPU time of the sending process while it sent
+    double cpuSeconds = 0; ///< CPU time of the sending process while it sent
     double rate() const { return seconds > 0 ? static_cast<double>(statements) / seconds : 0; }
 };
 
@@ -222,7 +225,8 @@ std::size_t record(const Options& options, const std::string& storePath)
 
 /// Writes the bodies the plugin's sender will POST, one JSON array per line, in the order and
 /// grouping it uses (pending statements by seq, `batch` at a time). Returns statements and batches.
-std::pair<std::size_t, std::size_t> exportBatches(const std::string& storePath, std::size_t batch, const std::string& file)
+std::pair<std::size_t, std::size_t> exportBatches(const std::string& storePath, std::size_t batch,
+                                                  const std::string& file)
 {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(storePath.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
@@ -248,9 +252,10 @@ std::pair<std::size_t, std::size_t> exportBatches(const std::string& storePath, 
         if (sqlite3_column_type(select, 1) == SQLITE_NULL)
             out.write(reinterpret_cast<const char*>(sqlite3_column_text(select, 0)), sqlite3_column_bytes(select, 0));
         else
-            out << sfe::store::StoredText::decode(std::string(static_cast<const char*>(sqlite3_column_blob(select, 1)),
-                                                              static_cast<std::size_t>(sqlite3_column_bytes(select, 1))),
-                                                  "statement");
+            out << sfe::store::StoredText::decode(
+                std::string(static_cast<const char*>(sqlite3_column_blob(select, 1)),
+                            static_cast<std::size_t>(sqlite3_column_bytes(select, 1))),
+                "statement");
         ++statements;
     }
     if (statements) out << "]\n";
@@ -328,14 +333,15 @@ std::string firstLine(const char* path, const std::string& prefix)
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line))
-        if (prefix.empty() || line.rfind(prefix, 0) == 0) return prefix.empty() ? line : line.substr(line.find(':') + 2);
+        if (prefix.empty() || line.rfind(prefix, 0) == 0)
+            return prefix.empty() ? line : line.substr(line.find(':') + 2);
     return "unknown";
 }
 
 void printRow(std::size_t round, const char* side, const Figures& f)
 {
-    std::printf("%5zu  %-26s %10zu %8zu %9.3f %12.0f %13.3f\n", round, side, f.statements, f.requests, f.seconds, f.rate(),
-                f.cpuSeconds);
+    std::printf("%5zu  %-26s %10zu %8zu %9.3f %12.0f %13.3f\n", round, side, f.statements, f.requests, f.seconds,
+                f.rate(), f.cpuSeconds);
 }
 
 } // namespace
@@ -387,7 +393,8 @@ int main(int argc, char** argv)
             const std::string tag = std::to_string(round);
             const auto runPlugin = [&] {
                 FreshLrs lrs(Poco::Path(dir, "lrs-" + tag + "-a").toString(), options.node);
-                const Figures f = pluginSide(options, recorded, Poco::Path(dir, "round-" + tag + ".db").toString(), lrs.url());
+                const Figures f =
+                    pluginSide(options, recorded, Poco::Path(dir, "round-" + tag + ".db").toString(), lrs.url());
                 if (f.statements != statements) throw std::runtime_error("A delivered " + std::to_string(f.statements));
                 printRow(round, "A plugin sync", f);
                 pluginRates.push_back(f.rate());
@@ -401,8 +408,16 @@ int main(int argc, char** argv)
                 nodeRates.push_back(f.rate());
                 nodeCpu.push_back(f.cpuSeconds);
             };
-            if (round % 2) { runPlugin(); runNode(); }
-            else { runNode(); runPlugin(); }
+            if (round % 2)
+            {
+                runPlugin();
+                runNode();
+            }
+            else
+            {
+                runNode();
+                runPlugin();
+            }
             ratios.push_back(pluginRates.back() / nodeRates.back());
             std::printf("%5zu  A/B %.2f\n", round, ratios.back());
             std::fflush(stdout);
@@ -433,8 +448,7 @@ int main(int argc, char** argv)
         std::cerr << "sfe-bench-drain: " << e.what() << "\n";
         status = 1;
     }
-    if (options.keep || !temporary)
-        std::cout << "files kept in " << dir << "\n";
+    if (options.keep || !temporary) std::cout << "files kept in " << dir << "\n";
     else
     {
         try

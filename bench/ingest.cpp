@@ -89,7 +89,7 @@ struct Options
     bool raw = true;
     bool breakdown = true;
     bool lrs = true;
-    std::string pg;                         // A on PostgreSQL: the admin conninfo
+    std::string pg; // A on PostgreSQL: the admin conninfo
 };
 
 Options parse(int argc, char** argv)
@@ -161,7 +161,9 @@ void map(BenchStore& store, const EventMix& mix)
 
 struct Figures
 {
-    explicit Figures(std::string n = {}): name(std::move(n)) { }
+    explicit Figures(std::string n = {}):
+        name(std::move(n))
+    {}
 
     std::string name;
     std::size_t events = 0;
@@ -184,7 +186,7 @@ struct Round
     Figures door{"A2 Runtime::call(\"record\", json)"};
     Figures b{"B  raw sqlite3 inserts of A's rows"};
     Figures lrs{"L  Learning Locker, A's statements"};
-    std::vector<std::pair<std::string, double>> sizes;   // bytes by table or index
+    std::vector<std::pair<std::string, double>> sizes; // bytes by table or index
     std::vector<RawBaseline::Table> tables;
     std::size_t evidenceRecords = 0, statements = 0;
     std::optional<Phases> phases;
@@ -200,20 +202,22 @@ Phases phases(sfe::store::Database& db, sfe::service::DefinitionCache& definitio
     sfe::store::MappingRepository mappings(db);
     std::map<std::string, sfe::store::ActivityRecord> activities;
     for (const auto& r : records)
-        if (r.activityId && !activities.count(*r.activityId)) activities[*r.activityId] = *mappings.activity(*r.activityId);
+        if (r.activityId && !activities.count(*r.activityId))
+            activities[*r.activityId] = *mappings.activity(*r.activityId);
 
     Stopwatch make, check, uuids;
     for (const auto& r : records)
     {
         uuids.start();
         const std::string statementId = sfe::xapi::Uuid::random();
-        const std::string evidenceId = sfe::xapi::Uuid::random();   // record() makes one per record too
+        const std::string evidenceId = sfe::xapi::Uuid::random(); // record() makes one per record too
         uuids.stop();
         static_cast<void>(evidenceId);
         const auto& skill = definitions.skill(r.skillCode, r.definitionSha256);
         make.start();
-        const auto statement = r.kind == "learning" ? factory.learning(statementId, r, activities.at(*r.activityId), skill)
-                                                    : factory.attestation(statementId, r, skill);
+        const auto statement = r.kind == "learning"
+                                   ? factory.learning(statementId, r, activities.at(*r.activityId), skill)
+                                   : factory.attestation(statementId, r, skill);
         make.stop();
         sfe::store::StatementRecord sealed;
         check.start();
@@ -226,13 +230,15 @@ Phases phases(sfe::store::Database& db, sfe::service::DefinitionCache& definitio
 /// A new PostgreSQL database for A, made through an admin conninfo; dropped at the end unless kept.
 struct PgDatabase
 {
-    PgDatabase(const std::string& adminConninfo, bool keepIt): admin(adminConninfo), keep(keepIt)
+    PgDatabase(const std::string& adminConninfo, bool keepIt):
+        admin(adminConninfo),
+        keep(keepIt)
     {
         name = "sfe_bench_" + sfe::xapi::Uuid::random().substr(0, 8);
         Poco::Data::PostgreSQL::Connector::registerConnector();
         Poco::Data::Session session("postgresql", admin);
         session << "CREATE DATABASE " + name, Poco::Data::Keywords::now;
-        url = admin + " dbname=" + name;     // a later keyword wins in a libpq conninfo
+        url = admin + " dbname=" + name; // a later keyword wins in a libpq conninfo
         std::printf("A on PostgreSQL: database %s\n", name.c_str());
     }
     ~PgDatabase()
@@ -262,11 +268,13 @@ std::vector<std::pair<std::string, double>> sizes(sfe::store::Database& db)
     std::vector<std::string> names;
     std::vector<Poco::Int64> bytes;
     if (db.isSQLite())
-        db.session() << "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC", into(names), into(bytes), now;
+        db.session() << "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC", into(names), into(bytes),
+            now;
     else
-        db.session() << "SELECT c.relname, CASE WHEN c.relkind = 'r' THEN pg_table_size(c.oid) ELSE pg_relation_size(c.oid) END"
-                        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i') ORDER BY 2 DESC",
+        db.session()
+            << "SELECT c.relname, CASE WHEN c.relkind = 'r' THEN pg_table_size(c.oid) ELSE pg_relation_size(c.oid) END"
+               " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+               " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i') ORDER BY 2 DESC",
             into(names), into(bytes), now;
     std::vector<std::pair<std::string, double>> out;
     for (std::size_t i = 0; i < names.size(); ++i) out.emplace_back(names[i], static_cast<double>(bytes[i]));
@@ -443,7 +451,8 @@ int run(const Options& options)
     std::vector<Round> rounds;
     for (std::size_t r = 0; r < options.rounds; ++r)
     {
-        const std::string roundDir = options.rounds == 1 ? dir : Poco::Path(dir, "round-" + std::to_string(r + 1)).toString();
+        const std::string roundDir =
+            options.rounds == 1 ? dir : Poco::Path(dir, "round-" + std::to_string(r + 1)).toString();
         rounds.push_back(runRound(options, roundDir, options.breakdown && r + 1 == options.rounds));
         const Round& round = rounds.back();
         std::printf("round %zu: A %.3f s", r + 1, round.a.time.wall);
@@ -458,14 +467,16 @@ int run(const Options& options)
     {
         std::printf("\nrows A wrote (B inserts the same rows):\n  %-28s %9s %14s\n", "table", "rows", "bytes per row");
         for (const auto& t : last.tables)
-            std::printf("  %-28s %9zu %14.0f\n", t.name.c_str(), t.rows, t.rows ? double(t.bytes) / double(t.rows) : 0.0);
+            std::printf("  %-28s %9zu %14.0f\n", t.name.c_str(), t.rows,
+                        t.rows ? double(t.bytes) / double(t.rows) : 0.0);
     }
     std::printf("%s%zu evidence records and %zu statements reported by record()\n", options.raw ? "  " : "\n",
                 last.evidenceRecords, last.statements);
 
     if (last.evidenceRecords)
     {
-        std::printf("\nstore size after A (%s), bytes per evidence record:\n", options.pg.empty() ? "SQLite, dbstat" : "PostgreSQL");
+        std::printf("\nstore size after A (%s), bytes per evidence record:\n",
+                    options.pg.empty() ? "SQLite, dbstat" : "PostgreSQL");
         double total = 0;
         for (const auto& [name, bytes] : last.sizes)
         {
@@ -473,7 +484,8 @@ int run(const Options& options)
             if (bytes / double(last.evidenceRecords) >= 1)
                 std::printf("  %-44s %8.0f\n", name.c_str(), bytes / double(last.evidenceRecords));
         }
-        std::printf("  %-44s %8.0f  (goal: at most 2000)\n", "all tables and indexes", total / double(last.evidenceRecords));
+        std::printf("  %-44s %8.0f  (goal: at most 2000)\n", "all tables and indexes",
+                    total / double(last.evidenceRecords));
     }
 
     const Figures a = best(rounds, &Round::a), door = best(rounds, &Round::door), b = best(rounds, &Round::b),

@@ -84,8 +84,8 @@ struct Options
     double withdrawn = 1;
     std::string dir;
     std::string reuse;
-    std::size_t cacheMib = 0;           // 0: SQLite's default, as the plugin leaves it
-    std::size_t mmapMib = 0;            // 0: no mmap, as the plugin leaves it
+    std::size_t cacheMib = 0; // 0: SQLite's default, as the plugin leaves it
+    std::size_t mmapMib = 0;  // 0: no mmap, as the plugin leaves it
     bool keep = false;
     bool baseline = true;
 };
@@ -145,7 +145,7 @@ Options parse(int argc, char** argv)
 std::string learnerName(std::size_t n)
 {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "learner-%06zu", n);   // as EventMix names them
+    std::snprintf(buffer, sizeof buffer, "learner-%06zu", n); // as EventMix names them
     return buffer;
 }
 
@@ -240,7 +240,7 @@ long involuntarySwitches()
 }
 
 /// Times one call: adds its wall and CPU time (microseconds) to `into`.
-template <typename F>
+template<typename F>
 void timed(Latencies& into, F&& f)
 {
     const long switches = involuntarySwitches();
@@ -304,14 +304,16 @@ int run(const Options& options)
         if (!skill) throw std::runtime_error("the imported skill " + skillCode + " is not current");
         EventMix mix(skill->skill, options.activities, options.learners);
         for (const auto& request : mix.mapRequests()) store.call("map", request);
-        store.definitions->invalidate();    // the mappings were made through the Runtime's services
+        store.definitions->invalidate(); // the mappings were made through the Runtime's services
         std::printf("populating (untimed for the benchmark; EvidenceService::record, %zu events per call,"
-                    " then verify and withdraw one by one):\n", options.batch);
+                    " then verify and withdraw one by one):\n",
+                    options.batch);
         ProgressPopulation population(*store.evidence, mix, options.batch,
                                       {options.verified / 100, options.withdrawn / 100});
         const auto started = std::chrono::steady_clock::now();
         population.populate(options.records, store.host.now(), printPopulation);
-        std::printf("population took %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        std::printf("population took %.1f s\n",
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     }
     else store.startServices();
 
@@ -326,10 +328,11 @@ int run(const Options& options)
         pragmas += pragma + ";";
     }
     if (!pragmas.empty()) std::printf("both connections: %s\n", pragmas.c_str());
-    Poco::Int64 records = 0, learners = 0, joined = 0, withdrawn = 0, verified = 0, attainments = 0, pages = 0, pageSize = 0;
+    Poco::Int64 records = 0, learners = 0, joined = 0, withdrawn = 0, verified = 0, attainments = 0, pages = 0,
+                pageSize = 0;
     session << "SELECT COUNT(*), COUNT(DISTINCT learner), SUM(withdrawn_at IS NOT NULL) FROM evidence",
-        Poco::Data::Keywords::into(records), Poco::Data::Keywords::into(learners), Poco::Data::Keywords::into(withdrawn),
-        Poco::Data::Keywords::now;
+        Poco::Data::Keywords::into(records), Poco::Data::Keywords::into(learners),
+        Poco::Data::Keywords::into(withdrawn), Poco::Data::Keywords::now;
     session << "SELECT COUNT(*) FROM evidence_responsibilities", Poco::Data::Keywords::into(joined),
         Poco::Data::Keywords::now;
     session << "SELECT COUNT(DISTINCT evidence_id) FROM verifications", Poco::Data::Keywords::into(verified),
@@ -338,11 +341,12 @@ int run(const Options& options)
         Poco::Data::Keywords::now;
     session << "PRAGMA page_count", Poco::Data::Keywords::into(pages), Poco::Data::Keywords::now;
     session << "PRAGMA page_size", Poco::Data::Keywords::into(pageSize), Poco::Data::Keywords::now;
-    std::printf("store: %lld evidence records of %lld learners, %lld responsibility links, %lld withdrawn, %lld verified,"
-                " %lld attainments in force; %.0f MiB\n",
-                static_cast<long long>(records), static_cast<long long>(learners), static_cast<long long>(joined),
-                static_cast<long long>(withdrawn), static_cast<long long>(verified), static_cast<long long>(attainments),
-                static_cast<double>(pages * pageSize) / (1 << 20));
+    std::printf(
+        "store: %lld evidence records of %lld learners, %lld responsibility links, %lld withdrawn, %lld verified,"
+        " %lld attainments in force; %.0f MiB\n",
+        static_cast<long long>(records), static_cast<long long>(learners), static_cast<long long>(joined),
+        static_cast<long long>(withdrawn), static_cast<long long>(verified), static_cast<long long>(attainments),
+        static_cast<double>(pages * pageSize) / (1 << 20));
 
     const std::size_t cached = readIntoPageCache(path);
     std::printf("read %.0f MiB of store files into the OS page cache\n", static_cast<double>(cached) / (1 << 20));
@@ -389,8 +393,16 @@ int run(const Options& options)
             b2.add(b.wall.back() + attained.wall.back(), b.cpu.back() + attained.cpu.back(),
                    b.switched.back() || attained.switched.back());
         };
-        if (i % 2 == 0) { sideA(); sideB(); }
-        else { sideB(); sideA(); }
+        if (i % 2 == 0)
+        {
+            sideA();
+            sideB();
+        }
+        else
+        {
+            sideB();
+            sideA();
+        }
     }
 
     std::printf("\nlatency of one query, microseconds (%zu learners, %.1f rows each on average):\n", options.queries,
@@ -421,8 +433,9 @@ int run(const Options& options)
     else
     {
         const double p99a = Latencies::percentile(a.wall, 0.99);
-        std::printf("goal p99(A) <= 1 ms: %s (wall %.0f us; CPU %.0f us; calm %.0f us)\n", p99a <= 1000 ? "met" : "NOT met",
-                    p99a, Latencies::percentile(a.cpu, 0.99), Latencies::percentile(a.undisturbed(), 0.99));
+        std::printf("goal p99(A) <= 1 ms: %s (wall %.0f us; CPU %.0f us; calm %.0f us)\n",
+                    p99a <= 1000 ? "met" : "NOT met", p99a, Latencies::percentile(a.cpu, 0.99),
+                    Latencies::percentile(a.undisturbed(), 0.99));
     }
     std::printf("(switched: share of queries during which the thread was switched out involuntarily; calm: the\n"
                 " others. Goals are judged on wall time over all queries.)\n");

@@ -104,12 +104,13 @@ std::vector<std::string> statements(const Options& o)
     {
         const bool mapped = i % 5 != 4;
         const char* verb = verbs[i % 3];
-        out.push_back(R"({"id":")" + sfe::xapi::Uuid::random() +
-                      R"(","actor":{"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"learner-)" +
-                      std::to_string(i % 2000) + R"("}},"verb":{"id":"http://adlnet.gov/expapi/verbs/)" + verb +
-                      R"(","display":{"en-US":")" + verb + R"("}},"object":{"objectType":"Activity","id":")" +
-                      activityIri(i % o.activities, mapped) +
-                      R"("},"result":{"score":{"scaled":0.75}},"timestamp":"2026-11-19T08:30:00.000Z"})");
+        out.push_back(
+            R"({"id":")" + sfe::xapi::Uuid::random() +
+            R"(","actor":{"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"learner-)" +
+            std::to_string(i % 2000) + R"("}},"verb":{"id":"http://adlnet.gov/expapi/verbs/)" + verb +
+            R"(","display":{"en-US":")" + verb + R"("}},"object":{"objectType":"Activity","id":")" +
+            activityIri(i % o.activities, mapped) +
+            R"("},"result":{"score":{"scaled":0.75}},"timestamp":"2026-11-19T08:30:00.000Z"})");
     }
     return out;
 }
@@ -161,8 +162,9 @@ int main(int argc, char** argv)
         const std::vector<std::string> bodies = statements(o);
         sfe::bench::LrsBaseline poster(lrs.url());
         const double postSeconds = poster.post(bodies, o.batch).count();
-        std::printf("filled:     %zu statements in %zu POSTs of %zu: %.2f s, %.0f statements/s (Learning Locker storing)\n",
-                    bodies.size(), poster.requests(), o.batch, postSeconds, bodies.size() / postSeconds);
+        std::printf(
+            "filled:     %zu statements in %zu POSTs of %zu: %.2f s, %.0f statements/s (Learning Locker storing)\n",
+            bodies.size(), poster.requests(), o.batch, postSeconds, bodies.size() / postSeconds);
 
         sfe::bench::BenchHost host;
         host.settings().setString("store.path", Poco::Path(dir, "store.db").toString());
@@ -174,8 +176,9 @@ int main(int argc, char** argv)
         std::unique_ptr<sfe::runtime::Runtime> runtime = std::make_unique<sfe::runtime::Runtime>(host);
         call(*runtime, "import", std::string(R"({"path":")") + SFE_SOURCE_DIR + "/definitions/csmg.de.xml\"}");
         for (std::size_t a = 0; a < o.activities; ++a)
-            call(*runtime, "map", R"({"activity":")" + activityIri(a, true) + R"(","skill":"CSMG","level":)" +
-                                      std::to_string(1 + a % 6) + "}");
+            call(*runtime, "map",
+                 R"({"activity":")" + activityIri(a, true) + R"(","skill":"CSMG","level":)" +
+                     std::to_string(1 + a % 6) + "}");
 
         const auto [getBefore, pages] = plainGet(lrs.url(), o.limit);
 
@@ -228,12 +231,14 @@ int main(int argc, char** argv)
                     read, calls, pullSeconds, read / pullSeconds, recorded, evidence, skipped);
         std::printf("pull again: %zu statements in %zu calls: %.2f s, %.0f statements/s; %zu recorded, %zu taken in "
                     "before (--since the start: read, checked, nothing to record)\n",
-                    again.read, again.calls, again.seconds, again.read / again.seconds, again.recorded, again.duplicates);
+                    again.read, again.calls, again.seconds, again.read / again.seconds, again.recorded,
+                    again.duplicates);
         std::printf("pull / plain GET: %.3f of the plain rate (pull again: %.3f)\n", getSeconds / pullSeconds,
                     getSeconds / again.seconds);
         if (read < bodies.size() || recorded + skipped < bodies.size())
-            std::printf("note: the LRS held %zu statements; pull read %zu (the LRS's feed includes nothing else here)\n",
-                        bodies.size(), read);
+            std::printf(
+                "note: the LRS held %zu statements; pull read %zu (the LRS's feed includes nothing else here)\n",
+                bodies.size(), read);
 
         runtime.reset();
         if (ownDir && !o.keep) Poco::File(dir).remove(true);

@@ -119,7 +119,8 @@ void populate(const Options& options, const std::string& path, const std::string
     for (const auto& batch : other.batches(options.replay, 1000))
     {
         Poco::JSON::Parser parser;
-        auto array = parser.parse(EventMix::recordRequest(batch)).extract<Poco::JSON::Object::Ptr>()->getArray("events");
+        auto array =
+            parser.parse(EventMix::recordRequest(batch)).extract<Poco::JSON::Object::Ptr>()->getArray("events");
         for (std::size_t i = 0; i < array->size(); ++i)
         {
             auto event = array->getObject(static_cast<unsigned>(i));
@@ -164,7 +165,8 @@ int measure(int argc, char** argv)
         std::_Exit(127);
     }
     int status = 0;
-    struct rusage usage{};
+    struct rusage usage
+    {};
     if (::wait4(pid, &status, 0, &usage) < 0) return 1;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("%d %ld %.3f\n", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), usage.ru_maxrss,
@@ -178,9 +180,10 @@ Run runCli(const std::string& cli, const std::string& manifest, const std::strin
            const std::vector<std::string>& args, const std::string& output)
 {
     char self[4096] = {};
-    if (::readlink("/proc/self/exe", self, sizeof self - 1) <= 0) throw std::runtime_error("cannot read /proc/self/exe");
-    std::string command = std::string("'") + self + "' --measure '" + output + "' '" + cli + "' --manifest '" + manifest +
-                          "' --db '" + db + "'";
+    if (::readlink("/proc/self/exe", self, sizeof self - 1) <= 0)
+        throw std::runtime_error("cannot read /proc/self/exe");
+    std::string command = std::string("'") + self + "' --measure '" + output + "' '" + cli + "' --manifest '" +
+                          manifest + "' --db '" + db + "'";
     for (const auto& a : args) command += " '" + a + "'";
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) throw std::runtime_error("cannot run " + command);
@@ -229,7 +232,8 @@ int run(const Options& options)
     }
     const long long bytes = fileSize(path) + fileSize(path + "-wal");
     std::printf("\nbytes per evidence record: %.0f (file %.1f MiB / %lld records)\n",
-                static_cast<double>(bytes) / static_cast<double>(records), static_cast<double>(bytes) / (1 << 20), records);
+                static_cast<double>(bytes) / static_cast<double>(records), static_cast<double>(bytes) / (1 << 20),
+                records);
     sqlite3_stmt* stat = nullptr;
     if (sqlite3_prepare_v2(db, "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC", -1, &stat,
                            nullptr) == SQLITE_OK)
@@ -238,7 +242,7 @@ int run(const Options& options)
         while (sqlite3_step(stat) == SQLITE_ROW)
         {
             const long long size = sqlite3_column_int64(stat, 1);
-            if (size * 100 < bytes) continue;   // under 1 %
+            if (size * 100 < bytes) continue; // under 1 %
             std::printf("  %-40s %14lld %10.0f\n", reinterpret_cast<const char*>(sqlite3_column_text(stat, 0)), size,
                         static_cast<double>(size) / static_cast<double>(records));
         }
@@ -271,7 +275,8 @@ int run(const Options& options)
 
     std::printf("\npeak RSS of each listing, the CLI as a child process (wait4 ru_maxrss); `show` is the floor:\n");
     std::printf("  %-16s", "listing");
-    for (const auto& c : clis) std::printf(" | %-12s %10s %9s %12s", c.label.c_str(), "peak MiB", "seconds", "output MiB");
+    for (const auto& c : clis)
+        std::printf(" | %-12s %10s %9s %12s", c.label.c_str(), "peak MiB", "seconds", "output MiB");
     std::printf("\n");
     const std::string output = Poco::Path(options.dir, "listing.out").toString();
     const std::string copy = path + ".copy";
@@ -285,15 +290,15 @@ int run(const Options& options)
             std::string store = path;
             if (listing.name == "replay")
             {
-                copyFile(path, copy);       // the events go into a copy, so the store stays as populated
+                copyFile(path, copy); // the events go into a copy, so the store stays as populated
                 if (Poco::File(path + "-wal").exists()) copyFile(path + "-wal", copy + "-wal");
                 store = copy;
             }
             if (listing.name == "audit-export" && Poco::File(bundle).exists()) Poco::File(bundle).remove(true);
             const Run r = runCli(c.cli, c.manifest, store, listing.args, output);
-            std::printf(" | %-12s %10.1f %9.1f %12.1f%s", r.status == 0 ? "ok" : ("exit " + std::to_string(r.status)).c_str(),
-                        static_cast<double>(r.maxRssKiB) / 1024, r.seconds,
-                        static_cast<double>(r.outputBytes) / (1 << 20), "");
+            std::printf(
+                " | %-12s %10.1f %9.1f %12.1f%s", r.status == 0 ? "ok" : ("exit " + std::to_string(r.status)).c_str(),
+                static_cast<double>(r.maxRssKiB) / 1024, r.seconds, static_cast<double>(r.outputBytes) / (1 << 20), "");
             std::fflush(stdout);
             if (listing.name == "replay")
                 for (const auto& p : {copy, copy + "-wal", copy + "-shm"})

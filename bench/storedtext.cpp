@@ -34,8 +34,8 @@ using sfe::store::StoredText;
 std::vector<std::string> texts(sqlite3* db, const std::string& table, const std::string& column, int limit)
 {
     std::vector<std::string> out;
-    const std::string sql = "SELECT " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL LIMIT " +
-                            std::to_string(limit);
+    const std::string sql =
+        "SELECT " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL LIMIT " + std::to_string(limit);
     sqlite3_stmt* s = nullptr;
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK)
         throw std::runtime_error(sql + ": " + sqlite3_errmsg(db));
@@ -55,7 +55,8 @@ using Compress = std::function<std::size_t(const std::string& text, std::string&
 
 struct Raw
 {
-    Raw(int level, int windowBits, int memLevel, const std::string* dictionary): dict(dictionary)
+    Raw(int level, int windowBits, int memLevel, const std::string* dictionary):
+        dict(dictionary)
     {
         if (deflateInit2(&z, level, Z_DEFLATED, windowBits, memLevel, Z_DEFAULT_STRATEGY) != Z_OK)
             throw std::runtime_error("deflateInit2");
@@ -65,7 +66,8 @@ struct Raw
     std::size_t run(const std::string& text, std::string& out)
     {
         deflateReset(&z);
-        if (dict) deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict->data()), static_cast<uInt>(dict->size()));
+        if (dict)
+            deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict->data()), static_cast<uInt>(dict->size()));
         return finish(z, text, out);
     }
 
@@ -161,10 +163,15 @@ int main(int argc, char** argv)
                     plainLog / static_cast<double>(logs.size()), rounds);
 
         std::vector<Row> rows;
-        rows.push_back(measure("StoredText::encode (the store's)",
-                               [](const std::string& t, std::string&) { return StoredText::encode(t).size(); },
-                               bodies, logs, rounds));
-        struct Config { const char* name; int level, windowBits, memLevel; bool dictionary; };
+        rows.push_back(measure(
+            "StoredText::encode (the store's)",
+            [](const std::string& t, std::string&) { return StoredText::encode(t).size(); }, bodies, logs, rounds));
+        struct Config
+        {
+            const char* name;
+            int level, windowBits, memLevel;
+            bool dictionary;
+        };
         const Config configs[] = {
             {"zlib level 6, wbits 15, mem 8, dictionary", 6, -15, 8, true},
             {"zlib level 6, wbits 14, mem 7, dictionary", 6, -14, 7, true},
@@ -179,32 +186,42 @@ int main(int argc, char** argv)
         for (const Config& c : configs)
         {
             Raw raw(c.level, c.windowBits, c.memLevel, c.dictionary ? &dict : nullptr);
-            rows.push_back(measure(c.name, [&raw](const std::string& t, std::string& out) { return raw.run(t, out); },
-                                   bodies, logs, rounds));
+            rows.push_back(measure(
+                c.name, [&raw](const std::string& t, std::string& out) { return raw.run(t, out); }, bodies, logs,
+                rounds));
         }
         {
             // A stream primed with the dictionary once, copied for each text (deflateCopy allocates).
             Raw primed(6, -15, 8, nullptr);
-            deflateSetDictionary(&primed.z, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
-            rows.push_back(measure("zlib level 6, primed stream copied", [&primed](const std::string& t, std::string& out) {
-                z_stream z{};
-                if (deflateCopy(&z, &primed.z) != Z_OK) throw std::runtime_error("deflateCopy");
-                const std::size_t n = Raw::finish(z, t, out);
-                deflateEnd(&z);
-                return n;
-            }, bodies, logs, rounds));
+            deflateSetDictionary(&primed.z, reinterpret_cast<const Bytef*>(dict.data()),
+                                 static_cast<uInt>(dict.size()));
+            rows.push_back(measure(
+                "zlib level 6, primed stream copied",
+                [&primed](const std::string& t, std::string& out) {
+                    z_stream z{};
+                    if (deflateCopy(&z, &primed.z) != Z_OK) throw std::runtime_error("deflateCopy");
+                    const std::size_t n = Raw::finish(z, t, out);
+                    deflateEnd(&z);
+                    return n;
+                },
+                bodies, logs, rounds));
         }
         {
             Raw raw(6, -15, 8, nullptr);
-            rows.push_back(measure("deflateReset + deflateSetDictionary alone", [&raw, &dict](const std::string&, std::string&) {
-                deflateReset(&raw.z);
-                deflateSetDictionary(&raw.z, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
-                return std::size_t(0);
-            }, bodies, logs, rounds));
+            rows.push_back(measure(
+                "deflateReset + deflateSetDictionary alone",
+                [&raw, &dict](const std::string&, std::string&) {
+                    deflateReset(&raw.z);
+                    deflateSetDictionary(&raw.z, reinterpret_cast<const Bytef*>(dict.data()),
+                                         static_cast<uInt>(dict.size()));
+                    return std::size_t(0);
+                },
+                bodies, logs, rounds));
         }
         std::printf("\n%-46s %10s %10s %10s %10s\n", "", "body us", "body B", "log us", "log B");
         for (const Row& r : rows)
-            std::printf("%-46s %10.1f %10.0f %10.1f %10.0f\n", r.name.c_str(), r.usBody, r.bytesBody, r.usLog, r.bytesLog);
+            std::printf("%-46s %10.1f %10.0f %10.1f %10.0f\n", r.name.c_str(), r.usBody, r.bytesBody, r.usLog,
+                        r.bytesLog);
         return 0;
     }
     catch (const std::exception& e)

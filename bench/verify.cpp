@@ -110,7 +110,7 @@ double seconds(std::chrono::steady_clock::time_point since)
 struct Run
 {
     double seconds = 0;
-    double cpu = 0;         ///< user + system seconds of the child
+    double cpu = 0; ///< user + system seconds of the child
     int status = -1;
     long maxRssKiB = 0;
 };
@@ -124,7 +124,8 @@ double cpuOf(const struct rusage& u)
 /// This process's CPU seconds so far (user + system).
 double cpuNow()
 {
-    struct rusage u{};
+    struct rusage u
+    {};
     ::getrusage(RUSAGE_SELF, &u);
     return cpuOf(u);
 }
@@ -142,7 +143,8 @@ int measure(char** argv)
         std::_Exit(127);
     }
     int status = 0;
-    struct rusage usage{};
+    struct rusage usage
+    {};
     if (::wait4(pid, &status, 0, &usage) < 0) return 127;
     if (FILE* f = std::fopen(argv[2], "w"))
     {
@@ -155,7 +157,8 @@ int measure(char** argv)
 Run runChild(const std::vector<std::string>& measured, const std::string& output)
 {
     char self[4096] = {};
-    if (::readlink("/proc/self/exe", self, sizeof self - 1) <= 0) throw std::runtime_error("cannot read /proc/self/exe");
+    if (::readlink("/proc/self/exe", self, sizeof self - 1) <= 0)
+        throw std::runtime_error("cannot read /proc/self/exe");
     const std::string rssFile = output + ".rss";
     std::vector<std::string> args{self, "--measure", rssFile};
     args.insert(args.end(), measured.begin(), measured.end());
@@ -177,7 +180,8 @@ Run runChild(const std::vector<std::string>& measured, const std::string& output
     }
     Run run;
     int status = 0;
-    struct rusage usage{};
+    struct rusage usage
+    {};
     if (::wait4(pid, &status, 0, &usage) < 0) throw std::runtime_error("wait4 failed");
     run.seconds = seconds(started);
     if (FILE* f = std::fopen(rssFile.c_str(), "r"))
@@ -225,9 +229,10 @@ int run(const Options& options)
     Poco::File(options.dir).createDirectories();
     const std::string path = Poco::Path(options.dir, "verify-" + std::to_string(options.entries) + ".db").toString();
     const bool made = !Poco::File(path).exists();
-    std::printf("sfe-bench-verify: %zu records over %zu learners; machine: %s, %u cores, load %s; SQLite %s; build %s\n",
-                options.entries, options.learners, sfe::bench::cpuModel().c_str(), std::thread::hardware_concurrency(),
-                sfe::bench::loadAverage().c_str(), sqlite3_libversion(), SFE_BUILD_TYPE);
+    std::printf(
+        "sfe-bench-verify: %zu records over %zu learners; machine: %s, %u cores, load %s; SQLite %s; build %s\n",
+        options.entries, options.learners, sfe::bench::cpuModel().c_str(), std::thread::hardware_concurrency(),
+        sfe::bench::loadAverage().c_str(), sqlite3_libversion(), SFE_BUILD_TYPE);
     std::printf("store %s (%s)\n", path.c_str(), made ? "new" : "reused as it is");
     std::fflush(stdout);
     if (made) populate(options, path);
@@ -249,7 +254,8 @@ int run(const Options& options)
             inProcess = std::min(inProcess, seconds(started));
             inProcessCpu = std::min(inProcessCpu, cpuNow() - cpuStarted);
             entries = r->getValue<long long>("entries");
-            if (!r->getValue<bool>("ok")) throw std::runtime_error("the store does not verify: " + sfe::presenter::toJson(r));
+            if (!r->getValue<bool>("ok"))
+                throw std::runtime_error("the store does not verify: " + sfe::presenter::toJson(r));
             // The parts alone, wall and CPU: the store check (a part with no entries), the default
             // (quick_check) and the full one (integrity_check, the default before), the entries (chain,
             // records, the statements they bind, checkpoints), then the rest.
@@ -265,7 +271,8 @@ int run(const Options& options)
             timed(R"({"from":1,"to":0,"store":true,"storeCheck":"full"})", storeFull, storeFullCpu);
             auto part = timed("{\"from\":1,\"to\":" + std::to_string(entries) + "}", entriesOnly, entriesCpu);
             timed("{\"from\":" + std::to_string(entries + 1) + ",\"rest\":true,\"boundBefore\":" +
-                      std::to_string(part->getValue<long long>("statementsBound")) + "}", rest, restCpu);
+                      std::to_string(part->getValue<long long>("statementsBound")) + "}",
+                  rest, restCpu);
         }
         hashedBytes = writeHashedBytes(runtime.database(), hashed);
     }
@@ -277,7 +284,8 @@ int run(const Options& options)
     {
         cliRun = runChild({options.cli, "--manifest", options.manifest, "--db", path, "audit", "verify", "--json"},
                           path + ".cli.json");
-        if (cliRun.status != 0) throw std::runtime_error("the CLI's audit verify exited " + std::to_string(cliRun.status));
+        if (cliRun.status != 0)
+            throw std::runtime_error("the CLI's audit verify exited " + std::to_string(cliRun.status));
         cli = std::min(cli, cliRun.seconds);
         cliCpu = std::min(cliCpu, cliRun.cpu);
     }
@@ -295,7 +303,8 @@ int run(const Options& options)
 
     const double n = static_cast<double>(entries);
     std::printf("\n%lld log entries; verification hashes %.1f MiB (entries' content and links, statements' bodies and"
-                " signatures)\n", entries, static_cast<double>(hashedBytes) / (1 << 20));
+                " signatures)\n",
+                entries, static_cast<double>(hashedBytes) / (1 << 20));
     // Wall time on this machine as it is, and CPU time (user + system): entries per CPU second is
     // the one-core figure, whatever else the machine runs.
     std::printf("  %-52s %9s %12s %9s %14s\n", "", "seconds", "entries/s", "CPU s", "entries/CPU s");

@@ -81,7 +81,7 @@ struct Options
     std::string plugin = SFE_PLUGIN_PATH;
     std::string pg;
     bool sqlite = true;
-    long busyTimeoutMs = -1;   // -1: the plugin's default
+    long busyTimeoutMs = -1; // -1: the plugin's default
     unsigned timeoutS = 900;
     std::string dir;
     bool keep = false;
@@ -159,7 +159,7 @@ struct Door
     void (*close)(sfe_plugin*) = nullptr;
 };
 
-template <typename F>
+template<typename F>
 void bind(void* library, const char* symbol, F& function)
 {
     void* address = dlsym(library, symbol);
@@ -196,7 +196,7 @@ struct LogTally
 void logToTally(void* data, int level, const char* message)
 {
     auto* tally = static_cast<LogTally*>(data);
-    if (level > 4) return;   // 1 fatal .. 4 warning
+    if (level > 4) return; // 1 fatal .. 4 warning
     ++tally->lines;
     if (tally->first.size() < 3) tally->first.push_back(message);
 }
@@ -221,8 +221,8 @@ std::string jsonString(const std::string& s)
 /// Where a writer finds the store: the configuration sfe_open() gets.
 struct Store
 {
-    std::string kind;        // sqlite | postgresql
-    std::string target;      // file path or libpq connection string
+    std::string kind;   // sqlite | postgresql
+    std::string target; // file path or libpq connection string
     long busyTimeoutMs = -1;
 
     std::string config() const
@@ -288,7 +288,7 @@ std::string eventRequest(const Workload& w, std::size_t learners, std::size_t g)
         state = splitmix(state);
         return static_cast<std::size_t>(state % n);
     };
-    const std::time_t at = 1748764800 + static_cast<std::time_t>(g) * 7;   // 2025-06-01T00:00:00Z on
+    const std::time_t at = 1748764800 + static_cast<std::time_t>(g) * 7; // 2025-06-01T00:00:00Z on
     std::tm tm{};
     gmtime_r(&at, &tm);
     char when[32];
@@ -314,7 +314,10 @@ std::string eventRequest(const Workload& w, std::size_t learners, std::size_t g)
         const std::size_t outcome = pick(10);
         e += ",\"type\":\"attestation\",\"responsibility\":" + jsonString(responsibility) + ",\"assessor\":\"" +
              numbered("assessor-", pick(200) + 1, 3) + "\",\"outcome\":\"" +
-             (outcome < 7 ? "demonstrated" : outcome < 9 ? "partial" : "not-demonstrated") + "\"";
+             (outcome < 7   ? "demonstrated"
+              : outcome < 9 ? "partial"
+                            : "not-demonstrated") +
+             "\"";
         if (pick(10) < 3)
             e += ",\"note\":" + jsonString("Im Kundengespräch am Servicedesk beobachtet: Anfrage aufgenommen, "
                                            "Lösung erklärt, Eskalation korrekt dokumentiert.");
@@ -345,7 +348,8 @@ void prepare(const Options& options, const Store& store, const std::string& file
     const Door door = loadDoor(options.plugin);
     sfe_plugin* plugin = openStore(door, store, nullptr);
     const auto imported =
-        mustCall(door, plugin, "import", "{\"path\":" + jsonString(std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml") + "}");
+        mustCall(door, plugin, "import",
+                 "{\"path\":" + jsonString(std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml") + "}");
     const std::string code = imported->getArray("skills")->getElement<std::string>(0);
     const auto skill = mustCall(door, plugin, "show", "{\"code\":" + jsonString(code) + "}");
     struct Level
@@ -361,7 +365,8 @@ void prepare(const Options& options, const Store& store, const std::string& file
         if (!level->getValue<bool>("defined")) continue;
         Level l{level->getValue<int>("number"), {}};
         const auto rs = level->getArray("responsibilities");
-        for (unsigned k = 0; rs && k < rs->size(); ++k) l.responsibilities.push_back(rs->getObject(k)->getValue<std::string>("id"));
+        for (unsigned k = 0; rs && k < rs->size(); ++k)
+            l.responsibilities.push_back(rs->getObject(k)->getValue<std::string>("id"));
         if (!l.responsibilities.empty()) defined.push_back(l);
     }
     if (defined.empty()) throw std::runtime_error(code + " has no defined level");
@@ -417,7 +422,9 @@ double cpuSeconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    const auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -441,8 +448,8 @@ std::string oneLine(const std::string& raw)
 ///   calls N / failed N / start NS / end NS / cpu S / logged N / status CODE COUNT /
 ///   message TEXT (first few) / log TEXT (first few) / then one "L NS" line per call.
 /// A writer that cannot start reports "error TEXT".
-void writer(const Options& options, const Store& store, const Workload& workload, std::size_t first,
-            std::size_t count, int readyFd, int goFd, const std::string& file)
+void writer(const Options& options, const Store& store, const Workload& workload, std::size_t first, std::size_t count,
+            int readyFd, int goFd, const std::string& file)
 {
     std::ofstream out(file);
     LogTally tally;
@@ -455,28 +462,31 @@ void writer(const Options& options, const Store& store, const Workload& workload
         door = loadDoor(options.plugin);
         plugin = openStore(door, store, &host);
         requests.reserve(count);
-        for (std::size_t g = first; g < first + count; ++g) requests.push_back(eventRequest(workload, options.learners, g));
+        for (std::size_t g = first; g < first + count; ++g)
+            requests.push_back(eventRequest(workload, options.learners, g));
     }
     catch (const std::exception& e)
     {
         out << "error " << oneLine(e.what()) << "\n";
         out.flush();
-        if (write(readyFd, "x", 1) < 0) {}
+        if (write(readyFd, "x", 1) < 0)
+        {}
         return;
     }
     if (write(readyFd, "r", 1) != 1) return;
     close(readyFd);
     char c;
-    while (read(goFd, &c, 1) < 0 && errno == EINTR) {}   // EOF: go
+    while (read(goFd, &c, 1) < 0 && errno == EINTR)
+    {} // EOF: go
 
     std::vector<long long> latencies, offCpu;
-    std::vector<long> voluntary, involuntary;   // context switches during each call
+    std::vector<long> voluntary, involuntary; // context switches during each call
     latencies.reserve(count);
     offCpu.reserve(count);
     voluntary.reserve(count);
     involuntary.reserve(count);
     std::map<int, std::size_t> statuses;
-    std::map<std::string, std::size_t> messages;   // the first few distinct messages, with their counts
+    std::map<std::string, std::size_t> messages; // the first few distinct messages, with their counts
     std::size_t failed = 0;
     const double cpuBefore = cpuSeconds();
     const long long start = nowNs();
@@ -547,7 +557,7 @@ std::map<std::string, std::size_t> distinctLines(const std::string& file)
 
 /// Runs `body` in a child process; returns its wait status. Output is flushed first so the child
 /// does not repeat the parent's buffered text. The child leaves with _exit: no parent destructors.
-template <typename F>
+template<typename F>
 int inChild(F body)
 {
     std::fflush(stdout);
@@ -570,26 +580,29 @@ int inChild(F body)
         _exit(status);
     }
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    {}
     return status;
 }
 
 std::string describeExit(int status)
 {
-    if (WIFSIGNALED(status)) return std::string("killed by signal ") + std::to_string(WTERMSIG(status)) + " (" + strsignal(WTERMSIG(status)) + ")";
+    if (WIFSIGNALED(status))
+        return std::string("killed by signal ") + std::to_string(WTERMSIG(status)) + " (" +
+               strsignal(WTERMSIG(status)) + ")";
     return "exit status " + std::to_string(WEXITSTATUS(status));
 }
 
 struct RunResult
 {
     std::size_t procs = 0;
-    std::size_t events = 0;       ///< calls the run should make
-    std::size_t calls = 0;        ///< calls made
-    std::size_t succeeded = 0;    ///< calls that returned SFE_OK
-    std::size_t failed = 0;       ///< calls with status != SFE_OK, plus calls never made
-    double wall = 0;              ///< from the go to the last writer's last call
-    double cpu = 0;               ///< the writers' CPU time while recording (not the server's)
-    std::size_t logged = 0;       ///< warnings and errors the plugin logged
+    std::size_t events = 0;    ///< calls the run should make
+    std::size_t calls = 0;     ///< calls made
+    std::size_t succeeded = 0; ///< calls that returned SFE_OK
+    std::size_t failed = 0;    ///< calls with status != SFE_OK, plus calls never made
+    double wall = 0;           ///< from the go to the last writer's last call
+    double cpu = 0;            ///< the writers' CPU time while recording (not the server's)
+    std::size_t logged = 0;    ///< warnings and errors the plugin logged
     std::vector<long long> latencies;
     std::vector<long long> offCpu;  ///< per call: its wall time less the CPU time of the calling thread
     double offTotal = 0;            ///< off-CPU seconds over all calls
@@ -598,11 +611,11 @@ struct RunResult
     std::size_t preemptedCalls = 0; ///< calls that did not block but were switched out involuntarily
     double offPreempted = 0;        ///< their off-CPU seconds
     std::map<int, std::size_t> statuses;
-    std::map<std::string, std::size_t> messages;   ///< distinct failure messages and how often each came
+    std::map<std::string, std::size_t> messages; ///< distinct failure messages and how often each came
     std::string prepareError;
-    double load = 0;              ///< 1-minute load average at the end
-    double serverCpu = -1;        ///< the PostgreSQL server's CPU seconds during the run, -1: not known
-    double walMib = -1;           ///< SQLite: the size of the -wal file after the run, -1: none
+    double load = 0;       ///< 1-minute load average at the end
+    double serverCpu = -1; ///< the PostgreSQL server's CPU seconds during the run, -1: not known
+    double walMib = -1;    ///< SQLite: the size of the -wal file after the run, -1: none
     double rate() const { return wall > 0 ? static_cast<double>(succeeded) / wall : 0; }
 };
 
@@ -616,21 +629,27 @@ double loadAverage1()
 
 std::string fileSystem(const std::string& dir)
 {
-    struct statfs fs{};
+    struct statfs fs
+    {};
     if (statfs(dir.c_str(), &fs) != 0) return "unknown";
     switch (static_cast<unsigned long>(fs.f_type))
     {
-    case 0x01021994UL: return "tmpfs";
-    case 0xEF53UL: return "ext4";
-    case 0x794c7630UL: return "overlayfs";
-    case 0x58465342UL: return "xfs";
-    case 0x9123683EUL: return "btrfs";
-    default:
-    {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "fs type 0x%lx", static_cast<unsigned long>(fs.f_type));
-        return buffer;
-    }
+        case 0x01021994UL:
+            return "tmpfs";
+        case 0xEF53UL:
+            return "ext4";
+        case 0x794c7630UL:
+            return "overlayfs";
+        case 0x58465342UL:
+            return "xfs";
+        case 0x9123683EUL:
+            return "btrfs";
+        default:
+        {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "fs type 0x%lx", static_cast<unsigned long>(fs.f_type));
+            return buffer;
+        }
     }
 }
 
@@ -674,7 +693,8 @@ double serverCpuSeconds(const std::string& postmaster)
 class PgAdmin
 {
 public:
-    explicit PgAdmin(const std::string& conninfo): _conninfo(conninfo)
+    explicit PgAdmin(const std::string& conninfo):
+        _conninfo(conninfo)
     {
         PGconn* c = connect();
         _version = PQparameterStatus(c, "server_version") ? PQparameterStatus(c, "server_version") : "?";
@@ -713,7 +733,8 @@ public:
     {
         std::string text;
         for (const auto& [k, v] : _params)
-            if (k == "host" || k == "hostaddr" || k == "port" || k == "user") text += (text.empty() ? "" : " ") + k + "=" + v;
+            if (k == "host" || k == "hostaddr" || k == "port" || k == "user")
+                text += (text.empty() ? "" : " ") + k + "=" + v;
         return text;
     }
 
@@ -752,7 +773,8 @@ private:
     PGconn* connect() const
     {
         PGconn* c = PQconnectdb(_conninfo.c_str());
-        PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);   // "does not exist, skipping"
+        PQsetNoticeProcessor(
+            c, [](void*, const char*) {}, nullptr); // "does not exist, skipping"
         if (PQstatus(c) != CONNECTION_OK)
         {
             const std::string text = PQerrorMessage(c);
@@ -793,7 +815,8 @@ Workload readWorkload(const std::string& file)
 }
 
 /// Reads a writer's report into `r`; `planned` calls were its share.
-void readReport(const std::string& file, std::size_t planned, int exitStatus, RunResult& r, long long& start, long long& end)
+void readReport(const std::string& file, std::size_t planned, int exitStatus, RunResult& r, long long& start,
+                long long& end)
 {
     std::ifstream in(file);
     std::string key;
@@ -824,11 +847,37 @@ void readReport(const std::string& file, std::size_t planned, int exitStatus, Ru
         }
         if (key == "calls") in >> calls;
         else if (key == "failed") in >> failed;
-        else if (key == "start") { long long s; in >> s; start = std::min(start, s); }
-        else if (key == "end") { long long e; in >> e; end = std::max(end, e); }
-        else if (key == "cpu") { double c; in >> c; r.cpu += c; }
-        else if (key == "logged") { std::size_t n; in >> n; r.logged += n; }
-        else if (key == "status") { int s; std::size_t n; in >> s >> n; r.statuses[s] += n; }
+        else if (key == "start")
+        {
+            long long s;
+            in >> s;
+            start = std::min(start, s);
+        }
+        else if (key == "end")
+        {
+            long long e;
+            in >> e;
+            end = std::max(end, e);
+        }
+        else if (key == "cpu")
+        {
+            double c;
+            in >> c;
+            r.cpu += c;
+        }
+        else if (key == "logged")
+        {
+            std::size_t n;
+            in >> n;
+            r.logged += n;
+        }
+        else if (key == "status")
+        {
+            int s;
+            std::size_t n;
+            in >> s >> n;
+            r.statuses[s] += n;
+        }
         else
         {
             std::size_t n = 1;
@@ -869,7 +918,8 @@ RunResult runOnce(const Options& options, const Store& store, const PgAdmin* ser
     if (!WIFEXITED(prepared) || WEXITSTATUS(prepared) != 0)
     {
         r.prepareError = "preparing the store failed (" + describeExit(prepared) + ")";
-        for (const auto& [line, n] : distinctLines(prepareLog)) r.prepareError += "\n    " + std::to_string(n) + "x " + line;
+        for (const auto& [line, n] : distinctLines(prepareLog))
+            r.prepareError += "\n    " + std::to_string(n) + "x " + line;
         r.failed = r.events;
         r.load = loadAverage1();
         return r;
@@ -937,7 +987,8 @@ RunResult runOnce(const Options& options, const Store& store, const PgAdmin* ser
     for (std::size_t k = 0; k < procs; ++k)
     {
         int status = 0;
-        while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR) {}
+        while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
+        {}
         readReport(reports[k], shares[k], status, r, start, end);
         for (const auto& [line, n] : distinctLines(reports[k] + ".stderr")) r.messages["stderr: " + line] += n;
     }
@@ -945,7 +996,8 @@ RunResult runOnce(const Options& options, const Store& store, const PgAdmin* ser
     const double serverAfter = server ? server->cpuSeconds() : -1;
     if (serverBefore >= 0 && serverAfter >= 0) r.serverCpu = serverAfter - serverBefore;
     r.load = loadAverage1();
-    struct stat wal{};
+    struct stat wal
+    {};
     if (store.kind == "sqlite" && stat((store.target + "-wal").c_str(), &wal) == 0)
         r.walMib = static_cast<double>(wal.st_size) / (1024.0 * 1024.0);
     return r;
@@ -979,7 +1031,8 @@ void printTable(const std::vector<Cell>& cells, const Options& options)
     std::printf("\n%-10s %5s %6s %6s %7s %8s %6s | %-23s | %-13s | %9s %5s %5s\n", "", "", "", "", "", "", "",
                 "call latency, ms", "off-CPU, ms", "", "", "");
     std::printf("%-10s %5s %6s %6s %7s %8s %6s | %7s %7s %7s | %6s %6s | %9s %5s %5s\n", "store", "procs", "events",
-                "failed", "wall s", "events/s", "vs 1", "p50", "p99", "max", "p50", "p99", "CPU ms/ev", "cores", "load");
+                "failed", "wall s", "events/s", "vs 1", "p50", "p99", "max", "p50", "p99", "CPU ms/ev", "cores",
+                "load");
     std::map<std::string, double> baseline;
     for (const auto& cell : cells)
     {
@@ -1009,10 +1062,11 @@ void printTable(const std::vector<Cell>& cells, const Options& options)
         char ratio[16] = "-";
         if (base > 0) std::snprintf(ratio, sizeof ratio, "%.2f", rate / base);
         std::printf("%-10s %5zu %6zu %6zu %7.2f %8.0f %6s | %7.2f %7.2f %7.1f | %6.2f %6.2f | %9.2f %5.2f %5.2f%s\n",
-                    cell.store.c_str(), cell.procs, events, failed, wall / static_cast<double>(cell.rounds.size()), rate,
-                    ratio, percentileMs(latencies, 0.50), percentileMs(latencies, 0.99),
+                    cell.store.c_str(), cell.procs, events, failed, wall / static_cast<double>(cell.rounds.size()),
+                    rate, ratio, percentileMs(latencies, 0.50), percentileMs(latencies, 0.99),
                     calls ? static_cast<double>(latencies.back()) / 1e6 : 0.0, percentileMs(offCpu, 0.50),
-                    percentileMs(offCpu, 0.99), calls ? cpu * 1000 / static_cast<double>(calls) : 0.0, wall > 0 ? cpu / wall : 0.0, load, prepareFailed ? "  (store not prepared)" : "");
+                    percentileMs(offCpu, 0.99), calls ? cpu * 1000 / static_cast<double>(calls) : 0.0,
+                    wall > 0 ? cpu / wall : 0.0, load, prepareFailed ? "  (store not prepared)" : "");
     }
 }
 
@@ -1057,18 +1111,30 @@ const char* statusName(int status)
 {
     switch (status)
     {
-    case -1: return "never made";
-    case SFE_ERROR: return "error";
-    case SFE_INVALID: return "invalid";
-    case SFE_NOTFOUND: return "notFound";
-    case SFE_CONFLICT: return "conflict";
-    case SFE_STORE: return "store";
-    case SFE_MISUSE: return "misuse";
-    case SFE_CONFIG: return "config";
-    case SFE_ABI: return "abi";
-    case SFE_NETWORK: return "network";
-    case SFE_BUSY: return "busy";
-    default: return "other";
+        case -1:
+            return "never made";
+        case SFE_ERROR:
+            return "error";
+        case SFE_INVALID:
+            return "invalid";
+        case SFE_NOTFOUND:
+            return "notFound";
+        case SFE_CONFLICT:
+            return "conflict";
+        case SFE_STORE:
+            return "store";
+        case SFE_MISUSE:
+            return "misuse";
+        case SFE_CONFIG:
+            return "config";
+        case SFE_ABI:
+            return "abi";
+        case SFE_NETWORK:
+            return "network";
+        case SFE_BUSY:
+            return "busy";
+        default:
+            return "other";
     }
 }
 
@@ -1080,7 +1146,9 @@ void printFailures(const std::vector<Cell>& cells)
         {
             const RunResult& r = cell.rounds[i];
             if (r.failed == 0 && r.messages.empty() && r.logged == 0 && r.prepareError.empty()) continue;
-            if (!any) std::printf("\nfailures, logged warnings and stderr (distinct messages, at most 5 per writer, with counts):\n");
+            if (!any)
+                std::printf(
+                    "\nfailures, logged warnings and stderr (distinct messages, at most 5 per writer, with counts):\n");
             any = true;
             std::printf("  %s, %zu proc%s, round %zu: %zu of %zu calls failed", cell.store.c_str(), cell.procs,
                         cell.procs == 1 ? "" : "s", i + 1, r.failed, r.events);
@@ -1182,17 +1250,20 @@ int run(const Options& options)
 
     std::string procList;
     for (std::size_t n : options.procs) procList += (procList.empty() ? "" : ",") + std::to_string(n);
-    std::printf("sfe-bench-writers (%s): %zu events per run, one per `record` call, split evenly over %s writer "
-                "processes\n(the same events for every count); %zu learners, %zu activities; %zu round%s; a fresh store "
-                "per run\n",
-                SFE_BUILD_TYPE, options.events, procList.c_str(), options.learners, options.activities, options.rounds,
-                options.rounds == 1 ? "" : "s");
+    std::printf(
+        "sfe-bench-writers (%s): %zu events per run, one per `record` call, split evenly over %s writer "
+        "processes\n(the same events for every count); %zu learners, %zu activities; %zu round%s; a fresh store "
+        "per run\n",
+        SFE_BUILD_TYPE, options.events, procList.c_str(), options.learners, options.activities, options.rounds,
+        options.rounds == 1 ? "" : "s");
     std::printf("plugin: %s (sfia-evidence %s), dlopen()ed and sfe_open()ed by every writer\n", options.plugin.c_str(),
                 pluginVersion.c_str());
-    std::printf("machine: %s, %ld cores, load average %s; SQLite %s\n", cpuModel().c_str(), sysconf(_SC_NPROCESSORS_ONLN),
-                loadAverage().c_str(), sqlite3_libversion());
+    std::printf("machine: %s, %ld cores, load average %s; SQLite %s\n", cpuModel().c_str(),
+                sysconf(_SC_NPROCESSORS_ONLN), loadAverage().c_str(), sqlite3_libversion());
     if (options.sqlite) std::printf("sqlite stores in %s (%s)\n", dir.c_str(), fileSystem(dir).c_str());
-    if (pg) std::printf("postgresql: server %s at %s, a fresh database per run\n", pg->version().c_str(), pg->where().c_str());
+    if (pg)
+        std::printf("postgresql: server %s at %s, a fresh database per run\n", pg->version().c_str(),
+                    pg->where().c_str());
     if (options.busyTimeoutMs >= 0) std::printf("store.busy_timeout_ms = %ld\n", options.busyTimeoutMs);
     std::printf(
         "events/s: events recorded without failure / time from the go to the last writer's last call; vs 1: over\n"
@@ -1229,9 +1300,11 @@ int run(const Options& options)
                 cleanup.databases.push_back(database);
                 store.target = pg->conninfo(database);
             }
-            std::printf("  %s, %zu proc%s, round %zu...", cell.store.c_str(), cell.procs, cell.procs == 1 ? "" : "s", round);
+            std::printf("  %s, %zu proc%s, round %zu...", cell.store.c_str(), cell.procs, cell.procs == 1 ? "" : "s",
+                        round);
             std::fflush(stdout);
-            cell.rounds.push_back(runOnce(options, store, cell.store == "postgresql" ? pg.get() : nullptr, cell.procs, dir, tag));
+            cell.rounds.push_back(
+                runOnce(options, store, cell.store == "postgresql" ? pg.get() : nullptr, cell.procs, dir, tag));
             const RunResult& r = cell.rounds.back();
             std::printf(" %.0f events/s, %zu failed\n", r.rate(), r.failed);
             std::fflush(stdout);

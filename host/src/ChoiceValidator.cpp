@@ -17,9 +17,9 @@
 namespace sfe {
 namespace host {
 
-ChoiceValidator::ChoiceValidator(std::vector<std::string> choices): _choices(std::move(choices))
-{
-}
+ChoiceValidator::ChoiceValidator(std::vector<std::string> choices):
+    _choices(std::move(choices))
+{}
 
 void ChoiceValidator::validate(const Poco::Util::Option& option, const std::string& value)
 {
@@ -29,4 +29,5 @@ void ChoiceValidator::validate(const Poco::Util::Option& option, const std::stri
     throw Poco::InvalidArgumentException("--" + option.fullName() + " \"" + value + "\" is not one of " + allowed);
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

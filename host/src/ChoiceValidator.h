@@ -27,12 +27,13 @@ public:
     explicit ChoiceValidator(std::vector<std::string> choices);
 
     void validate(const Poco::Util::Option& option, const std::string& value) override;
-        /// Throws Poco::InvalidArgumentException when `value` is not one of the choices.
+    /// Throws Poco::InvalidArgumentException when `value` is not one of the choices.
 
 private:
     std::vector<std::string> _choices;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -107,9 +107,8 @@ void CliHostServices::loadFile(const std::string& path)
     }
     catch (const Poco::Exception& e)
     {
-        throw ConfigurationException(_messages->format("cli.config.unreadable", i18n::MessageArgs()
-                                                                                   .set("path", path)
-                                                                                   .set("detail", e.displayText())));
+        throw ConfigurationException(_messages->format(
+            "cli.config.unreadable", i18n::MessageArgs().set("path", path).set("detail", e.displayText())));
     }
     requireDeclaredKeys(*file, "", _messages->format("cli.config.fromFile", i18n::MessageArgs().set("path", path)));
     _config->add(file, "file", kFile, false);
@@ -148,7 +147,7 @@ void CliHostServices::configureLogging()
     // and those its libraries name themselves ("sfe.delivery" in sfe_xapi_delivery).
     for (const char* name : {kLoggerName, kLibraryLoggerName})
     {
-        Poco::Logger::get(name);    // loggers made later take channel and level from the nearest existing parent
+        Poco::Logger::get(name); // loggers made later take channel and level from the nearest existing parent
         Poco::Logger::setChannel(name, channel);
         Poco::Logger::setLevel(name, priority);
     }
@@ -158,7 +157,8 @@ std::string CliHostServices::uiLanguage() const
 {
     const std::string language = _config->getString("ui.language", "");
     if (!language.empty() && !i18n::Messages::speaks(language))
-        throw ConfigurationException(_messages->format("cli.config.language", i18n::MessageArgs().set("language", language)));
+        throw ConfigurationException(
+            _messages->format("cli.config.language", i18n::MessageArgs().set("language", language)));
     return language;
 }
 
@@ -188,10 +188,9 @@ Poco::Timestamp CliHostServices::now() const
 void CliHostServices::requireDeclared(const std::string& key, const std::string& source) const
 {
     if (_manifest.key(key)) return;
-    throw ConfigurationException(_messages->format("cli.config.unknownKey", i18n::MessageArgs()
-                                                                               .set("source", source)
-                                                                               .set("key", key)
-                                                                               .set("manifest", _manifest.path)));
+    throw ConfigurationException(
+        _messages->format("cli.config.unknownKey",
+                          i18n::MessageArgs().set("source", source).set("key", key).set("manifest", _manifest.path)));
 }
 
 void CliHostServices::requireDeclaredKeys(const Poco::Util::AbstractConfiguration& configuration,
@@ -204,8 +203,8 @@ void CliHostServices::requireDeclaredKeys(const Poco::Util::AbstractConfiguratio
         requireDeclared(prefix, source);
         return;
     }
-    for (const auto& key : keys)
-        requireDeclaredKeys(configuration, prefix.empty() ? key : prefix + "." + key, source);
+    for (const auto& key : keys) requireDeclaredKeys(configuration, prefix.empty() ? key : prefix + "." + key, source);
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -41,36 +41,36 @@ class CliHostServices: public sfe::plugin::HostServices
 public:
     static constexpr const char* kLoggerName = "sfia-evidence";
     static constexpr const char* kLibraryLoggerName = "sfe";
-        ///< The plugin's libraries log to "sfe.*" loggers of their own; they get the same channel and level.
+    ///< The plugin's libraries log to "sfe.*" loggers of their own; they get the same channel and level.
 
     explicit CliHostServices(const Manifest& manifest);
-        /// Takes the manifest's defaults. Keeps a reference to `manifest`, which must outlive it.
+    /// Takes the manifest's defaults. Keeps a reference to `manifest`, which must outlive it.
 
     void setMessages(const i18n::Messages& messages);
-        /// The language of the configuration errors it throws (default English): --lang, since
-        /// ui.language is itself configuration.
+    /// The language of the configuration errors it throws (default English): --lang, since
+    /// ui.language is itself configuration.
 
     void loadFile(const std::string& path);
-        /// Adds a configuration file. Throws ConfigurationException when the file does not
-        /// exist, cannot be parsed, has an unsupported extension, or sets an undeclared key.
+    /// Adds a configuration file. Throws ConfigurationException when the file does not
+    /// exist, cannot be parsed, has an unsupported extension, or sets an undeclared key.
 
     void loadEnvironment();
-        /// Takes SFE_LRS_URL, SFE_LRS_USER and SFE_LRS_PASSWORD from the environment.
+    /// Takes SFE_LRS_URL, SFE_LRS_USER and SFE_LRS_PASSWORD from the environment.
 
     void set(const std::string& key, const std::string& value);
-        /// Sets a value from the command line. Throws ConfigurationException for an undeclared key.
+    /// Sets a value from the command line. Throws ConfigurationException for an undeclared key.
 
     void configureLogging();
-        /// Sends the output of the plugin's loggers (kLoggerName, kLibraryLoggerName) to stderr
-        /// at log.level. Throws ConfigurationException for an unknown level name.
+    /// Sends the output of the plugin's loggers (kLoggerName, kLibraryLoggerName) to stderr
+    /// at log.level. Throws ConfigurationException for an unknown level name.
 
     std::string uiLanguage() const;
-        /// ui.language: "de", "en", or "" when not configured (then each definition's language).
-        /// Throws ConfigurationException for a language there are no messages for.
+    /// ui.language: "de", "en", or "" when not configured (then each definition's language).
+    /// Throws ConfigurationException for a language there are no messages for.
 
     std::string uiTimeZone() const;
-        /// ui.time_zone (default Europe/Berlin), the zone of the times the CLI prints. Throws
-        /// ConfigurationException for a zone ICU does not know.
+    /// ui.time_zone (default Europe/Berlin), the zone of the times the CLI prints. Throws
+    /// ConfigurationException for a zone ICU does not know.
 
     const Poco::Util::AbstractConfiguration& config() const override;
     Poco::Logger& logger() const override;
@@ -89,6 +89,7 @@ private:
     Poco::Logger& _logger;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -14,9 +14,7 @@
 namespace sfe {
 namespace host {
 
-void Command::defineOptions(Poco::Util::OptionSet&) const
-{
-}
+void Command::defineOptions(Poco::Util::OptionSet&) const {}
 
 std::string Command::synopsis() const
 {
@@ -44,4 +42,5 @@ Poco::Util::Option Command::levelOption(const std::string& description)
     return Poco::Util::Option("level", "", description).argument("N").validator(new Poco::Util::IntValidator(1, 7));
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

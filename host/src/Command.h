@@ -37,41 +37,42 @@ public:
     enum ExitCode
     {
         EXIT_OK = Poco::Util::Application::EXIT_OK,
-        EXIT_DATAERR = Poco::Util::Application::EXIT_DATAERR,   ///< the data is not as it should be
-        EXIT_TEMPFAIL = Poco::Util::Application::EXIT_TEMPFAIL  ///< try again later
+        EXIT_DATAERR = Poco::Util::Application::EXIT_DATAERR,  ///< the data is not as it should be
+        EXIT_TEMPFAIL = Poco::Util::Application::EXIT_TEMPFAIL ///< try again later
     };
 
     virtual ~Command() = default;
 
     virtual std::string name() const = 0;
-        /// The command word, e.g. "show", or two words for a sub-command, e.g. "audit verify".
+    /// The command word, e.g. "show", or two words for a sub-command, e.g. "audit verify".
 
     virtual std::string summary() const = 0;
-        /// One line for --help.
+    /// One line for --help.
 
     virtual std::vector<std::string> argumentNames() const = 0;
-        /// The positional arguments, in order, as --help shows them: "CODE" is required,
-        /// "[CODE]" optional; a last name ending in "..." takes any number.
+    /// The positional arguments, in order, as --help shows them: "CODE" is required,
+    /// "[CODE]" optional; a last name ending in "..." takes any number.
 
     virtual void defineOptions(Poco::Util::OptionSet& options) const;
-        /// Adds the command's own options. The default adds none.
+    /// Adds the command's own options. The default adds none.
 
     virtual int run(CommandContext& context) const = 0;
-        /// Does the work, prints the result to context.out() and returns the exit code: EXIT_OK,
-        /// or another sysexits code for an outcome that is not an error of the plugin's (e.g.
-        /// `audit verify` finding a problem).
+    /// Does the work, prints the result to context.out() and returns the exit code: EXIT_OK,
+    /// or another sysexits code for an outcome that is not an error of the plugin's (e.g.
+    /// `audit verify` finding a problem).
 
     std::string synopsis() const;
-        /// "show CODE [--level N] [--json]", from the name, arguments and options.
+    /// "show CODE [--level N] [--json]", from the name, arguments and options.
 
 protected:
     static Poco::Util::Option jsonOption();
-        /// --json: print the plugin's JSON response instead of text.
+    /// --json: print the plugin's JSON response instead of text.
 
     static Poco::Util::Option levelOption(const std::string& description);
-        /// --level N, a skill level 1-7.
+    /// --level N, a skill level 1-7.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -27,16 +27,14 @@ CommandContext::CommandContext(const CommandLine& line, SessionFactory openSessi
     _line(line),
     _openSession(std::move(openSession)),
     _out(out)
-{
-}
+{}
 
 PluginSession& CommandContext::plugin()
 {
     return _openSession();
 }
 
-void CommandContext::respond(const std::string& operation, const Poco::JSON::Object& request,
-                             const Renderer& renderer)
+void CommandContext::respond(const std::string& operation, const Poco::JSON::Object& request, const Renderer& renderer)
 {
     Poco::JSON::Object::Ptr response = call(operation, request);
     if (_line.has("json")) printJson(response);
@@ -45,7 +43,7 @@ void CommandContext::respond(const std::string& operation, const Poco::JSON::Obj
 
 Poco::JSON::Object::Ptr CommandContext::call(const std::string& operation, const Poco::JSON::Object& request)
 {
-    const Poco::JSON::Object::Ptr sent = envelope(request);    // a usage error (--role) before the plugin loads
+    const Poco::JSON::Object::Ptr sent = envelope(request); // a usage error (--role) before the plugin loads
     return PluginSession::parse(operation, plugin().call(operation, *sent));
 }
 
@@ -79,7 +77,8 @@ Poco::JSON::Object::Ptr CommandContext::caller(const CommandLine& line)
     }
     if (line.value("as").empty()) throw UsageException(messages.format("roles.usage.emptyAs"));
     if (!line.has("role"))
-        throw UsageException(messages.format("roles.usage.asWithoutRole", i18n::MessageArgs().set("id", line.value("as"))));
+        throw UsageException(
+            messages.format("roles.usage.asWithoutRole", i18n::MessageArgs().set("id", line.value("as"))));
     caller->set("id", line.value("as"));
     for (const auto& given : line.values("role"))
     {
@@ -101,8 +100,8 @@ const i18n::Messages& CommandContext::messages(const Poco::JSON::Object* respons
     // A view says which language it was written in; a definition's content (show) in which it is.
     for (const char* key : {"lang", "language"})
     {
-        if (response && response->has(key) && !response->isNull(key)
-            && i18n::Messages::speaks(response->getValue<std::string>(key)))
+        if (response && response->has(key) && !response->isNull(key) &&
+            i18n::Messages::speaks(response->getValue<std::string>(key)))
             return i18n::Messages::of(response->getValue<std::string>(key));
     }
     return i18n::Messages::of("en");
@@ -125,4 +124,5 @@ void CommandContext::printJson(const Poco::Dynamic::Var& json)
     _out << '\n';
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -60,8 +60,8 @@ const Command* CommandLine::findCommand(const std::vector<std::string>& args, st
     const auto group = commands.group(args[next]);
     if (group.empty()) throw UsageException("unknown command \"" + args[next] + "\"");
     if (next + 1 < args.size() && !args[next + 1].empty() && args[next + 1][0] != '-')
-        throw UsageException("unknown command \"" + args[next] + " " + args[next + 1] + "\" (" + args[next]
-                             + " has: " + subcommandNames(group) + ")");
+        throw UsageException("unknown command \"" + args[next] + " " + args[next + 1] + "\" (" + args[next] +
+                             " has: " + subcommandNames(group) + ")");
     throw UsageException(args[next] + ": missing sub-command (" + subcommandNames(group) + ")");
 }
 
@@ -77,7 +77,7 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args, const Poco:
         for (; next < args.size(); ++next)
         {
             std::string name, value;
-            if (!global.process(args[next], name, value)) break;     // the command word
+            if (!global.process(args[next], name, value)) break; // the command word
             if (!name.empty()) line.record(globalOptions, name, value);
         }
         global.checkRequired();
@@ -98,7 +98,7 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args, const Poco:
             }
             else line._arguments.push_back(args[next]);
         }
-        if (!line.has("help")) processor.checkRequired();     // "map --help" needs no --skill
+        if (!line.has("help")) processor.checkRequired(); // "map --help" needs no --skill
     }
     catch (const UsageException&)
     {
@@ -108,7 +108,7 @@ CommandLine CommandLine::parse(const std::vector<std::string>& args, const Poco:
     {
         throw UsageException(context + describe(e));
     }
-    catch (const Poco::InvalidArgumentException& e)     // a validator's refusal: its message says it all
+    catch (const Poco::InvalidArgumentException& e) // a validator's refusal: its message says it all
     {
         throw UsageException(context + (e.message().empty() ? describe(e) : e.message()));
     }
@@ -155,10 +155,10 @@ void CommandLine::checkArguments() const
         unbounded = Poco::endsWith(name, std::string("..."));
     }
     const std::string context = _command->name() + ": ";
-    if (_arguments.size() < required)
-        throw UsageException(context + "missing " + names[_arguments.size()]);
+    if (_arguments.size() < required) throw UsageException(context + "missing " + names[_arguments.size()]);
     if (!unbounded && _arguments.size() > names.size())
         throw UsageException(context + "unexpected argument \"" + _arguments[names.size()] + "\"");
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -35,29 +35,29 @@ class CommandLine
 public:
     static CommandLine parse(const std::vector<std::string>& args, const Poco::Util::OptionSet& globalOptions,
                              const CommandRegistry& commands);
-        /// Parses `args` (without the program name). Throws UsageException. When --help is given,
-        /// positional arguments are not checked, so "show --help" works without a CODE.
+    /// Parses `args` (without the program name). Throws UsageException. When --help is given,
+    /// positional arguments are not checked, so "show --help" works without a CODE.
 
     const Command* command() const { return _command; }
-        /// The command, or nullptr when none was given.
+    /// The command, or nullptr when none was given.
 
     const std::vector<std::string>& arguments() const { return _arguments; }
-        /// The positional arguments after the command word.
+    /// The positional arguments after the command word.
 
     bool has(const std::string& option) const;
-        /// Whether the option (full name) was given.
+    /// Whether the option (full name) was given.
 
     std::string value(const std::string& option, const std::string& fallback = "") const;
-        /// The option's (last) value, or `fallback` when it was not given.
+    /// The option's (last) value, or `fallback` when it was not given.
 
     std::vector<std::string> values(const std::string& option) const;
-        /// Every value of a repeatable option, in the order given.
+    /// Every value of a repeatable option, in the order given.
 
 private:
     static const Command* findCommand(const std::vector<std::string>& args, std::size_t& next,
                                       const CommandRegistry& commands);
-        /// The command named at args[next], one word or two; leaves `next` on its last word.
-        /// Throws UsageException for an unknown command or a group word without its sub-command.
+    /// The command named at args[next], one word or two; leaves `next` on its last word.
+    /// Throws UsageException for an unknown command or a group word without its sub-command.
 
     void record(const Poco::Util::OptionSet& options, const std::string& name, const std::string& value);
     void checkArguments() const;
@@ -67,6 +67,7 @@ private:
     std::map<std::string, std::vector<std::string>> _options;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

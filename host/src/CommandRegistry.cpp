@@ -52,9 +52,9 @@ std::vector<const Command*> CommandRegistry::all() const
 {
     std::vector<const Command*> result;
     for (const auto& command : _commands) result.push_back(command.get());
-    std::sort(result.begin(), result.end(),
-              [](const Command* a, const Command* b) { return a->name() < b->name(); });
+    std::sort(result.begin(), result.end(), [](const Command* a, const Command* b) { return a->name() < b->name(); });
     return result;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -27,18 +27,18 @@ public:
     static CommandRegistry& instance();
 
     void add(std::unique_ptr<Command> command);
-        /// Takes ownership. Two commands with one name are a programming error
-        /// (Poco::ExistsException).
+    /// Takes ownership. Two commands with one name are a programming error
+    /// (Poco::ExistsException).
 
     const Command* find(const std::string& name) const;
-        /// The command named `name` ("show", "audit verify"), or nullptr.
+    /// The command named `name` ("show", "audit verify"), or nullptr.
 
     std::vector<const Command*> group(const std::string& word) const;
-        /// The two-word commands whose first word is `word` ("audit" gives "audit checkpoint",
-        /// "audit export", "audit verify"), ordered by name; empty when there are none.
+    /// The two-word commands whose first word is `word` ("audit" gives "audit checkpoint",
+    /// "audit export", "audit verify"), ordered by name; empty when there are none.
 
     std::vector<const Command*> all() const;
-        /// All commands, ordered by name.
+    /// All commands, ordered by name.
 
 private:
     CommandRegistry() = default;
@@ -48,12 +48,13 @@ private:
 
 /// Registers a command: `const CommandRegistration<ShowCommand> registration;` at namespace scope
 /// in the command's source file.
-template <class C>
+template<class C>
 struct CommandRegistration
 {
     CommandRegistration() { CommandRegistry::instance().add(std::make_unique<C>()); }
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

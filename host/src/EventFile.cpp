@@ -36,8 +36,9 @@ std::unique_ptr<std::istream> EventFile::open(const std::string& path, const i18
 
 void EventFile::unreadable(const std::string& path, const i18n::Messages& messages, const Poco::Exception& e)
 {
-    throw InputException(path + ": " + messages.format("cli.events.unreadable", i18n::MessageArgs().set("reason",
-                                                               Poco::toLower(std::string(e.name())))));
+    throw InputException(path + ": " +
+                         messages.format("cli.events.unreadable",
+                                         i18n::MessageArgs().set("reason", Poco::toLower(std::string(e.name())))));
 }
 
 void EventFile::scan(std::istream& in, const std::string& path, const i18n::Messages& messages, std::size_t& number,
@@ -63,16 +64,19 @@ void EventFile::scan(std::istream& in, const std::string& path, const i18n::Mess
             const std::string type = event->has("type") ? event->get("type").toString() : "";
             if (type != "completion" && type != "attestation")
             {
-                problems += where + (event->has("type")
-                    ? messages.format("cli.events.typeNot", i18n::MessageArgs().set("type", type))
-                    : messages.format("cli.events.type")) + "\n";
+                problems +=
+                    where +
+                    (event->has("type") ? messages.format("cli.events.typeNot", i18n::MessageArgs().set("type", type))
+                                        : messages.format("cli.events.type")) +
+                    "\n";
                 continue;
             }
             more = onEvent({number, event});
         }
-        catch (const Poco::Exception& e)     // the parser's syntax errors
+        catch (const Poco::Exception& e) // the parser's syntax errors
         {
-            problems += where + messages.format("cli.events.notJson", i18n::MessageArgs().set("detail", e.message())) + "\n";
+            problems +=
+                where + messages.format("cli.events.notJson", i18n::MessageArgs().set("detail", e.message())) + "\n";
         }
     }
     if (in.bad()) unreadable(path, messages, Poco::ReadFileException(path));
@@ -116,8 +120,7 @@ EventFile::Batches::Batches(const std::string& path, const i18n::Messages& messa
     _path(path),
     _messages(messages),
     _in(open(path, messages))
-{
-}
+{}
 
 bool EventFile::Batches::next(std::vector<Event>& batch, std::size_t size)
 {
@@ -135,4 +138,5 @@ bool EventFile::Batches::next(std::vector<Event>& batch, std::size_t size)
     return !batch.empty();
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

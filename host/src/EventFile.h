@@ -32,18 +32,18 @@ class EventFile
 public:
     struct Event
     {
-        std::size_t line;                   ///< 1-based line number in the file
+        std::size_t line; ///< 1-based line number in the file
         Poco::JSON::Object::Ptr object;
     };
 
     static EventFile read(const std::string& path, const i18n::Messages& messages);
-        /// Reads and checks the whole file. Throws InputException naming every bad line as
-        /// "PATH:LINE: problem", or "PATH: cannot read the file: reason" when the file cannot be
-        /// read, worded in `messages`.
+    /// Reads and checks the whole file. Throws InputException naming every bad line as
+    /// "PATH:LINE: problem", or "PATH: cannot read the file: reason" when the file cannot be
+    /// read, worded in `messages`.
 
     static std::size_t check(const std::string& path, const i18n::Messages& messages);
-        /// Checks the whole file as read() does, keeping none of it; returns how many events it
-        /// holds. With Batches, a file of any size is replayed a batch at a time.
+    /// Checks the whole file as read() does, keeping none of it; returns how many events it
+    /// holds. With Batches, a file of any size is replayed a batch at a time.
 
     /// The events of a file a batch at a time, read as they are asked for (after check()).
     class Batches
@@ -52,8 +52,8 @@ public:
         Batches(const std::string& path, const i18n::Messages& messages);
 
         bool next(std::vector<Event>& batch, std::size_t size);
-            /// Sets `batch` to the next (at most) `size` events; false when none are left. Throws
-            /// InputException as read() does if a line is bad (the file changed since check()).
+        /// Sets `batch` to the next (at most) `size` events; false when none are left. Throws
+        /// InputException as read() does if a line is bad (the file changed since check()).
 
     private:
         std::string _path;
@@ -66,7 +66,9 @@ public:
     const std::vector<Event>& events() const { return _events; }
 
 private:
-    explicit EventFile(std::string path): _path(std::move(path)) {}
+    explicit EventFile(std::string path):
+        _path(std::move(path))
+    {}
 
     /// Reads lines of `in` until `onEvent` returns false or the file ends, counting them in
     /// `line`; appends each bad line's problem to `problems`. Throws InputException when the
@@ -81,6 +83,7 @@ private:
     std::vector<Event> _events;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -17,8 +17,8 @@ namespace host {
 void EventOptions::define(Poco::Util::OptionSet& options, bool withTime)
 {
     if (withTime)
-        options.addOption(Poco::Util::Option("at", "", "when it happened, RFC 3339 with a zone (default: now)")
-                              .argument("TIME"));
+        options.addOption(
+            Poco::Util::Option("at", "", "when it happened, RFC 3339 with a zone (default: now)").argument("TIME"));
     options.addOption(Poco::Util::Option("event-id", "",
                                          "the LMS's id of the event; the same id again records nothing "
                                          "(default: a new random id)")
@@ -31,4 +31,5 @@ void EventOptions::apply(const CommandLine& line, Poco::JSON::Object& request)
     if (line.has("at")) request.set("at", line.value("at"));
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

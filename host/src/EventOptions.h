@@ -24,12 +24,13 @@ class EventOptions
 {
 public:
     static void define(Poco::Util::OptionSet& options, bool withTime);
-        /// Adds --event-id, and --at when `withTime`.
+    /// Adds --event-id, and --at when `withTime`.
 
     static void apply(const CommandLine& line, Poco::JSON::Object& request);
-        /// Copies them into the request as "eventId" and "at" when given.
+    /// Copies them into the request as "eventId" and "at" when given.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

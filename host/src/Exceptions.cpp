@@ -21,4 +21,5 @@ POCO_IMPLEMENT_EXCEPTION(InputException, Poco::DataException, "Bad input")
 POCO_IMPLEMENT_EXCEPTION(OutputException, Poco::IOException, "Cannot write")
 POCO_IMPLEMENT_EXCEPTION(PluginCallException, Poco::RuntimeException, "Plugin call failed")
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

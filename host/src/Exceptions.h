@@ -37,6 +37,7 @@ POCO_DECLARE_EXCEPTION(, OutputException, Poco::IOException)
 /// plugin's own message, printed as it is. The exit code follows from the status.
 POCO_DECLARE_EXCEPTION(, PluginCallException, Poco::RuntimeException)
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

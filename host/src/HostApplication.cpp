@@ -106,7 +106,7 @@ void printError(const std::string& message)
 
 HostApplication::HostApplication()
 {
-    stopOptionsProcessing();    // main() parses the whole command line; see the class comment
+    stopOptionsProcessing(); // main() parses the whole command line; see the class comment
     setUnixOptions(true);
 }
 
@@ -116,23 +116,27 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Poco::Util::Option("help", "h", "print this help (or a command's, after the command)"));
     // For packagers' tools (help2man writes the man page from --help and this) and for bug reports.
     options.addOption(Poco::Util::Option("version", "", "print the program's version and the plugin ABI it loads"));
-    options.addOption(Poco::Util::Option("db", "", "the store's database file (default: ./sfia-evidence.db)")
-                          .argument("PATH"));
-    options.addOption(Poco::Util::Option("config", "", "a configuration file: .properties, .ini, .xml or .json")
-                          .argument("FILE"));
-    options.addOption(Poco::Util::Option("manifest", "", "the plugin manifest (default: $SFE_PLUGIN_MANIFEST, "
+    options.addOption(
+        Poco::Util::Option("db", "", "the store's database file (default: ./sfia-evidence.db)").argument("PATH"));
+    options.addOption(
+        Poco::Util::Option("config", "", "a configuration file: .properties, .ini, .xml or .json").argument("FILE"));
+    options.addOption(Poco::Util::Option("manifest", "",
+                                         "the plugin manifest (default: $SFE_PLUGIN_MANIFEST, "
                                          "then ../lib/sfia-evidence/ beside this program, then the installed one)")
                           .argument("FILE"));
-    options.addOption(Poco::Util::Option("lang", "", "the language of what people read: de or en (default: "
+    options.addOption(Poco::Util::Option("lang", "",
+                                         "the language of what people read: de or en (default: "
                                          "ui.language, else the skill definition's language)")
                           .argument("LANG")
                           .validator(new ChoiceValidator({"de", "en"})));
     // Who calls (the plugin's roles, docs/operations.md "Roles"): without --as, the local operator
     // with every role; CommandContext sends it as "caller" in every request.
-    options.addOption(Poco::Util::Option("as", "", "act as this user (an LMS id); needs --role. Without --as the "
+    options.addOption(Poco::Util::Option("as", "",
+                                         "act as this user (an LMS id); needs --role. Without --as the "
                                          "CLI is the local operator with every role")
                           .argument("ID"));
-    options.addOption(Poco::Util::Option("role", "", "a role of the --as user: learner, assessor, admin or auditor "
+    options.addOption(Poco::Util::Option("role", "",
+                                         "a role of the --as user: learner, assessor, admin or auditor "
                                          "(repeat it, or give a comma list)")
                           .argument("ROLE")
                           .repeatable(true));
@@ -176,7 +180,7 @@ int HostApplication::main(const std::vector<std::string>& args)
     }
     catch (const InputException& e)
     {
-        std::cerr << e.message() << std::endl;      // FILE:LINE: lines, like the plugin's
+        std::cerr << e.message() << std::endl; // FILE:LINE: lines, like the plugin's
         return EXIT_DATAERR;
     }
     catch (const OutputException& e)
@@ -186,7 +190,7 @@ int HostApplication::main(const std::vector<std::string>& args)
     }
     catch (const PluginCallException& e)
     {
-        std::cerr << e.message() << std::endl;      // the plugin's own words, exactly
+        std::cerr << e.message() << std::endl; // the plugin's own words, exactly
         return Status::exitCode(e.code());
     }
     catch (const Poco::Exception& e)
@@ -216,12 +220,13 @@ int HostApplication::runCommand(const CommandLine& line)
 
     // Declared after `services`, so the plugin stops before the services it borrows go away.
     std::optional<PluginSession> session;
-    CommandContext context(line,
-                           [&]() -> PluginSession& {
-                               if (!session) session.emplace(manifest, services);
-                               return *session;
-                           },
-                           std::cout);
+    CommandContext context(
+        line,
+        [&]() -> PluginSession& {
+            if (!session) session.emplace(manifest, services);
+            return *session;
+        },
+        std::cout);
     context.setReader(services.uiLanguage(), services.uiTimeZone());
     const int exitCode = line.command()->run(context);
     std::cout.flush();
@@ -237,8 +242,9 @@ void HostApplication::printHelp(const Command* command, const i18n::Messages& me
     // at 80 columns without indenting the rest; the option table is still HelpFormatter's.
     const std::string usage = messages.format("cli.help.usage") + " ";
     out << usage;
-    TextLayout::wrap(out, std::string(kProgram) + " " + messages.format("cli.help.globalOptions") + " "
-                              + (command ? command->synopsis() : messages.format("cli.help.synopsis")),
+    TextLayout::wrap(out,
+                     std::string(kProgram) + " " + messages.format("cli.help.globalOptions") + " " +
+                         (command ? command->synopsis() : messages.format("cli.help.synopsis")),
                      TextLayout::width(usage) + 4, TextLayout::width(usage));
     if (command)
     {
@@ -246,10 +252,11 @@ void HostApplication::printHelp(const Command* command, const i18n::Messages& me
     }
     else
     {
-        out << messages.format("cli.help.about", i18n::MessageArgs()
-                                                     .set("version", SFE_VERSION)
-                                                     .set("abi", std::to_string(SFE_ABI_VERSION)))
-            << "\n\n" << messages.format("cli.help.commands") << '\n';
+        out << messages.format(
+                   "cli.help.about",
+                   i18n::MessageArgs().set("version", SFE_VERSION).set("abi", std::to_string(SFE_ABI_VERSION)))
+            << "\n\n"
+            << messages.format("cli.help.commands") << '\n';
         for (const Command* each : CommandRegistry::instance().all())
         {
             out << "  ";
@@ -259,7 +266,7 @@ void HostApplication::printHelp(const Command* command, const i18n::Messages& me
         }
     }
     out << '\n' << messages.format("cli.help.options") << '\n';
-    const Poco::Util::OptionSet shown = described(options, command, messages);    // the table keeps a reference
+    const Poco::Util::OptionSet shown = described(options, command, messages); // the table keeps a reference
     OptionTable table(shown);
     table.setUnixStyle(true);
     table.setWidth(static_cast<int>(TextLayout::kWidth));
@@ -273,4 +280,5 @@ void HostApplication::printHelp(const Command* command, const i18n::Messages& me
     TextLayout::wrap(out, messages.format("cli.help.exitCodes"), 0, 0);
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -51,6 +51,7 @@ private:
     Poco::Util::OptionSet _globalOptions;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

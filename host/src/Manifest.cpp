@@ -21,4 +21,5 @@ const ConfigurationKey* Manifest::key(const std::string& keyName) const
     return nullptr;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -31,8 +31,7 @@ bool isFile(const std::string& path)
 ManifestLocator::ManifestLocator(const std::string& explicitPath, const std::string& executableFolder):
     _explicitPath(explicitPath),
     _executableFolder(executableFolder)
-{
-}
+{}
 
 std::string ManifestLocator::locate() const
 {
@@ -46,8 +45,8 @@ std::string ManifestLocator::locate() const
     if (!fromEnvironment.empty())
     {
         if (!isFile(fromEnvironment))
-            throw PluginUnavailableException("plugin manifest " + fromEnvironment + " ($"
-                                             + kEnvironmentVariable + ") does not exist");
+            throw PluginUnavailableException("plugin manifest " + fromEnvironment + " ($" + kEnvironmentVariable +
+                                             ") does not exist");
         return fromEnvironment;
     }
     const auto places = defaultPlaces();
@@ -73,10 +72,11 @@ std::vector<std::string> ManifestLocator::defaultPlaces() const
     installed.setFileName(kFileName);
     // The installed program (/usr/bin) takes the installed manifest (/usr/lib/<multiarch>/...), never
     // one a build or an older installation left in /usr/lib/sfia-evidence.
-    if (Poco::Path::forDirectory(_executableFolder).toString()
-        == Poco::Path::forDirectory(SFE_INSTALL_BIN_DIR).toString())
+    if (Poco::Path::forDirectory(_executableFolder).toString() ==
+        Poco::Path::forDirectory(SFE_INSTALL_BIN_DIR).toString())
         return {installed.toString(), besideExecutable.toString()};
     return {besideExecutable.toString(), installed.toString()};
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -33,11 +33,11 @@ public:
     static constexpr const char* kFileName = "sfia-evidence.plugin.xml";
 
     ManifestLocator(const std::string& explicitPath, const std::string& executableFolder);
-        /// `explicitPath` is the --manifest value, empty when not given.
+    /// `explicitPath` is the --manifest value, empty when not given.
 
     std::string locate() const;
-        /// The manifest's path. Throws PluginUnavailableException naming every place looked at
-        /// when there is none, or the place the user named when that file does not exist.
+    /// The manifest's path. Throws PluginUnavailableException naming every place looked at
+    /// when there is none, or the place the user named when that file does not exist.
 
 private:
     std::vector<std::string> defaultPlaces() const;
@@ -46,6 +46,7 @@ private:
     std::string _executableFolder;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -36,14 +36,15 @@ extern const std::size_t kManifestXsd_size;
 namespace {
 
 const char* const kNamespace = "urn:sfia-evidence:plugin-manifest:1.0";
-const char* const kRequiredCRoles[] = {"abiVersion", "libVersion", "open", "call", "errmsg", "errstr",
-                                       "free", "close"};
+const char* const kRequiredCRoles[] = {"abiVersion", "libVersion", "open", "call", "errmsg", "errstr", "free", "close"};
 
 /// Problems found in one document, each as "FILE:LINE:COL: message".
 class Problems
 {
 public:
-    explicit Problems(std::string file): _file(std::move(file)) {}
+    explicit Problems(std::string file):
+        _file(std::move(file))
+    {}
 
     void add(int line, int column, const std::string& message)
     {
@@ -103,16 +104,28 @@ public:
     ErrorCapture& operator=(const ErrorCapture&) = delete;
 };
 
-struct DocFree { void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); } };
-struct ParserFree { void operator()(xmlParserCtxtPtr ctxt) const { xmlFreeParserCtxt(ctxt); } };
-struct ValidFree { void operator()(xmlSchemaValidCtxtPtr ctxt) const { xmlSchemaFreeValidCtxt(ctxt); } };
-struct SchemaParserFree { void operator()(xmlSchemaParserCtxtPtr ctxt) const { xmlSchemaFreeParserCtxt(ctxt); } };
+struct DocFree
+{
+    void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
+};
+struct ParserFree
+{
+    void operator()(xmlParserCtxtPtr ctxt) const { xmlFreeParserCtxt(ctxt); }
+};
+struct ValidFree
+{
+    void operator()(xmlSchemaValidCtxtPtr ctxt) const { xmlSchemaFreeValidCtxt(ctxt); }
+};
+struct SchemaParserFree
+{
+    void operator()(xmlSchemaParserCtxtPtr ctxt) const { xmlSchemaFreeParserCtxt(ctxt); }
+};
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
 bool isElement(xmlNodePtr node, const char* name)
 {
-    return node && node->type == XML_ELEMENT_NODE && node->ns
-        && xmlStrEqual(node->ns->href, BAD_CAST kNamespace) && xmlStrEqual(node->name, BAD_CAST name);
+    return node && node->type == XML_ELEMENT_NODE && node->ns && xmlStrEqual(node->ns->href, BAD_CAST kNamespace) &&
+           xmlStrEqual(node->name, BAD_CAST name);
 }
 
 std::vector<xmlNodePtr> children(xmlNodePtr parent, const char* name)
@@ -174,13 +187,11 @@ int lineOf(xmlNodePtr node)
 std::string readFile(const std::string& path)
 {
     Poco::File file(path);
-    if (!file.exists())
-        throw PluginUnavailableException("plugin manifest " + path + " does not exist");
-    if (!file.isFile())
-        throw PluginUnavailableException("plugin manifest " + path + " is not a file");
+    if (!file.exists()) throw PluginUnavailableException("plugin manifest " + path + " does not exist");
+    if (!file.isFile()) throw PluginUnavailableException("plugin manifest " + path + " is not a file");
     if (file.getSize() > ManifestReader::kMaxBytes)
-        throw PluginUnavailableException("plugin manifest " + path + " is larger than "
-                                         + std::to_string(ManifestReader::kMaxBytes) + " bytes");
+        throw PluginUnavailableException("plugin manifest " + path + " is larger than " +
+                                         std::to_string(ManifestReader::kMaxBytes) + " bytes");
     try
     {
         Poco::FileInputStream in(path);
@@ -202,12 +213,11 @@ DocPtr parse(const std::string& bytes, const std::string& path, Problems& proble
     parser->sax->internalSubset = rejectDoctype;
     ErrorCapture capture(problems);
     // No XML_PARSE_NOENT or XML_PARSE_DTDLOAD: entities are neither substituted nor fetched.
-    DocPtr doc(xmlCtxtReadMemory(parser.get(), bytes.data(), static_cast<int>(bytes.size()), path.c_str(),
-                                 nullptr, XML_PARSE_NONET));
+    DocPtr doc(xmlCtxtReadMemory(parser.get(), bytes.data(), static_cast<int>(bytes.size()), path.c_str(), nullptr,
+                                 XML_PARSE_NONET));
     if (doc && (doc->intSubset || doc->extSubset) && problems.empty())
         problems.add(1, 0, "a DOCTYPE is not allowed in a plugin manifest");
-    if (!doc && problems.empty())
-        problems.add(0, 0, "not a well-formed XML document");
+    if (!doc && problems.empty()) problems.add(0, 0, "not a well-formed XML document");
     return doc;
 }
 
@@ -228,10 +238,10 @@ void checkKey(xmlNodePtr node, const ConfigurationKey& key, Problems& problems)
     const std::string where = "configuration key " + key.name + ": ";
     if (key.type == "choice")
     {
-        if (key.allowed.empty())
-            problems.add(lineOf(node), 0, where + "a choice needs <allowed> values");
+        if (key.allowed.empty()) problems.add(lineOf(node), 0, where + "a choice needs <allowed> values");
         else if (std::find(key.allowed.begin(), key.allowed.end(), key.defaultValue) == key.allowed.end())
-            problems.add(lineOf(node), 0, where + "default \"" + key.defaultValue + "\" is not one of its allowed values");
+            problems.add(lineOf(node), 0,
+                         where + "default \"" + key.defaultValue + "\" is not one of its allowed values");
     }
     else if (!key.allowed.empty())
     {
@@ -253,8 +263,7 @@ std::vector<std::string> words(const std::string& list)
 /// <access>: what the schema cannot say is that every role a capability names is declared.
 void readAccess(xmlNodePtr access, Manifest& manifest, Problems& problems)
 {
-    for (xmlNodePtr node : children(access, "role"))
-        manifest.roles.push_back({attribute(node, "name"), text(node)});
+    for (xmlNodePtr node : children(access, "role")) manifest.roles.push_back({attribute(node, "name"), text(node)});
     for (xmlNodePtr node : children(access, "capability"))
     {
         AccessCapability capability{attribute(node, "name"), words(attribute(node, "operations")),
@@ -264,8 +273,9 @@ void readAccess(xmlNodePtr access, Manifest& manifest, Problems& problems)
             const bool declared = std::any_of(manifest.roles.begin(), manifest.roles.end(),
                                               [&](const AccessRole& r) { return r.name == role; });
             if (!declared)
-                problems.add(lineOf(node), 0, "capability " + capability.name + ": role \"" + role +
-                                                  "\" is not declared by a <role> in <access>");
+                problems.add(lineOf(node), 0,
+                             "capability " + capability.name + ": role \"" + role +
+                                 "\" is not declared by a <role> in <access>");
         }
         manifest.access.push_back(std::move(capability));
     }
@@ -316,7 +326,8 @@ Manifest extract(xmlDocPtr doc, const std::string& path, Problems& problems)
 
 } // namespace
 
-ManifestReader::ManifestReader(): _schema(nullptr)
+ManifestReader::ManifestReader():
+    _schema(nullptr)
 {
     Problems problems("sfe-plugin-manifest-1.0.xsd (built in)");
     std::unique_ptr<xmlSchemaParserCtxt, SchemaParserFree> parser(
@@ -326,8 +337,7 @@ ManifestReader::ManifestReader(): _schema(nullptr)
         xmlSchemaSetParserStructuredErrors(parser.get(), collectError, &problems);
         _schema = xmlSchemaParse(parser.get());
     }
-    if (!_schema)
-        throw Poco::IllegalStateException("the built-in plugin manifest schema does not compile");
+    if (!_schema) throw Poco::IllegalStateException("the built-in plugin manifest schema does not compile");
 }
 
 ManifestReader::~ManifestReader()
@@ -347,7 +357,8 @@ Manifest ManifestReader::read(const std::string& path) const
     xmlSchemaSetValidStructuredErrors(validator.get(), collectError, &problems);
     const int rc = xmlSchemaValidateDoc(validator.get(), doc.get());
     if (rc != 0 && problems.empty())
-        problems.add(0, 0, "does not validate against sfe-plugin-manifest-1.0.xsd (libxml2 code " + std::to_string(rc) + ")");
+        problems.add(0, 0,
+                     "does not validate against sfe-plugin-manifest-1.0.xsd (libxml2 code " + std::to_string(rc) + ")");
     if (!problems.empty()) problems.raise();
 
     Manifest manifest = extract(doc.get(), path, problems);
@@ -355,4 +366,5 @@ Manifest ManifestReader::read(const std::string& path) const
     return manifest;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -29,8 +29,8 @@ class ManifestReader
 {
 public:
     ManifestReader();
-        /// Compiles the embedded schema. Throws Poco::IllegalStateException if it does not
-        /// compile, which means the host was built wrongly.
+    /// Compiles the embedded schema. Throws Poco::IllegalStateException if it does not
+    /// compile, which means the host was built wrongly.
 
     ~ManifestReader();
 
@@ -38,18 +38,19 @@ public:
     ManifestReader& operator=(const ManifestReader&) = delete;
 
     Manifest read(const std::string& path) const;
-        /// Reads the manifest at `path` and resolves its library to an absolute path relative to
-        /// the manifest's folder. Throws PluginUnavailableException when the file cannot be read
-        /// or is not a valid manifest; its message names the file and gives one
-        /// "FILE:LINE:COL: problem" line per problem.
+    /// Reads the manifest at `path` and resolves its library to an absolute path relative to
+    /// the manifest's folder. Throws PluginUnavailableException when the file cannot be read
+    /// or is not a valid manifest; its message names the file and gives one
+    /// "FILE:LINE:COL: problem" line per problem.
 
     static constexpr std::size_t kMaxBytes = 1024 * 1024;
-        /// Manifests are small; anything larger is refused before parsing.
+    /// Manifests are small; anything larger is refused before parsing.
 
 private:
     xmlSchemaPtr _schema;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -133,4 +133,5 @@ std::size_t Pager::printJson(CommandContext& context, const std::string& operati
     return count;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

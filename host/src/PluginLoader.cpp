@@ -24,15 +24,16 @@ PluginLoader::PluginLoader(const Manifest& manifest):
     const std::string source = "plugin manifest " + manifest.path;
     if (manifest.abiVersion != SFE_ABI_VERSION)
     {
-        throw PluginUnavailableException(source + " declares ABI version " + std::to_string(manifest.abiVersion)
-            + ", but this host implements ABI version " + std::to_string(SFE_ABI_VERSION)
-            + "; the plugin library was not loaded (install a plugin built for ABI "
-            + std::to_string(SFE_ABI_VERSION) + ")");
+        throw PluginUnavailableException(source + " declares ABI version " + std::to_string(manifest.abiVersion) +
+                                         ", but this host implements ABI version " + std::to_string(SFE_ABI_VERSION) +
+                                         "; the plugin library was not loaded (install a plugin built for ABI " +
+                                         std::to_string(SFE_ABI_VERSION) + ")");
     }
     if (manifest.cxxBaseClass != kBaseClassName)
     {
-        throw PluginUnavailableException(source + " exports base class " + manifest.cxxBaseClass
-            + ", but this host uses " + kBaseClassName + "; the plugin library was not loaded");
+        throw PluginUnavailableException(source + " exports base class " + manifest.cxxBaseClass +
+                                         ", but this host uses " + kBaseClassName +
+                                         "; the plugin library was not loaded");
     }
     Poco::File library(_libraryPath);
     if (!library.exists() || !library.isFile())
@@ -44,23 +45,24 @@ PluginLoader::PluginLoader(const Manifest& manifest):
     }
     catch (const Poco::Exception& e)
     {
-        throw PluginUnavailableException("cannot load plugin library " + _libraryPath + " (from " + source
-                                         + "): " + e.displayText());
+        throw PluginUnavailableException("cannot load plugin library " + _libraryPath + " (from " + source +
+                                         "): " + e.displayText());
     }
     try
     {
         if (!_classLoader.findClass(manifest.cxxClassName))
         {
-            throw PluginUnavailableException("plugin library " + _libraryPath + " does not export class "
-                                             + manifest.cxxClassName + " named in " + source);
+            throw PluginUnavailableException("plugin library " + _libraryPath + " does not export class " +
+                                             manifest.cxxClassName + " named in " + source);
         }
         _plugin.reset(_classLoader.create(manifest.cxxClassName));
         if (_plugin->abiVersion() != SFE_ABI_VERSION)
         {
-            throw PluginUnavailableException("plugin " + manifest.cxxClassName + " in " + _libraryPath
-                + " implements ABI version " + std::to_string(_plugin->abiVersion()) + ", but this host implements "
-                + std::to_string(SFE_ABI_VERSION) + " (and " + source + " claims "
-                + std::to_string(manifest.abiVersion) + ")");
+            throw PluginUnavailableException("plugin " + manifest.cxxClassName + " in " + _libraryPath +
+                                             " implements ABI version " + std::to_string(_plugin->abiVersion()) +
+                                             ", but this host implements " + std::to_string(SFE_ABI_VERSION) +
+                                             " (and " + source + " claims " + std::to_string(manifest.abiVersion) +
+                                             ")");
         }
     }
     catch (...)
@@ -82,7 +84,7 @@ sfe::plugin::EvidencePlugin& PluginLoader::plugin()
 
 void PluginLoader::unload() noexcept
 {
-    _plugin.reset();    // the object's code lives in the library: destroy it first
+    _plugin.reset(); // the object's code lives in the library: destroy it first
     try
     {
         if (_classLoader.isLibraryLoaded(_libraryPath)) _classLoader.unloadLibrary(_libraryPath);
@@ -93,4 +95,5 @@ void PluginLoader::unload() noexcept
     }
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -31,12 +31,12 @@ class PluginLoader
 {
 public:
     static constexpr const char* kBaseClassName = "sfe::plugin::EvidencePlugin";
-        /// The base class this host was built against; the manifest must name the same.
+    /// The base class this host was built against; the manifest must name the same.
 
     explicit PluginLoader(const Manifest& manifest);
-        /// Loads manifest.libraryPath and creates manifest.cxxClassName. Throws
-        /// PluginUnavailableException, naming the manifest file, when the ABI versions differ,
-        /// the base class differs, the library does not load, or the class is not in it.
+    /// Loads manifest.libraryPath and creates manifest.cxxClassName. Throws
+    /// PluginUnavailableException, naming the manifest file, when the ABI versions differ,
+    /// the base class differs, the library does not load, or the class is not in it.
 
     ~PluginLoader();
 
@@ -44,7 +44,7 @@ public:
     PluginLoader& operator=(const PluginLoader&) = delete;
 
     sfe::plugin::EvidencePlugin& plugin();
-        /// The plugin object; owned by the loader and valid while it lives.
+    /// The plugin object; owned by the loader and valid while it lives.
 
 private:
     void unload() noexcept;
@@ -54,6 +54,7 @@ private:
     std::unique_ptr<sfe::plugin::EvidencePlugin> _plugin;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

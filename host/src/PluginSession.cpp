@@ -79,7 +79,7 @@ std::string PluginSession::call(const std::string& operation, const Poco::JSON::
 Poco::JSON::Object::Ptr PluginSession::copyOf(const Poco::JSON::Object& request)
 {
     Poco::JSON::Object::Ptr copy = new Poco::JSON::Object;
-    for (const auto& [key, value] : request) copy->set(key, value);    // iterates the values, not the key list
+    for (const auto& [key, value] : request) copy->set(key, value); // iterates the values, not the key list
     return copy;
 }
 
@@ -97,4 +97,5 @@ Poco::JSON::Object::Ptr PluginSession::parse(const std::string& operation, const
     }
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

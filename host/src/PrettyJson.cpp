@@ -23,45 +23,45 @@ void PrettyJson::write(const std::string& text, std::ostream& out, std::size_t d
         const char c = text[i];
         switch (c)
         {
-        case '"':
-        {
-            std::size_t end = i + 1;
-            while (end < n && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
-            buffer.append(text, i, end - i + 1);
-            i = end;
-            break;
-        }
-        case '{':
-        case '[':
-        {
-            const char close = c == '{' ? '}' : ']';
-            buffer += c;
-            buffer += '\n';
-            if (i + 1 < n && text[i + 1] == close)
+            case '"':
             {
-                if (c == '[') buffer += '\n';
-                indent(depth);
-                buffer += close;
-                ++i;
+                std::size_t end = i + 1;
+                while (end < n && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+                buffer.append(text, i, end - i + 1);
+                i = end;
+                break;
             }
-            else indent(++depth);
-            break;
-        }
-        case '}':
-        case ']':
-            buffer += '\n';
-            indent(depth > 0 ? --depth : 0);
-            buffer += c;
-            break;
-        case ',':
-            buffer += ",\n";
-            indent(depth);
-            break;
-        case ':':
-            buffer += ": ";
-            break;
-        default:
-            buffer += c;
+            case '{':
+            case '[':
+            {
+                const char close = c == '{' ? '}' : ']';
+                buffer += c;
+                buffer += '\n';
+                if (i + 1 < n && text[i + 1] == close)
+                {
+                    if (c == '[') buffer += '\n';
+                    indent(depth);
+                    buffer += close;
+                    ++i;
+                }
+                else indent(++depth);
+                break;
+            }
+            case '}':
+            case ']':
+                buffer += '\n';
+                indent(depth > 0 ? --depth : 0);
+                buffer += c;
+                break;
+            case ',':
+                buffer += ",\n";
+                indent(depth);
+                break;
+            case ':':
+                buffer += ": ";
+                break;
+            default:
+                buffer += c;
         }
         if (buffer.size() >= (1 << 16))
         {
@@ -72,4 +72,5 @@ void PrettyJson::write(const std::string& text, std::ostream& out, std::size_t d
     out << buffer;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -25,11 +25,12 @@ class PrettyJson
 {
 public:
     static void write(const std::string& compact, std::ostream& out, std::size_t depth = 0);
-        /// `depth`: the value is written where the whole text's layout puts a value that deep
-        /// (an element of an array that is a member of the top object: 2), so that a response
-        /// read a page at a time is printed piece by piece as it would be whole.
+    /// `depth`: the value is written where the whole text's layout puts a value that deep
+    /// (an element of an array that is a member of the top object: 2), so that a response
+    /// read a page at a time is printed piece by piece as it would be whole.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

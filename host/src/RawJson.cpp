@@ -23,7 +23,9 @@ namespace {
 class Scanner
 {
 public:
-    explicit Scanner(const std::string& text): _text(text) {}
+    explicit Scanner(const std::string& text):
+        _text(text)
+    {}
 
     std::size_t position() const { return _pos; }
 
@@ -72,8 +74,8 @@ public:
         else if (c == '[') elements([this] { value(); });
         else
         {
-            while (_pos < _text.size() && (Poco::Ascii::isAlphaNumeric(_text[_pos]) || _text[_pos] == '-'
-                                           || _text[_pos] == '+' || _text[_pos] == '.'))
+            while (_pos < _text.size() && (Poco::Ascii::isAlphaNumeric(_text[_pos]) || _text[_pos] == '-' ||
+                                           _text[_pos] == '+' || _text[_pos] == '.'))
                 ++_pos;
             if (_pos == begin) fail("expected a value");
         }
@@ -85,8 +87,7 @@ public:
     {
         expect('{');
         if (next('}')) return;
-        do
-        {
+        do {
             const std::string name = string();
             expect(':');
             member(name);
@@ -147,4 +148,5 @@ std::vector<std::string> RawJson::memberOfEach(const std::string& json, const st
     return result;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -26,11 +26,12 @@ class RawJson
 public:
     static std::vector<std::string> memberOfEach(const std::string& json, const std::string& arrayKey,
                                                  const std::string& memberKey);
-        /// `json` is an object; its member `arrayKey` is an array of objects. Returns, for each of
-        /// them in order, the text of its member `memberKey`. Throws Poco::SyntaxException when
-        /// the text is not such JSON or an element lacks `memberKey`, naming the byte offset.
+    /// `json` is an object; its member `arrayKey` is an array of objects. Returns, for each of
+    /// them in order, the text of its member `memberKey`. Throws Poco::SyntaxException when
+    /// the text is not such JSON or an element lacks `memberKey`, naming the byte offset.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -21,16 +21,17 @@ class Status
 {
 public:
     static int exitCode(int status);
-        /// SFE_OK 0; SFE_INVALID, SFE_NOTFOUND, SFE_CONFLICT 65 (EXIT_DATAERR); SFE_STORE 74
-        /// (EXIT_IOERR); SFE_CONFIG 78 (EXIT_CONFIG; the plugin reports an LRS certificate it does
-        /// not trust so, since retrying will not heal it); SFE_ABI 69 (EXIT_UNAVAILABLE); SFE_NETWORK
-        /// 75 (EXIT_TEMPFAIL: the LRS may be back later); SFE_FORBIDDEN 77 (EXIT_NOPERM: the
-        /// caller's roles do not allow it); anything else 70 (EXIT_SOFTWARE).
+    /// SFE_OK 0; SFE_INVALID, SFE_NOTFOUND, SFE_CONFLICT 65 (EXIT_DATAERR); SFE_STORE 74
+    /// (EXIT_IOERR); SFE_CONFIG 78 (EXIT_CONFIG; the plugin reports an LRS certificate it does
+    /// not trust so, since retrying will not heal it); SFE_ABI 69 (EXIT_UNAVAILABLE); SFE_NETWORK
+    /// 75 (EXIT_TEMPFAIL: the LRS may be back later); SFE_FORBIDDEN 77 (EXIT_NOPERM: the
+    /// caller's roles do not allow it); anything else 70 (EXIT_SOFTWARE).
 
     static std::string describe(int status);
-        /// A short English description, for a failure that came without a message.
+    /// A short English description, for a failure that came without a message.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

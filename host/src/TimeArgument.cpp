@@ -28,14 +28,15 @@ std::string TimeArgument::utc(const std::string& option, const std::string& text
         "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$");
     Poco::DateTime time;
     int zone = 0;
-    const bool ok = (date.match(text) && Poco::DateTimeParser::tryParse("%Y-%m-%d", text, time, zone))
-        || (dateTime.match(text)
-            && Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, time, zone));
+    const bool ok = (date.match(text) && Poco::DateTimeParser::tryParse("%Y-%m-%d", text, time, zone)) ||
+                    (dateTime.match(text) &&
+                     Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, time, zone));
     if (!ok)
-        throw UsageException("--" + option + " \"" + text
-                             + "\" is neither a date (2025-03-01) nor a date-time with a zone (2025-03-01T09:00:00Z)");
+        throw UsageException("--" + option + " \"" + text +
+                             "\" is neither a date (2025-03-01) nor a date-time with a zone (2025-03-01T09:00:00Z)");
     time.makeUTC(zone);
     return Poco::DateTimeFormatter::format(time, "%Y-%m-%dT%H:%M:%S.%iZ");
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -22,10 +22,11 @@ class TimeArgument
 {
 public:
     static std::string utc(const std::string& option, const std::string& text);
-        /// A date (midnight UTC) or an RFC 3339 date-time with a zone, as UTC with milliseconds.
-        /// Throws UsageException naming `option` for anything else.
+    /// A date (midnight UTC) or an RFC 3339 date-time with a zone, as UTC with milliseconds.
+    /// Throws UsageException naming `option` for anything else.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -27,4 +27,5 @@ MessageArgs& MessageArgs::set(const std::string& name, long long number)
     return *this;
 }
 
-} } // namespace sfe::i18n
+}
+} // namespace sfe::i18n

@@ -61,9 +61,9 @@ struct Messages::Pattern
     icu::UnicodeString text;
 };
 
-Messages::Messages(std::string language): _language(std::move(language))
-{
-}
+Messages::Messages(std::string language):
+    _language(std::move(language))
+{}
 
 Messages::~Messages() = default;
 
@@ -114,8 +114,7 @@ const Messages& Messages::of(const std::string& language)
         }
     });
     auto it = catalogs.find(wanted);
-    if (it == catalogs.end())
-        throw Error("no messages in language '" + language + "' (there are: de, en)");
+    if (it == catalogs.end()) throw Error("no messages in language '" + language + "' (there are: de, en)");
     return *it->second;
 }
 
@@ -155,8 +154,7 @@ std::string Messages::format(const std::string& key, const MessageArgs& args) co
         names.push_back(icu::UnicodeString::fromUTF8(name));
         if (const auto* text = std::get_if<std::string>(&value))
             values.emplace_back(icu::UnicodeString::fromUTF8(*text));
-        else
-            values.emplace_back(static_cast<int64_t>(std::get<long long>(value)));
+        else values.emplace_back(static_cast<int64_t>(std::get<long long>(value)));
     }
     icu::UnicodeString out;
     format.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
@@ -165,4 +163,5 @@ std::string Messages::format(const std::string& key, const MessageArgs& args) co
     return utf8(out);
 }
 
-} } // namespace sfe::i18n
+}
+} // namespace sfe::i18n

@@ -62,4 +62,5 @@ std::string PageRenderer::render(const EmbeddedFile* templates, const std::strin
     return html;
 }
 
-} } // namespace sfe::i18n
+}
+} // namespace sfe::i18n

@@ -29,7 +29,8 @@ std::unique_ptr<icu::DateFormat> formatter(icu::DateFormat* made, const std::str
     std::unique_ptr<icu::DateFormat> f(made);
     if (!f) throw TimeText::Error("time formats: ICU has no date format here");
     icu::TimeZone* z = zone(timeZone);
-    if (!z) throw TimeText::Error("unknown time zone '" + timeZone + "' (use an IANA name such as Europe/Berlin or UTC)");
+    if (!z)
+        throw TimeText::Error("unknown time zone '" + timeZone + "' (use an IANA name such as Europe/Berlin or UTC)");
     f->adoptTimeZone(z);
     return f;
 }
@@ -51,12 +52,14 @@ struct TimeText::Formats
     std::unique_ptr<icu::DateFormat> dateTime;
 };
 
-TimeText::TimeText(const std::string& language, const std::string& timeZone): _timeZone(timeZone), _formats(std::make_unique<Formats>())
+TimeText::TimeText(const std::string& language, const std::string& timeZone):
+    _timeZone(timeZone),
+    _formats(std::make_unique<Formats>())
 {
     const icu::Locale locale(language.c_str());
     _formats->date = formatter(icu::DateFormat::createDateInstance(icu::DateFormat::kMedium, locale), timeZone);
-    _formats->dateTime = formatter(icu::DateFormat::createDateTimeInstance(icu::DateFormat::kMedium, icu::DateFormat::kShort, locale),
-                          timeZone);
+    _formats->dateTime = formatter(
+        icu::DateFormat::createDateTimeInstance(icu::DateFormat::kMedium, icu::DateFormat::kShort, locale), timeZone);
 }
 
 TimeText::~TimeText() = default;
@@ -79,4 +82,5 @@ bool TimeText::knownZone(const std::string& timeZone)
     return z != nullptr;
 }
 
-} } // namespace sfe::i18n
+}
+} // namespace sfe::i18n

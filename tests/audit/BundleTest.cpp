@@ -38,7 +38,7 @@ void write(const std::string& path, const std::string& bytes)
     out << bytes;
 }
 
-struct Exported : TestPlugin
+struct Exported: TestPlugin
 {
     std::string bundle;
 
@@ -89,13 +89,17 @@ struct Exported : TestPlugin
     {
         Poco::Pipe out;
         Poco::ProcessHandle ph = Poco::Process::launch(
-            "/bin/bash", {"-c", "grep -v '  SHA256SUMS$' SHA256SUMS | cut -c67- | xargs sha256sum > S && mv S SHA256SUMS"},
-            bundle, nullptr, &out, &out);
+            "/bin/bash",
+            {"-c", "grep -v '  SHA256SUMS$' SHA256SUMS | cut -c67- | xargs sha256sum > S && mv S SHA256SUMS"}, bundle,
+            nullptr, &out, &out);
         BOOST_TEST_REQUIRE(ph.wait() == 0);
     }
 };
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
 
 } // namespace
 
@@ -145,7 +149,10 @@ BOOST_FIXTURE_TEST_CASE(a_rewritten_chain_fails_the_signed_checkpoints, Exported
     // checkpoint signed over the full head no longer matches it.
     const std::string contents = Poco::Path(bundle, "log/contents.txt").toString();
     const std::string chain = Poco::Path(bundle, "log/chain.tsv").toString();
-    auto dropLast = [](std::string s) { s.pop_back(); return s.substr(0, s.rfind('\n') + 1); };
+    auto dropLast = [](std::string s) {
+        s.pop_back();
+        return s.substr(0, s.rfind('\n') + 1);
+    };
     write(contents, dropLast(read(contents)));
     write(chain, dropLast(read(chain)));
     resum();
@@ -179,7 +186,7 @@ BOOST_FIXTURE_TEST_CASE(a_record_edited_in_csv_and_json_with_sums_recomputed_is_
     resum();
     std::string output;
     BOOST_TEST(followReadme(output) == 1, output);
-    BOOST_TEST(contains(output, "files OK"), output);      // the sums were recomputed...
+    BOOST_TEST(contains(output, "files OK"), output); // the sums were recomputed...
     BOOST_TEST(contains(output, "SHA256SUMS.sig: the signature over SHA256SUMS does not verify"), output);
     // ...and, signature apart, the records no longer match what the log recorded.
     BOOST_TEST(contains(output, ": outcome is \"not-demonstrated\", the log says \"demonstrated\""), output);
@@ -191,7 +198,8 @@ BOOST_FIXTURE_TEST_CASE(a_record_edited_in_csv_and_json_with_sums_recomputed_is_
 BOOST_FIXTURE_TEST_CASE(an_edited_statement_is_caught, Exported)
 {
     const std::string statements = Poco::Path(bundle, "statements.json").toString();
-    write(statements, Poco::replace(read(statements), std::string("\"name\":\"u3\""), std::string("\"name\":\"mallory\"")));
+    write(statements,
+          Poco::replace(read(statements), std::string("\"name\":\"u3\""), std::string("\"name\":\"mallory\"")));
     resum();
     std::string output;
     BOOST_TEST(followReadme(output) == 1, output);

@@ -22,7 +22,7 @@ using sfe::test::TestPlugin;
 
 namespace {
 
-struct Signed : TestPlugin
+struct Signed: TestPlugin
 {
     std::vector<std::string> evidence;
 
@@ -58,8 +58,8 @@ struct Signed : TestPlugin
         for (auto& e : log.entries(0, 1000))
         {
             // The rewritten entry keeps the statements it bound: only the record is forged.
-            std::string content = sfe::service::LogContent::record(
-                *repo.find(e.evidenceId), sfe::service::StatementBinding::read(e.content));
+            std::string content = sfe::service::LogContent::record(*repo.find(e.evidenceId),
+                                                                   sfe::service::StatementBinding::read(e.content));
             std::string contentHash = sfe::store::EvidenceLog::sha256(content);
             std::string chain = sfe::store::EvidenceLog::link(prev, contentHash);
             Poco::Int64 seq = e.seq;
@@ -80,7 +80,7 @@ BOOST_FIXTURE_TEST_CASE(checkpoints_are_signed_every_n_entries_and_verify, Signe
     auto r = ok("audit.verify");
     BOOST_TEST(r->getValue<bool>("ok"));
     BOOST_TEST(r->getValue<int>("entries") == 7);
-    BOOST_TEST(r->getValue<int>("checkpoints") == 2);          // at entries 3 and 6
+    BOOST_TEST(r->getValue<int>("checkpoints") == 2); // at entries 3 and 6
     BOOST_TEST(r->getValue<int>("checkpointsVerified") == 2);
 
     auto forced = ok("audit.checkpoint");
@@ -131,9 +131,9 @@ BOOST_FIXTURE_TEST_CASE(from_a_checkpoint_only_the_later_entries_are_checked, Si
     auto r = ok("audit.verify", R"({"checkpoint":3})");
     BOOST_TEST(r->getValue<bool>("ok"));
     BOOST_TEST(r->getValue<int>("from") == 4);
-    BOOST_TEST(r->getValue<int>("entries") == 4);                   // 4..7
-    BOOST_TEST(r->getValue<int>("checkpointsVerified") == 1);       // the one at 6
-    BOOST_TEST(r->getValue<int>("evidenceRecords") == 4);           // recorded after the checkpoint
+    BOOST_TEST(r->getValue<int>("entries") == 4);             // 4..7
+    BOOST_TEST(r->getValue<int>("checkpointsVerified") == 1); // the one at 6
+    BOOST_TEST(r->getValue<int>("evidenceRecords") == 4);     // recorded after the checkpoint
     // The same verdict as a full run.
     BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
 }
@@ -141,14 +141,16 @@ BOOST_FIXTURE_TEST_CASE(from_a_checkpoint_only_the_later_entries_are_checked, Si
 BOOST_FIXTURE_TEST_CASE(from_a_checkpoint_tampering_after_it_is_found, Signed)
 {
     auto& db = runtime->database();
-    std::string id = evidence[4];                                   // entry 5
+    std::string id = evidence[4]; // entry 5
     db.session() << db.sql("UPDATE evidence SET outcome = 'not-demonstrated' WHERE id = ?"), use(id), now;
-    for (const char* request : {R"({"checkpoint":3})", R"({"checkpoint":3,"to":5})", R"({"checkpoint":3,"from":5,"to":5})"})
+    for (const char* request :
+         {R"({"checkpoint":3})", R"({"checkpoint":3,"to":5})", R"({"checkpoint":3,"from":5,"to":5})"})
     {
         auto r = ok("audit.verify", request);
         BOOST_TEST(!r->getValue<bool>("ok"), request);
         BOOST_TEST(r->getObject("firstProblem")->getValue<std::string>("message") ==
-                   "entry 5 (record " + id + "): evidence record " + id + " differs from what was logged", request);
+                       "entry 5 (record " + id + "): evidence record " + id + " differs from what was logged",
+                   request);
     }
     // The same verdict as a full run, which names the same first problem.
     auto full = ok("audit.verify");
@@ -162,7 +164,8 @@ BOOST_FIXTURE_TEST_CASE(from_a_seq_that_does_not_follow_a_checkpoint_is_refused,
     auto r = call("audit.verify", R"({"checkpoint":4})");
     BOOST_TEST(!r.ok());
     BOOST_TEST(r.message == "audit.verify: from: 5 does not follow a checkpoint: there is no checkpoint at entry 4 "
-                            "(start right after one: `audit export` lists them)", r.message);
+                            "(start right after one: `audit export` lists them)",
+               r.message);
     r = call("audit.verify", R"({"checkpoint":3,"from":3})");
     BOOST_TEST(!r.ok());
     BOOST_TEST(r.message.find("from: 3 is not after the checkpoint at entry 3") != std::string::npos, r.message);
@@ -174,7 +177,8 @@ BOOST_FIXTURE_TEST_CASE(from_a_checkpoint_the_chain_no_longer_holds_is_refused, 
     auto r = call("audit.verify", R"({"checkpoint":3})");
     BOOST_TEST(!r.ok());
     BOOST_TEST(r.message.find("from: 4 follows the checkpoint at entry 3, but the log's chain hash there is not the "
-                              "signed one") != std::string::npos, r.message);
+                              "signed one") != std::string::npos,
+               r.message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -26,7 +26,7 @@ using sfe::test::TestPlugin;
 
 namespace {
 
-struct People : TestPlugin
+struct People: TestPlugin
 {
     People()
     {
@@ -37,13 +37,19 @@ struct People : TestPlugin
                          "note":"Jane erklärte den Ablauf sehr klar."})");
         ok("attest", R"({"learner":"erika","assessor":"jane.doe","responsibility":"CSMG-1.1","note":"ok"})");
         const std::string erikas = ok("attest", R"({"learner":"erika","assessor":"max.mustermann",
-                                                    "responsibility":"CSMG-1.2"})")->getArray("evidence")->getElement<std::string>(0);
+                                                    "responsibility":"CSMG-1.2"})")
+                                       ->getArray("evidence")
+                                       ->getElement<std::string>(0);
         // Free texts about Jane written by others, and one she wrote as auditor.
         const std::string withdrawn = ok("attest", R"({"learner":"jane.doe","assessor":"max.mustermann",
-                                                       "responsibility":"CSMG-3.3"})")->getArray("evidence")->getElement<std::string>(0);
+                                                       "responsibility":"CSMG-3.3"})")
+                                          ->getArray("evidence")
+                                          ->getElement<std::string>(0);
         ok("withdraw", "{\"evidence\":\"" + withdrawn + "\",\"reason\":\"Jane zog die Aufgabe zurück\"}");
         const std::string attested = ok("evidence", R"({"learner":"jane.doe","kind":"demonstrated"})")
-                                         ->getArray("evidence")->getObject(0)->getValue<std::string>("id");
+                                         ->getArray("evidence")
+                                         ->getObject(0)
+                                         ->getValue<std::string>("id");
         ok("verify", "{\"evidence\":\"" + attested + "\",\"auditor\":\"aud1\",\"note\":\"Janes Nachweis geprüft\"}");
         ok("verify", "{\"evidence\":\"" + erikas + "\",\"auditor\":\"jane.doe\",\"note\":\"von Jane geprüft\"}");
     }
@@ -59,7 +65,8 @@ struct People : TestPlugin
             Poco::Data::Session session = storeSession();
             std::vector<std::string> tables;
             session << "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-                       " AND table_type = 'BASE TABLE'", into(tables), now;
+                       " AND table_type = 'BASE TABLE'",
+                into(tables), now;
             for (const auto& table : tables)
             {
                 std::vector<std::string> rows;
@@ -88,9 +95,9 @@ BOOST_FIXTURE_TEST_CASE(export_holds_everything_about_a_person, People)
 {
     auto e = ok("privacy.export", R"({"person":"jane.doe"})");
     BOOST_TEST(e->getValue<std::string>("ref").size() == 64u);
-    BOOST_TEST(e->getArray("evidence")->size() == 3u);       // one completion, two attestations (one withdrawn)
-    BOOST_TEST(e->getArray("attested")->size() == 1u);       // she attested erika
-    BOOST_TEST(e->getArray("statements")->size() == 4u);     // and the withdrawn one's voiding statement
+    BOOST_TEST(e->getArray("evidence")->size() == 3u);   // one completion, two attestations (one withdrawn)
+    BOOST_TEST(e->getArray("attested")->size() == 1u);   // she attested erika
+    BOOST_TEST(e->getArray("statements")->size() == 4u); // and the withdrawn one's voiding statement
     auto unknown = call("privacy.export", R"({"person":"nobody"})");
     BOOST_TEST(unknown.status == SFE_NOTFOUND);
 }
@@ -106,12 +113,12 @@ BOOST_FIXTURE_TEST_CASE(erasure_pseudonymises_and_the_audit_still_verifies, Peop
     BOOST_TEST(r->getValue<bool>("writeAheadLogCleared"));
 
     auto audit = ok("audit.verify");
-    BOOST_TEST(audit->getValue<bool>("ok"), (audit->isNull("firstProblem") ? "" :
-                                             audit->getObject("firstProblem")->getValue<std::string>("message")));
+    BOOST_TEST(
+        audit->getValue<bool>("ok"),
+        (audit->isNull("firstProblem") ? "" : audit->getObject("firstProblem")->getValue<std::string>("message")));
     auto withdrawn = ok("evidence", "{\"learner\":\"" + pseudonym + "\"}")->getArray("evidence");
     BOOST_TEST(withdrawn->size() == 3u);
-    for (std::size_t i = 0; i < withdrawn->size(); ++i)
-        BOOST_TEST(withdrawn->getObject(i)->isNull("withdrawnReason"));
+    for (std::size_t i = 0; i < withdrawn->size(); ++i) BOOST_TEST(withdrawn->getObject(i)->isNull("withdrawnReason"));
     BOOST_TEST(call("privacy.export", R"({"person":"jane.doe"})").status == SFE_NOTFOUND);
 
     // Others' evidence is untouched.
@@ -135,7 +142,8 @@ BOOST_FIXTURE_TEST_CASE(erasure_names_the_statements_the_lrs_still_holds, People
     BOOST_REQUIRE(!delivered.empty());
     {
         Poco::Data::Session session = storeSession();
-        session << sql("UPDATE statements SET state = 'delivered', delivered_at = '2026-01-01T00:00:00.000Z' WHERE id = ?"),
+        session << sql(
+            "UPDATE statements SET state = 'delivered', delivered_at = '2026-01-01T00:00:00.000Z' WHERE id = ?"),
             use(delivered), now;
     }
     auto r = ok("privacy.erase", R"({"person":"jane.doe"})");
@@ -144,7 +152,7 @@ BOOST_FIXTURE_TEST_CASE(erasure_names_the_statements_the_lrs_still_holds, People
     BOOST_TEST(held->getValue<int>("count") == 1);
     BOOST_TEST(held->getArray("statements")->size() == 1u);
     BOOST_TEST(held->getArray("statements")->getElement<std::string>(0) == delivered);
-    BOOST_TEST(held->isNull("url"));    // no lrs.url configured here
+    BOOST_TEST(held->isNull("url")); // no lrs.url configured here
 }
 
 BOOST_FIXTURE_TEST_CASE(the_store_zeroes_what_it_deletes, People)

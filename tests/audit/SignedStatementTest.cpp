@@ -37,7 +37,7 @@ using sfe::test::TestPlugin;
 
 namespace {
 
-struct SignedPlugin : TestPlugin
+struct SignedPlugin: TestPlugin
 {
     std::string keys;
 
@@ -58,14 +58,15 @@ struct SignedPlugin : TestPlugin
         ok("complete", R"({"learner":"signed.learner","activity":"c1","score":0.8})");
         auto a = ok("attest", R"({"learner":"signed.learner","assessor":"a1","responsibility":"CSMG-3.2",
                                   "note":"Gezeichnet."})");
-        ok("withdraw", "{\"evidence\":\"" + a->getArray("evidence")->getElement<std::string>(0) + "\",\"reason\":\"x\"}");
+        ok("withdraw",
+           "{\"evidence\":\"" + a->getArray("evidence")->getElement<std::string>(0) + "\",\"reason\":\"x\"}");
     }
 
     /// (id, body, jws) of every statement, from the store.
     std::vector<std::tuple<std::string, std::string, std::string>> stored()
     {
         std::vector<std::string> ids, bodies, jws;
-        sfe::test::storeAsPlainText(storeSession(), [this](const std::string& s) { return sql(s); });    // read by SQL
+        sfe::test::storeAsPlainText(storeSession(), [this](const std::string& s) { return sql(s); }); // read by SQL
         runtime->database().session() << "SELECT id, body, COALESCE(signature, '') FROM statements ORDER BY seq",
             into(ids), into(bodies), into(jws), now;
         std::vector<std::tuple<std::string, std::string, std::string>> out;
@@ -80,10 +81,17 @@ struct SignedPlugin : TestPlugin
         const std::string signature = *sfe::xapi::Jws::fromBase64Url(jws.substr(jws.rfind('.') + 1));
         const std::string inputFile = Poco::Path(dir(), "input").toString();
         const std::string sigFile = Poco::Path(dir(), "sig").toString();
-        { Poco::FileOutputStream f(inputFile, std::ios::binary | std::ios::trunc); f << signingInput; }
-        { Poco::FileOutputStream f(sigFile, std::ios::binary | std::ios::trunc); f << signature; }
-        const std::string script = "openssl x509 -in '" + Poco::Path(keys, "signing-cert.pem").toString() +
-                                   "' -noout -pubkey > pub.pem && openssl dgst -sha256 -verify pub.pem -signature sig input";
+        {
+            Poco::FileOutputStream f(inputFile, std::ios::binary | std::ios::trunc);
+            f << signingInput;
+        }
+        {
+            Poco::FileOutputStream f(sigFile, std::ios::binary | std::ios::trunc);
+            f << signature;
+        }
+        const std::string script =
+            "openssl x509 -in '" + Poco::Path(keys, "signing-cert.pem").toString() +
+            "' -noout -pubkey > pub.pem && openssl dgst -sha256 -verify pub.pem -signature sig input";
         Poco::Pipe out;
         auto ph = Poco::Process::launch("/bin/bash", {"-c", script}, dir(), nullptr, &out, &out);
         Poco::PipeInputStream in(out);
@@ -121,8 +129,8 @@ BOOST_FIXTURE_TEST_CASE(each_signature_verifies_with_openssl_over_the_unsigned_s
     {
         BOOST_TEST_REQUIRE(!jws.empty(), "statement " << id << " is not signed");
         BOOST_TEST(opensslVerifies(jws), "statement " << id);
-        const std::string payload = *sfe::xapi::Jws::fromBase64Url(jws.substr(jws.find('.') + 1,
-                                                                             jws.rfind('.') - jws.find('.') - 1));
+        const std::string payload =
+            *sfe::xapi::Jws::fromBase64Url(jws.substr(jws.find('.') + 1, jws.rfind('.') - jws.find('.') - 1));
         BOOST_TEST(payload == sfe::service::StatementSigner::unsignedBody(body));
         BOOST_TEST(body.find("\"usageType\":\"http://adlnet.gov/expapi/attachments/signature\"") != std::string::npos);
         const std::string header = *sfe::xapi::Jws::fromBase64Url(jws.substr(0, jws.find('.')));
@@ -152,7 +160,7 @@ BOOST_FIXTURE_TEST_CASE(a_statement_changed_after_signing_is_not_sent, SignedPlu
     db.session() << db.sql("UPDATE statements SET body = ? WHERE id = ?"), use(body), use(id), now;
     auto r = ok("sync");
     BOOST_TEST(r->getValue<int>("refused") == 1);
-    BOOST_TEST(r->getValue<int>("quarantined") == 0);     // no LRS refused anything: it was not sent
+    BOOST_TEST(r->getValue<int>("quarantined") == 0); // no LRS refused anything: it was not sent
     BOOST_TEST(r->getValue<int>("delivered") == static_cast<int>(stored().size()) - 1);
     auto q = ok("outbox")->getArray("quarantined");
     BOOST_REQUIRE_EQUAL(q->size(), 1u);
@@ -169,8 +177,8 @@ BOOST_FIXTURE_TEST_CASE(an_erasure_signs_again_what_it_rewrote, SignedPlugin)
     {
         BOOST_TEST(body.find("signed.learner") == std::string::npos);
         BOOST_TEST(opensslVerifies(jws), "statement " << id);
-        const std::string payload = *sfe::xapi::Jws::fromBase64Url(jws.substr(jws.find('.') + 1,
-                                                                             jws.rfind('.') - jws.find('.') - 1));
+        const std::string payload =
+            *sfe::xapi::Jws::fromBase64Url(jws.substr(jws.find('.') + 1, jws.rfind('.') - jws.find('.') - 1));
         BOOST_TEST(payload == sfe::service::StatementSigner::unsignedBody(body));
     }
     BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
@@ -188,7 +196,7 @@ BOOST_FIXTURE_TEST_CASE(sync_works_beside_the_background_sender_and_stop_waits_f
     BOOST_TEST(ok("outbox")->getObject("counts")->getValue<int>("pending") == 0);
     ok("complete", R"({"learner":"background.learner","activity":"c1"})");
     const auto started = std::chrono::steady_clock::now();
-    runtime.reset();    // stops the background sender (and any sync) within about a second
+    runtime.reset(); // stops the background sender (and any sync) within about a second
     BOOST_TEST((std::chrono::steady_clock::now() - started < std::chrono::seconds(2)));
 }
 

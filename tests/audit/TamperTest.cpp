@@ -32,9 +32,9 @@ using sfe::test::TestPlugin;
 
 namespace {
 
-struct Tampered : TestPlugin
+struct Tampered: TestPlugin
 {
-    std::vector<std::string> evidence;      // in recording order
+    std::vector<std::string> evidence; // in recording order
     std::string withdrawnId;
 
     Tampered()
@@ -51,7 +51,7 @@ struct Tampered : TestPlugin
         }
         withdrawnId = evidence[3];
         ok("withdraw", "{\"evidence\":\"" + withdrawnId + "\",\"reason\":\"wrong learner\"}");
-        runtime.reset();    // the plugin stops; the attacker edits the file
+        runtime.reset(); // the plugin stops; the attacker edits the file
     }
 
     /// Runs `sql` (statements separated by ';', no ';' inside literals) in one transaction; requires
@@ -68,7 +68,8 @@ struct Tampered : TestPlugin
             session.begin();
             try
             {
-                Poco::StringTokenizer statements(sql, ";", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+                Poco::StringTokenizer statements(
+                    sql, ";", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
                 for (const auto& text : statements)
                 {
                     Poco::Data::Statement statement(session);
@@ -137,7 +138,7 @@ BOOST_FIXTURE_TEST_CASE(an_untouched_store_verifies, Tampered)
 {
     auto r = verify();
     BOOST_TEST(r->getValue<bool>("ok"));
-    BOOST_TEST(r->getValue<int>("entries") == 7);            // 6 records + 1 withdrawal
+    BOOST_TEST(r->getValue<int>("entries") == 7); // 6 records + 1 withdrawal
     BOOST_TEST(r->getValue<int>("evidenceRecords") == 6);
     BOOST_TEST(r->getValue<std::string>("head").size() == 64u);
 }
@@ -202,9 +203,13 @@ BOOST_FIXTURE_TEST_CASE(a_deleted_log_entry_is_named, Tampered)
 
 BOOST_FIXTURE_TEST_CASE(a_deleted_evidence_record_is_named, Tampered)
 {
-    tamper("DELETE FROM evidence_responsibilities WHERE evidence_id = '" + evidence[4] + "';"
-           "DELETE FROM statements WHERE evidence_id = '" + evidence[4] + "';"
-           "DELETE FROM evidence WHERE id = '" + evidence[4] + "'");
+    tamper("DELETE FROM evidence_responsibilities WHERE evidence_id = '" + evidence[4] +
+           "';"
+           "DELETE FROM statements WHERE evidence_id = '" +
+           evidence[4] +
+           "';"
+           "DELETE FROM evidence WHERE id = '" +
+           evidence[4] + "'");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "entry 5 (record " + evidence[4] + ")"), m);
     BOOST_TEST(contains(m, "is missing (deleted)"), m);
@@ -216,7 +221,8 @@ BOOST_FIXTURE_TEST_CASE(an_inserted_evidence_record_is_named, Tampered)
            " level_text_sha256, verb, outcome, assessor, occurred_at, recorded_at, learner_ref)"
            " SELECT 'forged-0000', 99, event_id, kind, learner, skill_code, level_number, definition_sha256,"
            " level_text_sha256, verb, outcome, assessor, occurred_at, recorded_at, learner_ref"
-           " FROM evidence WHERE id = '" + evidence[0] + "'");
+           " FROM evidence WHERE id = '" +
+           evidence[0] + "'");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "evidence forged-0000 (seq 99) has no entry in the log"), m);
 }
@@ -224,11 +230,12 @@ BOOST_FIXTURE_TEST_CASE(an_inserted_evidence_record_is_named, Tampered)
 BOOST_FIXTURE_TEST_CASE(an_inserted_log_entry_is_named, Tampered)
 {
     // A copy of entry 4 slipped in as entry 5, linked to entry 4; the later entries moved up.
-    tamper("UPDATE evidence_log SET seq = seq + 1000 WHERE seq >= 5;"
-           "UPDATE evidence_log SET seq = seq - 999 WHERE seq > 1000;"
-           "INSERT INTO evidence_log(seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at)"
-           " SELECT 5, evidence_id, action, content, content_sha256, chain_hash, chain_hash, logged_at"
-           " FROM evidence_log WHERE seq = 4");
+    tamper(
+        "UPDATE evidence_log SET seq = seq + 1000 WHERE seq >= 5;"
+        "UPDATE evidence_log SET seq = seq - 999 WHERE seq > 1000;"
+        "INSERT INTO evidence_log(seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at)"
+        " SELECT 5, evidence_id, action, content, content_sha256, chain_hash, chain_hash, logged_at"
+        " FROM evidence_log WHERE seq = 4");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "entry 5 "), m);
     BOOST_TEST(contains(m, "chain_hash is not SHA-256"), m);
@@ -266,7 +273,7 @@ BOOST_FIXTURE_TEST_CASE(an_untouched_store_checks_every_statement, Tampered)
 {
     auto r = verify();
     BOOST_TEST(r->getValue<bool>("ok"));
-    BOOST_TEST(r->getValue<int>("statements") > 6);     // 6 records, 1 voiding, attainments
+    BOOST_TEST(r->getValue<int>("statements") > 6); // 6 records, 1 voiding, attainments
     BOOST_TEST(r->getValue<int>("statementsMatched") == r->getValue<int>("statements"));
     BOOST_TEST(r->getValue<int>("statementsUnbound") == 0);
 }
@@ -274,8 +281,8 @@ BOOST_FIXTURE_TEST_CASE(an_untouched_store_checks_every_statement, Tampered)
 BOOST_FIXTURE_TEST_CASE(a_pending_statement_with_another_actor_is_named, Tampered)
 {
     const std::string id = statementOf(evidence[2]);
-    tamper("UPDATE statements SET body = replace(body, '\"name\":\"u1\"', '\"name\":\"mallory\"') WHERE id = '" +
-           id + "'");
+    tamper("UPDATE statements SET body = replace(body, '\"name\":\"u1\"', '\"name\":\"mallory\"') WHERE id = '" + id +
+           "'");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "statement " + id + " (pending, evidence " + evidence[2] + ") was changed"), m);
     BOOST_TEST(contains(m, "entry 3: "), m);
@@ -285,7 +292,8 @@ BOOST_FIXTURE_TEST_CASE(a_pending_statement_with_another_result_is_named, Tamper
 {
     const std::string id = statementOf(evidence[1]);
     tamper("UPDATE statements SET body = replace(body, '\"completion\":true', '\"completion\":true,\"success\":true')"
-           " WHERE id = '" + id + "'");
+           " WHERE id = '" +
+           id + "'");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "statement " + id + " (pending, evidence " + evidence[1] + ") was changed"), m);
     BOOST_TEST(contains(m, "its body is not the one logged"), m);
@@ -295,7 +303,8 @@ BOOST_FIXTURE_TEST_CASE(a_delivered_statement_edited_is_named, Tampered)
 {
     const std::string id = statementOf(evidence[0]);
     tamper("UPDATE statements SET state = 'delivered', delivered_at = '2026-11-20T10:00:00.000Z',"
-           " body = replace(body, '\"scaled\":1', '\"scaled\":0.99') WHERE id = '" + id + "'");
+           " body = replace(body, '\"scaled\":1', '\"scaled\":0.99') WHERE id = '" +
+           id + "'");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "statement " + id + " (delivered, evidence " + evidence[0] + ") was changed"), m);
 }
@@ -328,10 +337,11 @@ BOOST_FIXTURE_TEST_CASE(an_inserted_statement_is_named, Tampered)
     const std::string id = statementOf(evidence[0]);
     tamper("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
            " created_at) SELECT 'forged-statement', 999, evidence_id, kind, learner, body, state, attempts,"
-           " next_attempt_at, created_at FROM statements WHERE id = '" + id + "'");
+           " next_attempt_at, created_at FROM statements WHERE id = '" +
+           id + "'");
     const std::string m = firstMessage();
-    BOOST_TEST(contains(m, "statement forged-statement (pending, evidence " + evidence[0] + ") has no entry in the log"),
-               m);
+    BOOST_TEST(
+        contains(m, "statement forged-statement (pending, evidence " + evidence[0] + ") has no entry in the log"), m);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_erased_learners_statements_still_verify_but_not_edited_ones, Tampered)
@@ -361,8 +371,9 @@ BOOST_FIXTURE_TEST_CASE(statements_made_before_binding_are_counted_not_passed_in
             std::string hash = sfe::store::EvidenceLog::sha256(content);
             std::string chain = sfe::store::EvidenceLog::link(prev, hash);
             Poco::Int64 seq = e.seq;
-            session << db.sql("UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, prev_hash = ?,"
-                              " chain_hash = ? WHERE seq = ?"),
+            session << db.sql(
+                "UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, prev_hash = ?,"
+                " chain_hash = ? WHERE seq = ?"),
                 Poco::Data::Keywords::use(content), Poco::Data::Keywords::use(hash), Poco::Data::Keywords::use(prev),
                 Poco::Data::Keywords::use(chain), Poco::Data::Keywords::use(seq), Poco::Data::Keywords::now;
             prev = chain;
@@ -405,8 +416,10 @@ BOOST_FIXTURE_TEST_CASE(a_damaged_statements_page_is_reported, Tampered)
     BOOST_REQUIRE_EQUAL(sqlite3_open(dbPath().c_str(), &db), SQLITE_OK);
     sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master"
-                           " WHERE name = 'statements'", -1, &st, nullptr);
+    sqlite3_prepare_v2(db,
+                       "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master"
+                       " WHERE name = 'statements'",
+                       -1, &st, nullptr);
     BOOST_REQUIRE_EQUAL(sqlite3_step(st), SQLITE_ROW);
     const long long page = sqlite3_column_int64(st, 0), size = sqlite3_column_int64(st, 1);
     sqlite3_finalize(st);
@@ -520,8 +533,7 @@ BOOST_FIXTURE_TEST_CASE(a_changed_entry_is_found_by_the_part_that_holds_it, Tamp
             const long long from = p->getValue<long long>("from"), to = p->getValue<long long>("to");
             const bool holds = from <= 4 && 4 <= to;
             BOOST_TEST(p->getValue<bool>("ok") == !holds, "size " << size << ", part " << from << ".." << to);
-            if (holds)
-                BOOST_TEST(contains(p->getObject("firstProblem")->getValue<std::string>("message"), "entry 4 "));
+            if (holds) BOOST_TEST(contains(p->getObject("firstProblem")->getValue<std::string>("message"), "entry 4 "));
         }
     }
 }
@@ -529,7 +541,7 @@ BOOST_FIXTURE_TEST_CASE(a_changed_entry_is_found_by_the_part_that_holds_it, Tamp
 BOOST_FIXTURE_TEST_CASE(a_broken_link_at_a_part_boundary_is_found_on_both_sides, Tampered)
 {
     tamper("UPDATE evidence_log SET chain_hash = '" + std::string(64, 'f') + "' WHERE seq = 3");
-    const auto parts = verifyInParts(*this, 3);      // 1..3, 4..6, 7, the rest
+    const auto parts = verifyInParts(*this, 3); // 1..3, 4..6, 7, the rest
     BOOST_TEST_REQUIRE(parts.size() >= 2u);
     BOOST_TEST(contains(parts[0]->getObject("firstProblem")->getValue<std::string>("message"),
                         "entry 3 (record " + evidence[2] + "): its chain_hash is not"));
@@ -542,10 +554,12 @@ BOOST_FIXTURE_TEST_CASE(statements_naming_the_wrong_entry_are_found_in_parts, Ta
     // A statement moved to another entry (log_seq), and one inserted with none.
     const std::string moved = statementOf(evidence[4]);
     const std::string other = statementOf(evidence[0]);
-    tamper("UPDATE statements SET log_seq = 2 WHERE id = '" + moved + "';"
+    tamper("UPDATE statements SET log_seq = 2 WHERE id = '" + moved +
+           "';"
            "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
            " created_at) SELECT 'forged-statement', 999, evidence_id, kind, learner, body, state, attempts,"
-           " next_attempt_at, created_at FROM statements WHERE id = '" + other + "'");
+           " next_attempt_at, created_at FROM statements WHERE id = '" +
+           other + "'");
     const auto full = verify();
     BOOST_TEST(!full->getValue<bool>("ok"));
     for (long long size : {1LL, 2LL, 7LL})
@@ -553,11 +567,14 @@ BOOST_FIXTURE_TEST_CASE(statements_naming_the_wrong_entry_are_found_in_parts, Ta
         const auto parts = verifyInParts(*this, size);
         const auto messages = messagesOf(parts);
         BOOST_TEST(anyContains(messages, "statement " + moved + " (pending, evidence " + evidence[4] +
-                                             ") is bound here, but the outbox names entry 2"), "size " << size);
+                                             ") is bound here, but the outbox names entry 2"),
+                   "size " << size);
         BOOST_TEST(anyContains(messages, "statement " + moved + " (pending, evidence " + evidence[4] +
-                                             ") names entry 2, which does not bind it"), "size " << size);
+                                             ") names entry 2, which does not bind it"),
+                   "size " << size);
         BOOST_TEST(anyContains(messages, "statement forged-statement (pending, evidence " + evidence[0] +
-                                             ") has no entry in the log"), "size " << size);
+                                             ") has no entry in the log"),
+                   "size " << size);
         // The same problems as one run finds.
         auto problems = full->getArray("problems");
         BOOST_TEST(messages.size() == problems->size(), "size " << size);

@@ -21,9 +21,9 @@ BOOST_AUTO_TEST_CASE(localized_text_prefers_exact_then_primary_language_then_fir
     BOOST_TEST(!text.empty());
     BOOST_TEST(text.get("de-DE") == "Anwenden");
     BOOST_TEST(text.get("en-GB") == "Apply");
-    BOOST_TEST(text.get("de-CH") == "Anwenden");     // same primary language
+    BOOST_TEST(text.get("de-CH") == "Anwenden"); // same primary language
     BOOST_TEST(text.get("en") == "Apply");
-    BOOST_TEST(text.get("fr-FR") == "Anwenden");     // none: the first by tag order
+    BOOST_TEST(text.get("fr-FR") == "Anwenden"); // none: the first by tag order
     BOOST_TEST(text.all().size() == 2u);
     text.set("de-DE", "Anwenden (neu)");
     BOOST_TEST(text.get("de-DE") == "Anwenden (neu)");

@@ -30,7 +30,8 @@ SourceLocation find(const std::string& bytes, const std::string& needle)
 {
     const std::size_t at = bytes.find(needle);
     BOOST_TEST_REQUIRE(at != std::string::npos);
-    const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    const int line =
+        1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
     const std::size_t lineStart = bytes.rfind('\n', at) == std::string::npos ? 0 : bytes.rfind('\n', at) + 1;
     return SourceLocation{line, static_cast<int>(at - lineStart) + 1};
 }
@@ -229,7 +230,7 @@ BOOST_AUTO_TEST_CASE(texts_stand_side_by_side_in_several_languages)
     BOOST_TEST(skill.name.get("de-DE") == "Prüfen");
     BOOST_TEST(skill.name.get("en-GB") == "Testing");
     BOOST_TEST(skill.name.get("en") == "Testing");
-    BOOST_TEST(skill.description.get("en-GB") == "Das Prüfen von Dingen.");   // no English: the first there is
+    BOOST_TEST(skill.description.get("en-GB") == "Das Prüfen von Dingen."); // no English: the first there is
     const Responsibility& r = skill.level(3)->responsibilities[0];
     BOOST_TEST(r.text.all().size() == 2u);
     BOOST_TEST(r.text.get("de-DE") == "Prüft Dinge.");
@@ -247,12 +248,13 @@ BOOST_AUTO_TEST_CASE(texts_stand_side_by_side_in_several_languages)
 BOOST_AUTO_TEST_CASE(the_order_of_languages_in_the_file_does_not_matter)
 {
     const std::string both = readBytes(definitionData("good/two-languages.xml"));
-    const std::string reordered = replaceOnce(both,
-        "<text xml:lang=\"de-DE\">Prüft Dinge.</text><text xml:lang=\"en-GB\">Tests things.</text>",
-        "<text xml:lang=\"en-GB\">Tests things.</text><text xml:lang=\"de-DE\">Prüft Dinge.</text>");
+    const std::string reordered =
+        replaceOnce(both, "<text xml:lang=\"de-DE\">Prüft Dinge.</text><text xml:lang=\"en-GB\">Tests things.</text>",
+                    "<text xml:lang=\"en-GB\">Tests things.</text><text xml:lang=\"de-DE\">Prüft Dinge.</text>");
     const Definition a = readOk(both);
     const Definition b = readOk(reordered);
-    BOOST_TEST(a.skills[0].level(3)->responsibilities[0].textSha256 == b.skills[0].level(3)->responsibilities[0].textSha256);
+    BOOST_TEST(a.skills[0].level(3)->responsibilities[0].textSha256 ==
+               b.skills[0].level(3)->responsibilities[0].textSha256);
     BOOST_TEST(a.skills[0].level(3)->textSha256 == b.skills[0].level(3)->textSha256);
 }
 

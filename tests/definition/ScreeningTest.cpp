@@ -35,26 +35,27 @@ BOOST_AUTO_TEST_CASE(line_map_counts_lines_and_characters)
     const LineMap lines(text);
     BOOST_TEST(lines.locate(0).line == 1);
     BOOST_TEST(lines.locate(0).column == 1);
-    BOOST_TEST(lines.locate(2).column == 3);                 // the '\n' ends line 1
+    BOOST_TEST(lines.locate(2).column == 3); // the '\n' ends line 1
     BOOST_TEST(lines.locate(3).line == 2);
-    BOOST_TEST(lines.locate(text.find("ber")).column == 2);  // Ü is two bytes, one character
+    BOOST_TEST(lines.locate(text.find("ber")).column == 2); // Ü is two bytes, one character
     BOOST_TEST(lines.locate(text.find("\n\n") + 1).line == 3);
     BOOST_TEST(lines.locate(text.find('x')).line == 4);
-    BOOST_TEST(lines.locate(text.find('x')).column == 2);    // € is three bytes, one character
-    BOOST_TEST(lines.locate(text.size() + 10).line == 4);    // past the end: the end
+    BOOST_TEST(lines.locate(text.find('x')).column == 2); // € is three bytes, one character
+    BOOST_TEST(lines.locate(text.size() + 10).line == 4); // past the end: the end
 }
 
 BOOST_AUTO_TEST_CASE(well_formed_utf8_passes)
 {
     BOOST_TEST(utf8("").empty());
     BOOST_TEST(utf8("plain ASCII\n").empty());
-    BOOST_TEST(utf8("Ä ß € 𝄞 \xEF\xBB\xBF").empty());      // two, three and four bytes; a BOM
-    BOOST_TEST(utf8("\xF4\x8F\xBF\xBF").empty());           // U+10FFFF
+    BOOST_TEST(utf8("Ä ß € 𝄞 \xEF\xBB\xBF").empty()); // two, three and four bytes; a BOM
+    BOOST_TEST(utf8("\xF4\x8F\xBF\xBF").empty());     // U+10FFFF
 }
 
 BOOST_AUTO_TEST_CASE(ill_formed_utf8_is_located_sequence_by_sequence)
 {
-    const auto latin1 = utf8("ok\nGr\xFC\xDF" "e");
+    const auto latin1 = utf8("ok\nGr\xFC\xDF"
+                             "e");
     BOOST_TEST_REQUIRE(latin1.size() == 2u);
     BOOST_TEST(latin1[0].line == 2);
     BOOST_TEST(latin1[0].column == 3);
@@ -62,13 +63,16 @@ BOOST_AUTO_TEST_CASE(ill_formed_utf8_is_located_sequence_by_sequence)
     BOOST_TEST(latin1[1].column == 4);
     BOOST_TEST(latin1[1].message.find("0xDF") != std::string::npos);
 
-    BOOST_TEST(utf8("\xC0\x80").size() == 2u);              // overlong NUL: bad lead, stray continuation
-    BOOST_TEST(utf8("\xE0\x80\x80").size() == 3u);          // overlong three-byte form
-    BOOST_TEST(utf8("\xED\xA0\x80").size() == 3u);          // a UTF-16 surrogate
-    BOOST_TEST(utf8("\xF4\x90\x80\x80").size() == 4u);      // above U+10FFFF
+    BOOST_TEST(utf8("\xC0\x80").size() == 2u);         // overlong NUL: bad lead, stray continuation
+    BOOST_TEST(utf8("\xE0\x80\x80").size() == 3u);     // overlong three-byte form
+    BOOST_TEST(utf8("\xED\xA0\x80").size() == 3u);     // a UTF-16 surrogate
+    BOOST_TEST(utf8("\xF4\x90\x80\x80").size() == 4u); // above U+10FFFF
     BOOST_TEST(utf8("\xF5\x80\x80\x80").size() == 4u);
-    BOOST_TEST(utf8("ab\xE2\x82").size() == 2u);            // cut short at the end
-    BOOST_TEST(utf8("\xE2\x82" "a").front().column == 1);
+    BOOST_TEST(utf8("ab\xE2\x82").size() == 2u); // cut short at the end
+    BOOST_TEST(utf8("\xE2\x82"
+                    "a")
+                   .front()
+                   .column == 1);
 }
 
 BOOST_AUTO_TEST_CASE(utf8_problems_are_capped_but_counted)

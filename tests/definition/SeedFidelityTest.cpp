@@ -28,7 +28,7 @@ const std::string kDevelopmentHeading =
 const std::string kLowerHeading = "Wo niedrigere Ebenen nicht definiert sind...";
 const std::string kHigherHeading = "Wo höhere Ebenen nicht definiert sind...";
 const std::string kToggle = "Ein-/Ausblenden zusätzlicher Beschreibungen und Levels.";
-const std::string kBullet = "\xE2\x80\xA2";     // •
+const std::string kBullet = "\xE2\x80\xA2"; // •
 
 std::string trim(const std::string& text)
 {
@@ -78,9 +78,9 @@ struct Seed
     };
     struct NotDefined
     {
-        std::vector<std::string> understanding;     // the bullets under the heading
-        std::string developmentIntro;               // a paragraph before the bullets, if any
-        std::vector<std::string> development;       // the bullets
+        std::vector<std::string> understanding; // the bullets under the heading
+        std::string developmentIntro;           // a paragraph before the bullets, if any
+        std::vector<std::string> development;   // the bullets
     };
 
     std::string title, name, code, description;
@@ -128,76 +128,116 @@ Seed readSeed(const std::string& path)
         std::string line;
         while (std::getline(stream, line)) lines.push_back(line);
     }
-    std::vector<std::string> content;   // non-empty lines, trimmed on the right
+    std::vector<std::string> content; // non-empty lines, trimmed on the right
     for (auto& line : lines)
         if (!trim(line).empty()) content.push_back(line);
 
     Seed seed;
     const std::regex skillLine("^(.+) ([A-Z0-9]{2,8})$");
     // "Ebene<nbsp>3<nbsp>– Anwenden: Wesentliche Merkmale der Ebene: Führt ..." (the label varies).
-    const std::regex levelLine("^Ebene(?: |\xC2\xA0)+([1-7])(?: |\xC2\xA0)+\xE2\x80\x93 (.+?): Wesentliche Merkmale [^:]+: (.+)$");
-    enum class Section { Top, Levels, Guidance, Understanding, Development, Descriptions } section = Section::Top;
+    const std::regex levelLine(
+        "^Ebene(?: |\xC2\xA0)+([1-7])(?: |\xC2\xA0)+\xE2\x80\x93 (.+?): Wesentliche Merkmale [^:]+: (.+)$");
+    enum class Section
+    {
+        Top,
+        Levels,
+        Guidance,
+        Understanding,
+        Development,
+        Descriptions
+    } section = Section::Top;
     Seed::NotDefined* current = nullptr;
     std::smatch match;
     for (std::size_t i = 0; i < content.size(); ++i)
     {
         const std::string line = trim(content[i]);
-        if (line == kLevelsHeading) { section = Section::Levels; continue; }
-        if (line == kGuidanceHeading) { section = Section::Guidance; continue; }
-        if (line == kUnderstandingHeading) { section = Section::Understanding; current = nullptr; continue; }
-        if (line == kDevelopmentHeading) { section = Section::Development; current = nullptr; continue; }
-        if (line == kToggle) { section = Section::Descriptions; continue; }
-        if (line == kLowerHeading) { current = &seed.lower; continue; }
-        if (line == kHigherHeading) { current = &seed.higher; continue; }
+        if (line == kLevelsHeading)
+        {
+            section = Section::Levels;
+            continue;
+        }
+        if (line == kGuidanceHeading)
+        {
+            section = Section::Guidance;
+            continue;
+        }
+        if (line == kUnderstandingHeading)
+        {
+            section = Section::Understanding;
+            current = nullptr;
+            continue;
+        }
+        if (line == kDevelopmentHeading)
+        {
+            section = Section::Development;
+            current = nullptr;
+            continue;
+        }
+        if (line == kToggle)
+        {
+            section = Section::Descriptions;
+            continue;
+        }
+        if (line == kLowerHeading)
+        {
+            current = &seed.lower;
+            continue;
+        }
+        if (line == kHigherHeading)
+        {
+            current = &seed.higher;
+            continue;
+        }
 
         switch (section)
         {
-        case Section::Top:
-            if (seed.title.empty()) seed.title = line;
-            else if (seed.code.empty() && std::regex_match(line, match, skillLine))
+            case Section::Top:
+                if (seed.title.empty()) seed.title = line;
+                else if (seed.code.empty() && std::regex_match(line, match, skillLine))
+                {
+                    seed.name = match[1];
+                    seed.code = match[2];
+                }
+                else if (seed.description.empty()) seed.description = line;
+                else BOOST_FAIL("seed: unexpected line before the levels: " << line);
+                break;
+            case Section::Levels:
             {
-                seed.name = match[1];
-                seed.code = match[2];
+                std::istringstream numbers(line);
+                int number = 0;
+                while (numbers >> number) seed.definedLevels.push_back(number);
+                break;
             }
-            else if (seed.description.empty()) seed.description = line;
-            else BOOST_FAIL("seed: unexpected line before the levels: " << line);
-            break;
-        case Section::Levels:
-        {
-            std::istringstream numbers(line);
-            int number = 0;
-            while (numbers >> number) seed.definedLevels.push_back(number);
-            break;
-        }
-        case Section::Guidance:
-            if (isBullet(line)) seed.activities.push_back(bulletText(line));
-            else if (line.back() == ':') seed.activitiesIntro = line;
-            else seed.guidance.push_back(line);
-            break;
-        case Section::Understanding:
-            BOOST_TEST_REQUIRE(current != nullptr);
-            BOOST_TEST_REQUIRE(isBullet(line), "seed: expected a bullet: " << line);
-            current->understanding.push_back(bulletText(line));
-            break;
-        case Section::Development:
-            if (current == nullptr) seed.developmentIntro = line;
-            else if (isBullet(line)) current->development.push_back(bulletText(line));
-            else current->developmentIntro = line;
-            break;
-        case Section::Descriptions:
-            if (std::regex_match(line, match, levelLine))
-            {
-                Seed::Level level;
-                level.number = std::stoi(match[1]);
-                level.guidingPhrase = match[2];
-                level.essence = match[3];
-                BOOST_TEST_REQUIRE(i + 1 < content.size());
-                level.description = trim(content[++i]);
-                seed.levels.push_back(level);
-            }
-            else BOOST_TEST_REQUIRE(line == seed.name + ": Ebene " + std::to_string(seed.levels.size() + 1),
-                                    "seed: unexpected line: " << line);
-            break;
+            case Section::Guidance:
+                if (isBullet(line)) seed.activities.push_back(bulletText(line));
+                else if (line.back() == ':') seed.activitiesIntro = line;
+                else seed.guidance.push_back(line);
+                break;
+            case Section::Understanding:
+                BOOST_TEST_REQUIRE(current != nullptr);
+                BOOST_TEST_REQUIRE(isBullet(line), "seed: expected a bullet: " << line);
+                current->understanding.push_back(bulletText(line));
+                break;
+            case Section::Development:
+                if (current == nullptr) seed.developmentIntro = line;
+                else if (isBullet(line)) current->development.push_back(bulletText(line));
+                else current->developmentIntro = line;
+                break;
+            case Section::Descriptions:
+                if (std::regex_match(line, match, levelLine))
+                {
+                    Seed::Level level;
+                    level.number = std::stoi(match[1]);
+                    level.guidingPhrase = match[2];
+                    level.essence = match[3];
+                    BOOST_TEST_REQUIRE(i + 1 < content.size());
+                    level.description = trim(content[++i]);
+                    seed.levels.push_back(level);
+                }
+                else
+                    BOOST_TEST_REQUIRE(line == seed.name + ": Ebene " + std::to_string(seed.levels.size() + 1),
+                                       "seed: unexpected line: " << line);
+                break;
         }
     }
     return seed;
@@ -274,12 +314,10 @@ BOOST_AUTO_TEST_CASE(the_seed_is_understood)
     BOOST_TEST(!seed.higher.development.empty());
     BOOST_TEST(!seed.definedLevels.empty());
     BOOST_TEST_REQUIRE(seed.levels.size() == seed.definedLevels.size());
-    for (std::size_t i = 0; i < seed.levels.size(); ++i)
-        BOOST_TEST(seed.levels[i].number == seed.definedLevels[i]);
+    for (std::size_t i = 0; i < seed.levels.size(); ++i) BOOST_TEST(seed.levels[i].number == seed.definedLevels[i]);
     const auto all = seed.allSentences();
     BOOST_TEST(all.size() > 40u);
-    for (const auto& [sentence, count] : counts(all))
-        BOOST_TEST(count == 1, "the seed repeats: " << sentence);
+    for (const auto& [sentence, count] : counts(all)) BOOST_TEST(count == 1, "the seed repeats: " << sentence);
 }
 
 BOOST_AUTO_TEST_CASE(skill_and_framework_texts_are_the_seeds)
@@ -303,16 +341,15 @@ BOOST_AUTO_TEST_CASE(levels_are_defined_exactly_where_the_seed_defines_them)
     {
         BOOST_TEST_CONTEXT("level " << number)
         {
-            const bool defined = std::find(seed.definedLevels.begin(), seed.definedLevels.end(), number) !=
-                                 seed.definedLevels.end();
+            const bool defined =
+                std::find(seed.definedLevels.begin(), seed.definedLevels.end(), number) != seed.definedLevels.end();
             const Level* level = skill->level(number);
             if (defined)
             {
                 BOOST_TEST_REQUIRE(level != nullptr);
                 BOOST_TEST(level->defined);
             }
-            else if (level != nullptr)
-                BOOST_TEST(!level->defined);
+            else if (level != nullptr) BOOST_TEST(!level->defined);
         }
     }
 }

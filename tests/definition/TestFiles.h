@@ -72,6 +72,7 @@ private:
     std::filesystem::path _path;
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

@@ -41,7 +41,8 @@ BOOST_AUTO_TEST_CASE(concurrent_reads_agree_with_a_single_read)
             {
                 const std::size_t i = static_cast<std::size_t>(t + round) % paths.size();
                 const ReadResult result = reader.readFile(paths[i]);
-                const std::string got = result.ok() ? result.definition->skills[0].levels[0].textSha256 : result.message();
+                const std::string got =
+                    result.ok() ? result.definition->skills[0].levels[0].textSha256 : result.message();
                 if (got != expected[i]) ++mismatches;
             }
         });

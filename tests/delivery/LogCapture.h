@@ -21,58 +21,57 @@
 namespace sfe::test {
 
 class LogCapture
-	/// While alive, routes the "sfe.delivery" logger at trace level into memory.
+/// While alive, routes the "sfe.delivery" logger at trace level into memory.
 {
 public:
-	LogCapture():
-		_channel(new Sink),
-		_logger(Poco::Logger::get("sfe.delivery")),
-		_previousChannel(_logger.getChannel()),
-		_previousLevel(_logger.getLevel())
-	{
-		_logger.setChannel(_channel);
-		_logger.setLevel(Poco::Message::PRIO_TRACE);
-	}
+    LogCapture():
+        _channel(new Sink),
+        _logger(Poco::Logger::get("sfe.delivery")),
+        _previousChannel(_logger.getChannel()),
+        _previousLevel(_logger.getLevel())
+    {
+        _logger.setChannel(_channel);
+        _logger.setLevel(Poco::Message::PRIO_TRACE);
+    }
 
-	~LogCapture()
-	{
-		_logger.setChannel(_previousChannel);
-		_logger.setLevel(_previousLevel);
-	}
+    ~LogCapture()
+    {
+        _logger.setChannel(_previousChannel);
+        _logger.setLevel(_previousLevel);
+    }
 
-	LogCapture(const LogCapture&) = delete;
-	LogCapture& operator=(const LogCapture&) = delete;
+    LogCapture(const LogCapture&) = delete;
+    LogCapture& operator=(const LogCapture&) = delete;
 
-	std::vector<std::string> lines() const
-	{
-		std::lock_guard<std::mutex> lock(_channel->mutex);
-		return _channel->lines;
-	}
+    std::vector<std::string> lines() const
+    {
+        std::lock_guard<std::mutex> lock(_channel->mutex);
+        return _channel->lines;
+    }
 
-	bool contains(const std::string& text) const
-	{
-		for (const auto& line : lines())
-			if (line.find(text) != std::string::npos)
-				return true;
-		return false;
-	}
+    bool contains(const std::string& text) const
+    {
+        for (const auto& line : lines())
+            if (line.find(text) != std::string::npos) return true;
+        return false;
+    }
 
 private:
-	struct Sink final : public Poco::Channel
-	{
-		void log(const Poco::Message& message) override
-		{
-			std::lock_guard<std::mutex> lock(mutex);
-			lines.push_back(message.getText());
-		}
-		mutable std::mutex mutex;
-		std::vector<std::string> lines;
-	};
+    struct Sink final: public Poco::Channel
+    {
+        void log(const Poco::Message& message) override
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            lines.push_back(message.getText());
+        }
+        mutable std::mutex mutex;
+        std::vector<std::string> lines;
+    };
 
-	Poco::AutoPtr<Sink> _channel;
-	Poco::Logger& _logger;
-	Poco::Channel::Ptr _previousChannel;
-	int _previousLevel;
+    Poco::AutoPtr<Sink> _channel;
+    Poco::Logger& _logger;
+    Poco::Channel::Ptr _previousChannel;
+    int _previousLevel;
 };
 
 } // namespace sfe::test

@@ -20,8 +20,8 @@ namespace sfe::test {
 
 struct TestStatement
 {
-	std::string id;
-	std::string json;
+    std::string id;
+    std::string json;
 };
 
 /// A valid xAPI 1.0.3 statement: learner n completed activity n (+ `activitySuffix`). `mbox` replaces the
@@ -30,31 +30,33 @@ struct TestStatement
 inline TestStatement makeStatement(int n, const std::string& mbox = "", const std::string& activitySuffix = "",
                                    const std::string& id = "", const std::string& registration = "")
 {
-	TestStatement statement;
-	statement.id = id.empty() ? Poco::UUIDGenerator::defaultGenerator().createRandom().toString() : id;
-	const std::string number = std::to_string(n);
-	statement.json = "{\"id\":\"" + statement.id + "\","
-	                 "\"actor\":{\"objectType\":\"Agent\",\"name\":\"Lernende " + number + "\",\"mbox\":\"" +
-	                 (mbox.empty() ? "mailto:learner" + number + "@example.com" : mbox) + "\"},"
-	                 "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\",\"display\":{\"en-US\":\"completed\"}},"
-	                 "\"object\":{\"objectType\":\"Activity\",\"id\":\"https://example.com/activities/" + number +
-	                 activitySuffix + "\"}," +
-	                 (registration.empty() ? "" : "\"context\":{\"registration\":\"" + registration + "\"},") +
-	                 "\"timestamp\":\"2024-05-01T10:00:00.000Z\"}";
-	return statement;
+    TestStatement statement;
+    statement.id = id.empty() ? Poco::UUIDGenerator::defaultGenerator().createRandom().toString() : id;
+    const std::string number = std::to_string(n);
+    statement.json =
+        "{\"id\":\"" + statement.id +
+        "\","
+        "\"actor\":{\"objectType\":\"Agent\",\"name\":\"Lernende " +
+        number + "\",\"mbox\":\"" + (mbox.empty() ? "mailto:learner" + number + "@example.com" : mbox) +
+        "\"},"
+        "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\",\"display\":{\"en-US\":\"completed\"}},"
+        "\"object\":{\"objectType\":\"Activity\",\"id\":\"https://example.com/activities/" +
+        number + activitySuffix + "\"}," +
+        (registration.empty() ? "" : "\"context\":{\"registration\":\"" + registration + "\"},") +
+        "\"timestamp\":\"2024-05-01T10:00:00.000Z\"}";
+    return statement;
 }
 
 /// `count` valid statements, added to the queue (if given) in order.
 inline std::vector<TestStatement> makeStatements(int count, xapi::delivery::MemoryStatementQueue* queue = nullptr)
 {
-	std::vector<TestStatement> statements;
-	for (int n = 0; n < count; ++n)
-	{
-		statements.push_back(makeStatement(n));
-		if (queue)
-			queue->add(statements.back().id, statements.back().json);
-	}
-	return statements;
+    std::vector<TestStatement> statements;
+    for (int n = 0; n < count; ++n)
+    {
+        statements.push_back(makeStatement(n));
+        if (queue) queue->add(statements.back().id, statements.back().json);
+    }
+    return statements;
 }
 
 } // namespace sfe::test

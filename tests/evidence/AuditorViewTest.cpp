@@ -66,7 +66,7 @@ void checkShortName(const std::string& name, const std::string& sentence)
             return;
         }
         BOOST_TEST(characters(name) <= 100u);
-        BOOST_TEST(characters(name) >= 60u);    // shortened, not cut to a stub
+        BOOST_TEST(characters(name) >= 60u); // shortened, not cut to a stub
         BOOST_REQUIRE(name.size() > kEllipsis.size());
         BOOST_TEST(name.compare(name.size() - kEllipsis.size(), kEllipsis.size(), kEllipsis) == 0);
         const std::string head = name.substr(0, name.size() - kEllipsis.size());
@@ -83,7 +83,7 @@ void checkShortName(const std::string& name, const std::string& sentence)
 ///   2 anna  CSMG-3.2   by mueller             11-12 09:00Z   verified (by pruefer)
 ///   3 ben   learning   level 4 (exam-7)       11-15 10:00Z   withdrawn
 ///   4 ben   CSMG-3.1   by schulz              11-18 12:00Z   active
-struct Searchable : TestPlugin
+struct Searchable: TestPlugin
 {
     std::vector<std::string> ids;
 
@@ -94,15 +94,20 @@ struct Searchable : TestPlugin
         ok("map", R"({"activity":"course-102","skill":"CSMG","level":2})");
         ok("map", R"({"activity":"exam-7","type":"assessment","skill":"CSMG","level":4})");
         ids.push_back(first(ok("complete", R"({"learner":"anna","activity":"course-101",
-                                              "at":"2026-11-10T09:00:00+01:00"})"), "evidence"));
+                                              "at":"2026-11-10T09:00:00+01:00"})"),
+                            "evidence"));
         ids.push_back(first(ok("complete", R"({"learner":"anna","activity":"course-102",
-                                              "at":"2026-11-10T09:00:00+01:00"})"), "evidence"));
+                                              "at":"2026-11-10T09:00:00+01:00"})"),
+                            "evidence"));
         ids.push_back(first(ok("attest", R"({"learner":"anna","assessor":"mueller","responsibility":"CSMG-3.2",
-                                            "at":"2026-11-12T09:00:00Z"})"), "evidence"));
+                                            "at":"2026-11-12T09:00:00Z"})"),
+                            "evidence"));
         ids.push_back(first(ok("complete", R"({"learner":"ben","activity":"exam-7","verb":"passed",
-                                              "at":"2026-11-15T10:00:00Z"})"), "evidence"));
+                                              "at":"2026-11-15T10:00:00Z"})"),
+                            "evidence"));
         ids.push_back(first(ok("attest", R"({"learner":"ben","assessor":"schulz","responsibility":"CSMG-3.1",
-                                            "at":"2026-11-18T13:00:00+01:00"})"), "evidence"));
+                                            "at":"2026-11-18T13:00:00+01:00"})"),
+                            "evidence"));
         ok("verify", "{\"evidence\":" + quoted(ids[2]) + ",\"auditor\":\"pruefer\"}");
         ok("withdraw", "{\"evidence\":" + quoted(ids[3]) + ",\"reason\":\"wrong learner\"}");
     }
@@ -129,7 +134,7 @@ struct Filter
 };
 
 /// A store with a signing key, checkpoints made only when asked for (audit.checkpoint).
-struct Signed : TestPlugin
+struct Signed: TestPlugin
 {
     Signed()
     {
@@ -146,8 +151,8 @@ struct Signed : TestPlugin
 
     std::string attest(const std::string& learner, const std::string& responsibility)
     {
-        return first(ok("attest", "{\"learner\":" + quoted(learner) + ",\"assessor\":\"mueller\",\"responsibility\":" +
-                                      quoted(responsibility) + "}"),
+        return first(ok("attest", "{\"learner\":" + quoted(learner) +
+                                      ",\"assessor\":\"mueller\",\"responsibility\":" + quoted(responsibility) + "}"),
                      "evidence");
     }
 
@@ -167,7 +172,7 @@ struct Signed : TestPlugin
 };
 
 /// CSMG level 3 for u1 under the default rule: every responsibility demonstrated.
-struct Attaining : TestPlugin
+struct Attaining: TestPlugin
 {
     const std::vector<std::string> level3 = {"CSMG-3.1", "CSMG-3.2", "CSMG-3.3", "CSMG-3.4", "CSMG-3.5"};
 
@@ -187,7 +192,9 @@ struct Attaining : TestPlugin
     bool attained(int level)
     {
         auto levels = ok("progress", R"({"learner":"anna.schmidt","skill":"CSMG"})")
-                          ->getArray("skills")->getObject(0)->getArray("levels");
+                          ->getArray("skills")
+                          ->getObject(0)
+                          ->getArray("levels");
         for (unsigned i = 0; i < levels->size(); ++i)
             if (levels->getObject(i)->getValue<int>("level") == level)
                 return levels->getObject(i)->getValue<bool>("attained");
@@ -235,16 +242,21 @@ BOOST_FIXTURE_TEST_CASE(each_evidence_filter_and_their_combinations_select_in_th
         {"assessor and period", R"({"assessor":"schulz","from":"2026-11-18","to":"2026-11-19"})", {4}},
         {"assessor outside the period", R"({"assessor":"schulz","to":"2026-11-18"})", {}},
         {"skill, level, state and kind", R"({"skill":"CSMG","level":3,"state":"active","kind":"demonstrated"})", {4}},
-        {"everything", R"({"learner":"anna","assessor":"mueller","skill":"CSMG","level":3,"state":"verified",
-                           "from":"2026-11-12","to":"2026-11-13"})", {2}},
+        {"everything",
+         R"({"learner":"anna","assessor":"mueller","skill":"CSMG","level":3,"state":"verified",
+                           "from":"2026-11-12","to":"2026-11-13"})",
+         {2}},
     };
-    for (const Filter& f : filters)
-        BOOST_TEST_CONTEXT(f.name) { BOOST_TEST(search(f.request) == f.expected); }
+    for (const Filter& f : filters) BOOST_TEST_CONTEXT(f.name)
+        {
+            BOOST_TEST(search(f.request) == f.expected);
+        }
 
     // Each record says its state.
     auto records = ok("evidence")->getArray("evidence");
     std::vector<std::string> states;
-    for (unsigned i = 0; i < records->size(); ++i) states.push_back(records->getObject(i)->getValue<std::string>("state"));
+    for (unsigned i = 0; i < records->size(); ++i)
+        states.push_back(records->getObject(i)->getValue<std::string>("state"));
     BOOST_TEST((states == std::vector<std::string>{"active", "active", "verified", "withdrawn", "active"}));
 }
 
@@ -263,8 +275,7 @@ BOOST_FIXTURE_TEST_CASE(a_bad_filter_value_is_refused_naming_the_field, Searchab
         {R"({"learner":""})", nullptr},
         {R"({"asessor":"mueller"})", "evidence: unknown field 'asessor'"},
     };
-    for (const auto& [request, message] : bad)
-        BOOST_TEST_CONTEXT(request)
+    for (const auto& [request, message] : bad) BOOST_TEST_CONTEXT(request)
         {
             auto r = call("evidence", request);
             BOOST_TEST(r.status == SFE_INVALID);
@@ -295,7 +306,8 @@ BOOST_FIXTURE_TEST_CASE(evidence_show_gives_the_record_its_log_entry_hashes_and_
     const std::string seq = std::to_string(entry->getValue<long long>("seq"));
     BOOST_TEST(entry->getValue<std::string>("action") == "record");
     const std::string content = entry->getValue<std::string>("content");
-    sfe::test::storeAsPlainText(storeSession(), [this](const std::string& s) { return sql(s); });    // the stored texts, readable by SQL
+    sfe::test::storeAsPlainText(storeSession(),
+                                [this](const std::string& s) { return sql(s); }); // the stored texts, readable by SQL
     BOOST_TEST(content == column("SELECT content FROM evidence_log WHERE evidence_id = ?", id));
     BOOST_TEST(entry->getValue<std::string>("contentSha256") == sfe::store::EvidenceLog::sha256(content));
     BOOST_TEST(entry->getValue<std::string>("contentSha256") ==
@@ -309,7 +321,7 @@ BOOST_FIXTURE_TEST_CASE(evidence_show_gives_the_record_its_log_entry_hashes_and_
     BOOST_TEST(entry->getValue<bool>("linkIntact"));
     BOOST_TEST(entry->getValue<bool>("followsPrevious"));
     BOOST_TEST(entry->getValue<bool>("matchesRecord"));
-    BOOST_TEST(entry->isNull("checkpoint"));        // none made yet
+    BOOST_TEST(entry->isNull("checkpoint")); // none made yet
     BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
 
     // The statement made for it: its body's hash is the one its log entry binds.
@@ -378,7 +390,7 @@ BOOST_FIXTURE_TEST_CASE(evidence_show_marks_an_edited_log_entry_and_statement, S
     auto entry = view->getArray("log")->getObject(0);
     BOOST_TEST(!entry->getValue<bool>("contentIntact"));
     BOOST_TEST(!entry->getValue<bool>("matchesRecord"));
-    BOOST_TEST(entry->getValue<bool>("linkIntact"));    // the stored hashes themselves still link
+    BOOST_TEST(entry->getValue<bool>("linkIntact")); // the stored hashes themselves still link
     auto statement = view->getArray("statements")->getObject(0);
     BOOST_TEST(!statement->getValue<bool>("matchesLog"));
     BOOST_TEST(!statement->getValue<std::string>("mismatch").empty());
@@ -397,7 +409,7 @@ BOOST_FIXTURE_TEST_CASE(withdraw_says_which_levels_the_learner_no_longer_attains
 {
     std::vector<std::string> evidence;
     for (const auto& id : level3) evidence.push_back(attest(id));
-    const std::string extra = attest("CSMG-3.1");    // a second demonstration of 3.1
+    const std::string extra = attest("CSMG-3.1"); // a second demonstration of 3.1
     BOOST_REQUIRE(attained(3));
 
     // Withdrawing the second demonstration of 3.1 leaves the level attained.
@@ -427,10 +439,11 @@ BOOST_FIXTURE_TEST_CASE(withdraw_says_which_levels_the_learner_no_longer_attains
     BOOST_TEST(voided.count(*achieved.begin()) == 1u);
 
     // A learning record withdrawn never attained anything here.
-    const std::string learning = first(ok("complete", R"({"learner":"anna.schmidt","activity":"course-101"})"),
-                                       "evidence");
-    BOOST_TEST(ok("withdraw", "{\"evidence\":" + quoted(learning) + ",\"reason\":\"x\"}")
-                   ->getArray("levelsLost")->size() == 0u);
+    const std::string learning =
+        first(ok("complete", R"({"learner":"anna.schmidt","activity":"course-101"})"), "evidence");
+    BOOST_TEST(
+        ok("withdraw", "{\"evidence\":" + quoted(learning) + ",\"reason\":\"x\"}")->getArray("levelsLost")->size() ==
+        0u);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_responsibility_activity_is_named_by_its_shortened_sentence, Attaining)
@@ -450,8 +463,8 @@ BOOST_FIXTURE_TEST_CASE(a_responsibility_activity_is_named_by_its_shortened_sent
     for (const char* id : {"CSMG-3.2", "CSMG-3.1", "CSMG-3.4"})
     {
         // The attestation was valid xAPI (the plugin validates each statement before it is stored).
-        auto r = ok("attest", "{\"learner\":\"julia.becker\",\"assessor\":\"mueller\",\"responsibility\":" +
-                                  quoted(id) + "}");
+        auto r = ok("attest",
+                    "{\"learner\":\"julia.becker\",\"assessor\":\"mueller\",\"responsibility\":" + quoted(id) + "}");
         auto object = statementBody(*this, first(r, "statements"))->getObject("object")->getObject("definition");
         const std::string name = object->getObject("name")->getValue<std::string>("de-DE");
         BOOST_TEST(name != id);
@@ -459,15 +472,16 @@ BOOST_FIXTURE_TEST_CASE(a_responsibility_activity_is_named_by_its_shortened_sent
         BOOST_TEST(object->getObject("description")->getValue<std::string>("de-DE") == sentences.at(id));
     }
     // In a learning statement's context, a mapped responsibility is named the same way.
-    auto learning = statementBody(*this, first(ok("complete", R"({"learner":"julia.becker","activity":"course-101"})"),
-                                               "statements"));
+    auto learning = statementBody(
+        *this, first(ok("complete", R"({"learner":"julia.becker","activity":"course-101"})"), "statements"));
     auto parents = learning->getObject("context")->getObject("contextActivities")->getArray("parent");
     bool named = false;
     for (unsigned i = 0; i < parents->size(); ++i)
         if (parents->getObject(i)->getValue<std::string>("id").find("/responsibilities/CSMG-3.1") != std::string::npos)
         {
-            checkShortName(parents->getObject(i)->getObject("definition")->getObject("name")->getValue<std::string>("de-DE"),
-                           sentences.at("CSMG-3.1"));
+            checkShortName(
+                parents->getObject(i)->getObject("definition")->getObject("name")->getValue<std::string>("de-DE"),
+                sentences.at("CSMG-3.1"));
             named = true;
         }
     BOOST_TEST(named);
@@ -485,7 +499,8 @@ BOOST_FIXTURE_TEST_CASE(a_responsibility_activity_is_named_in_every_language_of_
                            "Ergebnisse mit den Verantwortlichen des Teams.";
     const std::string en = "Tests things thoroughly, records every deviation so that others can follow it, and "
                            "discusses the results with the people responsible in the team.";
-    const std::string from = "<text xml:lang=\"de-DE\">Prüft Dinge.</text><text xml:lang=\"en-GB\">Tests things.</text>";
+    const std::string from =
+        "<text xml:lang=\"de-DE\">Prüft Dinge.</text><text xml:lang=\"en-GB\">Tests things.</text>";
     BOOST_REQUIRE(xml.find(from) != std::string::npos);
     xml.replace(xml.find(from), from.size(),
                 "<text xml:lang=\"de-DE\">" + de + "</text><text xml:lang=\"en-GB\">" + en + "</text>");
@@ -494,8 +509,8 @@ BOOST_FIXTURE_TEST_CASE(a_responsibility_activity_is_named_in_every_language_of_
     ok("import", "{\"path\":" + quoted(path) + "}");
 
     auto r = ok("attest", R"({"learner":"julia.becker","assessor":"mueller","responsibility":"TEST-3.1"})");
-    auto name = statementBody(*this, first(r, "statements"))->getObject("object")->getObject("definition")
-                    ->getObject("name");
+    auto name =
+        statementBody(*this, first(r, "statements"))->getObject("object")->getObject("definition")->getObject("name");
     BOOST_REQUIRE(name);
     BOOST_TEST(name->size() == 2u);
     checkShortName(name->getValue<std::string>("de-DE"), de);
@@ -503,8 +518,10 @@ BOOST_FIXTURE_TEST_CASE(a_responsibility_activity_is_named_in_every_language_of_
 
     // A sentence the definition has in German only is named in German only.
     auto german = ok("attest", R"({"learner":"julia.becker","assessor":"mueller","responsibility":"TEST-3.2"})");
-    auto germanName = statementBody(*this, first(german, "statements"))->getObject("object")
-                          ->getObject("definition")->getObject("name");
+    auto germanName = statementBody(*this, first(german, "statements"))
+                          ->getObject("object")
+                          ->getObject("definition")
+                          ->getObject("name");
     BOOST_TEST(germanName->size() == 1u);
     BOOST_TEST(germanName->getValue<std::string>("de-DE") == "Berichtet über Prüfungen.");
 }

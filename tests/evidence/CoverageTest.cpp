@@ -20,9 +20,10 @@ using sfe::test::TestPlugin;
 
 namespace {
 
-const std::string kSentence31 = "Fungiert als routinemäßige Anlaufstelle, die Unterstützungsanfragen empfängt und bearbeitet.";
+const std::string kSentence31 =
+    "Fungiert als routinemäßige Anlaufstelle, die Unterstützungsanfragen empfängt und bearbeitet.";
 
-struct Imported : TestPlugin
+struct Imported: TestPlugin
 {
     Imported() { ok("import", "{\"path\":\"" + sfe::test::csmgPath() + "\"}"); }
 
@@ -101,7 +102,7 @@ BOOST_FIXTURE_TEST_CASE(a_whole_level_mapping_covers_its_sentences_only_as_a_who
     BOOST_TEST(sentence(l4, "CSMG-4.2")->getValue<std::string>("state") == "covered-as-whole");
     BOOST_TEST(sentence(l4, "CSMG-4.2")->getValue<std::string>("stateText") ==
                "covered only as a whole by Servicewoche (course)");
-    BOOST_TEST(l4->getArray("uncovered")->size() == 0u);     // not gaps: the week develops the level
+    BOOST_TEST(l4->getArray("uncovered")->size() == 0u); // not gaps: the week develops the level
     BOOST_TEST(l4->getArray("levelWideActivities")->getElement<std::string>(0) == "week");
     BOOST_TEST(l4->getValue<std::string>("wholeLevelText").find("Level 4 as a whole: Servicewoche (course).") == 0u);
     BOOST_TEST(level(c, 3)->getValue<std::string>("wholeLevelText") == "No activity develops level 3 as a whole.");
@@ -121,7 +122,7 @@ BOOST_FIXTURE_TEST_CASE(a_mapping_flagged_for_review_covers_nothing_and_is_marke
     auto r31 = sentence(l3, "CSMG-3.1");
     BOOST_TEST(r31->getValue<std::string>("text") == "Fungiert als erste Anlaufstelle, die Unterstützungsanfragen "
                                                      "empfängt und bearbeitet.");
-    BOOST_TEST(r31->getValue<std::string>("state") == "uncovered");    // the whole-level mapping is flagged too
+    BOOST_TEST(r31->getValue<std::string>("state") == "uncovered"); // the whole-level mapping is flagged too
     BOOST_TEST(r31->getArray("activities")->size() == 0u);
     auto m = r31->getArray("mappings")->getObject(0);
     BOOST_TEST(m->getValue<std::string>("activity") == "c31");

@@ -20,7 +20,7 @@ using sfe::test::TestPlugin;
 
 namespace {
 
-struct Recorded : TestPlugin
+struct Recorded: TestPlugin
 {
     Recorded()
     {
@@ -82,7 +82,8 @@ BOOST_FIXTURE_TEST_CASE(a_completion_contributes_learning_to_every_mapped_level,
     BOOST_TEST(body->getObject("actor")->getObject("account")->getValue<std::string>("name") == "u123");
     BOOST_TEST(body->getObject("actor")->getObject("account")->getValue<std::string>("homePage") ==
                "https://lms.example.org");
-    BOOST_TEST(body->getObject("object")->getValue<std::string>("id") == "https://lms.example.org/activities/course-101");
+    BOOST_TEST(body->getObject("object")->getValue<std::string>("id") ==
+               "https://lms.example.org/activities/course-101");
     BOOST_TEST(body->getValue<std::string>("timestamp") == "2026-11-19T07:30:00.000Z");
     auto category = body->getObject("context")->getObject("contextActivities")->getArray("category");
     BOOST_TEST(category->getObject(0)->getValue<std::string>("id") == "https://sfia-evidence.org/xapi/profile/v1.0");
@@ -177,15 +178,18 @@ struct BadEvent
     const char* message;
 };
 
-std::ostream& operator<<(std::ostream& out, const BadEvent& b) { return out << b.name; }
+std::ostream& operator<<(std::ostream& out, const BadEvent& b)
+{
+    return out << b.name;
+}
 
 const BadEvent kBadEvents[] = {
     {"unknown activity", "complete", R"({"learner":"u","activity":"nope"})", SFE_NOTFOUND,
      "complete: unknown activity 'nope': map it to a level first"},
     {"unmapped activity", "complete", R"({"learner":"u","activity":"course-unmapped"})", SFE_NOTFOUND,
      "complete: activity 'course-unmapped' is not mapped to any level"},
-    {"unknown responsibility", "attest", R"({"learner":"u","responsibility":"CSMG-3.9","assessor":"a"})",
-     SFE_NOTFOUND, "attest: unknown responsibility 'CSMG-3.9'"},
+    {"unknown responsibility", "attest", R"({"learner":"u","responsibility":"CSMG-3.9","assessor":"a"})", SFE_NOTFOUND,
+     "attest: unknown responsibility 'CSMG-3.9'"},
     {"responsibility of unknown skill", "attest", R"({"learner":"u","responsibility":"ABCD-1.1","assessor":"a"})",
      SFE_NOTFOUND, "attest: unknown responsibility 'ABCD-1.1'"},
     {"outcome out of range", "attest",
@@ -213,8 +217,8 @@ const BadEvent kBadEvents[] = {
      "attest: 'assessor' contains the control character U+0000 at character 2; only free text (notes, reasons) "
      "may hold tabs and line breaks"},
     {"NUL in a note", "attest",
-     "{\"learner\":\"u\",\"responsibility\":\"CSMG-3.2\",\"assessor\":\"a\",\"note\":\"ok\\u0000\"}",
-     SFE_INVALID, "attest: 'note' contains the control character U+0000 at character 3"},
+     "{\"learner\":\"u\",\"responsibility\":\"CSMG-3.2\",\"assessor\":\"a\",\"note\":\"ok\\u0000\"}", SFE_INVALID,
+     "attest: 'note' contains the control character U+0000 at character 3"},
     {"NUL in an event id", "complete", "{\"eventId\":\"e\\u0000\",\"learner\":\"u\",\"activity\":\"exam-7\"}",
      SFE_INVALID,
      "complete: 'eventId' contains the control character U+0000 at character 2; only free text (notes, reasons) "
@@ -229,21 +233,19 @@ const BadEvent kBadEvents[] = {
      "complete: the request is not valid JSON: not valid UTF-8 at byte 13"},
     {"field given twice", "complete", R"({"learner":"u","learner":"v","activity":"exam-7"})", SFE_INVALID,
      "complete: 'learner' is given twice"},
-    {"unknown field in record", "record", R"({"events":[],"event":[]})", SFE_INVALID,
-     "record: unknown field 'event'"},
+    {"unknown field in record", "record", R"({"events":[],"event":[]})", SFE_INVALID, "record: unknown field 'event'"},
     {"scaled score above 1", "complete", R"({"learner":"u","activity":"exam-7","score":1.5})", SFE_INVALID,
      "complete: 'score.scaled' 1.5 is out of range [-1, 1]"},
-    {"raw score above max", "complete",
-     R"({"learner":"u","activity":"exam-7","score":{"raw":120,"min":0,"max":100}})", SFE_INVALID,
-     "complete: 'score.raw' 120 is outside [score.min, score.max]"},
-    {"min not below max", "complete", R"({"learner":"u","activity":"exam-7","score":{"min":10,"max":10}})",
-     SFE_INVALID, "complete: 'score.min' must be below 'score.max'"},
+    {"raw score above max", "complete", R"({"learner":"u","activity":"exam-7","score":{"raw":120,"min":0,"max":100}})",
+     SFE_INVALID, "complete: 'score.raw' 120 is outside [score.min, score.max]"},
+    {"min not below max", "complete", R"({"learner":"u","activity":"exam-7","score":{"min":10,"max":10}})", SFE_INVALID,
+     "complete: 'score.min' must be below 'score.max'"},
     {"score as string", "complete", R"({"learner":"u","activity":"exam-7","score":"85"})", SFE_INVALID,
      "complete: 'score' must be a number or an object"},
     {"unknown verb", "complete", R"({"learner":"u","activity":"exam-7","verb":"attempted"})", SFE_INVALID,
      "complete: 'verb' must be completed, passed or failed, not 'attempted'"},
-    {"time without zone", "complete", R"({"learner":"u","activity":"exam-7","at":"2026-11-19T08:30:00"})",
-     SFE_INVALID, "complete: 'at' is not an RFC 3339 date-time with a zone: '2026-11-19T08:30:00'"},
+    {"time without zone", "complete", R"({"learner":"u","activity":"exam-7","at":"2026-11-19T08:30:00"})", SFE_INVALID,
+     "complete: 'at' is not an RFC 3339 date-time with a zone: '2026-11-19T08:30:00'"},
     {"time not a date", "complete", R"({"learner":"u","activity":"exam-7","at":"19.11.2026"})", SFE_INVALID,
      "complete: 'at' is not an RFC 3339 date-time with a zone: '19.11.2026'"},
     {"time in the future", "complete", R"({"learner":"u","activity":"exam-7","at":"2027-01-01T00:00:00Z"})",

@@ -33,7 +33,7 @@ std::vector<std::string> strings(const Poco::JSON::Array::Ptr& arr)
     return out;
 }
 
-struct Imported : TestPlugin
+struct Imported: TestPlugin
 {
     Imported() { ok("import", "{\"path\":\"" + sfe::test::csmgPath() + "\"}"); }
 };
@@ -114,13 +114,14 @@ BOOST_FIXTURE_TEST_CASE(map_names_the_mapping_it_replaced_and_the_activity_it_re
     BOOST_TEST(first->isNull("replaced"));
     BOOST_TEST(first->isNull("renamed"));
     ok("map", R"({"activity":"c1","skill":"CSMG","level":4})");
-    auto again = ok("map", R"({"activity":"c1","name":"Neu","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1"]})");
+    auto again =
+        ok("map", R"({"activity":"c1","name":"Neu","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1"]})");
     BOOST_TEST(again->getObject("replaced")->getValue<std::string>("id") ==
                first->getObject("mapping")->getValue<std::string>("id"));
     auto renamed = again->getObject("renamed");
     BOOST_TEST(renamed->getValue<std::string>("from") == "Alt");
     BOOST_TEST(renamed->getValue<std::string>("to") == "Neu");
-    BOOST_TEST(renamed->getValue<int>("mappings") == 2);    // the name shows in the level-4 mapping too
+    BOOST_TEST(renamed->getValue<int>("mappings") == 2); // the name shows in the level-4 mapping too
 }
 
 // The operations the C door offers too: the CSV in the request, every problem located, nothing written.
@@ -130,7 +131,8 @@ BOOST_FIXTURE_TEST_CASE(mappings_import_through_the_plugin_locates_every_problem
     const std::string before = ok("mappings.export")->getValue<std::string>("csv");
     BOOST_TEST(before == "activity,name,type,skill,level,responsibilities,review\r\nc1,c1,course,CSMG,3,,\r\n");
 
-    auto bad = call("mappings.import", R"({"file":"m.csv","csv":"activity,skill,level\nc2,CSMG,3\nc3,CSMG,8\nc4,XX,3\n"})");
+    auto bad =
+        call("mappings.import", R"({"file":"m.csv","csv":"activity,skill,level\nc2,CSMG,3\nc3,CSMG,8\nc4,XX,3\n"})");
     BOOST_TEST(bad.status == SFE_INVALID);
     BOOST_TEST(bad.message == "m.csv:3:9: level: '8' is not a level from 1 to 7\n"
                               "m.csv:4:4: skill: no skill with code 'XX' has been imported");
@@ -159,7 +161,7 @@ BOOST_FIXTURE_TEST_CASE(coverage_names_what_no_activity_develops, Imported)
     auto c = ok("coverage", R"({"skill":"CSMG"})");
     BOOST_TEST(c->getValue<int>("responsibilities") == 24);
     BOOST_TEST(c->getValue<int>("covered") == 2);
-    BOOST_TEST(c->getValue<int>("coveredAsWhole") == 3);     // level 4's, by c3 mapped to the whole level
+    BOOST_TEST(c->getValue<int>("coveredAsWhole") == 3); // level 4's, by c3 mapped to the whole level
     BOOST_TEST(c->getValue<int>("uncovered") == 19);
     auto levels = c->getArray("levels");
     BOOST_REQUIRE_EQUAL(levels->size(), 6u);

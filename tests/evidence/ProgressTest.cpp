@@ -22,14 +22,15 @@ namespace {
 
 const std::vector<std::string> kLevel3 = {"CSMG-3.1", "CSMG-3.2", "CSMG-3.3", "CSMG-3.4", "CSMG-3.5"};
 
-struct Learner : TestPlugin
+struct Learner: TestPlugin
 {
     explicit Learner(const std::string& rule = "")
     {
         if (!rule.empty()) host.settings().setString("progress.rule", rule);
         ok("import", "{\"path\":\"" + sfe::test::csmgPath() + "\"}");
         ok("map", R"({"activity":"c-a","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1","CSMG-3.2"]})");
-        ok("map", R"({"activity":"c-b","skill":"CSMG","level":3,"responsibilities":["CSMG-3.3","CSMG-3.4","CSMG-3.5"]})");
+        ok("map",
+           R"({"activity":"c-b","skill":"CSMG","level":3,"responsibilities":["CSMG-3.3","CSMG-3.4","CSMG-3.5"]})");
     }
 
     std::string attest(const std::string& responsibility, const std::string& outcome = "demonstrated")
@@ -62,31 +63,41 @@ struct Learner : TestPlugin
     Poco::JSON::Object::Ptr lastProgress;
 };
 
-struct VerifiedRule : Learner { VerifiedRule(): Learner("all-verified") {} };
+struct VerifiedRule: Learner
+{
+    VerifiedRule():
+        Learner("all-verified")
+    {}
+};
 
 const std::regex kUuid("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-const std::string kSentence31 = "Fungiert als routinemäßige Anlaufstelle, die Unterstützungsanfragen empfängt und bearbeitet.";
+const std::string kSentence31 =
+    "Fungiert als routinemäßige Anlaufstelle, die Unterstützungsanfragen empfängt und bearbeitet.";
 const std::string kSentence22 = "Weist ungelöste Probleme rasch entsprechend zu.";
 
 /// A learner's view: named activities at levels 2 and 3, and attestations at given times.
-struct View : TestPlugin
+struct View: TestPlugin
 {
     View()
     {
         ok("import", "{\"path\":\"" + sfe::test::csmgPath() + "\"}");
-        ok("map", R"({"activity":"k-21","skill":"CSMG","level":2,"responsibilities":["CSMG-2.1"],"name":"Anfragen beantworten","type":"course"})");
-        ok("map", R"({"activity":"k-22","skill":"CSMG","level":2,"responsibilities":["CSMG-2.2"],"name":"Eskalation üben","type":"module"})");
-        ok("map", R"({"activity":"k-23","skill":"CSMG","level":2,"responsibilities":["CSMG-2.3"],"name":"Datensätze pflegen","type":"task"})");
+        ok("map",
+           R"({"activity":"k-21","skill":"CSMG","level":2,"responsibilities":["CSMG-2.1"],"name":"Anfragen beantworten","type":"course"})");
+        ok("map",
+           R"({"activity":"k-22","skill":"CSMG","level":2,"responsibilities":["CSMG-2.2"],"name":"Eskalation üben","type":"module"})");
+        ok("map",
+           R"({"activity":"k-23","skill":"CSMG","level":2,"responsibilities":["CSMG-2.3"],"name":"Datensätze pflegen","type":"task"})");
         ok("map", R"({"activity":"k-2","skill":"CSMG","level":2,"name":"Servicedesk-Grundlagen","type":"course"})");
-        ok("map", R"({"activity":"k-31","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1"],"name":"Erstdiagnose","type":"course"})");
+        ok("map",
+           R"({"activity":"k-31","skill":"CSMG","level":3,"responsibilities":["CSMG-3.1"],"name":"Erstdiagnose","type":"course"})");
     }
 
     void attest(const std::string& responsibility, const std::string& at, const std::string& assessor = "julia.becker",
                 const std::string& outcome = "demonstrated")
     {
-        ok("attest", "{\"learner\":\"anna\",\"assessor\":\"" + assessor + "\",\"responsibility\":\"" +
-                         responsibility + "\",\"outcome\":\"" + outcome + "\",\"at\":\"" + at + "\"}");
+        ok("attest", "{\"learner\":\"anna\",\"assessor\":\"" + assessor + "\",\"responsibility\":\"" + responsibility +
+                         "\",\"outcome\":\"" + outcome + "\",\"at\":\"" + at + "\"}");
     }
 
     /// The whole response of `progress` for anna in CSMG, as text, in `lang`.
@@ -100,7 +111,8 @@ struct View : TestPlugin
     Poco::JSON::Object::Ptr skill(const std::string& lang = "de")
     {
         return ok("progress", "{\"learner\":\"anna\",\"skill\":\"CSMG\",\"lang\":\"" + lang + "\"}")
-            ->getArray("skills")->getObject(0);
+            ->getArray("skills")
+            ->getObject(0);
     }
 
     static Poco::JSON::Object::Ptr levelOf(const Poco::JSON::Object::Ptr& skill, int n)
@@ -119,7 +131,12 @@ struct View : TestPlugin
         return nullptr;
     }
 };
-struct LearningRule : Learner { LearningRule(): Learner("all-demonstrated-and-learning") {} };
+struct LearningRule: Learner
+{
+    LearningRule():
+        Learner("all-demonstrated-and-learning")
+    {}
+};
 
 } // namespace
 
@@ -131,7 +148,8 @@ BOOST_FIXTURE_TEST_CASE(a_level_is_attained_when_every_responsibility_is_demonst
     auto l3 = level(3);
     BOOST_TEST(!l3->getValue<bool>("attained"));
     BOOST_TEST(l3->getValue<int>("responsibilitiesDemonstrated") == 4);
-    BOOST_TEST(l3->getArray("why")->getElement<std::string>(0) == "CSMG-3.5: no assessor has attested it as demonstrated");
+    BOOST_TEST(l3->getArray("why")->getElement<std::string>(0) ==
+               "CSMG-3.5: no assessor has attested it as demonstrated");
     BOOST_TEST(statementsOfKind("level-achieved").empty());
 
     attest("CSMG-3.5");
@@ -254,7 +272,7 @@ BOOST_FIXTURE_TEST_CASE(an_unknown_rule_is_a_configuration_error, TestPlugin)
 BOOST_FIXTURE_TEST_CASE(the_view_gives_each_sentence_its_state_with_the_deciding_attestation, View)
 {
     attest("CSMG-3.1", "2026-11-03T09:00:00.000Z");
-    attest("CSMG-3.1", "2026-11-10T09:00:00.000Z", "other.assessor");   // later: not the deciding one
+    attest("CSMG-3.1", "2026-11-10T09:00:00.000Z", "other.assessor"); // later: not the deciding one
     attest("CSMG-3.2", "2026-11-04T09:00:00.000Z", "julia.becker", "partial");
     auto l3 = levelOf(skill("de"), 3);
     BOOST_TEST(l3->getValue<std::string>("heading") == "Stufe 3: Anwenden");
@@ -279,7 +297,7 @@ BOOST_FIXTURE_TEST_CASE(the_view_gives_each_sentence_its_state_with_the_deciding
     // The learner's view names people and dates, never records: no evidence or statement ids.
     BOOST_TEST(!std::regex_search(text("de"), kUuid));
     BOOST_TEST(!std::regex_search(text("en"), kUuid));
-    BOOST_TEST(std::regex_search(text("de", ",\"explain\":true"), kUuid));     // explain adds them
+    BOOST_TEST(std::regex_search(text("de", ",\"explain\":true"), kUuid)); // explain adds them
 }
 
 BOOST_FIXTURE_TEST_CASE(the_attained_date_is_that_of_the_deciding_evidence_in_view_and_statement, View)
@@ -288,7 +306,7 @@ BOOST_FIXTURE_TEST_CASE(the_attained_date_is_that_of_the_deciding_evidence_in_vi
     // first-demonstration in time: CSMG-1.2 on 2026-10-07, though recorded before CSMG-1.3.
     attest("CSMG-1.1", "2026-10-01T08:00:00.000Z");
     attest("CSMG-1.2", "2026-10-09T08:00:00.000Z");
-    attest("CSMG-1.2", "2026-10-07T08:00:00.000Z");     // reported late: the earlier one decides 1.2
+    attest("CSMG-1.2", "2026-10-07T08:00:00.000Z"); // reported late: the earlier one decides 1.2
     attest("CSMG-1.3", "2026-10-05T08:00:00.000Z");
     auto l1 = levelOf(skill("de"), 1);
     BOOST_REQUIRE(l1->getValue<bool>("attained"));
@@ -307,7 +325,8 @@ BOOST_FIXTURE_TEST_CASE(the_attained_date_is_that_of_the_deciding_evidence_in_vi
 
 BOOST_FIXTURE_TEST_CASE(evidence_judged_against_an_earlier_wording_is_marked_and_still_counts, View)
 {
-    for (const char* r : {"CSMG-3.1", "CSMG-3.2", "CSMG-3.3", "CSMG-3.4", "CSMG-3.5"}) attest(r, "2026-10-01T08:00:00.000Z");
+    for (const char* r : {"CSMG-3.1", "CSMG-3.2", "CSMG-3.3", "CSMG-3.4", "CSMG-3.5"})
+        attest(r, "2026-10-01T08:00:00.000Z");
     // A new definition version rewords CSMG-3.1 only.
     std::string xml;
     {
@@ -329,11 +348,12 @@ BOOST_FIXTURE_TEST_CASE(evidence_judged_against_an_earlier_wording_is_marked_and
     auto r31 = responsibility(l3, "CSMG-3.1");
     BOOST_TEST(r31->getValue<std::string>("sentence") == reworded);
     BOOST_TEST(r31->getValue<bool>("earlierWording"));
-    BOOST_TEST(r31->getValue<std::string>("earlierWordingText") == "anhand einer früheren Fassung dieses Satzes beurteilt");
+    BOOST_TEST(r31->getValue<std::string>("earlierWordingText") ==
+               "anhand einer früheren Fassung dieses Satzes beurteilt");
     BOOST_TEST(r31->getValue<std::string>("earlierSentence") == "damals: „" + kSentence31 + "“");
-    BOOST_TEST(r31->getValue<bool>("counts"));      // it still counts (documented in ProgressView.h)
+    BOOST_TEST(r31->getValue<bool>("counts")); // it still counts (documented in ProgressView.h)
     BOOST_TEST(l3->getValue<bool>("attained"));
-    BOOST_TEST(!responsibility(l3, "CSMG-3.2")->getValue<bool>("earlierWording"));   // its text is unchanged
+    BOOST_TEST(!responsibility(l3, "CSMG-3.2")->getValue<bool>("earlierWording")); // its text is unchanged
 
     // Attested again against the current wording: no mark.
     attest("CSMG-3.1", "2026-11-15T08:00:00.000Z");
@@ -355,7 +375,7 @@ BOOST_FIXTURE_TEST_CASE(next_steps_are_the_activities_not_done_that_cover_what_t
     BOOST_TEST(steps->getObject(1)->getValue<std::string>("activity") == "Eskalation üben");
     BOOST_TEST(steps->getObject(1)->getArray("covers")->getElement<std::string>(0) == kSentence22);
     BOOST_TEST(steps->getObject(1)->getValue<std::string>("typeText") == "Modul");
-    auto activities = levelOf(s, 2)->getObject("activities")->getArray("list");   // by LMS id: k-2, k-21, ...
+    auto activities = levelOf(s, 2)->getObject("activities")->getArray("list"); // by LMS id: k-2, k-21, ...
     BOOST_REQUIRE_EQUAL(activities->size(), 4u);
     auto k21 = activities->getObject(1);
     BOOST_TEST(k21->getValue<std::string>("name") == "Anfragen beantworten");
@@ -401,10 +421,10 @@ BOOST_FIXTURE_TEST_CASE(the_html_page_charts_each_defined_level_with_its_numbers
         bars.emplace_back((*it)[1], (*it)[2]);
     BOOST_REQUIRE_EQUAL(bars.size(), 6u);
     BOOST_TEST(bars[0].first == "Stufe 1");
-    BOOST_TEST(bars[0].second == "240");     // 3 of 3: the whole track
-    BOOST_TEST(bars[1].second == "0");       // level 2: nothing yet
+    BOOST_TEST(bars[0].second == "240"); // 3 of 3: the whole track
+    BOOST_TEST(bars[1].second == "0");   // level 2: nothing yet
     BOOST_TEST(bars[2].first == "Stufe 3");
-    BOOST_TEST(bars[2].second == "48");      // 1 of 5: 20 % of 240
+    BOOST_TEST(bars[2].second == "48"); // 1 of 5: 20 % of 240
     // The numbers and the attained mark as text, not colour alone, and in the accessible name.
     BOOST_TEST(html.find(">3/3 nachgewiesen · ✓ erreicht</text>") != std::string::npos);
     BOOST_TEST(html.find(">1/5 nachgewiesen</text>") != std::string::npos);

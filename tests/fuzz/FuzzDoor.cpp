@@ -42,9 +42,7 @@ std::string folder;
     std::abort();
 }
 
-void discardLog(void*, int, const char*)
-{
-}
+void discardLog(void*, int, const char*) {}
 
 /// Calls an operation the way the setup needs it to succeed.
 void setupCall(const char* operation, const std::string& request)
@@ -79,7 +77,8 @@ void checkResponse(const std::string& operation, int status, const char* respons
     {
         Poco::JSON::Parser parser;
         const Poco::Dynamic::Var value = parser.parse(text);
-        if (value.type() != typeid(Poco::JSON::Object::Ptr)) fail(operation + ": the response is not an object: " + text);
+        if (value.type() != typeid(Poco::JSON::Object::Ptr))
+            fail(operation + ": the response is not an object: " + text);
     }
     catch (const Poco::Exception& e)
     {

@@ -74,8 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const auto& event : file.events())
         {
             if (event.line <= previous || event.line > lines)
-                fail("event at line " + std::to_string(event.line) + " after line " + std::to_string(previous)
-                     + " of " + std::to_string(lines));
+                fail("event at line " + std::to_string(event.line) + " after line " + std::to_string(previous) +
+                     " of " + std::to_string(lines));
             previous = event.line;
             const std::string type = event.object->getValue<std::string>("type");
             if (type != "completion" && type != "attestation") fail("event of type '" + type + "' accepted");

@@ -190,7 +190,8 @@ Statement statement(const Object::Ptr& s)
     {
         Result result;
         if (const Object::Ptr score = object(r, "score"))
-            result.score = Score{number(score, "scaled"), number(score, "raw"), number(score, "min"), number(score, "max")};
+            result.score =
+                Score{number(score, "scaled"), number(score, "raw"), number(score, "min"), number(score, "max")};
         result.success = boolean(r, "success");
         result.completion = boolean(r, "completion");
         result.response = optText(r, "response");
@@ -206,12 +207,12 @@ Statement statement(const Object::Ptr& s)
         if (const Object::Ptr t = object(c, "team")) context.team = agent(t);
         if (const Array::Ptr list = array(c, "contextAgents"))
             for (std::size_t i = 0; i < list->size(); ++i)
-                context.contextAgents.push_back({agent(object(list->getObject(i), "agent")),
-                                                 texts(list->getObject(i), "relevantTypes")});
+                context.contextAgents.push_back(
+                    {agent(object(list->getObject(i), "agent")), texts(list->getObject(i), "relevantTypes")});
         if (const Array::Ptr list = array(c, "contextGroups"))
             for (std::size_t i = 0; i < list->size(); ++i)
-                context.contextGroups.push_back({agent(object(list->getObject(i), "group")),
-                                                 texts(list->getObject(i), "relevantTypes")});
+                context.contextGroups.push_back(
+                    {agent(object(list->getObject(i), "group")), texts(list->getObject(i), "relevantTypes")});
         if (const Object::Ptr ca = object(c, "contextActivities"))
         {
             context.contextActivities.parent = activities(ca, "parent");
@@ -267,7 +268,8 @@ void checkSerialized(const Statement& st, SpecVersion version)
     try
     {
         Poco::JSON::Parser parser;
-        if (parser.parse(json).type() != typeid(Object::Ptr)) fail("a valid statement serializes to a non-object: " + json);
+        if (parser.parse(json).type() != typeid(Object::Ptr))
+            fail("a valid statement serializes to a non-object: " + json);
     }
     catch (const Poco::Exception& e)
     {
@@ -289,7 +291,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     catch (const Poco::Exception&)
     {
-        return -1;      // not JSON: nothing of ours runs
+        return -1; // not JSON: nothing of ours runs
     }
     Statement st;
     try
@@ -298,7 +300,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     catch (const Poco::Exception&)
     {
-        return -1;      // a value Poco cannot convert (our mapping's limit, not the validator's)
+        return -1; // a value Poco cannot convert (our mapping's limit, not the validator's)
     }
 
     for (const SpecVersion version : {SpecVersion::v1_0_3, SpecVersion::v2_0_0})
@@ -307,7 +309,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         options.version = version;
         const Problems problems = StatementValidator(options).validate(st);
         for (const auto& problem : problems)
-            if (problem.path.compare(0, 9, "statement") != 0) fail("a problem path not under statement: " + problem.path);
+            if (problem.path.compare(0, 9, "statement") != 0)
+                fail("a problem path not under statement: " + problem.path);
         if (problems.empty()) checkSerialized(st, version);
     }
     const Problems batch = StatementValidator().validate(std::vector<Statement>{st, st});

@@ -45,8 +45,9 @@ BOOST_AUTO_TEST_CASE(a_region_picks_its_language_and_an_unknown_one_is_refused)
     BOOST_TEST(&Messages::of("en_GB") == &Messages::of("en"));
     BOOST_TEST(Messages::speaks("DE"));
     BOOST_TEST(!Messages::speaks("fr"));
-    BOOST_CHECK_EXCEPTION(Messages::of("fr"), Messages::Error,
-                          [](const Messages::Error& e) { return std::string(e.what()).find("'fr'") != std::string::npos; });
+    BOOST_CHECK_EXCEPTION(Messages::of("fr"), Messages::Error, [](const Messages::Error& e) {
+        return std::string(e.what()).find("'fr'") != std::string::npos;
+    });
 }
 
 BOOST_AUTO_TEST_CASE(a_pattern_formats_its_arguments)
@@ -79,8 +80,9 @@ BOOST_AUTO_TEST_CASE(an_unknown_zone_is_refused_by_name)
 {
     BOOST_TEST(TimeText::knownZone("Europe/Berlin"));
     BOOST_TEST(!TimeText::knownZone("Mars/Olympus"));
-    BOOST_CHECK_EXCEPTION(TimeText("de", "Mars/Olympus"), TimeText::Error,
-                          [](const TimeText::Error& e) { return std::string(e.what()).find("Mars/Olympus") != std::string::npos; });
+    BOOST_CHECK_EXCEPTION(TimeText("de", "Mars/Olympus"), TimeText::Error, [](const TimeText::Error& e) {
+        return std::string(e.what()).find("Mars/Olympus") != std::string::npos;
+    });
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -51,7 +51,8 @@ BOOST_FIXTURE_TEST_CASE(a_pull_started_again_continues_after_the_last_page_taken
     sfe::xapi::delivery::LrsClient lrs(lrsSettings());
     // The newest statement stored so far: the pull starts after it (the LRS is shared by all suites).
     Poco::JSON::Parser parser;
-    auto newest = parser.parse(lrs.getStatements("?limit=1")).extract<Poco::JSON::Object::Ptr>()->getArray("statements");
+    auto newest =
+        parser.parse(lrs.getStatements("?limit=1")).extract<Poco::JSON::Object::Ptr>()->getArray("statements");
     const std::string since = newest->size() ? newest->getObject(0)->getValue<std::string>("stored")
                                              : std::string("2000-01-01T00:00:00.000Z");
 
@@ -64,13 +65,15 @@ BOOST_FIXTURE_TEST_CASE(a_pull_started_again_continues_after_the_last_page_taken
         ids.insert(id);
         batch += std::string(batch.empty() ? "[" : ",") + R"({"id":")" + id +
                  R"(","actor":{"account":{"homePage":"https://lms.example.org","name":"learner-)" + std::to_string(i) +
-                 R"("}},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":")" + activity + R"("}})";
+                 R"("}},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":")" + activity +
+                 R"("}})";
     }
     // One POST: Learning Locker gives all five the same `stored` instant.
     BOOST_REQUIRE(lrs.postBatch(batch + "]").delivered());
 
     // The LRS stamps `stored` with the real time; a statement later than the host's clock would be in the future.
-    host.setNow(Poco::DateTimeFormatter::format(Poco::Timestamp() + Poco::Timespan(60, 0), Poco::DateTimeFormat::ISO8601_FORMAT));
+    host.setNow(Poco::DateTimeFormatter::format(Poco::Timestamp() + Poco::Timespan(60, 0),
+                                                Poco::DateTimeFormat::ISO8601_FORMAT));
     host.settings().setString("lrs.url", sfe::test::testLrsBaseUrl());
     host.settings().setString("lrs.background", "false");
     ok("import", "{\"path\":\"" + sfe::test::csmgPath() + "\"}");

@@ -26,7 +26,7 @@ using sfe::test::TestPlugin;
 
 namespace {
 
-const std::string kCourse = "https://lms.example.org/activities/course-101";    // course-101's IRI
+const std::string kCourse = "https://lms.example.org/activities/course-101"; // course-101's IRI
 const std::string kExam = "https://lms.example.org/activities/exam-7";
 const std::string kCompleted = "http://adlnet.gov/expapi/verbs/completed";
 const std::string kPassed = "http://adlnet.gov/expapi/verbs/passed";
@@ -56,7 +56,7 @@ std::string request(const std::vector<std::string>& statements)
     return R"({"statements":[)" + list + "]}";
 }
 
-struct Mapped : TestPlugin
+struct Mapped: TestPlugin
 {
     Mapped()
     {
@@ -82,7 +82,8 @@ struct Mapped : TestPlugin
         std::map<std::string, std::string> out;
         auto skipped = report->getArray("skipped");
         for (unsigned i = 0; i < skipped->size(); ++i)
-            out[skipped->getObject(i)->getValue<std::string>("id")] = skipped->getObject(i)->getValue<std::string>("reason");
+            out[skipped->getObject(i)->getValue<std::string>("id")] =
+                skipped->getObject(i)->getValue<std::string>("reason");
         return text(out);
     }
 
@@ -100,14 +101,13 @@ BOOST_AUTO_TEST_SUITE(record_statements)
 
 BOOST_FIXTURE_TEST_CASE(completions_passes_and_failures_of_mapped_activities_count_once, Mapped)
 {
-    const std::string c1 = sfe::xapi::Uuid::random(), c2 = sfe::xapi::Uuid::random(),
-                      c3 = sfe::xapi::Uuid::random(), c4 = sfe::xapi::Uuid::random();
+    const std::string c1 = sfe::xapi::Uuid::random(), c2 = sfe::xapi::Uuid::random(), c3 = sfe::xapi::Uuid::random(),
+                      c4 = sfe::xapi::Uuid::random();
     const std::string body = request({
-        statement(c1, account("anna"), kCompleted, kCourse),                                 // 2 mapped levels
-        statement(c2, R"({"mbox":"mailto:bert@example.org"})", kPassed, kExam,
-                  R"("result":{"score":{"scaled":0.9}})"),
+        statement(c1, account("anna"), kCompleted, kCourse), // 2 mapped levels
+        statement(c2, R"({"mbox":"mailto:bert@example.org"})", kPassed, kExam, R"("result":{"score":{"scaled":0.9}})"),
         statement(c3, account("anna"), kFailed, kExam),
-        statement(c4, account("carl"), kAnswered, kExam, R"("result":{"success":true})"),  // H5P-style
+        statement(c4, account("carl"), kAnswered, kExam, R"("result":{"success":true})"), // H5P-style
     });
     auto report = ok("record.statements", body);
     BOOST_TEST(report->getValue<int>("statements") == 4);
@@ -122,7 +122,8 @@ BOOST_FIXTURE_TEST_CASE(completions_passes_and_failures_of_mapped_activities_cou
     std::map<std::string, std::string> verbOfEvent;
     for (unsigned i = 0; i < anna->size(); ++i)
     {
-        verbOfEvent[anna->getObject(i)->getValue<std::string>("eventId")] = anna->getObject(i)->getValue<std::string>("verb");
+        verbOfEvent[anna->getObject(i)->getValue<std::string>("eventId")] =
+            anna->getObject(i)->getValue<std::string>("verb");
         BOOST_TEST(anna->getObject(i)->getValue<std::string>("occurredAt") == "2026-11-19T07:30:00.000Z");
         BOOST_TEST(anna->getObject(i)->getValue<std::string>("kind") == "learning");
     }
@@ -157,8 +158,10 @@ BOOST_FIXTURE_TEST_CASE(statements_that_cannot_count_are_reported_with_their_rea
     add("unsupported-verb", statement(id(), account("anna"), kAnswered, kCourse, R"("result":{"response":"b"})"));
     add("group-actor", statement(id(), R"({"objectType":"Group","name":"team","member":[)" + account("anna") + "]}",
                                  kCompleted, kCourse));
-    add("own", statement(id(), account("anna"), kCompleted, kCourse,
-                         R"("context":{"contextActivities":{"category":[{"id":"https://sfia-evidence.org/xapi/profile/v1.0"}]}})"));
+    add("own",
+        statement(
+            id(), account("anna"), kCompleted, kCourse,
+            R"("context":{"contextActivities":{"category":[{"id":"https://sfia-evidence.org/xapi/profile/v1.0"}]}})"));
     add("unknown-actor", statement(id(), account("anna", "https://other-lms.example.org"), kCompleted, kCourse));
     add("future", R"({"id":")" + id() + R"(","actor":)" + account("anna") + R"(,"verb":{"id":")" + kCompleted +
                       R"("},"object":{"id":")" + kCourse + R"("},"timestamp":"2999-01-01T00:00:00Z"})");

@@ -24,22 +24,22 @@ namespace sfe::test {
 /// LRS is not running.
 inline std::string testLrsBaseUrl()
 {
-	const char* stateDir = std::getenv("SFE_TEST_LRS_STATE");
-	if (!stateDir || !*stateDir)
-		throw std::runtime_error("SFE_TEST_LRS_STATE is not set: this test needs the test LRS; run it through ctest "
-		                         "(fixture `lrs`), or start one with `tests/lrs/lrs.sh start DIR` and set "
-		                         "SFE_TEST_LRS_STATE=DIR");
-	const std::string dir(stateDir);
-	std::ifstream pidFile(dir + "/pid");
-	long pid = 0;
-	if (!(pidFile >> pid) || pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) != 0)
-		throw std::runtime_error("the test LRS is not running (no live process in " + dir +
-		                         "/pid); see lrs_start's output and " + dir + "/lrs.log");
-	std::ifstream urlFile(dir + "/url");
-	std::string url;
-	if (!std::getline(urlFile, url) || url.empty())
-		throw std::runtime_error("the test LRS has no URL in " + dir + "/url; see " + dir + "/lrs.log");
-	return url;
+    const char* stateDir = std::getenv("SFE_TEST_LRS_STATE");
+    if (!stateDir || !*stateDir)
+        throw std::runtime_error("SFE_TEST_LRS_STATE is not set: this test needs the test LRS; run it through ctest "
+                                 "(fixture `lrs`), or start one with `tests/lrs/lrs.sh start DIR` and set "
+                                 "SFE_TEST_LRS_STATE=DIR");
+    const std::string dir(stateDir);
+    std::ifstream pidFile(dir + "/pid");
+    long pid = 0;
+    if (!(pidFile >> pid) || pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) != 0)
+        throw std::runtime_error("the test LRS is not running (no live process in " + dir +
+                                 "/pid); see lrs_start's output and " + dir + "/lrs.log");
+    std::ifstream urlFile(dir + "/url");
+    std::string url;
+    if (!std::getline(urlFile, url) || url.empty())
+        throw std::runtime_error("the test LRS has no URL in " + dir + "/url; see " + dir + "/lrs.log");
+    return url;
 }
 
 } // namespace sfe::test

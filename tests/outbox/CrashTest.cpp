@@ -43,12 +43,11 @@ class SyncProcess
 {
 public:
     SyncProcess(const std::string& store, const std::string& config, const std::string& lrsUrl):
-        _handle(Poco::Process::launch(SFE_CLI, {"--manifest", SFE_PLUGIN_MANIFEST, "--db", store, "--config", config, "sync"},
-                                      "", nullptr, &_out, nullptr,
-                                      {{"SFE_LRS_URL", lrsUrl}, {"SFE_LRS_USER", "outbox-test"},
-                                       {"SFE_LRS_PASSWORD", "any-password-will-do"}}))
-    {
-    }
+        _handle(Poco::Process::launch(
+            SFE_CLI, {"--manifest", SFE_PLUGIN_MANIFEST, "--db", store, "--config", config, "sync"}, "", nullptr, &_out,
+            nullptr,
+            {{"SFE_LRS_URL", lrsUrl}, {"SFE_LRS_USER", "outbox-test"}, {"SFE_LRS_PASSWORD", "any-password-will-do"}}))
+    {}
 
     ~SyncProcess()
     {
@@ -98,7 +97,7 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
     const auto seconds = [&started] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     };
-    SyncingPlugin plugin("", ours);   // the LMS side records; syncing happens in another process
+    SyncingPlugin plugin("", ours); // the LMS side records; syncing happens in another process
     Workload(plugin).recordLearners(0, 300);
     plugin.runtime.reset();
 
@@ -140,7 +139,8 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
     BOOST_TEST(store.count("delivered") == settledBefore);
     BOOST_TEST(store.count("pending") == total - settledBefore);
     for (long long i = settledBefore; i < settledBefore + kBatch; ++i)
-        BOOST_TEST(lrsHolds(lrs, ids[static_cast<std::size_t>(i)]), "statement " << i << " of the held batch is not in the LRS");
+        BOOST_TEST(lrsHolds(lrs, ids[static_cast<std::size_t>(i)]),
+                   "statement " << i << " of the held batch is not in the LRS");
     BOOST_TEST(!lrsHolds(lrs, ids[static_cast<std::size_t>(settledBefore + kBatch)]));
 
     // 2. Starts by sending that batch again, which the LRS must acknowledge without storing it twice;
@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_mid_drain_then_run_again_delivers_exactly_onc
     BOOST_REQUIRE_MESSAGE(std::regex_search(printed, summary, std::regex("delivered ([0-9]+), quarantined ([0-9]+)")),
                           "no summary in: " << printed);
     BOOST_TEST(std::stoll(summary[1]) == total - deliveredBeforeLast);
-    BOOST_TEST(std::stoll(summary[2]) == 0);   // a re-send with other content would be a 409, quarantined
+    BOOST_TEST(std::stoll(summary[2]) == 0); // a re-send with other content would be a 409, quarantined
 
     BOOST_TEST_MESSAGE("third sync finished after " << seconds() << " s");
 

@@ -133,19 +133,23 @@ std::map<std::string, std::size_t> checkExactlyOnce(TestPlugin& plugin, LrsReade
         if (!listedHere) missing.push_back(id);
     }
     BOOST_TEST(missing.empty(), missing.size() << " statement(s) of the store not in the LRS: " << some(missing));
-    BOOST_TEST(voidedMissing.empty(),
-               voidedMissing.size() << " voided statement(s) not in the LRS as voided: " << some(voidedMissing));
+    BOOST_TEST(voidedMissing.empty(), voidedMissing.size()
+                                          << " voided statement(s) not in the LRS as voided: " << some(voidedMissing));
     BOOST_TEST(duplicated.empty(), duplicated.size() << " statement(s) listed more than once: " << some(duplicated));
-    BOOST_TEST(unknown.empty(), unknown.size() << " statement(s) of ours in the LRS unknown to the store: " << some(unknown));
-    BOOST_TEST(wrongContent.empty(), wrongContent.size() << " statement(s) with another verb or object: " << some(wrongContent));
-    BOOST_TEST(deliveredAnyway.empty(),
-               deliveredAnyway.size() << " statement(s) reached the LRS though not delivered: " << some(deliveredAnyway));
+    BOOST_TEST(unknown.empty(), unknown.size()
+                                    << " statement(s) of ours in the LRS unknown to the store: " << some(unknown));
+    BOOST_TEST(wrongContent.empty(), wrongContent.size()
+                                         << " statement(s) with another verb or object: " << some(wrongContent));
+    BOOST_TEST(deliveredAnyway.empty(), deliveredAnyway.size() << " statement(s) reached the LRS though not delivered: "
+                                                               << some(deliveredAnyway));
 
     // What a user sees.
     const auto counts = plugin.ok("outbox")->getObject("counts");
     BOOST_TEST(counts->optValue<long long>("pending", 0) == 0);
-    BOOST_TEST(counts->optValue<long long>("delivered", 0) == static_cast<long long>(store.size() - undelivered.size()));
+    BOOST_TEST(counts->optValue<long long>("delivered", 0) ==
+               static_cast<long long>(store.size() - undelivered.size()));
     return kinds;
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test

@@ -26,8 +26,8 @@ namespace test {
 /// plugin with its own lms.home_page (and lms.mbox_domain), which every actor it sends carries.
 struct OurActors
 {
-    std::string homePage;     ///< lms.home_page of the test
-    std::string mboxDomain;   ///< lms.mbox_domain of the test, when xapi.actor is mbox
+    std::string homePage;   ///< lms.home_page of the test
+    std::string mboxDomain; ///< lms.mbox_domain of the test, when xapi.actor is mbox
 
     /// True when the statement's actor is one of ours.
     bool own(const Poco::JSON::Object& statement) const;
@@ -51,6 +51,7 @@ std::map<std::string, std::size_t> checkExactlyOnce(TestPlugin& plugin, LrsReade
 /// The current time as RFC 3339 with milliseconds, minus `secondsBack`: a `since` for storedSince.
 std::string timeNow(int secondsBack = 0);
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

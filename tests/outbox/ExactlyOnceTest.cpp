@@ -33,12 +33,13 @@ BOOST_AUTO_TEST_CASE(everything_recorded_arrives_exactly_once)
     BOOST_TEST(sync->getValue<long long>("delivered") == pending);
     BOOST_TEST(sync->getValue<long long>("quarantined") == 0);
     BOOST_TEST(sync->getValue<long long>("retries") == 0);
-    BOOST_TEST(sync->getValue<long long>("requests") == (pending + 49) / 50);   // lrs.batch defaults to 50
+    BOOST_TEST(sync->getValue<long long>("requests") == (pending + 49) / 50); // lrs.batch defaults to 50
     BOOST_TEST(sync->isNull("lastError"));
 
     LrsReader lrs(testLrsBaseUrl());
     auto kinds = checkExactlyOnce(plugin, lrs, since, ours);
-    for (const char* kind : {"learning-passed", "learning-completed", "demonstration-attested", "level-achieved", "voided"})
+    for (const char* kind :
+         {"learning-passed", "learning-completed", "demonstration-attested", "level-achieved", "voided"})
         BOOST_TEST(kinds[kind] > 0u, "no statement of kind " << kind << " was recorded");
 
     // Nothing is left to send.

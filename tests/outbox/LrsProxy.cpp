@@ -37,7 +37,7 @@ LrsProxy::LrsProxy(const std::string& lrsBaseUrl)
     const std::string prefix = "listening ";
     if (listening.compare(0, prefix.size(), prefix) != 0)
     {
-        shutDown();   // the destructor does not run for a constructor that throws
+        shutDown(); // the destructor does not run for a constructor that throws
         throw std::runtime_error("lrs_proxy.py did not start (first line: '" + listening + "')");
     }
     Poco::URI through(lrs);
@@ -65,8 +65,7 @@ void LrsProxy::shutDown()
     _in.close(Poco::Pipe::CLOSE_WRITE);
     {
         std::unique_lock<std::mutex> lock(_mutex);
-        if (!_changed.wait_for(lock, kAnswerTimeout, [this] { return _ended; }))
-            Poco::Process::kill(*_process);
+        if (!_changed.wait_for(lock, kAnswerTimeout, [this] { return _ended; })) Poco::Process::kill(*_process);
     }
     _process->wait();
     _process.reset();
@@ -99,14 +98,16 @@ void LrsProxy::fault(int post, const std::string& mode, int milliseconds)
 {
     const std::string command = "fault " + std::to_string(post) + " " + mode + " " + std::to_string(milliseconds);
     send(command);
-    if (!waitFor("ok " + command, kAnswerTimeout)) throw std::runtime_error("lrs_proxy.py did not accept '" + command + "'");
+    if (!waitFor("ok " + command, kAnswerTimeout))
+        throw std::runtime_error("lrs_proxy.py did not accept '" + command + "'");
 }
 
 void LrsProxy::damage(const std::string& statementId)
 {
     const std::string command = "damage " + statementId;
     send(command);
-    if (!waitFor("ok " + command, kAnswerTimeout)) throw std::runtime_error("lrs_proxy.py did not accept '" + command + "'");
+    if (!waitFor("ok " + command, kAnswerTimeout))
+        throw std::runtime_error("lrs_proxy.py did not accept '" + command + "'");
 }
 
 bool LrsProxy::waitFor(const std::string& line, std::chrono::milliseconds timeout)
@@ -142,4 +143,5 @@ std::vector<std::string> LrsProxy::lines() const
     return _lines;
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test

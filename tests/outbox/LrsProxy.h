@@ -74,6 +74,7 @@ private:
     std::string _baseUrl;
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

@@ -65,7 +65,8 @@ std::vector<Poco::JSON::Object::Ptr> LrsReader::storedSince(const std::string& s
     {
         if (page > 1000) throw std::runtime_error("GET " + next + ": more than 1000 pages; `more` does not end");
         const auto [status, body] = get(next);
-        if (status != 200) throw std::runtime_error("GET " + next + " answered " + std::to_string(status) + ": " + body);
+        if (status != 200)
+            throw std::runtime_error("GET " + next + " answered " + std::to_string(status) + ": " + body);
         Poco::JSON::Parser parser;
         const auto answer = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
         const auto statements = answer->getArray("statements");
@@ -97,4 +98,5 @@ Poco::JSON::Object::Ptr LrsReader::voided(const std::string& id)
     return single("voidedStatementId", id);
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test

@@ -47,6 +47,7 @@ private:
     std::unique_ptr<Poco::Net::HTTPClientSession> _session;
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

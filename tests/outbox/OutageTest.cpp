@@ -31,7 +31,7 @@ BOOST_AUTO_TEST_CASE(an_lrs_that_goes_away_mid_drain_and_comes_back_gets_everyth
     plugin.host.settings().setString("lrs.timeout_ms", "300");
     Workload(plugin).recordLearners(0, 40);
     const auto pending = plugin.ok("outbox")->getObject("counts")->getValue<long long>("pending");
-    BOOST_REQUIRE(pending / 5 > 40);   // the faults below fall inside the drain
+    BOOST_REQUIRE(pending / 5 > 40); // the faults below fall inside the drain
 
     // The LRS host goes down: connections are reset and refused for a while.
     proxy.fault(8, "refuse", 700);
@@ -62,8 +62,8 @@ BOOST_AUTO_TEST_CASE(an_lrs_that_goes_away_mid_drain_and_comes_back_gets_everyth
     for (const auto& line : proxy.lines()) BOOST_TEST_MESSAGE("proxy: " << line);
     BOOST_TEST_MESSAGE("drain: " << sync->getValue<long long>("requests") << " requests, "
                                  << sync->getValue<long long>("retries") << " retries, "
-                                 << sync->getValue<long long>("elapsedMs") << " ms; last error: "
-                                 << sync->getValue<std::string>("lastError"));
+                                 << sync->getValue<long long>("elapsedMs")
+                                 << " ms; last error: " << sync->getValue<std::string>("lastError"));
 
     LrsReader lrs(testLrsBaseUrl());
     checkExactlyOnce(plugin, lrs, since, ours);

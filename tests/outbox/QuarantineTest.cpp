@@ -43,7 +43,7 @@ BOOST_AUTO_TEST_CASE(a_statement_the_lrs_rejects_is_quarantined_and_the_rest_of_
         StoreFile store(plugin);
         const auto ids = store.idsInOrder();
         BOOST_REQUIRE(ids.size() > 20u);
-        victim = ids[14];   // in the middle of the second batch of 10
+        victim = ids[14]; // in the middle of the second batch of 10
     }
     proxy.damage(victim);
     plugin.start();
@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(a_statement_the_lrs_rejects_is_quarantined_and_the_rest_of_
 
     BOOST_TEST(plugin.ok("retry", R"({"all":true})")->getValue<int>("retried") == 1);
     BOOST_TEST(plugin.ok("outbox")->getObject("counts")->getValue<long long>("pending") == 1);
-    BOOST_TEST(plugin.call("retry", "{\"id\":\"" + victim + "\"}").status == SFE_NOTFOUND);   // pending, not quarantined
+    BOOST_TEST(plugin.call("retry", "{\"id\":\"" + victim + "\"}").status == SFE_NOTFOUND); // pending, not quarantined
     BOOST_TEST(!lrs.statement(victim));
 }
 

@@ -23,7 +23,9 @@ namespace {
 class Query
 {
 public:
-    Query(sqlite3* db, const std::string& path, const std::string& sql): _sql(sql), _path(path)
+    Query(sqlite3* db, const std::string& path, const std::string& sql):
+        _sql(sql),
+        _path(path)
     {
         if (sqlite3_prepare_v2(db, sql.c_str(), -1, &_statement, nullptr) != SQLITE_OK) fail(db);
     }
@@ -63,7 +65,7 @@ private:
 };
 
 /// Runs `what` on the PostgreSQL session; rethrows Poco's errors naming the statement.
-template <typename F>
+template<typename F>
 auto onSession(const std::string& sql, F what)
 {
     try
@@ -140,4 +142,5 @@ std::vector<std::string> StoreFile::idsInOrder()
     return ids;
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test

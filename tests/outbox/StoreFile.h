@@ -43,11 +43,12 @@ public:
     std::vector<std::string> idsInOrder();
 
 private:
-    sqlite3* _db = nullptr;                             ///< SQLite
-    std::unique_ptr<Poco::Data::Session> _session;      ///< PostgreSQL
-    std::string _name;                                  ///< the file, or "PostgreSQL"
+    sqlite3* _db = nullptr;                        ///< SQLite
+    std::unique_ptr<Poco::Data::Session> _session; ///< PostgreSQL
+    std::string _name;                             ///< the file, or "PostgreSQL"
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

@@ -21,7 +21,7 @@ namespace test {
 /// `lrsUrl` on `sync`; there is no background sender, so a test decides when delivery happens.
 /// An empty `lrsUrl` leaves the LRS unconfigured (recording only). Set further keys with
 /// host.settings() before the first call.
-struct SyncingPlugin : TestPlugin
+struct SyncingPlugin: TestPlugin
 {
     SyncingPlugin(const std::string& lrsUrl, const OurActors& ours)
     {
@@ -35,6 +35,7 @@ struct SyncingPlugin : TestPlugin
     }
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

@@ -27,7 +27,8 @@ std::string stringify(const Poco::JSON::Object& o)
 
 } // namespace
 
-Workload::Workload(TestPlugin& plugin): _plugin(plugin)
+Workload::Workload(TestPlugin& plugin):
+    _plugin(plugin)
 {
     _plugin.ok("import", "{\"path\":\"" + csmgPath() + "\"}");
     auto shown = _plugin.ok("show", R"({"code":"CSMG","level":3})");
@@ -111,9 +112,11 @@ void Workload::recordChunk(std::size_t first, std::size_t count, std::size_t wit
     {
         if (withdrawEvery == 0 || n % withdrawEvery != 0) continue;
         const auto firstAttestation = static_cast<unsigned>((n - first) * eventsPerLearner + 2);
-        const std::string evidence = results->getObject(firstAttestation)->getArray("evidence")->getElement<std::string>(0);
+        const std::string evidence =
+            results->getObject(firstAttestation)->getArray("evidence")->getElement<std::string>(0);
         _plugin.ok("withdraw", "{\"evidence\":\"" + evidence + "\",\"reason\":\"recorded for the wrong learner\"}");
     }
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test

@@ -44,9 +44,10 @@ private:
     void recordChunk(std::size_t first, std::size_t count, std::size_t withdrawEvery);
 
     TestPlugin& _plugin;
-    std::vector<std::string> _responsibilities;   // of level 3, in order
+    std::vector<std::string> _responsibilities; // of level 3, in order
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

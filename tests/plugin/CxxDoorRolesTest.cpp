@@ -28,7 +28,9 @@ const std::string kLearner = R"({"id": "anna.schmidt", "roles": ["learner"]})";
 /// The plugin on a store of its own, with auth.enforce on or off.
 struct EnforcedPlugin: sfe::tests::LoadedPlugin
 {
-    explicit EnforcedPlugin(bool enforce): LoadedPlugin(std::map<std::string, std::string>{{"auth.enforce", enforce ? "true" : "false"}}) {}
+    explicit EnforcedPlugin(bool enforce):
+        LoadedPlugin(std::map<std::string, std::string>{{"auth.enforce", enforce ? "true" : "false"}})
+    {}
 };
 
 Poco::JSON::Object::Ptr parse(const std::string& json)

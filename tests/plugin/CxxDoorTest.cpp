@@ -50,8 +50,7 @@ BOOST_AUTO_TEST_CASE(manifest_lists_the_plugin_class_and_abi_matches)
     std::set<std::string> classes;
     for (auto it = loader.begin(); it != loader.end(); ++it)
     {
-        for (auto meta = it->second->begin(); meta != it->second->end(); ++meta)
-            classes.insert(meta->name());
+        for (auto meta = it->second->begin(); meta != it->second->end(); ++meta) classes.insert(meta->name());
     }
     BOOST_TEST(classes.count(sfe::plugin::kPluginClassName) == 1u);
     BOOST_TEST(loader.canCreate(sfe::plugin::kPluginClassName));
@@ -156,14 +155,14 @@ BOOST_AUTO_TEST_CASE(import_then_show_level_3)
     auto responsibilities = level->getArray("responsibilities");
     BOOST_TEST_REQUIRE(responsibilities->size() >= 1u);
     BOOST_TEST(responsibilities->getObject(0)->getValue<std::string>("id") == "CSMG-3.1");
-    BOOST_TEST(responsibilities->getObject(0)->getValue<std::string>("text")
-               == "Fungiert als routinemäßige Anlaufstelle, die Unterstützungsanfragen empfängt und bearbeitet.");
+    BOOST_TEST(responsibilities->getObject(0)->getValue<std::string>("text") ==
+               "Fungiert als routinemäßige Anlaufstelle, die Unterstützungsanfragen empfängt und bearbeitet.");
 
     const auto skills = p.call("skills", "{}");
     BOOST_TEST_REQUIRE(skills.ok(), skills.message);
     auto first = parse(skills.json)->getArray("skills")->getObject(0);
     BOOST_TEST(first->getValue<std::string>("code") == "CSMG");
-    BOOST_TEST(first->getValue<std::string>("importedAt") == "2023-11-14T22:13:20.123Z");    // the host's clock
+    BOOST_TEST(first->getValue<std::string>("importedAt") == "2023-11-14T22:13:20.123Z"); // the host's clock
 }
 
 BOOST_AUTO_TEST_CASE(unknown_skill_is_not_found_with_an_error_object)
@@ -181,7 +180,8 @@ BOOST_AUTO_TEST_CASE(unknown_skill_is_not_found_with_an_error_object)
 BOOST_AUTO_TEST_CASE(invalid_definition_is_refused_with_located_problems)
 {
     LoadedPlugin p;
-    const auto result = p.call("import", R"({"xml": "<definition xmlns=\"urn:sfia-evidence:definition:1.0\"/>", "name": "empty.xml"})");
+    const auto result =
+        p.call("import", R"({"xml": "<definition xmlns=\"urn:sfia-evidence:definition:1.0\"/>", "name": "empty.xml"})");
     BOOST_TEST(result.status == SFE_INVALID);
     BOOST_TEST(result.message.rfind("empty.xml:", 0) == 0u, result.message);
     auto problems = parse(result.json)->getArray("problems");

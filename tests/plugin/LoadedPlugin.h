@@ -52,7 +52,7 @@ public:
     Poco::Timestamp now() const override { return _now; }
 
     Poco::Util::MapConfiguration& settings() { return *_config; }
-        /// To change a setting before the plugin starts.
+    /// To change a setting before the plugin starts.
 
 private:
     Poco::AutoPtr<Poco::Util::MapConfiguration> _config;
@@ -95,6 +95,7 @@ inline Poco::JSON::Object::Ptr parseObject(const std::string& json)
     return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
 }
 
-} } // namespace sfe::tests
+}
+} // namespace sfe::tests
 
 #endif

@@ -86,8 +86,10 @@ BOOST_AUTO_TEST_CASE(manifest_declares_exactly_the_keys_settings_reads)
     std::set<std::string> declared;
     for (const auto& entry : manifestKeys()) declared.insert(entry.first);
     BOOST_TEST(!declared.empty());
-    for (const auto& key : config->asked) BOOST_TEST(declared.count(key) == 1, "Settings reads " << key << ", the manifest lacks it");
-    for (const auto& key : declared) BOOST_TEST(config->asked.count(key) == 1, "the manifest declares " << key << ", Settings never reads it");
+    for (const auto& key : config->asked)
+        BOOST_TEST(declared.count(key) == 1, "Settings reads " << key << ", the manifest lacks it");
+    for (const auto& key : declared)
+        BOOST_TEST(config->asked.count(key) == 1, "the manifest declares " << key << ", Settings never reads it");
 }
 
 BOOST_AUTO_TEST_CASE(manifest_defaults_equal_the_settings_defaults)
@@ -136,7 +138,10 @@ BOOST_AUTO_TEST_CASE(every_value_the_manifest_allows_is_accepted)
             auto extra = companions.find(name + "=" + value);
             if (extra != companions.end())
                 for (const auto& [other, otherValue] : extra->second) config->setString(other, otherValue);
-            BOOST_TEST_CONTEXT(name << "=" << value) { BOOST_CHECK_NO_THROW(sfe::runtime::Settings::from(*config)); }
+            BOOST_TEST_CONTEXT(name << "=" << value)
+            {
+                BOOST_CHECK_NO_THROW(sfe::runtime::Settings::from(*config));
+            }
         }
     }
 }

@@ -28,11 +28,17 @@ typedef void (*close_fn)(sfe_plugin*);
 static int failures = 0;
 static int checks = 0;
 
-#define CHECK(cond, ...) do { \
-    ++checks; \
-    if (!(cond)) { ++failures; fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-                   fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); } \
-} while (0)
+#define CHECK(cond, ...)                                                                                               \
+    do {                                                                                                               \
+        ++checks;                                                                                                      \
+        if (!(cond))                                                                                                   \
+        {                                                                                                              \
+            ++failures;                                                                                                \
+            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);                                            \
+            fprintf(stderr, __VA_ARGS__);                                                                              \
+            fputc('\n', stderr);                                                                                       \
+        }                                                                                                              \
+    } while (0)
 
 /* The host clock the plugin must use: 2023-11-14T22:13:20.123Z. */
 static const long long kNowMs = 1700000000123LL;
@@ -59,11 +65,17 @@ static long long host_now(void* host_data)
 
 /* Looks a function up by name; ISO C cannot cast dlsym's object pointer to a function pointer,
 ** so the bytes are copied instead (what POSIX guarantees to work). */
-#define LOAD(var, type, name) \
-    type var; \
-    do { void* p_ = dlsym(module, name); \
-         if (!p_) { fprintf(stderr, "FAIL: symbol %s not exported: %s\n", name, dlerror()); return 1; } \
-         memcpy(&var, &p_, sizeof var); } while (0)
+#define LOAD(var, type, name)                                                                                          \
+    type var;                                                                                                          \
+    do {                                                                                                               \
+        void* p_ = dlsym(module, name);                                                                                \
+        if (!p_)                                                                                                       \
+        {                                                                                                              \
+            fprintf(stderr, "FAIL: symbol %s not exported: %s\n", name, dlerror());                                    \
+            return 1;                                                                                                  \
+        }                                                                                                              \
+        memcpy(&var, &p_, sizeof var);                                                                                 \
+    } while (0)
 
 static int contains(const char* haystack, const char* needle)
 {
@@ -72,10 +84,18 @@ static int contains(const char* haystack, const char* needle)
 
 int main(int argc, char** argv)
 {
-    if (argc != 3) { fprintf(stderr, "usage: %s MODULE DEFINITION.xml\n", argv[0]); return 2; }
+    if (argc != 3)
+    {
+        fprintf(stderr, "usage: %s MODULE DEFINITION.xml\n", argv[0]);
+        return 2;
+    }
 
     void* module = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
-    if (!module) { fprintf(stderr, "FAIL: dlopen %s: %s\n", argv[1], dlerror()); return 1; }
+    if (!module)
+    {
+        fprintf(stderr, "FAIL: dlopen %s: %s\n", argv[1], dlerror());
+        return 1;
+    }
 
     LOAD(abi_version, abi_version_fn, "sfe_abi_version");
     LOAD(libversion, libversion_fn, "sfe_libversion");
@@ -114,7 +134,11 @@ int main(int argc, char** argv)
 
     /* Open with a real store in a fresh folder, and the host's clock and log. */
     char folder[] = "/tmp/sfe-c-host-XXXXXX";
-    if (!mkdtemp(folder)) { perror("mkdtemp"); return 1; }
+    if (!mkdtemp(folder))
+    {
+        perror("mkdtemp");
+        return 1;
+    }
     char db[256];
     snprintf(db, sizeof db, "%s/c-host.db", folder);
     char config[512];

@@ -140,9 +140,11 @@ int levelNumber(const std::string& iri)
 }
 
 /// EveryKind, by default with the plugin's default settings.
-struct Emitted : EveryKind
+struct Emitted: EveryKind
 {
-    explicit Emitted(const Mode* mode = nullptr): EveryKind(mode) {}
+    explicit Emitted(const Mode* mode = nullptr):
+        EveryKind(mode)
+    {}
 
     /// Emits every kind and lists the outbox.
     StatementListing emitted()
@@ -159,8 +161,10 @@ BOOST_AUTO_TEST_SUITE(content)
 BOOST_FIXTURE_TEST_CASE(the_actor_is_the_learners_lms_account_by_default, Emitted)
 {
     const StatementListing listing = emitted();
-    const std::string learner = R"({"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"u123"}})";
-    const std::string assessor = R"({"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"a7"}})";
+    const std::string learner =
+        R"({"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"u123"}})";
+    const std::string assessor =
+        R"({"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"a7"}})";
     for (const auto& s : listing.all())
     {
         BOOST_TEST_CONTEXT(s.kind << " " << s.id)
@@ -177,8 +181,7 @@ BOOST_FIXTURE_TEST_CASE(the_actor_is_the_learners_lms_account_by_default, Emitte
             BOOST_TEST(canonical(actor) == canonical(learner));
             if (s.kind == "demonstration-attested")
                 BOOST_TEST(canonical(s.json->getObject("context")->getObject("instructor")) == canonical(assessor));
-            else
-                BOOST_TEST(!s.json->getObject("context")->has("instructor"));
+            else BOOST_TEST(!s.json->getObject("context")->has("instructor"));
         }
     }
 }
@@ -244,7 +247,7 @@ BOOST_FIXTURE_TEST_CASE(names_and_descriptions_are_the_definitions_german_texts,
                     for (unsigned char c : shown) characters += (c & 0xC0) != 0x80 ? 1 : 0;
                     BOOST_TEST(characters <= 100u);
                     const std::string ellipsis = "\xE2\x80\xA6";
-                    if (shown != sentence)     // else the sentence had at most 100 characters
+                    if (shown != sentence) // else the sentence had at most 100 characters
                     {
                         BOOST_REQUIRE(shown.size() > ellipsis.size());
                         BOOST_TEST(shown.substr(shown.size() - ellipsis.size()) == ellipsis);
@@ -265,7 +268,8 @@ BOOST_FIXTURE_TEST_CASE(names_and_descriptions_are_the_definitions_german_texts,
                 else if (t == kTypeSkill)
                 {
                     BOOST_TEST((name == LanguageMap{{"de-DE", skillName}}));
-                    BOOST_TEST((description == LanguageMap{{"de-DE", csmg.show->getValue<std::string>("description")}}));
+                    BOOST_TEST(
+                        (description == LanguageMap{{"de-DE", csmg.show->getValue<std::string>("description")}}));
                 }
                 else if (t == kTypeFramework)
                 {
@@ -287,8 +291,9 @@ BOOST_FIXTURE_TEST_CASE(names_and_descriptions_are_the_definitions_german_texts,
 
     // A spot check of the German itself: the responsibility attested partially.
     const Object::Ptr attested = listing.byId(partial.statement).json;
-    BOOST_TEST(languageMap(attested->getObject("object")->getObject("definition")->getObject("description"))["de-DE"]
-                   .find("Reagiert auf unterschiedliche Serviceanfragen") == 0u);
+    BOOST_TEST(
+        languageMap(attested->getObject("object")->getObject("definition")->getObject("description"))["de-DE"].find(
+            "Reagiert auf unterschiedliche Serviceanfragen") == 0u);
 }
 
 BOOST_FIXTURE_TEST_CASE(verbs_are_displayed_in_german_and_english, Emitted)
@@ -401,12 +406,12 @@ BOOST_FIXTURE_TEST_CASE(extensions_tie_each_statement_to_its_definition_level_te
                 continue;
             }
             BOOST_TEST(extension(s.json, kExtDefinitionVersion) == csmg.sha256);
-            const Object::Ptr level = s.kind == "level-achieved"
-                                          ? s.json->getObject("object")
-                                          : contextActivity(s.json, "parent", kTypeLevel);
+            const Object::Ptr level = s.kind == "level-achieved" ? s.json->getObject("object")
+                                                                 : contextActivity(s.json, "parent", kTypeLevel);
             BOOST_REQUIRE(level);
-            BOOST_TEST(extension(s.json, kExtLevelTextSha256) ==
-                       csmg.level(levelNumber(level->getValue<std::string>("id")))->getValue<std::string>("textSha256"));
+            BOOST_TEST(
+                extension(s.json, kExtLevelTextSha256) ==
+                csmg.level(levelNumber(level->getValue<std::string>("id")))->getValue<std::string>("textSha256"));
             if (s.kind == "level-achieved") BOOST_TEST(extension(s.json, kExtEvidenceId).empty());
             else BOOST_TEST(extension(s.json, kExtEvidenceId) == s.evidence);
         }
@@ -423,20 +428,24 @@ BOOST_FIXTURE_TEST_CASE(results_carry_what_the_lms_and_the_assessor_reported, Em
                canonical(R"({"score":{"scaled":0.85,"raw":85,"min":0,"max":100},"success":true,"completion":true})"));
     BOOST_TEST(result(failed.statement) ==
                canonical(R"({"score":{"scaled":0.3,"raw":30,"min":0,"max":100},"success":false,"completion":true})"));
-    BOOST_TEST(result(partial.statement) ==
-               canonical(R"({"score":{"scaled":0.5},"success":false,"response":"Freundlich, aber die Eskalation fehlte.",
-                             "extensions":{")" + kExtEvidenceUrl + R"(":"https://lms.example.org/files/77"}})"));
+    BOOST_TEST(
+        result(partial.statement) ==
+        canonical(R"({"score":{"scaled":0.5},"success":false,"response":"Freundlich, aber die Eskalation fehlte.",
+                             "extensions":{")" +
+                  kExtEvidenceUrl + R"(":"https://lms.example.org/files/77"}})"));
     BOOST_TEST(result(notDemonstrated.statement) ==
                canonical(R"({"score":{"scaled":0},"success":false,"response":"Noch nicht beobachtet."})"));
     BOOST_TEST(result(demonstrated[0].statement) ==
                canonical(R"({"score":{"scaled":1},"success":true,"response":"Im Einsatz beobachtet.",
-                             "extensions":{")" + kExtEvidenceUrl + R"(":"https://lms.example.org/files/CSMG-3.1"}})"));
+                             "extensions":{")" +
+                         kExtEvidenceUrl + R"(":"https://lms.example.org/files/CSMG-3.1"}})"));
     BOOST_TEST(!listing.ofKind("level-achieved").at(0).json->has("result"));
 
     // Learning parents: the level and the responsibilities mapped; an attestation's: the level only.
     auto parents = [&](const std::string& id) {
         std::vector<std::string> out;
-        const Array::Ptr a = listing.byId(id).json->getObject("context")->getObject("contextActivities")->getArray("parent");
+        const Array::Ptr a =
+            listing.byId(id).json->getObject("context")->getObject("contextActivities")->getArray("parent");
         for (unsigned i = 0; i < a->size(); ++i)
         {
             const std::string iri = a->getObject(i)->getValue<std::string>("id");
@@ -445,15 +454,18 @@ BOOST_FIXTURE_TEST_CASE(results_carry_what_the_lms_and_the_assessor_reported, Em
         return out;
     };
     BOOST_TEST(parents(completion.statement) ==
-               (std::vector<std::string>{"CSMG/levels/3", "CSMG/responsibilities/CSMG-3.1", "CSMG/responsibilities/CSMG-3.3"}),
+                   (std::vector<std::string>{"CSMG/levels/3", "CSMG/responsibilities/CSMG-3.1",
+                                             "CSMG/responsibilities/CSMG-3.3"}),
                boost::test_tools::per_element());
-    BOOST_TEST(parents(partial.statement) == std::vector<std::string>{"CSMG/levels/3"}, boost::test_tools::per_element());
+    BOOST_TEST(parents(partial.statement) == std::vector<std::string>{"CSMG/levels/3"},
+               boost::test_tools::per_element());
 }
 
 BOOST_FIXTURE_TEST_CASE(timestamps_are_when_it_happened_in_utc, Emitted)
 {
     const StatementListing listing = emitted();
-    BOOST_TEST(listing.byId(completion.statement).json->getValue<std::string>("timestamp") == "2026-11-19T07:30:00.000Z");
+    BOOST_TEST(listing.byId(completion.statement).json->getValue<std::string>("timestamp") ==
+               "2026-11-19T07:30:00.000Z");
     BOOST_TEST(listing.byId(partial.statement).json->getValue<std::string>("timestamp") == "2026-11-19T11:00:00.000Z");
     // Withdrawals and attainment happen when the plugin records them (the host's clock).
     for (const auto& s : listing.ofKind("voided"))
@@ -507,10 +519,10 @@ BOOST_AUTO_TEST_CASE(in_xapi_2_0_0_the_assessor_is_a_context_agent_and_every_sta
             const Array::Ptr agents = s.json->getObject("context")->getArray("contextAgents");
             BOOST_REQUIRE(agents);
             BOOST_REQUIRE_EQUAL(agents->size(), 1u);
-            BOOST_TEST(canonical(agents->getObject(0)) ==
-                       canonical(R"({"objectType":"contextAgent",
+            BOOST_TEST(canonical(agents->getObject(0)) == canonical(R"({"objectType":"contextAgent",
                                      "agent":{"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"a7"}},
-                                     "relevantTypes":[")" + kProfile + R"(agent-types/assessor"]})"));
+                                     "relevantTypes":[")" + kProfile +
+                                                                    R"(agent-types/assessor"]})"));
         }
     }
 }

@@ -25,12 +25,15 @@ namespace test {
 struct Mode
 {
     const char* name;
-    const char* xapiVersion;    ///< xapi.version
-    const char* actor;          ///< xapi.actor (mbox uses lms.mbox_domain example.org)
-    bool sign = false;          ///< xapi.sign, with a key pair made by keys.generate
+    const char* xapiVersion; ///< xapi.version
+    const char* actor;       ///< xapi.actor (mbox uses lms.mbox_domain example.org)
+    bool sign = false;       ///< xapi.sign, with a key pair made by keys.generate
 };
 
-inline std::ostream& operator<<(std::ostream& out, const Mode& m) { return out << m.name; }
+inline std::ostream& operator<<(std::ostream& out, const Mode& m)
+{
+    return out << m.name;
+}
 
 /// Every configuration of statement form we support.
 const Mode kModes[] = {
@@ -43,8 +46,8 @@ const Mode kModes[] = {
 };
 
 /// The statement kinds (template names) the plugin emits.
-const std::vector<std::string> kKinds = {"learning-completed", "learning-passed", "learning-failed",
-                                         "demonstration-attested", "level-achieved", "voided"};
+const std::vector<std::string> kKinds = {"learning-completed",     "learning-passed", "learning-failed",
+                                         "demonstration-attested", "level-achieved",  "voided"};
 
 /// The CSMG level 3 responsibilities; attesting all of them attains the level.
 const std::vector<std::string> kLevel3 = {"CSMG-3.1", "CSMG-3.2", "CSMG-3.3", "CSMG-3.4", "CSMG-3.5"};
@@ -59,7 +62,7 @@ const std::vector<std::string> kLevel3 = {"CSMG-3.1", "CSMG-3.2", "CSMG-3.3", "C
 ///   all five CSMG 3 responsibilities demonstrated, which attains level 3 (level-achieved);
 /// - withdrawals: the course-101 completion (voids its statement) and the CSMG-3.5 demonstration
 ///   (voids its statement and, the level no longer being attained, the level-achieved statement).
-class EveryKind : public TestPlugin
+class EveryKind: public TestPlugin
 {
 public:
     static constexpr const char* kLearner = "u123";
@@ -117,10 +120,11 @@ public:
                                                  "outcome":"not-demonstrated","note":"Noch nicht beobachtet.",
                                                  "at":"2026-11-19T11:05:00Z"})"));
         for (const std::string& id : kLevel3)
-            demonstrated.push_back(first(ok("attest", "{\"learner\":\"u123\",\"assessor\":\"a7\",\"responsibility\":\"" +
-                                                          id + "\",\"outcome\":\"demonstrated\",\"note\":\"Im Einsatz " +
-                                                          "beobachtet.\",\"evidenceUrl\":\"https://lms.example.org/" +
-                                                          "files/" + id + "\",\"at\":\"2026-11-19T12:00:00Z\"}")));
+            demonstrated.push_back(
+                first(ok("attest", "{\"learner\":\"u123\",\"assessor\":\"a7\",\"responsibility\":\"" + id +
+                                       "\",\"outcome\":\"demonstrated\",\"note\":\"Im Einsatz " +
+                                       "beobachtet.\",\"evidenceUrl\":\"https://lms.example.org/" + "files/" + id +
+                                       "\",\"at\":\"2026-11-19T12:00:00Z\"}")));
         withdrawnCompletion = ok("withdraw", "{\"evidence\":\"" + completion.evidence +
                                                  "\",\"reason\":\"für die falsche Person erfasst\"}");
         withdrawnDemonstration = ok("withdraw", "{\"evidence\":\"" + demonstrated.back().evidence +
@@ -143,7 +147,7 @@ public:
     };
 
     Recorded completion, passed, failed, partial, notDemonstrated;
-    std::vector<Recorded> demonstrated;      ///< in the order of kLevel3
+    std::vector<Recorded> demonstrated; ///< in the order of kLevel3
     Poco::JSON::Object::Ptr withdrawnCompletion, withdrawnDemonstration;
 
 private:
@@ -168,6 +172,7 @@ private:
     }
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

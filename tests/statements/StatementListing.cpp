@@ -143,4 +143,5 @@ const EmittedStatement& StatementListing::byId(const std::string& id) const
     throw std::runtime_error("no statement " + id + " in the outbox");
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test

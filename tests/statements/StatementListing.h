@@ -21,12 +21,12 @@ namespace test {
 struct EmittedStatement
 {
     std::string id;
-    std::string kind;               ///< the template name the statement claims
+    std::string kind; ///< the template name the statement claims
     std::string state;
-    std::string evidence;           ///< "" when null
-    std::string voids;              ///< "" when null
-    std::string body;               ///< the statement's bytes, as sent to the LRS
-    Poco::JSON::Object::Ptr json;   ///< the same, parsed
+    std::string evidence;         ///< "" when null
+    std::string voids;            ///< "" when null
+    std::string body;             ///< the statement's bytes, as sent to the LRS
+    Poco::JSON::Object::Ptr json; ///< the same, parsed
 };
 
 /// Reads the response of the `statements` operation ({"statements":[{..., "statement": {...}}]}).
@@ -53,6 +53,7 @@ private:
     std::vector<EmittedStatement> _statements;
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

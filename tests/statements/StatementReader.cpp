@@ -230,15 +230,17 @@ std::vector<xapi::Activity> contextActivityList(const Var& v, const std::string&
     if (v.type() == typeid(Object::Ptr)) return {activity(v, path)};
     std::vector<xapi::Activity> out;
     const auto list = elements(v, path);
-    for (std::size_t i = 0; i < list.size(); ++i) out.push_back(activity(list[i], path + "[" + std::to_string(i) + "]"));
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out.push_back(activity(list[i], path + "[" + std::to_string(i) + "]"));
     return out;
 }
 
 xapi::Context context(const Var& v, const std::string& path)
 {
     const Object::Ptr o = object(v, path);
-    onlyKnown(o, path, {"registration", "instructor", "team", "contextAgents", "contextGroups", "contextActivities",
-                        "revision", "platform", "language", "statement", "extensions"});
+    onlyKnown(o, path,
+              {"registration", "instructor", "team", "contextAgents", "contextGroups", "contextActivities", "revision",
+               "platform", "language", "statement", "extensions"});
     xapi::Context c;
     if (o->has("registration")) c.registration = string(o->get("registration"), path + ".registration");
     if (o->has("instructor")) c.instructor = agent(o->get("instructor"), path + ".instructor");
@@ -254,7 +256,8 @@ xapi::Context context(const Var& v, const std::string& path)
             if (objectType(ca, at, "", {"contextAgent"}).empty()) fail(at + ".objectType", "must be contextAgent");
             if (!ca->has("agent")) fail(at + ".agent", "is missing");
             xapi::ContextAgent contextAgent{agent(ca->get("agent"), at + ".agent"), {}};
-            if (ca->has("relevantTypes")) contextAgent.relevantTypes = iris(ca->get("relevantTypes"), at + ".relevantTypes");
+            if (ca->has("relevantTypes"))
+                contextAgent.relevantTypes = iris(ca->get("relevantTypes"), at + ".relevantTypes");
             c.contextAgents.push_back(contextAgent);
         }
     }
@@ -269,7 +272,8 @@ xapi::Context context(const Var& v, const std::string& path)
             if (objectType(cg, at, "", {"contextGroup"}).empty()) fail(at + ".objectType", "must be contextGroup");
             if (!cg->has("group")) fail(at + ".group", "is missing");
             xapi::ContextGroup contextGroup{agent(cg->get("group"), at + ".group"), {}};
-            if (cg->has("relevantTypes")) contextGroup.relevantTypes = iris(cg->get("relevantTypes"), at + ".relevantTypes");
+            if (cg->has("relevantTypes"))
+                contextGroup.relevantTypes = iris(cg->get("relevantTypes"), at + ".relevantTypes");
             c.contextGroups.push_back(contextGroup);
         }
     }
@@ -279,8 +283,10 @@ xapi::Context context(const Var& v, const std::string& path)
         const Object::Ptr ca = object(o->get("contextActivities"), at);
         onlyKnown(ca, at, {"parent", "grouping", "category", "other"});
         if (ca->has("parent")) c.contextActivities.parent = contextActivityList(ca->get("parent"), at + ".parent");
-        if (ca->has("grouping")) c.contextActivities.grouping = contextActivityList(ca->get("grouping"), at + ".grouping");
-        if (ca->has("category")) c.contextActivities.category = contextActivityList(ca->get("category"), at + ".category");
+        if (ca->has("grouping"))
+            c.contextActivities.grouping = contextActivityList(ca->get("grouping"), at + ".grouping");
+        if (ca->has("category"))
+            c.contextActivities.category = contextActivityList(ca->get("category"), at + ".category");
         if (ca->has("other")) c.contextActivities.other = contextActivityList(ca->get("other"), at + ".other");
     }
     if (o->has("revision")) c.revision = string(o->get("revision"), path + ".revision");
@@ -355,4 +361,5 @@ xapi::Statement StatementReader::read(const std::string& json)
     return s;
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test

@@ -34,6 +34,7 @@ public:
     static xapi::Statement read(const std::string& json);
 };
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

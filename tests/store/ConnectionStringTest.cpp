@@ -80,7 +80,8 @@ BOOST_AUTO_TEST_CASE(what_the_connector_cannot_take_is_refused_without_the_passw
 BOOST_AUTO_TEST_CASE(redaction_hides_passwords_in_both_forms)
 {
     BOOST_TEST(sfe::runtime::redactSecrets("host=db password=s3cret dbname=lms") == "host=db password=*** dbname=lms");
-    BOOST_TEST(sfe::runtime::redactSecrets("host=db PASSWORD = 'a b' dbname=lms") == "host=db PASSWORD = *** dbname=lms");
+    BOOST_TEST(sfe::runtime::redactSecrets("host=db PASSWORD = 'a b' dbname=lms") ==
+               "host=db PASSWORD = *** dbname=lms");
     BOOST_TEST(sfe::runtime::redactSecrets("postgresql://sfe:s3cret@db/lms") == "postgresql://sfe:***@db/lms");
     BOOST_TEST(sfe::runtime::redactSecrets("postgresql://sfe@db/lms") == "postgresql://sfe@db/lms");
     BOOST_TEST(sfe::runtime::redactSecrets("lrs.url: 'htp://lrs:k3y@lrs.example' is not") ==
@@ -91,18 +92,17 @@ BOOST_AUTO_TEST_CASE(redaction_hides_user_info_in_mistyped_urls_too)
 {
     using sfe::runtime::redactSecrets;
     // An LRS key is a secret as much as its password; a mistyped URL still carries both.
-    for (const std::string url : {"https://lrsuser:S3CRET@lrs.example/xapi", "htps://S3CRET@lrs.example",
-                                  "lrsuser:S3CRET@lrs.example/xapi", "//lrsuser:S3CRET@lrs.example/xapi",
-                                  "https:lrsuser:S3CRET@lrs.example", "https://lrsuser:S3C/RET@lrs.example/x",
-                                  "https://lrsuser:S3C@RET@lrs.example/x", "https://lrsuser:S3CRET@lrs.exa mple/x",
-                                  "postgresql://sfe:S3C@RET@db/lms", "postgresql://sfe:S3C/RET@db/lms",
-                                  "host=db password=S3C@RET dbname=lms", "host=db password='S3C RET@x' user=sfe"})
+    for (const std::string url :
+         {"https://lrsuser:S3CRET@lrs.example/xapi", "htps://S3CRET@lrs.example", "lrsuser:S3CRET@lrs.example/xapi",
+          "//lrsuser:S3CRET@lrs.example/xapi", "https:lrsuser:S3CRET@lrs.example",
+          "https://lrsuser:S3C/RET@lrs.example/x", "https://lrsuser:S3C@RET@lrs.example/x",
+          "https://lrsuser:S3CRET@lrs.exa mple/x", "postgresql://sfe:S3C@RET@db/lms", "postgresql://sfe:S3C/RET@db/lms",
+          "host=db password=S3C@RET dbname=lms", "host=db password='S3C RET@x' user=sfe"})
     {
         const std::string shown = redactSecrets("lrs.url: '" + url + "' is not an absolute http(s) URL");
         BOOST_TEST(shown.find("S3C") == std::string::npos, url + " -> " + shown);
         BOOST_TEST(shown.find("RET") == std::string::npos, url + " -> " + shown);
-        if (url.rfind("postgres", 0) != 0)
-            BOOST_TEST(shown.find("lrsuser") == std::string::npos, url + " -> " + shown);
+        if (url.rfind("postgres", 0) != 0) BOOST_TEST(shown.find("lrsuser") == std::string::npos, url + " -> " + shown);
     }
     BOOST_TEST(redactSecrets("at https://key:S3CRET@lrs.example/xapi/statements: refused") ==
                "at https://***@lrs.example/xapi/statements: refused");

@@ -39,7 +39,7 @@ std::string text(const Poco::Dynamic::Var& v)
     return out.str();
 }
 
-struct Recorded : TestPlugin
+struct Recorded: TestPlugin
 {
     Recorded()
     {
@@ -56,7 +56,10 @@ struct Recorded : TestPlugin
     }
 
     /// What a user sees: the evidence list and every statement (id, state, body) in outbox order.
-    std::pair<std::string, std::string> listings() { return {text(ok("evidence")->get("evidence")), text(ok("statements")->get("statements"))}; }
+    std::pair<std::string, std::string> listings()
+    {
+        return {text(ok("evidence")->get("evidence")), text(ok("statements")->get("statements"))};
+    }
 
     /// The bodies the sender would post now, by statement id.
     std::map<std::string, std::string> due()
@@ -83,11 +86,11 @@ struct Recorded : TestPlugin
         runtime.reset();
         Poco::Data::Session session = storeSession();
         sfe::test::storeAsPlainText(session, [this](const std::string& s) { return sql(s); });
-        for (const char* statement : {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
-                                      "CREATE INDEX evidence_event ON evidence(event_id)",
-                                      "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)",
-                                      "DROP TABLE pull_cursor", "DROP TABLE text_dictionaries",
-                                      "DELETE FROM schema_migrations WHERE version >= 8"})
+        for (const char* statement :
+             {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
+              "CREATE INDEX evidence_event ON evidence(event_id)",
+              "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)", "DROP TABLE pull_cursor",
+              "DROP TABLE text_dictionaries", "DELETE FROM schema_migrations WHERE version >= 8"})
             session << statement, now;
     }
 
@@ -133,7 +136,8 @@ BOOST_FIXTURE_TEST_CASE(new_statements_and_log_entries_are_stored_compressed, Re
     BOOST_TEST_REQUIRE(!blobs.empty());
     for (const auto& b : blobs)
     {
-        const std::string body = StoredText::decode(std::string(reinterpret_cast<const char*>(b.rawContent()), b.size()), "s");
+        const std::string body =
+            StoredText::decode(std::string(reinterpret_cast<const char*>(b.rawContent()), b.size()), "s");
         BOOST_TEST(b.size() * 2 < body.size());
     }
     BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
@@ -164,12 +168,13 @@ BOOST_FIXTURE_TEST_CASE(texts_use_the_stores_dictionary_which_never_changes_and_
     // Values written with version 1 (before schema 10) read as before, next to version 2 ones.
     const auto before = listings();
     const auto dueBefore = due();
-    for (const auto& [table, column, text] : {std::make_tuple("statements", "body_z", "body"),
-                                               std::make_tuple("evidence_log", "content_z", "content")})
+    for (const auto& [table, column, text] :
+         {std::make_tuple("statements", "body_z", "body"), std::make_tuple("evidence_log", "content_z", "content")})
     {
         std::vector<Poco::Int64> seqs;
         std::vector<Poco::Data::BLOB> blobs;
-        db.session() << std::string("SELECT seq, ") + column + " FROM " + table + " ORDER BY seq", into(seqs), into(blobs), now;
+        db.session() << std::string("SELECT seq, ") + column + " FROM " + table + " ORDER BY seq", into(seqs),
+            into(blobs), now;
         BOOST_TEST_REQUIRE(seqs.size() >= 2);
         for (std::size_t i = 0; i < seqs.size(); i += 2)
         {
@@ -177,8 +182,8 @@ BOOST_FIXTURE_TEST_CASE(texts_use_the_stores_dictionary_which_never_changes_and_
                 std::string(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size()), text);
             Poco::Data::BLOB v1 = StoredText::blob(StoredText::encode(plain));
             BOOST_TEST_REQUIRE(v1.rawContent()[0] == 1);
-            db.session() << db.sql(std::string("UPDATE ") + table + " SET " + column + " = ? WHERE seq = ?"),
-                use(v1), use(seqs[i]), now;
+            db.session() << db.sql(std::string("UPDATE ") + table + " SET " + column + " = ? WHERE seq = ?"), use(v1),
+                use(seqs[i]), now;
         }
     }
     BOOST_TEST(firstBytes("body_z", "statements").count(1) == 1);
@@ -210,7 +215,7 @@ BOOST_FIXTURE_TEST_CASE(a_store_written_before_schema_8_is_converted_and_keeps_e
     BOOST_TEST_REQUIRE(!dueBefore.empty());
     downgradeToVersion7();
 
-    start();    // opens the store: migrations 8 and 9 run
+    start(); // opens the store: migrations 8 and 9 run
     BOOST_TEST(runtime->database().schemaVersion() >= 8);
     BOOST_TEST(count("SELECT COUNT(*) FROM statements WHERE body_z IS NULL OR body <> ''") == 0);
     BOOST_TEST(count("SELECT COUNT(*) FROM evidence_log WHERE content_z IS NULL OR content <> ''") == 0);
@@ -219,7 +224,7 @@ BOOST_FIXTURE_TEST_CASE(a_store_written_before_schema_8_is_converted_and_keeps_e
     const auto after = listings();
     BOOST_TEST(after.first == before.first);
     BOOST_TEST(after.second == before.second);
-    BOOST_TEST(due() == dueBefore);     // the sender posts the very bytes recorded
+    BOOST_TEST(due() == dueBefore); // the sender posts the very bytes recorded
 
     // The converted store takes new evidence on the same chain, and a repeated event still counts once.
     ok("complete", R"({"eventId":"late-1","learner":"u9","activity":"c1"})");

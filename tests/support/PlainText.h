@@ -22,7 +22,7 @@ namespace test {
 
 /// Rewrites every row of statements and evidence_log with a compressed text as plain text (the
 /// _z column NULL). `sql` turns portable SQL into the store's dialect (TestPlugin::sql).
-template <typename Sql>
+template<typename Sql>
 void storeAsPlainText(Poco::Data::Session session, Sql sql)
 {
     using namespace Poco::Data::Keywords;
@@ -38,12 +38,14 @@ void storeAsPlainText(Poco::Data::Session session, Sql sql)
             std::string text = store::StoredText::decode(
                 std::string(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size()), table);
             Poco::Int64 key = keys[i];
-            session << sql(std::string("UPDATE ") + table + " SET " + column + " = ?, " + column + "_z = NULL WHERE seq = ?"),
+            session << sql(std::string("UPDATE ") + table + " SET " + column + " = ?, " + column +
+                           "_z = NULL WHERE seq = ?"),
                 use(text), use(key), now;
         }
     }
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

@@ -39,10 +39,11 @@ namespace sfe {
 namespace test {
 
 /// HostServices for tests: set keys with config().setString before start, move the clock with setNow.
-class TestHost : public plugin::HostServices
+class TestHost: public plugin::HostServices
 {
 public:
-    TestHost(): _config(new Poco::Util::MapConfiguration)
+    TestHost():
+        _config(new Poco::Util::MapConfiguration)
     {
         auto& logger = Poco::Logger::get("sfe.test");
         logger.setChannel(new Poco::NullChannel);
@@ -97,7 +98,8 @@ public:
         if (admin.empty()) return;
         if (admin.find("://") != std::string::npos)
             throw std::runtime_error("SFE_TEST_PG: give key=value pairs, not a URI (Poco's PostgreSQL connector "
-                                     "reads key=value pairs only): '" + admin + "'");
+                                     "reads key=value pairs only): '" +
+                                     admin + "'");
         std::string hex = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         hex.erase(std::remove(hex.begin(), hex.end(), '-'), hex.end());
         const std::string name = "sfe_t_" + hex.substr(0, 16);
@@ -121,7 +123,12 @@ public:
     ~TestPlugin()
     {
         runtime.reset();
-        try { Poco::File(_dir).remove(true); } catch (...) { }
+        try
+        {
+            Poco::File(_dir).remove(true);
+        }
+        catch (...)
+        {}
         if (_pgDatabase.empty()) return;
         try
         {
@@ -195,9 +202,9 @@ public:
 
 private:
     std::string _dir;
-    std::string _pgAdmin;       ///< the admin conninfo (SFE_TEST_PG); empty on SQLite
-    std::string _pgDatabase;    ///< the test database on it
-    std::string _pgUrl;         ///< the conninfo of the test database (store.url)
+    std::string _pgAdmin;    ///< the admin conninfo (SFE_TEST_PG); empty on SQLite
+    std::string _pgDatabase; ///< the test database on it
+    std::string _pgUrl;      ///< the conninfo of the test database (store.url)
 };
 
 /// The shipped CSMG definition in the source tree.
@@ -206,6 +213,7 @@ inline std::string csmgPath()
     return std::string(SFE_SOURCE_DIR) + "/definitions/csmg.de.xml";
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif

@@ -41,8 +41,14 @@ const std::string kFramework = "https://sfia-evidence.org/xapi/framework/sfia-9-
 const std::string kSkill = kFramework + "/skill/CSMG";
 const std::string kLevel = kSkill + "/level/3";
 
-inline xapi::Agent learner() { return xapi::Agent::withAccount("https://lms.example.org", "4711"); }
-inline xapi::Agent assessor() { return xapi::Agent::withAccount("https://lms.example.org", "42"); }
+inline xapi::Agent learner()
+{
+    return xapi::Agent::withAccount("https://lms.example.org", "4711");
+}
+inline xapi::Agent assessor()
+{
+    return xapi::Agent::withAccount("https://lms.example.org", "42");
+}
 
 inline xapi::Activity levelActivity()
 {
@@ -60,8 +66,10 @@ inline xapi::StatementBuilder learning(const std::string& verb)
     xapi::StatementBuilder b;
     b.id("3b0b6e3c-4a5f-4d8e-9c1a-2f3e4d5c6b7a")
         .actor(learner())
-        .verb(iri::kAdlVerbs + verb, {{"de-DE", verb == "completed" ? "abgeschlossen" : verb == "passed" ? "bestanden" : "nicht bestanden"},
-                                     {"en-US", verb}})
+        .verb(iri::kAdlVerbs + verb, {{"de-DE", verb == "completed" ? "abgeschlossen"
+                                                : verb == "passed"  ? "bestanden"
+                                                                    : "nicht bestanden"},
+                                      {"en-US", verb}})
         .object(xapi::Activity("https://lms.example.org/mod/quiz/view.php?id=12", iri::kAdlActivities + "assessment",
                                xapi::LanguageMap{{"de-DE", "Prüfung Kundenservice"}}))
         .completion(true);
@@ -129,6 +137,7 @@ inline xapi::StatementBuilder voided()
     return b;
 }
 
-} } // namespace sfe::test
+}
+} // namespace sfe::test
 
 #endif // SFE_TESTS_XAPI_EXAMPLES_H

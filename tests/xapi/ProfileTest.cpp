@@ -63,7 +63,10 @@ std::string serialize(const Statement& s, SpecVersion version = SpecVersion::v1_
     return StatementSerializer(o).serialize(s);
 }
 
-Object::Ptr json(const std::string& text) { return Poco::JSON::Parser().parse(text).extract<Object::Ptr>(); }
+Object::Ptr json(const std::string& text)
+{
+    return Poco::JSON::Parser().parse(text).extract<Object::Ptr>();
+}
 
 struct Fixture
 {
@@ -168,7 +171,11 @@ BOOST_FIXTURE_TEST_CASE(the_primary_pattern_reaches_every_template, Fixture)
     // Walk the pattern: every referenced id must be a pattern or template of this profile.
     std::set<std::string> reached;
     std::function<void(const std::string&)> walk = [&](const std::string& id) {
-        if (profile.findTemplate(id)) { reached.insert(id); return; }
+        if (profile.findTemplate(id))
+        {
+            reached.insert(id);
+            return;
+        }
         const Object::Ptr p = profile.findPattern(id);
         BOOST_REQUIRE_MESSAGE(p, id << " is a template or pattern of the profile");
         for (const char* one : {"optional", "oneOrMore", "zeroOrMore"})
@@ -233,32 +240,41 @@ BOOST_FIXTURE_TEST_CASE(fail_their_template_with_the_reason, Fixture)
 {
     const std::vector<Broken> cases = {
         {"wrong verb", "learning-completed", [] { return learning("completed").build(); },
-         [](Statement& s) { s.verb.id = "http://adlnet.gov/expapi/verbs/experienced"; },
-         "$.verb.id", "requires verb \"http://adlnet.gov/expapi/verbs/completed\""},
+         [](Statement& s) { s.verb.id = "http://adlnet.gov/expapi/verbs/experienced"; }, "$.verb.id",
+         "requires verb \"http://adlnet.gov/expapi/verbs/completed\""},
         {"missing category", "learning-completed", [] { return learning("completed").build(); },
          [](Statement& s) { s.context->contextActivities.category.clear(); },
          "$.context.contextActivities.category[*].id", "presence is \"included\" but no value is there"},
         {"other category", "level-achieved", [] { return achieved().build(); },
-         [](Statement& s) { s.context->contextActivities.category = {Activity("https://sfia-evidence.org/xapi/profile/v0.9")}; },
+         [](Statement& s) {
+             s.context->contextActivities.category = {Activity("https://sfia-evidence.org/xapi/profile/v0.9")};
+         },
          "$.context.contextActivities.category[*].id", "none of which is in \"any\""},
         {"missing parent", "learning-passed", [] { return learning("passed").build(); },
          [](Statement& s) { s.context->contextActivities.parent.clear(); },
          "$.context.contextActivities.parent[*].definition.type", "has no \"" + iri::kTypeLevel + "\""},
         {"parent of a foreign type", "learning-failed", [] { return learning("failed").build(); },
-         [](Statement& s) { s.context->contextActivities.parent.push_back(Activity("https://example.org/x", "https://example.org/t")); },
-         "$.context.contextActivities.parent[*].definition.type", "found \"https://example.org/t\", which is not in \"all\""},
+         [](Statement& s) {
+             s.context->contextActivities.parent.push_back(Activity("https://example.org/x", "https://example.org/t"));
+         },
+         "$.context.contextActivities.parent[*].definition.type",
+         "found \"https://example.org/t\", which is not in \"all\""},
         {"missing framework grouping", "demonstration-attested", [] { return attested().build(); },
          [](Statement& s) { s.context->contextActivities.grouping.pop_back(); },
          "$.context.contextActivities.grouping[*].definition.type", "has no \"" + iri::kTypeFramework + "\""},
         {"learning object of a foreign type", "learning-completed", [] { return learning("completed").build(); },
-         [](Statement& s) { std::get<Activity>(s.object).definition->type = "http://adlnet.gov/expapi/activities/meeting"; },
+         [](Statement& s) {
+             std::get<Activity>(s.object).definition->type = "http://adlnet.gov/expapi/activities/meeting";
+         },
          "$.object.definition.type", "none of which is in \"any\""},
         {"completion missing", "learning-completed", [] { return learning("completed").build(); },
          [](Statement& s) { s.result->completion.reset(); }, "$.result.completion", "no value is there"},
         {"passed but not successful", "learning-passed", [] { return learning("passed").build(); },
-         [](Statement& s) { s.result->success = false; }, "$.result.success", "found false, which is not in \"all\" [true]"},
+         [](Statement& s) { s.result->success = false; }, "$.result.success",
+         "found false, which is not in \"all\" [true]"},
         {"failed but successful", "learning-failed", [] { return learning("failed").build(); },
-         [](Statement& s) { s.result->success = true; }, "$.result.success", "found true, which is not in \"all\" [false]"},
+         [](Statement& s) { s.result->success = true; }, "$.result.success",
+         "found true, which is not in \"all\" [false]"},
         {"evidence id missing", "learning-failed", [] { return learning("failed").build(); },
          [](Statement& s) { s.context->extensions.erase(iri::kExtEvidenceId); },
          "$.context.extensions['" + iri::kExtEvidenceId + "']", "no value is there"},
@@ -266,15 +282,17 @@ BOOST_FIXTURE_TEST_CASE(fail_their_template_with_the_reason, Fixture)
          [](Statement& s) { s.context->extensions.erase(iri::kExtLevelTextSha256); },
          "$.context.extensions['" + iri::kExtLevelTextSha256 + "']", "no value is there"},
         {"attestation scored 0.7", "demonstration-attested", [] { return attested().build(); },
-         [](Statement& s) { s.result->score->scaled = 0.7; }, "$.result.score.scaled", "found 0.7, which is not in \"all\" [1, 0.5, 0]"},
+         [](Statement& s) { s.result->score->scaled = 0.7; }, "$.result.score.scaled",
+         "found 0.7, which is not in \"all\" [1, 0.5, 0]"},
         {"attestation without assessor", "demonstration-attested", [] { return attested().build(); },
-         [](Statement& s) { s.context->instructor.reset(); },
-         "$.context.instructor | $.context.contextAgents[*].agent", "no value is there"},
+         [](Statement& s) { s.context->instructor.reset(); }, "$.context.instructor | $.context.contextAgents[*].agent",
+         "no value is there"},
         {"attestation about a level", "demonstration-attested", [] { return attested().build(); },
-         [](Statement& s) { s.object = levelActivity(); },
-         "$.object.definition.type", "requires objectActivityType \"" + iri::kTypeResponsibility + "\""},
+         [](Statement& s) { s.object = levelActivity(); }, "$.object.definition.type",
+         "requires objectActivityType \"" + iri::kTypeResponsibility + "\""},
         {"actor is a group", "level-achieved", [] { return achieved().build(); },
-         [](Statement& s) { s.actor.type = Agent::Type::Group; }, "$.actor.objectType", "found \"Group\", which is not in \"all\""},
+         [](Statement& s) { s.actor.type = Agent::Type::Group; }, "$.actor.objectType",
+         "found \"Group\", which is not in \"all\""},
         {"voiding an activity", "voided", [] { return voided().build(); },
          [](Statement& s) { s.object = Activity("https://example.org/a"); }, "$.object", "must be a StatementRef"},
     };
@@ -311,7 +329,7 @@ BOOST_FIXTURE_TEST_CASE(voiding_checks_the_referenced_statement_when_it_can_find
     Statement v = voided().build();
     v.object = StatementRef{foreign.id};
     BOOST_TEST(mentions(checker.check(serialize(v), iri::kTemplates + "voided"), "$.object.id", "follows none of"));
-    v.object = StatementRef{"6f1e2c1f-3e4d-4c5b-8a69-7f8e9d0c1b2a"};    // unknown: only its form is checked
+    v.object = StatementRef{"6f1e2c1f-3e4d-4c5b-8a69-7f8e9d0c1b2a"}; // unknown: only its form is checked
     BOOST_TEST(checker.check(serialize(v), iri::kTemplates + "voided").empty());
 }
 
@@ -340,7 +358,7 @@ BOOST_AUTO_TEST_CASE(selects_members_indexes_wildcards_unions)
     BOOST_TEST(strings("$.a['b','d e']") == (V{"1", "x"}), boost::test_tools::per_element());
     BOOST_TEST(strings("$.a.b | $.list[2].u") == (V{"1", "r"}), boost::test_tools::per_element());
     BOOST_TEST(strings("$.missing.deeper").empty());
-    BOOST_TEST(strings("a.b") == V{"1"}, boost::test_tools::per_element());    // "$." may be left out
+    BOOST_TEST(strings("a.b") == V{"1"}, boost::test_tools::per_element()); // "$." may be left out
     BOOST_TEST(JsonPath("$.a.*").evaluate(doc).size() == 3u);
 }
 
@@ -357,12 +375,14 @@ BOOST_AUTO_TEST_SUITE(rule_semantics)
 /// A one-template profile whose rules are given.
 StatementTemplateChecker checkerFor(const std::string& rulesJson)
 {
-    const std::string doc = R"({"@context":"https://w3id.org/xapi/profiles/context","id":"https://ex.org/p","type":"Profile",
+    const std::string doc =
+        R"({"@context":"https://w3id.org/xapi/profiles/context","id":"https://ex.org/p","type":"Profile",
         "conformsTo":"https://w3id.org/xapi/profiles#1.0","prefLabel":{"en":"p"},"definition":{"en":"p"},
         "versions":[{"id":"https://ex.org/p/v1","generatedAtTime":"2024-01-01T00:00:00Z"}],
         "author":{"type":"Person","name":"x"},
         "templates":[{"id":"https://ex.org/t","type":"StatementTemplate","inScheme":"https://ex.org/p/v1",
-        "prefLabel":{"en":"t"},"definition":{"en":"t"},"rules":)" + rulesJson + "}]}";
+        "prefLabel":{"en":"t"},"definition":{"en":"t"},"rules":)" +
+        rulesJson + "}]}";
     const Profile p = Profile::parse(doc);
     BOOST_TEST_REQUIRE(p.checkStructure().empty(), describe(p.checkStructure()));
     return StatementTemplateChecker(p);
@@ -375,7 +395,10 @@ const std::string kStatement =
         "context":{"contextActivities":{"parent":{"id":"https://ex.org/single"},
                    "grouping":[{"id":"https://ex.org/g1","definition":{"type":"https://ex.org/T"}},{"id":"https://ex.org/g2"}]}}})";
 
-bool follows(const std::string& rules) { return checkerFor(rules).check(kStatement, "https://ex.org/t").empty(); }
+bool follows(const std::string& rules)
+{
+    return checkerFor(rules).check(kStatement, "https://ex.org/t").empty();
+}
 
 BOOST_AUTO_TEST_CASE(presence)
 {
@@ -383,16 +406,19 @@ BOOST_AUTO_TEST_CASE(presence)
     BOOST_TEST(!follows(R"([{"location":"$.result.completion","presence":"included"}])"));
     BOOST_TEST(follows(R"([{"location":"$.result.completion","presence":"excluded"}])"));
     BOOST_TEST(!follows(R"([{"location":"$.result.success","presence":"excluded"}])"));
-    BOOST_TEST(follows(R"([{"location":"$.result.completion","presence":"recommended","any":[true]}])"));   // absent: not checked
-    BOOST_TEST(!follows(R"([{"location":"$.result.success","presence":"recommended","any":[false]}])"));  // present: checked
+    BOOST_TEST(follows(
+        R"([{"location":"$.result.completion","presence":"recommended","any":[true]}])")); // absent: not checked
+    BOOST_TEST(
+        !follows(R"([{"location":"$.result.success","presence":"recommended","any":[false]}])")); // present: checked
 }
 
 BOOST_AUTO_TEST_CASE(any_all_none)
 {
     BOOST_TEST(follows(R"([{"location":"$.result.score.scaled","any":[0.5,1]}])"));
     BOOST_TEST(!follows(R"([{"location":"$.result.score.scaled","any":[1]}])"));
-    BOOST_TEST(!follows(R"([{"location":"$.result.completion","any":[true]}])"));    // no presence: strict, nothing found
-    BOOST_TEST(follows(R"([{"location":"$.context.contextActivities.grouping[*].id","all":["https://ex.org/g1","https://ex.org/g2"]}])"));
+    BOOST_TEST(!follows(R"([{"location":"$.result.completion","any":[true]}])")); // no presence: strict, nothing found
+    BOOST_TEST(follows(
+        R"([{"location":"$.context.contextActivities.grouping[*].id","all":["https://ex.org/g1","https://ex.org/g2"]}])"));
     BOOST_TEST(!follows(R"([{"location":"$.context.contextActivities.grouping[*].id","all":["https://ex.org/g1"]}])"));
     BOOST_TEST(follows(R"([{"location":"$.verb.id","none":["https://ex.org/other"]}])"));
     BOOST_TEST(!follows(R"([{"location":"$.verb.id","none":["https://ex.org/v"]}])"));
@@ -401,10 +427,14 @@ BOOST_AUTO_TEST_CASE(any_all_none)
 BOOST_AUTO_TEST_CASE(selector_and_unmatchable_values)
 {
     // g2 has no definition.type: the selector finds nothing there, which "included" and "all" refuse.
-    BOOST_TEST(!follows(R"([{"location":"$.context.contextActivities.grouping[*]","selector":"$.definition.type","presence":"included"}])"));
-    BOOST_TEST(!follows(R"([{"location":"$.context.contextActivities.grouping[*]","selector":"$.definition.type","all":["https://ex.org/T"]}])"));
-    BOOST_TEST(follows(R"([{"location":"$.context.contextActivities.grouping[*]","selector":"$.definition.type","any":["https://ex.org/T"]}])"));
-    BOOST_TEST(follows(R"([{"location":"$.context.contextActivities.grouping[*]","selector":"$.id","presence":"included"}])"));
+    BOOST_TEST(!follows(
+        R"([{"location":"$.context.contextActivities.grouping[*]","selector":"$.definition.type","presence":"included"}])"));
+    BOOST_TEST(!follows(
+        R"([{"location":"$.context.contextActivities.grouping[*]","selector":"$.definition.type","all":["https://ex.org/T"]}])"));
+    BOOST_TEST(follows(
+        R"([{"location":"$.context.contextActivities.grouping[*]","selector":"$.definition.type","any":["https://ex.org/T"]}])"));
+    BOOST_TEST(
+        follows(R"([{"location":"$.context.contextActivities.grouping[*]","selector":"$.id","presence":"included"}])"));
 }
 
 BOOST_AUTO_TEST_CASE(single_context_activities_are_treated_as_arrays)
@@ -423,51 +453,103 @@ void expectProblem(const std::function<void(Object::Ptr&)>& change, const std::s
     Object::Ptr doc = Profile::load(kProfileFile).document();
     change(doc);
     const Problems problems = Profile(doc).checkStructure();
-    BOOST_TEST(mentions(problems, path, text), "expected " << path << ": ..." << text << "..., got" << describe(problems));
+    BOOST_TEST(mentions(problems, path, text),
+               "expected " << path << ": ..." << text << "..., got" << describe(problems));
 }
 
-Object::Ptr nth(Object::Ptr& doc, const char* list, unsigned i) { return doc->getArray(list)->getObject(i); }
+Object::Ptr nth(Object::Ptr& doc, const char* list, unsigned i)
+{
+    return doc->getArray(list)->getObject(i);
+}
 
 BOOST_AUTO_TEST_CASE(reports_broken_profiles)
 {
-    expectProblem([](Object::Ptr& d) { d->set("@context", "https://example.org/ctx"); }, "$.@context", "is not https://w3id.org/xapi/profiles/context");
+    expectProblem([](Object::Ptr& d) { d->set("@context", "https://example.org/ctx"); }, "$.@context",
+                  "is not https://w3id.org/xapi/profiles/context");
     expectProblem([](Object::Ptr& d) { d->set("type", "profile"); }, "$.type", "must be \"Profile\"");
     expectProblem([](Object::Ptr& d) { d->remove("conformsTo"); }, "$.conformsTo", "is missing");
     expectProblem([](Object::Ptr& d) { d->set("id", "sfia evidence"); }, "$.id", "is not an IRI");
-    expectProblem([](Object::Ptr& d) { d->getObject("prefLabel")->set("en_GB", "x"); }, "$.prefLabel[\"en_GB\"]", "not an RFC 5646 language tag");
+    expectProblem([](Object::Ptr& d) { d->getObject("prefLabel")->set("en_GB", "x"); }, "$.prefLabel[\"en_GB\"]",
+                  "not an RFC 5646 language tag");
     expectProblem([](Object::Ptr& d) { d->remove("author"); }, "$.author", "is missing");
     expectProblem([](Object::Ptr& d) { d->set("versions", Array::Ptr(new Array)); }, "$.versions", "is an empty array");
-    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 0)->set("definition", Var()); }, "$.concepts[0].definition", "is null");
-    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 0)->remove("prefLabel"); }, "$.concepts[0].prefLabel", "is missing");
-    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 1)->set("inScheme", "https://sfia-evidence.org/xapi/profile/v9"); },
-                  "$.concepts[1].inScheme", "is not one of this profile's versions");
-    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 8)->set("inlineSchema", "{\"type\": "); }, "$.concepts[8].inlineSchema", "does not parse as JSON");
-    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 8)->set("schema", "https://example.org/s.json"); }, "$.concepts[8]", "both schema and inlineSchema");
-    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 2)->set("type", "Thing"); }, "$.concepts[2].type", "is not a Concept type");
-    expectProblem([](Object::Ptr& d) { nth(d, "templates", 0)->set("id", nth(d, "concepts", 0)->getValue<std::string>("id")); },
-                  "$.templates[0].id", "is also the id of $.concepts[0]");
-    expectProblem([](Object::Ptr& d) { nth(d, "templates", 3)->set("objectStatementRefTemplate", Poco::JSON::Parser().parse("[\"https://sfia-evidence.org/xapi/profile/templates/level-achieved\"]")); },
-                  "$.templates[3]", "both objectStatementRefTemplate and objectActivityType");
-    expectProblem([](Object::Ptr& d) { nth(d, "templates", 5)->getArray("objectStatementRefTemplate")->add("https://example.org/t"); },
-                  "$.templates[5].objectStatementRefTemplate[5]", "is not a Statement Template of this profile");
-    expectProblem([](Object::Ptr& d) { nth(d, "templates", 0)->getArray("rules")->getObject(1)->remove("presence");
-                                       nth(d, "templates", 0)->getArray("rules")->getObject(1)->remove("any"); },
-                  "$.templates[0].rules[1]", "has none of presence, any, all, none");
-    expectProblem([](Object::Ptr& d) { nth(d, "templates", 0)->getArray("rules")->getObject(1)->set("location", "$..type"); },
-                  "$.templates[0].rules[1].location", "recursive descent");
-    expectProblem([](Object::Ptr& d) { nth(d, "templates", 0)->getArray("rules")->getObject(1)->set("presence", "required"); },
-                  "$.templates[0].rules[1].presence", "must be \"included\", \"excluded\" or \"recommended\"");
-    expectProblem([](Object::Ptr& d) { nth(d, "patterns", 1)->getArray("alternates")->add("https://sfia-evidence.org/xapi/profile/templates/missing"); },
-                  "$.patterns[1]", "refers to \"https://sfia-evidence.org/xapi/profile/templates/missing\", which is not");
-    expectProblem([](Object::Ptr& d) { nth(d, "patterns", 0)->remove("prefLabel"); }, "$.patterns[0].prefLabel", "is missing");
-    expectProblem([](Object::Ptr& d) { nth(d, "patterns", 0)->set("optional", "https://sfia-evidence.org/xapi/profile/patterns/evidence-statement"); },
-                  "$.patterns[0]", "has 2 of alternates, optional, oneOrMore, sequence, zeroOrMore");
-    expectProblem([](Object::Ptr& d) { nth(d, "patterns", 1)->set("alternates", Poco::JSON::Parser().parse("[\"https://sfia-evidence.org/xapi/profile/templates/level-achieved\"]")); },
-                  "$.patterns[1].alternates", "at least two members");
-    expectProblem([](Object::Ptr& d) { nth(d, "patterns", 1)->getArray("alternates")->add("https://sfia-evidence.org/xapi/profile/patterns/evidence-record"); },
-                  "$.patterns[1].alternates", "optional or zeroOrMore pattern");
-    expectProblem([](Object::Ptr& d) { nth(d, "patterns", 1)->getArray("alternates")->add("https://sfia-evidence.org/xapi/profile/patterns/evidence-record"); },
-                  "$.patterns[0]", "contains itself");
+    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 0)->set("definition", Var()); }, "$.concepts[0].definition",
+                  "is null");
+    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 0)->remove("prefLabel"); }, "$.concepts[0].prefLabel",
+                  "is missing");
+    expectProblem(
+        [](Object::Ptr& d) { nth(d, "concepts", 1)->set("inScheme", "https://sfia-evidence.org/xapi/profile/v9"); },
+        "$.concepts[1].inScheme", "is not one of this profile's versions");
+    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 8)->set("inlineSchema", "{\"type\": "); },
+                  "$.concepts[8].inlineSchema", "does not parse as JSON");
+    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 8)->set("schema", "https://example.org/s.json"); },
+                  "$.concepts[8]", "both schema and inlineSchema");
+    expectProblem([](Object::Ptr& d) { nth(d, "concepts", 2)->set("type", "Thing"); }, "$.concepts[2].type",
+                  "is not a Concept type");
+    expectProblem(
+        [](Object::Ptr& d) { nth(d, "templates", 0)->set("id", nth(d, "concepts", 0)->getValue<std::string>("id")); },
+        "$.templates[0].id", "is also the id of $.concepts[0]");
+    expectProblem(
+        [](Object::Ptr& d) {
+            nth(d, "templates", 3)
+                ->set("objectStatementRefTemplate",
+                      Poco::JSON::Parser().parse(
+                          "[\"https://sfia-evidence.org/xapi/profile/templates/level-achieved\"]"));
+        },
+        "$.templates[3]", "both objectStatementRefTemplate and objectActivityType");
+    expectProblem(
+        [](Object::Ptr& d) {
+            nth(d, "templates", 5)->getArray("objectStatementRefTemplate")->add("https://example.org/t");
+        },
+        "$.templates[5].objectStatementRefTemplate[5]", "is not a Statement Template of this profile");
+    expectProblem(
+        [](Object::Ptr& d) {
+            nth(d, "templates", 0)->getArray("rules")->getObject(1)->remove("presence");
+            nth(d, "templates", 0)->getArray("rules")->getObject(1)->remove("any");
+        },
+        "$.templates[0].rules[1]", "has none of presence, any, all, none");
+    expectProblem(
+        [](Object::Ptr& d) { nth(d, "templates", 0)->getArray("rules")->getObject(1)->set("location", "$..type"); },
+        "$.templates[0].rules[1].location", "recursive descent");
+    expectProblem(
+        [](Object::Ptr& d) { nth(d, "templates", 0)->getArray("rules")->getObject(1)->set("presence", "required"); },
+        "$.templates[0].rules[1].presence", "must be \"included\", \"excluded\" or \"recommended\"");
+    expectProblem(
+        [](Object::Ptr& d) {
+            nth(d, "patterns", 1)
+                ->getArray("alternates")
+                ->add("https://sfia-evidence.org/xapi/profile/templates/missing");
+        },
+        "$.patterns[1]", "refers to \"https://sfia-evidence.org/xapi/profile/templates/missing\", which is not");
+    expectProblem([](Object::Ptr& d) { nth(d, "patterns", 0)->remove("prefLabel"); }, "$.patterns[0].prefLabel",
+                  "is missing");
+    expectProblem(
+        [](Object::Ptr& d) {
+            nth(d, "patterns", 0)
+                ->set("optional", "https://sfia-evidence.org/xapi/profile/patterns/evidence-statement");
+        },
+        "$.patterns[0]", "has 2 of alternates, optional, oneOrMore, sequence, zeroOrMore");
+    expectProblem(
+        [](Object::Ptr& d) {
+            nth(d, "patterns", 1)
+                ->set("alternates", Poco::JSON::Parser().parse(
+                                        "[\"https://sfia-evidence.org/xapi/profile/templates/level-achieved\"]"));
+        },
+        "$.patterns[1].alternates", "at least two members");
+    expectProblem(
+        [](Object::Ptr& d) {
+            nth(d, "patterns", 1)
+                ->getArray("alternates")
+                ->add("https://sfia-evidence.org/xapi/profile/patterns/evidence-record");
+        },
+        "$.patterns[1].alternates", "optional or zeroOrMore pattern");
+    expectProblem(
+        [](Object::Ptr& d) {
+            nth(d, "patterns", 1)
+                ->getArray("alternates")
+                ->add("https://sfia-evidence.org/xapi/profile/patterns/evidence-record");
+        },
+        "$.patterns[0]", "contains itself");
 }
 
 BOOST_AUTO_TEST_CASE(refuses_documents_that_are_not_profiles)

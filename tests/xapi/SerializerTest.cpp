@@ -60,7 +60,12 @@ std::vector<std::string> topLevelKeys(const std::string& json)
         const char c = json[i];
         if (inString)
         {
-            if (c == '\\') { current += c; current += json[++i]; continue; }
+            if (c == '\\')
+            {
+                current += c;
+                current += json[++i];
+                continue;
+            }
             if (c == '"')
             {
                 inString = false;
@@ -70,7 +75,12 @@ std::vector<std::string> topLevelKeys(const std::string& json)
             current += c;
             continue;
         }
-        if (c == '"') { inString = true; current.clear(); continue; }
+        if (c == '"')
+        {
+            inString = true;
+            current.clear();
+            continue;
+        }
         if (c == '{' || c == '[') ++depth;
         if (c == '}' || c == ']') --depth;
     }
@@ -120,48 +130,58 @@ BOOST_AUTO_TEST_CASE(statement_keys_follow_the_documented_order)
 {
     Statement s = learning("passed").build();
     s.version = "1.0.3";
-    s.attachments.push_back(Attachment{"http://adlnet.gov/expapi/attachments/signature", LanguageMap{{"en", "signature"}},
-                                       std::nullopt, "application/octet-stream", 10, std::string(64, 'a'), ""});
-    const std::vector<std::string> expected = {"id", "actor", "verb", "object", "result", "context", "timestamp", "version",
-                                               "attachments"};
+    s.attachments.push_back(Attachment{"http://adlnet.gov/expapi/attachments/signature",
+                                       LanguageMap{{"en", "signature"}}, std::nullopt, "application/octet-stream", 10,
+                                       std::string(64, 'a'), ""});
+    const std::vector<std::string> expected = {"id",      "actor",     "verb",    "object",     "result",
+                                               "context", "timestamp", "version", "attachments"};
     BOOST_TEST(topLevelKeys(StatementSerializer().serialize(s)) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(result_context_and_attachment_keys_follow_the_documented_order)
 {
-    Statement s = StatementBuilder(learning("failed").build())
-                      .duration("PT20M")
-                      .response("b")
-                      .resultExtension("https://example.org/r", 1)
-                      .registration("7c9e6679-7425-40de-944b-e07fc1f90ae7")
-                      .team([] { Agent g; g.type = Agent::Type::Group; g.mbox = "mailto:team@example.org"; return g; }())
-                      .instructor(assessor())
-                      .other(Activity("https://example.org/other"))
-                      .revision("r2")
-                      .platform("Moodle")
-                      .contextStatement("0f8fad5b-d9cb-469f-a165-70867728950e")
-                      .attachment(Attachment{"https://example.org/usage", LanguageMap{{"en", "d"}}, LanguageMap{{"en", "x"}},
-                                             "text/plain", 3, std::string(64, 'b'), "https://example.org/f"})
-                      .build();
+    Statement s =
+        StatementBuilder(learning("failed").build())
+            .duration("PT20M")
+            .response("b")
+            .resultExtension("https://example.org/r", 1)
+            .registration("7c9e6679-7425-40de-944b-e07fc1f90ae7")
+            .team([] {
+                Agent g;
+                g.type = Agent::Type::Group;
+                g.mbox = "mailto:team@example.org";
+                return g;
+            }())
+            .instructor(assessor())
+            .other(Activity("https://example.org/other"))
+            .revision("r2")
+            .platform("Moodle")
+            .contextStatement("0f8fad5b-d9cb-469f-a165-70867728950e")
+            .attachment(Attachment{"https://example.org/usage", LanguageMap{{"en", "d"}}, LanguageMap{{"en", "x"}},
+                                   "text/plain", 3, std::string(64, 'b'), "https://example.org/f"})
+            .build();
     s.result->score->scaled = 0.3;
     const std::string json = StatementSerializer().serialize(s);
     const std::string result = json.substr(json.find("\"result\":"));
-    BOOST_TEST(result.find("\"result\":{\"score\":{\"scaled\":0.3,\"raw\":3,\"min\":0,\"max\":10},\"success\":false,"
-                           "\"completion\":true,\"response\":\"b\",\"duration\":\"PT20M\",\"extensions\":{\"https://example.org/r\":1}}")
-               == 0u);
+    BOOST_TEST(
+        result.find(
+            "\"result\":{\"score\":{\"scaled\":0.3,\"raw\":3,\"min\":0,\"max\":10},\"success\":false,"
+            "\"completion\":true,\"response\":\"b\",\"duration\":\"PT20M\",\"extensions\":{\"https://example.org/r\":1}}") ==
+        0u);
     auto at = [&](const std::string& key) { return json.find("\"" + key + "\":"); };
-    const std::vector<std::string> contextOrder = {"registration", "instructor", "team", "contextActivities", "parent",
-                                                   "grouping", "category", "other", "revision", "platform", "language",
-                                                   "statement", "timestamp"};
+    const std::vector<std::string> contextOrder = {
+        "registration", "instructor", "team",     "contextActivities", "parent",    "grouping", "category",
+        "other",        "revision",   "platform", "language",          "statement", "timestamp"};
     for (std::size_t i = 1; i < contextOrder.size(); ++i)
         BOOST_TEST(at(contextOrder[i - 1]) < at(contextOrder[i]), contextOrder[i - 1] << " before " << contextOrder[i]);
-    BOOST_TEST(json.find("\"statement\":{\"objectType\":\"StatementRef\",\"id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}")
-               != std::string::npos);
+    BOOST_TEST(
+        json.find("\"statement\":{\"objectType\":\"StatementRef\",\"id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}") !=
+        std::string::npos);
     BOOST_TEST(json.find("\"attachments\":[{\"usageType\":\"https://example.org/usage\",\"display\":{\"en\":\"d\"},"
                          "\"description\":{\"en\":\"x\"},\"contentType\":\"text/plain\",\"length\":3,\"sha2\":\"" +
-                         std::string(64, 'b') + "\",\"fileUrl\":\"https://example.org/f\"}]")
-               != std::string::npos);
-    BOOST_TEST(json.find("\"team\":{\"objectType\":\"Group\",\"mbox\":\"mailto:team@example.org\"}") != std::string::npos);
+                         std::string(64, 'b') + "\",\"fileUrl\":\"https://example.org/f\"}]") != std::string::npos);
+    BOOST_TEST(json.find("\"team\":{\"objectType\":\"Group\",\"mbox\":\"mailto:team@example.org\"}") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -174,7 +194,7 @@ BOOST_AUTO_TEST_CASE(escapes_quotes_backslashes_and_control_characters)
     BOOST_TEST(quoted("C:\\path") == "\"C:\\\\path\"");
     BOOST_TEST(quoted("a\nb\rc\td\be\ff") == "\"a\\nb\\rc\\td\\be\\ff\"");
     BOOST_TEST(quoted(std::string("\x01\x1f\x00z", 4)) == "\"\\u0001\\u001f\\u0000z\"");
-    BOOST_TEST(quoted("\x7f/") == "\"\x7f/\"");     // DEL and '/' need no escape
+    BOOST_TEST(quoted("\x7f/") == "\"\x7f/\""); // DEL and '/' need no escape
 }
 
 BOOST_AUTO_TEST_CASE(passes_utf8_through)
@@ -199,7 +219,7 @@ BOOST_AUTO_TEST_SUITE(normalised_form)
 BOOST_AUTO_TEST_CASE(object_types_are_explicit_and_context_activities_are_arrays)
 {
     Statement s = learning("completed").build();
-    s.context->contextActivities.parent.resize(1);     // a single parent is still an array
+    s.context->contextActivities.parent.resize(1); // a single parent is still an array
     const Object::Ptr j = parse(StatementSerializer().serialize(s));
     BOOST_TEST(j->getObject("actor")->getValue<std::string>("objectType") == "Agent");
     BOOST_TEST(j->getObject("object")->getValue<std::string>("objectType") == "Activity");
@@ -215,7 +235,7 @@ BOOST_AUTO_TEST_CASE(object_types_are_explicit_and_context_activities_are_arrays
         }
     }
     BOOST_TEST(ca->getArray("parent")->size() == 1u);
-    BOOST_TEST(!ca->has("other"));     // empty lists are left out, not written as []
+    BOOST_TEST(!ca->has("other")); // empty lists are left out, not written as []
 }
 
 BOOST_AUTO_TEST_CASE(statement_ref_and_group_objects_carry_their_object_type)
@@ -259,9 +279,9 @@ BOOST_AUTO_TEST_CASE(extension_values_of_every_kind)
     const std::string json = StatementSerializer().serialize(s);
     BOOST_TEST(json.find("\"extensions\":{\"https://example.org/b\":false,\"https://example.org/i\":-9007199254740993,"
                          "\"https://example.org/n\":0.1,\"https://example.org/r\":{\"a\":[1,2,{\"b\":null}]},"
-                         "\"https://example.org/s\":\"text\",\"https://example.org/z\":null}")
-               != std::string::npos);
-    BOOST_TEST(parse(json)->getObject("context")->getObject("extensions")->getObject("https://example.org/r")->isArray("a"));
+                         "\"https://example.org/s\":\"text\",\"https://example.org/z\":null}") != std::string::npos);
+    BOOST_TEST(
+        parse(json)->getObject("context")->getObject("extensions")->getObject("https://example.org/r")->isArray("a"));
 }
 
 BOOST_AUTO_TEST_CASE(numbers_are_shortest_round_trip)
@@ -269,7 +289,8 @@ BOOST_AUTO_TEST_CASE(numbers_are_shortest_round_trip)
     Statement s = learning("failed").build();
     s.result->score = Score{1.0 / 3, 2.5, -1e-7, 1e21};
     const std::string json = StatementSerializer().serialize(s);
-    BOOST_TEST(json.find("\"score\":{\"scaled\":0.3333333333333333,\"raw\":2.5,\"min\":-1e-07,\"max\":1e+21}") != std::string::npos);
+    BOOST_TEST(json.find("\"score\":{\"scaled\":0.3333333333333333,\"raw\":2.5,\"min\":-1e-07,\"max\":1e+21}") !=
+               std::string::npos);
     const Object::Ptr score = parse(json)->getObject("result")->getObject("score");
     BOOST_TEST(score->getValue<double>("scaled") == 1.0 / 3);
 }
@@ -303,7 +324,7 @@ BOOST_AUTO_TEST_CASE(extension_and_language_order_is_by_key)
     Statement a = achieved().build();
     Statement b = achieved().build();
     b.context->extensions.clear();
-    b.context->extensions.emplace(iri::kExtLevelTextSha256, kSha256B);     // inserted in the other order
+    b.context->extensions.emplace(iri::kExtLevelTextSha256, kSha256B); // inserted in the other order
     b.context->extensions.emplace(iri::kExtDefinitionVersion, kSha256A);
     b.verb.display = LanguageMap{{"en", "achieved"}, {"de-DE", "erreicht"}};
     BOOST_TEST(StatementSerializer().serialize(a) == StatementSerializer().serialize(b));
@@ -313,8 +334,9 @@ BOOST_AUTO_TEST_CASE(array_is_the_statements_joined)
 {
     const StatementSerializer serializer;
     const std::vector<Statement> batch = {learning("completed").build(), attested().build(), voided().build()};
-    BOOST_TEST(serializer.serializeArray(batch) == "[" + serializer.serialize(batch[0]) + "," + serializer.serialize(batch[1])
-                                                       + "," + serializer.serialize(batch[2]) + "]");
+    BOOST_TEST(serializer.serializeArray(batch) == "[" + serializer.serialize(batch[0]) + "," +
+                                                       serializer.serialize(batch[1]) + "," +
+                                                       serializer.serialize(batch[2]) + "]");
     BOOST_TEST(serializer.serializeArray({}) == "[]");
     BOOST_TEST(Poco::JSON::Parser().parse(serializer.serializeArray(batch)).extract<Array::Ptr>()->size() == 3u);
 }
@@ -347,7 +369,7 @@ BOOST_AUTO_TEST_CASE(v1_0_3_writes_instructor_v2_writes_context_agents)
     const Object::Ptr agent = v2->getArray("contextAgents")->getObject(0);
     BOOST_TEST(agent->getValue<std::string>("objectType") == "contextAgent");
     BOOST_TEST(agent->getObject("agent")->getObject("account")->getValue<std::string>("name") == "42");
-    BOOST_TEST(!agent->has("relevantTypes"));     // no instructorRelevantType configured
+    BOOST_TEST(!agent->has("relevantTypes")); // no instructorRelevantType configured
 }
 
 BOOST_AUTO_TEST_CASE(v2_keeps_explicit_context_agents_after_the_instructor)
@@ -358,7 +380,8 @@ BOOST_AUTO_TEST_CASE(v2_keeps_explicit_context_agents_after_the_instructor)
     SerializerOptions options;
     options.version = SpecVersion::v2_0_0;
     options.instructorRelevantType = iri::kAssessor;
-    const Array::Ptr agents = parse(StatementSerializer(options).serialize(s))->getObject("context")->getArray("contextAgents");
+    const Array::Ptr agents =
+        parse(StatementSerializer(options).serialize(s))->getObject("context")->getArray("contextAgents");
     BOOST_REQUIRE(agents->size() == 2u);
     BOOST_TEST(agents->getObject(0)->getArray("relevantTypes")->getElement<std::string>(0) == iri::kAssessor);
     BOOST_TEST(agents->getObject(1)->getObject("agent")->getValue<std::string>("mbox") == "mailto:peer@example.org");

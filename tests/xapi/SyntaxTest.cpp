@@ -37,11 +37,12 @@ BOOST_AUTO_TEST_SUITE(iri)
 
 BOOST_AUTO_TEST_CASE(accepts_absolute_iris)
 {
-    for (const char* ok : {"https://example.org", "https://example.org/a/b?c=d&e=f#g", "http://adlnet.gov/expapi/verbs/completed",
-                           "urn:uuid:3b0b6e3c-4a5f-4d8e-9c1a-2f3e4d5c6b7a", "mailto:a.b@example.org", "http://[::1]:8080/x",
-                           "http://[2001:db8::7]/c", "http://192.168.0.1/", "http://user:pw@host.example:443/p",
-                           "https://例え.jp/パス?q=ä", "https://example.org/%C3%A4", "tag:example.org,2024:x",
-                           "https://example.org/a?\xEE\x80\x80"})   // iprivate U+E000 is allowed in the query
+    for (const char* ok :
+         {"https://example.org", "https://example.org/a/b?c=d&e=f#g", "http://adlnet.gov/expapi/verbs/completed",
+          "urn:uuid:3b0b6e3c-4a5f-4d8e-9c1a-2f3e4d5c6b7a", "mailto:a.b@example.org", "http://[::1]:8080/x",
+          "http://[2001:db8::7]/c", "http://192.168.0.1/", "http://user:pw@host.example:443/p",
+          "https://例え.jp/パス?q=ä", "https://example.org/%C3%A4", "tag:example.org,2024:x",
+          "https://example.org/a?\xEE\x80\x80"}) // iprivate U+E000 is allowed in the query
         BOOST_TEST(Iri::check(ok) == "", ok);
 }
 
@@ -152,7 +153,7 @@ BOOST_AUTO_TEST_CASE(random_ids_are_valid_version_4_and_distinct)
 
 BOOST_AUTO_TEST_CASE(name_based_ids_are_deterministic_version_5)
 {
-    const std::string ns = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";   // RFC 4122 URL namespace
+    const std::string ns = "6ba7b811-9dad-11d1-80b4-00c04fd430c8"; // RFC 4122 URL namespace
     const std::string a = Uuid::nameBased(ns, "https://lms.example.org/event/1");
     BOOST_TEST(a == Uuid::nameBased(ns, "https://lms.example.org/event/1"));
     BOOST_TEST(a != Uuid::nameBased(ns, "https://lms.example.org/event/2"));
@@ -168,7 +169,8 @@ BOOST_AUTO_TEST_CASE(refuses_malformed_ids)
     refused("too long", Uuid::check("AA97B177-9383-4934-8543-0F91A7A028368"), "has 37 characters, expected 36");
     refused("not hex", Uuid::check("MA97B177-9383-4934-8543-0F91A7A02836"), "'M' at position 1 is not a hex digit");
     refused("uppercase", Uuid::check("AA97B177-9383-4934-8543-0F91A7A02836"), "uppercase hex digits");
-    refused("variant", Uuid::check("aa97b177-9383-4934-c543-0f91a7a02836"), "does not have the RFC 4122 variant: character 20 is 'c'");
+    refused("variant", Uuid::check("aa97b177-9383-4934-c543-0f91a7a02836"),
+            "does not have the RFC 4122 variant: character 20 is 'c'");
     refused("nil", Uuid::check("00000000-0000-0000-0000-000000000000"), "RFC 4122 variant");
     refused("version 0", Uuid::check("aa97b177-9383-0934-8543-0f91a7a02836"), "has version '0'");
     refused("hyphen", Uuid::check("aa97b177x9383-4934-8543-0f91a7a02836"), "expected '-' at position 9");
@@ -181,7 +183,8 @@ BOOST_AUTO_TEST_SUITE(timestamp)
 BOOST_AUTO_TEST_CASE(formats_utc_with_milliseconds)
 {
     BOOST_TEST(Timestamp::format(Poco::Timestamp(123456)) == "1970-01-01T00:00:00.123Z");
-    BOOST_TEST(Timestamp::format(Poco::Timestamp(Poco::Timestamp::TimeVal(1714557600) * 1000000 + 5000)) == "2024-05-01T10:00:00.005Z");
+    BOOST_TEST(Timestamp::format(Poco::Timestamp(Poco::Timestamp::TimeVal(1714557600) * 1000000 + 5000)) ==
+               "2024-05-01T10:00:00.005Z");
     BOOST_TEST(Timestamp::check(Timestamp::now()) == "");
 }
 

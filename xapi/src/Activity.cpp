@@ -10,7 +10,7 @@
 namespace sfe {
 namespace xapi {
 
-Activity::Activity(std::string activityId, std::string type, std::optional<LanguageMap> name) :
+Activity::Activity(std::string activityId, std::string type, std::optional<LanguageMap> name):
     id(std::move(activityId))
 {
     ActivityDefinition d;
@@ -25,4 +25,5 @@ const std::string& Activity::type() const
     return definition ? definition->type : none;
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

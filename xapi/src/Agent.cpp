@@ -34,4 +34,5 @@ std::vector<std::string> Agent::identifierNames() const
     return names;
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -12,4 +12,5 @@ namespace xapi {
 
 const std::string Attachment::kSignatureUsageType = "http://adlnet.gov/expapi/attachments/signature";
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

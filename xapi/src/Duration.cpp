@@ -38,8 +38,9 @@ std::string Duration::check(const std::string& value)
         }
         const std::size_t start = i;
         while (i < value.size() && value[i] >= '0' && value[i] <= '9') ++i;
-        if (i == start) return "has '" + std::string(1, value[i]) + "' where a number was expected (position "
-                               + std::to_string(i + 1) + ")";
+        if (i == start)
+            return "has '" + std::string(1, value[i]) + "' where a number was expected (position " +
+                   std::to_string(i + 1) + ")";
         bool fraction = false;
         if (i < value.size() && (value[i] == '.' || value[i] == ','))
         {
@@ -66,8 +67,8 @@ std::string Duration::check(const std::string& value)
             {
                 if (order.find(designator) != std::string::npos)
                     return std::string("has '") + designator + "' out of order or twice";
-                return std::string("has designator '") + designator + "', which is not allowed in the "
-                       + (inTime ? "time part (H, M, S)" : "date part (Y, M, W, D; time components need a 'T' first)");
+                return std::string("has designator '") + designator + "', which is not allowed in the " +
+                       (inTime ? "time part (H, M, S)" : "date part (Y, M, W, D; time components need a 'T' first)");
             }
             next = at + 1;
         }
@@ -77,4 +78,5 @@ std::string Duration::check(const std::string& value)
     return {};
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -21,12 +21,21 @@ namespace {
 struct CodePoint
 {
     std::uint32_t value;
-    std::size_t offset;     // byte offset in the input
+    std::size_t offset; // byte offset in the input
 };
 
-bool isAlpha(std::uint32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isDigit(std::uint32_t c) { return c >= '0' && c <= '9'; }
-bool isHex(std::uint32_t c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool isAlpha(std::uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isDigit(std::uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isHex(std::uint32_t c)
+{
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 bool isUcschar(std::uint32_t c)
 {
@@ -47,17 +56,29 @@ bool isUnreservedAscii(std::uint32_t c)
     return isAlpha(c) || isDigit(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-bool isIunreserved(std::uint32_t c) { return isUnreservedAscii(c) || isUcschar(c); }
+bool isIunreserved(std::uint32_t c)
+{
+    return isUnreservedAscii(c) || isUcschar(c);
+}
 
 bool isSubDelim(std::uint32_t c)
 {
     switch (c)
     {
-    case '!': case '$': case '&': case '\'': case '(': case ')':
-    case '*': case '+': case ',': case ';': case '=':
-        return true;
-    default:
-        return false;
+        case '!':
+        case '$':
+        case '&':
+        case '\'':
+        case '(':
+        case ')':
+        case '*':
+        case '+':
+        case ',':
+        case ';':
+        case '=':
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -94,16 +115,16 @@ std::string describe(std::uint32_t c)
 class Checker
 {
 public:
-    explicit Checker(const std::vector<CodePoint>& cps) : _cps(cps)
-    {
-    }
+    explicit Checker(const std::vector<CodePoint>& cps):
+        _cps(cps)
+    {}
 
     std::string run()
     {
         // scheme
         std::size_t i = 0;
-        while (i < _cps.size() && _cps[i].value != ':' && _cps[i].value != '/' && _cps[i].value != '?'
-               && _cps[i].value != '#')
+        while (i < _cps.size() && _cps[i].value != ':' && _cps[i].value != '/' && _cps[i].value != '?' &&
+               _cps[i].value != '#')
             ++i;
         if (i == _cps.size() || _cps[i].value != ':')
             return "is not an absolute IRI: it has no scheme (such as \"https:\")";
@@ -116,8 +137,7 @@ public:
                 return "has " + describe(c) + " in its scheme at byte " + std::to_string(_cps[k].offset);
         }
         _scheme.clear();
-        for (std::size_t k = 0; k < i; ++k)
-            _scheme += static_cast<char>(_cps[k].value | 0x20);
+        for (std::size_t k = 0; k < i; ++k) _scheme += static_cast<char>(_cps[k].value | 0x20);
 
         // split off query and fragment
         const std::size_t hierStart = i + 1;
@@ -137,23 +157,35 @@ public:
             problem = run(hierEnd + 1, queryEnd, Part::Query);
             if (!problem.empty()) return problem;
         }
-        if (queryEnd < _cps.size())   // '#'
+        if (queryEnd < _cps.size()) // '#'
             return run(queryEnd + 1, _cps.size(), Part::Fragment);
         return {};
     }
 
 private:
-    enum class Part { Path, Query, Fragment, Userinfo, Host };
+    enum class Part
+    {
+        Path,
+        Query,
+        Fragment,
+        Userinfo,
+        Host
+    };
 
     static const char* partName(Part part)
     {
         switch (part)
         {
-        case Part::Path: return "path";
-        case Part::Query: return "query";
-        case Part::Fragment: return "fragment";
-        case Part::Userinfo: return "userinfo";
-        case Part::Host: return "host";
+            case Part::Path:
+                return "path";
+            case Part::Query:
+                return "query";
+            case Part::Fragment:
+                return "fragment";
+            case Part::Userinfo:
+                return "userinfo";
+            case Part::Host:
+                return "host";
         }
         return "";
     }
@@ -163,11 +195,16 @@ private:
         if (isIunreserved(c) || isSubDelim(c)) return true;
         switch (part)
         {
-        case Part::Path: return c == ':' || c == '@' || c == '/';
-        case Part::Query: return c == ':' || c == '@' || c == '/' || c == '?' || isIprivate(c);
-        case Part::Fragment: return c == ':' || c == '@' || c == '/' || c == '?';
-        case Part::Userinfo: return c == ':';
-        case Part::Host: return false;
+            case Part::Path:
+                return c == ':' || c == '@' || c == '/';
+            case Part::Query:
+                return c == ':' || c == '@' || c == '/' || c == '?' || isIprivate(c);
+            case Part::Fragment:
+                return c == ':' || c == '@' || c == '/' || c == '?';
+            case Part::Userinfo:
+                return c == ':';
+            case Part::Host:
+                return false;
         }
         return false;
     }
@@ -181,14 +218,14 @@ private:
             if (c == '%')
             {
                 if (!(k + 2 < end && isHex(_cps[k + 1].value) && isHex(_cps[k + 2].value)))
-                    return "has an invalid percent-escape at byte " + std::to_string(_cps[k].offset)
-                           + " ('%' must be followed by two hex digits)";
+                    return "has an invalid percent-escape at byte " + std::to_string(_cps[k].offset) +
+                           " ('%' must be followed by two hex digits)";
                 k += 2;
                 continue;
             }
             if (!allowed(c, part))
-                return "contains " + describe(c) + " at byte " + std::to_string(_cps[k].offset)
-                       + ", which is not allowed in the " + partName(part);
+                return "contains " + describe(c) + " at byte " + std::to_string(_cps[k].offset) +
+                       ", which is not allowed in the " + partName(part);
         }
         return {};
     }
@@ -228,9 +265,8 @@ private:
                 if (_cps[k].value >= 0x80) return "has a non-ASCII character in its IP literal";
                 literal += static_cast<char>(_cps[k].value);
             }
-            if (!isIpLiteral(literal))
-                return "has an invalid IP literal [" + literal + "]";
-            ++hostEnd;     // past ']'
+            if (!isIpLiteral(literal)) return "has an invalid IP literal [" + literal + "]";
+            ++hostEnd; // past ']'
         }
         else
         {
@@ -238,17 +274,16 @@ private:
             std::string problem = run(hostBegin, hostEnd, Part::Host);
             if (!problem.empty()) return problem;
         }
-        if (hostEnd == hostBegin && (_scheme == "http" || _scheme == "https"))
-            return "has an empty host";
+        if (hostEnd == hostBegin && (_scheme == "http" || _scheme == "https")) return "has an empty host";
         if (hostEnd < end)
         {
             if (_cps[hostEnd].value != ':')
-                return "has " + describe(_cps[hostEnd].value) + " after its host at byte "
-                       + std::to_string(_cps[hostEnd].offset);
+                return "has " + describe(_cps[hostEnd].value) + " after its host at byte " +
+                       std::to_string(_cps[hostEnd].offset);
             for (std::size_t k = hostEnd + 1; k < end; ++k)
                 if (!isDigit(_cps[k].value))
-                    return "has a port that is not a number (" + describe(_cps[k].value) + " at byte "
-                           + std::to_string(_cps[k].offset) + ")";
+                    return "has a port that is not a number (" + describe(_cps[k].value) + " at byte " +
+                           std::to_string(_cps[k].offset) + ")";
         }
         return {};
     }
@@ -339,4 +374,5 @@ std::string Iri::check(const std::string& value)
     return Checker(cps).run();
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -19,7 +19,9 @@ namespace {
 class Parser
 {
 public:
-    explicit Parser(const std::string& text) : _text(text) {}
+    explicit Parser(const std::string& text):
+        _text(text)
+    {}
 
     [[noreturn]] void fail(const std::string& what) const
     {
@@ -67,8 +69,8 @@ public:
         while (!atEnd())
         {
             const char c = peek();
-            if (c == '.' || c == '[' || c == '|' || c == ']' || c == '\'' || c == '"' || c == '('
-                || std::isspace(static_cast<unsigned char>(c)))
+            if (c == '.' || c == '[' || c == '|' || c == ']' || c == '\'' || c == '"' || c == '(' ||
+                std::isspace(static_cast<unsigned char>(c)))
                 break;
             ++_pos;
         }
@@ -76,7 +78,7 @@ public:
         return _text.substr(start, _pos - start);
     }
 
-    template <class Step>
+    template<class Step>
     std::vector<std::vector<Step>> parse()
     {
         std::vector<std::vector<Step>> alternatives;
@@ -89,7 +91,11 @@ public:
             {
                 // The spec's own example leaves out "$.": "context.contextActivities.grouping[*].id".
                 Step first;
-                if (peek() == '*') { ++_pos; first.wildcard = true; }
+                if (peek() == '*')
+                {
+                    ++_pos;
+                    first.wildcard = true;
+                }
                 else first.names.push_back(name());
                 path.push_back(first);
             }
@@ -100,7 +106,11 @@ public:
                 {
                     ++_pos;
                     if (peek() == '.') fail("recursive descent '..' is not allowed in xAPI Profiles");
-                    if (peek() == '*') { ++_pos; step.wildcard = true; }
+                    if (peek() == '*')
+                    {
+                        ++_pos;
+                        step.wildcard = true;
+                    }
                     else step.names.push_back(name());
                 }
                 else if (peek() == '[')
@@ -110,13 +120,26 @@ public:
                     {
                         skipSpace();
                         const char c = peek();
-                        if (c == '?' || c == '(') fail("filter and script expressions are not allowed in xAPI Profiles");
-                        if (c == '*') { ++_pos; step.wildcard = true; }
+                        if (c == '?' || c == '(')
+                            fail("filter and script expressions are not allowed in xAPI Profiles");
+                        if (c == '*')
+                        {
+                            ++_pos;
+                            step.wildcard = true;
+                        }
                         else if (c == '\'' || c == '"') step.names.push_back(quoted());
                         else step.indexes.push_back(index());
                         skipSpace();
-                        if (peek() == ',') { ++_pos; continue; }
-                        if (peek() == ']') { ++_pos; break; }
+                        if (peek() == ',')
+                        {
+                            ++_pos;
+                            continue;
+                        }
+                        if (peek() == ']')
+                        {
+                            ++_pos;
+                            break;
+                        }
                         if (peek() == ':') fail("array slices are not allowed in xAPI Profiles");
                         fail("expected ',' or ']'");
                     }
@@ -139,7 +162,8 @@ private:
 
 } // namespace
 
-JsonPath::JsonPath(const std::string& expression) : _expression(expression)
+JsonPath::JsonPath(const std::string& expression):
+    _expression(expression)
 {
     if (expression.empty()) throw Poco::SyntaxException("JSONPath is empty");
     _alternatives = Parser(_expression).parse<Step>();
@@ -170,7 +194,8 @@ std::vector<Poco::Dynamic::Var> JsonPath::evaluate(const Poco::Dynamic::Var& roo
                     const auto array = value.extract<Poco::JSON::Array::Ptr>();
                     if (!array) continue;
                     if (step.wildcard)
-                        for (std::size_t i = 0; i < array->size(); ++i) next.push_back(array->get(static_cast<unsigned>(i)));
+                        for (std::size_t i = 0; i < array->size(); ++i)
+                            next.push_back(array->get(static_cast<unsigned>(i)));
                     for (std::size_t i : step.indexes)
                         if (i < array->size()) next.push_back(array->get(static_cast<unsigned>(i)));
                 }
@@ -182,4 +207,5 @@ std::vector<Poco::Dynamic::Var> JsonPath::evaluate(const Poco::Dynamic::Var& roo
     return result;
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -62,17 +62,31 @@ void JsonWriter::appendQuoted(std::string& out, std::string_view text)
         out.append(run, static_cast<std::size_t>(p - run));
         switch (c)
         {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 0xF];
         }
         run = ++p;
     }
@@ -113,13 +127,26 @@ void JsonWriter::value(const JsonValue& v)
 {
     switch (v.kind())
     {
-    case JsonValue::Kind::Null: null(); break;
-    case JsonValue::Kind::String: string(v.text()); break;
-    case JsonValue::Kind::Integer: integer(v.integer()); break;
-    case JsonValue::Kind::Number: number(v.number()); break;
-    case JsonValue::Kind::Boolean: boolean(v.boolean()); break;
-    case JsonValue::Kind::Raw: raw(v.text()); break;
+        case JsonValue::Kind::Null:
+            null();
+            break;
+        case JsonValue::Kind::String:
+            string(v.text());
+            break;
+        case JsonValue::Kind::Integer:
+            integer(v.integer());
+            break;
+        case JsonValue::Kind::Number:
+            number(v.number());
+            break;
+        case JsonValue::Kind::Boolean:
+            boolean(v.boolean());
+            break;
+        case JsonValue::Kind::Raw:
+            raw(v.text());
+            break;
     }
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -118,4 +118,5 @@ std::optional<std::string> Jws::verifyRs256(const std::string& jws, const Poco::
     return payload;
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

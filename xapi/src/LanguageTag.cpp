@@ -20,10 +20,32 @@ namespace {
 
 const char* const kGrandfathered[] = {
     // irregular
-    "en-gb-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon", "i-lux", "i-mingo",
-    "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-be-fr", "sgn-be-nl", "sgn-ch-de",
+    "en-gb-oed",
+    "i-ami",
+    "i-bnn",
+    "i-default",
+    "i-enochian",
+    "i-hak",
+    "i-klingon",
+    "i-lux",
+    "i-mingo",
+    "i-navajo",
+    "i-pwn",
+    "i-tao",
+    "i-tay",
+    "i-tsu",
+    "sgn-be-fr",
+    "sgn-be-nl",
+    "sgn-ch-de",
     // regular
-    "art-lojban", "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka", "zh-min", "zh-min-nan",
+    "art-lojban",
+    "cel-gaulish",
+    "no-bok",
+    "no-nyn",
+    "zh-guoyu",
+    "zh-hakka",
+    "zh-min",
+    "zh-min-nan",
     "zh-xiang",
 };
 
@@ -42,14 +64,26 @@ bool alnum(const std::string& s, std::size_t min, std::size_t max)
     return s.size() >= min && s.size() <= max && allOf(s, std::isalnum);
 }
 
-bool isScript(const std::string& s) { return alpha(s, 4, 4); }
-bool isRegion(const std::string& s) { return alpha(s, 2, 2) || (s.size() == 3 && allOf(s, std::isdigit)); }
+bool isScript(const std::string& s)
+{
+    return alpha(s, 4, 4);
+}
+bool isRegion(const std::string& s)
+{
+    return alpha(s, 2, 2) || (s.size() == 3 && allOf(s, std::isdigit));
+}
 bool isVariant(const std::string& s)
 {
     return alnum(s, 5, 8) || (s.size() == 4 && std::isdigit(static_cast<unsigned char>(s[0])) && alnum(s, 4, 4));
 }
-bool isSingleton(const std::string& s) { return s.size() == 1 && alnum(s, 1, 1) && s != "x" && s != "X"; }
-bool isPrivateUse(const std::string& s) { return s == "x" || s == "X"; }
+bool isSingleton(const std::string& s)
+{
+    return s.size() == 1 && alnum(s, 1, 1) && s != "x" && s != "X";
+}
+bool isPrivateUse(const std::string& s)
+{
+    return s == "x" || s == "X";
+}
 
 std::string lower(std::string s)
 {
@@ -78,7 +112,8 @@ std::string LanguageTag::check(const std::string& tag)
     for (const auto& s : subtags)
     {
         if (s.empty()) return "has an empty subtag (two '-' in a row, or a '-' at either end)";
-        if (!allOf(s, std::isalnum)) return "has subtag '" + s + "' with characters other than ASCII letters and digits";
+        if (!allOf(s, std::isalnum))
+            return "has subtag '" + s + "' with characters other than ASCII letters and digits";
         if (s.size() > 8) return "has subtag '" + s + "' longer than 8 characters";
     }
 
@@ -93,8 +128,7 @@ std::string LanguageTag::check(const std::string& tag)
 
     // language = 2*3ALPHA ["-" extlang] / 4ALPHA / 5*8ALPHA ; extlang = 3ALPHA *2("-" 3ALPHA)
     const std::string& language = subtags[0];
-    if (!alpha(language, 2, 8))
-        return "has primary language subtag '" + language + "'; it must be 2 to 8 letters";
+    if (!alpha(language, 2, 8)) return "has primary language subtag '" + language + "'; it must be 2 to 8 letters";
     ++i;
     if (language.size() <= 3)
         for (int e = 0; e < 3 && i < n && alpha(subtags[i], 3, 3); ++e) ++i;
@@ -113,11 +147,13 @@ std::string LanguageTag::check(const std::string& tag)
         const std::size_t singletonAt = i++;
         const std::size_t first = i;
         while (i < n && alnum(subtags[i], 2, 8)) ++i;
-        if (i == first) return "has extension singleton '" + subtags[singletonAt] + "' with no 2-8 character subtag after it";
+        if (i == first)
+            return "has extension singleton '" + subtags[singletonAt] + "' with no 2-8 character subtag after it";
     }
     if (i < n && isPrivateUse(subtags[i])) return privateUse(i);
     if (i < n) return "has subtag '" + subtags[i] + "' where it is not allowed (after '" + subtags[i - 1] + "')";
     return {};
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -34,10 +34,22 @@ const char* const kProfileContext = "https://w3id.org/xapi/profiles/context";
 const char* const kActivityContext = "https://w3id.org/xapi/profiles/activity-context";
 const char* const kConformsTo = "https://w3id.org/xapi/profiles#1.0";
 
-bool isObject(const Var& v) { return v.type() == typeid(Object::Ptr) && !v.extract<Object::Ptr>().isNull(); }
-bool isArray(const Var& v) { return v.type() == typeid(Array::Ptr) && !v.extract<Array::Ptr>().isNull(); }
-Object::Ptr asObject(const Var& v) { return isObject(v) ? v.extract<Object::Ptr>() : Object::Ptr(); }
-Array::Ptr asArray(const Var& v) { return isArray(v) ? v.extract<Array::Ptr>() : Array::Ptr(); }
+bool isObject(const Var& v)
+{
+    return v.type() == typeid(Object::Ptr) && !v.extract<Object::Ptr>().isNull();
+}
+bool isArray(const Var& v)
+{
+    return v.type() == typeid(Array::Ptr) && !v.extract<Array::Ptr>().isNull();
+}
+Object::Ptr asObject(const Var& v)
+{
+    return isObject(v) ? v.extract<Object::Ptr>() : Object::Ptr();
+}
+Array::Ptr asArray(const Var& v)
+{
+    return isArray(v) ? v.extract<Array::Ptr>() : Array::Ptr();
+}
 
 std::string quote(const std::string& s)
 {
@@ -46,14 +58,23 @@ std::string quote(const std::string& s)
     return out;
 }
 
-std::string member(const std::string& path, const std::string& name) { return path + "." + name; }
-std::string element(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string member(const std::string& path, const std::string& name)
+{
+    return path + "." + name;
+}
+std::string element(const std::string& path, std::size_t i)
+{
+    return path + "[" + std::to_string(i) + "]";
+}
 
 /// One run of Profile::checkStructure.
 class StructureRun
 {
 public:
-    StructureRun(Object::Ptr doc, Problems& out) : _doc(std::move(doc)), _out(out) {}
+    StructureRun(Object::Ptr doc, Problems& out):
+        _doc(std::move(doc)),
+        _out(out)
+    {}
 
     void run()
     {
@@ -64,8 +85,8 @@ public:
         requiredEquals("$", _doc, "type", "Profile");
         if (!_doc->has("conformsTo")) add("$.conformsTo", "is missing; it must be " + std::string(kConformsTo));
         else if (string(_doc, "conformsTo") != kConformsTo)
-            add("$.conformsTo", quote(string(_doc, "conformsTo")) + " is not " + kConformsTo
-                                    + ", the Profile specification version this checker knows");
+            add("$.conformsTo", quote(string(_doc, "conformsTo")) + " is not " + kConformsTo +
+                                    ", the Profile specification version this checker knows");
         languageMap("$", _doc, "prefLabel", true);
         languageMap("$", _doc, "definition", true);
         iri("$", _doc, "seeAlso", false);
@@ -90,7 +111,8 @@ private:
 
     void noEmptyValues(const std::string& path, const Var& v)
     {
-        static const std::string kRule = "; values in a Profile must not be null, empty strings, empty objects or empty arrays";
+        static const std::string kRule =
+            "; values in a Profile must not be null, empty strings, empty objects or empty arrays";
         if (v.isEmpty()) add(path, "is null" + kRule);
         else if (v.isString() && v.extract<std::string>().empty()) add(path, "is an empty string" + kRule);
         else if (auto o = asObject(v))
@@ -101,7 +123,8 @@ private:
         else if (auto a = asArray(v))
         {
             if (a->size() == 0) add(path, "is an empty array" + kRule);
-            for (std::size_t i = 0; i < a->size(); ++i) noEmptyValues(element(path, i), a->get(static_cast<unsigned>(i)));
+            for (std::size_t i = 0; i < a->size(); ++i)
+                noEmptyValues(element(path, i), a->get(static_cast<unsigned>(i)));
         }
     }
 
@@ -148,12 +171,13 @@ private:
             return;
         }
         const std::string s = v.extract<std::string>();
-        if (s.empty()) return;   // reported as empty
+        if (s.empty()) return; // reported as empty
         const std::string why = Iri::check(s);
         if (!why.empty()) add(p, quote(s) + " is not an IRI: it " + why);
     }
 
-    void requiredEquals(const std::string& path, const Object::Ptr& o, const std::string& name, const std::string& expected)
+    void requiredEquals(const std::string& path, const Object::Ptr& o, const std::string& name,
+                        const std::string& expected)
     {
         if (!o->has(name)) add(member(path, name), "is missing; it must be " + quote(expected));
         else if (string(o, name) != expected)
@@ -177,7 +201,8 @@ private:
         for (const auto& m : *map)
         {
             const std::string why = LanguageTag::check(m.first);
-            if (!why.empty()) add(p + "[" + quote(m.first) + "]", quote(m.first) + " is not an RFC 5646 language tag: it " + why);
+            if (!why.empty())
+                add(p + "[" + quote(m.first) + "]", quote(m.first) + " is not an RFC 5646 language tag: it " + why);
             if (!m.second.isString()) add(p + "[" + quote(m.first) + "]", "must be a string");
         }
     }
@@ -214,8 +239,8 @@ private:
         const std::string s = string(o, name);
         Poco::DateTime dt;
         int tz;
-        if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, s, dt, tz)
-            && !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, s, dt, tz))
+        if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, s, dt, tz) &&
+            !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, s, dt, tz))
             add(member(p, name), quote(s) + " is not an ISO 8601 / RFC 3339 timestamp");
     }
 
@@ -267,7 +292,7 @@ private:
         iri("$.author", a, "url", false);
     }
 
-    template <class F>
+    template<class F>
     void forEach(const char* list, F f)
     {
         if (!_doc->has(list)) return;
@@ -323,12 +348,14 @@ private:
         const std::string type = string(c, "type");
         static const std::set<std::string> kSkos = {"Verb", "ActivityType", "AttachmentUsageType"};
         static const std::set<std::string> kExtension = {"ContextExtension", "ResultExtension", "ActivityExtension"};
-        static const std::set<std::string> kDocument = {"StateResource", "AgentProfileResource", "ActivityProfileResource"};
+        static const std::set<std::string> kDocument = {"StateResource", "AgentProfileResource",
+                                                        "ActivityProfileResource"};
         if (kSkos.count(type))
         {
             languageMap(p, c, "prefLabel", true);
             languageMap(p, c, "definition", true);
-            for (const char* rel : {"broader", "broadMatch", "narrower", "narrowMatch", "related", "relatedMatch", "exactMatch"})
+            for (const char* rel :
+                 {"broader", "broadMatch", "narrower", "narrowMatch", "related", "relatedMatch", "exactMatch"})
                 iriArray(p, c, rel);
         }
         else if (kExtension.count(type) || kDocument.count(type))
@@ -337,8 +364,7 @@ private:
             languageMap(p, c, "definition", true);
             iri(p, c, "context", false);
             iri(p, c, "schema", false);
-            if (c->has("schema") && c->has("inlineSchema"))
-                add(p, "has both schema and inlineSchema; use at most one");
+            if (c->has("schema") && c->has("inlineSchema")) add(p, "has both schema and inlineSchema; use at most one");
             if (c->has("inlineSchema")) inlineSchema(member(p, "inlineSchema"), c->get("inlineSchema"));
             if (c->has("recommendedActivityTypes") && type != "ActivityExtension")
                 add(member(p, "recommendedActivityTypes"), "is only allowed on an ActivityExtension");
@@ -360,12 +386,16 @@ private:
                 if (const Array::Ptr a = asArray(ctx))
                     for (std::size_t i = 0; i < a->size(); ++i)
                         ok = ok || a->get(static_cast<unsigned>(i)).toString() == kActivityContext;
-                if (!ok) add(member(member(p, "activityDefinition"), "@context"), std::string("must be (or contain) ") + kActivityContext);
+                if (!ok)
+                    add(member(member(p, "activityDefinition"), "@context"),
+                        std::string("must be (or contain) ") + kActivityContext);
             }
         }
-        else add(member(p, "type"), (type.empty() ? std::string("is missing") : quote(type) + " is not a Concept type")
-                                       + "; use Verb, ActivityType, AttachmentUsageType, ContextExtension, ResultExtension, "
-                                         "ActivityExtension, StateResource, AgentProfileResource, ActivityProfileResource or Activity");
+        else
+            add(member(p, "type"),
+                (type.empty() ? std::string("is missing") : quote(type) + " is not a Concept type") +
+                    "; use Verb, ActivityType, AttachmentUsageType, ContextExtension, ResultExtension, "
+                    "ActivityExtension, StateResource, AgentProfileResource, ActivityProfileResource or Activity");
     }
 
     void inlineSchema(const std::string& p, const Var& v)
@@ -398,7 +428,8 @@ private:
         for (std::size_t i = 0; i < a->size(); ++i)
         {
             const std::string id = a->get(static_cast<unsigned>(i)).toString();
-            if (!_templates.count(id)) add(element(member(p, name), i), quote(id) + " is not a Statement Template of this profile");
+            if (!_templates.count(id))
+                add(element(member(p, name), i), quote(id) + " is not a Statement Template of this profile");
         }
     }
 
@@ -498,14 +529,16 @@ private:
             if (pt->has(k)) ++kinds;
         if (kinds != 1)
         {
-            add(p, "has " + std::to_string(kinds)
-                       + " of alternates, optional, oneOrMore, sequence, zeroOrMore; exactly one is required");
+            add(p, "has " + std::to_string(kinds) +
+                       " of alternates, optional, oneOrMore, sequence, zeroOrMore; exactly one is required");
             return;
         }
         for (const char* one : {"optional", "oneOrMore", "zeroOrMore"})
-            if (pt->has(one) && !pt->get(one).isString()) add(member(p, one), "must be a single template or pattern id");
+            if (pt->has(one) && !pt->get(one).isString())
+                add(member(p, one), "must be a single template or pattern id");
         for (const char* many : {"alternates", "sequence"})
-            if (pt->has(many) && !isArray(pt->get(many))) add(member(p, many), "must be an array of template or pattern ids");
+            if (pt->has(many) && !isArray(pt->get(many)))
+                add(member(p, many), "must be an array of template or pattern ids");
 
         const std::vector<std::string> refs = members(pt);
         for (const auto& ref : refs)
@@ -518,14 +551,18 @@ private:
             {
                 auto it = _patterns.find(ref);
                 if (it != _patterns.end() && (it->second->has("optional") || it->second->has("zeroOrMore")))
-                    add(member(p, "alternates"), quote(ref) + " is an optional or zeroOrMore pattern, which must not be directly inside alternates");
+                    add(member(p, "alternates"),
+                        quote(ref) +
+                            " is an optional or zeroOrMore pattern, which must not be directly inside alternates");
             }
         }
         if (pt->has("sequence") && refs.size() < 2)
         {
-            const bool allowedSingle = primary && refs.size() == 1 && _templates.count(refs[0]) && !usedElsewhere(string(pt, "id"));
+            const bool allowedSingle =
+                primary && refs.size() == 1 && _templates.count(refs[0]) && !usedElsewhere(string(pt, "id"));
             if (!allowedSingle)
-                add(member(p, "sequence"), "must have at least two members (one only in a primary pattern, used nowhere else, of one template)");
+                add(member(p, "sequence"),
+                    "must have at least two members (one only in a primary pattern, used nowhere else, of one template)");
         }
     }
 
@@ -542,7 +579,7 @@ private:
 
     void patternCycles()
     {
-        std::map<std::string, int> state;   // 0 unvisited, 1 on stack, 2 done
+        std::map<std::string, int> state; // 0 unvisited, 1 on stack, 2 done
         std::function<bool(const std::string&)> visit = [&](const std::string& id) {
             int& s = state[id];
             if (s == 1) return true;
@@ -564,7 +601,7 @@ private:
     Problems& _out;
     std::string _profileId;
     std::set<std::string> _versionIds;
-    std::map<std::string, std::string> _ids;    // id -> path of its definition
+    std::map<std::string, std::string> _ids; // id -> path of its definition
     std::set<std::string> _templates;
     std::map<std::string, Object::Ptr> _patterns;
 };
@@ -593,7 +630,8 @@ Profile Profile::load(const std::string& path)
     }
 }
 
-Profile::Profile(Poco::JSON::Object::Ptr document) : _document(std::move(document))
+Profile::Profile(Poco::JSON::Object::Ptr document):
+    _document(std::move(document))
 {
     if (!_document) throw Poco::NullPointerException("xAPI Profile: no document");
 }
@@ -608,7 +646,8 @@ std::vector<std::string> Profile::versionIds() const
     std::vector<std::string> ids;
     const Array::Ptr a = _document->has("versions") ? asArray(_document->get("versions")) : Array::Ptr();
     for (std::size_t i = 0; a && i < a->size(); ++i)
-        if (const Object::Ptr v = asObject(a->get(static_cast<unsigned>(i)))) ids.push_back(v->optValue<std::string>("id", ""));
+        if (const Object::Ptr v = asObject(a->get(static_cast<unsigned>(i))))
+            ids.push_back(v->optValue<std::string>("id", ""));
     return ids;
 }
 
@@ -620,7 +659,8 @@ std::string Profile::currentVersionId() const
     {
         const Object::Ptr v = asObject(a->get(static_cast<unsigned>(i)));
         const Array::Ptr prior = v && v->has("wasRevisionOf") ? asArray(v->get("wasRevisionOf")) : Array::Ptr();
-        for (std::size_t k = 0; prior && k < prior->size(); ++k) superseded.insert(prior->get(static_cast<unsigned>(k)).toString());
+        for (std::size_t k = 0; prior && k < prior->size(); ++k)
+            superseded.insert(prior->get(static_cast<unsigned>(k)).toString());
     }
     std::string current;
     for (const auto& id : versionIds())
@@ -648,13 +688,23 @@ std::vector<std::string> Profile::templateIds() const
     std::vector<std::string> ids;
     const Array::Ptr a = _document->has("templates") ? asArray(_document->get("templates")) : Array::Ptr();
     for (std::size_t i = 0; a && i < a->size(); ++i)
-        if (const Object::Ptr o = asObject(a->get(static_cast<unsigned>(i)))) ids.push_back(o->optValue<std::string>("id", ""));
+        if (const Object::Ptr o = asObject(a->get(static_cast<unsigned>(i))))
+            ids.push_back(o->optValue<std::string>("id", ""));
     return ids;
 }
 
-Poco::JSON::Object::Ptr Profile::findTemplate(const std::string& id) const { return findIn("templates", id); }
-Poco::JSON::Object::Ptr Profile::findConcept(const std::string& id) const { return findIn("concepts", id); }
-Poco::JSON::Object::Ptr Profile::findPattern(const std::string& id) const { return findIn("patterns", id); }
+Poco::JSON::Object::Ptr Profile::findTemplate(const std::string& id) const
+{
+    return findIn("templates", id);
+}
+Poco::JSON::Object::Ptr Profile::findConcept(const std::string& id) const
+{
+    return findIn("concepts", id);
+}
+Poco::JSON::Object::Ptr Profile::findPattern(const std::string& id) const
+{
+    return findIn("patterns", id);
+}
 
 Problems Profile::checkStructure() const
 {
@@ -663,4 +713,5 @@ Problems Profile::checkStructure() const
     return problems;
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -24,9 +24,21 @@ Context& StatementBuilder::context()
     return *_statement.context;
 }
 
-StatementBuilder& StatementBuilder::id(std::string uuid) { _statement.id = std::move(uuid); return *this; }
-StatementBuilder& StatementBuilder::randomId() { _statement.id = Uuid::random(); return *this; }
-StatementBuilder& StatementBuilder::actor(Agent agent) { _statement.actor = std::move(agent); return *this; }
+StatementBuilder& StatementBuilder::id(std::string uuid)
+{
+    _statement.id = std::move(uuid);
+    return *this;
+}
+StatementBuilder& StatementBuilder::randomId()
+{
+    _statement.id = Uuid::random();
+    return *this;
+}
+StatementBuilder& StatementBuilder::actor(Agent agent)
+{
+    _statement.actor = std::move(agent);
+    return *this;
+}
 
 StatementBuilder& StatementBuilder::verb(std::string iri, LanguageMap display)
 {
@@ -34,10 +46,26 @@ StatementBuilder& StatementBuilder::verb(std::string iri, LanguageMap display)
     return *this;
 }
 
-StatementBuilder& StatementBuilder::verb(Verb verb) { _statement.verb = std::move(verb); return *this; }
-StatementBuilder& StatementBuilder::object(Activity activity) { _statement.object = std::move(activity); return *this; }
-StatementBuilder& StatementBuilder::object(Agent agent) { _statement.object = std::move(agent); return *this; }
-StatementBuilder& StatementBuilder::object(StatementRef ref) { _statement.object = std::move(ref); return *this; }
+StatementBuilder& StatementBuilder::verb(Verb verb)
+{
+    _statement.verb = std::move(verb);
+    return *this;
+}
+StatementBuilder& StatementBuilder::object(Activity activity)
+{
+    _statement.object = std::move(activity);
+    return *this;
+}
+StatementBuilder& StatementBuilder::object(Agent agent)
+{
+    _statement.object = std::move(agent);
+    return *this;
+}
+StatementBuilder& StatementBuilder::object(StatementRef ref)
+{
+    _statement.object = std::move(ref);
+    return *this;
+}
 
 StatementBuilder& StatementBuilder::voids(const std::string& statementId)
 {
@@ -46,7 +74,11 @@ StatementBuilder& StatementBuilder::voids(const std::string& statementId)
     return *this;
 }
 
-StatementBuilder& StatementBuilder::score(Score score) { result().score = std::move(score); return *this; }
+StatementBuilder& StatementBuilder::score(Score score)
+{
+    result().score = std::move(score);
+    return *this;
+}
 
 StatementBuilder& StatementBuilder::scaledScore(double scaled)
 {
@@ -64,10 +96,26 @@ StatementBuilder& StatementBuilder::rawScore(double raw, double min, double max)
     return *this;
 }
 
-StatementBuilder& StatementBuilder::success(bool success) { result().success = success; return *this; }
-StatementBuilder& StatementBuilder::completion(bool completion) { result().completion = completion; return *this; }
-StatementBuilder& StatementBuilder::response(std::string response) { result().response = std::move(response); return *this; }
-StatementBuilder& StatementBuilder::duration(std::string iso8601) { result().duration = std::move(iso8601); return *this; }
+StatementBuilder& StatementBuilder::success(bool success)
+{
+    result().success = success;
+    return *this;
+}
+StatementBuilder& StatementBuilder::completion(bool completion)
+{
+    result().completion = completion;
+    return *this;
+}
+StatementBuilder& StatementBuilder::response(std::string response)
+{
+    result().response = std::move(response);
+    return *this;
+}
+StatementBuilder& StatementBuilder::duration(std::string iso8601)
+{
+    result().duration = std::move(iso8601);
+    return *this;
+}
 
 StatementBuilder& StatementBuilder::resultExtension(const std::string& iri, JsonValue value)
 {
@@ -75,9 +123,21 @@ StatementBuilder& StatementBuilder::resultExtension(const std::string& iri, Json
     return *this;
 }
 
-StatementBuilder& StatementBuilder::registration(std::string uuid) { context().registration = std::move(uuid); return *this; }
-StatementBuilder& StatementBuilder::instructor(Agent agent) { context().instructor = std::move(agent); return *this; }
-StatementBuilder& StatementBuilder::team(Agent group) { context().team = std::move(group); return *this; }
+StatementBuilder& StatementBuilder::registration(std::string uuid)
+{
+    context().registration = std::move(uuid);
+    return *this;
+}
+StatementBuilder& StatementBuilder::instructor(Agent agent)
+{
+    context().instructor = std::move(agent);
+    return *this;
+}
+StatementBuilder& StatementBuilder::team(Agent group)
+{
+    context().team = std::move(group);
+    return *this;
+}
 
 StatementBuilder& StatementBuilder::contextAgent(Agent agent, std::vector<std::string> relevantTypes)
 {
@@ -85,13 +145,41 @@ StatementBuilder& StatementBuilder::contextAgent(Agent agent, std::vector<std::s
     return *this;
 }
 
-StatementBuilder& StatementBuilder::parent(Activity a) { context().contextActivities.parent.push_back(std::move(a)); return *this; }
-StatementBuilder& StatementBuilder::grouping(Activity a) { context().contextActivities.grouping.push_back(std::move(a)); return *this; }
-StatementBuilder& StatementBuilder::category(Activity a) { context().contextActivities.category.push_back(std::move(a)); return *this; }
-StatementBuilder& StatementBuilder::other(Activity a) { context().contextActivities.other.push_back(std::move(a)); return *this; }
-StatementBuilder& StatementBuilder::revision(std::string revision) { context().revision = std::move(revision); return *this; }
-StatementBuilder& StatementBuilder::platform(std::string platform) { context().platform = std::move(platform); return *this; }
-StatementBuilder& StatementBuilder::language(std::string tag) { context().language = std::move(tag); return *this; }
+StatementBuilder& StatementBuilder::parent(Activity a)
+{
+    context().contextActivities.parent.push_back(std::move(a));
+    return *this;
+}
+StatementBuilder& StatementBuilder::grouping(Activity a)
+{
+    context().contextActivities.grouping.push_back(std::move(a));
+    return *this;
+}
+StatementBuilder& StatementBuilder::category(Activity a)
+{
+    context().contextActivities.category.push_back(std::move(a));
+    return *this;
+}
+StatementBuilder& StatementBuilder::other(Activity a)
+{
+    context().contextActivities.other.push_back(std::move(a));
+    return *this;
+}
+StatementBuilder& StatementBuilder::revision(std::string revision)
+{
+    context().revision = std::move(revision);
+    return *this;
+}
+StatementBuilder& StatementBuilder::platform(std::string platform)
+{
+    context().platform = std::move(platform);
+    return *this;
+}
+StatementBuilder& StatementBuilder::language(std::string tag)
+{
+    context().language = std::move(tag);
+    return *this;
+}
 
 StatementBuilder& StatementBuilder::contextStatement(std::string statementId)
 {
@@ -105,7 +193,11 @@ StatementBuilder& StatementBuilder::contextExtension(const std::string& iri, Jso
     return *this;
 }
 
-StatementBuilder& StatementBuilder::timestamp(std::string rfc3339) { _statement.timestamp = std::move(rfc3339); return *this; }
+StatementBuilder& StatementBuilder::timestamp(std::string rfc3339)
+{
+    _statement.timestamp = std::move(rfc3339);
+    return *this;
+}
 
 StatementBuilder& StatementBuilder::timestamp(const Poco::Timestamp& time)
 {
@@ -119,4 +211,5 @@ StatementBuilder& StatementBuilder::attachment(Attachment attachment)
     return *this;
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -41,10 +41,26 @@ void writeAgent(JsonWriter& w, const Agent& a)
     w.beginObject();
     w.key("objectType");
     w.string(group ? "Group" : "Agent");
-    if (!a.name.empty()) { w.key("name"); w.string(a.name); }
-    if (!a.mbox.empty()) { w.key("mbox"); w.string(a.mbox); }
-    if (!a.mboxSha1sum.empty()) { w.key("mbox_sha1sum"); w.string(a.mboxSha1sum); }
-    if (!a.openid.empty()) { w.key("openid"); w.string(a.openid); }
+    if (!a.name.empty())
+    {
+        w.key("name");
+        w.string(a.name);
+    }
+    if (!a.mbox.empty())
+    {
+        w.key("mbox");
+        w.string(a.mbox);
+    }
+    if (!a.mboxSha1sum.empty())
+    {
+        w.key("mbox_sha1sum");
+        w.string(a.mboxSha1sum);
+    }
+    if (!a.openid.empty())
+    {
+        w.key("openid");
+        w.string(a.openid);
+    }
     if (a.account)
     {
         w.key("account");
@@ -77,11 +93,31 @@ void writeActivity(JsonWriter& w, const Activity& a)
         const ActivityDefinition& d = *a.definition;
         w.key("definition");
         w.beginObject();
-        if (d.name) { w.key("name"); writeLanguageMap(w, *d.name); }
-        if (d.description) { w.key("description"); writeLanguageMap(w, *d.description); }
-        if (!d.type.empty()) { w.key("type"); w.string(d.type); }
-        if (!d.moreInfo.empty()) { w.key("moreInfo"); w.string(d.moreInfo); }
-        if (!d.extensions.empty()) { w.key("extensions"); writeExtensions(w, d.extensions); }
+        if (d.name)
+        {
+            w.key("name");
+            writeLanguageMap(w, *d.name);
+        }
+        if (d.description)
+        {
+            w.key("description");
+            writeLanguageMap(w, *d.description);
+        }
+        if (!d.type.empty())
+        {
+            w.key("type");
+            w.string(d.type);
+        }
+        if (!d.moreInfo.empty())
+        {
+            w.key("moreInfo");
+            w.string(d.moreInfo);
+        }
+        if (!d.extensions.empty())
+        {
+            w.key("extensions");
+            writeExtensions(w, d.extensions);
+        }
         w.endObject();
     }
     w.endObject();
@@ -122,17 +158,53 @@ void writeResult(JsonWriter& w, const Result& r)
     {
         w.key("score");
         w.beginObject();
-        if (r.score->scaled) { w.key("scaled"); w.number(*r.score->scaled); }
-        if (r.score->raw) { w.key("raw"); w.number(*r.score->raw); }
-        if (r.score->min) { w.key("min"); w.number(*r.score->min); }
-        if (r.score->max) { w.key("max"); w.number(*r.score->max); }
+        if (r.score->scaled)
+        {
+            w.key("scaled");
+            w.number(*r.score->scaled);
+        }
+        if (r.score->raw)
+        {
+            w.key("raw");
+            w.number(*r.score->raw);
+        }
+        if (r.score->min)
+        {
+            w.key("min");
+            w.number(*r.score->min);
+        }
+        if (r.score->max)
+        {
+            w.key("max");
+            w.number(*r.score->max);
+        }
         w.endObject();
     }
-    if (r.success) { w.key("success"); w.boolean(*r.success); }
-    if (r.completion) { w.key("completion"); w.boolean(*r.completion); }
-    if (r.response) { w.key("response"); w.string(*r.response); }
-    if (r.duration) { w.key("duration"); w.string(*r.duration); }
-    if (!r.extensions.empty()) { w.key("extensions"); writeExtensions(w, r.extensions); }
+    if (r.success)
+    {
+        w.key("success");
+        w.boolean(*r.success);
+    }
+    if (r.completion)
+    {
+        w.key("completion");
+        w.boolean(*r.completion);
+    }
+    if (r.response)
+    {
+        w.key("response");
+        w.string(*r.response);
+    }
+    if (r.duration)
+    {
+        w.key("duration");
+        w.string(*r.duration);
+    }
+    if (!r.extensions.empty())
+    {
+        w.key("extensions");
+        writeExtensions(w, r.extensions);
+    }
     w.endObject();
 }
 
@@ -141,23 +213,35 @@ void writeAttachment(JsonWriter& w, const Attachment& a)
     w.beginObject();
     w.key("usageType");
     w.string(a.usageType);
-    if (a.display) { w.key("display"); writeLanguageMap(w, *a.display); }
-    if (a.description) { w.key("description"); writeLanguageMap(w, *a.description); }
+    if (a.display)
+    {
+        w.key("display");
+        writeLanguageMap(w, *a.display);
+    }
+    if (a.description)
+    {
+        w.key("description");
+        writeLanguageMap(w, *a.description);
+    }
     w.key("contentType");
     w.string(a.contentType);
     w.key("length");
     w.unsignedInteger(a.length);
     w.key("sha2");
     w.string(a.sha2);
-    if (!a.fileUrl.empty()) { w.key("fileUrl"); w.string(a.fileUrl); }
+    if (!a.fileUrl.empty())
+    {
+        w.key("fileUrl");
+        w.string(a.fileUrl);
+    }
     w.endObject();
 }
 
 } // namespace
 
-StatementSerializer::StatementSerializer(SerializerOptions options) : _options(std::move(options))
-{
-}
+StatementSerializer::StatementSerializer(SerializerOptions options):
+    _options(std::move(options))
+{}
 
 std::string StatementSerializer::serialize(const Statement& statement) const
 {
@@ -193,24 +277,52 @@ void StatementSerializer::write(JsonWriter& w, const Statement& s) const
 {
     const bool v2 = _options.version == SpecVersion::v2_0_0;
     w.beginObject();
-    if (!s.id.empty()) { w.key("id"); w.string(s.id); }
+    if (!s.id.empty())
+    {
+        w.key("id");
+        w.string(s.id);
+    }
     w.key("actor");
     writeAgent(w, s.actor);
     w.key("verb");
     w.beginObject();
     w.key("id");
     w.string(s.verb.id);
-    if (s.verb.display) { w.key("display"); writeLanguageMap(w, *s.verb.display); }
+    if (s.verb.display)
+    {
+        w.key("display");
+        writeLanguageMap(w, *s.verb.display);
+    }
     w.endObject();
     w.key("object");
     if (const auto* activity = std::get_if<Activity>(&s.object)) writeActivity(w, *activity);
     else if (const auto* agent = std::get_if<Agent>(&s.object)) writeAgent(w, *agent);
     else writeStatementRef(w, std::get<StatementRef>(s.object));
-    if (s.result) { w.key("result"); writeResult(w, *s.result); }
-    if (s.context) { w.key("context"); write(w, *s.context); }
-    if (!s.timestamp.empty()) { w.key("timestamp"); w.string(s.timestamp); }
-    if (v2) { w.key("version"); w.string("2.0.0"); }
-    else if (!s.version.empty()) { w.key("version"); w.string(s.version); }
+    if (s.result)
+    {
+        w.key("result");
+        writeResult(w, *s.result);
+    }
+    if (s.context)
+    {
+        w.key("context");
+        write(w, *s.context);
+    }
+    if (!s.timestamp.empty())
+    {
+        w.key("timestamp");
+        w.string(s.timestamp);
+    }
+    if (v2)
+    {
+        w.key("version");
+        w.string("2.0.0");
+    }
+    else if (!s.version.empty())
+    {
+        w.key("version");
+        w.string(s.version);
+    }
     if (!s.attachments.empty())
     {
         w.key("attachments");
@@ -225,9 +337,21 @@ void StatementSerializer::write(JsonWriter& w, const Context& c) const
 {
     const bool v2 = _options.version == SpecVersion::v2_0_0;
     w.beginObject();
-    if (!c.registration.empty()) { w.key("registration"); w.string(c.registration); }
-    if (c.instructor && !v2) { w.key("instructor"); writeAgent(w, *c.instructor); }
-    if (c.team) { w.key("team"); writeAgent(w, *c.team); }
+    if (!c.registration.empty())
+    {
+        w.key("registration");
+        w.string(c.registration);
+    }
+    if (c.instructor && !v2)
+    {
+        w.key("instructor");
+        writeAgent(w, *c.instructor);
+    }
+    if (c.team)
+    {
+        w.key("team");
+        writeAgent(w, *c.team);
+    }
     const bool instructorAsAgent = v2 && c.instructor;
     if (instructorAsAgent || !c.contextAgents.empty())
     {
@@ -240,8 +364,7 @@ void StatementSerializer::write(JsonWriter& w, const Context& c) const
             w.string("contextAgent");
             w.key("agent");
             writeAgent(w, *c.instructor);
-            if (!_options.instructorRelevantType.empty())
-                writeRelevantTypes(w, {_options.instructorRelevantType});
+            if (!_options.instructorRelevantType.empty()) writeRelevantTypes(w, {_options.instructorRelevantType});
             w.endObject();
         }
         for (const auto& ca : c.contextAgents)
@@ -282,12 +405,33 @@ void StatementSerializer::write(JsonWriter& w, const Context& c) const
         writeActivities(w, "other", c.contextActivities.other);
         w.endObject();
     }
-    if (!c.revision.empty()) { w.key("revision"); w.string(c.revision); }
-    if (!c.platform.empty()) { w.key("platform"); w.string(c.platform); }
-    if (!c.language.empty()) { w.key("language"); w.string(c.language); }
-    if (c.statement) { w.key("statement"); writeStatementRef(w, *c.statement); }
-    if (!c.extensions.empty()) { w.key("extensions"); writeExtensions(w, c.extensions); }
+    if (!c.revision.empty())
+    {
+        w.key("revision");
+        w.string(c.revision);
+    }
+    if (!c.platform.empty())
+    {
+        w.key("platform");
+        w.string(c.platform);
+    }
+    if (!c.language.empty())
+    {
+        w.key("language");
+        w.string(c.language);
+    }
+    if (c.statement)
+    {
+        w.key("statement");
+        writeStatementRef(w, *c.statement);
+    }
+    if (!c.extensions.empty())
+    {
+        w.key("extensions");
+        writeExtensions(w, c.extensions);
+    }
     w.endObject();
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -55,10 +55,11 @@ std::string display(const std::vector<Var>& values)
 bool sameValue(const Var& a, const Var& b)
 {
     if (a.isEmpty() || b.isEmpty()) return a.isEmpty() && b.isEmpty();
-    if (a.isString() || b.isString()) return a.isString() && b.isString() && a.extract<std::string>() == b.extract<std::string>();
+    if (a.isString() || b.isString())
+        return a.isString() && b.isString() && a.extract<std::string>() == b.extract<std::string>();
     if (a.isBoolean() || b.isBoolean()) return a.isBoolean() && b.isBoolean() && a.convert<bool>() == b.convert<bool>();
     if (a.isNumeric() && b.isNumeric()) return a.convert<double>() == b.convert<double>();
-    return a.toString() == b.toString();   // objects and arrays: their JSON text
+    return a.toString() == b.toString(); // objects and arrays: their JSON text
 }
 
 bool contains(const std::vector<Var>& list, const Var& v)
@@ -87,7 +88,8 @@ Object::Ptr normalised(const Object::Ptr& statement)
     const Var context = statement->has("context") ? statement->get("context") : Var();
     if (context.type() != typeid(Object::Ptr)) return statement;
     const Var activities = context.extract<Object::Ptr>()->has("contextActivities")
-                               ? context.extract<Object::Ptr>()->get("contextActivities") : Var();
+                               ? context.extract<Object::Ptr>()->get("contextActivities")
+                               : Var();
     if (activities.type() != typeid(Object::Ptr)) return statement;
     bool needed = false;
     for (const auto& m : *activities.extract<Object::Ptr>()) needed = needed || m.second.type() == typeid(Object::Ptr);
@@ -109,14 +111,16 @@ Object::Ptr normalised(const Object::Ptr& statement)
 
 } // namespace
 
-StatementTemplateChecker::StatementTemplateChecker(Profile profile) : _profile(std::move(profile))
+StatementTemplateChecker::StatementTemplateChecker(Profile profile):
+    _profile(std::move(profile))
 {
     for (const auto& id : _profile.templateIds())
         for (const auto& rule : listOf(_profile.findTemplate(id), "rules"))
             if (rule.type() == typeid(Object::Ptr))
             {
                 JsonPath location(text(rule.extract<Object::Ptr>(), "location"));
-                if (rule.extract<Object::Ptr>()->has("selector")) JsonPath selector(text(rule.extract<Object::Ptr>(), "selector"));
+                if (rule.extract<Object::Ptr>()->has("selector"))
+                    JsonPath selector(text(rule.extract<Object::Ptr>(), "selector"));
             }
 }
 
@@ -146,10 +150,12 @@ std::vector<std::string> StatementTemplateChecker::matchingTemplates(const Objec
     return out;
 }
 
-Problems StatementTemplateChecker::checkNormalised(const Object::Ptr& statement, const std::string& templateId, int depth) const
+Problems StatementTemplateChecker::checkNormalised(const Object::Ptr& statement, const std::string& templateId,
+                                                   int depth) const
 {
     const Object::Ptr tmpl = _profile.findTemplate(templateId);
-    if (!tmpl) throw Poco::NotFoundException("xAPI Profile " + _profile.id() + " has no Statement Template", templateId);
+    if (!tmpl)
+        throw Poco::NotFoundException("xAPI Profile " + _profile.id() + " has no Statement Template", templateId);
     Problems problems;
     checkDeterminingProperties(statement, tmpl, problems);
     checkStatementRefs(statement, tmpl, problems, depth);
@@ -166,9 +172,9 @@ void StatementTemplateChecker::checkDeterminingProperties(const Object::Ptr& sta
         const std::string required = text(tmpl, property);
         const std::vector<Var> found = JsonPath(location).evaluate(Var(statement));
         if (found.size() == 1 && sameValue(found[0], Var(required))) return;
-        problems.push_back({location, (found.empty() ? std::string("is missing") : "is " + display(found[0]))
-                                          + "; template " + templateId + " requires " + property + " "
-                                          + display(Var(required))});
+        problems.push_back({location, (found.empty() ? std::string("is missing") : "is " + display(found[0])) +
+                                          "; template " + templateId + " requires " + property + " " +
+                                          display(Var(required))});
     };
     single("verb", "$.verb.id");
     single("objectActivityType", "$.object.definition.type");
@@ -177,8 +183,9 @@ void StatementTemplateChecker::checkDeterminingProperties(const Object::Ptr& sta
         const std::vector<Var> found = JsonPath(location).evaluate(Var(statement));
         for (const auto& required : listOf(tmpl, property))
             if (!contains(found, required))
-                problems.push_back({location, "has no " + display(required) + " (template " + templateId + " requires "
-                                                  + property + " " + display(listOf(tmpl, property)) + ")"});
+                problems.push_back({location, "has no " + display(required) + " (template " + templateId +
+                                                  " requires " + property + " " + display(listOf(tmpl, property)) +
+                                                  ")"});
     };
     superset("contextParentActivityType", "$.context.contextActivities.parent[*].definition.type");
     superset("contextGroupingActivityType", "$.context.contextActivities.grouping[*].definition.type");
@@ -194,10 +201,12 @@ void StatementTemplateChecker::checkStatementRefs(const Object::Ptr& statement, 
         if (!tmpl->has(property)) return;
         const std::vector<Var> targets = JsonPath(location).evaluate(Var(statement));
         const Object::Ptr ref = targets.size() == 1 && targets[0].type() == typeid(Object::Ptr)
-                                    ? targets[0].extract<Object::Ptr>() : Object::Ptr();
+                                    ? targets[0].extract<Object::Ptr>()
+                                    : Object::Ptr();
         if (!ref || text(ref, "objectType") != "StatementRef")
         {
-            problems.push_back({location, std::string("must be a StatementRef (template ") + text(tmpl, "id") + " has " + property + ")"});
+            problems.push_back({location, std::string("must be a StatementRef (template ") + text(tmpl, "id") +
+                                              " has " + property + ")"});
             return;
         }
         if (!_lookup || depth > 8) return;
@@ -205,13 +214,15 @@ void StatementTemplateChecker::checkStatementRefs(const Object::Ptr& statement, 
         if (!other) return;
         for (const auto& allowed : listOf(tmpl, property))
             if (checkNormalised(normalised(other), allowed.toString(), depth + 1).empty()) return;
-        problems.push_back({location + ".id", "refers to a statement that follows none of " + display(listOf(tmpl, property))});
+        problems.push_back(
+            {location + ".id", "refers to a statement that follows none of " + display(listOf(tmpl, property))});
     };
     refs("objectStatementRefTemplate", "$.object");
     refs("contextStatementRefTemplate", "$.context.statement");
 }
 
-void StatementTemplateChecker::checkRules(const Object::Ptr& statement, const Object::Ptr& tmpl, Problems& problems) const
+void StatementTemplateChecker::checkRules(const Object::Ptr& statement, const Object::Ptr& tmpl,
+                                          Problems& problems) const
 {
     const std::vector<Var> rules = listOf(tmpl, "rules");
     for (std::size_t i = 0; i < rules.size(); ++i)
@@ -248,12 +259,24 @@ void StatementTemplateChecker::checkRules(const Object::Ptr& statement, const Ob
         const std::string presence = text(rule, "presence");
         if (presence == "included")
         {
-            if (values.empty()) { fail("presence is \"included\" but no value is there"); continue; }
-            if (unmatchable) { fail("presence is \"included\" but the selector found nothing in some values"); continue; }
+            if (values.empty())
+            {
+                fail("presence is \"included\" but no value is there");
+                continue;
+            }
+            if (unmatchable)
+            {
+                fail("presence is \"included\" but the selector found nothing in some values");
+                continue;
+            }
         }
         else if (presence == "excluded")
         {
-            if (!matchable.empty()) { fail("presence is \"excluded\" but found " + display(matchable)); continue; }
+            if (!matchable.empty())
+            {
+                fail("presence is \"excluded\" but found " + display(matchable));
+                continue;
+            }
         }
         else if (presence == "recommended") strict = false;
 
@@ -263,12 +286,20 @@ void StatementTemplateChecker::checkRules(const Object::Ptr& statement, const Ob
             const std::vector<Var> any = listOf(rule, "any");
             bool hit = false;
             for (const auto& v : matchable) hit = hit || contains(any, v);
-            if (!hit) { fail("found " + display(matchable) + ", none of which is in \"any\" " + display(any)); continue; }
+            if (!hit)
+            {
+                fail("found " + display(matchable) + ", none of which is in \"any\" " + display(any));
+                continue;
+            }
         }
         if (rule->has("all") && apply)
         {
             const std::vector<Var> all = listOf(rule, "all");
-            if (unmatchable) { fail("\"all\" is given but the selector found nothing in some values"); continue; }
+            if (unmatchable)
+            {
+                fail("\"all\" is given but the selector found nothing in some values");
+                continue;
+            }
             bool bad = false;
             for (const auto& v : matchable)
                 if (!contains(all, v))
@@ -292,4 +323,5 @@ void StatementTemplateChecker::checkRules(const Object::Ptr& statement, const Ob
     }
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -142,7 +142,10 @@ bool isMediaType(const std::string& s)
 class Run
 {
 public:
-    Run(const ValidatorOptions& options, Problems& out) : _options(options), _out(out) {}
+    Run(const ValidatorOptions& options, Problems& out):
+        _options(options),
+        _out(out)
+    {}
 
     void statement(const Statement& s, const std::string& p)
     {
@@ -257,7 +260,8 @@ private:
         const std::vector<std::string> ifis = a.identifierNames();
         const bool group = a.type == Agent::Type::Group;
         if (ifis.size() > 1)
-            add(path, "has " + std::to_string(ifis.size()) + " identifiers (" + join(ifis) + "); exactly one is required");
+            add(path,
+                "has " + std::to_string(ifis.size()) + " identifiers (" + join(ifis) + "); exactly one is required");
         if (ifis.empty())
         {
             if (!group)
@@ -288,8 +292,7 @@ private:
         for (std::size_t i = 0; group && i < a.members.size(); ++i)
         {
             const std::string mp = path + ".member[" + std::to_string(i) + "]";
-            if (a.members[i].type == Agent::Type::Group)
-                add(mp, "is a Group; the members of a Group must be Agents");
+            if (a.members[i].type == Agent::Type::Group) add(mp, "is a Group; the members of a Group must be Agents");
             else agent(mp, a.members[i]);
         }
     }
@@ -404,7 +407,8 @@ private:
         if (!c.language.empty())
         {
             const std::string& why = checkLanguageTag(c.language);
-            if (!why.empty()) add(path + ".language", quote(c.language) + " is not an RFC 5646 language tag: it " + why);
+            if (!why.empty())
+                add(path + ".language", quote(c.language) + " is not an RFC 5646 language tag: it " + why);
         }
         if (c.statement) uuid(path + ".statement.id", c.statement->id);
         extensions(path + ".extensions", c.extensions);
@@ -415,7 +419,8 @@ private:
         if (v.empty()) return;
         if (_options.version == SpecVersion::v2_0_0)
         {
-            if (v != "2.0.0") add(path, quote(v) + " contradicts the 2.0.0 output, which writes \"2.0.0\"; leave it unset");
+            if (v != "2.0.0")
+                add(path, quote(v) + " contradicts the 2.0.0 output, which writes \"2.0.0\"; leave it unset");
             return;
         }
         bool ok = v.compare(0, 3, "1.0") == 0;
@@ -436,7 +441,8 @@ private:
         else if (!isMediaType(a.contentType))
             add(path + ".contentType", quote(a.contentType) + " is not a media type of the form type/subtype");
         else if (a.usageType == Attachment::kSignatureUsageType && a.contentType != "application/octet-stream")
-            add(path + ".contentType", quote(a.contentType) + ": a signature attachment must be application/octet-stream");
+            add(path + ".contentType",
+                quote(a.contentType) + ": a signature attachment must be application/octet-stream");
         if (a.sha2.empty()) add(path + ".sha2", "is missing; give the hex SHA-256 (or -384/-512) of the content");
         else if (!(isHex(a.sha2) && (a.sha2.size() == 64 || a.sha2.size() == 96 || a.sha2.size() == 128)))
             add(path + ".sha2", quote(a.sha2) + " is not a hex SHA-256, SHA-384 or SHA-512 (64, 96 or 128 hex digits)");
@@ -449,9 +455,9 @@ private:
 
 } // namespace
 
-StatementValidator::StatementValidator(ValidatorOptions options) : _options(options)
-{
-}
+StatementValidator::StatementValidator(ValidatorOptions options):
+    _options(options)
+{}
 
 Problems StatementValidator::validate(const Statement& statement) const
 {
@@ -472,8 +478,9 @@ Problems StatementValidator::validate(const std::vector<Statement>& statements) 
         if (id.empty()) continue;
         const auto [it, inserted] = firstWithId.emplace(id, i);
         if (!inserted)
-            problems.push_back({root + ".id", quote(id) + " repeats the id of statements[" + std::to_string(it->second)
-                                                  + "]; an LRS refuses the whole batch for that"});
+            problems.push_back({root + ".id", quote(id) + " repeats the id of statements[" +
+                                                  std::to_string(it->second) +
+                                                  "]; an LRS refuses the whole batch for that"});
     }
     return problems;
 }
@@ -483,4 +490,5 @@ void StatementValidator::validate(const Statement& statement, const std::string&
     Run(_options, problems).statement(statement, root);
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

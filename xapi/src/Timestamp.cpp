@@ -45,14 +45,13 @@ std::string Timestamp::check(const std::string& value)
 {
     static const std::string kForm = "YYYY-MM-DDTHH:MM:SS.sssZ";
     // Date and time of day: "YYYY-MM-DD" "T" "HH:MM:SS"
-    if (!(digits(value, 0, 4) && value.size() > 4 && value[4] == '-' && digits(value, 5, 2) && value.size() > 7
-          && value[7] == '-' && digits(value, 8, 2)))
+    if (!(digits(value, 0, 4) && value.size() > 4 && value[4] == '-' && digits(value, 5, 2) && value.size() > 7 &&
+          value[7] == '-' && digits(value, 8, 2)))
         return "is not an RFC 3339 timestamp: it does not start with a date YYYY-MM-DD (expected " + kForm + ")";
     if (value.size() == 10) return "is a date without a time (expected " + kForm + ")";
-    if (value[10] != 'T')
-        return "does not separate date and time with an uppercase 'T' (expected " + kForm + ")";
-    if (!(digits(value, 11, 2) && value.size() > 13 && value[13] == ':' && digits(value, 14, 2) && value.size() > 16
-          && value[16] == ':' && digits(value, 17, 2)))
+    if (value[10] != 'T') return "does not separate date and time with an uppercase 'T' (expected " + kForm + ")";
+    if (!(digits(value, 11, 2) && value.size() > 13 && value[13] == ':' && digits(value, 14, 2) && value.size() > 16 &&
+          value[16] == ':' && digits(value, 17, 2)))
         return "does not have a time HH:MM:SS after the 'T' (expected " + kForm + ")";
 
     std::size_t i = 19;
@@ -60,7 +59,11 @@ std::string Timestamp::check(const std::string& value)
     if (i < value.size() && value[i] == '.')
     {
         ++i;
-        while (i < value.size() && value[i] >= '0' && value[i] <= '9') { ++i; ++fraction; }
+        while (i < value.size() && value[i] >= '0' && value[i] <= '9')
+        {
+            ++i;
+            ++fraction;
+        }
         if (fraction == 0) return "has a '.' without fractional digits (expected " + kForm + ")";
     }
     const std::string zone = value.substr(i);
@@ -78,12 +81,13 @@ std::string Timestamp::check(const std::string& value)
     const int hour = number(value, 11, 2), minute = number(value, 14, 2), second = number(value, 17, 2);
     if (month < 1 || month > 12) return "has month " + value.substr(5, 2) + ", which does not exist";
     if (day < 1 || day > Poco::DateTime::daysOfMonth(year, month))
-        return "has day " + value.substr(8, 2) + ", which month " + value.substr(5, 2) + " of " + value.substr(0, 4)
-               + " does not have";
+        return "has day " + value.substr(8, 2) + ", which month " + value.substr(5, 2) + " of " + value.substr(0, 4) +
+               " does not have";
     if (hour > 23) return "has hour " + value.substr(11, 2) + "; hours run 00-23";
     if (minute > 59) return "has minute " + value.substr(14, 2) + "; minutes run 00-59";
     if (second > 59) return "has second " + value.substr(17, 2) + "; seconds run 00-59";
     return {};
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

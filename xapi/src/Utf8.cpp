@@ -18,10 +18,26 @@ bool Utf8::decode(const std::string& text, std::size_t& offset, std::uint32_t& c
     const auto lead = static_cast<unsigned char>(text[offset]);
     std::uint32_t c;
     std::size_t length;
-    if (lead < 0x80) { c = lead; length = 1; }
-    else if (lead >= 0xC2 && lead <= 0xDF) { c = lead & 0x1F; length = 2; }
-    else if (lead >= 0xE0 && lead <= 0xEF) { c = lead & 0x0F; length = 3; }
-    else if (lead >= 0xF0 && lead <= 0xF4) { c = lead & 0x07; length = 4; }
+    if (lead < 0x80)
+    {
+        c = lead;
+        length = 1;
+    }
+    else if (lead >= 0xC2 && lead <= 0xDF)
+    {
+        c = lead & 0x1F;
+        length = 2;
+    }
+    else if (lead >= 0xE0 && lead <= 0xEF)
+    {
+        c = lead & 0x0F;
+        length = 3;
+    }
+    else if (lead >= 0xF0 && lead <= 0xF4)
+    {
+        c = lead & 0x07;
+        length = 4;
+    }
     else return false;
     if (offset + length > text.size()) return false;
     for (std::size_t k = 1; k < length; ++k)
@@ -66,4 +82,5 @@ std::string Utf8::codePointName(std::uint32_t codePoint)
     return buffer;
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

@@ -46,20 +46,18 @@ std::string Uuid::timeOrdered(long long unixMs)
     }
     unsigned long long bits = 0;
     for (int i = 0; i < 8; ++i) bits = (bits << 8) | pool[used++];
-    bits = (bits & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;    // the RFC 4122 variant, 10
+    bits = (bits & 0x3fffffffffffffffULL) | 0x8000000000000000ULL; // the RFC 4122 variant, 10
     char id[37];
     std::snprintf(id, sizeof id, "%08llx-%04llx-7%03x-%04llx-%012llx",
                   static_cast<unsigned long long>(unixMs >> 16) & 0xffffffffULL,
-                  static_cast<unsigned long long>(unixMs) & 0xffffULL, sequence, bits >> 48,
-                  bits & 0xffffffffffffULL);
+                  static_cast<unsigned long long>(unixMs) & 0xffffULL, sequence, bits >> 48, bits & 0xffffffffffffULL);
     return std::string(id, 36);
 }
 
 std::string Uuid::nameBased(const std::string& namespaceUuid, const std::string& name)
 {
     Poco::UUID ns;
-    if (!ns.tryParse(namespaceUuid))
-        throw Poco::SyntaxException("UUID namespace is not a UUID", namespaceUuid);
+    if (!ns.tryParse(namespaceUuid)) throw Poco::SyntaxException("UUID namespace is not a UUID", namespaceUuid);
     Poco::SHA1Engine sha1;
     return Poco::UUIDGenerator::defaultGenerator()
         .createFromName(ns, name, sha1, Poco::UUID::UUID_NAME_BASED_SHA1)
@@ -77,22 +75,29 @@ std::string Uuid::check(const std::string& value)
         const char c = value[i];
         if (i == 8 || i == 13 || i == 18 || i == 23)
         {
-            if (c != '-') return "is not a UUID: expected '-' at position " + std::to_string(i + 1) + " (" + kForm + ")";
+            if (c != '-')
+                return "is not a UUID: expected '-' at position " + std::to_string(i + 1) + " (" + kForm + ")";
             continue;
         }
-        if (c >= 'A' && c <= 'F') { upper = true; continue; }
+        if (c >= 'A' && c <= 'F')
+        {
+            upper = true;
+            continue;
+        }
         if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return "is not a UUID: '" + std::string(1, c) + "' at position " + std::to_string(i + 1) + " is not a hex digit";
+            return "is not a UUID: '" + std::string(1, c) + "' at position " + std::to_string(i + 1) +
+                   " is not a hex digit";
     }
     if (upper) return "has uppercase hex digits; the lowercase form is required";
     const char variant = value[19];
     if (!(variant == '8' || variant == '9' || variant == 'a' || variant == 'b'))
-        return "does not have the RFC 4122 variant: character 20 is '" + std::string(1, variant)
-               + "', it must be 8, 9, a or b";
+        return "does not have the RFC 4122 variant: character 20 is '" + std::string(1, variant) +
+               "', it must be 8, 9, a or b";
     const char version = value[14];
     if (version < '1' || version > '8')
         return "has version '" + std::string(1, version) + "' (character 15); versions 1 to 8 are defined";
     return {};
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

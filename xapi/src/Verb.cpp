@@ -12,4 +12,5 @@ namespace xapi {
 
 const std::string Verb::kVoided = "http://adlnet.gov/expapi/verbs/voided";
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi

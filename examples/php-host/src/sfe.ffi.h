@@ -30,8 +30,7 @@ const char* sfe_libversion(void);
 
 int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin** out, char** errmsg);
 
-int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json,
-             char** response_json);
+int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json, char** response_json);
 
 const char* sfe_errmsg(sfe_plugin* plugin);
 

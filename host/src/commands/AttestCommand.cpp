@@ -40,8 +40,8 @@ public:
                               .argument("OUTCOME")
                               .validator(new ChoiceValidator({"demonstrated", "partial", "not-demonstrated"})));
         options.addOption(Poco::Util::Option("note", "", "the assessor's note").argument("TEXT"));
-        options.addOption(Poco::Util::Option("evidence-url", "", "where the work that was assessed can be seen")
-                              .argument("IRI"));
+        options.addOption(
+            Poco::Util::Option("evidence-url", "", "where the work that was assessed can be seen").argument("IRI"));
         EventOptions::define(options, true);
     }
 
@@ -65,4 +65,5 @@ const CommandRegistration<AttestCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -28,11 +28,14 @@ public:
 
     int run(CommandContext& context) const override
     {
-        context.respond("audit.checkpoint", Poco::JSON::Object(), LineRenderer([&context](const Poco::JSON::Object& response) {
-            const i18n::Messages& messages = context.messages(&response);
-            if (!JsonFields::present(response, "seq")) return messages.format("cli.checkpoint.emptyLog");
-            return messages.format("cli.checkpoint.signed", i18n::MessageArgs().set("seq", JsonFields::text(response, "seq")));
-        }));
+        context.respond("audit.checkpoint", Poco::JSON::Object(),
+                        LineRenderer([&context](const Poco::JSON::Object& response) {
+                            const i18n::Messages& messages = context.messages(&response);
+                            if (!JsonFields::present(response, "seq"))
+                                return messages.format("cli.checkpoint.emptyLog");
+                            return messages.format("cli.checkpoint.signed",
+                                                   i18n::MessageArgs().set("seq", JsonFields::text(response, "seq")));
+                        }));
         return EXIT_OK;
     }
 };
@@ -41,4 +44,5 @@ const CommandRegistration<AuditCheckpointCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

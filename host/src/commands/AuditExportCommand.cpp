@@ -31,15 +31,18 @@ public:
         Poco::JSON::Object request;
         request.set("dir", context.line().arguments().at(0));
         context.respond("audit.export", request, LineRenderer([&context](const Poco::JSON::Object& response) {
-            std::string text = context.messages(&response).format("cli.export.done", i18n::MessageArgs()
-                .set("records", response.getValue<std::size_t>("evidence"))
-                .set("statements", response.getValue<std::size_t>("statements"))
-                .set("entries", response.getValue<std::size_t>("entries"))
-                .set("checkpoints", response.getValue<std::size_t>("checkpoints"))
-                .set("dir", JsonFields::text(response, "dir")));
-            for (const auto& file : JsonFields::strings(response.getArray("files"))) text += "\n  " + file;
-            return text;
-        }));
+                            std::string text = context.messages(&response).format(
+                                "cli.export.done",
+                                i18n::MessageArgs()
+                                    .set("records", response.getValue<std::size_t>("evidence"))
+                                    .set("statements", response.getValue<std::size_t>("statements"))
+                                    .set("entries", response.getValue<std::size_t>("entries"))
+                                    .set("checkpoints", response.getValue<std::size_t>("checkpoints"))
+                                    .set("dir", JsonFields::text(response, "dir")));
+                            for (const auto& file : JsonFields::strings(response.getArray("files")))
+                                text += "\n  " + file;
+                            return text;
+                        }));
         return EXIT_OK;
     }
 };
@@ -48,4 +51,5 @@ const CommandRegistration<AuditExportCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

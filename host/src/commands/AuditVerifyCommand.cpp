@@ -55,13 +55,17 @@ public:
     {
         options.addOption(jsonOption());
         options.addOption(Poco::Util::Option("strict", "", "fail (exit 3) when something could not be checked"));
-        options.addOption(Poco::Util::Option("from", "", "check only the entries from SEQ on, and what was added with "
-                                             "them: SEQ - 1 must be a signed checkpoint that verifies").argument("SEQ"));
-        options.addOption(Poco::Util::Option("chunk", "", "entries per call to the plugin (default 50000)")
-                              .argument("N"));
-        options.addOption(Poco::Util::Option("store-check", "", "how the store file itself is checked: quick (the "
+        options.addOption(Poco::Util::Option("from", "",
+                                             "check only the entries from SEQ on, and what was added with "
+                                             "them: SEQ - 1 must be a signed checkpoint that verifies")
+                              .argument("SEQ"));
+        options.addOption(
+            Poco::Util::Option("chunk", "", "entries per call to the plugin (default 50000)").argument("N"));
+        options.addOption(Poco::Util::Option("store-check", "",
+                                             "how the store file itself is checked: quick (the "
                                              "default: every page read), full (also every index against its table) "
-                                             "or none").argument("full|quick|none"));
+                                             "or none")
+                              .argument("full|quick|none"));
     }
 
     int run(CommandContext& context) const override
@@ -70,9 +74,11 @@ public:
         const long long chunk = number(context, "chunk", kDefaultChunk, 1);
         const bool since = context.line().has("from");
         const long long first = number(context, "from", 1, 1);
-        const std::string storeCheck = context.line().has("store-check") ? context.line().value("store-check") : "quick";
+        const std::string storeCheck =
+            context.line().has("store-check") ? context.line().value("store-check") : "quick";
         if (storeCheck != "full" && storeCheck != "quick" && storeCheck != "none")
-            throw UsageException(messages.format("cli.audit.badStoreCheck", i18n::MessageArgs().set("value", storeCheck)));
+            throw UsageException(
+                messages.format("cli.audit.badStoreCheck", i18n::MessageArgs().set("value", storeCheck)));
 
         Poco::JSON::Object::Ptr total = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
         Poco::JSON::Array::Ptr problems = new Poco::JSON::Array;
@@ -114,12 +120,12 @@ public:
                 request.set("rest", true);
                 request.set("boundBefore", bound);
             }
-            else
-                request.set("to", from + chunk - 1);
+            else request.set("to", from + chunk - 1);
             response = context.call("audit.verify", request);
             add(*response);
             last = response->getValue<Poco::Int64>("last");
-            bar.update(static_cast<std::uint64_t>(std::max<Poco::Int64>(0, std::min(last, response->getValue<Poco::Int64>("to")) - first + 1)),
+            bar.update(static_cast<std::uint64_t>(
+                           std::max<Poco::Int64>(0, std::min(last, response->getValue<Poco::Int64>("to")) - first + 1)),
                        static_cast<std::uint64_t>(std::max<Poco::Int64>(0, last - first + 1)));
             if (rest) break;
             from = std::max(from, response->getValue<Poco::Int64>("to") + 1);
@@ -137,10 +143,13 @@ public:
         total->set("parts", parts);
         Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
         if (unverified)
-            warnings->add(messages.format("cli.audit.warnCheckpoints",
-                                          i18n::MessageArgs().set("count", static_cast<long long>(total->getValue<Poco::Int64>("checkpoints")))));
+            warnings->add(messages.format(
+                "cli.audit.warnCheckpoints",
+                i18n::MessageArgs().set("count", static_cast<long long>(total->getValue<Poco::Int64>("checkpoints")))));
         const auto unbound = total->getValue<Poco::Int64>("statementsUnbound");
-        if (unbound > 0) warnings->add(messages.format("cli.audit.warnUnbound", i18n::MessageArgs().set("count", static_cast<long long>(unbound))));
+        if (unbound > 0)
+            warnings->add(messages.format("cli.audit.warnUnbound",
+                                          i18n::MessageArgs().set("count", static_cast<long long>(unbound))));
         total->set("warnings", warnings);
         total->set("complete", !unverified && unbound == 0);
         total->set("firstProblem", problems->size() ? problems->get(0) : Poco::Dynamic::Var());
@@ -163,8 +172,9 @@ private:
         const std::string text = context.line().value(option);
         Poco::Int64 value = 0;
         if (!Poco::NumberParser::tryParse64(text, value) || value < min)
-            throw UsageException(context.messages().format("cli.audit.badNumber", i18n::MessageArgs()
-                .set("option", "--" + option).set("value", text).set("min", min)));
+            throw UsageException(context.messages().format(
+                "cli.audit.badNumber",
+                i18n::MessageArgs().set("option", "--" + option).set("value", text).set("min", min)));
         return value;
     }
 };
@@ -173,4 +183,5 @@ const CommandRegistration<AuditVerifyCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

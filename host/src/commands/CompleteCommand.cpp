@@ -30,8 +30,8 @@ Poco::Dynamic::Var score(const std::string& text, const i18n::Messages& messages
     if (Poco::NumberParser::tryParseFloat(text, scaled)) return scaled;
     const auto slash = text.find('/');
     double raw = 0, max = 0;
-    if (slash == std::string::npos || !Poco::NumberParser::tryParseFloat(text.substr(0, slash), raw)
-        || !Poco::NumberParser::tryParseFloat(text.substr(slash + 1), max))
+    if (slash == std::string::npos || !Poco::NumberParser::tryParseFloat(text.substr(0, slash), raw) ||
+        !Poco::NumberParser::tryParseFloat(text.substr(slash + 1), max))
         throw UsageException(messages.format("cli.complete.score", i18n::MessageArgs().set("score", text)));
     Poco::JSON::Object::Ptr parts = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     parts->set("raw", raw);
@@ -52,11 +52,10 @@ public:
     void defineOptions(Poco::Util::OptionSet& options) const override
     {
         options.addOption(Poco::Util::Option("learner", "", "the learner's LMS id").argument("ID").required(true));
-        options.addOption(Poco::Util::Option("activity", "", "the activity's LMS id or IRI")
-                              .argument("ACTIVITY")
-                              .required(true));
-        options.addOption(Poco::Util::Option("score", "", "a scaled score from -1 to 1 (0.85), or RAW/MAX (85/100)")
-                              .argument("S"));
+        options.addOption(
+            Poco::Util::Option("activity", "", "the activity's LMS id or IRI").argument("ACTIVITY").required(true));
+        options.addOption(
+            Poco::Util::Option("score", "", "a scaled score from -1 to 1 (0.85), or RAW/MAX (85/100)").argument("S"));
         options.addOption(Poco::Util::Option("verb", "", "completed (default), passed or failed")
                               .argument("VERB")
                               .validator(new ChoiceValidator({"completed", "passed", "failed"})));
@@ -81,4 +80,5 @@ const CommandRegistration<CompleteCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -37,23 +37,23 @@ public:
     void defineOptions(Poco::Util::OptionSet& options) const override
     {
         options.addOption(jsonOption());
-        options.addOption(Poco::Util::Option("html", "", "write the coverage as an HTML page to FILE and print its path")
-                              .argument("FILE"));
+        options.addOption(
+            Poco::Util::Option("html", "", "write the coverage as an HTML page to FILE and print its path")
+                .argument("FILE"));
     }
 
     int run(CommandContext& context) const override
     {
         const CommandLine& line = context.line();
-        if (line.has("json") && line.has("html")) throw UsageException("coverage: --json and --html exclude each other");
+        if (line.has("json") && line.has("html"))
+            throw UsageException("coverage: --json and --html exclude each other");
         Poco::JSON::Object request;
         request.set("skill", line.arguments().at(0));
         if (!line.has("html"))
         {
             const Poco::JSON::Object::Ptr coverage = context.call("coverage", request);
-            if (line.has("json"))
-                context.printJson(coverage);
-            else
-                CoverageRenderer(context.messages(coverage.get())).render(*coverage, context.out());
+            if (line.has("json")) context.printJson(coverage);
+            else CoverageRenderer(context.messages(coverage.get())).render(*coverage, context.out());
             return EXIT_OK;
         }
         request.set("format", "html");
@@ -79,4 +79,5 @@ const CommandRegistration<CoverageCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -27,10 +27,7 @@ public:
     }
     std::vector<std::string> argumentNames() const override { return {"CODE", "V1", "V2"}; }
 
-    void defineOptions(Poco::Util::OptionSet& options) const override
-    {
-        options.addOption(jsonOption());
-    }
+    void defineOptions(Poco::Util::OptionSet& options) const override { options.addOption(jsonOption()); }
 
     int run(CommandContext& context) const override
     {
@@ -48,4 +45,5 @@ const CommandRegistration<DiffCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

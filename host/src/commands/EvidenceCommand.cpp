@@ -47,10 +47,12 @@ public:
         options.addOption(Poco::Util::Option("state", "", "active, verified (by an auditor) or withdrawn")
                               .argument("S")
                               .validator(new ChoiceValidator({"active", "verified", "withdrawn"})));
-        options.addOption(Poco::Util::Option("from", "", "only those that happened at or after T (a date, or RFC 3339 with a zone)")
-                              .argument("T"));
-        options.addOption(Poco::Util::Option("to", "", "only those that happened before T (a date, or RFC 3339 with a zone)")
-                              .argument("T"));
+        options.addOption(
+            Poco::Util::Option("from", "", "only those that happened at or after T (a date, or RFC 3339 with a zone)")
+                .argument("T"));
+        options.addOption(
+            Poco::Util::Option("to", "", "only those that happened before T (a date, or RFC 3339 with a zone)")
+                .argument("T"));
         options.addOption(Poco::Util::Option("limit", "", "at most N records")
                               .argument("N")
                               .validator(new Poco::Util::IntValidator(1, INT_MAX)));
@@ -107,4 +109,5 @@ const CommandRegistration<EvidenceCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

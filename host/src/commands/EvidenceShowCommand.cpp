@@ -48,4 +48,5 @@ const CommandRegistration<EvidenceShowCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -25,10 +25,7 @@ public:
     std::string summary() const override { return "import a skill definition document (XML)"; }
     std::vector<std::string> argumentNames() const override { return {"FILE"}; }
 
-    void defineOptions(Poco::Util::OptionSet& options) const override
-    {
-        options.addOption(jsonOption());
-    }
+    void defineOptions(Poco::Util::OptionSet& options) const override { options.addOption(jsonOption()); }
 
     int run(CommandContext& context) const override
     {
@@ -36,10 +33,8 @@ public:
         Poco::JSON::Object request;
         request.set("path", file);
         const Poco::JSON::Object::Ptr response = context.call("import", request);
-        if (context.line().has("json"))
-            context.printJson(response);
-        else
-            ImportRenderer(file, context.messages(response.get())).render(*response, context.out());
+        if (context.line().has("json")) context.printJson(response);
+        else ImportRenderer(file, context.messages(response.get())).render(*response, context.out());
         return EXIT_OK;
     }
 };
@@ -48,4 +43,5 @@ const CommandRegistration<ImportCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

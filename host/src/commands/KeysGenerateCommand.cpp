@@ -28,10 +28,12 @@ public:
 
     void defineOptions(Poco::Util::OptionSet& options) const override
     {
-        options.addOption(Poco::Util::Option("name", "", "the certificate's common name (default: sfia-evidence "
+        options.addOption(Poco::Util::Option("name", "",
+                                             "the certificate's common name (default: sfia-evidence "
                                              "signing key)")
                               .argument("CN"));
-        options.addOption(Poco::Util::Option("force", "", "replace the key DIR holds; its certificate is kept in "
+        options.addOption(Poco::Util::Option("force", "",
+                                             "replace the key DIR holds; its certificate is kept in "
                                              "signing-cert.pem, after the new one, so older checkpoints still verify"));
     }
 
@@ -42,13 +44,15 @@ public:
         if (context.line().has("name")) request.set("commonName", context.line().value("name"));
         if (context.line().has("force")) request.set("force", true);
         context.respond("keys.generate", request, LineRenderer([&context](const Poco::JSON::Object& response) {
-            const i18n::Messages& messages = context.messages(&response);
-            const std::string key = JsonFields::text(response, "privateKey");
-            const std::string certificate = JsonFields::text(response, "certificate");
-            return messages.format("cli.keys.wrote", i18n::MessageArgs().set("key", key).set("certificate", certificate))
-                + "\n" + messages.format("cli.keys.configure") + "\n  audit.signing_key = " + key
-                + "\n  audit.signing_cert = " + certificate;
-        }));
+                            const i18n::Messages& messages = context.messages(&response);
+                            const std::string key = JsonFields::text(response, "privateKey");
+                            const std::string certificate = JsonFields::text(response, "certificate");
+                            return messages.format(
+                                       "cli.keys.wrote",
+                                       i18n::MessageArgs().set("key", key).set("certificate", certificate)) +
+                                   "\n" + messages.format("cli.keys.configure") + "\n  audit.signing_key = " + key +
+                                   "\n  audit.signing_cert = " + certificate;
+                        }));
         return EXIT_OK;
     }
 };
@@ -57,4 +61,5 @@ const CommandRegistration<KeysGenerateCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -61,20 +61,22 @@ public:
         if (line.has("name")) request.set("name", line.value("name"));
         if (line.has("type")) request.set("type", line.value("type"));
         const i18n::Messages& messages = context.messages();
-        context.respond("map", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
-            Poco::JSON::Object::Ptr mapping = response.getObject("mapping");
-            Poco::JSON::Object::Ptr activity = mapping->getObject("activity");
-            std::string text = messages.format("admin.map.mapped", i18n::MessageArgs()
-                                                                       .set("activity", JsonFields::text(*activity, "id"))
-                                                                       .set("name", JsonFields::text(*activity, "name"))
-                                                                       .set("type", JsonFields::text(*activity, "type"))
-                                                                       .set("target", MappingChanges::target(messages, *mapping)));
-            text += "\n" + messages.format("admin.map.ids", i18n::MessageArgs()
-                                                                .set("mapping", JsonFields::text(*mapping, "id"))
-                                                                .set("iri", JsonFields::text(*activity, "iri")));
-            for (const std::string& change : MappingChanges::lines(messages, response)) text += "\n" + change;
-            return text;
-        }));
+        context.respond(
+            "map", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
+                Poco::JSON::Object::Ptr mapping = response.getObject("mapping");
+                Poco::JSON::Object::Ptr activity = mapping->getObject("activity");
+                std::string text =
+                    messages.format("admin.map.mapped", i18n::MessageArgs()
+                                                            .set("activity", JsonFields::text(*activity, "id"))
+                                                            .set("name", JsonFields::text(*activity, "name"))
+                                                            .set("type", JsonFields::text(*activity, "type"))
+                                                            .set("target", MappingChanges::target(messages, *mapping)));
+                text += "\n" + messages.format("admin.map.ids", i18n::MessageArgs()
+                                                                    .set("mapping", JsonFields::text(*mapping, "id"))
+                                                                    .set("iri", JsonFields::text(*activity, "iri")));
+                for (const std::string& change : MappingChanges::lines(messages, response)) text += "\n" + change;
+                return text;
+            }));
         return EXIT_OK;
     }
 };
@@ -83,4 +85,5 @@ const CommandRegistration<MapCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -53,8 +53,9 @@ public:
             for (std::size_t i = 0; mappings && i < mappings->size(); ++i)
                 out.push_back(renderer.row(*mappings->getObject(static_cast<unsigned>(i))));
         };
-        if (Pager::printTable(context, "mappings", request, 0, [&](const Poco::JSON::Object&) { return renderer.header(); },
-                              rows, context.out()) == 0)
+        if (Pager::printTable(
+                context, "mappings", request, 0, [&](const Poco::JSON::Object&) { return renderer.header(); }, rows,
+                context.out()) == 0)
             context.out() << context.messages().format("admin.mappings.none") << '\n';
         return EXIT_OK;
     }
@@ -94,4 +95,5 @@ const CommandRegistration<MappingsCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -59,7 +59,8 @@ public:
         }
         catch (const Poco::FileException& e)
         {
-            throw OutputException("mappings export: cannot write " + path + ": " + Poco::toLower(std::string(e.name())));
+            throw OutputException("mappings export: cannot write " + path + ": " +
+                                  Poco::toLower(std::string(e.name())));
         }
         context.out() << context.messages().format("admin.csv.exported",
                                                    i18n::MessageArgs().set("path", path).set("rows", rows))
@@ -90,4 +91,5 @@ const CommandRegistration<MappingsExportCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -83,8 +83,7 @@ private:
                 ++line;
                 column = 1;
             }
-            else
-                ++column;
+            else ++column;
         }
     }
 };
@@ -93,4 +92,5 @@ const CommandRegistration<MappingsImportCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

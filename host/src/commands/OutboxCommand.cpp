@@ -27,10 +27,7 @@ public:
     std::string summary() const override { return i18n::Messages::of("en").format("cli.command.outbox"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
-    void defineOptions(Poco::Util::OptionSet& options) const override
-    {
-        options.addOption(jsonOption());
-    }
+    void defineOptions(Poco::Util::OptionSet& options) const override { options.addOption(jsonOption()); }
 
     int run(CommandContext& context) const override
     {
@@ -63,4 +60,5 @@ const CommandRegistration<OutboxCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

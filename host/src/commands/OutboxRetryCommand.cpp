@@ -40,9 +40,10 @@ public:
         if (line.has("all")) request.set("all", true);
         else request.set("id", line.arguments().at(0));
         context.respond("retry", request, LineRenderer([&context](const Poco::JSON::Object& response) {
-            return context.messages(&response).format("cli.outbox.retried", i18n::MessageArgs().set("count",
-                response.getValue<std::size_t>("retried")));
-        }));
+                            return context.messages(&response).format(
+                                "cli.outbox.retried",
+                                i18n::MessageArgs().set("count", response.getValue<std::size_t>("retried")));
+                        }));
         return EXIT_OK;
     }
 };
@@ -51,4 +52,5 @@ const CommandRegistration<OutboxRetryCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

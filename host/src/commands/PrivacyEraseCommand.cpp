@@ -30,7 +30,9 @@ public:
 
     void defineOptions(Poco::Util::OptionSet& options) const override
     {
-        options.addOption(Poco::Util::Option("learner", "", "the person's LMS id (as learner, assessor or auditor)").argument("ID").required(true));
+        options.addOption(Poco::Util::Option("learner", "", "the person's LMS id (as learner, assessor or auditor)")
+                              .argument("ID")
+                              .required(true));
     }
 
     int run(CommandContext& context) const override
@@ -38,30 +40,35 @@ public:
         const std::string person = context.line().value("learner");
         Poco::JSON::Object request;
         request.set("person", person);
-        context.respond("privacy.erase", request, LineRenderer([&context, person](const Poco::JSON::Object& response) {
-            const i18n::Messages& messages = context.messages(&response);
-            std::string text = messages.format("cli.privacy.erased", i18n::MessageArgs()
-                .set("person", TextLayout::printable(person))
-                .set("pseudonym", JsonFields::text(response, "pseudonym"))
-                .set("records", response.getValue<std::size_t>("evidence"))
-                .set("attested", response.getValue<std::size_t>("attested"))
-                .set("statements", response.getValue<std::size_t>("statements")));
-            // The LRS keeps what it was sent; only its operator can erase it there.
-            const auto held = response.getObject("heldByLrs");
-            if (held && held->getValue<std::size_t>("count") > 0)
-            {
-                const std::string lrs = JsonFields::present(*held, "url")
-                    ? messages.format("cli.privacy.lrsAt", i18n::MessageArgs().set("url", JsonFields::text(*held, "url")))
-                    : messages.format("cli.privacy.lrsUnknown");
-                text += "\n" + messages.format("cli.privacy.heldByLrs", i18n::MessageArgs()
-                    .set("count", held->getValue<std::size_t>("count"))
-                    .set("lrs", lrs));
-                for (const std::string& id : JsonFields::strings(held->getArray("statements"))) text += "\n  " + id;
-            }
-            if (response.has("writeAheadLogCleared") && !response.getValue<bool>("writeAheadLogCleared"))
-                text += "\n" + messages.format("cli.privacy.walKept");
-            return text;
-        }));
+        context.respond(
+            "privacy.erase", request, LineRenderer([&context, person](const Poco::JSON::Object& response) {
+                const i18n::Messages& messages = context.messages(&response);
+                std::string text = messages.format(
+                    "cli.privacy.erased", i18n::MessageArgs()
+                                              .set("person", TextLayout::printable(person))
+                                              .set("pseudonym", JsonFields::text(response, "pseudonym"))
+                                              .set("records", response.getValue<std::size_t>("evidence"))
+                                              .set("attested", response.getValue<std::size_t>("attested"))
+                                              .set("statements", response.getValue<std::size_t>("statements")));
+                // The LRS keeps what it was sent; only its operator can erase it there.
+                const auto held = response.getObject("heldByLrs");
+                if (held && held->getValue<std::size_t>("count") > 0)
+                {
+                    const std::string lrs =
+                        JsonFields::present(*held, "url")
+                            ? messages.format("cli.privacy.lrsAt",
+                                              i18n::MessageArgs().set("url", JsonFields::text(*held, "url")))
+                            : messages.format("cli.privacy.lrsUnknown");
+                    text += "\n" +
+                            messages.format(
+                                "cli.privacy.heldByLrs",
+                                i18n::MessageArgs().set("count", held->getValue<std::size_t>("count")).set("lrs", lrs));
+                    for (const std::string& id : JsonFields::strings(held->getArray("statements"))) text += "\n  " + id;
+                }
+                if (response.has("writeAheadLogCleared") && !response.getValue<bool>("writeAheadLogCleared"))
+                    text += "\n" + messages.format("cli.privacy.walKept");
+                return text;
+            }));
         return EXIT_OK;
     }
 };
@@ -70,4 +77,5 @@ const CommandRegistration<PrivacyEraseCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

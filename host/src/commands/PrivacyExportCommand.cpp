@@ -27,7 +27,7 @@ namespace {
 class CompactJson
 {
 public:
-    using Span = std::pair<std::size_t, std::size_t>;   ///< offset and length in the text
+    using Span = std::pair<std::size_t, std::size_t>; ///< offset and length in the text
 
     /// The end of the value starting at `at` (one past its last character).
     static std::size_t valueEnd(const std::string& text, std::size_t at)
@@ -45,7 +45,7 @@ public:
             else if (c == '{' || c == '[') ++depth;
             else if (c == '}' || c == ']')
             {
-                if (depth == 0) return i;    // a scalar ends at its container's end
+                if (depth == 0) return i; // a scalar ends at its container's end
                 if (--depth == 0) return i + 1;
             }
             else if (c == ',' && depth == 0) return i;
@@ -89,9 +89,9 @@ public:
 class ExportWriter
 {
 public:
-    explicit ExportWriter(std::ostream& out): _out(out)
-    {
-    }
+    explicit ExportWriter(std::ostream& out):
+        _out(out)
+    {}
 
     /// Takes a page's text; its lists' items follow those of the pages before.
     void page(const std::string& text)
@@ -157,11 +157,11 @@ private:
     }
 
     std::ostream& _out;
-    std::vector<std::string> _names;    ///< the members (keys with their quotes), in order
-    std::vector<std::string> _values;   ///< their values on the first page
-    std::size_t _open = 0;              ///< the member being written
+    std::vector<std::string> _names;  ///< the members (keys with their quotes), in order
+    std::vector<std::string> _values; ///< their values on the first page
+    std::size_t _open = 0;            ///< the member being written
     bool _isArray = false;
-    std::size_t _items = 0;             ///< the elements written of it
+    std::size_t _items = 0; ///< the elements written of it
 };
 
 /// Writes everything the plugin holds about one person (privacy.export), as indented JSON.
@@ -174,7 +174,9 @@ public:
 
     void defineOptions(Poco::Util::OptionSet& options) const override
     {
-        options.addOption(Poco::Util::Option("learner", "", "the person's LMS id (as learner, assessor or auditor)").argument("ID").required(true));
+        options.addOption(Poco::Util::Option("learner", "", "the person's LMS id (as learner, assessor or auditor)")
+                              .argument("ID")
+                              .required(true));
     }
 
     int run(CommandContext& context) const override
@@ -196,4 +198,5 @@ const CommandRegistration<PrivacyExportCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -43,7 +43,8 @@ public:
                                              "list per level the rule's reasons and the evidence records and "
                                              "statements that decide it"));
         options.addOption(jsonOption());
-        options.addOption(Poco::Util::Option("html", "", "write the learner's page (HTML, from the plugin) to FILE and "
+        options.addOption(Poco::Util::Option("html", "",
+                                             "write the learner's page (HTML, from the plugin) to FILE and "
                                              "print its path")
                               .argument("FILE"));
     }
@@ -51,7 +52,8 @@ public:
     int run(CommandContext& context) const override
     {
         const CommandLine& line = context.line();
-        if (line.has("json") && line.has("html")) throw UsageException("progress: --json and --html exclude each other");
+        if (line.has("json") && line.has("html"))
+            throw UsageException("progress: --json and --html exclude each other");
         Poco::JSON::Object request;
         request.set("learner", line.value("learner"));
         if (line.has("skill")) request.set("skill", line.value("skill"));
@@ -90,4 +92,5 @@ const CommandRegistration<ProgressCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -46,8 +46,9 @@ public:
                                              "statements stored after T (a date, or RFC 3339 with a zone) instead of "
                                              "after the last pull")
                               .argument("T"));
-        options.addOption(Poco::Util::Option("limit", "", "statements per page asked from the LRS (default " +
-                                                              std::to_string(kDefaultPageSize) + ")")
+        options.addOption(Poco::Util::Option("limit", "",
+                                             "statements per page asked from the LRS (default " +
+                                                 std::to_string(kDefaultPageSize) + ")")
                               .argument("N")
                               .validator(new Poco::Util::IntValidator(1, 10000)));
         options.addOption(jsonOption());
@@ -80,7 +81,7 @@ public:
             duplicates += page->getValue<std::size_t>("duplicates");
             if (const auto list = page->getArray("skipped"); list && list->size() > 0)
             {
-                if (bar.drawing()) std::cerr << "\r\x1b[K" << std::flush;    // the lines go above the bar
+                if (bar.drawing()) std::cerr << "\r\x1b[K" << std::flush; // the lines go above the bar
                 if (json)
                     for (std::size_t i = 0; i < list->size(); ++i)
                     {
@@ -123,4 +124,5 @@ const CommandRegistration<PullCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -33,7 +33,7 @@ std::optional<std::size_t> eventIndex(const std::string& message, std::string& r
     struct Form
     {
         const char* prefix;
-        const char* close;      // what ends the index
+        const char* close; // what ends the index
         std::size_t base;
     };
     for (const Form form : {Form{"event ", " (", 1}, Form{"record events[", "]", 0}})
@@ -43,9 +43,9 @@ std::optional<std::size_t> eventIndex(const std::string& message, std::string& r
         const std::size_t close = message.find(form.close, prefix.size());
         const std::size_t colon = message.find(": ", prefix.size());
         unsigned index = 0;
-        if (close == std::string::npos || colon == std::string::npos
-            || !Poco::NumberParser::tryParseUnsigned(message.substr(prefix.size(), close - prefix.size()), index)
-            || index < form.base)
+        if (close == std::string::npos || colon == std::string::npos ||
+            !Poco::NumberParser::tryParseUnsigned(message.substr(prefix.size(), close - prefix.size()), index) ||
+            index < form.base)
             continue;
         rest = message.substr(colon + 2);
         return index - form.base;
@@ -85,19 +85,19 @@ public:
             }
             catch (const PluginCallException& e)
             {
-                throw PluginCallException(refusal(context.messages(), path, events, sent > 0, e.message(), recorded,
-                                                  duplicates), e.code());
+                throw PluginCallException(
+                    refusal(context.messages(), path, events, sent > 0, e.message(), recorded, duplicates), e.code());
             }
             recorded += response->getValue<std::size_t>("recorded");
             duplicates += response->getValue<std::size_t>("duplicates");
             ++sent;
         }
         context.out() << context.messages().format("cli.replay.done", i18n::MessageArgs()
-                                                           .set("file", TextLayout::printable(path))
-                                                           .set("events", total)
-                                                           .set("batches", sent)
-                                                           .set("recorded", recorded)
-                                                           .set("duplicates", duplicates))
+                                                                          .set("file", TextLayout::printable(path))
+                                                                          .set("events", total)
+                                                                          .set("batches", sent)
+                                                                          .set("recorded", recorded)
+                                                                          .set("duplicates", duplicates))
                       << '\n';
         return EXIT_OK;
     }
@@ -111,16 +111,16 @@ private:
         std::string rest;
         const auto index = eventIndex(message, rest);
         std::string text = index && *index < events.size()
-            ? path + ":" + std::to_string(events[*index].line) + ": " + rest
-            : path + ":" + std::to_string(events.front().line) + "-" + std::to_string(events.back().line) + ": "
-                + message;
-        text += "\n" + messages.format("cli.replay.nothingRecorded", i18n::MessageArgs()
-                                             .set("first", std::to_string(events.front().line))
-                                             .set("last", std::to_string(events.back().line)));
+                               ? path + ":" + std::to_string(events[*index].line) + ": " + rest
+                               : path + ":" + std::to_string(events.front().line) + "-" +
+                                     std::to_string(events.back().line) + ": " + message;
+        text +=
+            "\n" + messages.format("cli.replay.nothingRecorded", i18n::MessageArgs()
+                                                                     .set("first", std::to_string(events.front().line))
+                                                                     .set("last", std::to_string(events.back().line)));
         if (after)
-            text += "; " + messages.format("cli.replay.before", i18n::MessageArgs()
-                                               .set("recorded", recorded)
-                                               .set("duplicates", duplicates));
+            text += "; " + messages.format("cli.replay.before",
+                                           i18n::MessageArgs().set("recorded", recorded).set("duplicates", duplicates));
         return text;
     }
 };
@@ -129,4 +129,5 @@ const CommandRegistration<ReplayCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -57,8 +57,8 @@ class ServeCommand: public Command
             unit = text.back() == 's' ? 1 : text.back() == 'm' ? 60 : 3600;
             digits.pop_back();
         }
-        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos
-            || !Poco::NumberParser::tryParse(digits, number) || number < 1 || number > 24 * 3600 / unit)
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
+            !Poco::NumberParser::tryParse(digits, number) || number < 1 || number > 24 * 3600 / unit)
             return 0;
         return number * unit;
     }
@@ -70,17 +70,21 @@ public:
 
     void defineOptions(Poco::Util::OptionSet& options) const override
     {
-        options.addOption(Poco::Util::Option("listen", "", "the address to listen on, HOST:PORT (port 0: any free "
+        options.addOption(Poco::Util::Option("listen", "",
+                                             "the address to listen on, HOST:PORT (port 0: any free "
                                              "port; the line printed at start names it)")
                               .argument("HOST:PORT")
                               .required(true));
         options.addOption(Poco::Util::Option("users", "", "the users file (sfia-evidence users add)")
                               .argument("FILE")
                               .required(true));
-        options.addOption(Poco::Util::Option("tls-cert", "", "serve HTTPS with this certificate (PEM); needs "
-                                             "--tls-key").argument("FILE"));
+        options.addOption(Poco::Util::Option("tls-cert", "",
+                                             "serve HTTPS with this certificate (PEM); needs "
+                                             "--tls-key")
+                              .argument("FILE"));
         options.addOption(Poco::Util::Option("tls-key", "", "the certificate's private key (PEM)").argument("FILE"));
-        options.addOption(Poco::Util::Option("session-idle", "", "how long a session may stay unused before it "
+        options.addOption(Poco::Util::Option("session-idle", "",
+                                             "how long a session may stay unused before it "
                                              "expires: minutes, or a number with s, m or h (default 30m)")
                               .argument("DURATION"));
     }
@@ -93,7 +97,8 @@ public:
         if (line.has("tls-cert") != line.has("tls-key")) throw UsageException(messages.format("web.serve.tlsPair"));
         const int idleSeconds = line.has("session-idle") ? idleTime(line.value("session-idle")) : 30 * 60;
         if (idleSeconds <= 0)
-            throw UsageException(messages.format("web.serve.badIdle", i18n::MessageArgs().set("value", line.value("session-idle"))));
+            throw UsageException(
+                messages.format("web.serve.badIdle", i18n::MessageArgs().set("value", line.value("session-idle"))));
         Poco::Net::SocketAddress address;
         try
         {
@@ -101,15 +106,16 @@ public:
         }
         catch (const Poco::Exception& e)
         {
-            throw UsageException(messages.format("web.serve.badListen", i18n::MessageArgs()
-                                                                            .set("listen", line.value("listen"))
-                                                                            .set("problem", e.displayText())));
+            throw UsageException(messages.format(
+                "web.serve.badListen",
+                i18n::MessageArgs().set("listen", line.value("listen")).set("problem", e.displayText())));
         }
 
         web::UserFile users(line.value("users"));
         users.load();
         if (users.users().empty())
-            throw ConfigurationException(messages.format("web.serve.noUsers", i18n::MessageArgs().set("file", users.path())));
+            throw ConfigurationException(
+                messages.format("web.serve.noUsers", i18n::MessageArgs().set("file", users.path())));
 
         // SIGINT and SIGTERM are waited for below; blocked now, before the plugin and the server
         // start threads (which inherit the mask), so no other thread is interrupted by them.
@@ -123,8 +129,10 @@ public:
 
         // The plugin as every host loads it, with the CLI's configuration layers (--config, the
         // environment, --db) and one setting forced: the plugin's roles decide every request.
-        const std::string manifestPath = ManifestLocator(
-            line.value("manifest"), Poco::Util::Application::instance().config().getString("application.dir")).locate();
+        const std::string manifestPath =
+            ManifestLocator(line.value("manifest"),
+                            Poco::Util::Application::instance().config().getString("application.dir"))
+                .locate();
         const Manifest manifest = ManifestReader().read(manifestPath);
         CliHostServices services(manifest);
         if (line.has("config")) services.loadFile(line.value("config"));
@@ -148,8 +156,8 @@ public:
                 Poco::Net::Context::Ptr tls = new Poco::Net::Context(
                     Poco::Net::Context::TLS_SERVER_USE, line.value("tls-key"), line.value("tls-cert"), "",
                     Poco::Net::Context::VERIFY_NONE, 9, false, "HIGH:!aNULL:!MD5:!RC4");
-                tls->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3
-                                      | Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+                tls->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
+                                      Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
                 socket = std::make_unique<Poco::Net::SecureServerSocket>(address, 64, tls);
             }
             else
@@ -159,9 +167,9 @@ public:
         }
         catch (const Poco::Exception& e)
         {
-            throw ConfigurationException(messages.format("web.serve.cannotListen", i18n::MessageArgs()
-                                                                                      .set("listen", line.value("listen"))
-                                                                                      .set("problem", e.displayText())));
+            throw ConfigurationException(messages.format(
+                "web.serve.cannotListen",
+                i18n::MessageArgs().set("listen", line.value("listen")).set("problem", e.displayText())));
         }
 
         Poco::Net::HTTPServerParams::Ptr parameters = new Poco::Net::HTTPServerParams;
@@ -173,11 +181,11 @@ public:
         Poco::Net::HTTPServer server(new web::RequestRouter(shared), *socket, parameters);
         server.start();
         const std::string url = std::string(secure ? "https" : "http") + "://" + socket->address().toString();
-        context.out() << messages.format("web.serve.listening", i18n::MessageArgs()
-                                                                    .set("url", url)
-                                                                    .set("users", users.users().size())
-                                                                    .set("file", users.path()))
-                      << std::endl;
+        context.out()
+            << messages.format(
+                   "web.serve.listening",
+                   i18n::MessageArgs().set("url", url).set("users", users.users().size()).set("file", users.path()))
+            << std::endl;
 
         int received = 0;
         sigwait(&stopSignals, &received);
@@ -191,4 +199,5 @@ const CommandRegistration<ServeCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

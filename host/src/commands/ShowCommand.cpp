@@ -53,4 +53,5 @@ const CommandRegistration<ShowCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

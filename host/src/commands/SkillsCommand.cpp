@@ -24,10 +24,7 @@ public:
     std::string summary() const override { return i18n::Messages::of("en").format("cli.command.skills"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
-    void defineOptions(Poco::Util::OptionSet& options) const override
-    {
-        options.addOption(jsonOption());
-    }
+    void defineOptions(Poco::Util::OptionSet& options) const override { options.addOption(jsonOption()); }
 
     int run(CommandContext& context) const override
     {
@@ -40,4 +37,5 @@ const CommandRegistration<SkillsCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

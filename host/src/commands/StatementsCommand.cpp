@@ -40,8 +40,8 @@ public:
         options.addOption(Poco::Util::Option("state", "", "pending, delivered or quarantined")
                               .argument("S")
                               .validator(new ChoiceValidator({"pending", "delivered", "quarantined"})));
-        options.addOption(Poco::Util::Option("json", "",
-                                             "print a JSON array of the statement bodies, byte for byte as sent"));
+        options.addOption(
+            Poco::Util::Option("json", "", "print a JSON array of the statement bodies, byte for byte as sent"));
     }
 
     int run(CommandContext& context) const override
@@ -88,4 +88,5 @@ const CommandRegistration<StatementsCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -60,8 +60,8 @@ public:
     void defineOptions(Poco::Util::OptionSet& options) const override
     {
         options.addOption(Poco::Util::Option("time-limit", "",
-                                             "wait out the LRS's retry delays for at most this long (default "
-                                             + std::to_string(kDefaultTimeLimitSeconds) + ")")
+                                             "wait out the LRS's retry delays for at most this long (default " +
+                                                 std::to_string(kDefaultTimeLimitSeconds) + ")")
                               .argument("SECONDS")
                               .validator(new Poco::Util::IntValidator(1, 24 * 3600)));
         options.addOption(Poco::Util::Option("watch", "",
@@ -102,11 +102,11 @@ private:
     static int pass(CommandContext& context)
     {
         const int seconds = context.line().has("time-limit")
-            ? Poco::NumberParser::parse(context.line().value("time-limit"))
-            : kDefaultTimeLimitSeconds;
+                                ? Poco::NumberParser::parse(context.line().value("time-limit"))
+                                : kDefaultTimeLimitSeconds;
         Poco::JSON::Object timeLimit;
         timeLimit.set("timeLimitMs", seconds * 1000);
-        const Poco::JSON::Object::Ptr request = context.envelope(timeLimit);    // caller and lang, as call() sends
+        const Poco::JSON::Object::Ptr request = context.envelope(timeLimit); // caller and lang, as call() sends
 
         PluginSession& plugin = context.plugin();
         const bool terminal = isatty(STDOUT_FILENO) == 1;
@@ -124,7 +124,8 @@ private:
         const i18n::Messages& messages = context.messages(summary.get());
         SyncRenderer(messages, after).render(*summary, context.out());
         const std::size_t refused = summary->optValue<std::size_t>("refused", 0);
-        if (refused > 0) context.out() << messages.format("cli.sync.refused", i18n::MessageArgs().set("count", refused)) << '\n';
+        if (refused > 0)
+            context.out() << messages.format("cli.sync.refused", i18n::MessageArgs().set("count", refused)) << '\n';
         if (SyncRenderer::pending(*after) != 0) return EXIT_TEMPFAIL;
         return refused > 0 ? EXIT_DATAERR : EXIT_OK;
     }
@@ -134,4 +135,5 @@ const CommandRegistration<SyncCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -43,8 +43,7 @@ public:
     {
         const CommandLine& line = context.line();
         const bool byId = line.has("mapping");
-        if (byId == !line.arguments().empty())
-            throw UsageException("unmap: give either ACTIVITY or --mapping ID");
+        if (byId == !line.arguments().empty()) throw UsageException("unmap: give either ACTIVITY or --mapping ID");
         if (byId && (line.has("skill") || line.has("level")))
             throw UsageException("unmap: --skill and --level narrow an ACTIVITY's mappings, not --mapping");
         Poco::JSON::Object request;
@@ -56,12 +55,13 @@ public:
             if (line.has("level")) request.set("level", Poco::NumberParser::parse(line.value("level")));
         }
         const i18n::Messages& messages = context.messages();
-        context.respond("unmap", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
-            Poco::JSON::Array::Ptr removed = response.getArray("removed");
-            return messages.format("admin.unmap.removed", i18n::MessageArgs()
-                                                              .set("count", removed->size())
-                                                              .set("ids", JsonFields::joined(removed)));
-        }));
+        context.respond(
+            "unmap", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
+                Poco::JSON::Array::Ptr removed = response.getArray("removed");
+                return messages.format(
+                    "admin.unmap.removed",
+                    i18n::MessageArgs().set("count", removed->size()).set("ids", JsonFields::joined(removed)));
+            }));
         return EXIT_OK;
     }
 };
@@ -70,4 +70,5 @@ const CommandRegistration<UnmapCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

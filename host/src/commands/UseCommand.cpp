@@ -32,10 +32,7 @@ public:
     }
     std::vector<std::string> argumentNames() const override { return {"CODE", "VERSION"}; }
 
-    void defineOptions(Poco::Util::OptionSet& options) const override
-    {
-        options.addOption(jsonOption());
-    }
+    void defineOptions(Poco::Util::OptionSet& options) const override { options.addOption(jsonOption()); }
 
     int run(CommandContext& context) const override
     {
@@ -61,7 +58,7 @@ public:
         context.out() << messages.format(unchanged ? "admin.use.unchanged" : "admin.use.current",
                                          i18n::MessageArgs().set("which", which))
                       << '\n';
-        ImportRenderer::flagged(messages, *response, context.out());     // what this version makes to review
+        ImportRenderer::flagged(messages, *response, context.out()); // what this version makes to review
         return EXIT_OK;
     }
 };
@@ -70,4 +67,5 @@ const CommandRegistration<UseCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

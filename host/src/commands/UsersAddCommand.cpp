@@ -38,7 +38,8 @@ public:
         options.addOption(Poco::Util::Option("users", "", "the users file (JSON lines; created with mode 0600)")
                               .argument("FILE")
                               .required(true));
-        options.addOption(Poco::Util::Option("password-stdin", "", "read the password from the first line of "
+        options.addOption(Poco::Util::Option("password-stdin", "",
+                                             "read the password from the first line of "
                                              "standard input (required: a password is never an argument)")
                               .required(true));
     }
@@ -55,12 +56,13 @@ public:
         user.id = id;
         for (const auto& given : line.values("role"))
         {
-            for (const auto& role : Poco::StringTokenizer(given, ",", Poco::StringTokenizer::TOK_TRIM
-                                                                       | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+            for (const auto& role : Poco::StringTokenizer(
+                     given, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
             {
                 const auto& known = web::UserFile::roles();
                 if (std::find(known.begin(), known.end(), role) == known.end())
-                    throw UsageException(messages.format("roles.usage.unknownRole", i18n::MessageArgs().set("role", role)));
+                    throw UsageException(
+                        messages.format("roles.usage.unknownRole", i18n::MessageArgs().set("role", role)));
                 if (!user.holds(role)) user.roles.push_back(role);
             }
         }
@@ -95,4 +97,5 @@ const CommandRegistration<UsersAddCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

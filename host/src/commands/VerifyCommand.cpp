@@ -41,10 +41,11 @@ public:
         request.set("auditor", auditor);
         if (context.line().has("note")) request.set("note", context.line().value("note"));
         context.respond("verify", request, LineRenderer([&context, auditor](const Poco::JSON::Object& response) {
-            return context.messages(&response).format("cli.verify.done", i18n::MessageArgs()
-                .set("evidence", JsonFields::text(response, "evidence"))
-                .set("auditor", TextLayout::printable(auditor)));
-        }));
+                            return context.messages(&response).format(
+                                "cli.verify.done", i18n::MessageArgs()
+                                                       .set("evidence", JsonFields::text(response, "evidence"))
+                                                       .set("auditor", TextLayout::printable(auditor)));
+                        }));
         return EXIT_OK;
     }
 };
@@ -53,4 +54,5 @@ const CommandRegistration<VerifyCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

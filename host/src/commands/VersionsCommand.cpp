@@ -24,10 +24,7 @@ public:
     std::string summary() const override { return "list the stored versions of a skill and which one is current"; }
     std::vector<std::string> argumentNames() const override { return {"CODE"}; }
 
-    void defineOptions(Poco::Util::OptionSet& options) const override
-    {
-        options.addOption(jsonOption());
-    }
+    void defineOptions(Poco::Util::OptionSet& options) const override { options.addOption(jsonOption()); }
 
     int run(CommandContext& context) const override
     {
@@ -42,4 +39,5 @@ const CommandRegistration<VersionsCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -45,24 +45,26 @@ public:
         request.set("reason", context.line().value("reason"));
         EventOptions::apply(context.line(), request);
         const i18n::Messages& messages = context.messages();
-        context.respond("withdraw", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
-            const std::string evidence = JsonFields::text(response, "evidence");
-            if (response.getValue<bool>("duplicate"))
-                return messages.format("evidence.withdraw.duplicate", i18n::MessageArgs().set("evidence", evidence));
-            const std::size_t voiding = JsonFields::size(response, "voidingStatements");
-            std::string text = messages.format("evidence.withdraw.done",
-                                               i18n::MessageArgs().set("evidence", evidence).set("count", voiding));
-            if (voiding > 0) text += ": " + JsonFields::joined(response.getArray("voidingStatements"), " ");
-            // The levels the learner attained before and no longer does, one line each.
-            Poco::JSON::Array::Ptr lost = response.getArray("levelsLost");
-            for (std::size_t i = 0; lost && i < lost->size(); ++i)
-                text += "\n" + messages.format("evidence.withdraw.lost",
-                                               i18n::MessageArgs()
-                                                   .set("learner", JsonFields::text(response, "learner"))
-                                                   .set("skill", JsonFields::text(response, "skill"))
-                                                   .set("level", lost->getElement<int>(static_cast<unsigned>(i))));
-            return text;
-        }));
+        context.respond(
+            "withdraw", request, LineRenderer([&messages](const Poco::JSON::Object& response) {
+                const std::string evidence = JsonFields::text(response, "evidence");
+                if (response.getValue<bool>("duplicate"))
+                    return messages.format("evidence.withdraw.duplicate",
+                                           i18n::MessageArgs().set("evidence", evidence));
+                const std::size_t voiding = JsonFields::size(response, "voidingStatements");
+                std::string text = messages.format("evidence.withdraw.done",
+                                                   i18n::MessageArgs().set("evidence", evidence).set("count", voiding));
+                if (voiding > 0) text += ": " + JsonFields::joined(response.getArray("voidingStatements"), " ");
+                // The levels the learner attained before and no longer does, one line each.
+                Poco::JSON::Array::Ptr lost = response.getArray("levelsLost");
+                for (std::size_t i = 0; lost && i < lost->size(); ++i)
+                    text += "\n" + messages.format("evidence.withdraw.lost",
+                                                   i18n::MessageArgs()
+                                                       .set("learner", JsonFields::text(response, "learner"))
+                                                       .set("skill", JsonFields::text(response, "skill"))
+                                                       .set("level", lost->getElement<int>(static_cast<unsigned>(i))));
+                return text;
+            }));
         return EXIT_OK;
     }
 };
@@ -71,4 +73,5 @@ const CommandRegistration<WithdrawCommand> registration;
 
 } // namespace
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -26,12 +26,13 @@ public:
     explicit AuditRenderer(const i18n::Messages& messages);
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
-        /// The problems and warnings are the plugin's own words (English).
+    /// The problems and warnings are the plugin's own words (English).
 
 private:
     const i18n::Messages& _messages;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

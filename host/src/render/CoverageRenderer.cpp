@@ -30,9 +30,9 @@ long long count(const Poco::JSON::Object& o, const std::string& key)
 
 } // namespace
 
-CoverageRenderer::CoverageRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+CoverageRenderer::CoverageRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 std::string CoverageRenderer::activities(const Poco::JSON::Array::Ptr& mappings) const
 {
@@ -42,9 +42,10 @@ std::string CoverageRenderer::activities(const Poco::JSON::Array::Ptr& mappings)
     {
         Poco::JSON::Object::Ptr m = mappings->getObject(static_cast<unsigned>(i));
         if (m->getValue<bool>("flagged")) continue;
-        out += (out.empty() ? "" : ", ") + _messages.format("admin.activity", Args()
-                                                                  .set("name", JsonFields::text(*m, "name"))
-                                                                  .set("type", JsonFields::text(*m, "type")));
+        out += (out.empty() ? "" : ", ") +
+               _messages.format(
+                   "admin.activity",
+                   Args().set("name", JsonFields::text(*m, "name")).set("type", JsonFields::text(*m, "type")));
     }
     return out;
 }
@@ -67,12 +68,13 @@ void CoverageRenderer::reviews(const Poco::JSON::Array::Ptr& mappings, std::ostr
                                             .set("id", JsonFields::text(*reason, "responsibility"))
                                             .set("level", count(*reason, "level")));
         }
-        if (reasons.empty()) reasons = JsonFields::text(*review, "note");    // texts read as mapped again
-        const std::string line = _messages.format("coverage.mark.review") + ": " +
-                                 _messages.format("admin.activity", Args()
-                                                                        .set("name", JsonFields::text(*m, "name"))
-                                                                        .set("type", JsonFields::text(*m, "type"))) +
-                                 ": " + _messages.format("coverage.review", Args().set("reasons", reasons));
+        if (reasons.empty()) reasons = JsonFields::text(*review, "note"); // texts read as mapped again
+        const std::string line =
+            _messages.format("coverage.mark.review") + ": " +
+            _messages.format(
+                "admin.activity",
+                Args().set("name", JsonFields::text(*m, "name")).set("type", JsonFields::text(*m, "type"))) +
+            ": " + _messages.format("coverage.review", Args().set("reasons", reasons));
         out << std::string(indent, ' ');
         TextLayout::wrap(out, line, indent + 2, indent);
     }
@@ -84,9 +86,11 @@ void CoverageRenderer::render(const Poco::JSON::Object& response, std::ostream& 
     std::size_t idWidth = 0;
     for (std::size_t i = 0; i < levels->size(); ++i)
     {
-        Poco::JSON::Array::Ptr responsibilities = levels->getObject(static_cast<unsigned>(i))->getArray("responsibilities");
+        Poco::JSON::Array::Ptr responsibilities =
+            levels->getObject(static_cast<unsigned>(i))->getArray("responsibilities");
         for (std::size_t r = 0; r < responsibilities->size(); ++r)
-            idWidth = std::max(idWidth, TextLayout::width(JsonFields::text(*responsibilities->getObject(static_cast<unsigned>(r)), "id")));
+            idWidth = std::max(idWidth, TextLayout::width(JsonFields::text(
+                                            *responsibilities->getObject(static_cast<unsigned>(r)), "id")));
     }
     const std::size_t indent = 2 + idWidth + 2;
 
@@ -94,8 +98,8 @@ void CoverageRenderer::render(const Poco::JSON::Object& response, std::ostream& 
     {
         Poco::JSON::Object::Ptr level = levels->getObject(static_cast<unsigned>(i));
         const long long number = count(*level, "level");
-        out << _messages.format("coverage.level", Args().set("level", number)
-                                                      .set("phrase", JsonFields::text(*level, "guidingPhrase")))
+        out << _messages.format("coverage.level",
+                                Args().set("level", number).set("phrase", JsonFields::text(*level, "guidingPhrase")))
             << '\n';
         const std::string whole = activities(level->getArray("wholeLevel"));
         Poco::JSON::Array::Ptr responsibilities = level->getArray("responsibilities");
@@ -108,24 +112,28 @@ void CoverageRenderer::render(const Poco::JSON::Object& response, std::ostream& 
             out << "  " << TextLayout::padded(JsonFields::text(*responsibility, "id"), idWidth + 2);
             TextLayout::wrap(out, JsonFields::text(*responsibility, "text"), indent, indent);
             out << std::string(indent, ' ');
-            TextLayout::wrap(out, _messages.format("coverage.state." + state,
-                                                   Args()
-                                                       .set("activities", activities(responsibility->getArray("mappings")))
-                                                       .set("whole", whole)),
-                             indent + 2, indent);
+            TextLayout::wrap(
+                out,
+                _messages.format(
+                    "coverage.state." + state,
+                    Args().set("activities", activities(responsibility->getArray("mappings"))).set("whole", whole)),
+                indent + 2, indent);
             reviews(responsibility->getArray("mappings"), out, indent);
         }
         out << "  ";
-        TextLayout::wrap(out, _messages.format(whole.empty() ? "coverage.wholeLevel.none" : "coverage.wholeLevel",
-                                               Args().set("level", number).set("activities", whole)
-                                                   .set("count", responsibilities->size())),
-                         4, 2);
+        TextLayout::wrap(
+            out,
+            _messages.format(
+                whole.empty() ? "coverage.wholeLevel.none" : "coverage.wholeLevel",
+                Args().set("level", number).set("activities", whole).set("count", responsibilities->size())),
+            4, 2);
         reviews(level->getArray("wholeLevel"), out, 4);
-        out << "  " << _messages.format("coverage.levelSummary", Args()
-                                                                     .set("total", responsibilities->size())
-                                                                     .set("covered", covered)
-                                                                     .set("whole", asWhole)
-                                                                     .set("uncovered", uncovered))
+        out << "  "
+            << _messages.format("coverage.levelSummary", Args()
+                                                             .set("total", responsibilities->size())
+                                                             .set("covered", covered)
+                                                             .set("whole", asWhole)
+                                                             .set("uncovered", uncovered))
             << '\n';
     }
     out << _messages.format("coverage.summary", Args()
@@ -138,4 +146,5 @@ void CoverageRenderer::render(const Poco::JSON::Object& response, std::ostream& 
         << '\n';
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -18,9 +18,9 @@
 namespace sfe {
 namespace host {
 
-EvidenceRenderer::EvidenceRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+EvidenceRenderer::EvidenceRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void EvidenceRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -47,26 +47,33 @@ std::vector<std::string> EvidenceRenderer::header() const
 std::vector<std::string> EvidenceRenderer::row(const Poco::JSON::Object& record) const
 {
     const std::string result = JsonFields::present(record, "outcome")
-        ? JsonFields::text(record, "outcome")
-        : JsonFields::text(record, "verb") + " " + EvidenceSummary::score(record);
-    const std::string source = JsonFields::present(record, "assessor")
-        ? _messages.format("evidence.source.assessor",
-                           i18n::MessageArgs().set("assessor", JsonFields::text(record, "assessor")))
-        : JsonFields::text(record, "activity");
-    const std::string withdrawn = JsonFields::present(record, "withdrawnAt")
-        ? JsonFields::text(record, "withdrawnAt") + " " + JsonFields::text(record, "withdrawnReason")
-        : "";
+                                   ? JsonFields::text(record, "outcome")
+                                   : JsonFields::text(record, "verb") + " " + EvidenceSummary::score(record);
+    const std::string source =
+        JsonFields::present(record, "assessor")
+            ? _messages.format("evidence.source.assessor",
+                               i18n::MessageArgs().set("assessor", JsonFields::text(record, "assessor")))
+            : JsonFields::text(record, "activity");
+    const std::string withdrawn =
+        JsonFields::present(record, "withdrawnAt")
+            ? JsonFields::text(record, "withdrawnAt") + " " + JsonFields::text(record, "withdrawnReason")
+            : "";
     const std::string state = JsonFields::text(record, "state");
     const std::string kind = JsonFields::text(record, "kind");
-    return {JsonFields::text(record, "seq"), JsonFields::text(record, "id"), JsonFields::text(record, "occurredAt"),
+    return {JsonFields::text(record, "seq"),
+            JsonFields::text(record, "id"),
+            JsonFields::text(record, "occurredAt"),
             _messages.has("evidence.kind." + kind) ? _messages.format("evidence.kind." + kind) : kind,
             JsonFields::text(record, "learner"),
             _messages.format("evidence.skillLevel", i18n::MessageArgs()
                                                         .set("skill", JsonFields::text(record, "skill"))
                                                         .set("level", JsonFields::text(record, "level"))),
-            JsonFields::joined(record.getArray("responsibilities"), " "), source, result,
+            JsonFields::joined(record.getArray("responsibilities"), " "),
+            source,
+            result,
             _messages.has("evidence.state." + state) ? _messages.format("evidence.state." + state) : state,
             withdrawn};
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

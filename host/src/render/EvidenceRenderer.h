@@ -32,15 +32,16 @@ public:
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
     std::vector<std::string> header() const;
-        /// The table's column titles.
+    /// The table's column titles.
 
     std::vector<std::string> row(const Poco::JSON::Object& record) const;
-        /// One record's row (the `evidence` command prints pages of them in one table).
+    /// One record's row (the `evidence` command prints pages of them in one table).
 
 private:
     const i18n::Messages& _messages;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

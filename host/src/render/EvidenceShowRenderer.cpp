@@ -22,9 +22,9 @@
 namespace sfe {
 namespace host {
 
-EvidenceShowRenderer::EvidenceShowRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+EvidenceShowRenderer::EvidenceShowRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 std::string EvidenceShowRenderer::text(const std::string& key) const
 {
@@ -45,9 +45,9 @@ void EvidenceShowRenderer::render(const Poco::JSON::Object& response, std::ostre
     const Poco::JSON::Object::Ptr record = response.getObject("evidence");
     const std::string state = JsonFields::text(*record, "state");
     const std::string kind = JsonFields::text(*record, "kind");
-    out << _messages.format("evidence.show.title", MessageArgs()
-                                                       .set("id", JsonFields::text(*record, "id"))
-                                                       .set("seq", JsonFields::text(*record, "seq")))
+    out << _messages.format(
+               "evidence.show.title",
+               MessageArgs().set("id", JsonFields::text(*record, "id")).set("seq", JsonFields::text(*record, "seq")))
         << '\n';
     Fields fields;
     fields.emplace_back(text("evidence.show.state"),
@@ -55,11 +55,11 @@ void EvidenceShowRenderer::render(const Poco::JSON::Object& response, std::ostre
     fields.emplace_back(text("evidence.show.kind"),
                         _messages.has("evidence.kind." + kind) ? text("evidence.kind." + kind) : kind);
     fields.emplace_back(text("evidence.show.learner"), JsonFields::text(*record, "learner"));
-    fields.emplace_back(text("evidence.show.skill"),
-                        _messages.format("evidence.show.skillLevel",
-                                         MessageArgs()
-                                             .set("skill", JsonFields::text(*record, "skill"))
-                                             .set("level", JsonFields::text(*record, "level"))));
+    fields.emplace_back(
+        text("evidence.show.skill"),
+        _messages.format("evidence.show.skillLevel", MessageArgs()
+                                                         .set("skill", JsonFields::text(*record, "skill"))
+                                                         .set("level", JsonFields::text(*record, "level"))));
     fields.emplace_back(text("evidence.show.responsibilities"),
                         JsonFields::joined(record->getArray("responsibilities"), " "));
     fields.emplace_back(text("evidence.show.source"),
@@ -127,15 +127,15 @@ void EvidenceShowRenderer::render(const Poco::JSON::Object& response, std::ostre
                 return "(" + text(entry->getValue<bool>(key) ? good : bad) + ")";
             };
             writeFields(out,
-                        {{text("evidence.show.contentHash"), JsonFields::text(*entry, "contentSha256") + "  " +
-                                                                 check("contentIntact", "evidence.show.intact",
-                                                                       "evidence.show.changed")},
-                         {text("evidence.show.previousHash"), JsonFields::text(*entry, "prevHash") + "  " +
-                                                                  check("followsPrevious", "evidence.show.linked",
-                                                                        "evidence.show.unlinked")},
-                         {text("evidence.show.entryHash"), JsonFields::text(*entry, "chainHash") + "  " +
-                                                               check("linkIntact", "evidence.show.chained",
-                                                                     "evidence.show.unchained")}},
+                        {{text("evidence.show.contentHash"),
+                          JsonFields::text(*entry, "contentSha256") + "  " +
+                              check("contentIntact", "evidence.show.intact", "evidence.show.changed")},
+                         {text("evidence.show.previousHash"),
+                          JsonFields::text(*entry, "prevHash") + "  " +
+                              check("followsPrevious", "evidence.show.linked", "evidence.show.unlinked")},
+                         {text("evidence.show.entryHash"),
+                          JsonFields::text(*entry, "chainHash") + "  " +
+                              check("linkIntact", "evidence.show.chained", "evidence.show.unchained")}},
                         4);
             if (JsonFields::present(*entry, "matchesRecord"))
                 out << "    "
@@ -153,8 +153,7 @@ void EvidenceShowRenderer::render(const Poco::JSON::Object& response, std::ostre
                                             .set("at", JsonFields::text(*checkpoint, "signedAt"))
                                             .set("key", JsonFields::text(*checkpoint, "keyId")))
                     << '\n';
-            else
-                out << "    " << text(checkpoints ? "evidence.show.uncovered" : "evidence.show.noCheckpoints") << '\n';
+            else out << "    " << text(checkpoints ? "evidence.show.uncovered" : "evidence.show.noCheckpoints") << '\n';
         }
     }
 
@@ -175,8 +174,9 @@ void EvidenceShowRenderer::render(const Poco::JSON::Object& response, std::ostre
                                                                .set("state", JsonFields::text(*s, "state")))
             << '\n';
         const std::string match = s->getValue<bool>("matchesLog")
-            ? text("evidence.show.matchesLog")
-            : _messages.format("evidence.show.mismatch", MessageArgs().set("why", JsonFields::text(*s, "mismatch")));
+                                      ? text("evidence.show.matchesLog")
+                                      : _messages.format("evidence.show.mismatch",
+                                                         MessageArgs().set("why", JsonFields::text(*s, "mismatch")));
         writeFields(out, {{text("evidence.show.bodyHash"), JsonFields::text(*s, "bodySha256") + "  (" + match + ")"}},
                     4);
         // The statement as JSON, indented under its line; strings in it are JSON-escaped.
@@ -187,4 +187,5 @@ void EvidenceShowRenderer::render(const Poco::JSON::Object& response, std::ostre
     }
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -51,4 +51,5 @@ std::string EvidenceSummary::describe(const Poco::JSON::Object::Ptr& records, co
     return text;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

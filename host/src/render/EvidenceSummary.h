@@ -25,16 +25,17 @@ class EvidenceSummary
 {
 public:
     static std::string describe(const Poco::JSON::Object::Ptr& records, const std::string& id);
-        /// The record `id` described; just the id when the map lacks it.
+    /// The record `id` described; just the id when the map lacks it.
 
     static std::string result(const Poco::JSON::Object& record);
-        /// "completed course-101, score 0.85", "attested demonstrated by a7": what the record says.
+    /// "completed course-101, score 0.85", "attested demonstrated by a7": what the record says.
 
     static std::string score(const Poco::JSON::Object& record);
-        /// The record's score as the LMS reported it: "0.85", "85/100", "85/100 (0.85)"; empty
-        /// when it has none.
+    /// The record's score as the LMS reported it: "0.85", "85/100", "85/100 (0.85)"; empty
+    /// when it has none.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

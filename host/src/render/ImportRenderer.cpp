@@ -29,8 +29,7 @@ using Args = i18n::MessageArgs;
 ImportRenderer::ImportRenderer(std::string source, const i18n::Messages& messages):
     _source(std::move(source)),
     _messages(messages)
-{
-}
+{}
 
 void ImportRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -47,7 +46,7 @@ void ImportRenderer::render(const Poco::JSON::Object& response, std::ostream& ou
         for (std::size_t i = 0; stored && i < stored->size(); ++i)
         {
             Poco::JSON::Object::Ptr s = stored->getObject(static_cast<unsigned>(i));
-            if (s->getValue<bool>("current")) continue;    // in use already: "already stored" says it all
+            if (s->getValue<bool>("current")) continue; // in use already: "already stored" says it all
             out << _messages.format("admin.import.storedVersion",
                                     Args()
                                         .set("skill", JsonFields::text(*s, "skill"))
@@ -85,8 +84,8 @@ void ImportRenderer::flagged(const i18n::Messages& messages, const Poco::JSON::O
         skills.insert(JsonFields::text(*flagged->getObject(static_cast<unsigned>(i)), "skill"));
     std::string codes;
     for (const auto& code : skills) codes += (codes.empty() ? "" : " ") + code;
-    TextLayout::wrap(out, messages.format("admin.import.flagged", Args().set("count", flagged->size()).set("skills", codes)),
-                     2, 0);
+    TextLayout::wrap(
+        out, messages.format("admin.import.flagged", Args().set("count", flagged->size()).set("skills", codes)), 2, 0);
     for (std::size_t i = 0; i < flagged->size(); ++i)
     {
         Poco::JSON::Object::Ptr m = flagged->getObject(static_cast<unsigned>(i));
@@ -103,18 +102,20 @@ void ImportRenderer::flagged(const i18n::Messages& messages, const Poco::JSON::O
                                            .set("level", JsonFields::text(*reason, "level")));
         }
         out << "  ";
-        TextLayout::wrap(out,
-                         messages.format("admin.import.flaggedMapping",
-                                         Args()
-                                             .set("activity", messages.format("admin.activity",
-                                                                              Args()
-                                                                                  .set("name", JsonFields::text(*activity, "name"))
-                                                                                  .set("type", JsonFields::text(*activity, "type"))))
-                                             .set("skill", JsonFields::text(*m, "skill"))
-                                             .set("level", JsonFields::text(*m, "level"))
-                                             .set("reasons", reasons.empty() ? JsonFields::text(*m, "flagReason") : reasons)),
-                         4, 2);
+        TextLayout::wrap(
+            out,
+            messages.format("admin.import.flaggedMapping",
+                            Args()
+                                .set("activity", messages.format("admin.activity",
+                                                                 Args()
+                                                                     .set("name", JsonFields::text(*activity, "name"))
+                                                                     .set("type", JsonFields::text(*activity, "type"))))
+                                .set("skill", JsonFields::text(*m, "skill"))
+                                .set("level", JsonFields::text(*m, "level"))
+                                .set("reasons", reasons.empty() ? JsonFields::text(*m, "flagReason") : reasons)),
+            4, 2);
     }
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

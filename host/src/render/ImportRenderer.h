@@ -35,7 +35,7 @@ class ImportRenderer: public Renderer
 {
 public:
     ImportRenderer(std::string source, const i18n::Messages& messages);
-        /// `source`: the file as the user named it.
+    /// `source`: the file as the user named it.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
@@ -47,6 +47,7 @@ private:
     const i18n::Messages& _messages;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -26,7 +26,7 @@ std::string JsonFields::text(const Poco::JSON::Object& object, const std::string
     if (!present(object, key)) return fallback;
     const Poco::Dynamic::Var value = object.get(key);
     if (value.type() == typeid(double)) return number(value.extract<double>());
-    return TextLayout::printable(value.toString());    // a note or an id from the store may hold ESC [ ...
+    return TextLayout::printable(value.toString()); // a note or an id from the store may hold ESC [ ...
 }
 
 std::vector<std::string> JsonFields::strings(const Poco::JSON::Array::Ptr& array)
@@ -62,4 +62,5 @@ std::string JsonFields::number(double value)
     return text;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

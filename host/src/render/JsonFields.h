@@ -25,26 +25,26 @@ class JsonFields
 {
 public:
     static bool present(const Poco::JSON::Object& object, const std::string& key);
-        /// Whether `key` exists and is not null.
+    /// Whether `key` exists and is not null.
 
-    static std::string text(const Poco::JSON::Object& object, const std::string& key,
-                            const std::string& fallback = "");
-        /// A string field as it is (control characters escaped, TextLayout::printable), a number
-        /// or boolean as JSON writes it; `fallback` for null.
+    static std::string text(const Poco::JSON::Object& object, const std::string& key, const std::string& fallback = "");
+    /// A string field as it is (control characters escaped, TextLayout::printable), a number
+    /// or boolean as JSON writes it; `fallback` for null.
 
     static std::vector<std::string> strings(const Poco::JSON::Array::Ptr& array);
-        /// The elements of an array of strings (escaped as text()); empty for a null array.
+    /// The elements of an array of strings (escaped as text()); empty for a null array.
 
     static std::string joined(const Poco::JSON::Array::Ptr& array, const std::string& separator = ", ");
-        /// The elements of an array of strings, joined.
+    /// The elements of an array of strings, joined.
 
     static std::size_t size(const Poco::JSON::Object& object, const std::string& key);
-        /// The length of an array field; 0 for null.
+    /// The length of an array field; 0 for null.
 
     static std::string number(double value);
-        /// A number as people write it: "0.85", "85", "-1".
+    /// A number as people write it: "0.85", "85", "-1".
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

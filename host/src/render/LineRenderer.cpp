@@ -12,13 +12,14 @@
 namespace sfe {
 namespace host {
 
-LineRenderer::LineRenderer(Wording wording): _wording(std::move(wording))
-{
-}
+LineRenderer::LineRenderer(Wording wording):
+    _wording(std::move(wording))
+{}
 
 void LineRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     out << _wording(response) << '\n';
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

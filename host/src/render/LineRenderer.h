@@ -26,7 +26,7 @@ public:
     using Wording = std::function<std::string(const Poco::JSON::Object& response)>;
 
     explicit LineRenderer(Wording wording);
-        /// `wording` returns the text without its final newline; it may contain more lines.
+    /// `wording` returns the text without its final newline; it may contain more lines.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
@@ -34,6 +34,7 @@ private:
     Wording _wording;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

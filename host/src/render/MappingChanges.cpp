@@ -30,22 +30,23 @@ std::vector<std::string> MappingChanges::lines(const i18n::Messages& messages, c
     if (JsonFields::present(outcome, "replaced"))
     {
         Poco::JSON::Object::Ptr old = outcome.getObject("replaced");
-        out.push_back(messages.format("admin.map.replaced", i18n::MessageArgs()
-                                                                .set("mapping", JsonFields::text(*old, "id"))
-                                                                .set("target", target(messages, *old))));
+        out.push_back(messages.format(
+            "admin.map.replaced",
+            i18n::MessageArgs().set("mapping", JsonFields::text(*old, "id")).set("target", target(messages, *old))));
     }
     for (const char* change : {"renamed", "retyped"})
     {
         if (!JsonFields::present(outcome, change)) continue;
         Poco::JSON::Object::Ptr c = outcome.getObject(change);
-        out.push_back(messages.format(std::string("admin.map.") + change,
-                                      i18n::MessageArgs()
-                                          .set("activity", JsonFields::text(*c, "activity"))
-                                          .set("from", JsonFields::text(*c, "from"))
-                                          .set("to", JsonFields::text(*c, "to"))
-                                          .set("count", c->getValue<long long>("mappings"))));
+        out.push_back(
+            messages.format(std::string("admin.map.") + change, i18n::MessageArgs()
+                                                                    .set("activity", JsonFields::text(*c, "activity"))
+                                                                    .set("from", JsonFields::text(*c, "from"))
+                                                                    .set("to", JsonFields::text(*c, "to"))
+                                                                    .set("count", c->getValue<long long>("mappings"))));
     }
     return out;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

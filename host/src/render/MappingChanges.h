@@ -33,6 +33,7 @@ public:
     static std::string target(const i18n::Messages& messages, const Poco::JSON::Object& mapping);
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -17,9 +17,9 @@
 namespace sfe {
 namespace host {
 
-MappingsImportRenderer::MappingsImportRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+MappingsImportRenderer::MappingsImportRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void MappingsImportRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -50,4 +50,5 @@ void MappingsImportRenderer::render(const Poco::JSON::Object& response, std::ost
     }
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -17,9 +17,9 @@
 namespace sfe {
 namespace host {
 
-MappingsRenderer::MappingsRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+MappingsRenderer::MappingsRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void MappingsRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -46,15 +46,22 @@ std::vector<std::string> MappingsRenderer::row(const Poco::JSON::Object& mapping
 {
     Poco::JSON::Object::Ptr activity = mapping.getObject("activity");
     const std::string responsibilities = JsonFields::size(mapping, "responsibilities") == 0
-        ? _messages.format("admin.mappings.wholeLevel")
-        : JsonFields::joined(mapping.getArray("responsibilities"), " ");
-    const std::string review = mapping.getValue<bool>("flagged")
-        ? _messages.format("admin.mappings.review",
-                           i18n::MessageArgs().set("reason", JsonFields::text(mapping, "flagReason")))
-        : "";
-    return {JsonFields::text(mapping, "id"), JsonFields::text(*activity, "id"), JsonFields::text(*activity, "name"),
-            JsonFields::text(*activity, "type"), JsonFields::text(mapping, "skill"), JsonFields::text(mapping, "level"),
-            responsibilities, review};
+                                             ? _messages.format("admin.mappings.wholeLevel")
+                                             : JsonFields::joined(mapping.getArray("responsibilities"), " ");
+    const std::string review =
+        mapping.getValue<bool>("flagged")
+            ? _messages.format("admin.mappings.review",
+                               i18n::MessageArgs().set("reason", JsonFields::text(mapping, "flagReason")))
+            : "";
+    return {JsonFields::text(mapping, "id"),
+            JsonFields::text(*activity, "id"),
+            JsonFields::text(*activity, "name"),
+            JsonFields::text(*activity, "type"),
+            JsonFields::text(mapping, "skill"),
+            JsonFields::text(mapping, "level"),
+            responsibilities,
+            review};
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -17,14 +17,15 @@
 namespace sfe {
 namespace host {
 
-OutboxRenderer::OutboxRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+OutboxRenderer::OutboxRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void OutboxRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     if (JsonFields::present(response, "lrs"))
-        out << _messages.format("cli.outbox.lrs", i18n::MessageArgs().set("url", JsonFields::text(response, "lrs"))) << '\n';
+        out << _messages.format("cli.outbox.lrs", i18n::MessageArgs().set("url", JsonFields::text(response, "lrs")))
+            << '\n';
     else out << _messages.format("cli.outbox.noLrs") << '\n';
     Poco::JSON::Object::Ptr counts = response.getObject("counts");
     i18n::MessageArgs args;
@@ -49,4 +50,5 @@ void OutboxRenderer::render(const Poco::JSON::Object& response, std::ostream& ou
     table.write(out);
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -34,8 +34,7 @@ ProgressBar::ProgressBar(std::ostream& out, std::string label):
     _enabled(isTerminal(out)),
     _start(std::chrono::steady_clock::now()),
     _lastDraw(_start)
-{
-}
+{}
 
 ProgressBar::~ProgressBar()
 {
@@ -44,8 +43,7 @@ ProgressBar::~ProgressBar()
         finish();
     }
     catch (...)
-    {
-    }
+    {}
 }
 
 void ProgressBar::update(std::uint64_t done, std::uint64_t total)
@@ -81,9 +79,10 @@ void ProgressBar::draw()
         std::snprintf(rate, sizeof rate, " %.0f/s", static_cast<double>(_done) / seconds);
         line << rate;
     }
-    line << "\x1b[K";   // clear what a longer earlier line left
+    line << "\x1b[K"; // clear what a longer earlier line left
     _out << line.str() << std::flush;
     _drawn = true;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -33,13 +33,13 @@ public:
     ProgressBar& operator=(const ProgressBar&) = delete;
 
     void update(std::uint64_t done, std::uint64_t total);
-        /// `done` so far of `total` (0: the total is unknown, only the count and rate are shown).
+    /// `done` so far of `total` (0: the total is unknown, only the count and rate are shown).
 
     void finish();
-        /// Draws the last state and ends the line. Further calls do nothing.
+    /// Draws the last state and ends the line. Further calls do nothing.
 
     bool drawing() const { return _enabled; }
-        /// Whether anything is drawn (the stream is a terminal).
+    /// Whether anything is drawn (the stream is a terminal).
 
 private:
     void draw();
@@ -55,6 +55,7 @@ private:
     std::chrono::steady_clock::time_point _lastDraw;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -25,8 +25,8 @@ namespace host {
 
 namespace {
 
-const std::size_t kDetail = 6;      ///< indent of a level's details
-const std::size_t kSub = 10;        ///< indent of what belongs to one detail
+const std::size_t kDetail = 6; ///< indent of a level's details
+const std::size_t kSub = 10;   ///< indent of what belongs to one detail
 
 /// What the plugin wrote, safe for a terminal.
 std::string safe(const Poco::JSON::Object& object, const std::string& key)
@@ -40,15 +40,15 @@ ProgressRenderer::ProgressRenderer(const i18n::Messages& messages, i18n::TimeTex
     _messages(messages),
     _times(std::move(times)),
     _explain(explain)
-{
-}
+{}
 
 std::string ProgressRenderer::date(const std::string& utc) const
 {
     Poco::DateTime at;
     int zone = 0;
     return Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, utc, at, zone)
-               ? _times.dateTime(at.timestamp()) : TextLayout::printable(utc);
+               ? _times.dateTime(at.timestamp())
+               : TextLayout::printable(utc);
 }
 
 std::string ProgressRenderer::record(const Poco::JSON::Object::Ptr& records, const std::string& id) const
@@ -59,8 +59,8 @@ std::string ProgressRenderer::record(const Poco::JSON::Object::Ptr& records, con
     args.set("id", id).set("date", date(JsonFields::text(*r, "occurredAt")));
     std::string line;
     if (JsonFields::present(*r, "outcome"))
-        line = text("progress.cli.record.attested", args.set("outcome", JsonFields::text(*r, "outcome"))
-                                                        .set("assessor", safe(*r, "assessor")));
+        line = text("progress.cli.record.attested",
+                    args.set("outcome", JsonFields::text(*r, "outcome")).set("assessor", safe(*r, "assessor")));
     else
     {
         const std::string score = EvidenceSummary::score(*r);
@@ -69,7 +69,8 @@ std::string ProgressRenderer::record(const Poco::JSON::Object::Ptr& records, con
                              : text("progress.cli.record.scored", args.set("score", score));
     }
     if (JsonFields::present(*r, "withdrawnAt"))
-        line += " " + text("progress.cli.record.withdrawn", i18n::MessageArgs().set("reason", safe(*r, "withdrawnReason")));
+        line +=
+            " " + text("progress.cli.record.withdrawn", i18n::MessageArgs().set("reason", safe(*r, "withdrawnReason")));
     if (JsonFields::size(*r, "statements") > 0)
         line += "; " + text("progress.cli.record.statements",
                             i18n::MessageArgs().set("statements", JsonFields::joined(r->getArray("statements"), " ")));
@@ -91,17 +92,19 @@ void ProgressRenderer::render(const Poco::JSON::Object& response, std::ostream& 
         Poco::JSON::Object::Ptr skill = skills->getObject(static_cast<unsigned>(s));
         const std::string rule = JsonFields::text(*skill, "rule");
         if (s > 0) out << '\n';
-        out << text("progress.cli.header", i18n::MessageArgs()
-                                               .set("skill", safe(*skill, "heading"))
-                                               .set("learner", learner)
-                                               .set("definition", TextLayout::shortHash(JsonFields::text(*skill, "definition"))))
+        out << text("progress.cli.header",
+                    i18n::MessageArgs()
+                        .set("skill", safe(*skill, "heading"))
+                        .set("learner", learner)
+                        .set("definition", TextLayout::shortHash(JsonFields::text(*skill, "definition"))))
             << '\n';
         out << "  ";
         TextLayout::wrap(out, safe(*skill, "ruleText"), 2, 2);
         Poco::JSON::Array::Ptr levels = skill->getArray("levels");
         std::size_t phraseWidth = 0;
         for (std::size_t i = 0; i < levels->size(); ++i)
-            phraseWidth = std::max(phraseWidth, TextLayout::width(safe(*levels->getObject(static_cast<unsigned>(i)), "guidingPhrase")));
+            phraseWidth = std::max(
+                phraseWidth, TextLayout::width(safe(*levels->getObject(static_cast<unsigned>(i)), "guidingPhrase")));
         for (std::size_t i = 0; i < levels->size(); ++i)
             renderLevel(*levels->getObject(static_cast<unsigned>(i)), rule, phraseWidth, evidence, out);
         renderNext(*skill, out);
@@ -155,7 +158,8 @@ void ProgressRenderer::renderLevel(const Poco::JSON::Object& level, const std::s
         {
             out << std::string(kDetail + 2, ' ');
             std::string earlier = safe(*responsibility, "earlierWordingText");
-            if (JsonFields::present(*responsibility, "earlierSentence")) earlier += " \u2013 " + safe(*responsibility, "earlierSentence");
+            if (JsonFields::present(*responsibility, "earlierSentence"))
+                earlier += " \u2013 " + safe(*responsibility, "earlierSentence");
             TextLayout::wrap(out, earlier, kSub, kDetail + 2);
         }
     }
@@ -164,10 +168,11 @@ void ProgressRenderer::renderLevel(const Poco::JSON::Object& level, const std::s
     {
         Poco::JSON::Object::Ptr activity = list->getObject(static_cast<unsigned>(a));
         out << indent << (activity->getValue<bool>("done") ? "\u2713 " : "\u00b7 ");
-        TextLayout::wrap(out, text("progress.cli.activity", i18n::MessageArgs()
-                                                               .set("name", safe(*activity, "name"))
-                                                               .set("type", safe(*activity, "typeText"))
-                                                               .set("state", safe(*activity, "stateText"))),
+        TextLayout::wrap(out,
+                         text("progress.cli.activity", i18n::MessageArgs()
+                                                           .set("name", safe(*activity, "name"))
+                                                           .set("type", safe(*activity, "typeText"))
+                                                           .set("state", safe(*activity, "stateText"))),
                          kDetail + 2, kDetail + 2);
     }
     if (JsonFields::present(level, "development"))
@@ -181,14 +186,17 @@ void ProgressRenderer::renderLevel(const Poco::JSON::Object& level, const std::s
     if (JsonFields::present(level, "attainment"))
     {
         Poco::JSON::Object::Ptr attainment = level.getObject("attainment");
-        out << indent << text("progress.cli.explain.attainment", i18n::MessageArgs()
-                                                                     .set("date", date(JsonFields::text(*attainment, "attainedAt")))
-                                                                     .set("rule", safe(*attainment, "rule"))
-                                                                     .set("statement", safe(*attainment, "statement")))
+        out << indent
+            << text("progress.cli.explain.attainment",
+                    i18n::MessageArgs()
+                        .set("date", date(JsonFields::text(*attainment, "attainedAt")))
+                        .set("rule", safe(*attainment, "rule"))
+                        .set("statement", safe(*attainment, "statement")))
             << '\n';
     }
     for (const auto& reason : JsonFields::strings(level.getArray("reasons")))
-        out << indent << text("progress.cli.explain.why", i18n::MessageArgs().set("reason", TextLayout::printable(reason)))
+        out << indent
+            << text("progress.cli.explain.why", i18n::MessageArgs().set("reason", TextLayout::printable(reason)))
             << '\n';
     for (std::size_t r = 0; r < responsibilities->size(); ++r)
     {
@@ -197,17 +205,19 @@ void ProgressRenderer::renderLevel(const Poco::JSON::Object& level, const std::s
         for (const char* role : {"demonstrated", "verified", "otherAttestations", "learning"})
         {
             for (const auto& record : JsonFields::strings(responsibility->getArray(role)))
-                out << indent << text("progress.cli.explain.record",
-                                      i18n::MessageArgs()
-                                          .set("id", id)
-                                          .set("role", text("progress.cli.role", i18n::MessageArgs().set("role", role)))
-                                          .set("record", this->record(evidence, record)))
+                out << indent
+                    << text("progress.cli.explain.record",
+                            i18n::MessageArgs()
+                                .set("id", id)
+                                .set("role", text("progress.cli.role", i18n::MessageArgs().set("role", role)))
+                                .set("record", this->record(evidence, record)))
                     << '\n';
         }
     }
     for (const auto& record : JsonFields::strings(level.getArray("levelWideLearning")))
-        out << indent << text("progress.cli.explain.wholeLevel",
-                              i18n::MessageArgs().set("record", this->record(evidence, record)))
+        out << indent
+            << text("progress.cli.explain.wholeLevel",
+                    i18n::MessageArgs().set("record", this->record(evidence, record)))
             << '\n';
     (void)rule;
 }
@@ -229,11 +239,12 @@ void ProgressRenderer::renderNext(const Poco::JSON::Object& skill, std::ostream&
         {
             Poco::JSON::Object::Ptr step = steps->getObject(static_cast<unsigned>(i));
             out << "    ";
-            TextLayout::wrap(out, text("progress.cli.step", i18n::MessageArgs()
-                                                              .set("type", safe(*step, "typeText"))
-                                                              .set("name", safe(*step, "activity"))
-                                                              .set("level", step->getValue<int>("level"))
-                                                              .set("covers", safe(*step, "coversText"))),
+            TextLayout::wrap(out,
+                             text("progress.cli.step", i18n::MessageArgs()
+                                                           .set("type", safe(*step, "typeText"))
+                                                           .set("name", safe(*step, "activity"))
+                                                           .set("level", step->getValue<int>("level"))
+                                                           .set("covers", safe(*step, "coversText"))),
                              6, 4);
             for (const auto& sentence : JsonFields::strings(step->getArray("covers")))
             {
@@ -249,4 +260,5 @@ void ProgressRenderer::renderNext(const Poco::JSON::Object& skill, std::ostream&
     }
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -50,15 +50,16 @@ private:
                      const Poco::JSON::Object::Ptr& evidence, std::ostream& out) const;
     void renderNext(const Poco::JSON::Object& skill, std::ostream& out) const;
     std::string text(const std::string& key, const i18n::MessageArgs& args = {}) const;
-    std::string date(const std::string& utc) const;     ///< a stored UTC time as the reader's date and time
+    std::string date(const std::string& utc) const; ///< a stored UTC time as the reader's date and time
     std::string record(const Poco::JSON::Object::Ptr& records, const std::string& id) const;
-        ///< one deciding record (from the response's "evidence" map) with its statements, from the catalog
+    ///< one deciding record (from the response's "evidence" map) with its statements, from the catalog
 
     const i18n::Messages& _messages;
     i18n::TimeText _times;
     bool _explain;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

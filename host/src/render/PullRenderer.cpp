@@ -12,9 +12,9 @@
 namespace sfe {
 namespace host {
 
-PullRenderer::PullRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+PullRenderer::PullRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void PullRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -52,8 +52,10 @@ void PullRenderer::summary(const Poco::JSON::Object& totals, std::size_t skipped
                                                 .set("skipped", skippedCount))
         << '\n';
     if (const Poco::JSON::Object::Ptr cursor = totals.getObject("cursor"))
-        out << _messages.format("pull.cursor", i18n::MessageArgs().set("stored", cursor->getValue<std::string>("stored")))
+        out << _messages.format("pull.cursor",
+                                i18n::MessageArgs().set("stored", cursor->getValue<std::string>("stored")))
             << '\n';
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -34,18 +34,19 @@ public:
     explicit PullRenderer(const i18n::Messages& messages);
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
-        /// The whole report: skipped(), then summary().
+    /// The whole report: skipped(), then summary().
 
     void skipped(const Poco::JSON::Array& skipped, std::ostream& out) const;
-        /// One line per statement that did not count (a page's, as the pages come).
+    /// One line per statement that did not count (a page's, as the pages come).
 
     void summary(const Poco::JSON::Object& totals, std::size_t skippedCount, std::ostream& out) const;
-        /// The counts and where the next pull continues.
+    /// The counts and where the next pull continues.
 
 private:
     const i18n::Messages& _messages;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -46,4 +46,5 @@ std::string ReadableTime::date(const i18n::TimeText& times, const std::string& u
     return at ? times.date(*at) : TextLayout::printable(utc);
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

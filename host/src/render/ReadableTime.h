@@ -24,13 +24,14 @@ class ReadableTime
 {
 public:
     static std::string dateTime(const i18n::TimeText& times, const std::string& utc);
-        /// Day and minute in the reader's zone; `utc` itself when it is not an RFC 3339 time
-        /// (what the store holds is shown, never dropped).
+    /// Day and minute in the reader's zone; `utc` itself when it is not an RFC 3339 time
+    /// (what the store holds is shown, never dropped).
 
     static std::string date(const i18n::TimeText& times, const std::string& utc);
-        /// The calendar day in the reader's zone; `utc` itself when it is not an RFC 3339 time.
+    /// The calendar day in the reader's zone; `utc` itself when it is not an RFC 3339 time.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

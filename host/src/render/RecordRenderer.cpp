@@ -17,9 +17,9 @@
 namespace sfe {
 namespace host {
 
-RecordRenderer::RecordRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+RecordRenderer::RecordRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void RecordRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -43,4 +43,5 @@ void RecordRenderer::render(const Poco::JSON::Object& response, std::ostream& ou
         << '\n';
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -29,7 +29,7 @@ class RecordRenderer: public Renderer
 {
 public:
     explicit RecordRenderer(const i18n::Messages& messages = i18n::Messages::of("en"));
-        /// The default is English, for commands that do not pass their reader's catalog yet.
+    /// The default is English, for commands that do not pass their reader's catalog yet.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
@@ -37,6 +37,7 @@ private:
     const i18n::Messages& _messages;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -26,10 +26,11 @@ public:
     virtual ~Renderer() = default;
 
     virtual void render(const Poco::JSON::Object& response, std::ostream& out) const = 0;
-        /// Writes `response` as UTF-8 text. Throws Poco::Exception (via Poco::JSON) when the
-        /// response lacks a field the renderer needs.
+    /// Writes `response` as UTF-8 text. Throws Poco::Exception (via Poco::JSON) when the
+    /// response lacks a field the renderer needs.
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

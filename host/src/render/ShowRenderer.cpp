@@ -130,18 +130,18 @@ void attribution(std::ostream& out, const Poco::JSON::Object& skill)
 ShowRenderer::ShowRenderer(const i18n::Messages& messages, bool wholeSkill):
     _messages(messages),
     _wholeSkill(wholeSkill)
-{
-}
+{}
 
 void ShowRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
     out << text(response, "name") << " (" << text(response, "code") << ")\n";
     Poco::JSON::Object::Ptr framework = response.getObject("framework");
-    if (framework)
-        out << text(*framework, "name") << ' ' << text(*framework, "version") << ", ";
+    if (framework) out << text(*framework, "name") << ' ' << text(*framework, "version") << ", ";
     out << text(response, "language") << ", "
-        << _messages.format("cli.show.definition", i18n::MessageArgs().set("hash",
-               TextLayout::shortHash(response.getValue<std::string>("definition")))) << "\n\n";
+        << _messages.format(
+               "cli.show.definition",
+               i18n::MessageArgs().set("hash", TextLayout::shortHash(response.getValue<std::string>("definition"))))
+        << "\n\n";
 
     if (_wholeSkill) overview(out, _messages, response);
 
@@ -154,4 +154,5 @@ void ShowRenderer::render(const Poco::JSON::Object& response, std::ostream& out)
     attribution(out, response);
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

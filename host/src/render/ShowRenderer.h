@@ -25,8 +25,8 @@ class ShowRenderer: public Renderer
 {
 public:
     ShowRenderer(const i18n::Messages& messages, bool wholeSkill);
-        /// `wholeSkill`: the response holds every level (show without --level). The labels are in
-        /// the language of `messages`; the skill's own texts in the definition's.
+    /// `wholeSkill`: the response holds every level (show without --level). The labels are in
+    /// the language of `messages`; the skill's own texts in the definition's.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
@@ -35,6 +35,7 @@ private:
     bool _wholeSkill;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -48,8 +48,7 @@ std::string levelRanges(const Poco::JSON::Array::Ptr& levels, const std::string&
 SkillsRenderer::SkillsRenderer(const i18n::Messages& messages, i18n::TimeText times):
     _messages(messages),
     _times(std::move(times))
-{
-}
+{}
 
 void SkillsRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -67,8 +66,7 @@ void SkillsRenderer::render(const Poco::JSON::Object& response, std::ostream& ou
     for (std::size_t i = 0; i < skills->size(); ++i)
     {
         Poco::JSON::Object::Ptr skill = skills->getObject(static_cast<unsigned>(i));
-        table.add({skill->getValue<std::string>("code"),
-                   skill->getValue<std::string>("name"),
+        table.add({skill->getValue<std::string>("code"), skill->getValue<std::string>("name"),
                    skill->getValue<std::string>("language"),
                    skill->getValue<std::string>("framework") + " " + skill->getValue<std::string>("frameworkVersion"),
                    levelRanges(skill->getArray("definedLevels"), _messages.format("cli.skills.levels.none")),
@@ -78,4 +76,5 @@ void SkillsRenderer::render(const Poco::JSON::Object& response, std::ostream& ou
     table.write(out);
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

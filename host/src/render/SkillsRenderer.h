@@ -32,6 +32,7 @@ private:
     i18n::TimeText _times;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

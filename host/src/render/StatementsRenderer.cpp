@@ -17,9 +17,9 @@
 namespace sfe {
 namespace host {
 
-StatementsRenderer::StatementsRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+StatementsRenderer::StatementsRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void StatementsRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -45,15 +45,21 @@ std::vector<std::string> StatementsRenderer::header() const
 
 std::vector<std::string> StatementsRenderer::row(const Poco::JSON::Object& statement) const
 {
-    const std::string subject = JsonFields::present(statement, "voids")
-        ? _messages.format("evidence.statements.voids",
-                           i18n::MessageArgs().set("statement", JsonFields::text(statement, "voids")))
-        : _messages.format("evidence.statements.evidence",
-                           i18n::MessageArgs().set("evidence", JsonFields::text(statement, "evidence")));
-    return {JsonFields::text(statement, "id"), JsonFields::text(statement, "kind"),
-            JsonFields::text(statement, "state"), JsonFields::text(statement, "attempts"),
-            JsonFields::text(statement, "createdAt"), JsonFields::text(statement, "deliveredAt", "-"), subject,
+    const std::string subject =
+        JsonFields::present(statement, "voids")
+            ? _messages.format("evidence.statements.voids",
+                               i18n::MessageArgs().set("statement", JsonFields::text(statement, "voids")))
+            : _messages.format("evidence.statements.evidence",
+                               i18n::MessageArgs().set("evidence", JsonFields::text(statement, "evidence")));
+    return {JsonFields::text(statement, "id"),
+            JsonFields::text(statement, "kind"),
+            JsonFields::text(statement, "state"),
+            JsonFields::text(statement, "attempts"),
+            JsonFields::text(statement, "createdAt"),
+            JsonFields::text(statement, "deliveredAt", "-"),
+            subject,
             JsonFields::text(statement, "lastError")};
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -27,20 +27,21 @@ class StatementsRenderer: public Renderer
 {
 public:
     explicit StatementsRenderer(const i18n::Messages& messages = i18n::Messages::of("en"));
-        /// The default is English, for commands that do not pass their reader's catalog yet.
+    /// The default is English, for commands that do not pass their reader's catalog yet.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
     std::vector<std::string> header() const;
-        /// The table's column titles.
+    /// The table's column titles.
 
     std::vector<std::string> row(const Poco::JSON::Object& statement) const;
-        /// One statement's row (the `statements` command prints pages of them in one table).
+    /// One statement's row (the `statements` command prints pages of them in one table).
 
 private:
     const i18n::Messages& _messages;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

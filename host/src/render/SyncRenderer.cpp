@@ -35,8 +35,7 @@ const char* const kEraseLine = "\x1b[K";
 SyncRenderer::SyncRenderer(const i18n::Messages& messages, Poco::JSON::Object::Ptr outboxAfter):
     _messages(messages),
     _outboxAfter(std::move(outboxAfter))
-{
-}
+{}
 
 void SyncRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -53,9 +52,12 @@ void SyncRenderer::render(const Poco::JSON::Object& response, std::ostream& out)
     const std::size_t left = pending(*_outboxAfter);
     const std::string lrs = JsonFields::text(*_outboxAfter, "lrs");
     if (left == 0) out << _messages.format("cli.sync.nothingPending", i18n::MessageArgs().set("lrs", lrs)) << '\n';
-    else out << _messages.format("cli.sync.stillPending", i18n::MessageArgs().set("count", left).set("lrs", lrs)) << '\n';
+    else
+        out << _messages.format("cli.sync.stillPending", i18n::MessageArgs().set("count", left).set("lrs", lrs))
+            << '\n';
     if (JsonFields::present(response, "lastError"))
-        out << _messages.format("cli.sync.lastError", i18n::MessageArgs().set("error", JsonFields::text(response, "lastError")))
+        out << _messages.format("cli.sync.lastError",
+                                i18n::MessageArgs().set("error", JsonFields::text(response, "lastError")))
             << '\n';
     const std::size_t quarantined = count(*_outboxAfter, "quarantined");
     if (quarantined > 0)
@@ -88,4 +90,5 @@ std::size_t SyncRenderer::pending(const Poco::JSON::Object& outbox)
     return count(outbox, "pending");
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -30,25 +30,26 @@ class SyncRenderer: public Renderer
 {
 public:
     SyncRenderer(const i18n::Messages& messages, Poco::JSON::Object::Ptr outboxAfter);
-        /// `outboxAfter`: the `outbox` response taken when the sync had returned.
+    /// `outboxAfter`: the `outbox` response taken when the sync had returned.
 
     void render(const Poco::JSON::Object& response, std::ostream& out) const override;
 
     static void progress(const i18n::Messages& messages, const Poco::JSON::Object& outboxBefore,
                          const Poco::JSON::Object& outboxNow, std::ostream& out);
-        /// Redraws the bar line: "\r[####......] 45/120 sent, 0 quarantined, 75 pending".
+    /// Redraws the bar line: "\r[####......] 45/120 sent, 0 quarantined, 75 pending".
 
     static void clearProgress(std::ostream& out);
-        /// Removes the bar line.
+    /// Removes the bar line.
 
     static std::size_t pending(const Poco::JSON::Object& outbox);
-        /// The pending count of an `outbox` response.
+    /// The pending count of an `outbox` response.
 
 private:
     const i18n::Messages& _messages;
     Poco::JSON::Object::Ptr _outboxAfter;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

@@ -26,4 +26,5 @@ std::string TextBar::draw(std::size_t done, std::size_t total, std::size_t cells
     return "[" + std::string(filled, '#') + std::string(cells - filled, '.') + "]";
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -22,9 +22,10 @@ class TextBar
 {
 public:
     static std::string draw(std::size_t done, std::size_t total, std::size_t cells = 10);
-        /// `done` of `total` (more than `total` counts as `total`; a total of 0 draws an empty bar).
+    /// `done` of `total` (more than `total` counts as `total`; a total of 0 draws an empty bar).
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

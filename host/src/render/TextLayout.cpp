@@ -37,8 +37,8 @@ std::string TextLayout::printable(const std::string& text)
     {
         const auto* p = reinterpret_cast<const unsigned char*>(text.data() + i);
         const int length = encoding.sequenceLength(p, static_cast<int>(text.size() - i));
-        const int c = length > 0 && static_cast<std::size_t>(length) <= text.size() - i
-                          ? encoding.queryConvert(p, length) : -1;
+        const int c =
+            length > 0 && static_cast<std::size_t>(length) <= text.size() - i ? encoding.queryConvert(p, length) : -1;
         char escape[8];
         if (c < 0 || length <= 0)
         {
@@ -111,4 +111,5 @@ std::string TextLayout::shortHash(const std::string& sha256)
     return sha256.size() > 12 ? sha256.substr(0, 12) + "\u2026" : sha256;
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

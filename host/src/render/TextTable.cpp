@@ -28,7 +28,7 @@ std::vector<std::string> TextTable::cells(std::vector<std::string> row) const
     if (row.size() > _rows.front().size())
         throw Poco::InvalidArgumentException("table row with more cells than the header");
     row.resize(_rows.front().size());
-    for (auto& cell : row) cell = TextLayout::printable(cell);    // values come from the store
+    for (auto& cell : row) cell = TextLayout::printable(cell); // values come from the store
     return row;
 }
 
@@ -76,4 +76,5 @@ void TextTable::writeLine(std::ostream& out, const std::vector<std::string>& row
     out << line << '\n';
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -25,10 +25,10 @@ public:
     explicit TextTable(std::vector<std::string> header);
 
     void add(std::vector<std::string> row);
-        /// Adds a row. Throws Poco::InvalidArgumentException when it has more cells than the header.
+    /// Adds a row. Throws Poco::InvalidArgumentException when it has more cells than the header.
 
     std::size_t rows() const { return _rows.size() - 1; }
-        /// The rows added, without the header.
+    /// The rows added, without the header.
 
     void write(std::ostream& out) const;
 
@@ -37,19 +37,21 @@ public:
     // write() would align them had they been added.
 
     void measure(std::vector<std::string> row);
-        /// Widens the columns for a row printed later with writeRow(); the row is not kept.
+    /// Widens the columns for a row printed later with writeRow(); the row is not kept.
 
     void writeRow(std::ostream& out, std::vector<std::string> row) const;
-        /// Prints one row at the widths of the rows added and measured.
+    /// Prints one row at the widths of the rows added and measured.
 
 private:
     std::vector<std::string> cells(std::vector<std::string> row) const;
-    void writeLine(std::ostream& out, const std::vector<std::string>& row, const std::vector<std::size_t>& widths) const;
+    void writeLine(std::ostream& out, const std::vector<std::string>& row,
+                   const std::vector<std::size_t>& widths) const;
 
     std::vector<std::vector<std::string>> _rows;
-    std::vector<std::size_t> _measured;     ///< widths of the rows measured, not kept
+    std::vector<std::size_t> _measured; ///< widths of the rows measured, not kept
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

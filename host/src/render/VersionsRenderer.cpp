@@ -30,9 +30,9 @@ std::string versionName(const i18n::Messages& messages, const Poco::JSON::Object
 
 } // namespace
 
-VersionsRenderer::VersionsRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+VersionsRenderer::VersionsRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void VersionsRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
@@ -51,20 +51,20 @@ void VersionsRenderer::render(const Poco::JSON::Object& response, std::ostream& 
                    JsonFields::text(*v, "importedAt"), JsonFields::text(*v, "source")});
     }
     table.write(out);
-    if (versions && versions->size() > 1) out << _messages.format("admin.versions.hint", Args().set("skill", skill)) << '\n';
+    if (versions && versions->size() > 1)
+        out << _messages.format("admin.versions.hint", Args().set("skill", skill)) << '\n';
 }
 
-DiffRenderer::DiffRenderer(const i18n::Messages& messages): _messages(messages)
-{
-}
+DiffRenderer::DiffRenderer(const i18n::Messages& messages):
+    _messages(messages)
+{}
 
 void DiffRenderer::render(const Poco::JSON::Object& response, std::ostream& out) const
 {
-    out << _messages.format("admin.diff.heading",
-                            Args()
-                                .set("skill", JsonFields::text(response, "skill"))
-                                .set("from", versionName(_messages, *response.getObject("from")))
-                                .set("to", versionName(_messages, *response.getObject("to"))))
+    out << _messages.format("admin.diff.heading", Args()
+                                                      .set("skill", JsonFields::text(response, "skill"))
+                                                      .set("from", versionName(_messages, *response.getObject("from")))
+                                                      .set("to", versionName(_messages, *response.getObject("to"))))
         << '\n';
     levels(_messages, response.getArray("levels"), out);
 }
@@ -103,4 +103,5 @@ void DiffRenderer::levels(const i18n::Messages& messages, const Poco::JSON::Arra
     }
 }
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host

@@ -51,6 +51,7 @@ private:
     const i18n::Messages& _messages;
 };
 
-} } // namespace sfe::host
+}
+} // namespace sfe::host
 
 #endif

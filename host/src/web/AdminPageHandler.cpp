@@ -66,4 +66,6 @@ void AdminPageHandler::page(Exchange& exchange)
     exchange.sendHtml(200, Exchange::withNavigation(page->getValue<std::string>("html"), *view, "admin-tools"));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -37,8 +37,8 @@ void AdminUploadHandler::handle(Exchange& exchange)
         const bool dryRun = !exchange.form().get("dryRun", "").empty();
         request.set("csv", exchange.upload("csv"));
         request.set("dryRun", dryRun);
-        const auto result = exchange.context().plugin.object("mappings.import", request, exchange.user(),
-                                                             exchange.language());
+        const auto result =
+            exchange.context().plugin.object("mappings.import", request, exchange.user(), exchange.language());
         view->set("title", messages.format(dryRun ? "web.admin.checked" : "web.admin.imported"));
         view->set("detail", messages.format("web.admin.mappingsResult",
                                             i18n::MessageArgs()
@@ -53,14 +53,18 @@ void AdminUploadHandler::handle(Exchange& exchange)
         const auto result = exchange.context().plugin.object("import", request, exchange.user(), exchange.language());
         std::string skills;
         const Poco::JSON::Array::Ptr list = result->getArray("skills");
-        for (std::size_t i = 0; list && i < list->size(); ++i) skills += (skills.empty() ? "" : ", ") + list->get(i).toString();
+        for (std::size_t i = 0; list && i < list->size(); ++i)
+            skills += (skills.empty() ? "" : ", ") + list->get(i).toString();
         view->set("title", messages.format("web.admin.definition"));
         view->set("detail", messages.format(result->getValue<std::string>("result") == "unchanged"
-                                                ? "web.admin.definitionUnchanged" : "web.admin.definitionImported",
+                                                ? "web.admin.definitionUnchanged"
+                                                : "web.admin.definitionImported",
                                             i18n::MessageArgs().set("skills", skills)));
     }
     view->set("back", messages.format("web.admin.back"));
     exchange.sendHtml(200, PageTemplates::render("message", *view));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -70,7 +70,8 @@ void AdminVersionsHandler::versions(Exchange& exchange)
         row->set("importedAt", text(version, "importedAt"));
         if (!previous.empty())
         {
-            row->set("diffHref", "/admin/diff?skill=" + encoded(skill) + "&from=" + encoded(previous) + "&to=" + encoded(number));
+            row->set("diffHref",
+                     "/admin/diff?skill=" + encoded(skill) + "&from=" + encoded(previous) + "&to=" + encoded(number));
             row->set("diffText", messages.format("web.versions.since", i18n::MessageArgs().set("version", previous)));
         }
         previous = number;
@@ -116,4 +117,6 @@ void AdminVersionsHandler::diff(Exchange& exchange)
     exchange.sendHtml(200, PageTemplates::render("diff", *view));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -34,6 +34,8 @@ private:
     void diff(Exchange& exchange);
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -50,16 +50,17 @@ Poco::Dynamic::Var typed(const std::string& name, const std::string& value)
 
 bool ApiHandler::readOnly(const std::string& operation)
 {
-    static const std::set<std::string> operations{
-        "capabilities", "skills", "show", "versions", "diff", "mappings", "coverage", "mappings.export",
-        "evidence", "evidence.show", "statements", "progress", "audit.verify", "outbox", "store.stats"};
+    static const std::set<std::string> operations{"capabilities", "skills",        "show",       "versions",
+                                                  "diff",         "mappings",      "coverage",   "mappings.export",
+                                                  "evidence",     "evidence.show", "statements", "progress",
+                                                  "audit.verify", "outbox",        "store.stats"};
     return operations.count(operation) > 0;
 }
 
 void ApiHandler::handle(Exchange& exchange)
 {
     const i18n::Messages& messages = i18n::Messages::of(exchange.language());
-    const std::string operation = exchange.path().substr(5);     // after "/api/"
+    const std::string operation = exchange.path().substr(5); // after "/api/"
     if (!validOperation(operation))
     {
         refuse(exchange, 404, "notfound", messages.format("web.api.noOperation"));
@@ -78,7 +79,8 @@ void ApiHandler::handle(Exchange& exchange)
         if (!readOnly(operation))
         {
             exchange.response().set("Allow", "POST");
-            refuse(exchange, 405, "method", messages.format("web.api.postOnly", i18n::MessageArgs().set("operation", operation)));
+            refuse(exchange, 405, "method",
+                   messages.format("web.api.postOnly", i18n::MessageArgs().set("operation", operation)));
             return;
         }
         for (const auto& [name, value] : exchange.queryFields())
@@ -104,7 +106,8 @@ void ApiHandler::handle(Exchange& exchange)
         }
         catch (const Poco::Exception& e)
         {
-            refuse(exchange, 400, "request", messages.format("web.api.badJson", i18n::MessageArgs().set("problem", e.displayText())));
+            refuse(exchange, 400, "request",
+                   messages.format("web.api.badJson", i18n::MessageArgs().set("problem", e.displayText())));
             return;
         }
     }
@@ -118,7 +121,8 @@ void ApiHandler::handle(Exchange& exchange)
     {
         if (request.has(member))
         {
-            refuse(exchange, 400, "request", messages.format("web.api.member", i18n::MessageArgs().set("member", member)));
+            refuse(exchange, 400, "request",
+                   messages.format("web.api.member", i18n::MessageArgs().set("member", member)));
             return;
         }
     }
@@ -127,8 +131,11 @@ void ApiHandler::handle(Exchange& exchange)
 
 void ApiHandler::refuse(Exchange& exchange, int status, const std::string& error, const std::string& detail)
 {
-    const std::string title = Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    const std::string title =
+        Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     exchange.sendProblem(status, title, detail, error);
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

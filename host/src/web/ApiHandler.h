@@ -39,6 +39,8 @@ protected:
     void refuse(Exchange& exchange, int status, const std::string& error, const std::string& detail) override;
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

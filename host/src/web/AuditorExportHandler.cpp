@@ -83,7 +83,8 @@ void AuditorExportHandler::handle(Exchange& exchange)
     if (!requireLogin(exchange)) return;
 
     // The name says what it is and when; only [A-Za-z0-9-] so no header or path can be bent by it.
-    const std::string name = "sfia-evidence-audit-" + Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%dT%H%M%SZ");
+    const std::string name =
+        "sfia-evidence-audit-" + Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%dT%H%M%SZ");
     PrivateFolder folder;
     const std::string bundle = folder.path(name);
     Poco::JSON::Object request;
@@ -101,8 +102,10 @@ void AuditorExportHandler::handle(Exchange& exchange)
     }
     Poco::Net::HTTPServerResponse& response = exchange.response();
     response.set("Content-Disposition", "attachment; filename=\"" + name + ".zip\"");
-    response.set("Cache-Control", "no-store");     // it holds personal data
+    response.set("Cache-Control", "no-store"); // it holds personal data
     response.sendFile(zip, "application/zip");
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -31,6 +31,8 @@ protected:
     void handle(Exchange& exchange) override;
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -41,12 +41,12 @@ void AuditorPageHandler::page(Exchange& exchange)
     auto view = exchange.pageView("/auditor");
     view->set("title", messages.format("web.auditor.title"));
     auto labels = view->getObject("labels");
-    for (const char* key : {"filters", "search", "results", "none", "proof", "stateAny", "stateActive",
-                            "stateVerified", "stateWithdrawn", "export", "exportHint", "exportButton", "next"})
+    for (const char* key : {"filters", "search", "results", "none", "proof", "stateAny", "stateActive", "stateVerified",
+                            "stateWithdrawn", "export", "exportHint", "exportButton", "next"})
         labels->set(key, messages.format(std::string("web.auditor.") + key));
 
     Poco::JSON::Object request;
-    std::string query;      // the filters as given, for the link to the next page
+    std::string query; // the filters as given, for the link to the next page
     Poco::JSON::Array::Ptr fields = new Poco::JSON::Array;
     for (const char* name : kFilters)
     {
@@ -104,4 +104,6 @@ void AuditorPageHandler::page(Exchange& exchange)
     exchange.sendHtml(200, PageTemplates::render("auditor", *view));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

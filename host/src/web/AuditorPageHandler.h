@@ -30,6 +30,8 @@ protected:
     void page(Exchange& exchange) override;
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

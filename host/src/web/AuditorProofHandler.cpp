@@ -71,15 +71,20 @@ void AuditorProofHandler::record(Exchange& exchange)
     for (std::size_t i = 0; entries && i < entries->size(); ++i)
     {
         const auto entry = entries->getObject(i);
-        const auto checkpoint = entry->isNull("checkpoint") ? Poco::JSON::Object::Ptr() : entry->getObject("checkpoint");
+        const auto checkpoint =
+            entry->isNull("checkpoint") ? Poco::JSON::Object::Ptr() : entry->getObject("checkpoint");
         auto row = newObject();
-        for (const char* key : {"seq", "action", "loggedAt", "contentSha256", "chainHash"}) row->set(key, text(entry, key));
+        for (const char* key : {"seq", "action", "loggedAt", "contentSha256", "chainHash"})
+            row->set(key, text(entry, key));
         const bool intact = entry->optValue<bool>("contentIntact", false) && entry->optValue<bool>("linkIntact", false);
         row->set("intact", intact ? yes : no);
-        row->set("checkpoint", checkpoint ? messages.format("web.record.checkpoint", i18n::MessageArgs()
-                                                                                          .set("seq", text(checkpoint, "seq"))
-                                                                                          .set("at", text(checkpoint, "signedAt")))
-                                          : messages.format("web.record.noCheckpoint"));
+        row->set(
+            "checkpoint",
+            checkpoint
+                ? messages.format(
+                      "web.record.checkpoint",
+                      i18n::MessageArgs().set("seq", text(checkpoint, "seq")).set("at", text(checkpoint, "signedAt")))
+                : messages.format("web.record.noCheckpoint"));
         log->add(row);
     }
     view->set("log", log);
@@ -111,19 +116,19 @@ void AuditorProofHandler::record(Exchange& exchange)
 void AuditorProofHandler::verify(Exchange& exchange)
 {
     const i18n::Messages& messages = i18n::Messages::of(exchange.language());
-    const auto report = exchange.context().plugin.object("audit.verify", Poco::JSON::Object(), exchange.user(),
-                                                         exchange.language());
+    const auto report =
+        exchange.context().plugin.object("audit.verify", Poco::JSON::Object(), exchange.user(), exchange.language());
     const bool ok = report->optValue<bool>("ok", false);
     auto view = exchange.pageView("/auditor");
     view->set("title", messages.format("web.audit.title"));
-    std::string detail = messages.format(ok ? "web.audit.ok" : "web.audit.failed") + "\n"
-        + messages.format("web.audit.summary", i18n::MessageArgs()
-                                                   .set("entries", text(report, "entries"))
-                                                   .set("evidence", text(report, "evidenceRecords"))
-                                                   .set("checkpoints", text(report, "checkpoints"))
-                                                   .set("verified", text(report, "checkpointsVerified"))
-                                                   .set("statements", text(report, "statements"))
-                                                   .set("matched", text(report, "statementsMatched")));
+    std::string detail = messages.format(ok ? "web.audit.ok" : "web.audit.failed") + "\n" +
+                         messages.format("web.audit.summary", i18n::MessageArgs()
+                                                                  .set("entries", text(report, "entries"))
+                                                                  .set("evidence", text(report, "evidenceRecords"))
+                                                                  .set("checkpoints", text(report, "checkpoints"))
+                                                                  .set("verified", text(report, "checkpointsVerified"))
+                                                                  .set("statements", text(report, "statements"))
+                                                                  .set("matched", text(report, "statementsMatched")));
     const Poco::JSON::Array::Ptr problems = report->getArray("problems");
     for (std::size_t i = 0; problems && i < problems->size(); ++i)
         detail += "\n" + text(problems->getObject(i), "message");
@@ -131,4 +136,6 @@ void AuditorProofHandler::verify(Exchange& exchange)
     exchange.sendHtml(200, PageTemplates::render("message", *view));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -36,6 +36,8 @@ private:
     void verify(Exchange& exchange);
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

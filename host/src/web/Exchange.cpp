@@ -48,8 +48,7 @@ class UploadHandler: public Poco::Net::PartHandler
 public:
     explicit UploadHandler(std::map<std::string, std::string>& files):
         _files(files)
-    {
-    }
+    {}
 
     void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override
     {
@@ -61,8 +60,7 @@ public:
         while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0)
         {
             _total += static_cast<std::size_t>(stream.gcount());
-            if (_total > Exchange::kMaxBody)
-                throw Poco::Net::HTTPException("the upload is larger than 32 MiB", 413);
+            if (_total > Exchange::kMaxBody) throw Poco::Net::HTTPException("the upload is larger than 32 MiB", 413);
             content.append(buffer, static_cast<std::size_t>(stream.gcount()));
         }
         _files[parameters.get("name", "")] = content;
@@ -80,8 +78,7 @@ Poco::JSON::Object::Ptr newObject()
 
 } // namespace
 
-Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                   WebContext& context):
+Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, WebContext& context):
     _request(request),
     _response(response),
     _context(context)
@@ -141,8 +138,8 @@ std::string Exchange::query(const std::string& name) const
 bool Exchange::isFormPost() const
 {
     const std::string type = _request.getContentType();
-    return type.rfind(Poco::Net::HTMLForm::ENCODING_URL, 0) == 0
-        || type.rfind(Poco::Net::HTMLForm::ENCODING_MULTIPART, 0) == 0;
+    return type.rfind(Poco::Net::HTMLForm::ENCODING_URL, 0) == 0 ||
+           type.rfind(Poco::Net::HTMLForm::ENCODING_MULTIPART, 0) == 0;
 }
 
 const Poco::Net::HTMLForm& Exchange::form()
@@ -294,8 +291,10 @@ std::string Exchange::withNavigation(const std::string& pluginPage, const Poco::
     const std::size_t body = pluginPage.find("<body");
     const std::size_t end = body == std::string::npos ? body : pluginPage.find('>', body);
     if (end == std::string::npos) throw Poco::DataException("the plugin's page has no <body> element");
-    return pluginPage.substr(0, end + 1) + "\n" + PageTemplates::render("nav", view)
-        + (after.empty() ? std::string() : PageTemplates::render(after, view)) + pluginPage.substr(end + 1);
+    return pluginPage.substr(0, end + 1) + "\n" + PageTemplates::render("nav", view) +
+           (after.empty() ? std::string() : PageTemplates::render(after, view)) + pluginPage.substr(end + 1);
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -20,7 +20,8 @@ namespace web {
 void FallbackHandler::handle(Exchange& exchange)
 {
     const std::string& method = exchange.request().getMethod();
-    if (exchange.path() == "/" && (method == Poco::Net::HTTPRequest::HTTP_GET || method == Poco::Net::HTTPRequest::HTTP_HEAD))
+    if (exchange.path() == "/" &&
+        (method == Poco::Net::HTTPRequest::HTTP_GET || method == Poco::Net::HTTPRequest::HTTP_HEAD))
     {
         exchange.redirect(exchange.session() ? LoginHandler::homeOf(exchange.user()) : "/login");
         return;
@@ -28,4 +29,6 @@ void FallbackHandler::handle(Exchange& exchange)
     refuse(exchange, 404, "notfound", i18n::Messages::of(exchange.language()).format("web.error.notFound"));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -21,7 +21,10 @@ void LearnerPageHandler::page(Exchange& exchange)
     if (!exchange.query("skill").empty()) request.set("skill", exchange.query("skill"));
     request.set("format", "html");
     const auto page = exchange.context().plugin.object("progress", request, exchange.user(), exchange.language());
-    exchange.sendHtml(200, Exchange::withNavigation(page->getValue<std::string>("html"), *exchange.pageView("/learner")));
+    exchange.sendHtml(200,
+                      Exchange::withNavigation(page->getValue<std::string>("html"), *exchange.pageView("/learner")));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -80,4 +80,6 @@ void LoginHandler::showForm(Exchange& exchange, int status, bool failed, const s
     exchange.sendHtml(status, PageTemplates::render("login", *view));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

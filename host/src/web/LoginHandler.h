@@ -26,7 +26,7 @@ public:
     using WebHandler::WebHandler;
 
     static std::string homeOf(const User& user);
-        /// The page a user starts on: /admin for admins, /auditor for auditors, else /learner.
+    /// The page a user starts on: /admin for admins, /auditor for auditors, else /learner.
 
 protected:
     void handle(Exchange& exchange) override;
@@ -36,6 +36,8 @@ private:
     void showForm(Exchange& exchange, int status, bool failed, const std::string& user);
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -29,4 +29,6 @@ void LogoutHandler::handle(Exchange& exchange)
     exchange.redirect("/login");
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

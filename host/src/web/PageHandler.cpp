@@ -34,11 +34,13 @@ void PageHandler::handle(Exchange& exchange)
 std::string PageHandler::firstSkill(Exchange& exchange)
 {
     if (!exchange.query("skill").empty()) return exchange.query("skill");
-    const auto skills = exchange.context().plugin.object("skills", Poco::JSON::Object(), exchange.user(),
-                                                         exchange.language());
+    const auto skills =
+        exchange.context().plugin.object("skills", Poco::JSON::Object(), exchange.user(), exchange.language());
     const Poco::JSON::Array::Ptr list = skills->getArray("skills");
     if (!list || list->size() == 0) return "";
     return list->getObject(0)->getValue<std::string>("code");
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

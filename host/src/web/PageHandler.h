@@ -31,9 +31,11 @@ protected:
     virtual void page(Exchange& exchange) = 0;
 
     static std::string firstSkill(Exchange& exchange);
-        /// ?skill=, else the first skill the store holds, else "".
+    /// ?skill=, else the first skill the store holds, else "".
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

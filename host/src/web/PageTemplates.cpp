@@ -32,4 +32,6 @@ std::string PageTemplates::render(const std::string& name, const Poco::JSON::Obj
     }
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -25,10 +25,12 @@ class PageTemplates
 {
 public:
     static std::string render(const std::string& name, const Poco::JSON::Object& view);
-        /// Throws Poco::NotFoundException naming a template that is unknown or does not render
-        /// (programming errors). Renders through i18n::PageRenderer, as the plugin's pages do.
+    /// Throws Poco::NotFoundException naming a template that is unknown or does not render
+    /// (programming errors). Renders through i18n::PageRenderer, as the plugin's pages do.
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -32,8 +32,8 @@ namespace {
 const char* const kScheme = "pbkdf2-sha256";
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kKeyBytes = 32;
-constexpr int kMinIterations = 200000;     // below this a stored hash is refused as too weak
-constexpr int kMaxIterations = 10000000;   // above this a login would take minutes: not ours
+constexpr int kMinIterations = 200000;   // below this a stored hash is refused as too weak
+constexpr int kMaxIterations = 10000000; // above this a login would take minutes: not ours
 
 std::string base64(const std::vector<unsigned char>& bytes)
 {
@@ -62,14 +62,13 @@ bool unbase64(const std::string& text, std::vector<unsigned char>& bytes)
     }
 }
 
-std::vector<unsigned char> derive(const std::string& password, const std::vector<unsigned char>& salt,
-                                  int iterations, std::size_t length)
+std::vector<unsigned char> derive(const std::string& password, const std::vector<unsigned char>& salt, int iterations,
+                                  std::size_t length)
 {
     std::vector<unsigned char> key(length);
     if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(),
                           static_cast<int>(salt.size()), iterations, EVP_sha256(), static_cast<int>(key.size()),
-                          key.data())
-        != 1)
+                          key.data()) != 1)
         throw Poco::SystemException("OpenSSL PKCS5_PBKDF2_HMAC failed");
     return key;
 }
@@ -111,4 +110,6 @@ bool PasswordHash::wellFormed(const std::string& hash)
     return split(hash, iterations, salt, key);
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

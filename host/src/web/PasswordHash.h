@@ -23,20 +23,22 @@ class PasswordHash
 {
 public:
     static constexpr int kIterations = 310000;
-        ///< OWASP's figure for PBKDF2-HMAC-SHA256 (2021); the brief asks for at least 200,000.
+    ///< OWASP's figure for PBKDF2-HMAC-SHA256 (2021); the brief asks for at least 200,000.
 
     static std::string make(const std::string& password);
-        /// A new hash of `password` with a fresh random salt (OpenSSL RAND_bytes).
-        /// Throws Poco::SystemException when OpenSSL fails.
+    /// A new hash of `password` with a fresh random salt (OpenSSL RAND_bytes).
+    /// Throws Poco::SystemException when OpenSSL fails.
 
     static bool matches(const std::string& password, const std::string& hash);
-        /// Whether `password` is the one `hash` was made from. The derived keys are compared in
-        /// constant time (CRYPTO_memcmp). A hash that is not in the form above never matches.
+    /// Whether `password` is the one `hash` was made from. The derived keys are compared in
+    /// constant time (CRYPTO_memcmp). A hash that is not in the form above never matches.
 
     static bool wellFormed(const std::string& hash);
-        /// Whether `hash` has the form make() writes (for checking a users file as it is read).
+    /// Whether `hash` has the form make() writes (for checking a users file as it is read).
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -17,8 +17,7 @@ namespace web {
 
 PluginGateway::PluginGateway(PluginSession& session):
     _session(session)
-{
-}
+{}
 
 std::string PluginGateway::call(const std::string& operation, const Poco::JSON::Object& request, const User& caller,
                                 const std::string& language)
@@ -41,4 +40,6 @@ Poco::JSON::Object::Ptr PluginGateway::object(const std::string& operation, cons
     return PluginSession::parse(operation, call(operation, request, caller, language));
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

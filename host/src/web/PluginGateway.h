@@ -32,18 +32,20 @@ public:
 
     std::string call(const std::string& operation, const Poco::JSON::Object& request, const User& caller,
                      const std::string& language);
-        /// The plugin's JSON response. Throws PluginCallException with the plugin's status
-        /// (SFE_FORBIDDEN when the caller's roles do not allow it).
+    /// The plugin's JSON response. Throws PluginCallException with the plugin's status
+    /// (SFE_FORBIDDEN when the caller's roles do not allow it).
 
-    Poco::JSON::Object::Ptr object(const std::string& operation, const Poco::JSON::Object& request,
-                                   const User& caller, const std::string& language);
-        /// call(), parsed.
+    Poco::JSON::Object::Ptr object(const std::string& operation, const Poco::JSON::Object& request, const User& caller,
+                                   const std::string& language);
+    /// call(), parsed.
 
 private:
     PluginSession& _session;
     std::mutex _mutex;
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -30,8 +30,7 @@ namespace web {
 
 RequestRouter::RequestRouter(WebContext& context):
     _context(context)
-{
-}
+{}
 
 Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request)
 {
@@ -57,4 +56,6 @@ Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::N
     return new FallbackHandler(_context);
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

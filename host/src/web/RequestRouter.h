@@ -33,6 +33,8 @@ private:
     WebContext& _context;
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

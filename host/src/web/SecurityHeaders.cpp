@@ -46,8 +46,8 @@ void SecurityHeaders::apply(Poco::Net::HTTPServerResponse& response)
 
 std::string SecurityHeaders::policy(const std::string& styleSources)
 {
-    return "default-src 'self'; script-src 'none'; style-src " + styleSources
-        + "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+    return "default-src 'self'; script-src 'none'; style-src " + styleSources +
+           "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 }
 
 std::string SecurityHeaders::forPage(const std::string& html)
@@ -65,4 +65,6 @@ std::string SecurityHeaders::forPage(const std::string& html)
     return policy(sources.empty() ? "'none'" : sources);
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -30,15 +30,17 @@ class SecurityHeaders
 {
 public:
     static void apply(Poco::Net::HTTPServerResponse& response);
-        /// Sets all headers, with the policy of a response that is not a page (no styles).
+    /// Sets all headers, with the policy of a response that is not a page (no styles).
 
     static std::string policy(const std::string& styleSources = "'none'");
-        /// The Content-Security-Policy with `styleSources` as style-src.
+    /// The Content-Security-Policy with `styleSources` as style-src.
 
     static std::string forPage(const std::string& html);
-        /// The policy for this HTML page: style-src with the hash of each <style> element.
+    /// The policy for this HTML page: style-src with the hash of each <style> element.
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -22,8 +22,7 @@ namespace web {
 
 SessionStore::SessionStore(Poco::Timespan idleTimeout):
     _idleTimeout(idleTimeout)
-{
-}
+{}
 
 Session SessionStore::open(const User& user)
 {
@@ -84,4 +83,6 @@ std::string SessionStore::randomHex(std::size_t bytes)
     return hex;
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

@@ -27,9 +27,9 @@ namespace web {
 /// A session: who logged in, and the token every POST of theirs must carry (CSRF).
 struct Session
 {
-    std::string id;         ///< the cookie's value: 32 random bytes, hex
+    std::string id; ///< the cookie's value: 32 random bytes, hex
     User user;
-    std::string csrfToken;  ///< 32 random bytes, hex; a different value from the id
+    std::string csrfToken; ///< 32 random bytes, hex; a different value from the id
     Poco::Timestamp lastSeen;
 };
 
@@ -42,17 +42,17 @@ public:
     explicit SessionStore(Poco::Timespan idleTimeout);
 
     Session open(const User& user);
-        /// A new session for `user` (a fresh id on every login, so an id known before the login
-        /// is worth nothing after it).
+    /// A new session for `user` (a fresh id on every login, so an id known before the login
+    /// is worth nothing after it).
 
     std::optional<Session> find(const std::string& id);
-        /// The session `id`, touched (its idle time starts again), or nothing when there is none
-        /// or it has expired.
+    /// The session `id`, touched (its idle time starts again), or nothing when there is none
+    /// or it has expired.
 
     void close(const std::string& id);
 
     static bool sameToken(const std::string& expected, const std::string& given);
-        /// Compares a CSRF token in constant time.
+    /// Compares a CSRF token in constant time.
 
     static std::string randomHex(std::size_t bytes);
 
@@ -62,6 +62,8 @@ private:
     std::map<std::string, Session> _sessions;
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

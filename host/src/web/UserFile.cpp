@@ -67,7 +67,7 @@ User parseLine(const std::string& line, const std::string& where)
     }
     if (!object->has("password") || !PasswordHash::wellFormed(object->getValue<std::string>("password")))
         throw InputException(where + ": \"password\" is missing or not a pbkdf2-sha256 hash of at least 200000 "
-                             "iterations (set it again with users add)");
+                                     "iterations (set it again with users add)");
     user.passwordHash = object->getValue<std::string>("password");
     for (const auto& name : object->getNames())
     {
@@ -102,13 +102,13 @@ bool UserFile::validId(const std::string& id)
 
 UserFile::UserFile(std::string path):
     _path(std::move(path))
-{
-}
+{}
 
 void UserFile::load()
 {
     _users.clear();
-    struct stat status{};
+    struct stat status
+    {};
     if (::lstat(_path.c_str(), &status) != 0)
     {
         if (errno == ENOENT) return;
@@ -120,8 +120,8 @@ void UserFile::load()
     {
         char mode[8];
         std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(status.st_mode & 07777));
-        throw ConfigurationException("users file " + _path + " is open to others (mode " + mode
-                                     + "); it holds password hashes: chmod 600 " + _path);
+        throw ConfigurationException("users file " + _path + " is open to others (mode " + mode +
+                                     "); it holds password hashes: chmod 600 " + _path);
     }
     std::ifstream in(_path, std::ios::binary);
     if (!in) throw ConfigurationException(systemError("cannot read users file", _path));
@@ -134,15 +134,17 @@ void UserFile::load()
         const auto first = line.find_first_not_of(" \t");
         if (first == std::string::npos || line[first] == '#') continue;
         User user = parseLine(line, _path + ":" + std::to_string(number));
-        if (find(user.id)) throw InputException(_path + ":" + std::to_string(number) + ": user \"" + user.id
-                                                + "\" is already named on an earlier line");
+        if (find(user.id))
+            throw InputException(_path + ":" + std::to_string(number) + ": user \"" + user.id +
+                                 "\" is already named on an earlier line");
         _users.push_back(std::move(user));
     }
 }
 
 void UserFile::save() const
 {
-    struct stat status{};
+    struct stat status
+    {};
     if (::lstat(_path.c_str(), &status) == 0 && S_ISLNK(status.st_mode))
         throw OutputException("users file " + _path + " is a symbolic link; not writing through it");
 
@@ -164,11 +166,11 @@ void UserFile::save() const
     // A new file beside the old one (O_EXCL: never an existing file or a link someone planted),
     // written and flushed, then renamed over it: readers see the old file or the new one.
     Poco::Path target(_path);
-    const std::string temporary = Poco::Path(target.parent(), "." + target.getFileName() + ".new-"
-                                                                  + std::to_string(::getpid())).toString();
+    const std::string temporary =
+        Poco::Path(target.parent(), "." + target.getFileName() + ".new-" + std::to_string(::getpid())).toString();
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) throw OutputException(systemError("cannot create", temporary));
-    bool written = ::fchmod(fd, 0600) == 0;     // whatever the umask
+    bool written = ::fchmod(fd, 0600) == 0; // whatever the umask
     for (std::size_t done = 0; written && done < content.size();)
     {
         const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -210,4 +212,6 @@ std::optional<User> UserFile::find(const std::string& id) const
     return std::nullopt;
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

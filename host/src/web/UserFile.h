@@ -38,25 +38,25 @@ class UserFile
 {
 public:
     static const std::vector<std::string>& roles();
-        /// The roles a user may hold: learner, assessor, admin, auditor (the plugin's).
+    /// The roles a user may hold: learner, assessor, admin, auditor (the plugin's).
 
     static bool validId(const std::string& id);
-        /// Non-empty, at most 255 bytes, no control characters, spaces or quotes: what a login
-        /// form and an LMS id can both carry.
+    /// Non-empty, at most 255 bytes, no control characters, spaces or quotes: what a login
+    /// form and an LMS id can both carry.
 
     explicit UserFile(std::string path);
 
     void load();
-        /// Reads the file; a missing file is an empty one. Throws InputException
-        /// ("FILE:LINE: problem") for a line that is not a user, ConfigurationException when the
-        /// file is a symbolic link, not a regular file, or readable by others than its owner.
+    /// Reads the file; a missing file is an empty one. Throws InputException
+    /// ("FILE:LINE: problem") for a line that is not a user, ConfigurationException when the
+    /// file is a symbolic link, not a regular file, or readable by others than its owner.
 
     void save() const;
-        /// Writes all users (mode 0600) and replaces the file atomically. Throws OutputException
-        /// when the path is a symbolic link or the file cannot be written.
+    /// Writes all users (mode 0600) and replaces the file atomically. Throws OutputException
+    /// when the path is a symbolic link or the file cannot be written.
 
     bool put(const User& user);
-        /// Adds `user`, or replaces the user with the same id; returns true when it replaced one.
+    /// Adds `user`, or replaces the user with the same id; returns true when it replaced one.
 
     std::optional<User> find(const std::string& id) const;
 
@@ -68,6 +68,8 @@ private:
     std::vector<User> _users;
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -22,11 +22,13 @@ namespace web {
 struct WebContext
 {
     PluginGateway& plugin;
-    const UserFile& users;      ///< read once at start; `users add` takes effect at the next start
+    const UserFile& users; ///< read once at start; `users add` takes effect at the next start
     SessionStore& sessions;
-    bool secure;                ///< served over TLS: cookies get the Secure attribute
+    bool secure; ///< served over TLS: cookies get the Secure attribute
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -31,16 +31,26 @@ std::string errorName(int status)
 {
     switch (status)
     {
-    case SFE_INVALID: return "invalid";
-    case SFE_NOTFOUND: return "notfound";
-    case SFE_CONFLICT: return "conflict";
-    case SFE_STORE: return "store";
-    case SFE_MISUSE: return "misuse";
-    case SFE_CONFIG: return "config";
-    case SFE_NETWORK: return "network";
-    case SFE_BUSY: return "busy";
-    case SFE_FORBIDDEN: return "forbidden";
-    default: return "error";
+        case SFE_INVALID:
+            return "invalid";
+        case SFE_NOTFOUND:
+            return "notfound";
+        case SFE_CONFLICT:
+            return "conflict";
+        case SFE_STORE:
+            return "store";
+        case SFE_MISUSE:
+            return "misuse";
+        case SFE_CONFIG:
+            return "config";
+        case SFE_NETWORK:
+            return "network";
+        case SFE_BUSY:
+            return "busy";
+        case SFE_FORBIDDEN:
+            return "forbidden";
+        default:
+            return "error";
     }
 }
 
@@ -48,21 +58,27 @@ std::string errorName(int status)
 
 WebHandler::WebHandler(WebContext& context):
     _context(context)
-{
-}
+{}
 
 int WebHandler::httpStatus(int sfeStatus)
 {
     switch (sfeStatus)
     {
-    case SFE_INVALID: return 422;
-    case SFE_NOTFOUND:
-    case SFE_MISUSE: return 404;
-    case SFE_CONFLICT: return 409;
-    case SFE_FORBIDDEN: return 403;
-    case SFE_BUSY: return 503;
-    case SFE_NETWORK: return 502;
-    default: return 500;
+        case SFE_INVALID:
+            return 422;
+        case SFE_NOTFOUND:
+        case SFE_MISUSE:
+            return 404;
+        case SFE_CONFLICT:
+            return 409;
+        case SFE_FORBIDDEN:
+            return 403;
+        case SFE_BUSY:
+            return 503;
+        case SFE_NETWORK:
+            return 502;
+        default:
+            return 500;
     }
 }
 
@@ -97,8 +113,8 @@ void WebHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net:
     }
     catch (const std::exception& e)
     {
-        Poco::Logger::get("sfia-evidence.web").error(std::string(request.getMethod() + " " + request.getURI() + ": ")
-                                                     + e.what());
+        Poco::Logger::get("sfia-evidence.web")
+            .error(std::string(request.getMethod() + " " + request.getURI() + ": ") + e.what());
         if (!response.sent()) refuse(exchange, 500, "error", messages.format("web.error.internal"));
     }
 }
@@ -130,4 +146,6 @@ bool WebHandler::requireRole(Exchange& exchange, const std::string& role)
     return false;
 }
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web

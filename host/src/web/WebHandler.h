@@ -34,8 +34,8 @@ public:
     void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) final;
 
     static int httpStatus(int sfeStatus);
-        /// invalid 422, notfound 404 (and misuse, an unknown operation), conflict 409, forbidden
-        /// 403, busy 503, network 502, the rest 500.
+    /// invalid 422, notfound 404 (and misuse, an unknown operation), conflict 409, forbidden
+    /// 403, busy 503, network 502, the rest 500.
 
 protected:
     virtual void handle(Exchange& exchange) = 0;
@@ -43,18 +43,20 @@ protected:
     virtual bool csrfExempt() const { return false; }
 
     virtual void refuse(Exchange& exchange, int status, const std::string& error, const std::string& detail);
-        /// Answers with an error; `error` names it ("forbidden", "csrf", ...), `detail` says
-        /// what happened in the reader's words (or the plugin's).
+    /// Answers with an error; `error` names it ("forbidden", "csrf", ...), `detail` says
+    /// what happened in the reader's words (or the plugin's).
 
     bool requireLogin(Exchange& exchange);
-        /// For pages: true when someone is logged in; otherwise redirects (303) to /login.
+    /// For pages: true when someone is logged in; otherwise redirects (303) to /login.
 
     bool requireRole(Exchange& exchange, const std::string& role);
-        /// For pages: true when the session's user holds `role`; otherwise refuses (403).
+    /// For pages: true when the session's user holds `role`; otherwise refuses (403).
 
     WebContext& _context;
 };
 
-} } } // namespace sfe::host::web
+}
+}
+} // namespace sfe::host::web
 
 #endif

@@ -62,4 +62,5 @@ std::string Canonical::levelText(const Level& level)
     return out;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

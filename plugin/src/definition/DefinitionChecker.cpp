@@ -57,8 +57,8 @@ std::vector<Problem> DefinitionChecker::check(const Definition& definition, cons
         {
             if (previous != nullptr && level.number < previous->number)
                 report(level.where, "level " + std::to_string(level.number) + " follows level " +
-                                    std::to_string(previous->number) + " in skill " + skill.code +
-                                    "; levels must be in ascending order");
+                                        std::to_string(previous->number) + " in skill " + skill.code +
+                                        "; levels must be in ascending order");
             previous = &level;
             if (!level.defined) continue;
             anyDefined = true;
@@ -75,16 +75,17 @@ std::vector<Problem> DefinitionChecker::check(const Definition& definition, cons
                 const IdParts id = splitId(responsibility.id);
                 if (id.skill != skill.code)
                     report(responsibility.where, "responsibility " + responsibility.id + " names skill " + id.skill +
-                                                 " but stands in skill " + skill.code);
+                                                     " but stands in skill " + skill.code);
                 if (id.level != level.number)
                     report(responsibility.where, "responsibility " + responsibility.id + " names level " +
-                                                 std::to_string(id.level) + " but stands in level " +
-                                                 std::to_string(level.number));
+                                                     std::to_string(id.level) + " but stands in level " +
+                                                     std::to_string(level.number));
                 if (id.number != responsibility.position)
                     report(responsibility.where, "responsibility " + responsibility.id + " is number " +
-                                                 std::to_string(responsibility.position) + " in its level, so its id must end in ." +
-                                                 std::to_string(responsibility.position) +
-                                                 " (responsibilities are numbered 1, 2, 3, ... in document order)");
+                                                     std::to_string(responsibility.position) +
+                                                     " in its level, so its id must end in ." +
+                                                     std::to_string(responsibility.position) +
+                                                     " (responsibilities are numbered 1, 2, 3, ... in document order)");
             }
         }
         if (!anyDefined)
@@ -93,4 +94,5 @@ std::vector<Problem> DefinitionChecker::check(const Definition& definition, cons
     return problems;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -57,15 +57,15 @@ class Builder
 {
 public:
     Builder(const std::string& name, const LineMap& lines):
-        _name(name), _lines(lines)
-    {
-    }
+        _name(name),
+        _lines(lines)
+    {}
 
     std::vector<Problem> problems;
 
     SourceLocation where(const pugi::xml_node& node) const
     {
-        const std::ptrdiff_t offset = node.offset_debug();      // of the name; '<' precedes it
+        const std::ptrdiff_t offset = node.offset_debug(); // of the name; '<' precedes it
         return offset > 0 ? _lines.locate(static_cast<std::size_t>(offset - 1)) : SourceLocation{1, 1};
     }
 
@@ -104,7 +104,7 @@ public:
     LocalizedText localized(const pugi::xml_node& node)
     {
         LocalizedText result;
-        std::map<std::string, pugi::xml_node> seen;     // by lowercased language
+        std::map<std::string, pugi::xml_node> seen; // by lowercased language
         for (const auto& text : children(node, "text"))
         {
             const std::string language = text.attribute("xml:lang").value();
@@ -112,14 +112,14 @@ public:
             if (!fresh)
             {
                 report(text, "<" + std::string(localName(node)) + "> gives its text in " + language +
-                             " twice (first at line " + std::to_string(where(first->second).line) + ")");
+                                 " twice (first at line " + std::to_string(where(first->second).line) + ")");
                 continue;
             }
             result.set(language, content(text));
         }
         if (node && seen.count(lowercase(_documentLanguage)) == 0)
             report(node, "<" + std::string(localName(node)) + "> has no text in the document's language " +
-                         _documentLanguage);
+                             _documentLanguage);
         return result;
     }
 
@@ -173,10 +173,12 @@ public:
         if (const pugi::xml_node activities = child(node, "activities"))
         {
             skill.activitiesIntro = optionalLocalized(activities, "intro");
-            for (const auto& activity : children(activities, "activity")) skill.activities.push_back(localized(activity));
+            for (const auto& activity : children(activities, "activity"))
+                skill.activities.push_back(localized(activity));
         }
         skill.developmentIntro = optionalLocalized(node, "developmentIntro");
-        if (const pugi::xml_node lower = child(node, "lowerLevelsNotDefined")) skill.lowerLevelsNotDefined = notDefined(lower);
+        if (const pugi::xml_node lower = child(node, "lowerLevelsNotDefined"))
+            skill.lowerLevelsNotDefined = notDefined(lower);
         for (const auto& levelNode : children(node, "level")) skill.levels.push_back(level(levelNode));
         return skill;
     }
@@ -205,7 +207,8 @@ private:
 
 } // namespace
 
-DefinitionParser::Result DefinitionParser::parse(const std::string& bytes, const std::string& name, const LineMap& lines)
+DefinitionParser::Result DefinitionParser::parse(const std::string& bytes, const std::string& name,
+                                                 const LineMap& lines)
 {
     Result result;
     pugi::xml_document document;
@@ -223,4 +226,5 @@ DefinitionParser::Result DefinitionParser::parse(const std::string& bytes, const
     return result;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

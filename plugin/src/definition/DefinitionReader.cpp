@@ -47,8 +47,7 @@ std::string tooLarge(std::uintmax_t size, std::size_t limit)
 
 DefinitionReader::DefinitionReader(ReadOptions options):
     _options(options)
-{
-}
+{}
 
 ReadResult DefinitionReader::readFile(const std::string& path) const
 {
@@ -110,4 +109,5 @@ ReadResult DefinitionReader::readBuffer(const std::string& bytes, const std::str
     return result;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -25,8 +25,7 @@ ElementLocator::ElementLocator(const std::string& bytes, const LineMap& lines)
             const std::ptrdiff_t offset = node.offset_debug();
             _starts.push_back(offset > 0 ? lines.locate(static_cast<std::size_t>(offset - 1)) : SourceLocation{});
         }
-        if (node.first_child())
-            node = node.first_child();
+        if (node.first_child()) node = node.first_child();
         else
         {
             while (node && !node.next_sibling()) node = node.parent();
@@ -40,4 +39,5 @@ SourceLocation ElementLocator::locate(std::size_t index) const
     return index < _starts.size() ? _starts[index] : SourceLocation{};
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -30,4 +30,5 @@ SourceLocation LineMap::locate(std::size_t offset) const
     return SourceLocation{static_cast<int>(lineIndex + 1), column};
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

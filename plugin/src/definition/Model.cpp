@@ -49,4 +49,5 @@ const Skill* Definition::skill(const std::string& code) const
     return nullptr;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -15,4 +15,5 @@ std::string Problem::toString() const
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -73,12 +73,12 @@ std::vector<Problem> PrologScanner::check(const std::string& bytes, const std::s
         problems.push_back({name, where.line, where.column, message});
     };
 
-    std::size_t i = startsWith(bytes, 0, "\xEF\xBB\xBF") ? 3 : 0;     // UTF-8's byte order mark
+    std::size_t i = startsWith(bytes, 0, "\xEF\xBB\xBF") ? 3 : 0; // UTF-8's byte order mark
 
     if (startsWith(bytes, i, "<?xml") && i + 5 < bytes.size() && isXmlSpace(bytes[i + 5]))
     {
         const std::size_t end = bytes.find("?>", i);
-        if (end == std::string::npos) return problems;     // the parser reports it
+        if (end == std::string::npos) return problems; // the parser reports it
         std::string encoding;
         const std::size_t at = findEncoding(bytes, i + 5, end, encoding);
         if (at != std::string::npos && !isUtf8Name(encoding))
@@ -88,8 +88,7 @@ std::vector<Problem> PrologScanner::check(const std::string& bytes, const std::s
 
     while (i < bytes.size())
     {
-        if (isXmlSpace(bytes[i]))
-            ++i;
+        if (isXmlSpace(bytes[i])) ++i;
         else if (startsWith(bytes, i, "<!--"))
         {
             const std::size_t end = bytes.find("-->", i + 4);
@@ -98,7 +97,8 @@ std::vector<Problem> PrologScanner::check(const std::string& bytes, const std::s
         }
         else if (startsWith(bytes, i, "<!DOCTYPE", true))
         {
-            report(i, "a DOCTYPE is not allowed in definition files (they must not declare a document type or entities)");
+            report(i,
+                   "a DOCTYPE is not allowed in definition files (they must not declare a document type or entities)");
             break;
         }
         else if (startsWith(bytes, i, "<?"))
@@ -107,9 +107,10 @@ std::vector<Problem> PrologScanner::check(const std::string& bytes, const std::s
             if (end == std::string::npos) break;
             i = end + 2;
         }
-        else break;     // the root element, or something the parser will report
+        else break; // the root element, or something the parser will report
     }
     return problems;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -26,4 +26,5 @@ std::string ReadResult::message() const
     return text;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

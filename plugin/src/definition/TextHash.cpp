@@ -34,4 +34,5 @@ void TextHash::apply(Definition& definition, const std::string& documentBytes)
     }
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -20,19 +20,19 @@ std::size_t sequenceLength(const std::string& bytes, std::size_t i)
     const unsigned char lead = at(i);
     if (lead < 0x80) return 1;
     std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;     // the range of the second byte
+    unsigned char low = 0x80, high = 0xBF; // the range of the second byte
     if (lead >= 0xC2 && lead <= 0xDF) length = 2;
     else if (lead >= 0xE0 && lead <= 0xEF)
     {
         length = 3;
-        if (lead == 0xE0) low = 0xA0;           // overlong
-        if (lead == 0xED) high = 0x9F;          // surrogates
+        if (lead == 0xE0) low = 0xA0;  // overlong
+        if (lead == 0xED) high = 0x9F; // surrogates
     }
     else if (lead >= 0xF0 && lead <= 0xF4)
     {
         length = 4;
-        if (lead == 0xF0) low = 0x90;           // overlong
-        if (lead == 0xF4) high = 0x8F;          // above U+10FFFF
+        if (lead == 0xF0) low = 0x90;  // overlong
+        if (lead == 0xF4) high = 0x8F; // above U+10FFFF
     }
     else return 0;
     if (i + length > bytes.size()) return 0;
@@ -43,7 +43,12 @@ std::size_t sequenceLength(const std::string& bytes, std::size_t i)
 }
 
 /// The byte order marks of encodings other than UTF-8, longest first.
-struct ForeignMark { const char* bytes; std::size_t length; const char* encoding; };
+struct ForeignMark
+{
+    const char* bytes;
+    std::size_t length;
+    const char* encoding;
+};
 const ForeignMark kForeignMarks[] = {
     {"\x00\x00\xFE\xFF", 4, "UTF-32 (big endian)"},
     {"\xFF\xFE\x00\x00", 4, "UTF-32 (little endian)"},
@@ -67,8 +72,9 @@ std::vector<Problem> Utf8Validator::check(const std::string& bytes, const std::s
     {
         if (bytes.compare(0, mark.length, mark.bytes, mark.length) == 0)
         {
-            problems.push_back({name, 1, 1, std::string("the file is encoded in ") + mark.encoding +
-                                            "; definition files must be UTF-8"});
+            problems.push_back(
+                {name, 1, 1,
+                 std::string("the file is encoded in ") + mark.encoding + "; definition files must be UTF-8"});
             return problems;
         }
     }
@@ -85,8 +91,8 @@ std::vector<Problem> Utf8Validator::check(const std::string& bytes, const std::s
         {
             const SourceLocation where = lines.locate(i);
             problems.push_back({name, where.line, where.column,
-                "invalid UTF-8: byte " + hexByte(static_cast<unsigned char>(bytes[i])) +
-                " does not start a well-formed sequence; definition files must be UTF-8"});
+                                "invalid UTF-8: byte " + hexByte(static_cast<unsigned char>(bytes[i])) +
+                                    " does not start a well-formed sequence; definition files must be UTF-8"});
         }
         else ++unreported;
         ++i;
@@ -95,9 +101,10 @@ std::vector<Problem> Utf8Validator::check(const std::string& bytes, const std::s
     {
         const Problem& last = problems.back();
         problems.push_back({name, last.line, last.column,
-            std::to_string(unreported) + " more invalid UTF-8 bytes after this one are not listed"});
+                            std::to_string(unreported) + " more invalid UTF-8 bytes after this one are not listed"});
     }
     return problems;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -31,13 +31,22 @@ namespace {
 const char* const kSchemaUrl = "sfe-embedded:/schemas/sfia-definition-1.0.xsd";
 const char* const kXmlSchemaUrl = "sfe-embedded:/schemas/xml.xsd";
 
-struct DocFree { void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); } };
+struct DocFree
+{
+    void operator()(xmlDocPtr doc) const { xmlFreeDoc(doc); }
+};
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
-struct ValidCtxtFree { void operator()(xmlSchemaValidCtxtPtr ctxt) const { xmlSchemaFreeValidCtxt(ctxt); } };
+struct ValidCtxtFree
+{
+    void operator()(xmlSchemaValidCtxtPtr ctxt) const { xmlSchemaFreeValidCtxt(ctxt); }
+};
 using ValidCtxtPtr = std::unique_ptr<xmlSchemaValidCtxt, ValidCtxtFree>;
 
-struct ParserCtxtFree { void operator()(xmlSchemaParserCtxtPtr ctxt) const { xmlSchemaFreeParserCtxt(ctxt); } };
+struct ParserCtxtFree
+{
+    void operator()(xmlSchemaParserCtxtPtr ctxt) const { xmlSchemaFreeParserCtxt(ctxt); }
+};
 using SchemaParserCtxtPtr = std::unique_ptr<xmlSchemaParserCtxt, ParserCtxtFree>;
 
 /// One libxml2 error, copied out of libxml2's buffers.
@@ -45,7 +54,7 @@ struct CapturedError
 {
     int line = 0;
     int column = 0;
-    const xmlNode* node = nullptr;      ///< the element concerned, for schema errors
+    const xmlNode* node = nullptr; ///< the element concerned, for schema errors
     std::string message;
 };
 
@@ -103,7 +112,7 @@ public:
     std::string summary() const;
 
     std::vector<CapturedError> errors;
-    std::string generic;        ///< unstructured messages, concatenated
+    std::string generic; ///< unstructured messages, concatenated
 
 private:
     xmlStructuredErrorFunc _previousStructured;
@@ -122,7 +131,7 @@ std::string cleanMessage(std::string message)
     };
     replaceAll("{urn:sfia-evidence:definition:1.0}", "");
     replaceAll("{http://www.w3.org/XML/1998/namespace}", "xml:");
-    replaceAll(" use XML_PARSE_HUGE option", "");      // advice to programmers, not to authors
+    replaceAll(" use XML_PARSE_HUGE option", ""); // advice to programmers, not to authors
     std::string clean;
     for (char c : message)
     {
@@ -160,7 +169,7 @@ class CompiledSchema
 public:
     static const CompiledSchema& instance()
     {
-        static const CompiledSchema schema;     // initialised once, thread-safe (C++11)
+        static const CompiledSchema schema; // initialised once, thread-safe (C++11)
         return schema;
     }
 
@@ -172,8 +181,8 @@ private:
     {
         xmlInitParser();
         ErrorCapture capture;
-        _document = xmlReadMemory(kDefinitionXsd, static_cast<int>(kDefinitionXsd_size), kSchemaUrl, "UTF-8",
-                                  XML_PARSE_NONET);
+        _document =
+            xmlReadMemory(kDefinitionXsd, static_cast<int>(kDefinitionXsd_size), kSchemaUrl, "UTF-8", XML_PARSE_NONET);
         if (_document != nullptr)
         {
             // The loader is process-wide: it is replaced only while this one compilation runs,
@@ -192,7 +201,7 @@ private:
             _failure = capture.summary().empty() ? std::string("libxml2 gave no reason") : capture.summary();
     }
 
-    xmlDocPtr _document = nullptr;      // kept: the compiled schema may refer to it
+    xmlDocPtr _document = nullptr; // kept: the compiled schema may refer to it
     xmlSchemaPtr _schema = nullptr;
     std::string _failure;
 };
@@ -202,9 +211,10 @@ class ErrorLocator
 {
 public:
     ErrorLocator(const std::string& bytes, const LineMap& lines, const xmlDoc* document):
-        _bytes(bytes), _lines(lines), _document(document)
-    {
-    }
+        _bytes(bytes),
+        _lines(lines),
+        _document(document)
+    {}
 
     SourceLocation locate(const CapturedError& error)
     {
@@ -229,12 +239,12 @@ private:
             while (node != nullptr)
             {
                 if (node->type == XML_ELEMENT_NODE) _ordinals[node] = next++;
-                if (node->type == XML_ELEMENT_NODE && node->children != nullptr)
-                    node = node->children;
+                if (node->type == XML_ELEMENT_NODE && node->children != nullptr) node = node->children;
                 else
                 {
                     while (node != nullptr && node->next == nullptr)
-                        node = node->parent != nullptr && node->parent->type == XML_ELEMENT_NODE ? node->parent : nullptr;
+                        node =
+                            node->parent != nullptr && node->parent->type == XML_ELEMENT_NODE ? node->parent : nullptr;
                     if (node != nullptr) node = node->next;
                 }
             }
@@ -294,9 +304,11 @@ std::vector<Problem> XsdValidator::check(const std::string& bytes, const std::st
     const int outcome = xmlSchemaValidateDoc(validation.get(), document.get());
     std::vector<Problem> problems = toProblems(capture, name, locator);
     if (outcome != 0 && problems.empty())
-        problems.push_back({name, 1, 1, "the document is not valid against the definition schema (libxml2 code " +
-                                        std::to_string(outcome) + ")"});
+        problems.push_back(
+            {name, 1, 1,
+             "the document is not valid against the definition schema (libxml2 code " + std::to_string(outcome) + ")"});
     return problems;
 }
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition

@@ -32,7 +32,7 @@ struct OpenPlugin
 
     ~OpenPlugin()
     {
-        runtime.reset();    // it uses the host's configuration, logger and clock to the end
+        runtime.reset(); // it uses the host's configuration, logger and clock to the end
         host.reset();
     }
 };
@@ -63,7 +63,7 @@ __attribute__((destructor)) void freeRegistry()
 std::shared_ptr<OpenPlugin> live(const sfe_plugin* plugin)
 {
     std::lock_guard<std::mutex> lock(gHandlesMutex);
-    if (!gHandles) return nullptr;    // after freeRegistry(): the process is ending
+    if (!gHandles) return nullptr; // after freeRegistry(): the process is ending
     auto it = gHandles->find(plugin);
     return it == gHandles->end() ? nullptr : it->second;
 }
@@ -129,10 +129,23 @@ SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin**
         *out = plugin;
         return SFE_OK;
     }
-    catch (const sfe::runtime::Error& e) { status = e.status(); message = e.message(); }
-    catch (const Poco::Exception& e) { message = "sfe_open: " + e.displayText(); }
-    catch (const std::exception& e) { message = std::string("sfe_open: ") + e.what(); }
-    catch (...) { message = "sfe_open: unknown error"; }
+    catch (const sfe::runtime::Error& e)
+    {
+        status = e.status();
+        message = e.message();
+    }
+    catch (const Poco::Exception& e)
+    {
+        message = "sfe_open: " + e.displayText();
+    }
+    catch (const std::exception& e)
+    {
+        message = std::string("sfe_open: ") + e.what();
+    }
+    catch (...)
+    {
+        message = "sfe_open: unknown error";
+    }
     if (errmsg) *errmsg = copyOut(message);
     return status;
 }
@@ -172,7 +185,8 @@ SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* requ
         }
         // No lock here: the runtime runs calls side by side (each on its own store session).
         // The request is read in place: door.max_request_bytes bounds it before any copy or parse.
-        auto result = opened->runtime->call(operation, request_json ? std::string_view(request_json) : std::string_view());
+        auto result =
+            opened->runtime->call(operation, request_json ? std::string_view(request_json) : std::string_view());
         setError(plugin, result.ok() ? std::string() : result.message);
         *response_json = copyOut(result.json);
         if (!*response_json)
@@ -204,19 +218,32 @@ SFE_API const char* sfe_errstr(int status)
 {
     switch (status & 0xff)
     {
-    case SFE_OK:       return "not an error";
-    case SFE_ERROR:    return "internal error";
-    case SFE_INVALID:  return "invalid input";
-    case SFE_NOTFOUND: return "not found";
-    case SFE_CONFLICT: return "conflicts with what is stored";
-    case SFE_STORE:    return "store error";
-    case SFE_MISUSE:   return "API misuse";
-    case SFE_CONFIG:   return "invalid configuration";
-    case SFE_ABI:      return "ABI mismatch";
-    case SFE_NETWORK:  return "LRS unreachable";
-    case SFE_BUSY:     return "store busy, try again";
-    case SFE_FORBIDDEN: return "forbidden for the caller's roles";
-    default:           return "unknown status";
+        case SFE_OK:
+            return "not an error";
+        case SFE_ERROR:
+            return "internal error";
+        case SFE_INVALID:
+            return "invalid input";
+        case SFE_NOTFOUND:
+            return "not found";
+        case SFE_CONFLICT:
+            return "conflicts with what is stored";
+        case SFE_STORE:
+            return "store error";
+        case SFE_MISUSE:
+            return "API misuse";
+        case SFE_CONFIG:
+            return "invalid configuration";
+        case SFE_ABI:
+            return "ABI mismatch";
+        case SFE_NETWORK:
+            return "LRS unreachable";
+        case SFE_BUSY:
+            return "store busy, try again";
+        case SFE_FORBIDDEN:
+            return "forbidden for the caller's roles";
+        default:
+            return "unknown status";
     }
 }
 
@@ -235,7 +262,7 @@ SFE_API void sfe_close(sfe_plugin* plugin)
         std::lock_guard<std::mutex> lock(gHandlesMutex);
         if (!gHandles) return;
         auto it = gHandles->find(plugin);
-        if (it == gHandles->end()) return;    // closed already: a harmless no-op, as documented
+        if (it == gHandles->end()) return; // closed already: a harmless no-op, as documented
         opened = std::move(it->second);
         gHandles->erase(it);
     }
@@ -246,8 +273,7 @@ SFE_API void sfe_close(sfe_plugin* plugin)
         opened->runtime->stop();
     }
     catch (...)
-    {
-    }
+    {}
     // No log line reaches the host after sfe_close returns, even from a call still unwinding.
     opened->host->detach();
     opened.reset();

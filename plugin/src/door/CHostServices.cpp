@@ -30,14 +30,19 @@ thread_local int tInLogCallback = 0;
 class CallbackGate
 {
 public:
-    explicit CallbackGate(const sfe_host& host): _host(host) {}
+    explicit CallbackGate(const sfe_host& host):
+        _host(host)
+    {}
 
     void deliver(int level, const char* text)
     {
         std::shared_lock<std::shared_mutex> lock(_mutex);
-        if (!_open) return;    // the handle is closed: its host asked for no more calls
+        if (!_open) return; // the handle is closed: its host asked for no more calls
         ++tInLogCallback;
-        struct Leave { ~Leave() { --tInLogCallback; } } leave;
+        struct Leave
+        {
+            ~Leave() { --tInLogCallback; }
+        } leave;
         _host.log(_host.host_data, level, text);
     }
 
@@ -56,10 +61,12 @@ private:
 namespace {
 
 /// Forwards log messages to the C host's callback, through the handle's gate.
-class CallbackChannel : public Poco::Channel
+class CallbackChannel: public Poco::Channel
 {
 public:
-    explicit CallbackChannel(std::shared_ptr<CallbackGate> gate): _gate(std::move(gate)) {}
+    explicit CallbackChannel(std::shared_ptr<CallbackGate> gate):
+        _gate(std::move(gate))
+    {}
     void log(const Poco::Message& msg) override
     {
         _gate->deliver(static_cast<int>(msg.getPriority()), msg.getText().c_str());
@@ -88,7 +95,7 @@ CHostServices::CHostServices(const char* configJson, const sfe_host* host):
     {
         if (host->abi_version != SFE_ABI_VERSION)
             throw runtime::Error(SFE_ABI, "sfe_open: the host was built for ABI " + std::to_string(host->abi_version) +
-                                          ", this plugin implements ABI " + std::to_string(SFE_ABI_VERSION));
+                                              ", this plugin implements ABI " + std::to_string(SFE_ABI_VERSION));
         _host = *host;
         _hasHost = true;
     }
@@ -129,8 +136,7 @@ CHostServices::CHostServices(const char* configJson, const sfe_host* host):
         _logger->setLevel(Poco::Message::PRIO_TRACE);
     }
     // Settings checks every key and value (SFE_CONFIG naming it); the Runtime reads them again.
-    if (_config->hasProperty("log.level"))
-        _logger->setLevel(runtime::Settings::from(*_config).logLevel);
+    if (_config->hasProperty("log.level")) _logger->setLevel(runtime::Settings::from(*_config).logLevel);
 }
 
 CHostServices::~CHostServices()
@@ -146,4 +152,5 @@ Poco::Timestamp CHostServices::now() const
     return Poco::Timestamp();
 }
 
-} } // namespace sfe::plugin
+}
+} // namespace sfe::plugin

@@ -26,7 +26,7 @@ class CallbackGate;
 
 /// Adapts a C host: its configuration JSON object becomes a MapConfiguration, its log callback a
 /// Poco channel (or the process's default logging when it gave none), its clock callback now().
-class CHostServices : public HostServices
+class CHostServices: public HostServices
 {
 public:
     /// Throws runtime::Error (SFE_CONFIG) if `configJson` is not a JSON object of scalars, and
@@ -56,6 +56,7 @@ private:
     std::shared_ptr<CallbackGate> _gate;
 };
 
-} } // namespace sfe::plugin
+}
+} // namespace sfe::plugin
 
 #endif

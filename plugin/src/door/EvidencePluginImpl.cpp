@@ -62,8 +62,9 @@ EvidencePlugin::Result EvidencePluginImpl::call(const std::string& operation, co
     return rt->call(operation, requestJson);
 }
 
-} } // namespace sfe::plugin
+}
+} // namespace sfe::plugin
 
 POCO_BEGIN_MANIFEST(sfe::plugin::EvidencePlugin)
-    POCO_EXPORT_CLASS(sfe::plugin::EvidencePluginImpl)
+POCO_EXPORT_CLASS(sfe::plugin::EvidencePluginImpl)
 POCO_END_MANIFEST

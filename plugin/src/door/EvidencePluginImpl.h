@@ -20,7 +20,7 @@ namespace sfe {
 namespace plugin {
 
 /// EvidencePlugin over a runtime::Runtime. Exported as "sfe::plugin::EvidencePluginImpl".
-class EvidencePluginImpl : public EvidencePlugin
+class EvidencePluginImpl: public EvidencePlugin
 {
 public:
     EvidencePluginImpl() = default;
@@ -33,9 +33,10 @@ public:
 
 private:
     std::mutex _mutex;
-    std::shared_ptr<runtime::Runtime> _runtime;    ///< shared with calls in flight, which keep it alive
+    std::shared_ptr<runtime::Runtime> _runtime; ///< shared with calls in flight, which keep it alive
 };
 
-} } // namespace sfe::plugin
+}
+} // namespace sfe::plugin
 
 #endif

@@ -13,9 +13,10 @@
 namespace sfe {
 namespace presenter {
 
-Audience::Audience(const i18n::Messages& messages, i18n::TimeText times): _messages(&messages), _times(std::move(times))
-{
-}
+Audience::Audience(const i18n::Messages& messages, i18n::TimeText times):
+    _messages(&messages),
+    _times(std::move(times))
+{}
 
 Audience Audience::of(const Request& request, const Defaults& defaults, const std::string& definitionLanguage)
 {
@@ -29,4 +30,5 @@ Audience Audience::of(const Request& request, const Defaults& defaults, const st
     return Audience(messages, i18n::TimeText(messages.language(), defaults.timeZone));
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

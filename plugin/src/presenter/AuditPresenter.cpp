@@ -23,8 +23,7 @@ AuditPresenter::AuditPresenter(plugin::HostServices& clock, service::AuditServic
     _audit(audit),
     _checkpoints(checkpoints),
     _exporter(exporter)
-{
-}
+{}
 
 std::string AuditPresenter::exportBundle(const Request& request)
 {
@@ -84,7 +83,8 @@ std::string AuditPresenter::verify(const Request& request)
     scope.store = request.optBool("store").value_or(!part && !scope.checkpoint);
     // "storeCheck": "quick" (the default) or "full" (SQLite's integrity_check), when the store is checked.
     const auto storeCheck = request.optString("storeCheck");
-    if (storeCheck && *storeCheck != "quick" && *storeCheck != "full") request.fail("storeCheck", "must be \"quick\" or \"full\"");
+    if (storeCheck && *storeCheck != "quick" && *storeCheck != "full")
+        request.fail("storeCheck", "must be \"quick\" or \"full\"");
     scope.fullStoreCheck = storeCheck && *storeCheck == "full";
     scope.rest = request.optBool("rest").value_or(!part);
     scope.boundBefore = whole("boundBefore").value_or(0);
@@ -121,10 +121,12 @@ std::string AuditPresenter::verify(const Request& request)
     // What could not be checked is said plainly, never passed as OK in silence.
     Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
     if (report.checkpointsUnverified)
-        warnings->add(std::to_string(report.checkpoints) + " checkpoint(s) not verified: no certificate or key is "
+        warnings->add(std::to_string(report.checkpoints) +
+                      " checkpoint(s) not verified: no certificate or key is "
                       "configured to check their signatures (set audit.signing_cert)");
     if (report.statementsUnbound > 0)
-        warnings->add(std::to_string(report.statementsUnbound) + " statement(s) predate statement binding (made "
+        warnings->add(std::to_string(report.statementsUnbound) +
+                      " statement(s) predate statement binding (made "
                       "before this version): their bodies are not checked against the log");
     o->set("warnings", warnings);
     o->set("complete", !report.incomplete());
@@ -133,4 +135,5 @@ std::string AuditPresenter::verify(const Request& request)
     return toJson(o);
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

@@ -79,18 +79,16 @@ DefinitionPresenter::DefinitionPresenter(service::ImportService& importer, store
     _db(db),
     _clock(clock),
     _readers(std::move(readers))
-{
-}
+{}
 
 std::string DefinitionPresenter::importDefinition(const Request& request)
 {
     service::ImportOutcome outcome;
-    Audience::of(request, _readers, "");     // a bad lang fails before anything is written
+    Audience::of(request, _readers, ""); // a bad lang fails before anything is written
     const Poco::Timestamp now = _clock.now();
     if (auto xml = request.optText("xml"))
         outcome = _importer.importBuffer(*xml, request.optString("name").value_or("(request)"), now);
-    else
-        outcome = _importer.importFile(request.string("path"), now);
+    else outcome = _importer.importFile(request.string("path"), now);
 
     const Audience reader = Audience::of(request, _readers, outcome.language);
     auto o = object();
@@ -167,12 +165,11 @@ std::string DefinitionPresenter::diff(const Request& request)
 std::string DefinitionPresenter::use(const Request& request)
 {
     const std::string code = request.string("skill");
-    Audience::of(request, _readers, "");     // a bad lang fails before anything is written
+    Audience::of(request, _readers, ""); // a bad lang fails before anything is written
     const auto outcome = _importer.use(code, request.string("version"), _clock.now());
     store::DefinitionRepository definitions(_db);
     const auto current = definitions.currentSkill(code);
-    const Audience reader = Audience::of(request, _readers,
-                                         current ? current->framework.language : std::string());
+    const Audience reader = Audience::of(request, _readers, current ? current->framework.language : std::string());
     auto o = object();
     o->set("skill", code);
     o->set("result", outcome.unchanged ? "unchanged" : "current");
@@ -238,10 +235,8 @@ Poco::JSON::Object::Ptr DefinitionPresenter::skillJson(const store::StoredSkill&
     for (const auto& a : s.activities) activities->add(a.get(language));
     o->set("activities", activities);
     o->set("developmentIntro", s.developmentIntro.get(language));
-    if (s.lowerLevelsNotDefined)
-        o->set("lowerLevelsNotDefined", guidanceJson(*s.lowerLevelsNotDefined, language));
-    else
-        o->set("lowerLevelsNotDefined", Poco::Dynamic::Var());
+    if (s.lowerLevelsNotDefined) o->set("lowerLevelsNotDefined", guidanceJson(*s.lowerLevelsNotDefined, language));
+    else o->set("lowerLevelsNotDefined", Poco::Dynamic::Var());
     o->set("definition", stored.definitionSha256);
 
     auto f = object();
@@ -275,14 +270,13 @@ Poco::JSON::Object::Ptr DefinitionPresenter::skillJson(const store::StoredSkill&
         }
         lo->set("responsibilities", responsibilities);
         lo->set("developmentGuidance", l.developmentGuidance.get(language));
-        if (l.defined)
-            lo->set("notDefined", Poco::Dynamic::Var());
-        else
-            lo->set("notDefined", guidanceJson(l.notDefined, language));
+        if (l.defined) lo->set("notDefined", Poco::Dynamic::Var());
+        else lo->set("notDefined", guidanceJson(l.notDefined, language));
         levels->add(lo);
     }
     o->set("levels", levels);
     return o;
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

@@ -29,7 +29,7 @@ namespace presenter {
 
 namespace {
 
-template <typename T>
+template<typename T>
 Poco::Dynamic::Var orNull(const std::optional<T>& v)
 {
     return v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var();
@@ -136,16 +136,15 @@ EvidencePresenter::EvidencePresenter(plugin::HostServices& clock, service::Evide
     _clock(clock),
     _evidence(evidence),
     _readers(std::move(readers))
-{
-}
+{}
 
 service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsEvent::Type type)
 {
     if (type == service::LmsEvent::Type::Completion)
         request.allowOnly({"type", "eventId", "learner", "at", "activity", "verb", "score"});
     else
-        request.allowOnly({"type", "eventId", "learner", "at", "responsibility", "assessor", "outcome", "note",
-                           "evidenceUrl"});
+        request.allowOnly(
+            {"type", "eventId", "learner", "at", "responsibility", "assessor", "outcome", "note", "evidenceUrl"});
     service::LmsEvent e;
     e.type = type;
     e.eventId = request.optString("eventId").value_or("");
@@ -155,8 +154,7 @@ service::LmsEvent EvidencePresenter::event(const Request& request, service::LmsE
     {
         e.activity = request.string("activity");
         e.verb = request.optString("verb").value_or("completed");
-        if (request.isNumber("score"))
-            e.scoreScaled = request.optNumber("score");
+        if (request.isNumber("score")) e.scoreScaled = request.optNumber("score");
         else if (request.has("score"))
         {
             if (!request.isObject("score")) request.fail("score", "must be a number or an object");
@@ -243,8 +241,8 @@ std::string EvidencePresenter::record(const Request& request)
             results += toJson(resultJson(r));
         }
     }
-    results.insert(0, "{\"recorded\":" + std::to_string(recorded) + ",\"duplicates\":" +
-                          std::to_string(duplicates) + ",\"results\":[");
+    results.insert(0, "{\"recorded\":" + std::to_string(recorded) + ",\"duplicates\":" + std::to_string(duplicates) +
+                          ",\"results\":[");
     results += "]}";
     return results;
 }
@@ -417,4 +415,5 @@ std::string EvidencePresenter::statements(const Request& request)
     return out;
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

@@ -29,4 +29,5 @@ std::string HtmlPage::render(const std::string& name, const Poco::JSON::Object& 
     }
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

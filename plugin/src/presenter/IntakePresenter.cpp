@@ -30,8 +30,7 @@ IntakePresenter::IntakePresenter(plugin::HostServices& clock, service::PullServi
     _clock(clock),
     _pull(pull),
     _intake(intake)
-{
-}
+{}
 
 Poco::JSON::Object::Ptr IntakePresenter::reportJson(const service::IntakeReport& report)
 {
@@ -109,8 +108,8 @@ std::string IntakePresenter::recordStatements(const Request& request)
     statements.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i)
     {
-        service::IncomingStatement in = _reader.read(list->get(static_cast<unsigned int>(i)),
-                                                     "statements[" + std::to_string(i) + "]");
+        service::IncomingStatement in =
+            _reader.read(list->get(static_cast<unsigned int>(i)), "statements[" + std::to_string(i) + "]");
         // What an LMS forwards is checked like any other request: the first problem refuses it all.
         if (!in.problems.empty())
             throw runtime::Error::invalid(request.operation() + ": " + in.problems.front().toString());
@@ -119,4 +118,5 @@ std::string IntakePresenter::recordStatements(const Request& request)
     return toJson(reportJson(_intake.take(statements, _clock.now())));
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

@@ -33,4 +33,5 @@ std::string toJson(const Poco::Dynamic::Var& value)
     return out.str();
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

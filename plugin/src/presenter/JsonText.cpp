@@ -74,7 +74,9 @@ long hex4(std::string_view text, std::size_t at)
 class Checker
 {
 public:
-    explicit Checker(std::string_view text): _text(text) {}
+    explicit Checker(std::string_view text):
+        _text(text)
+    {}
 
     std::string_view run()
     {
@@ -147,7 +149,7 @@ private:
 
     void string()
     {
-        ++_pos;    // the opening quote
+        ++_pos; // the opening quote
         for (;;)
         {
             const auto c = static_cast<unsigned char>(peek());
@@ -264,8 +266,7 @@ private:
 std::size_t skipValue(std::string_view text, std::size_t pos)
 {
     int depth = 0;
-    do
-    {
+    do {
         const char c = text[pos];
         if (c == '"')
         {
@@ -283,8 +284,7 @@ std::size_t skipValue(std::string_view text, std::size_t pos)
             --depth;
             ++pos;
         }
-        else if (isSpace(c) || c == ',' || c == ':')
-            ++pos;
+        else if (isSpace(c) || c == ',' || c == ':') ++pos;
         else
         {
             // a number or a literal
@@ -309,8 +309,7 @@ std::size_t skipSpaceFrom(std::string_view text, std::size_t pos)
 JsonText::SyntaxError::SyntaxError(std::size_t offset, const std::string& reason):
     std::runtime_error(reason + " at byte " + std::to_string(offset)),
     _offset(offset)
-{
-}
+{}
 
 std::string_view JsonText::check(std::string_view text)
 {
@@ -321,13 +320,19 @@ JsonText::Kind JsonText::kind(std::string_view value)
 {
     switch (value.empty() ? 'n' : value.front())
     {
-    case '{': return Kind::Object;
-    case '[': return Kind::Array;
-    case '"': return Kind::String;
-    case 't':
-    case 'f': return Kind::Boolean;
-    case 'n': return Kind::Null;
-    default: return Kind::Number;
+        case '{':
+            return Kind::Object;
+        case '[':
+            return Kind::Array;
+        case '"':
+            return Kind::String;
+        case 't':
+        case 'f':
+            return Kind::Boolean;
+        case 'n':
+            return Kind::Null;
+        default:
+            return Kind::Number;
     }
 }
 
@@ -341,7 +346,7 @@ std::vector<JsonText::Member> JsonText::members(std::string_view object)
         Member m;
         m.key = string(object.substr(pos, keyEnd - pos));
         pos = skipSpaceFrom(object, keyEnd);
-        pos = skipSpaceFrom(object, pos + 1);    // the ':'
+        pos = skipSpaceFrom(object, pos + 1); // the ':'
         const std::size_t valueEnd = skipValue(object, pos);
         m.value = object.substr(pos, valueEnd - pos);
         out.push_back(std::move(m));
@@ -382,28 +387,41 @@ std::string JsonText::string(std::string_view value)
         pos += 2;
         switch (e)
         {
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u':
-        {
-            std::uint32_t u = static_cast<std::uint32_t>(hex4(value, pos));
-            pos += 4;
-            if (u >= 0xD800 && u <= 0xDBFF)
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'u':
             {
-                const auto low = static_cast<std::uint32_t>(hex4(value, pos + 2));
-                pos += 6;
-                u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                std::uint32_t u = static_cast<std::uint32_t>(hex4(value, pos));
+                pos += 4;
+                if (u >= 0xD800 && u <= 0xDBFF)
+                {
+                    const auto low = static_cast<std::uint32_t>(hex4(value, pos + 2));
+                    pos += 6;
+                    u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                }
+                appendUtf8(out, u);
+                break;
             }
-            appendUtf8(out, u);
-            break;
-        }
-        default: out += e; break;    // " \ /
+            default:
+                out += e;
+                break; // " \ /
         }
     }
     return out;
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

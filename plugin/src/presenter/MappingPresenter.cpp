@@ -20,8 +20,7 @@ MappingPresenter::MappingPresenter(service::MappingService& mappings, plugin::Ho
     _mappings(mappings),
     _host(host),
     _audience(std::move(audience))
-{
-}
+{}
 
 Poco::JSON::Object::Ptr MappingPresenter::mappingJson(const store::MappingRecord& m)
 {
@@ -81,11 +80,10 @@ Poco::JSON::Object::Ptr MappingPresenter::outcomeJson(const service::MapOutcome&
 
 std::string MappingPresenter::importCsv(const Request& request)
 {
-    request.allowOnly({"csv", "file", "dryRun"});    // a misspelt dryRun must not write
+    request.allowOnly({"csv", "file", "dryRun"}); // a misspelt dryRun must not write
     const std::string csv = request.optText("csv").value_or("");
     const std::string file = request.optString("file").value_or("mappings.csv");
-    const auto result = _mappings.importCsv(csv, file, request.optBool("dryRun").value_or(false),
-                                            _host.now());
+    const auto result = _mappings.importCsv(csv, file, request.optBool("dryRun").value_or(false), _host.now());
     Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
     for (const auto& row : result.rows)
     {
@@ -166,7 +164,8 @@ Poco::JSON::Array::Ptr MappingPresenter::reasonsJson(const std::vector<service::
     {
         auto o = object();
         o->set("kind", r.name());
-        o->set("responsibility", r.responsibility.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.responsibility));
+        o->set("responsibility",
+               r.responsibility.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.responsibility));
         o->set("level", r.level);
         o->set("text", reader.text(std::string("admin.reason.") + r.name(),
                                    i18n::MessageArgs().set("id", r.responsibility).set("level", r.level)));
@@ -198,8 +197,9 @@ Poco::JSON::Object::Ptr MappingPresenter::coverageJson(const service::CoverageVi
         review->set("reasons", reasonsJson(m.reasons, reader));
         std::string text;
         for (const auto& r : m.reasons)
-            text += (text.empty() ? "" : "; ") + reader.text(std::string("admin.reason.") + r.name(),
-                                                            i18n::MessageArgs().set("id", r.responsibility).set("level", r.level));
+            text += (text.empty() ? "" : "; ") +
+                    reader.text(std::string("admin.reason.") + r.name(),
+                                i18n::MessageArgs().set("id", r.responsibility).set("level", r.level));
         if (text.empty()) text = m.flagReason.value_or("");
         review->set("text", reader.text("coverage.review", i18n::MessageArgs().set("reasons", text)));
         review->set("note", m.flagReason ? Poco::Dynamic::Var(*m.flagReason) : Poco::Dynamic::Var());
@@ -227,7 +227,8 @@ Poco::JSON::Object::Ptr MappingPresenter::coverageJson(const service::CoverageVi
         auto lo = object();
         lo->set("level", level.number);
         lo->set("guidingPhrase", phrase);
-        lo->set("heading", reader.text("coverage.level", i18n::MessageArgs().set("level", level.number).set("phrase", phrase)));
+        lo->set("heading",
+                reader.text("coverage.level", i18n::MessageArgs().set("level", level.number).set("phrase", phrase)));
         Poco::JSON::Array::Ptr responsibilities = new Poco::JSON::Array;
         std::vector<std::string> uncovered, levelWide;
         for (const auto& r : level.responsibilities)
@@ -243,15 +244,16 @@ Poco::JSON::Object::Ptr MappingPresenter::coverageJson(const service::CoverageVi
                 if (!m.flagged) ids.push_back(m.activity);
                 mappings->add(mappingView(m));
             }
-            ro->set("activities", array(ids));          // the activities that cover it
-            ro->set("mappings", mappings);              // every mapping naming it, flagged ones marked
+            ro->set("activities", array(ids)); // the activities that cover it
+            ro->set("mappings", mappings);     // every mapping naming it, flagged ones marked
             ro->set("covered", r.state == service::CoverageView::State::Covered);
             ro->set("coveredAsWhole", r.state == service::CoverageView::State::CoveredAsWhole);
             ro->set("uncovered", r.state == service::CoverageView::State::Uncovered);
-            ro->set("stateText", reader.text(std::string("coverage.state.") + service::CoverageView::stateName(r.state),
-                                             i18n::MessageArgs()
-                                                 .set("activities", joined(texts(r.mappings, false)))
-                                                 .set("whole", wholeLevel)));
+            ro->set(
+                "stateText",
+                reader.text(
+                    std::string("coverage.state.") + service::CoverageView::stateName(r.state),
+                    i18n::MessageArgs().set("activities", joined(texts(r.mappings, false))).set("whole", wholeLevel)));
             if (r.state == service::CoverageView::State::Uncovered) uncovered.push_back(r.id);
             responsibilities->add(ro);
         }
@@ -320,4 +322,5 @@ std::string MappingPresenter::coverage(const Request& request)
     return toJson(page);
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

@@ -20,8 +20,7 @@ OutboxPresenter::OutboxPresenter(service::DeliveryService& delivery, store::Data
     _delivery(delivery),
     _db(db),
     _lrsUrl(std::move(lrsUrl))
-{
-}
+{}
 
 std::string OutboxPresenter::sync(const Request& request)
 {
@@ -75,8 +74,7 @@ std::string OutboxPresenter::retry(const Request& request)
 {
     const auto now = std::chrono::system_clock::now();
     std::size_t retried = 0;
-    if (request.optBool("all").value_or(false))
-        retried = _delivery.queue().retryAll(now);
+    if (request.optBool("all").value_or(false)) retried = _delivery.queue().retryAll(now);
     else
     {
         const std::string id = request.string("id");
@@ -90,4 +88,5 @@ std::string OutboxPresenter::retry(const Request& request)
     return toJson(o);
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

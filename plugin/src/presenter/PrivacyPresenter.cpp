@@ -26,8 +26,7 @@ PrivacyPresenter::PrivacyPresenter(plugin::HostServices& clock, service::Privacy
     _clock(clock),
     _privacy(privacy),
     _lrsUrl(std::move(lrsUrl))
-{
-}
+{}
 
 std::string PrivacyPresenter::exportPerson(const Request& request)
 {
@@ -47,13 +46,13 @@ std::string PrivacyPresenter::exportPerson(const Request& request)
     const long long startSeq = page.afterKey.empty() ? 0 : Poco::NumberParser::parse64(page.afterKey.substr(1));
 
     std::optional<service::PersonRecords> held;
-    if (page.afterKey.empty()) held = _privacy.exportPerson(person, 1);    // throws notFound when nothing is held
+    if (page.afterKey.empty()) held = _privacy.exportPerson(person, 1); // throws notFound when nothing is held
     const auto ref = held ? held->ref : _privacy.ref(person);
     // Written as text, a record at a time and the records read kExportPage at a time: a page
     // costs its text, not a DOM of it (the same bytes as condensing one).
-    std::string out = "{\"person\":" + toJson(person) + ",\"exportedAt\":" +
-                      toJson(xapi::Timestamp::format(_clock.now())) + ",\"ref\":" +
-                      toJson(ref ? Poco::Dynamic::Var(*ref) : Poco::Dynamic::Var());
+    std::string out = "{\"person\":" + toJson(person) +
+                      ",\"exportedAt\":" + toJson(xapi::Timestamp::format(_clock.now())) +
+                      ",\"ref\":" + toJson(ref ? Poco::Dynamic::Var(*ref) : Poco::Dynamic::Var());
     std::size_t room = page.limit;
     std::string next;
     Poco::JSON::Parser parser;
@@ -164,4 +163,5 @@ std::string PrivacyPresenter::erase(const Request& request)
     return toJson(o);
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

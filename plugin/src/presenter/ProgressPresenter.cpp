@@ -40,10 +40,14 @@ const char* stateName(ResponsibilityView::State state)
 {
     switch (state)
     {
-    case ResponsibilityView::State::Verified: return "verified";
-    case ResponsibilityView::State::Demonstrated: return "demonstrated";
-    case ResponsibilityView::State::Partial: return "partial";
-    default: return "not-yet";
+        case ResponsibilityView::State::Verified:
+            return "verified";
+        case ResponsibilityView::State::Demonstrated:
+            return "demonstrated";
+        case ResponsibilityView::State::Partial:
+            return "partial";
+        default:
+            return "not-yet";
     }
 }
 
@@ -60,10 +64,14 @@ std::string stateText(const Audience& reader, const ResponsibilityView& r)
     args.set("date", day(reader, r.decidedAt)).set("assessor", r.assessor).set("verified", day(reader, r.verifiedAt));
     switch (r.state)
     {
-    case ResponsibilityView::State::Verified: return reader.text("progress.state.verified", args);
-    case ResponsibilityView::State::Demonstrated: return reader.text("progress.state.demonstrated", args);
-    case ResponsibilityView::State::Partial: return reader.text("progress.state.partial", args);
-    default: return reader.text("progress.state.notYet");
+        case ResponsibilityView::State::Verified:
+            return reader.text("progress.state.verified", args);
+        case ResponsibilityView::State::Demonstrated:
+            return reader.text("progress.state.demonstrated", args);
+        case ResponsibilityView::State::Partial:
+            return reader.text("progress.state.partial", args);
+        default:
+            return reader.text("progress.state.notYet");
     }
 }
 
@@ -92,11 +100,11 @@ Poco::JSON::Object::Ptr responsibilityJson(const Audience& reader, const Respons
     {
         o->set("earlierWordingText", reader.text("progress.earlierWording"));
         if (!r.earlierSentence.empty())
-            o->set("earlierSentence", reader.text("progress.earlierSentence",
-                                                  i18n::MessageArgs().set("sentence", r.earlierSentence)));
+            o->set("earlierSentence",
+                   reader.text("progress.earlierSentence", i18n::MessageArgs().set("sentence", r.earlierSentence)));
     }
     o->set("learningRecords", r.learning);
-    if (ids)    // explain: the records behind the state
+    if (ids) // explain: the records behind the state
     {
         o->set("learning", array(ids->learning));
         o->set("demonstrated", array(ids->demonstrated));
@@ -123,9 +131,9 @@ Poco::JSON::Array::Ptr reasons(const Audience& reader, const service::LevelView&
     {
         if (l.activities.empty()) list->add(reader.text("progress.reason.noActivities"));
         else if (l.activitiesMissing > 0)
-            list->add(reader.text("progress.reason.activities", i18n::MessageArgs()
-                                                                   .set("missing", l.activitiesMissing)
-                                                                   .set("total", l.activities.size())));
+            list->add(
+                reader.text("progress.reason.activities",
+                            i18n::MessageArgs().set("missing", l.activitiesMissing).set("total", l.activities.size())));
     }
     return list;
 }
@@ -142,10 +150,10 @@ Poco::JSON::Object::Ptr levelJson(const Audience& reader, const service::Progres
     o->set("essence", l.essence.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(l.essence));
     o->set("attained", l.attained);
     o->set("attainedAt", l.attainedAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(l.attainedAt));
-    o->set("stateText", !l.defined  ? reader.text("progress.notDefined")
-                        : l.attained ? reader.text("progress.attainedOn",
-                                                   i18n::MessageArgs().set("date", day(reader, l.attainedAt)))
-                                     : reader.text("progress.notAttained"));
+    o->set("stateText",
+           !l.defined   ? reader.text("progress.notDefined")
+           : l.attained ? reader.text("progress.attainedOn", i18n::MessageArgs().set("date", day(reader, l.attainedAt)))
+                        : reader.text("progress.notAttained"));
     if (lp.attainment)
     {
         auto a = object();
@@ -154,8 +162,7 @@ Poco::JSON::Object::Ptr levelJson(const Audience& reader, const service::Progres
         if (explain) a->set("statement", lp.attainment->statementId);
         o->set("attainment", a);
     }
-    else
-        o->set("attainment", Poco::Dynamic::Var());
+    else o->set("attainment", Poco::Dynamic::Var());
     if (!l.defined && !l.notDefinedReason.empty()) o->set("notDefinedReason", l.notDefinedReason);
 
     Poco::JSON::Array::Ptr responsibilities = new Poco::JSON::Array;
@@ -175,8 +182,9 @@ Poco::JSON::Object::Ptr levelJson(const Audience& reader, const service::Progres
     o->set("responsibilitiesDemonstrated", demonstrated);
     o->set("counted", l.counted);
     const bool verifiedRule = v.rule == "all-verified";
-    o->set("countText", reader.text(verifiedRule ? "progress.count.verified" : "progress.count.demonstrated",
-                                    i18n::MessageArgs().set("counted", l.counted).set("total", l.responsibilities.size())));
+    o->set("countText",
+           reader.text(verifiedRule ? "progress.count.verified" : "progress.count.demonstrated",
+                       i18n::MessageArgs().set("counted", l.counted).set("total", l.responsibilities.size())));
 
     auto activities = object();
     std::size_t done = 0;
@@ -189,12 +197,14 @@ Poco::JSON::Object::Ptr levelJson(const Audience& reader, const service::Progres
         ao->set("typeText", activityType(reader, a.type));
         ao->set("done", a.done);
         ao->set("doneAt", a.doneAt.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(a.doneAt));
-        ao->set("stateText", a.done ? reader.text("progress.activity.done", i18n::MessageArgs().set("date", day(reader, a.doneAt)))
-                                    : reader.text("progress.activity.notYet"));
+        ao->set("stateText",
+                a.done ? reader.text("progress.activity.done", i18n::MessageArgs().set("date", day(reader, a.doneAt)))
+                       : reader.text("progress.activity.notYet"));
         ao->set("stateClass", a.done ? "state-done" : "state-open");
         ao->set("covers", array(a.covers));
-        ao->set("coversText", a.covers.empty() ? reader.text("progress.coversWholeLevel")
-                                               : reader.text("progress.covers", i18n::MessageArgs().set("count", a.covers.size())));
+        ao->set("coversText", a.covers.empty()
+                                  ? reader.text("progress.coversWholeLevel")
+                                  : reader.text("progress.covers", i18n::MessageArgs().set("count", a.covers.size())));
         list->add(ao);
         if (a.done) ++done;
     }
@@ -215,8 +225,7 @@ Poco::JSON::Object::Ptr levelJson(const Audience& reader, const service::Progres
         d->set("hasSteps", !l.development.steps.empty());
         o->set("development", d);
     }
-    else
-        o->set("development", Poco::Dynamic::Var());
+    else o->set("development", Poco::Dynamic::Var());
     Poco::JSON::Array::Ptr missing = new Poco::JSON::Array;
     for (const auto& r : l.responsibilities)
         if (!r.counts) missing->add(r.sentence);
@@ -235,10 +244,11 @@ Poco::JSON::Object::Ptr levelJson(const Audience& reader, const service::Progres
 /// arithmetic, and a host's Content-Security-Policy may forbid style attributes, so the geometry
 /// is computed here as numbers for SVG presentation attributes (row y, bar width of a 0-100 %
 /// track). ariaLabel says everything the bars show, for readers that do not see them.
-Poco::JSON::Object::Ptr chartJson(const Audience& reader, const service::ProgressView& v, const Poco::JSON::Array& levels)
+Poco::JSON::Object::Ptr chartJson(const Audience& reader, const service::ProgressView& v,
+                                  const Poco::JSON::Array& levels)
 {
-    constexpr int kRow = 32;        // one row per bar
-    constexpr int kTrack = 240;     // the bar's width at 100 %
+    constexpr int kRow = 32;    // one row per bar
+    constexpr int kTrack = 240; // the bar's width at 100 %
     auto chart = object();
     Poco::JSON::Array::Ptr bars = new Poco::JSON::Array;
     const std::string title = reader.text("progress.chart.title", i18n::MessageArgs().set("skill", v.skillName));
@@ -265,10 +275,10 @@ Poco::JSON::Object::Ptr chartJson(const Audience& reader, const service::Progres
         bar->set("attained", l.attained);
         if (l.attained) bar->set("attainedText", reader.text("progress.chart.attained"));
         const std::string text = reader.text("progress.chart.bar", i18n::MessageArgs()
-                                                                     .set("level", l.level)
-                                                                     .set("count", count)
-                                                                     .set("percent", percent)
-                                                                     .set("attained", l.attained ? "yes" : "no"));
+                                                                       .set("level", l.level)
+                                                                       .set("count", count)
+                                                                       .set("percent", percent)
+                                                                       .set("attained", l.attained ? "yes" : "no"));
         bar->set("text", text);
         spoken += " " + text + ".";
         bars->add(bar);
@@ -288,7 +298,8 @@ Poco::JSON::Object::Ptr skillJson(const Audience& reader, const service::Progres
     auto so = object();
     so->set("skill", v.skill);
     so->set("name", v.skillName);
-    so->set("heading", reader.text("progress.skillHeading", i18n::MessageArgs().set("name", v.skillName).set("code", v.skill)));
+    so->set("heading",
+            reader.text("progress.skillHeading", i18n::MessageArgs().set("name", v.skillName).set("code", v.skill)));
     so->set("definition", v.definitionSha256);
     so->set("rule", v.rule);
     so->set("ruleText", reader.text("progress.rule." + v.rule));
@@ -305,15 +316,16 @@ Poco::JSON::Object::Ptr skillJson(const Audience& reader, const service::Progres
         const service::LevelView* next = nullptr;
         for (const auto& l : v.levels)
             if (l.level == *v.nextLevel) next = &l;
-        so->set("nextLevelText", reader.text("progress.nextLevel", i18n::MessageArgs()
-                                                                        .set("level", *v.nextLevel)
-                                                                        .set("phrase", next ? next->guidingPhrase : "")));
-        Poco::JSON::Array::Ptr missing = next ? reasons(reader, *next, v.rule) : Poco::JSON::Array::Ptr(new Poco::JSON::Array);
+        so->set(
+            "nextLevelText",
+            reader.text("progress.nextLevel",
+                        i18n::MessageArgs().set("level", *v.nextLevel).set("phrase", next ? next->guidingPhrase : "")));
+        Poco::JSON::Array::Ptr missing =
+            next ? reasons(reader, *next, v.rule) : Poco::JSON::Array::Ptr(new Poco::JSON::Array);
         so->set("nextMissing", missing);
         so->set("hasNextMissing", missing->size() > 0);
     }
-    else
-        so->set("nextLevelText", reader.text("progress.allAttained"));
+    else so->set("nextLevelText", reader.text("progress.allAttained"));
     Poco::JSON::Array::Ptr steps = new Poco::JSON::Array;
     for (const auto& s : v.nextSteps)
     {
@@ -326,8 +338,9 @@ Poco::JSON::Object::Ptr skillJson(const Audience& reader, const service::Progres
         for (const auto& id : s.covers) sentences.push_back(v.sentence(id));
         st->set("covers", array(sentences));
         st->set("hasCovers", !sentences.empty());
-        st->set("coversText", s.covers.empty() ? reader.text("progress.coversWholeLevel")
-                                               : reader.text("progress.covers", i18n::MessageArgs().set("count", s.covers.size())));
+        st->set("coversText", s.covers.empty()
+                                  ? reader.text("progress.coversWholeLevel")
+                                  : reader.text("progress.covers", i18n::MessageArgs().set("count", s.covers.size())));
         steps->add(st);
     }
     so->set("nextSteps", steps);
@@ -354,8 +367,7 @@ ProgressPresenter::ProgressPresenter(service::ProgressService& progress, service
     _evidence(evidence),
     _host(host),
     _defaults(std::move(defaults))
-{
-}
+{}
 
 std::string ProgressPresenter::progress(const Request& request)
 {
@@ -367,13 +379,13 @@ std::string ProgressPresenter::progress(const Request& request)
     std::vector<std::string> skills;
     if (auto skill = request.optString("skill")) skills.push_back(*skill);
     const std::vector<std::string> held = _progress.skillsOf(learner);
-    const Audience reader = Audience::of(request, _defaults,
-                                         _progress.definitionLanguage(skills.empty() ? (held.empty() ? "" : held[0])
-                                                                                     : skills[0]));
+    const Audience reader = Audience::of(
+        request, _defaults, _progress.definitionLanguage(skills.empty() ? (held.empty() ? "" : held[0]) : skills[0]));
     // A learner the store holds no evidence of (a mistyped id, or one erased) has no progress to
     // show: all-zero levels would read as a real, empty record.
     if (held.empty())
-        throw runtime::Error::notFound(reader.text("progress.unknownLearner", i18n::MessageArgs().set("learner", learner)));
+        throw runtime::Error::notFound(
+            reader.text("progress.unknownLearner", i18n::MessageArgs().set("learner", learner)));
     if (skills.empty()) skills = held;
 
     std::set<std::string> deciding;
@@ -381,7 +393,8 @@ std::string ProgressPresenter::progress(const Request& request)
     for (const auto& code : skills)
     {
         if (_progress.definitionLanguage(code).empty())
-            throw runtime::Error::notFound(reader.text("progress.unknownSkill", i18n::MessageArgs().set("skill", code)));
+            throw runtime::Error::notFound(
+                reader.text("progress.unknownSkill", i18n::MessageArgs().set("skill", code)));
         list->add(skillJson(reader, _progress.view(learner, code, reader.language()), explain, deciding));
     }
     auto o = object();
@@ -422,4 +435,5 @@ std::string ProgressPresenter::verify(const Request& request)
     return toJson(o);
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

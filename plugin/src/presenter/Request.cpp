@@ -127,9 +127,10 @@ std::string Request::checkedString(const std::string& key, std::string_view valu
         ++position;
         if (!xapi::Utf8::isControl(c)) continue;
         if (freeText && (c == '\t' || c == '\n' || c == '\r')) continue;
-        refuse(key, freeText ? "control" : "controlInId", i18n::MessageArgs()
-                                                              .set("character", xapi::Utf8::codePointName(c))
-                                                              .set("position", std::to_string(position)));
+        refuse(key, freeText ? "control" : "controlInId",
+               i18n::MessageArgs()
+                   .set("character", xapi::Utf8::codePointName(c))
+                   .set("position", std::to_string(position)));
     }
     return text;
 }
@@ -162,8 +163,8 @@ Request Request::Objects::at(std::size_t i) const
     for (; _cursorIndex < i; ++_cursorIndex) element = JsonText::next(_array, _cursor);
     ++_cursorIndex;
     if (JsonText::kind(element) != JsonText::Kind::Object)
-        throw runtime::Error::invalid(i18n::Messages::of(_language).format("errors.request.object",
-            i18n::MessageArgs().set("operation", _operation).set("field", name)));
+        throw runtime::Error::invalid(i18n::Messages::of(_language).format(
+            "errors.request.object", i18n::MessageArgs().set("operation", _operation).set("field", name)));
     return Request(_operation + " " + name, element, _language);
 }
 
@@ -319,4 +320,5 @@ std::vector<std::string> Request::strings(const std::string& key) const
     return out;
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

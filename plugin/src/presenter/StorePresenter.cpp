@@ -12,9 +12,9 @@
 namespace sfe {
 namespace presenter {
 
-StorePresenter::StorePresenter(store::Database& db): _db(db)
-{
-}
+StorePresenter::StorePresenter(store::Database& db):
+    _db(db)
+{}
 
 std::string StorePresenter::stats(const Request&)
 {
@@ -34,4 +34,5 @@ std::string StorePresenter::stats(const Request&)
     return toJson(o);
 }
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter

@@ -18,32 +18,55 @@ Error::Error(int status, const std::string& message, std::vector<definition::Pro
     Poco::Exception(message, status),
     _status(status),
     _problems(std::move(problems))
-{
-}
+{}
 
 const char* Error::statusName(int status)
 {
     switch (status & 0xff)
     {
-    case SFE_OK:       return "ok";
-    case SFE_INVALID:  return "invalid";
-    case SFE_NOTFOUND: return "notFound";
-    case SFE_CONFLICT: return "conflict";
-    case SFE_STORE:    return "store";
-    case SFE_MISUSE:   return "misuse";
-    case SFE_CONFIG:   return "config";
-    case SFE_ABI:      return "abi";
-    case SFE_NETWORK:  return "network";
-    case SFE_BUSY:     return "busy";
-    case SFE_FORBIDDEN: return "forbidden";
-    default:           return "error";
+        case SFE_OK:
+            return "ok";
+        case SFE_INVALID:
+            return "invalid";
+        case SFE_NOTFOUND:
+            return "notFound";
+        case SFE_CONFLICT:
+            return "conflict";
+        case SFE_STORE:
+            return "store";
+        case SFE_MISUSE:
+            return "misuse";
+        case SFE_CONFIG:
+            return "config";
+        case SFE_ABI:
+            return "abi";
+        case SFE_NETWORK:
+            return "network";
+        case SFE_BUSY:
+            return "busy";
+        case SFE_FORBIDDEN:
+            return "forbidden";
+        default:
+            return "error";
     }
 }
 
-const char* Error::name() const noexcept { return statusName(_status); }
-const char* Error::className() const noexcept { return typeid(*this).name(); }
-Poco::Exception* Error::clone() const { return new Error(*this); }
-void Error::rethrow() const { throw *this; }
+const char* Error::name() const noexcept
+{
+    return statusName(_status);
+}
+const char* Error::className() const noexcept
+{
+    return typeid(*this).name();
+}
+Poco::Exception* Error::clone() const
+{
+    return new Error(*this);
+}
+void Error::rethrow() const
+{
+    throw *this;
+}
 
 std::string Error::printable(const std::string& text, std::size_t maxBytes)
 {
@@ -69,11 +92,30 @@ std::string Error::printable(const std::string& text, std::size_t maxBytes)
     return out;
 }
 
-Error Error::invalid(const std::string& message) { return Error(SFE_INVALID, message); }
-Error Error::notFound(const std::string& message) { return Error(SFE_NOTFOUND, message); }
-Error Error::conflict(const std::string& message) { return Error(SFE_CONFLICT, message); }
-Error Error::config(const std::string& message) { return Error(SFE_CONFIG, message); }
-Error Error::misuse(const std::string& message) { return Error(SFE_MISUSE, message); }
-Error Error::forbidden(const std::string& message) { return Error(SFE_FORBIDDEN, message); }
+Error Error::invalid(const std::string& message)
+{
+    return Error(SFE_INVALID, message);
+}
+Error Error::notFound(const std::string& message)
+{
+    return Error(SFE_NOTFOUND, message);
+}
+Error Error::conflict(const std::string& message)
+{
+    return Error(SFE_CONFLICT, message);
+}
+Error Error::config(const std::string& message)
+{
+    return Error(SFE_CONFIG, message);
+}
+Error Error::misuse(const std::string& message)
+{
+    return Error(SFE_MISUSE, message);
+}
+Error Error::forbidden(const std::string& message)
+{
+    return Error(SFE_FORBIDDEN, message);
+}
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime

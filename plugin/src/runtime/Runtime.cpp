@@ -53,7 +53,8 @@ plugin::EvidencePlugin::Result failure(const Error& e)
 {
     // Messages quote what they were given (a path, an id, a parser's excerpt): whatever it held,
     // the error object is valid UTF-8 JSON (escaped control characters are fine there).
-    const std::string message = xapi::Utf8::check(e.message()).empty() ? e.message() : Error::printable(e.message(), e.message().size());
+    const std::string message =
+        xapi::Utf8::check(e.message()).empty() ? e.message() : Error::printable(e.message(), e.message().size());
     auto o = presenter::object();
     o->set("status", e.status());
     o->set("error", Error::statusName(e.status()));
@@ -67,7 +68,8 @@ plugin::EvidencePlugin::Result failure(const Error& e)
             po->set("file", Error::printable(p.file, p.file.size()));
             po->set("line", p.line);
             po->set("column", p.column);
-            po->set("message", xapi::Utf8::check(p.message).empty() ? p.message : Error::printable(p.message, p.message.size()));
+            po->set("message",
+                    xapi::Utf8::check(p.message).empty() ? p.message : Error::printable(p.message, p.message.size()));
             problems->add(po);
         }
         o->set("problems", problems);
@@ -103,10 +105,9 @@ Runtime::Runtime(plugin::HostServices& host):
                                                             _settings.auditCheckpointSeconds);
     _progressService = std::make_unique<service::ProgressService>(
         *_db, *_definitionCache, *_statementFactory, service::AttainmentRule::parse(_settings.progressRule));
-    _evidenceService = std::make_unique<service::EvidenceService>(*_db, *_definitionCache, *_statementFactory,
-                                                                  *_learnerRefs, *_progressService, *_checkpointer,
-                                                                  _signingKeys, _settings,
-                                                                  [this] { _delivery->notify(); });
+    _evidenceService = std::make_unique<service::EvidenceService>(
+        *_db, *_definitionCache, *_statementFactory, *_learnerRefs, *_progressService, *_checkpointer, _signingKeys,
+        _settings, [this] { _delivery->notify(); });
     definition::ReadOptions readOptions;
     readOptions.maxBytes = _settings.importMaxBytes;
     _importer = std::make_unique<service::ImportService>(
@@ -118,8 +119,8 @@ Runtime::Runtime(plugin::HostServices& host):
     _mappings = std::make_unique<presenter::MappingPresenter>(*_mappingService, _host, audienceDefaults());
     _evidence = std::make_unique<presenter::EvidencePresenter>(_host, *_evidenceService, audienceDefaults());
     _outbox = std::make_unique<presenter::OutboxPresenter>(*_delivery, *_db, _settings.lrsUrl);
-    _progress = std::make_unique<presenter::ProgressPresenter>(*_progressService, *_evidenceService, _host,
-                                                            audienceDefaults());
+    _progress =
+        std::make_unique<presenter::ProgressPresenter>(*_progressService, *_evidenceService, _host, audienceDefaults());
     _auditService = std::make_unique<service::AuditService>(*_db, _checkpointer->verifier());
     _auditExporter = std::make_unique<service::AuditExporter>(*_db, *_checkpointer, _signingKeys);
     _audit = std::make_unique<presenter::AuditPresenter>(_host, *_auditService, *_checkpointer, *_auditExporter);
@@ -166,7 +167,10 @@ Runtime::Runtime(plugin::HostServices& host):
     add("retry", [this](const Request& r) { return _outbox->retry(r); });
     add("store.stats", [this](const Request& r) { return _store->stats(r); });
     // Which roles may call what (runtime::Capabilities), for hosts deciding what to offer whom.
-    add("capabilities", [this](const Request& r) { r.allowOnly({}); return Capabilities::toJson(operations()); });
+    add("capabilities", [this](const Request& r) {
+        r.allowOnly({});
+        return Capabilities::toJson(operations());
+    });
 
     if (_delivery->configured() && _settings.lrsBackground) _delivery->startBackground();
 
@@ -180,8 +184,8 @@ Runtime::~Runtime()
 
 void Runtime::stop()
 {
-    if (_delivery) _delivery->stop();    // interrupts a sync running on another thread
-    std::unique_lock<std::shared_mutex> lock(_stopMutex);    // waits for calls in flight
+    if (_delivery) _delivery->stop();                     // interrupts a sync running on another thread
+    std::unique_lock<std::shared_mutex> lock(_stopMutex); // waits for calls in flight
     _db.reset();
 }
 
@@ -245,4 +249,5 @@ plugin::EvidencePlugin::Result Runtime::call(const std::string& operation, std::
     }
 }
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime

@@ -91,4 +91,5 @@ std::string redactSecrets(const std::string& text)
     return out;
 }
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime

@@ -73,7 +73,7 @@ std::string readAbsoluteUri(const Poco::Util::AbstractConfiguration& config, con
         // The value may carry credentials (https://user:key@lrs): never repeat them.
         throw Error::config(key + ": '" + redactSecrets(value) + "' is not an absolute http(s) URL");
     }
-    std::string trimmed = value;    // IRIs are built as base + "/..."
+    std::string trimmed = value; // IRIs are built as base + "/..."
     while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.pop_back();
     return trimmed;
 }
@@ -99,14 +99,38 @@ void requireKnownKeys(const Poco::Util::AbstractConfiguration& config, const std
 
 const std::vector<std::string>& Settings::keys()
 {
-    static const std::vector<std::string> kKeys = {
-        "store.path", "store.connector", "store.url", "store.busy_timeout_ms", "store.cache_mib",
-        "store.wal_autocheckpoint", "import.max_bytes",
-        "door.max_request_bytes", "xapi.base_iri", "lms.home_page", "xapi.version", "xapi.actor",
-        "lms.mbox_domain", "lrs.url", "lrs.user", "lrs.password", "lrs.batch", "lrs.background",
-        "lrs.verify_certificates", "lrs.ca_file", "lrs.lease_s", "lrs.timeout_ms", "audit.signing_key",
-        "audit.signing_cert", "audit.checkpoint_every", "audit.checkpoint_seconds", "xapi.sign", "progress.rule",
-        "log.level", "ui.language", "ui.time_zone", "auth.enforce"};
+    static const std::vector<std::string> kKeys = {"store.path",
+                                                   "store.connector",
+                                                   "store.url",
+                                                   "store.busy_timeout_ms",
+                                                   "store.cache_mib",
+                                                   "store.wal_autocheckpoint",
+                                                   "import.max_bytes",
+                                                   "door.max_request_bytes",
+                                                   "xapi.base_iri",
+                                                   "lms.home_page",
+                                                   "xapi.version",
+                                                   "xapi.actor",
+                                                   "lms.mbox_domain",
+                                                   "lrs.url",
+                                                   "lrs.user",
+                                                   "lrs.password",
+                                                   "lrs.batch",
+                                                   "lrs.background",
+                                                   "lrs.verify_certificates",
+                                                   "lrs.ca_file",
+                                                   "lrs.lease_s",
+                                                   "lrs.timeout_ms",
+                                                   "audit.signing_key",
+                                                   "audit.signing_cert",
+                                                   "audit.checkpoint_every",
+                                                   "audit.checkpoint_seconds",
+                                                   "xapi.sign",
+                                                   "progress.rule",
+                                                   "log.level",
+                                                   "ui.language",
+                                                   "ui.time_zone",
+                                                   "auth.enforce"};
     return kKeys;
 }
 
@@ -120,7 +144,8 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.storeUrl = config.getString("store.url", s.storeUrl);
     s.storeBusyTimeoutMs = static_cast<int>(readInt(config, "store.busy_timeout_ms", s.storeBusyTimeoutMs, 0, 600000));
     s.storeCacheMib = static_cast<int>(readInt(config, "store.cache_mib", s.storeCacheMib, 1, 65536));
-    s.storeWalAutocheckpoint = static_cast<int>(readInt(config, "store.wal_autocheckpoint", s.storeWalAutocheckpoint, 100, 1000000));
+    s.storeWalAutocheckpoint =
+        static_cast<int>(readInt(config, "store.wal_autocheckpoint", s.storeWalAutocheckpoint, 100, 1000000));
     s.importMaxBytes = static_cast<std::size_t>(
         readInt(config, "import.max_bytes", static_cast<long long>(s.importMaxBytes), 1024, 1LL << 30));
     s.doorMaxRequestBytes = static_cast<std::size_t>(
@@ -143,7 +168,8 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     s.lrsLeaseSeconds = static_cast<int>(readInt(config, "lrs.lease_s", s.lrsLeaseSeconds, 5, 3600));
     s.auditSigningKey = config.getString("audit.signing_key", s.auditSigningKey);
     s.auditSigningCert = config.getString("audit.signing_cert", s.auditSigningCert);
-    s.auditCheckpointEvery = static_cast<int>(readInt(config, "audit.checkpoint_every", s.auditCheckpointEvery, 1, 10000000));
+    s.auditCheckpointEvery =
+        static_cast<int>(readInt(config, "audit.checkpoint_every", s.auditCheckpointEvery, 1, 10000000));
     s.auditCheckpointSeconds =
         static_cast<int>(readInt(config, "audit.checkpoint_seconds", s.auditCheckpointSeconds, 1, 31 * 24 * 3600));
     s.xapiSign = readBool(config, "xapi.sign", s.xapiSign);
@@ -164,4 +190,5 @@ Settings Settings::from(const Poco::Util::AbstractConfiguration& config)
     return s;
 }
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime

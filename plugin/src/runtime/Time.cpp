@@ -23,10 +23,10 @@ std::optional<Poco::Timestamp> parseTime(const std::string& text)
     if (!shape.match(text)) return std::nullopt;
     int tzd = 0;
     Poco::DateTime dt;
-    if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, dt, tzd))
-        return std::nullopt;
+    if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, text, dt, tzd)) return std::nullopt;
     dt.makeUTC(tzd);
     return dt.timestamp();
 }
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime

@@ -60,4 +60,5 @@ bool AttainmentRule::attained(const LevelProgress& level, std::vector<std::strin
     return true;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

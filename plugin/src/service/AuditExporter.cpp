@@ -61,7 +61,10 @@ std::string csv(const std::string& v)
     return out + "\"";
 }
 
-std::string csv(const std::optional<std::string>& v) { return v ? csv(*v) : std::string(); }
+std::string csv(const std::optional<std::string>& v)
+{
+    return v ? csv(*v) : std::string();
+}
 
 /// Numbers as the log writes them (shortest round-trip form), so that verify.sh compares text.
 std::string csv(const std::optional<double>& v)
@@ -94,7 +97,10 @@ bool safeRelative(const std::string& relative)
 class BundleFile
 {
 public:
-    BundleFile(int fd, std::string path): _fd(fd), _path(std::move(path)), _sha(Poco::SHA2Engine::SHA_256)
+    BundleFile(int fd, std::string path):
+        _fd(fd),
+        _path(std::move(path)),
+        _sha(Poco::SHA2Engine::SHA_256)
     {
         _buffer.reserve(kBuffer);
     }
@@ -134,7 +140,8 @@ private:
         {
             const ssize_t n = ::write(_fd, _buffer.data() + done, _buffer.size() - done);
             if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) throw runtime::Error::invalid("audit.export: cannot write " + _path + ": " + std::strerror(errno));
+            if (n <= 0)
+                throw runtime::Error::invalid("audit.export: cannot write " + _path + ": " + std::strerror(errno));
             done += static_cast<std::size_t>(n);
         }
         _buffer.clear();
@@ -152,14 +159,16 @@ private:
 class Bundle
 {
 public:
-    explicit Bundle(const std::string& dir): _dir(dir) {}
+    explicit Bundle(const std::string& dir):
+        _dir(dir)
+    {}
 
     /// A new file at `relative`, to append to and then pass to done().
     std::unique_ptr<BundleFile> open(const std::string& relative)
     {
         if (!safeRelative(relative))
-            throw runtime::Error::invalid("audit.export: refusing to write '" + relative + "': not a plain name inside " +
-                                          _dir);
+            throw runtime::Error::invalid("audit.export: refusing to write '" + relative +
+                                          "': not a plain name inside " + _dir);
         const auto slash = relative.rfind('/');
         if (slash != std::string::npos) folder(relative.substr(0, slash));
         const std::string path = _dir + "/" + relative;
@@ -220,16 +229,21 @@ std::string recordJson(const store::EvidenceRecord& r)
 {
     auto text = [](xapi::JsonWriter& w, const char* key, const std::optional<std::string>& v) {
         w.key(key);
-        if (v) w.string(*v); else w.null();
+        if (v) w.string(*v);
+        else w.null();
     };
     std::string out;
     xapi::JsonWriter w(out);
     w.beginObject();
-    w.key("id"); w.string(r.id);
-    w.key("seq"); w.integer(r.seq);
+    w.key("id");
+    w.string(r.id);
+    w.key("seq");
+    w.integer(r.seq);
     LogContent::writeRecordFields(w, r);
-    w.key("eventId"); w.string(r.eventId);
-    w.key("learner"); w.string(r.learner);
+    w.key("eventId");
+    w.string(r.eventId);
+    w.key("learner");
+    w.string(r.learner);
     text(w, "assessor", r.assessor);
     text(w, "note", r.note);
     text(w, "withdrawnAt", r.withdrawnAt);
@@ -244,8 +258,7 @@ AuditExporter::AuditExporter(store::Database& db, Checkpointer& checkpoints, std
     _db(db),
     _checkpoints(checkpoints),
     _keys(std::move(keys))
-{
-}
+{}
 
 std::string AuditExporter::readme()
 {
@@ -268,13 +281,18 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
     std::vector<Poco::Int64> seqs;
     std::vector<std::string> hashes, times, kids, jws;
     auto readCheckpoints = [&] {
-        seqs.clear(); hashes.clear(); times.clear(); kids.clear(); jws.clear();
+        seqs.clear();
+        hashes.clear();
+        times.clear();
+        kids.clear();
+        jws.clear();
         _db.session() << "SELECT seq, chain_hash, signed_at, key_id, jws FROM checkpoints ORDER BY seq", into(seqs),
             into(hashes), into(times), into(kids), into(jws), now;
     };
     readCheckpoints();
     if (!signing && !seqs.empty())
-        throw runtime::Error::config("audit.export: the log has " + std::to_string(seqs.size()) + " signed "
+        throw runtime::Error::config("audit.export: the log has " + std::to_string(seqs.size()) +
+                                     " signed "
                                      "checkpoint(s); a bundle carries the certificate that checks them and is signed "
                                      "itself: set audit.signing_key and audit.signing_cert");
     std::map<std::string, std::string> publicKeys;
@@ -286,15 +304,22 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
     for (std::size_t i = 0; i < seqs.size(); ++i)
         if (!publicKeys.count(kids[i]))
             throw runtime::Error::config("audit.export: the checkpoint at entry " + std::to_string(seqs[i]) +
-                                         " was signed by key " + kids[i] + ", whose certificate is not in "
+                                         " was signed by key " + kids[i] +
+                                         ", whose certificate is not in "
                                          "audit.signing_cert (keep earlier certificates after the current one)");
 
     Poco::File folder(dir);
     if (folder.exists() && (!folder.isDirectory() || Poco::DirectoryIterator(folder) != Poco::DirectoryIterator()))
         throw runtime::Error::invalid("audit.export: " + dir + " exists and is not an empty folder");
-    try { folder.createDirectories(); }
-    catch (const Poco::Exception& e) { throw runtime::Error::invalid("audit.export: cannot create " + dir + ": " + e.message()); }
-    ::chmod(dir.c_str(), 0700);     // it will hold personal data
+    try
+    {
+        folder.createDirectories();
+    }
+    catch (const Poco::Exception& e)
+    {
+        throw runtime::Error::invalid("audit.export: cannot create " + dir + ": " + e.message());
+    }
+    ::chmod(dir.c_str(), 0700); // it will hold personal data
 
     _checkpoints.checkpointNow(when);
 
@@ -324,8 +349,8 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
             *table << csv(r.id) + "," + std::to_string(r.seq) + "," + csv(r.kind) + "," + csv(r.learnerRef) + "," +
                           csv(r.skillCode) + "," + std::to_string(r.level) + "," + csv(responsibilities) + "," +
                           csv(r.definitionSha256) + "," + csv(r.levelTextSha256) + "," + csv(r.activityId) + "," +
-                          csv(r.verb) + "," + csv(r.scoreScaled) + "," + csv(r.scoreRaw) + "," + csv(r.scoreMin) +
-                          "," + csv(r.scoreMax) + "," + (r.success ? (*r.success ? "true" : "false") : "") + "," +
+                          csv(r.verb) + "," + csv(r.scoreScaled) + "," + csv(r.scoreRaw) + "," + csv(r.scoreMin) + "," +
+                          csv(r.scoreMax) + "," + (r.success ? (*r.success ? "true" : "false") : "") + "," +
                           csv(r.assessorRef) + "," + csv(r.outcome) + "," + csv(r.noteSha256) + "," +
                           csv(r.evidenceUrl) + "," + csv(r.occurredAt) + "," + csv(r.recordedAt) + "," +
                           csv(r.withdrawnAt) + "," + csv(r.withdrawnReason) + "\n";
@@ -364,19 +389,19 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
         for (const auto& e : entries)
         {
             *contents << e.content + "\n";
-            *chain << std::to_string(e.seq) + "\t" + e.action + "\t" + e.evidenceId + "\t" + e.contentSha256 +
-                          "\t" + e.prevHash + "\t" + e.chainHash + "\n";
+            *chain << std::to_string(e.seq) + "\t" + e.action + "\t" + e.evidenceId + "\t" + e.contentSha256 + "\t" +
+                          e.prevHash + "\t" + e.chainHash + "\n";
             ++result.entries;
         }
         from = entries.back().seq + 1;
     }
     bundle.done("log/contents.txt", *contents);
     bundle.done("log/chain.tsv", *chain);
-    readCheckpoints();      // with the one just made
+    readCheckpoints(); // with the one just made
     std::string checkpoints;
     for (std::size_t i = 0; i < seqs.size(); ++i)
-        checkpoints += std::to_string(seqs[i]) + "\t" + hashes[i] + "\t" + times[i] + "\t" + kids[i] + "\t" + jws[i] +
-                       "\n";
+        checkpoints +=
+            std::to_string(seqs[i]) + "\t" + hashes[i] + "\t" + times[i] + "\t" + kids[i] + "\t" + jws[i] + "\n";
     bundle.write("log/checkpoints.tsv", checkpoints);
     result.checkpoints = static_cast<long long>(seqs.size());
 
@@ -405,4 +430,5 @@ ExportResult AuditExporter::exportTo(const std::string& dir, const Poco::Timesta
     return result;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -69,7 +69,7 @@ bool fastBindings(const std::string& content, std::size_t at, std::optional<std:
     static const std::string kKey = ",\"statements\":[";
     if (at == content.size() - 1)
     {
-        out.reset();                    // no "statements": written before binding
+        out.reset(); // no "statements": written before binding
         return content.size() >= 2 && content.back() == '}';
     }
     if (content.compare(at, kKey.size(), kKey) != 0) return false;
@@ -100,8 +100,7 @@ bool fastBindings(const std::string& content, std::size_t at, std::optional<std:
 AuditService::AuditService(store::Database& db, CheckpointVerifier verifier):
     _db(db),
     _verifier(std::move(verifier))
-{
-}
+{}
 
 AuditReport AuditService::verify(std::size_t maxProblems)
 {
@@ -110,12 +109,14 @@ AuditReport AuditService::verify(std::size_t maxProblems)
 
 AuditReport AuditService::verify(const VerifyScope& scope, std::size_t maxProblems)
 {
-    if (scope.from < 1) throw runtime::Error::invalid("audit.verify: from: " + std::to_string(scope.from) + " is not an entry's seq (entries start at 1)");
+    if (scope.from < 1)
+        throw runtime::Error::invalid("audit.verify: from: " + std::to_string(scope.from) +
+                                      " is not an entry's seq (entries start at 1)");
     if (scope.checkpoint)
     {
         if (scope.from <= *scope.checkpoint)
-            throw runtime::Error::invalid("audit.verify: from: " + std::to_string(scope.from) + " is not after the checkpoint at entry " +
-                                        std::to_string(*scope.checkpoint));
+            throw runtime::Error::invalid("audit.verify: from: " + std::to_string(scope.from) +
+                                          " is not after the checkpoint at entry " + std::to_string(*scope.checkpoint));
         requireCheckpoint(*scope.checkpoint);
     }
     AuditReport report;
@@ -164,20 +165,23 @@ void AuditService::requireCheckpoint(long long seq)
     const std::string from = "audit.verify: from: " + std::to_string(seq + 1) + " ";
     Poco::Int64 at = seq;
     std::vector<std::string> hash, jws;
-    _db.session() << _db.sql("SELECT chain_hash, jws FROM checkpoints WHERE seq = ?"), use(at), into(hash), into(jws), now;
+    _db.session() << _db.sql("SELECT chain_hash, jws FROM checkpoints WHERE seq = ?"), use(at), into(hash), into(jws),
+        now;
     if (hash.empty())
         throw runtime::Error::invalid(from + "does not follow a checkpoint: there is no checkpoint at entry " +
-                                    std::to_string(seq) + " (start right after one: `audit export` lists them)");
+                                      std::to_string(seq) + " (start right after one: `audit export` lists them)");
     if (!_verifier)
-        throw runtime::Error::invalid(from + "follows the checkpoint at entry " + std::to_string(seq) +
-                                    ", but no certificate is configured to verify its signature (audit.signing_cert)");
+        throw runtime::Error::invalid(
+            from + "follows the checkpoint at entry " + std::to_string(seq) +
+            ", but no certificate is configured to verify its signature (audit.signing_cert)");
     std::string why;
     if (!_verifier(seq, hash[0], jws[0], why))
         throw runtime::Error::invalid(from + "follows the checkpoint at entry " + std::to_string(seq) +
-                                    ", whose signature does not verify: " + why + " (run a full `audit verify`)");
+                                      ", whose signature does not verify: " + why + " (run a full `audit verify`)");
     if (store::LogCursor::chainHashAt(_db, seq) != hash[0])
-        throw runtime::Error::invalid(from + "follows the checkpoint at entry " + std::to_string(seq) +
-                                    ", but the log's chain hash there is not the signed one (run a full `audit verify`)");
+        throw runtime::Error::invalid(
+            from + "follows the checkpoint at entry " + std::to_string(seq) +
+            ", but the log's chain hash there is not the signed one (run a full `audit verify`)");
 }
 
 void AuditService::checkStore(AuditReport& report, std::vector<AuditProblem>& problems, bool full)
@@ -200,8 +204,7 @@ void AuditService::checkStore(AuditReport& report, std::vector<AuditProblem>& pr
             return;
         }
         for (const auto& line : lines)
-            if (line != "ok")
-                problems.push_back({0, "", "the store file is damaged (" + pragma + "): " + line});
+            if (line != "ok") problems.push_back({0, "", "the store file is damaged (" + pragma + "): " + line});
         return;
     }
     // PostgreSQL: read every row of every table of the store's schema in full (TOASTed values
@@ -235,7 +238,8 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
     std::vector<std::string> cpHash, cpJws;
     {
         Poco::Int64 a = from, b = to;
-        _db.session() << _db.sql("SELECT seq, chain_hash, jws FROM checkpoints WHERE seq >= ? AND seq <= ? ORDER BY seq"),
+        _db.session() << _db.sql(
+            "SELECT seq, chain_hash, jws FROM checkpoints WHERE seq >= ? AND seq <= ? ORDER BY seq"),
             use(a), use(b), into(cpSeq), into(cpHash), into(cpJws), now;
     }
     report.checkpoints += static_cast<long long>(cpSeq.size());
@@ -243,8 +247,7 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
     std::size_t cp = 0;
     auto checkpoint = [&](std::size_t i, const std::string* chainHash) {
         const std::string at = "checkpoint at entry " + std::to_string(cpSeq[i]) + ": ";
-        if (!chainHash)
-            problem(cpSeq[i], "", at + "the log has no such entry (entries were deleted)");
+        if (!chainHash) problem(cpSeq[i], "", at + "the log has no such entry (entries were deleted)");
         else if (*chainHash != cpHash[i])
             problem(cpSeq[i], "", at + "the log's chain hash differs from the signed one (the log was rewritten)");
         if (_verifier)
@@ -257,7 +260,9 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
 
     // The first entry links to the chain hash stored before it, which the part before this one checked.
     std::string prev = store::EvidenceLog::kGenesis;
-    if (from > 1) prev = store::LogCursor::chainHashAt(_db, from - 1).value_or("(entry " + std::to_string(from - 1) + " is missing)");
+    if (from > 1)
+        prev = store::LogCursor::chainHashAt(_db, from - 1)
+                   .value_or("(entry " + std::to_string(from - 1) + " is missing)");
     long long expected = from;
     store::LogRow row;
     std::vector<std::string> seen;
@@ -269,7 +274,10 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
         struct At
         {
             const store::LogEntry& e;
-            operator std::string() const { return "entry " + std::to_string(e.seq) + " (" + e.action + " " + e.evidenceId + "): "; }
+            operator std::string() const
+            {
+                return "entry " + std::to_string(e.seq) + " (" + e.action + " " + e.evidenceId + "): ";
+            }
             std::string operator+(const std::string& text) const { return std::string(*this) + text; }
             std::string operator+(const char* text) const { return std::string(*this) + text; }
         } at{e};
@@ -284,14 +292,14 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
             problem(e.seq, e.evidenceId, at + "its chain_hash is not SHA-256(prev_hash || content_sha256)");
         prev = e.chainHash;
         expected = e.seq + 1;
-        for (; cp < cpSeq.size() && cpSeq[cp] <= e.seq; ++cp) checkpoint(cp, cpSeq[cp] == e.seq ? &e.chainHash : nullptr);
+        for (; cp < cpSeq.size() && cpSeq[cp] <= e.seq; ++cp)
+            checkpoint(cp, cpSeq[cp] == e.seq ? &e.chainHash : nullptr);
 
         // The record, as it is now, against what was logged.
         const std::string fields = LogContent::withoutStatements(e.content);
-        bool canonical = false;     // `fields` was rebuilt byte for byte, so it is our JSON
+        bool canonical = false; // `fields` was rebuilt byte for byte, so it is our JSON
         const std::optional<store::EvidenceRecord>& r = row.record;
-        if (!r)
-            problem(e.seq, e.evidenceId, at + "evidence record " + e.evidenceId + " is missing (deleted)");
+        if (!r) problem(e.seq, e.evidenceId, at + "evidence record " + e.evidenceId + " is missing (deleted)");
         else if (e.action == "record")
         {
             canonical = LogContent::record(*r, std::nullopt) == fields;
@@ -311,11 +319,14 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
             auto beforeReason = [](const std::string& c) { return c.substr(0, c.rfind(",\"reasonSha256\":")); };
             bool same = false;
             if (r->withdrawnAt && r->withdrawnReason)
-                same = canonical = LogContent::withdraw(r->id, *r->withdrawnAt, *r->withdrawnReason, std::nullopt) == fields;
+                same = canonical =
+                    LogContent::withdraw(r->id, *r->withdrawnAt, *r->withdrawnReason, std::nullopt) == fields;
             else if (r->withdrawnAt && (r->erasedAt || (r->assessor && r->assessor->rfind("erased-", 0) == 0)))
-                same = beforeReason(LogContent::withdraw(r->id, *r->withdrawnAt, "", std::nullopt)) == beforeReason(fields);
+                same = beforeReason(LogContent::withdraw(r->id, *r->withdrawnAt, "", std::nullopt)) ==
+                       beforeReason(fields);
             if (!same)
-                problem(e.seq, e.evidenceId, at + "the withdrawal of " + e.evidenceId + " differs from what was logged");
+                problem(e.seq, e.evidenceId,
+                        at + "the withdrawal of " + e.evidenceId + " differs from what was logged");
         }
 
         // The statements this entry binds: each must be in the outbox, name this entry, and be as logged.
@@ -345,10 +356,13 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
             if (!s)
             {
                 problem(e.seq, b.evidenceId.value_or(""),
-                        "entry " + std::to_string(e.seq) + ": statement " + b.id + " is bound here but missing from the outbox (deleted)");
+                        "entry " + std::to_string(e.seq) + ": statement " + b.id +
+                            " is bound here but missing from the outbox (deleted)");
                 continue;
             }
-            auto what = [&s] { return "statement " + s->id + " (" + s->state + ", evidence " + s->evidenceId.value_or("none") + ")"; };
+            auto what = [&s] {
+                return "statement " + s->id + " (" + s->state + ", evidence " + s->evidenceId.value_or("none") + ")";
+            };
             if (s->logSeq != e.seq)
             {
                 problem(e.seq, s->evidenceId.value_or(""),
@@ -377,12 +391,17 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
             std::string why;
             switch (b.check(*s, people, note, why))
             {
-            case StatementBinding::Match::Same: ++report.statementsMatched; break;
-            case StatementBinding::Match::Erased: ++report.statementsErased; break;
-            case StatementBinding::Match::Differs:
-                problem(e.seq, s->evidenceId.value_or(""),
-                        "entry " + std::to_string(e.seq) + ": " + what() + " was changed after it was logged: " + why);
-                break;
+                case StatementBinding::Match::Same:
+                    ++report.statementsMatched;
+                    break;
+                case StatementBinding::Match::Erased:
+                    ++report.statementsErased;
+                    break;
+                case StatementBinding::Match::Differs:
+                    problem(e.seq, s->evidenceId.value_or(""),
+                            "entry " + std::to_string(e.seq) + ": " + what() +
+                                " was changed after it was logged: " + why);
+                    break;
             }
         }
     }
@@ -419,17 +438,25 @@ void AuditService::verifyRest(AuditReport& report, const VerifyScope& scope, con
         std::vector<Poco::Int64> seqs;
         std::vector<int> unrecorded, hidden;
         Poco::Int64 limit = 1000;
-        _db.session() << _db.sql("SELECT e.id, e.seq, CASE WHEN " + logged + "'record') THEN 0 ELSE 1 END,"
-                                 " CASE WHEN e.withdrawn_at IS NOT NULL AND NOT " + logged + "'withdraw') THEN 1 ELSE 0 END"
-                                 " FROM evidence e WHERE e.seq > ? AND (NOT " + logged + "'record')"
-                                 " OR (e.withdrawn_at IS NOT NULL AND NOT " + logged + "'withdraw')))"
+        _db.session() << _db.sql("SELECT e.id, e.seq, CASE WHEN " + logged +
+                                 "'record') THEN 0 ELSE 1 END,"
+                                 " CASE WHEN e.withdrawn_at IS NOT NULL AND NOT " +
+                                 logged +
+                                 "'withdraw') THEN 1 ELSE 0 END"
+                                 " FROM evidence e WHERE e.seq > ? AND (NOT " +
+                                 logged +
+                                 "'record')"
+                                 " OR (e.withdrawn_at IS NOT NULL AND NOT " +
+                                 logged +
+                                 "'withdraw')))"
                                  " ORDER BY e.seq LIMIT ?"),
             use(page), use(limit), into(ids), into(seqs), into(unrecorded), into(hidden), now;
         for (std::size_t i = 0; i < ids.size(); ++i)
         {
             if (unrecorded[i])
-                problem(0, ids[i], "evidence " + ids[i] + " (seq " + std::to_string(seqs[i]) +
-                                       ") has no entry in the log (inserted outside the plugin)");
+                problem(0, ids[i],
+                        "evidence " + ids[i] + " (seq " + std::to_string(seqs[i]) +
+                            ") has no entry in the log (inserted outside the plugin)");
             if (hidden[i])
                 problem(0, ids[i], "evidence " + ids[i] + " is marked withdrawn but the log has no withdrawal");
         }
@@ -457,8 +484,7 @@ void AuditService::verifyRest(AuditReport& report, const VerifyScope& scope, con
         {
             const auto entry = log.entries(*s.logSeq, 1);
             bool binds = false;
-            if (!entry.empty() && entry.front().seq == *s.logSeq)
-                try
+            if (!entry.empty() && entry.front().seq == *s.logSeq) try
                 {
                     if (auto bindings = StatementBinding::read(entry.front().content))
                         for (const auto& binding : *bindings) binds = binds || binding.id == s.id;
@@ -471,14 +497,15 @@ void AuditService::verifyRest(AuditReport& report, const VerifyScope& scope, con
             --unbound;
             // Listed after the entries (seq 0), as a statement with no entry: the first problem stays the first bad entry.
             problem(0, s.evidenceId.value_or(""),
-                    "statement " + s.id + " (" + s.state + ", evidence " + s.evidenceId.value_or("none") + ") names entry " +
-                        std::to_string(*s.logSeq) + ", which does not bind it (inserted outside the plugin)");
+                    "statement " + s.id + " (" + s.state + ", evidence " + s.evidenceId.value_or("none") +
+                        ") names entry " + std::to_string(*s.logSeq) +
+                        ", which does not bind it (inserted outside the plugin)");
         }
         page = statements.back().seq;
     }
     // Statements naming no entry, or one outside the log.
-    const std::string outside = "log_seq IS NULL OR log_seq > " + std::to_string(to) +
-                                (scope.checkpoint ? std::string() : " OR log_seq < 1");
+    const std::string outside =
+        "log_seq IS NULL OR log_seq > " + std::to_string(to) + (scope.checkpoint ? std::string() : " OR log_seq < 1");
     for (long long page = 0;;)
     {
         const auto statements = cursor.statementsWhere(outside, page, 1000);
@@ -486,9 +513,10 @@ void AuditService::verifyRest(AuditReport& report, const VerifyScope& scope, con
         for (const store::StatementRecord& s : statements)
         {
             ++report.statements;
-            const std::string what = "statement " + s.id + " (" + s.state + ", evidence " + s.evidenceId.value_or("none") + ")";
+            const std::string what =
+                "statement " + s.id + " (" + s.state + ", evidence " + s.evidenceId.value_or("none") + ")";
             if (!s.logSeq && !boundFrom.isNull() && s.seq < boundFrom.value())
-                ++report.statementsUnbound;     // made before statements were bound: reported, not checked
+                ++report.statementsUnbound; // made before statements were bound: reported, not checked
             else if (!s.logSeq)
                 problem(0, s.evidenceId.value_or(""), what + " has no entry in the log (inserted outside the plugin)");
             else
@@ -506,8 +534,10 @@ void AuditService::verifyRest(AuditReport& report, const VerifyScope& scope, con
         use(end), into(cpSeq), now;
     report.checkpoints += static_cast<long long>(cpSeq.size());
     for (Poco::Int64 seq : cpSeq)
-        problem(seq, "", "checkpoint at entry " + std::to_string(seq) + ": the log has no such entry (entries were deleted)");
+        problem(seq, "",
+                "checkpoint at entry " + std::to_string(seq) + ": the log has no such entry (entries were deleted)");
     if (!cpSeq.empty() && !_verifier) report.checkpointsUnverified = true;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

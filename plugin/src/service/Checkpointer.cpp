@@ -25,17 +25,19 @@ Checkpointer::Checkpointer(store::Database& db, std::shared_ptr<const SigningKey
     _keys(std::move(keys)),
     _every(every),
     _window(Poco::Timestamp::TimeDiff(seconds) * 1000000)
-{
-}
+{}
 
 std::string Checkpointer::payload(long long seq, const std::string& chainHash, const std::string& signedAt)
 {
     std::string out;
     xapi::JsonWriter w(out);
     w.beginObject();
-    w.key("seq"); w.integer(seq);
-    w.key("chainHash"); w.string(chainHash);
-    w.key("signedAt"); w.string(signedAt);
+    w.key("seq");
+    w.integer(seq);
+    w.key("chainHash");
+    w.string(chainHash);
+    w.key("signedAt");
+    w.string(signedAt);
     w.endObject();
     return out;
 }
@@ -48,7 +50,7 @@ void Checkpointer::loadLast()
     Poco::Nullable<std::string> at;
     _db.session() << "SELECT seq, signed_at FROM checkpoints ORDER BY seq DESC LIMIT 1", into(seq), into(at), now;
     _lastSeq = seq.isNull() ? 0 : seq.value();
-    _lastTime = Poco::Timestamp();      // with no checkpoint yet, the window starts now
+    _lastTime = Poco::Timestamp(); // with no checkpoint yet, the window starts now
     if (!at.isNull())
         if (auto t = runtime::parseTime(at.value())) _lastTime = *t;
 }
@@ -118,4 +120,5 @@ AuditService::CheckpointVerifier Checkpointer::verifier() const
     };
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

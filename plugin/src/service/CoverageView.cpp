@@ -14,11 +14,15 @@ const char* CoverageView::stateName(State state)
 {
     switch (state)
     {
-    case State::Covered: return "covered";
-    case State::CoveredAsWhole: return "covered-as-whole";
-    case State::Uncovered: return "uncovered";
+        case State::Covered:
+            return "covered";
+        case State::CoveredAsWhole:
+            return "covered-as-whole";
+        case State::Uncovered:
+            return "uncovered";
     }
     return "uncovered";
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -12,9 +12,9 @@
 namespace sfe {
 namespace service {
 
-DefinitionCache::DefinitionCache(store::Database& db): _db(db)
-{
-}
+DefinitionCache::DefinitionCache(store::Database& db):
+    _db(db)
+{}
 
 const store::StoredSkill& DefinitionCache::skill(const std::string& code, const std::string& definitionSha256)
 {
@@ -35,8 +35,7 @@ const store::StoredSkill* DefinitionCache::current(const std::string& code)
     {
         std::lock_guard<std::mutex> lock(_mutex);
         auto it = _current.find(code);
-        if (it != _current.end())
-            hash = it->second;
+        if (it != _current.end()) hash = it->second;
         else
         {
             store::DefinitionRepository definitions(_db);
@@ -78,4 +77,5 @@ void DefinitionCache::invalidate()
     ++_generation;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

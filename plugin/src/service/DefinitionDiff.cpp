@@ -53,9 +53,11 @@ std::vector<DefinitionDiff::Level> DefinitionDiff::compare(const definition::Ski
         }
         for (const auto& [id, text] : old)
             if (!find(now, id)) level.removed.push_back({id, text, ""});
-        if (!level.added.empty() || !level.changed.empty() || !level.removed.empty()) result.push_back(std::move(level));
+        if (!level.added.empty() || !level.changed.empty() || !level.removed.empty())
+            result.push_back(std::move(level));
     }
     return result;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

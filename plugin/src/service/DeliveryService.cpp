@@ -135,8 +135,9 @@ void DeliveryService::stop()
     if (first && configured()) _queue->releaseLease();
 }
 
-xapi::delivery::OutboxSender::Summary DeliveryService::sync(
-    std::chrono::milliseconds timeLimit, const xapi::delivery::OutboxSender::ProgressCallback& progress)
+xapi::delivery::OutboxSender::Summary
+DeliveryService::sync(std::chrono::milliseconds timeLimit,
+                      const xapi::delivery::OutboxSender::ProgressCallback& progress)
 {
     if (!configured())
         throw runtime::Error::config("sync: no LRS is configured (set lrs.url, or SFE_LRS_URL for the CLI)");
@@ -177,4 +178,5 @@ xapi::delivery::OutboxSender::Summary DeliveryService::sync(
     return sender->drain(progress);
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

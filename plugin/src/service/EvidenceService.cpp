@@ -85,8 +85,7 @@ EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitio
     _onRecorded(std::move(onRecorded)),
     _serializer(serializerOptions(settings)),
     _validator(validatorOptions(settings))
-{
-}
+{}
 
 void EvidenceService::seal(xapi::Statement statement, const std::string& what, store::StatementRecord& record) const
 {
@@ -108,7 +107,8 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
                                     const Poco::Timestamp& now)
 {
     // In a batch, name the event as well as the operation.
-    const std::string op = count > 1 ? "event " + std::to_string(index + 1) + " (" + e.operation() + ")" : e.operation();
+    const std::string op =
+        count > 1 ? "event " + std::to_string(index + 1) + " (" + e.operation() + ")" : e.operation();
     auto invalid = [&](const std::string& message) { return runtime::Error::invalid(op + ": " + message); };
 
     if (e.learner.empty()) throw invalid("'learner' is required");
@@ -152,7 +152,8 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
 
         store::MappingRepository mappings(_db);
         auto known = batch.activities.find(e.activity);
-        if (known == batch.activities.end()) known = batch.activities.emplace(e.activity, mappings.activity(e.activity)).first;
+        if (known == batch.activities.end())
+            known = batch.activities.emplace(e.activity, mappings.activity(e.activity)).first;
         if (!known->second)
             throw runtime::Error::notFound(op + ": unknown activity '" + e.activity + "': map it to a level first");
         const store::ActivityRecord& activity = *known->second;
@@ -168,7 +169,7 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
             const definition::Level* level = skill.skill.level(m.level);
             store::EvidenceRecord r = base;
             r.id = xapi::Uuid::timeOrdered(nowMs);
-            r.kind = "learning";    // SFIA: formal learning develops a level; it does not demonstrate it
+            r.kind = "learning"; // SFIA: formal learning develops a level; it does not demonstrate it
             r.skillCode = m.skillCode;
             r.level = m.level;
             r.definitionSha256 = m.definitionSha256;
@@ -240,9 +241,9 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
         s.id = statement.id;
         s.evidenceId = record.id;
         s.kind = statement.verb.id == vocabulary::kVerbAttested ? vocabulary::kKindDemonstrationAttested
-                 : record.verb == "passed"                  ? vocabulary::kKindLearningPassed
-                 : record.verb == "failed"                  ? vocabulary::kKindLearningFailed
-                                                            : vocabulary::kKindLearningCompleted;
+                 : record.verb == "passed"                      ? vocabulary::kKindLearningPassed
+                 : record.verb == "failed"                      ? vocabulary::kKindLearningFailed
+                                                                : vocabulary::kKindLearningCompleted;
         s.learner = record.learner;
         seal(statement, op, s);
         s.nextAttemptAt = record.recordedAt;
@@ -261,9 +262,8 @@ void EvidenceService::settleStatements(std::vector<store::StatementRecord>& stat
                                        const std::set<std::pair<std::string, std::string>>& affected,
                                        const std::string& at)
 {
-    auto made = _progress.reevaluate(affected, at, [this](const xapi::Statement& st, store::StatementRecord& s) {
-        seal(st, "attainment", s);
-    });
+    auto made = _progress.reevaluate(
+        affected, at, [this](const xapi::Statement& st, store::StatementRecord& s) { seal(st, "attainment", s); });
     statements.insert(statements.end(), std::make_move_iterator(made.begin()), std::make_move_iterator(made.end()));
     if (statements.empty()) return;
     long long seq = _db.nextSequence("statements", static_cast<long long>(statements.size()));
@@ -301,7 +301,8 @@ void EvidenceService::appendLogAndStatements(const std::vector<LogItem>& items,
     const store::LogEntry head = store::EvidenceLog(_db).append(ids, actions, contents, at);
     _checkpoints.afterAppend(head, now);
     const long long first = head.seq - static_cast<long long>(items.size()) + 1;
-    for (std::size_t j = 0; j < statements.size(); ++j) statements[j].logSeq = first + static_cast<long long>(entryOf[j]);
+    for (std::size_t j = 0; j < statements.size(); ++j)
+        statements[j].logSeq = first + static_cast<long long>(entryOf[j]);
     if (!statements.empty()) store::StatementRepository(_db).insert(statements);
 }
 
@@ -351,7 +352,8 @@ EvidenceView EvidenceService::show(const std::string& evidenceId)
         v.linkIntact = store::EvidenceLog::link(it->prevHash, it->contentSha256) == it->chainHash;
         if (seq == 1) v.followsPrevious = it->prevHash == store::EvidenceLog::kGenesis;
         else
-            v.followsPrevious = it != entries.begin() && (it - 1)->seq == seq - 1 && it->prevHash == (it - 1)->chainHash;
+            v.followsPrevious =
+                it != entries.begin() && (it - 1)->seq == seq - 1 && it->prevHash == (it - 1)->chainHash;
         if (it->action == "record")
         {
             try
@@ -360,7 +362,7 @@ EvidenceView EvidenceService::show(const std::string& evidenceId)
             }
             catch (const Poco::Exception&)
             {
-                v.matchesRecord = false;    // the content is not JSON
+                v.matchesRecord = false; // the content is not JSON
             }
         }
         v.checkpoint = checkpoints.covering(seq);
@@ -406,9 +408,8 @@ void EvidenceService::verify(const std::string& evidenceId, const std::string& a
     const std::string auditorRef = _refs.refs({auditor}).at(auditor);
     std::vector<store::StatementRecord> made;
     settleStatements(made, {{record->learner, record->skillCode}}, at);
-    appendLogAndStatements({{evidenceId, "verify", [&](const auto& bound) {
-                                 return LogContent::verify(evidenceId, auditorRef, at, bound);
-                             }}},
+    appendLogAndStatements({{evidenceId, "verify",
+                             [&](const auto& bound) { return LogContent::verify(evidenceId, auditorRef, at, bound); }}},
                            made, at, now);
     tx.commit();
     if (!made.empty() && _onRecorded) _onRecorded();
@@ -422,7 +423,7 @@ std::vector<RecordResult> EvidenceService::record(const std::vector<LmsEvent>& e
     }
     catch (...)
     {
-        _refs.clearCache();     // refs made in a rolled-back transaction do not exist
+        _refs.clearCache(); // refs made in a rolled-back transaction do not exist
         throw;
     }
 }
@@ -548,13 +549,13 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
         if (lost != levelOfAchievement.end()) result.levelsLost.push_back(lost->second);
     }
     std::sort(result.levelsLost.begin(), result.levelsLost.end());
-    appendLogAndStatements({{evidenceId, "withdraw", [&](const auto& bound) {
-                                 return LogContent::withdraw(evidenceId, at, reason, bound);
-                             }}},
+    appendLogAndStatements({{evidenceId, "withdraw",
+                             [&](const auto& bound) { return LogContent::withdraw(evidenceId, at, reason, bound); }}},
                            voiding, at, now);
     tx.commit();
     if (!voiding.empty() && _onRecorded) _onRecorded();
     return result;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

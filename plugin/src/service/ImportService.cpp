@@ -21,8 +21,7 @@ ImportService::ImportService(store::Database& db, definition::ReadOptions option
     _db(db),
     _reader(options),
     _flagger(std::move(flagger))
-{
-}
+{}
 
 ImportOutcome ImportService::importFile(const std::string& path, const Poco::Timestamp& now)
 {
@@ -65,7 +64,7 @@ ImportOutcome ImportService::store(const definition::ReadResult& read, const Poc
             }
             outcome.stored.push_back(stored);
         }
-        return outcome;     // the transaction rolls back: nothing was written
+        return outcome; // the transaction rolls back: nothing was written
     }
     const std::string at = xapi::Timestamp::format(now);
     std::vector<std::pair<const definition::Skill*, store::StoredSkill>> before;
@@ -105,8 +104,9 @@ std::vector<VersionInfo> ImportService::versions(const std::string& code)
         info.current = current && *current == v.definitionSha256;
         result.push_back(std::move(info));
     }
-    if (result.empty()) throw runtime::Error::notFound("no skill with code '" + runtime::Error::printable(code) +
-                                                      "' has been imported");
+    if (result.empty())
+        throw runtime::Error::notFound("no skill with code '" + runtime::Error::printable(code) +
+                                       "' has been imported");
     return result;
 }
 
@@ -122,10 +122,11 @@ VersionInfo ImportService::version(const std::string& code, const std::string& t
             found.push_back(&v);
     }
     if (found.size() == 1) return *found.front();
-    throw runtime::Error::notFound("'" + runtime::Error::printable(text) + "' is not " +
-                                   (found.empty() ? "a" : "one") + " stored version of " + code +
+    throw runtime::Error::notFound("'" + runtime::Error::printable(text) + "' is not " + (found.empty() ? "a" : "one") +
+                                   " stored version of " + code +
                                    ": give its number or 6 or more digits of its definition hash "
-                                   "(sfia-evidence versions " + code + " lists them)");
+                                   "(sfia-evidence versions " +
+                                   code + " lists them)");
 }
 
 std::vector<DefinitionDiff::Level> ImportService::diff(const std::string& code, const std::string& from,
@@ -146,7 +147,7 @@ UseOutcome ImportService::use(const std::string& code, const std::string& text, 
     if (outcome.version.current)
     {
         outcome.unchanged = true;
-        return outcome;     // nothing written
+        return outcome; // nothing written
     }
     const std::string at = xapi::Timestamp::format(now);
     const std::string hash = outcome.version.version.definitionSha256;
@@ -162,4 +163,5 @@ UseOutcome ImportService::use(const std::string& code, const std::string& text, 
     return outcome;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -24,8 +24,7 @@ LrsReader::LrsReader(const runtime::Settings& settings, Poco::Logger& logger):
     _settings(settings),
     _logger(logger),
     _loggerName(logger.name() + ".pull")
-{
-}
+{}
 
 LrsReader::~LrsReader()
 {
@@ -41,8 +40,8 @@ xapi::delivery::LrsClient& LrsReader::client()
     {
         try
         {
-            _client = std::make_unique<xapi::delivery::LrsClient>(
-                DeliveryService::clientSettings(_settings, _loggerName));
+            _client =
+                std::make_unique<xapi::delivery::LrsClient>(DeliveryService::clientSettings(_settings, _loggerName));
         }
         catch (const Poco::Exception& e)
         {
@@ -111,4 +110,5 @@ LrsReader::Page LrsReader::read(const std::string& target)
     return page;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -9,7 +9,6 @@
 
 #include "sfe/xapi/Utf8.h"
 
-
 namespace sfe {
 namespace service {
 
@@ -19,7 +18,9 @@ namespace {
 class Cursor
 {
 public:
-    explicit Cursor(const std::string& text): _text(text) {}
+    explicit Cursor(const std::string& text):
+        _text(text)
+    {}
 
     bool atEnd() const { return _offset >= _text.size(); }
     std::size_t offset() const { return _offset; }
@@ -55,8 +56,7 @@ public:
             ++_line;
             _column = 1;
         }
-        else
-            ++_column;
+        else ++_column;
     }
 
 private:
@@ -74,7 +74,7 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
     std::vector<Row> rows;
     Cursor in(text);
     std::uint32_t c = 0;
-    if (in.peek(c) && c == 0xFEFF) in.skip();     // a byte order mark (spreadsheets write one): no column
+    if (in.peek(c) && c == 0xFEFF) in.skip(); // a byte order mark (spreadsheets write one): no column
     auto report = [&](int line, int column, const std::string& message) {
         problems.push_back({file, line, column, message});
     };
@@ -102,10 +102,8 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
                 {
                     in.take();
                     std::uint32_t next = 0;
-                    if (in.peek(next) && next == '"')
-                        in.take(&cell.text);
-                    else
-                        closed = true;
+                    if (in.peek(next) && next == '"') in.take(&cell.text);
+                    else closed = true;
                     continue;
                 }
             }
@@ -119,7 +117,8 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
                 }
                 if (c == '"' && !quoted)
                 {
-                    report(in.line(), column(), "a quote inside an unquoted cell: quote the whole cell and double its quotes");
+                    report(in.line(), column(),
+                           "a quote inside an unquoted cell: quote the whole cell and double its quotes");
                     cell.bad = true;
                     in.take();
                     continue;
@@ -127,8 +126,9 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
                 if (quoted)
                 {
                     if (!cell.bad)
-                        report(in.line(), column(), "text after the closing quote of a cell: a quote inside a quoted "
-                                                    "cell is written as two quotes");
+                        report(in.line(), column(),
+                               "text after the closing quote of a cell: a quote inside a quoted "
+                               "cell is written as two quotes");
                     cell.bad = true;
                     in.take();
                     continue;
@@ -137,8 +137,9 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
             if (xapi::Utf8::isControl(c))
             {
                 // Inside quotes, held back: in a cell that is never closed they are the records after it.
-                pending.push_back({file, in.line(), column(), "the control character " + xapi::Utf8::codePointName(c) +
-                                                                  " has no place in a mapping cell"});
+                pending.push_back(
+                    {file, in.line(), column(),
+                     "the control character " + xapi::Utf8::codePointName(c) + " has no place in a mapping cell"});
                 cell.bad = true;
             }
             in.take(&cell.text);
@@ -148,8 +149,7 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
             report(cell.line, cell.column, "the quoted cell is not closed: the text ends inside it");
             cell.bad = true;
         }
-        else
-            problems.insert(problems.end(), pending.begin(), pending.end());
+        else problems.insert(problems.end(), pending.begin(), pending.end());
         pending.clear();
         row.push_back(std::move(cell));
         if (in.atEnd())
@@ -164,7 +164,7 @@ std::vector<MappingCsv::Row> MappingCsv::parse(const std::string& text, const st
             continue;
         }
         if (c == '\r') in.take();
-        in.take();  // the line feed
+        in.take(); // the line feed
         // An empty line is no record (a trailing line break, or a blank line between records).
         if (!(row.size() == 1 && row[0].text.empty() && !quoted)) rows.push_back(std::move(row));
         row.clear();
@@ -195,4 +195,5 @@ std::string MappingCsv::record(const std::vector<std::string>& cells)
     return out;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

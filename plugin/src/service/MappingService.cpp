@@ -48,8 +48,7 @@ MappingService::MappingService(store::Database& db, DefinitionCache& definitions
     _db(db),
     _definitions(definitions),
     _statements(statements)
-{
-}
+{}
 
 std::optional<store::MappingRecord> MappingService::prepare(const MapRequest& request, const ProblemSink& problem)
 {
@@ -60,21 +59,23 @@ std::optional<store::MappingRecord> MappingService::prepare(const MapRequest& re
     };
     const store::StoredSkill* skill = _definitions.current(request.skill);
     const definition::Level* level = nullptr;
-    if (!skill)
-        fail("skill", SFE_NOTFOUND, "no skill with code '" + request.skill + "' has been imported");
+    if (!skill) fail("skill", SFE_NOTFOUND, "no skill with code '" + request.skill + "' has been imported");
     else if (request.level < 1 || request.level > 7)
         fail("level", SFE_INVALID, "level " + std::to_string(request.level) + " is not a level from 1 to 7");
     else if (!(level = skill->skill.level(request.level)) || !level->defined)
     {
-        fail("level", SFE_INVALID, "level " + std::to_string(request.level) + " of " + request.skill +
-                                       " is not defined, so no activity can develop it");
+        fail("level", SFE_INVALID,
+             "level " + std::to_string(request.level) + " of " + request.skill +
+                 " is not defined, so no activity can develop it");
         level = nullptr;
     }
     const std::string type = request.type.value_or("course");
-    if (!validType(type)) fail("type", SFE_INVALID, "type '" + type + "' is not one of course, module, assessment, task");
+    if (!validType(type))
+        fail("type", SFE_INVALID, "type '" + type + "' is not one of course, module, assessment, task");
     if (request.activity.empty()) fail("activity", SFE_INVALID, "the activity id must not be empty");
     else if (request.activity.size() > kMaxActivityIdLength)
-        fail("activity", SFE_INVALID, "the activity id is longer than " + std::to_string(kMaxActivityIdLength) + " bytes");
+        fail("activity", SFE_INVALID,
+             "the activity id is longer than " + std::to_string(kMaxActivityIdLength) + " bytes");
     if (!level) return std::nullopt;
 
     store::MappingRecord m;
@@ -88,10 +89,10 @@ std::optional<store::MappingRecord> MappingService::prepare(const MapRequest& re
         for (const auto& candidate : level->responsibilities)
             if (candidate.id == id) r = &candidate;
         if (!r)
-            fail("responsibilities", SFE_INVALID, "'" + id + "' is not a responsibility of " + request.skill +
-                                                      " level " + std::to_string(request.level));
-        else if (seen.insert(id).second)
-            m.responsibilities.push_back({id, r->textSha256});
+            fail("responsibilities", SFE_INVALID,
+                 "'" + id + "' is not a responsibility of " + request.skill + " level " +
+                     std::to_string(request.level));
+        else if (seen.insert(id).second) m.responsibilities.push_back({id, r->textSha256});
     }
     if (!ok) return std::nullopt;
     return m;
@@ -131,7 +132,7 @@ MapOutcome MappingService::apply(store::MappingRepository& repo, const MapReques
         if (old.level != request.level) continue;
         if (!mapping)
         {
-            outcome.mapping = old;      // kept as it is
+            outcome.mapping = old; // kept as it is
             continue;
         }
         repo.removeMapping(old.id, at);
@@ -165,8 +166,8 @@ MapOutcome MappingService::map(const MapRequest& request, const Poco::Timestamp&
 
 const std::vector<std::string>& MappingService::csvColumns()
 {
-    static const std::vector<std::string> columns{"activity", "name", "type", "skill", "level", "responsibilities",
-                                                  "review"};
+    static const std::vector<std::string> columns{"activity",         "name",  "type", "skill", "level",
+                                                  "responsibilities", "review"};
     return columns;
 }
 
@@ -196,8 +197,9 @@ MappingImport MappingService::importCsv(const std::string& csv, const std::strin
                 continue;
             }
             if (std::find(csvColumns().begin(), csvColumns().end(), cell.text) == csvColumns().end())
-                report(cell.line, cell.column, "'" + runtime::Error::printable(cell.text) +
-                                                   "' is not a column of mappings (" + joined(csvColumns(), ",") + ")");
+                report(cell.line, cell.column,
+                       "'" + runtime::Error::printable(cell.text) + "' is not a column of mappings (" +
+                           joined(csvColumns(), ",") + ")");
             else if (!columns.emplace(cell.text, i).second)
                 report(cell.line, cell.column, "the column '" + cell.text + "' is named twice");
         }
@@ -210,7 +212,7 @@ MappingImport MappingService::importCsv(const std::string& csv, const std::strin
     {
         int line = 0;
         MapRequest request;
-        std::optional<store::MappingRecord> mapping;    ///< empty: the stored one stays
+        std::optional<store::MappingRecord> mapping; ///< empty: the stored one stays
         bool replaces = false;
     };
     std::vector<Planned> planned;
@@ -219,7 +221,7 @@ MappingImport MappingService::importCsv(const std::string& csv, const std::strin
     store::MappingRepository repo(_db);
     store::Transaction tx(_db);
     std::map<std::string, int> keys;                                 // activity, skill, level -> line
-    std::map<std::string, std::pair<std::string, int>> names, types;   // activity -> value, line
+    std::map<std::string, std::pair<std::string, int>> names, types; // activity -> value, line
     headerOk = headerOk && problems.size() == syntaxProblems;
     for (std::size_t r = 1; headerOk && r < rows.size(); ++r)
     {
@@ -229,9 +231,9 @@ MappingImport MappingService::importCsv(const std::string& csv, const std::strin
         if (std::any_of(row.begin(), row.end(), [](const MappingCsv::Cell& c) { return c.bad; })) continue;
         if (row.size() != rows[0].size())
         {
-            report(line, row.back().column, "this record has " + std::to_string(row.size()) +
-                                                " cells, but the header names " + std::to_string(rows[0].size()) +
-                                                " columns");
+            report(line, row.back().column,
+                   "this record has " + std::to_string(row.size()) + " cells, but the header names " +
+                       std::to_string(rows[0].size()) + " columns");
             continue;
         }
         auto cell = [&](const std::string& column) -> const MappingCsv::Cell* {
@@ -309,13 +311,11 @@ MappingImport MappingService::importCsv(const std::string& csv, const std::strin
             if (!current || !current->flaggedAt || !same(*current))
                 at("review", "only the plugin flags a mapping for review; empty this cell to map the row against "
                              "the current definition");
-            else
-                planned.push_back(std::move(p));
+            else planned.push_back(std::move(p));
             continue;
         }
-        p.mapping = prepare(p.request, [&](const std::string& field, int, const std::string& message) {
-            at(field, message);
-        });
+        p.mapping =
+            prepare(p.request, [&](const std::string& field, int, const std::string& message) { at(field, message); });
         if (!p.mapping) continue;
         if (current && !current->flaggedAt && same(*current)) p.mapping.reset();
         else p.replaces = current.has_value();
@@ -356,16 +356,17 @@ std::string MappingService::exportCsv(const std::vector<store::MappingRecord>& p
     {
         std::vector<std::string> ids;
         for (const auto& r : m.responsibilities) ids.push_back(r.id);
-        out += MappingCsv::record({m.activity.id, m.activity.name, m.activity.type, m.skillCode, std::to_string(m.level),
-                                   joined(ids, " "), m.flagReason.value_or(m.flaggedAt ? "flagged" : "")});
+        out +=
+            MappingCsv::record({m.activity.id, m.activity.name, m.activity.type, m.skillCode, std::to_string(m.level),
+                                joined(ids, " "), m.flagReason.value_or(m.flaggedAt ? "flagged" : "")});
     }
     return out;
 }
 
 std::vector<std::string> MappingService::unmap(const std::optional<std::string>& mappingId,
                                                const std::optional<std::string>& activity,
-                                               const std::optional<std::string>& skill,
-                                               const std::optional<int>& level, const Poco::Timestamp& now)
+                                               const std::optional<std::string>& skill, const std::optional<int>& level,
+                                               const Poco::Timestamp& now)
 {
     if (!mappingId && !activity) throw runtime::Error::invalid("unmap: give an activity or a mapping id");
     store::MappingRepository repo(_db);
@@ -456,10 +457,10 @@ CoverageView MappingService::coverage(const std::string& code)
                 {
                     if (mr.id != r.id) continue;
                     sentence.mappings.push_back(mappings[i]);
-                    covered = covered || !mappings[i].flagged;     // a mapping under review covers nothing
+                    covered = covered || !mappings[i].flagged; // a mapping under review covers nothing
                 }
             }
-            sentence.state = covered ? CoverageView::State::Covered
+            sentence.state = covered      ? CoverageView::State::Covered
                              : wholeLevel ? CoverageView::State::CoveredAsWhole
                                           : CoverageView::State::Uncovered;
             ++(covered ? c.covered : wholeLevel ? c.coveredAsWhole : c.uncovered);
@@ -485,8 +486,7 @@ std::vector<ReviewReason> MappingService::reviewReasons(const store::MappingReco
         reasons.push_back(r);
     };
     const definition::Level* level = skill.level(m.level);
-    if (!level || !level->defined)
-        reason(ReviewReason::Kind::LevelUndefined, "");
+    if (!level || !level->defined) reason(ReviewReason::Kind::LevelUndefined, "");
     else if (m.responsibilities.empty())
     {
         // A mapping to the level as a whole refers to all of the level's text.
@@ -501,8 +501,7 @@ std::vector<ReviewReason> MappingService::reviewReasons(const store::MappingReco
             if (!r || std::none_of(level->responsibilities.begin(), level->responsibilities.end(),
                                    [&](const auto& lr) { return lr.id == mr.id; }))
                 reason(ReviewReason::Kind::Removed, mr.id);
-            else if (r->textSha256 != mr.textSha256)
-                reason(ReviewReason::Kind::Changed, mr.id);
+            else if (r->textSha256 != mr.textSha256) reason(ReviewReason::Kind::Changed, mr.id);
         }
     }
     return reasons;
@@ -540,4 +539,5 @@ std::vector<FlaggedMapping> MappingService::reviewAfterImport(const definition::
     return flagged;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -57,8 +57,7 @@ PrivacyService::PrivacyService(store::Database& db, store::LearnerRefs& refs, st
     _db(db),
     _refs(refs),
     _keys(std::move(keys))
-{
-}
+{}
 
 std::vector<store::EvidenceRecord> PrivacyService::evidencePage(const std::string& person, bool asAssessor,
                                                                 long long afterSeq, std::size_t limit)
@@ -146,8 +145,8 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
     // Statements name the person as an agent (account name or mbox local part) and may quote a
     // note they wrote or received (result.response); the JSON tokens are replaced in place, keeping
     // every other byte. Edits are gathered per statement, then each is written (and re-signed) once.
-    std::map<std::string, std::pair<std::string, std::string>> edited;   // id -> (unsigned body, old signature)
-    std::map<std::string, std::pair<std::string, std::string>> before;   // id -> (outbox state, unsigned body)
+    std::map<std::string, std::pair<std::string, std::string>> edited; // id -> (unsigned body, old signature)
+    std::map<std::string, std::pair<std::string, std::string>> before; // id -> (outbox state, unsigned body)
     auto load = [&](const std::string& id, const std::string& body, const std::string& signature,
                     const std::string& state) -> std::string& {
         auto it = edited.find(id);
@@ -171,14 +170,17 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
         for (std::size_t j = 0; j < ids.size(); ++j)
             bodies[j] = store::StoredText::read(bodies[j], bodiesZ[j], "statement " + ids[j]);
         for (std::size_t j = 0; j < ids.size(); ++j)
-            Poco::replaceInPlace(load(ids[j], bodies[j], signatures[j], idStates[j]), "\"response\":" + quoted(notes[i]),
-                                 std::string("\"response\":\"[erased]\""));
+            Poco::replaceInPlace(load(ids[j], bodies[j], signatures[j], idStates[j]),
+                                 "\"response\":" + quoted(notes[i]), std::string("\"response\":\"[erased]\""));
     }
     {
         std::vector<std::string> ids, learners, bodies, signatures, idStates;
         std::vector<Poco::Nullable<Poco::Data::BLOB>> bodiesZ;
         // mbox is mailto:ID@lms.mbox_domain, or mailto:ID when the id is an address itself.
-        auto unclosed = [](std::string q) { q.pop_back(); return q; };
+        auto unclosed = [](std::string q) {
+            q.pop_back();
+            return q;
+        };
         const std::string nameToken = "\"name\":" + quoted(person);
         const std::string mboxToken = "\"mbox\":" + unclosed(quoted("mailto:" + person + "@"));
         const std::string addressToken = "\"mbox\":" + quoted("mailto:" + person);
@@ -186,17 +188,19 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
         // bodies (body_z, schema 8) are found by those, plain ones also by LIKE. LIKE only narrows
         // the candidates: its case rules differ (SQLite ignores ASCII case, PostgreSQL does not),
         // so each body is checked for the exact tokens below.
-        s << _db.sql("SELECT id, learner, body, body_z, COALESCE(signature, ''), state FROM statements WHERE learner = ?"
-                     " OR evidence_id IN (SELECT id FROM evidence WHERE assessor = ?)"
-                     " OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!'"),
-            use(who), use(who), bind(containing(nameToken)), bind(containing(mboxToken)), bind(containing(addressToken)),
-            into(ids), into(learners), into(bodies), into(bodiesZ), into(signatures), into(idStates), now;
+        s << _db.sql(
+            "SELECT id, learner, body, body_z, COALESCE(signature, ''), state FROM statements WHERE learner = ?"
+            " OR evidence_id IN (SELECT id FROM evidence WHERE assessor = ?)"
+            " OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!' OR body LIKE ? ESCAPE '!'"),
+            use(who), use(who), bind(containing(nameToken)), bind(containing(mboxToken)),
+            bind(containing(addressToken)), into(ids), into(learners), into(bodies), into(bodiesZ), into(signatures),
+            into(idStates), now;
         for (std::size_t i = 0; i < ids.size(); ++i)
         {
             bodies[i] = store::StoredText::read(bodies[i], bodiesZ[i], "statement " + ids[i]);
             if (learners[i] != person && bodies[i].find(nameToken) == std::string::npos &&
                 bodies[i].find(mboxToken) == std::string::npos && bodies[i].find(addressToken) == std::string::npos)
-                continue;   // matched LIKE's pattern only by letter case
+                continue; // matched LIKE's pattern only by letter case
             std::string& body = load(ids[i], bodies[i], signatures[i], idStates[i]);
             Poco::replaceInPlace(body, nameToken, "\"name\":" + quoted(pseudonym));
             Poco::replaceInPlace(body, mboxToken, "\"mbox\":" + unclosed(quoted("mailto:" + pseudonym + "@")));
@@ -237,8 +241,8 @@ ErasureResult PrivacyService::erase(const std::string& person, const Poco::Times
         use(who), use(pseudonym), bind(containing(person)), now;
 
     Poco::Data::Statement learner(s);
-    learner << _db.sql("UPDATE evidence SET learner = ?, note = NULL, erased_at = ? WHERE learner = ?"),
-        use(pseudonym), use(at), use(who);
+    learner << _db.sql("UPDATE evidence SET learner = ?, note = NULL, erased_at = ? WHERE learner = ?"), use(pseudonym),
+        use(at), use(who);
     result.evidence = static_cast<long long>(learner.execute());
     Poco::Data::Statement assessor(s);
     assessor << _db.sql("UPDATE evidence SET assessor = ?, note = NULL WHERE assessor = ?"), use(pseudonym), use(who);
@@ -286,4 +290,5 @@ bool PrivacyService::clearWriteAheadLog(const std::string& person)
     return busy == 0;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

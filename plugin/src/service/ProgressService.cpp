@@ -42,7 +42,7 @@ const store::EvidenceDetail* detailOf(const std::vector<store::EvidenceDetail>& 
 
 /// The earliest of `ids` by `time` (times are all "YYYY-MM-DDTHH:MM:SS.sssZ", so text order is
 /// time order); ties keep the first recorded. Null if none has a detail.
-template <typename Time>
+template<typename Time>
 const store::EvidenceDetail* earliest(const std::vector<store::EvidenceDetail>& details,
                                       const std::vector<std::string>& ids, Time time)
 {
@@ -79,15 +79,14 @@ const store::EvidenceDetail* firstCompletion(const std::vector<store::EvidenceDe
 
 } // namespace
 
-ProgressService::ProgressService(store::Database& db, DefinitionCache& definitions,
-                                 const StatementFactory& statements, AttainmentRule rule):
+ProgressService::ProgressService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
+                                 AttainmentRule rule):
     _db(db),
     _definitions(definitions),
     _statements(statements),
     _rule(std::move(rule)),
     _repo(db)
-{
-}
+{}
 
 std::shared_ptr<const std::vector<store::MappingRecord>> ProgressService::mappingsOf(const std::string& skill)
 {
@@ -132,9 +131,8 @@ std::vector<std::string> ProgressService::skillsOf(const std::string& learner)
 {
     std::string who = learner;
     std::vector<std::string> skills;
-    _db.session() << _db.sql("SELECT DISTINCT skill_code FROM evidence WHERE learner = ?"), use(who), into(skills),
-        now;
-    std::sort(skills.begin(), skills.end());    // byte order, whatever the database's collation
+    _db.session() << _db.sql("SELECT DISTINCT skill_code FROM evidence WHERE learner = ?"), use(who), into(skills), now;
+    std::sort(skills.begin(), skills.end()); // byte order, whatever the database's collation
     return skills;
 }
 
@@ -204,9 +202,9 @@ SkillProgress ProgressService::compute(const std::string& learner, const store::
     return p;
 }
 
-std::vector<store::StatementRecord> ProgressService::reevaluate(
-    const std::set<std::pair<std::string, std::string>>& affected, const std::string& at,
-    const std::function<void(const xapi::Statement&, store::StatementRecord&)>& seal)
+std::vector<store::StatementRecord>
+ProgressService::reevaluate(const std::set<std::pair<std::string, std::string>>& affected, const std::string& at,
+                            const std::function<void(const xapi::Statement&, store::StatementRecord&)>& seal)
 {
     std::vector<store::StatementRecord> statements;
     for (const auto& [learner, code] : affected)
@@ -214,7 +212,7 @@ std::vector<store::StatementRecord> ProgressService::reevaluate(
         const store::StoredSkill* stored = _definitions.current(code);
         if (!stored) continue;
         SkillProgress p = compute(learner, *stored);
-        std::optional<std::vector<store::EvidenceDetail>> details;    // read once, only if a level is attained
+        std::optional<std::vector<store::EvidenceDetail>> details; // read once, only if a level is attained
         for (const LevelProgress& level : p.levels)
         {
             if (level.attained == level.attainment.has_value()) continue;
@@ -253,16 +251,19 @@ std::string ProgressService::decidedAt(const LevelProgress& level,
 {
     if (!level.attained) return "";
     std::string latest;
-    auto consider = [&latest](const store::EvidenceDetail* d, const std::string& (*time)(const store::EvidenceDetail&)) {
+    auto consider = [&latest](const store::EvidenceDetail* d,
+                              const std::string& (*time)(const store::EvidenceDetail&)) {
         if (d && time(*d) > latest) latest = time(*d);
     };
     for (const auto& r : level.responsibilities)
     {
-        if (_rule.kind() == AttainmentRule::Kind::AllVerified) consider(earliest(details, r.verified, verifiedAt), verifiedAt);
+        if (_rule.kind() == AttainmentRule::Kind::AllVerified)
+            consider(earliest(details, r.verified, verifiedAt), verifiedAt);
         else consider(earliest(details, r.demonstrated, occurred), occurred);
     }
     if (_rule.kind() == AttainmentRule::Kind::AllDemonstratedAndLearning)
-        for (const auto& activity : level.activitiesDone) consider(firstCompletion(details, level.level, activity), occurred);
+        for (const auto& activity : level.activitiesDone)
+            consider(firstCompletion(details, level.level, activity), occurred);
     return latest;
 }
 
@@ -288,8 +289,8 @@ ProgressView ProgressService::view(const std::string& learner, const std::string
     auto earlierWording = [&](const store::EvidenceDetail& d, const definition::Responsibility& now,
                               std::string& then) {
         if (d.definitionSha256 == stored->definitionSha256) return false;
-        const definition::Responsibility* old = _definitions.skill(current.code, d.definitionSha256).skill
-                                                    .responsibility(now.id);
+        const definition::Responsibility* old =
+            _definitions.skill(current.code, d.definitionSha256).skill.responsibility(now.id);
         if (old && old->textSha256 == now.textSha256) return false;
         then = old ? old->text.get(language) : std::string();
         return true;
@@ -347,10 +348,11 @@ ProgressView ProgressService::view(const std::string& learner, const std::string
             rv.learning = rp.learning.size();
             if (!rp.demonstrated.empty())
             {
-                rv.state = rp.verified.empty() ? ResponsibilityView::State::Demonstrated
-                                               : ResponsibilityView::State::Verified;
+                rv.state =
+                    rp.verified.empty() ? ResponsibilityView::State::Demonstrated : ResponsibilityView::State::Verified;
                 if (now) decide(rv, rp.demonstrated, false, *now);
-                if (const auto* first = earliest(details, rp.verified, verifiedAt)) rv.verifiedAt = first->firstVerifiedAt;
+                if (const auto* first = earliest(details, rp.verified, verifiedAt))
+                    rv.verifiedAt = first->firstVerifiedAt;
             }
             else
             {
@@ -360,7 +362,7 @@ ProgressView ProgressService::view(const std::string& learner, const std::string
                 if (!partial.empty())
                 {
                     rv.state = ResponsibilityView::State::Partial;
-                    if (now) decide(rv, partial, true, *now);   // the latest judgement says where it stands
+                    if (now) decide(rv, partial, true, *now); // the latest judgement says where it stands
                 }
             }
             rv.counts = verifiedCounts ? rv.state == ResponsibilityView::State::Verified
@@ -382,7 +384,7 @@ ProgressView ProgressService::view(const std::string& learner, const std::string
             a.type = m.activity.type;
             a.done = contains(lp.activitiesDone, m.activity.id);
             if (const auto* first = firstCompletion(details, lp.level, m.activity.id)) a.doneAt = first->occurredAt;
-            if (m.responsibilities.empty()) a.covers.clear();       // the whole level
+            if (m.responsibilities.empty()) a.covers.clear(); // the whole level
             else if (isNew || !a.covers.empty())
                 for (const auto& r : m.responsibilities) addOnce(a.covers, r.id);
         }
@@ -417,4 +419,5 @@ ProgressView ProgressService::view(const std::string& learner, const std::string
     return v;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

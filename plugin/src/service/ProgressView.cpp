@@ -19,4 +19,5 @@ const std::string& ProgressView::sentence(const std::string& responsibilityId) c
     return kNone;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -21,8 +21,7 @@ PullService::PullService(store::Database& db, LrsReader& reader, StatementIntake
     _db(db),
     _reader(reader),
     _intake(intake)
-{
-}
+{}
 
 // The link's state rides in a fragment, which is never sent to the LRS: "#sfe:" and its flags.
 std::string PullService::Link::str() const
@@ -117,9 +116,9 @@ std::size_t PullService::take(const LrsReader::Page& page, Feed& feed, Result& r
     statements.reserve(page.statements->size());
     for (std::size_t i = 0; i < page.statements->size(); ++i)
     {
-        IncomingStatement in = _statements.read(page.statements->get(static_cast<unsigned int>(i)),
-                                                "page " + std::to_string(result.pages + 1) + " statements[" +
-                                                    std::to_string(i) + "]");
+        IncomingStatement in =
+            _statements.read(page.statements->get(static_cast<unsigned int>(i)),
+                             "page " + std::to_string(result.pages + 1) + " statements[" + std::to_string(i) + "]");
         const auto stored = runtime::parseTime(in.stored);
         if (stored && feed.after && feed.position)
         {
@@ -148,4 +147,5 @@ std::size_t PullService::take(const LrsReader::Page& page, Feed& feed, Result& r
     return taken;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -14,10 +14,14 @@ const char* ReviewReason::name() const
 {
     switch (kind)
     {
-    case Kind::LevelUndefined: return "level-undefined";
-    case Kind::LevelChanged: return "level-changed";
-    case Kind::Changed: return "changed";
-    case Kind::Removed: return "removed";
+        case Kind::LevelUndefined:
+            return "level-undefined";
+        case Kind::LevelChanged:
+            return "level-changed";
+        case Kind::Changed:
+            return "changed";
+        case Kind::Removed:
+            return "removed";
     }
     return "changed";
 }
@@ -26,12 +30,17 @@ std::string ReviewReason::toString() const
 {
     switch (kind)
     {
-    case Kind::LevelUndefined: return "level " + std::to_string(level) + " is no longer defined";
-    case Kind::LevelChanged: return "level " + std::to_string(level) + " changed its text";
-    case Kind::Changed: return responsibility + " changed its text";
-    case Kind::Removed: return responsibility + " no longer exists";
+        case Kind::LevelUndefined:
+            return "level " + std::to_string(level) + " is no longer defined";
+        case Kind::LevelChanged:
+            return "level " + std::to_string(level) + " changed its text";
+        case Kind::Changed:
+            return responsibility + " changed its text";
+        case Kind::Removed:
+            return responsibility + " no longer exists";
     }
     return {};
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

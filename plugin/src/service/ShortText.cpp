@@ -16,7 +16,7 @@ namespace service {
 
 std::string ShortText::of(const std::string& text, std::size_t limit)
 {
-    static const std::string kEllipsis = "\xE2\x80\xA6";   // U+2026, one character
+    static const std::string kEllipsis = "\xE2\x80\xA6"; // U+2026, one character
     if (limit == 0) return std::string();
     // The byte offset after `limit - 1` characters (room for the ellipsis), and the last space
     // before it; stop early when the whole text fits.
@@ -27,7 +27,7 @@ std::string ShortText::of(const std::string& text, std::size_t limit)
         if (characters == limit - 1) cut = offset;
         if (characters == limit) break;
         const std::size_t at = offset;
-        if (!xapi::Utf8::decode(text, offset, c)) return text;      // not UTF-8: the validator names it
+        if (!xapi::Utf8::decode(text, offset, c)) return text; // not UTF-8: the validator names it
         if (characters < limit - 1 && (c == ' ' || c == '\t' || c == '\n')) lastSpace = at;
         ++characters;
     }
@@ -37,4 +37,5 @@ std::string ShortText::of(const std::string& text, std::size_t limit)
     return text.substr(0, end) + kEllipsis;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -121,7 +121,7 @@ void writeNew(const std::string& path, const std::string& bytes, mode_t mode)
         }
         done += static_cast<std::size_t>(n);
     }
-    ::fchmod(fd, mode);     // whatever the umask
+    ::fchmod(fd, mode); // whatever the umask
     const bool synced = ::fsync(fd) == 0;
     if (::close(fd) != 0 || !synced)
     {
@@ -135,7 +135,7 @@ void writeNew(const std::string& path, const std::string& bytes, mode_t mode)
 void replaceWith(const std::string& path, const std::string& bytes, mode_t mode)
 {
     const std::string fresh = path + ".new";
-    ::unlink(fresh.c_str());   // a leftover of a run that died (a symlink is removed, not followed)
+    ::unlink(fresh.c_str()); // a leftover of a run that died (a symlink is removed, not followed)
     writeNew(fresh, bytes, mode);
     if (::rename(fresh.c_str(), path.c_str()) != 0)
     {
@@ -187,7 +187,7 @@ SigningKeys::SigningKeys(const std::string& privateKeyPem, const std::string& ce
             _previous.push_back(std::move(p));
             _certificatesPem += certificateText(older.get());
         }
-        ERR_clear_error();  // the end of the file ends the loop with a "no start line" error
+        ERR_clear_error(); // the end of the file ends the loop with a "no start line" error
     }
     if (!pkey) throw runtime::Error::config("audit.signing_key or audit.signing_cert must name a file");
 
@@ -202,8 +202,7 @@ SigningKeys::SigningKeys(const std::string& privateKeyPem, const std::string& ce
         std::istringstream privIn(bioText(priv.get()));
         _key = std::make_unique<Poco::Crypto::RSAKey>(&pubIn, &privIn, "");
     }
-    else
-        _key = std::make_unique<Poco::Crypto::RSAKey>(&pubIn);
+    else _key = std::make_unique<Poco::Crypto::RSAKey>(&pubIn);
 }
 
 void SigningKeys::generate(const std::string& dir, const std::string& commonName, bool force)
@@ -212,10 +211,12 @@ void SigningKeys::generate(const std::string& dir, const std::string& commonName
     const std::string certPath = Poco::Path(dir, "signing-cert.pem").toString();
     for (const std::string& path : {keyPath, certPath})
         if (isSymlink(path))
-            throw runtime::Error::invalid("keys: " + path + " is a symbolic link: refusing to write through it "
+            throw runtime::Error::invalid("keys: " + path +
+                                          " is a symbolic link: refusing to write through it "
                                           "(remove it, or choose another folder)");
     if (exists(keyPath) && !force)
-        throw runtime::Error::conflict("keys: " + dir + " holds a signing key already (signing-key.pem): checkpoints "
+        throw runtime::Error::conflict("keys: " + dir +
+                                       " holds a signing key already (signing-key.pem): checkpoints "
                                        "it signed need its certificate; to replace the key, run again with --force "
                                        "(the old certificate is kept in signing-cert.pem)");
     try
@@ -226,7 +227,10 @@ void SigningKeys::generate(const std::string& dir, const std::string& commonName
             ::chmod(dir.c_str(), 0700);
         }
     }
-    catch (const Poco::Exception& e) { throw runtime::Error::invalid("keys: cannot create " + dir + ": " + e.message()); }
+    catch (const Poco::Exception& e)
+    {
+        throw runtime::Error::invalid("keys: cannot create " + dir + ": " + e.message());
+    }
 
     // The certificates already here stay, after the new one: checkpoints signed with the old key
     // must still verify (`audit verify`, and the export bundle carries them all).
@@ -238,7 +242,8 @@ void SigningKeys::generate(const std::string& dir, const std::string& commonName
             kept += certificateText(old.get());
         ERR_clear_error();
         if (kept.empty())
-            throw runtime::Error::invalid("keys: " + certPath + " holds no PEM certificate: refusing to replace it "
+            throw runtime::Error::invalid("keys: " + certPath +
+                                          " holds no PEM certificate: refusing to replace it "
                                           "(move it away first)");
     }
 
@@ -270,4 +275,5 @@ void SigningKeys::generate(const std::string& dir, const std::string& commonName
     replaceWith(keyPath, bioText(priv.get()), 0600);
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

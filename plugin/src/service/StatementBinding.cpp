@@ -64,13 +64,18 @@ void StatementBinding::write(xapi::JsonWriter& w, const std::vector<StatementBin
     for (const StatementBinding& b : bindings)
     {
         w.beginObject();
-        w.key("id"); w.string(b.id);
+        w.key("id");
+        w.string(b.id);
         w.key("evidence");
-        if (b.evidenceId) w.string(*b.evidenceId); else w.null();
-        w.key("bodySha256"); w.string(b.bodySha256);
+        if (b.evidenceId) w.string(*b.evidenceId);
+        else w.null();
+        w.key("bodySha256");
+        w.string(b.bodySha256);
         w.key("signatureSha256");
-        if (b.signatureSha256) w.string(*b.signatureSha256); else w.null();
-        w.key("blindSha256"); w.string(b.blindSha256);
+        if (b.signatureSha256) w.string(*b.signatureSha256);
+        else w.null();
+        w.key("blindSha256");
+        w.string(b.blindSha256);
         w.endObject();
     }
     w.endArray();
@@ -106,24 +111,37 @@ std::string StatementBinding::refusal(store::Database& db, const store::Statemen
     {
         Poco::Nullable<Poco::Int64> boundFrom;
         db.session() << "SELECT value FROM sequences WHERE name = 'statements_bound_from'", into(boundFrom), now;
-        if (!boundFrom.isNull() && statement.seq < boundFrom.value()) return {};    // made before binding
+        if (!boundFrom.isNull() && statement.seq < boundFrom.value()) return {}; // made before binding
         return prefix + "no log entry binds it";
     }
     Poco::Int64 seq = *statement.logSeq;
     std::vector<std::string> content, contentSha, prev, chain;
     std::vector<Poco::Nullable<Poco::Data::BLOB>> contentZ;
-    db.session() << db.sql("SELECT content, content_z, content_sha256, prev_hash, chain_hash FROM evidence_log WHERE seq = ?"),
+    db.session() << db.sql(
+        "SELECT content, content_z, content_sha256, prev_hash, chain_hash FROM evidence_log WHERE seq = ?"),
         use(seq), into(content), into(contentZ), into(contentSha), into(prev), into(chain), now;
     const std::string entry = "entry " + std::to_string(seq);
     if (content.empty()) return prefix + entry + " is missing";
-    try { content[0] = store::StoredText::read(content[0], contentZ[0], "evidence log " + entry); }
-    catch (const runtime::Error&) { return prefix + entry + " was changed"; }
+    try
+    {
+        content[0] = store::StoredText::read(content[0], contentZ[0], "evidence log " + entry);
+    }
+    catch (const runtime::Error&)
+    {
+        return prefix + entry + " was changed";
+    }
     if (store::EvidenceLog::sha256(content[0]) != contentSha[0] ||
         store::EvidenceLog::link(prev[0], contentSha[0]) != chain[0])
         return prefix + entry + " was changed";
     std::optional<std::vector<StatementBinding>> bindings;
-    try { bindings = read(content[0]); }
-    catch (const Poco::Exception&) { return prefix + entry + " is not JSON"; }
+    try
+    {
+        bindings = read(content[0]);
+    }
+    catch (const Poco::Exception&)
+    {
+        return prefix + entry + " is not JSON";
+    }
     std::optional<StatementBinding> binding;
     if (bindings)
         for (const auto& b : *bindings)
@@ -159,7 +177,11 @@ std::string StatementBinding::blind(const std::string& body, std::vector<std::pa
         {
             const std::string pattern = std::string("\"") + key + "\":\"";
             const std::size_t at = body.find(pattern, i);
-            if (at < best) { best = at; bestKey = key; }
+            if (at < best)
+            {
+                best = at;
+                bestKey = key;
+            }
         }
         if (best == std::string::npos)
         {
@@ -192,33 +214,31 @@ StatementBinding::Match StatementBinding::check(const store::StatementRecord& st
         return Match::Differs;
     }
     const std::optional<std::string> signature =
-        statement.signature ? std::optional<std::string>(store::EvidenceLog::sha256(*statement.signature)) : std::nullopt;
+        statement.signature ? std::optional<std::string>(store::EvidenceLog::sha256(*statement.signature))
+                            : std::nullopt;
     if (store::EvidenceLog::sha256(statement.body) == bodySha256 && signature == signatureSha256) return Match::Same;
 
     std::vector<std::pair<std::string, std::string>> values;
     if (store::EvidenceLog::sha256(blind(StatementSigner::unsignedBody(statement.body), &values)) != blindSha256)
     {
         why = store::EvidenceLog::sha256(statement.body) == bodySha256 ? "its signature is not the one logged"
-                                                                        : "its body is not the one logged";
+                                                                       : "its body is not the one logged";
         return Match::Differs;
     }
     // Only people, mboxes and the note differ: acceptable as an erasure's rewrite, and only then.
     for (const auto& [key, value] : values)
     {
         bool fine = false;
-        if (key == "response")
-            fine = value == "[erased]" || (note && value == escaped(*note));
-        else if (key == "name")
-            fine = startsWith(value, "erased-");
-        else
-            fine = startsWith(value, "mailto:erased-");
+        if (key == "response") fine = value == "[erased]" || (note && value == escaped(*note));
+        else if (key == "name") fine = startsWith(value, "erased-");
+        else fine = startsWith(value, "mailto:erased-");
         for (const std::string& person : people)
         {
             if (fine) break;
             const std::string p = escaped(person);
-            fine = key == "name" ? value == p
-                 : key == "mbox" ? value == "mailto:" + p || startsWith(value, "mailto:" + p + "@")
-                                 : false;
+            fine = key == "name"   ? value == p
+                   : key == "mbox" ? value == "mailto:" + p || startsWith(value, "mailto:" + p + "@")
+                                   : false;
         }
         if (!fine)
         {
@@ -229,4 +249,5 @@ StatementBinding::Match StatementBinding::check(const store::StatementRecord& st
     return Match::Erased;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

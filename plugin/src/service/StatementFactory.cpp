@@ -40,9 +40,9 @@ xapi::Verb verb(const char* iri, const char* de, const char* en)
 
 } // namespace
 
-StatementFactory::StatementFactory(const runtime::Settings& settings): _settings(settings)
-{
-}
+StatementFactory::StatementFactory(const runtime::Settings& settings):
+    _settings(settings)
+{}
 
 std::string StatementFactory::frameworkIri(const definition::Framework& f) const
 {
@@ -186,7 +186,8 @@ xapi::Statement StatementFactory::learning(const std::string& statementId, const
 
     xapi::Context c = context(s, e.definitionSha256, e.levelTextSha256);
     c.contextActivities.parent.push_back(levelActivity(s, e.level));
-    for (const std::string& id : e.responsibilities) c.contextActivities.parent.push_back(responsibilityActivity(s, id));
+    for (const std::string& id : e.responsibilities)
+        c.contextActivities.parent.push_back(responsibilityActivity(s, id));
     c.extensions[v::kExtEvidenceId] = e.id;
     st.context = c;
     st.timestamp = e.occurredAt;
@@ -256,4 +257,5 @@ xapi::Statement StatementFactory::voiding(const std::string& statementId, const 
     return st;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -21,7 +21,7 @@ namespace service {
 
 namespace {
 
-constexpr std::size_t kMaxLearnerLength = 256;    // as EvidenceService takes
+constexpr std::size_t kMaxLearnerLength = 256; // as EvidenceService takes
 // As EvidenceService: an LMS or LRS clock may run a little ahead of ours.
 constexpr Poco::Timestamp::TimeDiff kAllowedClockSkew = Poco::Timestamp::TimeDiff(5) * 60 * 1000000;
 
@@ -46,8 +46,7 @@ StatementIntake::StatementIntake(store::Database& db, EvidenceService& evidence,
     _db(db),
     _evidence(evidence),
     _settings(settings)
-{
-}
+{}
 
 std::string StatementIntake::learnerOf(const xapi::Agent& actor, std::string& why) const
 {
@@ -115,7 +114,7 @@ IntakeReport StatementIntake::take(const std::vector<IncomingStatement>& stateme
     const std::set<std::string> countedBefore = store::EvidenceRepository(_db).knownEvents(targets);
 
     store::MappingRepository mappings(_db);
-    std::map<std::string, std::optional<store::ActivityRecord>> activities;    // by IRI, for this set
+    std::map<std::string, std::optional<store::ActivityRecord>> activities; // by IRI, for this set
     std::vector<LmsEvent> events;
     for (const auto& in : statements)
     {
@@ -133,9 +132,9 @@ IntakeReport StatementIntake::take(const std::vector<IncomingStatement>& stateme
         if (s.verb.id == vocabulary::kVerbVoided)
         {
             const std::string& target = s.statementRef()->id;
-            skip(s.id, "voiding", countedBefore.count(target)
-                                      ? "voids " + target + ", which counted as evidence: withdraw that evidence"
-                                      : "voids " + target);
+            skip(s.id, "voiding",
+                 countedBefore.count(target) ? "voids " + target + ", which counted as evidence: withdraw that evidence"
+                                             : "voids " + target);
             // The LRS hides a voided statement from its feed: it is reported here, once.
             if (!present.count(target)) skip(target, "voided", "voided by " + s.id);
             continue;
@@ -234,4 +233,5 @@ IntakeReport StatementIntake::take(const std::vector<IncomingStatement>& stateme
     return report;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -21,8 +21,8 @@ namespace {
 xapi::ValidatorOptions intakeOptions()
 {
     xapi::ValidatorOptions o;
-    o.requireId = true;             // the statement id is the event id: without one, no exactly-once
-    o.requireTimestamp = false;     // checked here, in any RFC 3339 form
+    o.requireId = true;         // the statement id is the event id: without one, no exactly-once
+    o.requireTimestamp = false; // checked here, in any RFC 3339 form
     return o;
 }
 
@@ -30,7 +30,9 @@ xapi::ValidatorOptions intakeOptions()
 class Parts
 {
 public:
-    explicit Parts(xapi::Problems& problems): _problems(problems) { }
+    explicit Parts(xapi::Problems& problems):
+        _problems(problems)
+    {}
 
     void add(const std::string& path, const std::string& message) { _problems.push_back({path, message}); }
 
@@ -130,7 +132,8 @@ public:
         xapi::Agent a;
         const std::string type = string(o, "objectType", path, false);
         if (type == "Group") a.type = xapi::Agent::Type::Group;
-        else if (!type.empty() && type != "Agent") add(path + ".objectType", "must be Agent or Group, not '" + type + "'");
+        else if (!type.empty() && type != "Agent")
+            add(path + ".objectType", "must be Agent or Group, not '" + type + "'");
         a.name = string(o, "name", path, false, true);
         a.mbox = string(o, "mbox", path, false);
         a.mboxSha1sum = string(o, "mbox_sha1sum", path, false);
@@ -178,9 +181,9 @@ private:
 
 } // namespace
 
-StatementReader::StatementReader(): _validator(intakeOptions())
-{
-}
+StatementReader::StatementReader():
+    _validator(intakeOptions())
+{}
 
 IncomingStatement StatementReader::read(const Poco::Dynamic::Var& json, const std::string& path) const
 {
@@ -240,7 +243,7 @@ IncomingStatement StatementReader::read(const Poco::Dynamic::Var& json, const st
     in.stored = parts.string(o, "stored", path, false);
     if (!in.stored.empty() && !runtime::parseTime(in.stored))
         parts.add(path + ".stored", "'" + in.stored + "' is not an RFC 3339 date-time with a zone");
-    if (in.objectType == "SubStatement") return in;    // the model has no SubStatement; the intake refuses it
+    if (in.objectType == "SubStatement") return in; // the model has no SubStatement; the intake refuses it
 
     xapi::Problems checked;
     _validator.validate(s, path, checked);
@@ -250,4 +253,5 @@ IncomingStatement StatementReader::read(const Poco::Dynamic::Var& json, const st
     return in;
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -21,9 +21,9 @@ const std::string kAttachments = ",\"attachments\":[";
 
 } // namespace
 
-StatementSigner::StatementSigner(std::shared_ptr<const SigningKeys> keys): _keys(std::move(keys))
-{
-}
+StatementSigner::StatementSigner(std::shared_ptr<const SigningKeys> keys):
+    _keys(std::move(keys))
+{}
 
 StatementSigner::Signed StatementSigner::sign(const std::string& unsignedBody) const
 {
@@ -33,11 +33,19 @@ StatementSigner::Signed StatementSigner::sign(const std::string& unsignedBody) c
     std::string attachment;
     xapi::JsonWriter w(attachment);
     w.beginObject();
-    w.key("usageType"); w.string(xapi::Attachment::kSignatureUsageType);
-    w.key("display"); w.beginObject(); w.key("en-US"); w.string("Signature"); w.endObject();
-    w.key("contentType"); w.string("application/octet-stream");
-    w.key("length"); w.unsignedInteger(result.jws.size());
-    w.key("sha2"); w.string(store::EvidenceLog::sha256(result.jws));
+    w.key("usageType");
+    w.string(xapi::Attachment::kSignatureUsageType);
+    w.key("display");
+    w.beginObject();
+    w.key("en-US");
+    w.string("Signature");
+    w.endObject();
+    w.key("contentType");
+    w.string("application/octet-stream");
+    w.key("length");
+    w.unsignedInteger(result.jws.size());
+    w.key("sha2");
+    w.string(store::EvidenceLog::sha256(result.jws));
     w.endObject();
     result.body = unsignedBody.substr(0, unsignedBody.size() - 1) + kAttachments + attachment + "]}";
     return result;
@@ -50,4 +58,5 @@ std::string StatementSigner::unsignedBody(const std::string& signedBody)
     return signedBody.substr(0, at) + "}";
 }
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service

@@ -15,9 +15,9 @@ using namespace Poco::Data::Keywords;
 namespace sfe {
 namespace store {
 
-CheckpointRepository::CheckpointRepository(Database& db): _db(db)
-{
-}
+CheckpointRepository::CheckpointRepository(Database& db):
+    _db(db)
+{}
 
 std::optional<CheckpointRecord> CheckpointRepository::covering(long long seq)
 {
@@ -40,4 +40,5 @@ std::optional<CheckpointRecord> CheckpointRepository::covering(long long seq)
     return c;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

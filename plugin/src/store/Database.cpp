@@ -47,7 +47,7 @@ namespace {
 struct Binding
 {
     Poco::Data::Session* session = nullptr;
-    std::unique_ptr<Poco::Data::Session> owned;   ///< returned to the pool when the lease ends
+    std::unique_ptr<Poco::Data::Session> owned; ///< returned to the pool when the lease ends
     int depth = 0;
 };
 
@@ -114,10 +114,19 @@ Database::~Database()
 {
     tBound.erase(this);
     std::lock_guard<std::mutex> lock(_poolMutex);
-    for (auto& s : _idle)
-        try { s->close(); } catch (...) { }
+    for (auto& s : _idle) try
+        {
+            s->close();
+        }
+        catch (...)
+        {}
     _idle.clear();
-    try { _primary->close(); } catch (...) { }
+    try
+    {
+        _primary->close();
+    }
+    catch (...)
+    {}
 }
 
 std::string Database::toKeyValues(const std::string& connectionString)
@@ -138,7 +147,7 @@ std::string Database::toKeyValues(const std::string& connectionString)
             throw fail("not a valid postgresql:// URI (" + e.message() + ")");
         }
         std::string user, password;
-        const std::string& info = uri.getUserInfo();    // still percent-encoded
+        const std::string& info = uri.getUserInfo(); // still percent-encoded
         const auto colon = info.find(':');
         try
         {
@@ -166,11 +175,13 @@ std::string Database::toKeyValues(const std::string& connectionString)
         std::smatch m;
         while (it != connectionString.cend())
         {
-            if (std::all_of(it, connectionString.cend(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+            if (std::all_of(it, connectionString.cend(),
+                            [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
                 break;
             if (!std::regex_search(it, connectionString.cend(), m, pair, std::regex_constants::match_continuous))
                 throw fail("expected key=value at position " + std::to_string(it - connectionString.cbegin()));
-            std::string value = m[3].matched ? std::regex_replace(m[3].str(), std::regex(R"(\\(.))"), "$1") : m[2].str();
+            std::string value =
+                m[3].matched ? std::regex_replace(m[3].str(), std::regex(R"(\\(.))"), "$1") : m[2].str();
             pairs.emplace_back(m[1].str(), value);
             it = m[0].second;
         }
@@ -180,7 +191,8 @@ std::string Database::toKeyValues(const std::string& connectionString)
     for (const auto& [key, value] : pairs)
     {
         if (value.find_first_of(" \t\n'\"") != std::string::npos)
-            throw fail("the value of " + key + " holds a space or a quote, which Poco's PostgreSQL connector cannot pass");
+            throw fail("the value of " + key +
+                       " holds a space or a quote, which Poco's PostgreSQL connector cannot pass");
         if (!out.empty()) out += ' ';
         out += key + "=" + value;
     }
@@ -190,8 +202,9 @@ std::string Database::toKeyValues(const std::string& connectionString)
 std::string Database::sqliteConnectionString()
 {
     const std::string& file = _options.target;
-    if (file == ":memory:" || ::access(file.c_str(), F_OK) != 0) return file;   // new stores are made writable
-    const std::string folder = Poco::Path(file).parent().toString().empty() ? "." : Poco::Path(file).parent().toString();
+    if (file == ":memory:" || ::access(file.c_str(), F_OK) != 0) return file; // new stores are made writable
+    const std::string folder =
+        Poco::Path(file).parent().toString().empty() ? "." : Poco::Path(file).parent().toString();
     const bool folderWritable = ::access(folder.c_str(), W_OK) == 0;
     // Writing needs the file, its write-ahead log and index (-wal, -shm) and the writers' queue
     // (-writers), each writable, or creatable in the folder. access() asks as this process's user:
@@ -208,7 +221,8 @@ std::string Database::sqliteConnectionString()
     // immutable=1 reads just that file, taking no locks (nothing can change a copy nobody may
     // write). A -wal with frames but no -shm cannot be read there at all.
     _readOnly = true;
-    std::string path = Poco::Path(file).absolute().toString(), uri = path.rfind("//", 0) == 0 ? "file://localhost" : "file:";
+    std::string path = Poco::Path(file).absolute().toString(),
+                uri = path.rfind("//", 0) == 0 ? "file://localhost" : "file:";
     for (char c : path)
     {
         if (c == '%') uri += "%25";
@@ -216,15 +230,18 @@ std::string Database::sqliteConnectionString()
         else if (c == '#') uri += "%23";
         else uri += c;
     }
-    struct stat wal {};
+    struct stat wal
+    {};
     const bool walHasFrames = ::stat((file + "-wal").c_str(), &wal) == 0 && wal.st_size > 0;
     if (folderWritable || (walHasFrames && ::access((file + "-shm").c_str(), R_OK) == 0)) return uri + "?mode=ro";
     if (!walHasFrames) return uri + "?immutable=1";
-    throw runtime::Error(SFE_STORE, "cannot read the store " + _displayName + ": it is read-only, and its write-ahead log " +
-                                        file + "-wal holds changes not yet in the store file, but the log's index " + file +
+    throw runtime::Error(SFE_STORE, "cannot read the store " + _displayName +
+                                        ": it is read-only, and its write-ahead log " + file +
+                                        "-wal holds changes not yet in the store file, but the log's index " + file +
                                         "-shm is missing and cannot be created in the read-only folder " + folder +
                                         ": copy the store together with its -wal and -shm files, or make a copy that "
-                                        "needs neither with: sqlite3 " + file + " \".backup COPY.db\"");
+                                        "needs neither with: sqlite3 " +
+                                        file + " \".backup COPY.db\"");
 }
 
 std::unique_ptr<Poco::Data::Session> Database::openSession()
@@ -235,8 +252,8 @@ std::unique_ptr<Poco::Data::Session> Database::openSession()
         const Poco::Path file(_options.target);
         const Poco::File folder(file.parent().toString().empty() ? "." : file.parent().toString());
         if (_options.target != ":memory:" && (!folder.exists() || !folder.isDirectory()))
-            throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": the folder " +
-                                                folder.path() + " does not exist");
+            throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": the folder " + folder.path() +
+                                                " does not exist");
     }
     std::unique_ptr<Poco::Data::Session> session;
     try
@@ -246,7 +263,8 @@ std::unique_ptr<Poco::Data::Session> Database::openSession()
     catch (const Poco::Exception& e)
     {
         // libpq repeats the connection string in some messages; never show its password.
-        throw runtime::Error(SFE_STORE, "cannot open the store " + _displayName + ": " + runtime::redactSecrets(e.displayText()));
+        throw runtime::Error(SFE_STORE,
+                             "cannot open the store " + _displayName + ": " + runtime::redactSecrets(e.displayText()));
     }
     // Switching a new file to WAL needs a lock SQLite does not wait for (no busy handler) while
     // another process creates the same store: look again until the busy timeout has passed.
@@ -315,7 +333,8 @@ void Database::configure(Poco::Data::Session& session)
     std::string mode;
     session << "PRAGMA journal_mode=WAL", into(mode), now;
     if (mode != "wal" && _options.target != ":memory:")
-        throw runtime::Error(SFE_STORE, "the store " + _displayName + " cannot use WAL mode (journal_mode is " + mode + ")");
+        throw runtime::Error(SFE_STORE,
+                             "the store " + _displayName + " cannot use WAL mode (journal_mode is " + mode + ")");
     session << "PRAGMA synchronous=NORMAL", now;
     session << "PRAGMA foreign_keys=ON", now;
     // Ingest writes a few KB per event: a 32 MiB page cache keeps the indexes' hot pages (the
@@ -354,35 +373,37 @@ void Database::migrate()
         }
         catch (const Poco::Exception& e)
         {
-            throw runtime::Error(SFE_STORE, "cannot read the store " + _displayName + " (opened read-only): " +
-                                                e.displayText());
+            throw runtime::Error(SFE_STORE,
+                                 "cannot read the store " + _displayName + " (opened read-only): " + e.displayText());
         }
         const int latest = migrations().back().version;
-        throw runtime::Error(SFE_STORE, "the store " + _displayName + " is read-only (the file or its folder is not "
-                                        "writable) and has schema version " + std::to_string(version) +
-                                        "; this plugin reads version " + std::to_string(latest) +
-                                        (version > latest ? "" : ": open it once where it may be written, to migrate it"));
+        throw runtime::Error(SFE_STORE,
+                             "the store " + _displayName +
+                                 " is read-only (the file or its folder is not "
+                                 "writable) and has schema version " +
+                                 std::to_string(version) + "; this plugin reads version " + std::to_string(latest) +
+                                 (version > latest ? "" : ": open it once where it may be written, to migrate it"));
     }
     Transaction tx(*this);
     *_primary << "CREATE TABLE IF NOT EXISTS schema_migrations ("
                  "  version INTEGER PRIMARY KEY,"
                  "  description TEXT NOT NULL,"
-                 "  applied_at VARCHAR(24) NOT NULL)", now;
+                 "  applied_at VARCHAR(24) NOT NULL)",
+        now;
     const int current = schemaVersion();
     const int latest = migrations().back().version;
     if (current > latest)
         throw runtime::Error(SFE_STORE, "the store " + _displayName + " has schema version " + std::to_string(current) +
-                                        ", newer than this plugin knows (" + std::to_string(latest) + ")");
+                                            ", newer than this plugin knows (" + std::to_string(latest) + ")");
     if (current == latest)
     {
         _ready = true;
-        return;    // nothing written: the rollback ends the transaction
+        return; // nothing written: the rollback ends the transaction
     }
     for (const Migration& m : migrations())
     {
         if (m.version <= current) continue;
-        for (const std::string& statement : m.statements)
-            *_primary << statement, now;
+        for (const std::string& statement : m.statements) *_primary << statement, now;
         if (m.convert) m.convert(*this);
         std::string appliedAt = xapi::Timestamp::now();
         int version = m.version;
@@ -411,10 +432,8 @@ std::string Database::sql(const std::string& portable) const
     for (char c : portable)
     {
         if (c == '\'') quoted = !quoted;
-        if (c == '?' && !quoted)
-            out += '$' + std::to_string(++n);
-        else
-            out += c;
+        if (c == '?' && !quoted) out += '$' + std::to_string(++n);
+        else out += c;
     }
     return out;
 }
@@ -448,7 +467,7 @@ void Database::markChanged()
 
 void Database::refreshIfChanged()
 {
-    if (!_ready) return;    // still migrating: nothing is cached yet
+    if (!_ready) return; // still migrating: nothing is cached yet
     Poco::Nullable<Poco::Int64> value;
     session() << "SELECT value FROM sequences WHERE name = 'store_changes'", into(value), now;
     const long long seen = value.isNull() ? 0 : value.value();
@@ -473,10 +492,8 @@ void Database::recordLockWait(std::chrono::microseconds waited, bool busy)
     static constexpr std::size_t kKept = 65536;
     const auto us = static_cast<std::uint32_t>(std::min<long long>(waited.count(), UINT32_MAX));
     std::lock_guard<std::mutex> lock(_statsMutex);
-    if (_waitsUs.size() < kKept)
-        _waitsUs.push_back(us);
-    else
-        _waitsUs[_writes % kKept] = us;
+    if (_waitsUs.size() < kKept) _waitsUs.push_back(us);
+    else _waitsUs[_writes % kKept] = us;
     ++_writes;
     if (busy) ++_busy;
 }
@@ -493,7 +510,9 @@ Database::LockStats Database::lockStats() const
     }
     if (waits.empty()) return stats;
     std::sort(waits.begin(), waits.end());
-    auto at = [&](double q) { return waits[std::min(waits.size() - 1, static_cast<std::size_t>(q * waits.size()))] / 1000.0; };
+    auto at = [&](double q) {
+        return waits[std::min(waits.size() - 1, static_cast<std::size_t>(q * waits.size()))] / 1000.0;
+    };
     stats.p50Ms = at(0.50);
     stats.p99Ms = at(0.99);
     stats.maxMs = waits.back() / 1000.0;
@@ -530,7 +549,8 @@ void Database::release(std::unique_ptr<Poco::Data::Session> session)
     if (_idle.size() < 16) _idle.push_back(std::move(session));
 }
 
-Database::Lease::Lease(Database& db): _db(db)
+Database::Lease::Lease(Database& db):
+    _db(db)
 {
     auto it = tBound.find(&db);
     if (it != tBound.end())
@@ -575,10 +595,9 @@ void Database::Lease::unbind()
     if (--it->second.depth > 0) return;
     std::unique_ptr<Poco::Data::Session> owned = std::move(it->second.owned);
     tBound.erase(it);
-    if (owned)
-        _db.release(std::move(owned));
-    else
-        _db._memoryMutex.unlock();
+    if (owned) _db.release(std::move(owned));
+    else _db._memoryMutex.unlock();
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

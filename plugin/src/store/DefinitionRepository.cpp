@@ -22,9 +22,9 @@ using namespace Poco::Data::Keywords;
 namespace sfe {
 namespace store {
 
-DefinitionRepository::DefinitionRepository(Database& db): _db(db)
-{
-}
+DefinitionRepository::DefinitionRepository(Database& db):
+    _db(db)
+{}
 
 bool DefinitionRepository::contains(const std::string& contentSha256)
 {
@@ -52,8 +52,8 @@ void DefinitionRepository::add(const definition::Definition& d, const std::strin
     for (const definition::Skill& skill : d.skills)
     {
         std::string code = skill.code, skillName = TextCodec::encode(skill.name),
-                    description = TextCodec::encode(skill.description),
-                    notes = TextCodec::encode(skill.guidanceNotes), intro = TextCodec::encode(skill.activitiesIntro),
+                    description = TextCodec::encode(skill.description), notes = TextCodec::encode(skill.guidanceNotes),
+                    intro = TextCodec::encode(skill.activitiesIntro),
                     activities = TextCodec::encodeList(skill.activities),
                     development = TextCodec::encode(skill.developmentIntro);
         Poco::Nullable<std::string> lower;
@@ -86,13 +86,13 @@ void DefinitionRepository::add(const definition::Definition& d, const std::strin
         }
 
         int updated = 0;
-        s << _db.sql("UPDATE current_skills SET definition_sha256 = ?, since = ? WHERE code = ?"),
-            use(hash), use(at), use(code), now;
-        s << _db.sql("SELECT COUNT(*) FROM current_skills WHERE code = ? AND definition_sha256 = ?"),
-            use(code), use(hash), into(updated), now;
+        s << _db.sql("UPDATE current_skills SET definition_sha256 = ?, since = ? WHERE code = ?"), use(hash), use(at),
+            use(code), now;
+        s << _db.sql("SELECT COUNT(*) FROM current_skills WHERE code = ? AND definition_sha256 = ?"), use(code),
+            use(hash), into(updated), now;
         if (updated == 0)
-            s << _db.sql("INSERT INTO current_skills(code, definition_sha256, since) VALUES (?, ?, ?)"),
-                use(code), use(hash), use(at), now;
+            s << _db.sql("INSERT INTO current_skills(code, definition_sha256, since) VALUES (?, ?, ?)"), use(code),
+                use(hash), use(at), now;
     }
     // Its compression dictionaries, in the same transaction (TextDictionaries).
     _db.textDictionaries().create(hash);
@@ -159,8 +159,8 @@ std::optional<std::string> DefinitionRepository::document(const std::string& def
 {
     std::string hash = definitionSha256;
     Poco::Nullable<std::string> doc;
-    _db.session() << _db.sql("SELECT document FROM definition_versions WHERE content_sha256 = ?"), use(hash),
-        into(doc), now;
+    _db.session() << _db.sql("SELECT document FROM definition_versions WHERE content_sha256 = ?"), use(hash), into(doc),
+        now;
     if (doc.isNull()) return std::nullopt;
     return doc.value();
 }
@@ -255,4 +255,5 @@ std::optional<StoredSkill> DefinitionRepository::skill(const std::string& code, 
     return stored;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -23,9 +23,9 @@ namespace store {
 
 const std::string EvidenceLog::kGenesis(64, '0');
 
-EvidenceLog::EvidenceLog(Database& db): _db(db)
-{
-}
+EvidenceLog::EvidenceLog(Database& db):
+    _db(db)
+{}
 
 std::string EvidenceLog::sha256(const std::string& bytes)
 {
@@ -139,4 +139,5 @@ std::vector<LogEntry> EvidenceLog::entries(long long fromSeq, std::size_t limit)
     return result;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

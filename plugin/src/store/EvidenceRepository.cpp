@@ -21,7 +21,7 @@ namespace store {
 
 namespace {
 
-template <typename T>
+template<typename T>
 Poco::Nullable<T> nullable(const std::optional<T>& v)
 {
     return v ? Poco::Nullable<T>(*v) : Poco::Nullable<T>();
@@ -32,7 +32,7 @@ Poco::Nullable<int> nullableBool(const std::optional<bool>& v)
     return v ? Poco::Nullable<int>(*v ? 1 : 0) : Poco::Nullable<int>();
 }
 
-template <typename T>
+template<typename T>
 std::optional<T> optional(Poco::Data::RecordSet& rs, const std::string& column)
 {
     if (rs[column].isEmpty()) return std::nullopt;
@@ -49,16 +49,16 @@ std::vector<std::string> byteOrder(std::vector<std::string> ids)
 
 /// A record's state (EvidenceState) as SQL over a row of evidence, so that a filter on it runs in
 /// the query; the names are those of stateName().
-const char* kState =
-    "(CASE WHEN withdrawn_at IS NOT NULL THEN 'withdrawn'"
-    " WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.evidence_id = evidence.id) THEN 'verified'"
-    " ELSE 'active' END)";
+const char* kState = "(CASE WHEN withdrawn_at IS NOT NULL THEN 'withdrawn'"
+                     " WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.evidence_id = evidence.id) THEN 'verified'"
+                     " ELSE 'active' END)";
 
-const std::string kColumns = std::string(
-    "id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256, level_text_sha256, activity_id,"
-    " mapping_id, verb, score_raw, score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
-    " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at, ")
-    + kState + " AS state";
+const std::string kColumns =
+    std::string(
+        "id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256, level_text_sha256, activity_id,"
+        " mapping_id, verb, score_raw, score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
+        " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at, ") +
+    kState + " AS state";
 
 EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
 {
@@ -104,9 +104,12 @@ const char* stateName(EvidenceState state)
 {
     switch (state)
     {
-    case EvidenceState::Active: return "active";
-    case EvidenceState::Verified: return "verified";
-    case EvidenceState::Withdrawn: return "withdrawn";
+        case EvidenceState::Active:
+            return "active";
+        case EvidenceState::Verified:
+            return "verified";
+        case EvidenceState::Withdrawn:
+            return "withdrawn";
     }
     return "active";
 }
@@ -118,9 +121,9 @@ std::optional<EvidenceState> stateNamed(const std::string& name)
     return std::nullopt;
 }
 
-EvidenceRepository::EvidenceRepository(Database& db): _db(db)
-{
-}
+EvidenceRepository::EvidenceRepository(Database& db):
+    _db(db)
+{}
 
 std::set<std::string> EvidenceRepository::knownEvents(const std::vector<std::string>& eventIds)
 {
@@ -137,8 +140,8 @@ void EvidenceRepository::insertEvents(const std::vector<std::string>& eventIds, 
 {
     if (eventIds.empty()) return;
     std::vector<std::string> ids = eventIds, k = kinds, at(eventIds.size(), receivedAt);
-    _db.session() << _db.sql("INSERT INTO lms_events(event_id, kind, received_at) VALUES (?, ?, ?)"),
-        use(ids), use(k), use(at), now;
+    _db.session() << _db.sql("INSERT INTO lms_events(event_id, kind, received_at) VALUES (?, ?, ?)"), use(ids), use(k),
+        use(at), now;
 }
 
 void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
@@ -157,15 +160,31 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
         v->reserve(n);
     for (const EvidenceRecord& r : records)
     {
-        id.push_back(r.id); seq.push_back(r.seq); eventId.push_back(r.eventId); kind.push_back(r.kind);
-        learner.push_back(r.learner); skill.push_back(r.skillCode); level.push_back(r.level);
-        defHash.push_back(r.definitionSha256); levelHash.push_back(r.levelTextSha256);
-        activity.push_back(nullable(r.activityId)); mapping.push_back(nullable(r.mappingId)); verb.push_back(r.verb);
-        raw.push_back(nullable(r.scoreRaw)); min.push_back(nullable(r.scoreMin)); max.push_back(nullable(r.scoreMax));
-        scaled.push_back(nullable(r.scoreScaled)); success.push_back(nullableBool(r.success));
-        assessor.push_back(nullable(r.assessor)); outcome.push_back(nullable(r.outcome)); note.push_back(nullable(r.note));
-        url.push_back(nullable(r.evidenceUrl)); occurred.push_back(r.occurredAt); recorded.push_back(r.recordedAt);
-        learnerRef.push_back(r.learnerRef); assessorRef.push_back(nullable(r.assessorRef));
+        id.push_back(r.id);
+        seq.push_back(r.seq);
+        eventId.push_back(r.eventId);
+        kind.push_back(r.kind);
+        learner.push_back(r.learner);
+        skill.push_back(r.skillCode);
+        level.push_back(r.level);
+        defHash.push_back(r.definitionSha256);
+        levelHash.push_back(r.levelTextSha256);
+        activity.push_back(nullable(r.activityId));
+        mapping.push_back(nullable(r.mappingId));
+        verb.push_back(r.verb);
+        raw.push_back(nullable(r.scoreRaw));
+        min.push_back(nullable(r.scoreMin));
+        max.push_back(nullable(r.scoreMax));
+        scaled.push_back(nullable(r.scoreScaled));
+        success.push_back(nullableBool(r.success));
+        assessor.push_back(nullable(r.assessor));
+        outcome.push_back(nullable(r.outcome));
+        note.push_back(nullable(r.note));
+        url.push_back(nullable(r.evidenceUrl));
+        occurred.push_back(r.occurredAt);
+        recorded.push_back(r.recordedAt);
+        learnerRef.push_back(r.learnerRef);
+        assessorRef.push_back(nullable(r.assessorRef));
         noteSha.push_back(nullable(r.noteSha256));
         for (const auto& resp : r.responsibilities)
         {
@@ -196,8 +215,8 @@ std::optional<EvidenceRecord> EvidenceRepository::find(const std::string& id)
     if (!rs.moveFirst()) return std::nullopt;
     EvidenceRecord r = fromRow(rs);
     std::vector<std::string> responsibilities;
-    _db.session() << _db.sql("SELECT responsibility_id FROM evidence_responsibilities WHERE evidence_id = ?"),
-        use(key), into(responsibilities), now;
+    _db.session() << _db.sql("SELECT responsibility_id FROM evidence_responsibilities WHERE evidence_id = ?"), use(key),
+        into(responsibilities), now;
     r.responsibilities = byteOrder(std::move(responsibilities));
     return r;
 }
@@ -216,11 +235,14 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
     Poco::Int64 limit = f.limit ? static_cast<Poco::Int64>(f.limit) : Poco::Int64(1) << 62;
     Poco::Int64 offset = static_cast<Poco::Int64>(f.offset), after = f.afterSeq;
     Poco::Data::Statement select(_db.session());
-    select << _db.sql("SELECT " + kColumns + " FROM evidence"
+    select << _db.sql("SELECT " + kColumns +
+                      " FROM evidence"
                       " WHERE (? = 1 OR learner = ?) AND (? = 1 OR skill_code = ?) AND (? = 1 OR level_number = ?)"
                       " AND (? = 1 OR assessor = ?) AND (? = 1 OR kind = ?) AND (? = 1 OR occurred_at >= ?)"
                       " AND (? = 1 OR occurred_at < ?) AND (? = 1 OR withdrawn_at IS NULL)"
-                      " AND (? = 1 OR " + kState + " = ?) AND seq > ?"
+                      " AND (? = 1 OR " +
+                      kState +
+                      " = ?) AND seq > ?"
                       " ORDER BY seq LIMIT ? OFFSET ?"),
         use(anyLearner), use(learner), use(anySkill), use(skill), use(anyLevel), use(level), use(anyAssessor),
         use(assessor), use(anyKind), use(kind), use(anyFrom), use(from), use(anyTo), use(to), use(withWithdrawn),
@@ -269,8 +291,8 @@ std::vector<long long> EvidenceRepository::logSeqs(const std::string& evidenceId
 {
     std::string key = evidenceId;
     std::vector<Poco::Int64> seqs;
-    _db.session() << _db.sql("SELECT seq FROM evidence_log WHERE evidence_id = ? ORDER BY seq"), use(key),
-        into(seqs), now;
+    _db.session() << _db.sql("SELECT seq FROM evidence_log WHERE evidence_id = ? ORDER BY seq"), use(key), into(seqs),
+        now;
     return std::vector<long long>(seqs.begin(), seqs.end());
 }
 
@@ -298,4 +320,5 @@ bool EvidenceRepository::withdraw(const std::string& id, const std::string& at, 
     return update.execute() > 0;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -36,9 +36,9 @@ std::string refOf(const std::string& salt, const std::string& id)
 
 } // namespace
 
-LearnerRefs::LearnerRefs(Database& db): _db(db)
-{
-}
+LearnerRefs::LearnerRefs(Database& db):
+    _db(db)
+{}
 
 std::map<std::string, std::string> LearnerRefs::refs(const std::vector<std::string>& ids)
 {
@@ -71,8 +71,8 @@ std::map<std::string, std::string> LearnerRefs::refs(const std::vector<std::stri
         result[id] = _cache[id] = newRefs.back();
     }
     if (!newIds.empty())
-        _db.session() << _db.sql("INSERT INTO learner_refs(learner, ref, salt) VALUES (?, ?, ?)"),
-            use(newIds), use(newRefs), use(newSalts), now;
+        _db.session() << _db.sql("INSERT INTO learner_refs(learner, ref, salt) VALUES (?, ?, ?)"), use(newIds),
+            use(newRefs), use(newSalts), now;
     return result;
 }
 
@@ -105,4 +105,5 @@ void LearnerRefs::clearCache()
     _cache.clear();
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -42,10 +42,9 @@ const char* const kEntriesSql =
     " WHERE l.seq >= ? AND l.seq <= ? ORDER BY l.seq";
 
 // The responsibilities of each entry's evidence row, in entry order, merged with kEntriesSql's rows.
-const char* const kResponsibilitiesSql =
-    "SELECT l.seq, r.responsibility_id FROM evidence_log l"
-    " JOIN evidence_responsibilities r ON r.evidence_id = l.evidence_id"
-    " WHERE l.seq >= ? AND l.seq <= ? ORDER BY l.seq";
+const char* const kResponsibilitiesSql = "SELECT l.seq, r.responsibility_id FROM evidence_log l"
+                                         " JOIN evidence_responsibilities r ON r.evidence_id = l.evidence_id"
+                                         " WHERE l.seq >= ? AND l.seq <= ? ORDER BY l.seq";
 
 const char* const kStatementColumns =
     "id, seq, evidence_id, kind, learner, body, voids_statement_id, state, signature, log_seq, body_z";
@@ -53,7 +52,7 @@ const char* const kStatementColumns =
 /// Reads the columns of kEntriesSql through `text`, `blob`, `isNull`, `integer` and `real`, so both
 /// connectors decode a row the same way. Compressed columns (content_z) are decoded by StoredText,
 /// as EvidenceLog reads them.
-template <typename Source>
+template<typename Source>
 void decode(Source& s, LogRow& row)
 {
     LogEntry& e = row.entry;
@@ -65,7 +64,8 @@ void decode(Source& s, LogRow& row)
     {
         const std::string_view z = s.blob(39);
         const long long seq = e.seq;
-        StoredText::decode(z.data(), z.size(), e.content, [seq] { return "evidence log entry " + std::to_string(seq); });
+        StoredText::decode(z.data(), z.size(), e.content,
+                           [seq] { return "evidence log entry " + std::to_string(seq); });
     }
     s.text(4, e.contentSha256);
     s.text(5, e.prevHash);
@@ -138,7 +138,8 @@ struct PocoRow
 StatementRecord statementFrom(Poco::Data::RecordSet& rs)
 {
     auto opt = [&rs](std::size_t c) {
-        return rs[c].isEmpty() ? std::optional<std::string>() : std::optional<std::string>(rs[c].convert<std::string>());
+        return rs[c].isEmpty() ? std::optional<std::string>()
+                               : std::optional<std::string>(rs[c].convert<std::string>());
     };
     StatementRecord s;
     s.id = rs[0].convert<std::string>();
@@ -150,7 +151,8 @@ StatementRecord statementFrom(Poco::Data::RecordSet& rs)
     if (rs.columnCount() > 10 && !rs[10].isEmpty())
     {
         const auto& b = rs[10].extract<Poco::Data::BLOB>();
-        s.body = StoredText::decode(std::string(reinterpret_cast<const char*>(b.rawContent()), b.size()), "statement " + s.id);
+        s.body = StoredText::decode(std::string(reinterpret_cast<const char*>(b.rawContent()), b.size()),
+                                    "statement " + s.id);
     }
     s.voidsStatementId = opt(6);
     s.state = rs[7].convert<std::string>();
@@ -170,7 +172,8 @@ public:
         _db(db),
         _handle(Poco::Data::SQLite::Utility::dbHandle(db.session()))
     {
-        if (!_handle) throw runtime::Error(SFE_STORE, "cannot read the evidence log: the store " + db.target() + " is closed");
+        if (!_handle)
+            throw runtime::Error(SFE_STORE, "cannot read the evidence log: the store " + db.target() + " is closed");
         _entries = prepare(kEntriesSql);
         _responsibilities = prepare(kResponsibilitiesSql);
         for (sqlite3_stmt* s : {_entries, _responsibilities})
@@ -215,7 +218,8 @@ public:
     std::optional<StatementRecord> statement(const std::string& id)
     {
         if (!_statement)
-            _statement = prepare((std::string("SELECT ") + kStatementColumns + " FROM statements WHERE id = ?").c_str());
+            _statement =
+                prepare((std::string("SELECT ") + kStatementColumns + " FROM statements WHERE id = ?").c_str());
         sqlite3_reset(_statement);
         if (sqlite3_bind_text(_statement, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT) != SQLITE_OK)
             fail("bind");
@@ -237,7 +241,8 @@ public:
             while (_haveStreamed && boundBefore()) _haveStreamed = step(_stream);
             if (_haveStreamed && sqlite3_column_int64(_stream, 9) == logSeq &&
                 static_cast<std::size_t>(sqlite3_column_bytes(_stream, 0)) == id.size() &&
-                id.compare(0, id.size(), reinterpret_cast<const char*>(sqlite3_column_text(_stream, 0)), id.size()) == 0)
+                id.compare(0, id.size(), reinterpret_cast<const char*>(sqlite3_column_text(_stream, 0)), id.size()) ==
+                    0)
             {
                 StatementRecord s = statementAt(_stream);
                 _haveStreamed = step(_stream);
@@ -249,7 +254,9 @@ public:
         {
             // Statements are written with their entry, so those after this one are likely the next entries'.
             if (!_stream)
-                _stream = prepare((std::string("SELECT ") + kStatementColumns + " FROM statements WHERE seq > ? ORDER BY seq").c_str());
+                _stream =
+                    prepare((std::string("SELECT ") + kStatementColumns + " FROM statements WHERE seq > ? ORDER BY seq")
+                                .c_str());
             sqlite3_reset(_stream);
             if (sqlite3_bind_int64(_stream, 1, s->seq) != SQLITE_OK) fail("bind");
             _streamOpen = true;
@@ -309,7 +316,8 @@ private:
         {
             const std::string message = sqlite3_errmsg(_handle);
             sqlite3_finalize(statement);
-            throw runtime::Error(SFE_STORE, "cannot read the evidence log of the store " + _db.target() + ": " + message);
+            throw runtime::Error(SFE_STORE,
+                                 "cannot read the evidence log of the store " + _db.target() + ": " + message);
         }
         return statement;
     }
@@ -324,8 +332,8 @@ private:
 
     [[noreturn]] void fail(const char* what) const
     {
-        throw runtime::Error(SFE_STORE, std::string("cannot ") + what + " the evidence log of the store " + _db.target() +
-                                            ": " + sqlite3_errmsg(_handle));
+        throw runtime::Error(SFE_STORE, std::string("cannot ") + what + " the evidence log of the store " +
+                                            _db.target() + ": " + sqlite3_errmsg(_handle));
     }
 
     Database& _db;
@@ -333,9 +341,9 @@ private:
     sqlite3_stmt* _entries = nullptr;
     sqlite3_stmt* _responsibilities = nullptr;
     sqlite3_stmt* _statement = nullptr;
-    sqlite3_stmt* _stream = nullptr;     ///< statements by seq, from just after the last one looked up by id
+    sqlite3_stmt* _stream = nullptr; ///< statements by seq, from just after the last one looked up by id
     bool _streamOpen = false;
-    bool _haveStreamed = false;         ///< _stream is on a row
+    bool _haveStreamed = false; ///< _stream is on a row
     bool _haveResponsibility = false;
 };
 
@@ -417,7 +425,8 @@ std::optional<StatementRecord> LogCursor::statement(const std::string& id, long 
             if (!_streamed.empty() || _streamAfter < 0) break;
             Poco::Data::Statement select(_db.session());
             Poco::Int64 after = _streamAfter, limit = static_cast<Poco::Int64>(kPage);
-            select << _db.sql(std::string("SELECT ") + kStatementColumns + " FROM statements WHERE seq > ? ORDER BY seq LIMIT ?"),
+            select << _db.sql(std::string("SELECT ") + kStatementColumns +
+                              " FROM statements WHERE seq > ? ORDER BY seq LIMIT ?"),
                 use(after), use(limit), now;
             Poco::Data::RecordSet rs(select);
             for (bool more = rs.moveFirst(); more; more = rs.moveNext()) _streamed.push_back(statementFrom(rs));
@@ -448,14 +457,14 @@ long long LogCursor::statementsBoundIn(long long from, long long to)
     return count;
 }
 
-std::vector<StatementRecord> LogCursor::statementsWhere(const std::string& where, long long afterSeq,
-                                                       std::size_t limit)
+std::vector<StatementRecord> LogCursor::statementsWhere(const std::string& where, long long afterSeq, std::size_t limit)
 {
     Poco::Data::Statement select(_db.session());
     Poco::Int64 after = afterSeq, lim = static_cast<Poco::Int64>(limit);
     // Columns of the same types in the places of body and signature, which are not read.
     select << _db.sql("SELECT id, seq, evidence_id, kind, learner, kind, voids_statement_id, state, voids_statement_id,"
-                      " log_seq FROM statements WHERE seq > ? AND (" + where + ") ORDER BY seq LIMIT ?"),
+                      " log_seq FROM statements WHERE seq > ? AND (" +
+                      where + ") ORDER BY seq LIMIT ?"),
         use(after), use(lim), now;
     Poco::Data::RecordSet rs(select);
     std::vector<StatementRecord> result;
@@ -484,4 +493,5 @@ std::optional<std::string> LogCursor::chainHashAt(Database& db, long long seq)
     return hash.value();
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -19,9 +19,9 @@ using namespace Poco::Data::Keywords;
 namespace sfe {
 namespace store {
 
-MappingRepository::MappingRepository(Database& db): _db(db)
-{
-}
+MappingRepository::MappingRepository(Database& db):
+    _db(db)
+{}
 
 void MappingRepository::saveActivity(const ActivityRecord& a)
 {
@@ -53,8 +53,7 @@ std::optional<ActivityRecord> MappingRepository::activity(const std::string& idO
 
 void MappingRepository::addMapping(const MappingRecord& m)
 {
-    std::string id = m.id, activityId = m.activity.id, skill = m.skillCode, hash = m.definitionSha256,
-                at = m.createdAt;
+    std::string id = m.id, activityId = m.activity.id, skill = m.skillCode, hash = m.definitionSha256, at = m.createdAt;
     int level = m.level;
     _db.session() << _db.sql("INSERT INTO mappings(id, activity_id, skill_code, level_number, definition_sha256,"
                              " created_at) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -82,8 +81,8 @@ bool MappingRepository::removeMapping(const std::string& mappingId, const std::s
 void MappingRepository::flagMapping(const std::string& mappingId, const std::string& at, const std::string& reason)
 {
     std::string id = mappingId, when = at, why = reason;
-    _db.session() << _db.sql("UPDATE mappings SET flagged_at = ?, flag_reason = ? WHERE id = ?"),
-        use(when), use(why), use(id), now;
+    _db.session() << _db.sql("UPDATE mappings SET flagged_at = ?, flag_reason = ? WHERE id = ?"), use(when), use(why),
+        use(id), now;
     _db.markChanged();
 }
 
@@ -140,15 +139,14 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
     for (bool more = rr.moveFirst(); more; more = rr.moveNext())
     {
         auto it = index.find(rr["mapping_id"].convert<std::string>());
-        if (it == index.end()) continue;    // mapped by another process between the two reads
+        if (it == index.end()) continue; // mapped by another process between the two reads
         result[it->second].responsibilities.push_back(
             {rr["responsibility_id"].convert<std::string>(), rr["text_sha256"].convert<std::string>()});
     }
     for (auto& m : result)
-        std::sort(m.responsibilities.begin(), m.responsibilities.end(),
-                  [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) {
-                      return a.id < b.id;
-                  });
+        std::sort(
+            m.responsibilities.begin(), m.responsibilities.end(),
+            [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) { return a.id < b.id; });
     std::sort(result.begin(), result.end(), [](const MappingRecord& a, const MappingRecord& b) {
         return std::tie(a.skillCode, a.level, a.activity.id, a.id) <
                std::tie(b.skillCode, b.level, b.activity.id, b.id);
@@ -162,9 +160,12 @@ std::vector<MappingRecord> MappingRepository::activeMappingsPage(const std::opti
     // The key compared as bytes: SQLite's BINARY collation does; PostgreSQL's follows the
     // database's locale unless told "C".
     const std::string bytes = _db.isPostgreSQL() ? " COLLATE \"C\"" : "";
-    const std::string key = "(m.skill_code" + bytes + ", m.level_number, m.activity_id" + bytes + ", m.id" + bytes + ")";
+    const std::string key =
+        "(m.skill_code" + bytes + ", m.level_number, m.activity_id" + bytes + ", m.id" + bytes + ")";
     const std::string where = " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?)"
-                              " AND (? = 1 OR " + key + " > (SELECT c.skill_code, c.level_number, c.activity_id, c.id"
+                              " AND (? = 1 OR " +
+                              key +
+                              " > (SELECT c.skill_code, c.level_number, c.activity_id, c.id"
                               " FROM mappings c WHERE c.id = ?))";
     std::string skill = skillCode.value_or(""), after = afterId;
     int anySkill = skillCode ? 0 : 1, fromFirst = afterId.empty() ? 1 : 0;
@@ -172,8 +173,8 @@ std::vector<MappingRecord> MappingRepository::activeMappingsPage(const std::opti
     Poco::Data::Statement select(_db.session());
     select << _db.sql("SELECT m.id, m.skill_code, m.level_number, m.definition_sha256, m.created_at, m.flagged_at,"
                       " m.flag_reason, a.id AS activity_id, a.iri, a.name, a.type, a.created_at AS activity_created_at"
-                      " FROM mappings m JOIN activities a ON a.id = m.activity_id" + where +
-                      " ORDER BY " + key.substr(1, key.size() - 2) + " LIMIT ?"),
+                      " FROM mappings m JOIN activities a ON a.id = m.activity_id" +
+                      where + " ORDER BY " + key.substr(1, key.size() - 2) + " LIMIT ?"),
         use(anySkill), use(skill), use(fromFirst), use(after), use(most), now;
     Poco::Data::RecordSet rs(select);
     std::vector<MappingRecord> result;
@@ -200,23 +201,23 @@ std::vector<MappingRecord> MappingRepository::activeMappingsPage(const std::opti
     std::string last = result.back().id;
     Poco::Data::Statement responsibilities(_db.session());
     responsibilities << _db.sql("SELECT r.mapping_id, r.responsibility_id, r.text_sha256"
-                                " FROM mapping_responsibilities r JOIN mappings m ON m.id = r.mapping_id" + where +
-                                " AND " + key + " <= (SELECT c.skill_code, c.level_number, c.activity_id, c.id"
+                                " FROM mapping_responsibilities r JOIN mappings m ON m.id = r.mapping_id" +
+                                where + " AND " + key +
+                                " <= (SELECT c.skill_code, c.level_number, c.activity_id, c.id"
                                 " FROM mappings c WHERE c.id = ?)"),
         use(anySkill), use(skill), use(fromFirst), use(after), use(last), now;
     Poco::Data::RecordSet rr(responsibilities);
     for (bool more = rr.moveFirst(); more; more = rr.moveNext())
     {
         auto it = index.find(rr["mapping_id"].convert<std::string>());
-        if (it == index.end()) continue;    // mapped by another process between the two reads
+        if (it == index.end()) continue; // mapped by another process between the two reads
         result[it->second].responsibilities.push_back(
             {rr["responsibility_id"].convert<std::string>(), rr["text_sha256"].convert<std::string>()});
     }
     for (auto& m : result)
-        std::sort(m.responsibilities.begin(), m.responsibilities.end(),
-                  [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) {
-                      return a.id < b.id;
-                  });
+        std::sort(
+            m.responsibilities.begin(), m.responsibilities.end(),
+            [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) { return a.id < b.id; });
     return result;
 }
 
@@ -228,4 +229,5 @@ bool MappingRepository::hasMapping(const std::string& mappingId)
     return count > 0;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

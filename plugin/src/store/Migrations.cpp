@@ -28,68 +28,70 @@ namespace {
 // Localised texts are stored as JSON objects {"de-DE": "..."}.
 Migration definitions()
 {
-    return {1, "definition versions, skills, levels, responsibilities", {
-        "CREATE TABLE sequences ("
-        "  name VARCHAR(32) PRIMARY KEY,"
-        "  value BIGINT NOT NULL)",
+    return {1,
+            "definition versions, skills, levels, responsibilities",
+            {
+                "CREATE TABLE sequences ("
+                "  name VARCHAR(32) PRIMARY KEY,"
+                "  value BIGINT NOT NULL)",
 
-        "CREATE TABLE definition_versions ("
-        "  content_sha256 VARCHAR(64) PRIMARY KEY,"
-        "  import_seq BIGINT NOT NULL UNIQUE,"
-        "  framework_name TEXT NOT NULL,"
-        "  framework_version TEXT NOT NULL,"
-        "  language VARCHAR(35) NOT NULL,"
-        "  framework_title TEXT NOT NULL,"
-        "  source_url TEXT NOT NULL,"
-        "  copyright TEXT NOT NULL,"
-        "  licence TEXT NOT NULL,"
-        "  source_name TEXT NOT NULL,"
-        "  document TEXT NOT NULL,"
-        "  imported_at VARCHAR(24) NOT NULL)",
+                "CREATE TABLE definition_versions ("
+                "  content_sha256 VARCHAR(64) PRIMARY KEY,"
+                "  import_seq BIGINT NOT NULL UNIQUE,"
+                "  framework_name TEXT NOT NULL,"
+                "  framework_version TEXT NOT NULL,"
+                "  language VARCHAR(35) NOT NULL,"
+                "  framework_title TEXT NOT NULL,"
+                "  source_url TEXT NOT NULL,"
+                "  copyright TEXT NOT NULL,"
+                "  licence TEXT NOT NULL,"
+                "  source_name TEXT NOT NULL,"
+                "  document TEXT NOT NULL,"
+                "  imported_at VARCHAR(24) NOT NULL)",
 
-        "CREATE TABLE skills ("
-        "  definition_sha256 VARCHAR(64) NOT NULL REFERENCES definition_versions(content_sha256),"
-        "  code VARCHAR(16) NOT NULL,"
-        "  name TEXT NOT NULL,"
-        "  description TEXT NOT NULL,"
-        "  guidance_notes TEXT NOT NULL,"
-        "  activities_intro TEXT NOT NULL,"
-        "  activities TEXT NOT NULL,"
-        "  development_intro TEXT NOT NULL,"
-        "  lower_levels_not_defined TEXT,"
-        "  PRIMARY KEY (definition_sha256, code))",
+                "CREATE TABLE skills ("
+                "  definition_sha256 VARCHAR(64) NOT NULL REFERENCES definition_versions(content_sha256),"
+                "  code VARCHAR(16) NOT NULL,"
+                "  name TEXT NOT NULL,"
+                "  description TEXT NOT NULL,"
+                "  guidance_notes TEXT NOT NULL,"
+                "  activities_intro TEXT NOT NULL,"
+                "  activities TEXT NOT NULL,"
+                "  development_intro TEXT NOT NULL,"
+                "  lower_levels_not_defined TEXT,"
+                "  PRIMARY KEY (definition_sha256, code))",
 
-        "CREATE TABLE levels ("
-        "  definition_sha256 VARCHAR(64) NOT NULL,"
-        "  skill_code VARCHAR(16) NOT NULL,"
-        "  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 7),"
-        "  defined INTEGER NOT NULL CHECK (defined IN (0, 1)),"
-        "  guiding_phrase TEXT NOT NULL,"
-        "  essence TEXT NOT NULL,"
-        "  development_guidance TEXT NOT NULL,"
-        "  not_defined TEXT,"
-        "  text_sha256 VARCHAR(64) NOT NULL,"
-        "  PRIMARY KEY (definition_sha256, skill_code, number),"
-        "  FOREIGN KEY (definition_sha256, skill_code) REFERENCES skills(definition_sha256, code))",
+                "CREATE TABLE levels ("
+                "  definition_sha256 VARCHAR(64) NOT NULL,"
+                "  skill_code VARCHAR(16) NOT NULL,"
+                "  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 7),"
+                "  defined INTEGER NOT NULL CHECK (defined IN (0, 1)),"
+                "  guiding_phrase TEXT NOT NULL,"
+                "  essence TEXT NOT NULL,"
+                "  development_guidance TEXT NOT NULL,"
+                "  not_defined TEXT,"
+                "  text_sha256 VARCHAR(64) NOT NULL,"
+                "  PRIMARY KEY (definition_sha256, skill_code, number),"
+                "  FOREIGN KEY (definition_sha256, skill_code) REFERENCES skills(definition_sha256, code))",
 
-        "CREATE TABLE responsibilities ("
-        "  definition_sha256 VARCHAR(64) NOT NULL,"
-        "  id VARCHAR(32) NOT NULL,"
-        "  skill_code VARCHAR(16) NOT NULL,"
-        "  level_number INTEGER NOT NULL,"
-        "  position INTEGER NOT NULL,"
-        "  text TEXT NOT NULL,"
-        "  text_sha256 VARCHAR(64) NOT NULL,"
-        "  PRIMARY KEY (definition_sha256, id),"
-        "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
-        "    REFERENCES levels(definition_sha256, skill_code, number))",
+                "CREATE TABLE responsibilities ("
+                "  definition_sha256 VARCHAR(64) NOT NULL,"
+                "  id VARCHAR(32) NOT NULL,"
+                "  skill_code VARCHAR(16) NOT NULL,"
+                "  level_number INTEGER NOT NULL,"
+                "  position INTEGER NOT NULL,"
+                "  text TEXT NOT NULL,"
+                "  text_sha256 VARCHAR(64) NOT NULL,"
+                "  PRIMARY KEY (definition_sha256, id),"
+                "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
+                "    REFERENCES levels(definition_sha256, skill_code, number))",
 
-        "CREATE TABLE current_skills ("
-        "  code VARCHAR(16) PRIMARY KEY,"
-        "  definition_sha256 VARCHAR(64) NOT NULL,"
-        "  since VARCHAR(24) NOT NULL,"
-        "  FOREIGN KEY (definition_sha256, code) REFERENCES skills(definition_sha256, code))",
-    }};
+                "CREATE TABLE current_skills ("
+                "  code VARCHAR(16) PRIMARY KEY,"
+                "  definition_sha256 VARCHAR(64) NOT NULL,"
+                "  since VARCHAR(24) NOT NULL,"
+                "  FOREIGN KEY (definition_sha256, code) REFERENCES skills(definition_sha256, code))",
+            }};
 }
 
 // Version 2: mappings, evidence and the statement outbox.
@@ -103,95 +105,97 @@ Migration definitions()
 //   with its final id and body, and stays after delivery (state 'delivered') for audit.
 Migration evidence()
 {
-    return {2, "activities, mappings, LMS events, evidence, statement outbox", {
-        "CREATE TABLE activities ("
-        "  id TEXT PRIMARY KEY,"
-        "  iri TEXT NOT NULL UNIQUE,"
-        "  name TEXT NOT NULL,"
-        "  type VARCHAR(16) NOT NULL CHECK (type IN ('course', 'module', 'assessment', 'task')),"
-        "  created_at VARCHAR(24) NOT NULL)",
+    return {2,
+            "activities, mappings, LMS events, evidence, statement outbox",
+            {
+                "CREATE TABLE activities ("
+                "  id TEXT PRIMARY KEY,"
+                "  iri TEXT NOT NULL UNIQUE,"
+                "  name TEXT NOT NULL,"
+                "  type VARCHAR(16) NOT NULL CHECK (type IN ('course', 'module', 'assessment', 'task')),"
+                "  created_at VARCHAR(24) NOT NULL)",
 
-        "CREATE TABLE mappings ("
-        "  id VARCHAR(36) PRIMARY KEY,"
-        "  activity_id TEXT NOT NULL REFERENCES activities(id),"
-        "  skill_code VARCHAR(16) NOT NULL,"
-        "  level_number INTEGER NOT NULL,"
-        "  definition_sha256 VARCHAR(64) NOT NULL,"
-        "  created_at VARCHAR(24) NOT NULL,"
-        "  removed_at VARCHAR(24),"
-        "  flagged_at VARCHAR(24),"
-        "  flag_reason TEXT,"
-        "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
-        "    REFERENCES levels(definition_sha256, skill_code, number))",
-        "CREATE INDEX mappings_activity ON mappings(activity_id, removed_at)",
-        "CREATE INDEX mappings_level ON mappings(skill_code, level_number, removed_at)",
+                "CREATE TABLE mappings ("
+                "  id VARCHAR(36) PRIMARY KEY,"
+                "  activity_id TEXT NOT NULL REFERENCES activities(id),"
+                "  skill_code VARCHAR(16) NOT NULL,"
+                "  level_number INTEGER NOT NULL,"
+                "  definition_sha256 VARCHAR(64) NOT NULL,"
+                "  created_at VARCHAR(24) NOT NULL,"
+                "  removed_at VARCHAR(24),"
+                "  flagged_at VARCHAR(24),"
+                "  flag_reason TEXT,"
+                "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
+                "    REFERENCES levels(definition_sha256, skill_code, number))",
+                "CREATE INDEX mappings_activity ON mappings(activity_id, removed_at)",
+                "CREATE INDEX mappings_level ON mappings(skill_code, level_number, removed_at)",
 
-        "CREATE TABLE mapping_responsibilities ("
-        "  mapping_id VARCHAR(36) NOT NULL REFERENCES mappings(id),"
-        "  responsibility_id VARCHAR(32) NOT NULL,"
-        "  text_sha256 VARCHAR(64) NOT NULL,"
-        "  PRIMARY KEY (mapping_id, responsibility_id))",
+                "CREATE TABLE mapping_responsibilities ("
+                "  mapping_id VARCHAR(36) NOT NULL REFERENCES mappings(id),"
+                "  responsibility_id VARCHAR(32) NOT NULL,"
+                "  text_sha256 VARCHAR(64) NOT NULL,"
+                "  PRIMARY KEY (mapping_id, responsibility_id))",
 
-        "CREATE TABLE lms_events ("
-        "  event_id TEXT PRIMARY KEY,"
-        "  kind VARCHAR(16) NOT NULL,"
-        "  received_at VARCHAR(24) NOT NULL)",
+                "CREATE TABLE lms_events ("
+                "  event_id TEXT PRIMARY KEY,"
+                "  kind VARCHAR(16) NOT NULL,"
+                "  received_at VARCHAR(24) NOT NULL)",
 
-        "CREATE TABLE evidence ("
-        "  id VARCHAR(36) PRIMARY KEY,"
-        "  seq BIGINT NOT NULL UNIQUE,"
-        "  event_id TEXT NOT NULL REFERENCES lms_events(event_id),"
-        "  kind VARCHAR(16) NOT NULL CHECK (kind IN ('learning', 'demonstrated')),"
-        "  learner TEXT NOT NULL,"
-        "  skill_code VARCHAR(16) NOT NULL,"
-        "  level_number INTEGER NOT NULL,"
-        "  definition_sha256 VARCHAR(64) NOT NULL,"
-        "  level_text_sha256 VARCHAR(64) NOT NULL,"
-        "  activity_id TEXT REFERENCES activities(id),"
-        "  mapping_id VARCHAR(36) REFERENCES mappings(id),"
-        "  verb VARCHAR(16) NOT NULL,"
-        "  score_raw DOUBLE PRECISION,"
-        "  score_min DOUBLE PRECISION,"
-        "  score_max DOUBLE PRECISION,"
-        "  score_scaled DOUBLE PRECISION,"
-        "  success INTEGER,"
-        "  assessor TEXT,"
-        "  outcome VARCHAR(24),"
-        "  note TEXT,"
-        "  evidence_url TEXT,"
-        "  occurred_at VARCHAR(24) NOT NULL,"
-        "  recorded_at VARCHAR(24) NOT NULL,"
-        "  withdrawn_at VARCHAR(24),"
-        "  withdrawn_reason TEXT,"
-        "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
-        "    REFERENCES levels(definition_sha256, skill_code, number))",
-        "CREATE INDEX evidence_learner ON evidence(learner, skill_code, level_number)",
-        "CREATE INDEX evidence_event ON evidence(event_id)",
+                "CREATE TABLE evidence ("
+                "  id VARCHAR(36) PRIMARY KEY,"
+                "  seq BIGINT NOT NULL UNIQUE,"
+                "  event_id TEXT NOT NULL REFERENCES lms_events(event_id),"
+                "  kind VARCHAR(16) NOT NULL CHECK (kind IN ('learning', 'demonstrated')),"
+                "  learner TEXT NOT NULL,"
+                "  skill_code VARCHAR(16) NOT NULL,"
+                "  level_number INTEGER NOT NULL,"
+                "  definition_sha256 VARCHAR(64) NOT NULL,"
+                "  level_text_sha256 VARCHAR(64) NOT NULL,"
+                "  activity_id TEXT REFERENCES activities(id),"
+                "  mapping_id VARCHAR(36) REFERENCES mappings(id),"
+                "  verb VARCHAR(16) NOT NULL,"
+                "  score_raw DOUBLE PRECISION,"
+                "  score_min DOUBLE PRECISION,"
+                "  score_max DOUBLE PRECISION,"
+                "  score_scaled DOUBLE PRECISION,"
+                "  success INTEGER,"
+                "  assessor TEXT,"
+                "  outcome VARCHAR(24),"
+                "  note TEXT,"
+                "  evidence_url TEXT,"
+                "  occurred_at VARCHAR(24) NOT NULL,"
+                "  recorded_at VARCHAR(24) NOT NULL,"
+                "  withdrawn_at VARCHAR(24),"
+                "  withdrawn_reason TEXT,"
+                "  FOREIGN KEY (definition_sha256, skill_code, level_number)"
+                "    REFERENCES levels(definition_sha256, skill_code, number))",
+                "CREATE INDEX evidence_learner ON evidence(learner, skill_code, level_number)",
+                "CREATE INDEX evidence_event ON evidence(event_id)",
 
-        "CREATE TABLE evidence_responsibilities ("
-        "  evidence_id VARCHAR(36) NOT NULL REFERENCES evidence(id),"
-        "  responsibility_id VARCHAR(32) NOT NULL,"
-        "  PRIMARY KEY (evidence_id, responsibility_id))",
+                "CREATE TABLE evidence_responsibilities ("
+                "  evidence_id VARCHAR(36) NOT NULL REFERENCES evidence(id),"
+                "  responsibility_id VARCHAR(32) NOT NULL,"
+                "  PRIMARY KEY (evidence_id, responsibility_id))",
 
-        "CREATE TABLE statements ("
-        "  id VARCHAR(36) PRIMARY KEY,"
-        "  seq BIGINT NOT NULL UNIQUE,"
-        "  evidence_id VARCHAR(36) REFERENCES evidence(id),"
-        "  kind VARCHAR(24) NOT NULL,"
-        "  learner TEXT NOT NULL,"
-        "  body TEXT NOT NULL,"
-        "  voids_statement_id VARCHAR(36),"
-        "  state VARCHAR(12) NOT NULL DEFAULT 'pending'"
-        "    CHECK (state IN ('pending', 'delivered', 'quarantined')),"
-        "  attempts INTEGER NOT NULL DEFAULT 0,"
-        "  next_attempt_at VARCHAR(24) NOT NULL,"
-        "  last_error TEXT,"
-        "  created_at VARCHAR(24) NOT NULL,"
-        "  delivered_at VARCHAR(24))",
-        "CREATE INDEX statements_due ON statements(state, next_attempt_at, seq)",
-        "CREATE INDEX statements_learner ON statements(learner, seq)",
-        "CREATE INDEX statements_evidence ON statements(evidence_id)",
-    }};
+                "CREATE TABLE statements ("
+                "  id VARCHAR(36) PRIMARY KEY,"
+                "  seq BIGINT NOT NULL UNIQUE,"
+                "  evidence_id VARCHAR(36) REFERENCES evidence(id),"
+                "  kind VARCHAR(24) NOT NULL,"
+                "  learner TEXT NOT NULL,"
+                "  body TEXT NOT NULL,"
+                "  voids_statement_id VARCHAR(36),"
+                "  state VARCHAR(12) NOT NULL DEFAULT 'pending'"
+                "    CHECK (state IN ('pending', 'delivered', 'quarantined')),"
+                "  attempts INTEGER NOT NULL DEFAULT 0,"
+                "  next_attempt_at VARCHAR(24) NOT NULL,"
+                "  last_error TEXT,"
+                "  created_at VARCHAR(24) NOT NULL,"
+                "  delivered_at VARCHAR(24))",
+                "CREATE INDEX statements_due ON statements(state, next_attempt_at, seq)",
+                "CREATE INDEX statements_learner ON statements(learner, seq)",
+                "CREATE INDEX statements_evidence ON statements(evidence_id)",
+            }};
 }
 
 // Version 3: trust and progress.
@@ -206,55 +210,57 @@ Migration evidence()
 //   withdrawn evidence breaks it.
 Migration trust()
 {
-    return {3, "evidence log (hash chain), checkpoints, learner refs, verifications, attainments", {
-        "CREATE TABLE learner_refs ("
-        "  learner TEXT PRIMARY KEY,"
-        "  ref VARCHAR(64) NOT NULL UNIQUE,"
-        "  salt VARCHAR(64) NOT NULL)",
+    return {3,
+            "evidence log (hash chain), checkpoints, learner refs, verifications, attainments",
+            {
+                "CREATE TABLE learner_refs ("
+                "  learner TEXT PRIMARY KEY,"
+                "  ref VARCHAR(64) NOT NULL UNIQUE,"
+                "  salt VARCHAR(64) NOT NULL)",
 
-        "ALTER TABLE evidence ADD COLUMN learner_ref VARCHAR(64)",
-        "ALTER TABLE evidence ADD COLUMN assessor_ref VARCHAR(64)",
-        "ALTER TABLE evidence ADD COLUMN note_sha256 VARCHAR(64)",
-        "ALTER TABLE evidence ADD COLUMN erased_at VARCHAR(24)",
-        "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)",
+                "ALTER TABLE evidence ADD COLUMN learner_ref VARCHAR(64)",
+                "ALTER TABLE evidence ADD COLUMN assessor_ref VARCHAR(64)",
+                "ALTER TABLE evidence ADD COLUMN note_sha256 VARCHAR(64)",
+                "ALTER TABLE evidence ADD COLUMN erased_at VARCHAR(24)",
+                "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)",
 
-        "CREATE TABLE evidence_log ("
-        "  seq BIGINT PRIMARY KEY,"
-        "  evidence_id VARCHAR(36) NOT NULL,"
-        "  action VARCHAR(12) NOT NULL CHECK (action IN ('record', 'withdraw', 'verify')),"
-        "  content TEXT NOT NULL,"
-        "  content_sha256 VARCHAR(64) NOT NULL,"
-        "  prev_hash VARCHAR(64) NOT NULL,"
-        "  chain_hash VARCHAR(64) NOT NULL,"
-        "  logged_at VARCHAR(24) NOT NULL)",
-        "CREATE INDEX evidence_log_evidence ON evidence_log(evidence_id)",
+                "CREATE TABLE evidence_log ("
+                "  seq BIGINT PRIMARY KEY,"
+                "  evidence_id VARCHAR(36) NOT NULL,"
+                "  action VARCHAR(12) NOT NULL CHECK (action IN ('record', 'withdraw', 'verify')),"
+                "  content TEXT NOT NULL,"
+                "  content_sha256 VARCHAR(64) NOT NULL,"
+                "  prev_hash VARCHAR(64) NOT NULL,"
+                "  chain_hash VARCHAR(64) NOT NULL,"
+                "  logged_at VARCHAR(24) NOT NULL)",
+                "CREATE INDEX evidence_log_evidence ON evidence_log(evidence_id)",
 
-        "CREATE TABLE checkpoints ("
-        "  seq BIGINT PRIMARY KEY,"
-        "  chain_hash VARCHAR(64) NOT NULL,"
-        "  signed_at VARCHAR(24) NOT NULL,"
-        "  key_id VARCHAR(64) NOT NULL,"
-        "  jws TEXT NOT NULL)",
+                "CREATE TABLE checkpoints ("
+                "  seq BIGINT PRIMARY KEY,"
+                "  chain_hash VARCHAR(64) NOT NULL,"
+                "  signed_at VARCHAR(24) NOT NULL,"
+                "  key_id VARCHAR(64) NOT NULL,"
+                "  jws TEXT NOT NULL)",
 
-        "CREATE TABLE verifications ("
-        "  evidence_id VARCHAR(36) NOT NULL REFERENCES evidence(id),"
-        "  auditor TEXT NOT NULL,"
-        "  verified_at VARCHAR(24) NOT NULL,"
-        "  note TEXT,"
-        "  PRIMARY KEY (evidence_id, auditor))",
+                "CREATE TABLE verifications ("
+                "  evidence_id VARCHAR(36) NOT NULL REFERENCES evidence(id),"
+                "  auditor TEXT NOT NULL,"
+                "  verified_at VARCHAR(24) NOT NULL,"
+                "  note TEXT,"
+                "  PRIMARY KEY (evidence_id, auditor))",
 
-        "CREATE TABLE attainments ("
-        "  id VARCHAR(36) PRIMARY KEY,"
-        "  learner TEXT NOT NULL,"
-        "  skill_code VARCHAR(16) NOT NULL,"
-        "  level_number INTEGER NOT NULL,"
-        "  rule TEXT NOT NULL,"
-        "  attained_at VARCHAR(24) NOT NULL,"
-        "  statement_id VARCHAR(36) NOT NULL,"
-        "  voided_at VARCHAR(24),"
-        "  voiding_statement_id VARCHAR(36))",
-        "CREATE INDEX attainments_learner ON attainments(learner, skill_code, level_number)",
-    }};
+                "CREATE TABLE attainments ("
+                "  id VARCHAR(36) PRIMARY KEY,"
+                "  learner TEXT NOT NULL,"
+                "  skill_code VARCHAR(16) NOT NULL,"
+                "  level_number INTEGER NOT NULL,"
+                "  rule TEXT NOT NULL,"
+                "  attained_at VARCHAR(24) NOT NULL,"
+                "  statement_id VARCHAR(36) NOT NULL,"
+                "  voided_at VARCHAR(24),"
+                "  voiding_statement_id VARCHAR(36))",
+                "CREATE INDEX attainments_learner ON attainments(learner, skill_code, level_number)",
+            }};
 }
 
 // Version 4: signed statements. The JWS of a signed statement is kept beside its body: the body
@@ -262,9 +268,11 @@ Migration trust()
 // second part of a multipart/mixed request.
 Migration signatures()
 {
-    return {4, "statement signatures", {
-        "ALTER TABLE statements ADD COLUMN signature TEXT",
-    }};
+    return {4,
+            "statement signatures",
+            {
+                "ALTER TABLE statements ADD COLUMN signature TEXT",
+            }};
 }
 
 // Version 5: the progress query reads a learner's evidence from one index. evidence_progress holds
@@ -273,11 +281,13 @@ Migration signatures()
 // no sort is needed. It leads with evidence_learner's columns, which it replaces.
 Migration progressIndex()
 {
-    return {5, "covering index for the progress query", {
-        "CREATE INDEX evidence_progress ON evidence(learner, skill_code, level_number, seq, id, kind, verb,"
-        "  outcome, activity_id, withdrawn_at, occurred_at)",
-        "DROP INDEX evidence_learner",
-    }};
+    return {5,
+            "covering index for the progress query",
+            {
+                "CREATE INDEX evidence_progress ON evidence(learner, skill_code, level_number, seq, id, kind, verb,"
+                "  outcome, activity_id, withdrawn_at, occurred_at)",
+                "DROP INDEX evidence_learner",
+            }};
 }
 
 // Version 6: one sender per store. outbox_lease holds at most one row: the sender (a process's
@@ -286,12 +296,14 @@ Migration progressIndex()
 // due; a killed sender's lease simply expires (lrs.lease_s).
 Migration senderLease()
 {
-    return {6, "outbox sender lease", {
-        "CREATE TABLE outbox_lease ("
-        "  name VARCHAR(16) PRIMARY KEY,"
-        "  holder VARCHAR(64) NOT NULL,"
-        "  expires_at VARCHAR(24) NOT NULL)",
-    }};
+    return {6,
+            "outbox sender lease",
+            {
+                "CREATE TABLE outbox_lease ("
+                "  name VARCHAR(16) PRIMARY KEY,"
+                "  holder VARCHAR(64) NOT NULL,"
+                "  expires_at VARCHAR(24) NOT NULL)",
+            }};
 }
 
 // Version 7: the outbox inside the chain. Each statement is bound by the evidence-log entry written
@@ -301,10 +313,13 @@ Migration senderLease()
 // must have one (a sender sends older ones unchecked, and `audit verify` counts them).
 Migration statementBinding()
 {
-    return {7, "statements bound to the evidence log", {
-        "ALTER TABLE statements ADD COLUMN log_seq BIGINT",
-        "INSERT INTO sequences(name, value) SELECT 'statements_bound_from', COALESCE(MAX(seq), 0) + 1 FROM statements",
-    }};
+    return {
+        7,
+        "statements bound to the evidence log",
+        {
+            "ALTER TABLE statements ADD COLUMN log_seq BIGINT",
+            "INSERT INTO sequences(name, value) SELECT 'statements_bound_from', COALESCE(MAX(seq), 0) + 1 FROM statements",
+        }};
 }
 
 // Version 8: a leaner store (issue 12). Statement bodies and log entries are kept compressed
@@ -315,7 +330,8 @@ Migration statementBinding()
 // found in lms_events, whose rows are never deleted) and evidence_learner_ref.
 void convertToStoredText(Database& db, const std::string& table, const std::string& key, const std::string& column)
 {
-    db.session() << "ALTER TABLE " + table + " ADD COLUMN " + column + "_z " + StoredText::columnType(db.isPostgreSQL()),
+    db.session() << "ALTER TABLE " + table + " ADD COLUMN " + column + "_z " +
+                        StoredText::columnType(db.isPostgreSQL()),
         now;
     Poco::Int64 after = std::numeric_limits<Poco::Int64>::min();
     for (;;)
@@ -329,7 +345,8 @@ void convertToStoredText(Database& db, const std::string& table, const std::stri
         if (keys.empty()) return;
         std::vector<Poco::Data::BLOB> blobs;
         for (const std::string& text : texts) blobs.push_back(StoredText::blob(StoredText::encode(text)));
-        db.session() << db.sql("UPDATE " + table + " SET " + column + " = '', " + column + "_z = ? WHERE " + key + " = ?"),
+        db.session() << db.sql("UPDATE " + table + " SET " + column + " = '', " + column + "_z = ? WHERE " + key +
+                               " = ?"),
             use(blobs), use(keys), now;
         after = keys.back();
     }
@@ -337,13 +354,16 @@ void convertToStoredText(Database& db, const std::string& table, const std::stri
 
 Migration leanStore()
 {
-    return {8, "statement bodies and log entries compressed; unused indexes dropped", {
-        "DROP INDEX evidence_event",
-        "DROP INDEX evidence_learner_ref",
-    }, [](Database& db) {
-        convertToStoredText(db, "statements", "seq", "body");
-        convertToStoredText(db, "evidence_log", "seq", "content");
-    }};
+    return {8,
+            "statement bodies and log entries compressed; unused indexes dropped",
+            {
+                "DROP INDEX evidence_event",
+                "DROP INDEX evidence_learner_ref",
+            },
+            [](Database& db) {
+                convertToStoredText(db, "statements", "seq", "body");
+                convertToStoredText(db, "evidence_log", "seq", "content");
+            }};
 }
 
 // Version 9: where `pull` left off in each LRS's statement feed (store::PullCursor): the `stored`
@@ -351,13 +371,15 @@ Migration leanStore()
 // list), so the next pull neither loses nor repeats statements with equal `stored` times.
 Migration pullCursor()
 {
-    return {9, "pull cursor per LRS", {
-        "CREATE TABLE pull_cursor ("
-        "  lrs VARCHAR(512) PRIMARY KEY,"
-        "  stored VARCHAR(40) NOT NULL,"
-        "  ids TEXT NOT NULL,"
-        "  updated_at VARCHAR(24) NOT NULL)",
-    }};
+    return {9,
+            "pull cursor per LRS",
+            {
+                "CREATE TABLE pull_cursor ("
+                "  lrs VARCHAR(512) PRIMARY KEY,"
+                "  stored VARCHAR(40) NOT NULL,"
+                "  ids TEXT NOT NULL,"
+                "  updated_at VARCHAR(24) NOT NULL)",
+            }};
 }
 
 // Version 10: the store's own compression dictionaries (store::TextDictionaries, StoredText
@@ -367,45 +389,57 @@ Migration pullCursor()
 // stored are made here; no row is converted: values keep the version they were written with.
 Migration textDictionaries()
 {
-    return {10, "compression dictionaries per definition version and skill", {}, [](Database& db) {
-        const bool pg = db.isPostgreSQL();
-        db.session() << std::string("CREATE TABLE text_dictionaries ("
-                                    "  id INTEGER PRIMARY KEY,"
-                                    "  definition_sha256 VARCHAR(64) NOT NULL,"
-                                    "  skill_code VARCHAR(16) NOT NULL,"
-                                    "  bytes ") + StoredText::columnType(pg) + " NOT NULL,"
-                                    "  UNIQUE (definition_sha256, skill_code))", now;
-        if (pg)
-        {
-            db.session() << "CREATE OR REPLACE FUNCTION text_dictionaries_immutable() RETURNS trigger LANGUAGE plpgsql AS"
-                            " 'BEGIN RAISE EXCEPTION ''text_dictionaries: a dictionary is never changed or removed"
-                            " (values encoded with it name it)''; END'", now;
-            db.session() << "CREATE TRIGGER text_dictionaries_immutable BEFORE UPDATE OR DELETE ON text_dictionaries"
-                            " FOR EACH ROW EXECUTE FUNCTION text_dictionaries_immutable()", now;
-            db.session() << "CREATE TRIGGER text_dictionaries_no_truncate BEFORE TRUNCATE ON text_dictionaries"
-                            " FOR EACH STATEMENT EXECUTE FUNCTION text_dictionaries_immutable()", now;
-        }
-        else
-        {
-            for (const char* op : {"UPDATE", "DELETE"})
-                db.session() << std::string("CREATE TRIGGER text_dictionaries_no_") + op + " BEFORE " + op +
-                                    " ON text_dictionaries BEGIN SELECT RAISE(ABORT, 'text_dictionaries: a dictionary"
-                                    " is never changed or removed (values encoded with it name it)'); END", now;
-        }
-        std::vector<std::string> versions;
-        db.session() << "SELECT content_sha256 FROM definition_versions ORDER BY import_seq", into(versions), now;
-        for (const std::string& v : versions) db.textDictionaries().create(v);
-    }};
+    return {
+        10, "compression dictionaries per definition version and skill", {}, [](Database& db) {
+            const bool pg = db.isPostgreSQL();
+            db.session() << std::string("CREATE TABLE text_dictionaries ("
+                                        "  id INTEGER PRIMARY KEY,"
+                                        "  definition_sha256 VARCHAR(64) NOT NULL,"
+                                        "  skill_code VARCHAR(16) NOT NULL,"
+                                        "  bytes ") +
+                                StoredText::columnType(pg) +
+                                " NOT NULL,"
+                                "  UNIQUE (definition_sha256, skill_code))",
+                now;
+            if (pg)
+            {
+                db.session()
+                    << "CREATE OR REPLACE FUNCTION text_dictionaries_immutable() RETURNS trigger LANGUAGE plpgsql AS"
+                       " 'BEGIN RAISE EXCEPTION ''text_dictionaries: a dictionary is never changed or removed"
+                       " (values encoded with it name it)''; END'",
+                    now;
+                db.session()
+                    << "CREATE TRIGGER text_dictionaries_immutable BEFORE UPDATE OR DELETE ON text_dictionaries"
+                       " FOR EACH ROW EXECUTE FUNCTION text_dictionaries_immutable()",
+                    now;
+                db.session() << "CREATE TRIGGER text_dictionaries_no_truncate BEFORE TRUNCATE ON text_dictionaries"
+                                " FOR EACH STATEMENT EXECUTE FUNCTION text_dictionaries_immutable()",
+                    now;
+            }
+            else
+            {
+                for (const char* op : {"UPDATE", "DELETE"})
+                    db.session()
+                        << std::string("CREATE TRIGGER text_dictionaries_no_") + op + " BEFORE " + op +
+                               " ON text_dictionaries BEGIN SELECT RAISE(ABORT, 'text_dictionaries: a dictionary"
+                               " is never changed or removed (values encoded with it name it)'); END",
+                        now;
+            }
+            std::vector<std::string> versions;
+            db.session() << "SELECT content_sha256 FROM definition_versions ORDER BY import_seq", into(versions), now;
+            for (const std::string& v : versions) db.textDictionaries().create(v);
+        }};
 }
 
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> all = {definitions(), evidence(), trust(), signatures(), progressIndex(),
-                                                senderLease(), statementBinding(), leanStore(), pullCursor(),
-                                                textDictionaries()};
+    static const std::vector<Migration> all = {
+        definitions(), evidence(),         trust(),     signatures(), progressIndex(),
+        senderLease(), statementBinding(), leanStore(), pullCursor(), textDictionaries()};
     return all;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -26,8 +26,7 @@ OutboxQueue::OutboxQueue(Database& db, std::chrono::seconds leaseDuration):
     _db(db),
     _leaseDuration(leaseDuration),
     _holder(Poco::UUIDGenerator::defaultGenerator().createRandom().toString())
-{
-}
+{}
 
 std::string OutboxQueue::format(TimePoint t)
 {
@@ -56,11 +55,11 @@ bool OutboxQueue::claim(TimePoint at)
     }
     std::string me = _holder, until = format(at + _leaseDuration);
     if (holder.isNull())
-        _db.session() << _db.sql("INSERT INTO outbox_lease(name, holder, expires_at) VALUES ('sender', ?, ?)"),
-            use(me), use(until), now;
+        _db.session() << _db.sql("INSERT INTO outbox_lease(name, holder, expires_at) VALUES ('sender', ?, ?)"), use(me),
+            use(until), now;
     else
-        _db.session() << _db.sql("UPDATE outbox_lease SET holder = ?, expires_at = ? WHERE name = 'sender'"),
-            use(me), use(until), now;
+        _db.session() << _db.sql("UPDATE outbox_lease SET holder = ?, expires_at = ? WHERE name = 'sender'"), use(me),
+            use(until), now;
     std::lock_guard<std::mutex> lock(_mutex);
     _otherUntil.reset();
     return true;
@@ -69,8 +68,8 @@ bool OutboxQueue::claim(TimePoint at)
 void OutboxQueue::renew(TimePoint at)
 {
     std::string me = _holder, until = format(at + _leaseDuration);
-    _db.session() << _db.sql("UPDATE outbox_lease SET expires_at = ? WHERE name = 'sender' AND holder = ?"),
-        use(until), use(me), now;
+    _db.session() << _db.sql("UPDATE outbox_lease SET expires_at = ? WHERE name = 'sender' AND holder = ?"), use(until),
+        use(me), now;
 }
 
 std::vector<OutboxQueue::Pending> OutboxQueue::fetchDue(std::size_t maxCount, TimePoint at)
@@ -100,7 +99,9 @@ std::vector<OutboxQueue::Pending> OutboxQueue::fetchDue(std::size_t maxCount, Ti
         std::vector<Poco::Nullable<Poco::Int64>> logSeqs;
         std::vector<Poco::Int64> seqs;
         std::vector<Poco::Nullable<Poco::Data::BLOB>> bodiesZ;
-        ids.clear(); bodies.clear(); signatures.clear();
+        ids.clear();
+        bodies.clear();
+        signatures.clear();
         _db.session() << _db.sql("SELECT id, body, body_z, COALESCE(signature, ''), seq, evidence_id, learner, log_seq"
                                  " FROM statements WHERE seq IN"
                                  " (SELECT seq FROM statements WHERE state = 'pending' AND next_attempt_at <= ?"
@@ -162,8 +163,7 @@ std::optional<OutboxQueue::TimePoint> OutboxQueue::nextAttemptAt()
     std::lock_guard<std::mutex> lock(_mutex);
     // Another sender holds the outbox: look again shortly (it gives the lease up when it is done)
     // and at the latest when its lease runs out.
-    if (_otherUntil)
-        due = std::max(due, std::min(*_otherUntil, _lastFetch + std::chrono::milliseconds(250)));
+    if (_otherUntil) due = std::max(due, std::min(*_otherUntil, _lastFetch + std::chrono::milliseconds(250)));
     return due;
 }
 
@@ -187,11 +187,12 @@ void OutboxQueue::markDelivered(const std::vector<std::string>& ids, TimePoint a
 {
     if (ids.empty()) return;
     std::vector<std::string> keys = ids;
-    std::vector<std::string> when(keys.size(), format(at));    // bound row by row with the ids
+    std::vector<std::string> when(keys.size(), format(at)); // bound row by row with the ids
     Database::Lease lease(_db);
     Transaction tx(_db);
     _db.session() << _db.sql("UPDATE statements SET state = 'delivered', delivered_at = ?, attempts = attempts + 1"
-                             " WHERE id = ? AND state = 'pending'"), use(when), use(keys), now;
+                             " WHERE id = ? AND state = 'pending'"),
+        use(when), use(keys), now;
     renew(at);
     tx.commit();
 }
@@ -202,7 +203,8 @@ void OutboxQueue::quarantine(const std::string& id, const std::string& reason, T
     Database::Lease lease(_db);
     Transaction tx(_db);
     _db.session() << _db.sql("UPDATE statements SET state = 'quarantined', last_error = ?, attempts = attempts + 1"
-                             " WHERE id = ? AND state = 'pending'"), use(why), use(key), now;
+                             " WHERE id = ? AND state = 'pending'"),
+        use(why), use(key), now;
     renew(at);
     tx.commit();
 }
@@ -215,7 +217,8 @@ void OutboxQueue::scheduleRetry(const std::vector<std::string>& ids, TimePoint a
     Database::Lease lease(_db);
     Transaction tx(_db);
     _db.session() << _db.sql("UPDATE statements SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1"
-                             " WHERE id = ? AND state = 'pending'"), use(when), use(why), use(keys), now;
+                             " WHERE id = ? AND state = 'pending'"),
+        use(when), use(why), use(keys), now;
     tx.commit();
 }
 
@@ -225,7 +228,8 @@ bool OutboxQueue::retry(const std::string& id, TimePoint at)
     Database::Lease lease(_db);
     Transaction tx(_db);
     Poco::Data::Statement update(_db.session());
-    update << _db.sql("UPDATE statements SET state = 'pending', next_attempt_at = ? WHERE id = ? AND state = 'quarantined'"),
+    update << _db.sql(
+        "UPDATE statements SET state = 'pending', next_attempt_at = ? WHERE id = ? AND state = 'quarantined'"),
         use(when), use(key);
     const std::size_t changed = update.execute();
     tx.commit();
@@ -238,10 +242,12 @@ std::size_t OutboxQueue::retryAll(TimePoint at)
     Database::Lease lease(_db);
     Transaction tx(_db);
     Poco::Data::Statement update(_db.session());
-    update << _db.sql("UPDATE statements SET state = 'pending', next_attempt_at = ? WHERE state = 'quarantined'"), use(when);
+    update << _db.sql("UPDATE statements SET state = 'pending', next_attempt_at = ? WHERE state = 'quarantined'"),
+        use(when);
     const std::size_t changed = update.execute();
     tx.commit();
     return changed;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -64,8 +64,7 @@ public:
     SQLiteReads(Database& db, sqlite3* handle):
         _db(db),
         _handle(handle)
-    {
-    }
+    {}
 
     ~SQLiteReads()
     {
@@ -108,7 +107,7 @@ public:
         Run run(*this, prepared(_attainments, kAttainmentsSql), "the attainments", learner);
         run.bind(1, learner);
         if (sqlite3_bind_int(run.statement, 2, skill ? 0 : 1) != SQLITE_OK) run.fail();
-        static const std::string kAnySkill;    // bound SQLITE_STATIC: must outlive the run, unlike a temporary
+        static const std::string kAnySkill; // bound SQLITE_STATIC: must outlive the run, unlike a temporary
         run.bind(3, skill ? *skill : kAnySkill);
         std::vector<Attainment> result;
         while (run.step())
@@ -130,9 +129,11 @@ private:
     struct Run
     {
         Run(SQLiteReads& reads, sqlite3_stmt* s, const char* w, const std::string& l):
-            owner(reads), statement(s), what(w), learner(l)
-        {
-        }
+            owner(reads),
+            statement(s),
+            what(w),
+            learner(l)
+        {}
 
         ~Run()
         {
@@ -171,7 +172,7 @@ private:
 
         SQLiteReads& owner;
         sqlite3_stmt* statement;
-        const char* what;               ///< what is read, for messages
+        const char* what; ///< what is read, for messages
         const std::string& learner;
     };
 
@@ -183,8 +184,8 @@ private:
             const std::string message = sqlite3_errmsg(_handle);
             sqlite3_finalize(statement);
             statement = nullptr;
-            throw runtime::Error(SFE_STORE, "cannot prepare the progress query on the store " + _db.target() + ": " +
-                                                message);
+            throw runtime::Error(SFE_STORE,
+                                 "cannot prepare the progress query on the store " + _db.target() + ": " + message);
         }
         return statement;
     }
@@ -196,9 +197,9 @@ private:
     sqlite3_stmt* _attainments = nullptr;
 };
 
-ProgressRepository::ProgressRepository(Database& db): _db(db)
-{
-}
+ProgressRepository::ProgressRepository(Database& db):
+    _db(db)
+{}
 
 ProgressRepository::~ProgressRepository() = default;
 
@@ -252,8 +253,15 @@ void ProgressRepository::rowsThroughPoco(const std::string& learner, const std::
     }
     rows.resize(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
-        rows[i] = {std::move(ids[i]), std::move(kinds[i]), levels[i], std::move(verbs[i]), std::move(outcomes[i]),
-                   std::move(activities[i]), std::move(responsibilities[i]), withdrawn[i] != 0, verified[i] != 0,
+        rows[i] = {std::move(ids[i]),
+                   std::move(kinds[i]),
+                   levels[i],
+                   std::move(verbs[i]),
+                   std::move(outcomes[i]),
+                   std::move(activities[i]),
+                   std::move(responsibilities[i]),
+                   withdrawn[i] != 0,
+                   verified[i] != 0,
                    std::move(occurred[i])};
 }
 
@@ -264,12 +272,13 @@ std::vector<EvidenceDetail> ProgressRepository::details(const std::string& learn
     std::vector<int> levels;
     try
     {
-        _db.session() << _db.sql("SELECT e.id, e.level_number, e.kind, e.verb, COALESCE(e.outcome, ''),"
-                                 " COALESCE(e.activity_id, ''), COALESCE(e.assessor, ''), e.definition_sha256,"
-                                 " e.occurred_at,"
-                                 " COALESCE((SELECT MIN(v.verified_at) FROM verifications v WHERE v.evidence_id = e.id), '')"
-                                 " FROM evidence e WHERE e.learner = ? AND e.skill_code = ? AND e.withdrawn_at IS NULL"
-                                 " ORDER BY e.seq"),
+        _db.session() << _db.sql(
+            "SELECT e.id, e.level_number, e.kind, e.verb, COALESCE(e.outcome, ''),"
+            " COALESCE(e.activity_id, ''), COALESCE(e.assessor, ''), e.definition_sha256,"
+            " e.occurred_at,"
+            " COALESCE((SELECT MIN(v.verified_at) FROM verifications v WHERE v.evidence_id = e.id), '')"
+            " FROM evidence e WHERE e.learner = ? AND e.skill_code = ? AND e.withdrawn_at IS NULL"
+            " ORDER BY e.seq"),
             use(who), use(code), into(ids), into(levels), into(kinds), into(verbs), into(outcomes), into(activities),
             into(assessors), into(definitions), into(occurred), into(verified), now;
     }
@@ -280,9 +289,11 @@ std::vector<EvidenceDetail> ProgressRepository::details(const std::string& learn
     }
     std::vector<EvidenceDetail> result(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
-        result[i] = {std::move(ids[i]), levels[i], std::move(kinds[i]), std::move(verbs[i]), std::move(outcomes[i]),
-                     std::move(activities[i]), std::move(assessors[i]), std::move(definitions[i]),
-                     std::move(occurred[i]), std::move(verified[i])};
+        result[i] = {std::move(ids[i]),       levels[i],
+                     std::move(kinds[i]),     std::move(verbs[i]),
+                     std::move(outcomes[i]),  std::move(activities[i]),
+                     std::move(assessors[i]), std::move(definitions[i]),
+                     std::move(occurred[i]),  std::move(verified[i])};
     return result;
 }
 
@@ -331,8 +342,9 @@ void ProgressRepository::voidAttainment(const std::string& id, const std::string
                                         const std::string& voidingStatementId)
 {
     std::string key = id, when = at, voiding = voidingStatementId;
-    _db.session() << _db.sql("UPDATE attainments SET voided_at = ?, voiding_statement_id = ? WHERE id = ?"),
-        use(when), use(voiding), use(key), now;
+    _db.session() << _db.sql("UPDATE attainments SET voided_at = ?, voiding_statement_id = ? WHERE id = ?"), use(when),
+        use(voiding), use(key), now;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -19,9 +19,9 @@ using namespace Poco::Data::Keywords;
 namespace sfe {
 namespace store {
 
-PullCursor::PullCursor(Database& db): _db(db)
-{
-}
+PullCursor::PullCursor(Database& db):
+    _db(db)
+{}
 
 std::optional<FeedPosition> PullCursor::load(const std::string& lrs)
 {
@@ -49,4 +49,5 @@ void PullCursor::save(const std::string& lrs, const FeedPosition& position, cons
     tx.commit();
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

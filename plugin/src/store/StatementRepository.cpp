@@ -42,9 +42,9 @@ std::string storedBody(Poco::Data::RecordSet& rs, const std::string& id)
 
 } // namespace
 
-StatementRepository::StatementRepository(Database& db): _db(db)
-{
-}
+StatementRepository::StatementRepository(Database& db):
+    _db(db)
+{}
 
 void StatementRepository::insert(const std::vector<StatementRecord>& statements)
 {
@@ -58,33 +58,43 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
     TextDictionaries& dictionaries = _db.textDictionaries();
     for (const StatementRecord& s : statements)
     {
-        id.push_back(s.id); seq.push_back(s.seq); evidence.push_back(nullable(s.evidenceId)); kind.push_back(s.kind);
-        learner.push_back(s.learner); body.emplace_back(); bodyZ.push_back(StoredText::blob(StoredText::encode(s.body, dictionaries.forText(s.body))));
+        id.push_back(s.id);
+        seq.push_back(s.seq);
+        evidence.push_back(nullable(s.evidenceId));
+        kind.push_back(s.kind);
+        learner.push_back(s.learner);
+        body.emplace_back();
+        bodyZ.push_back(StoredText::blob(StoredText::encode(s.body, dictionaries.forText(s.body))));
         voids.push_back(nullable(s.voidsStatementId));
-        state.push_back(s.state); attempts.push_back(s.attempts); next.push_back(s.nextAttemptAt);
-        created.push_back(s.createdAt); signature.push_back(nullable(s.signature));
+        state.push_back(s.state);
+        attempts.push_back(s.attempts);
+        next.push_back(s.nextAttemptAt);
+        created.push_back(s.createdAt);
+        signature.push_back(nullable(s.signature));
         logSeq.push_back(s.logSeq ? Poco::Nullable<Poco::Int64>(*s.logSeq) : Poco::Nullable<Poco::Int64>());
     }
     // The body is kept compressed in body_z (StoredText), body left empty.
-    _db.session() << _db.sql("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id,"
-                             " state, attempts, next_attempt_at, created_at, signature, log_seq)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    _db.session() << _db.sql(
+        "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id,"
+        " state, attempts, next_attempt_at, created_at, signature, log_seq)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(id), use(seq), use(evidence), use(kind), use(learner), use(body), use(bodyZ), use(voids), use(state),
         use(attempts), use(next), use(created), use(signature), use(logSeq), now;
 }
 
 std::vector<StatementRecord> StatementRepository::list(const std::optional<std::string>& learner,
-                                                       const std::optional<std::string>& state,
-                                                       long long afterSeq, std::size_t limit)
+                                                       const std::optional<std::string>& state, long long afterSeq,
+                                                       std::size_t limit)
 {
     std::string who = learner.value_or(""), what = state.value_or("");
     int anyLearner = learner ? 0 : 1, anyState = state ? 0 : 1;
     // No LIMIT -1 or LIMIT ALL: neither is portable between SQLite and PostgreSQL.
     Poco::Int64 after = afterSeq, most = limit ? static_cast<Poco::Int64>(limit) : Poco::Int64(1) << 62;
     Poco::Data::Statement select(_db.session());
-    select << _db.sql("SELECT id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id, state,"
-                      " attempts, next_attempt_at, last_error, created_at, delivered_at, signature, log_seq FROM statements"
-                      " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) AND seq > ? ORDER BY seq LIMIT ?"),
+    select << _db.sql(
+        "SELECT id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id, state,"
+        " attempts, next_attempt_at, last_error, created_at, delivered_at, signature, log_seq FROM statements"
+        " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) AND seq > ? ORDER BY seq LIMIT ?"),
         use(anyLearner), use(who), use(anyState), use(what), use(after), use(most), now;
     Poco::Data::RecordSet rs(select);
     std::vector<StatementRecord> result;
@@ -131,4 +141,5 @@ std::map<std::string, long long> StatementRepository::countByState()
     return result;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -28,30 +28,30 @@ constexpr unsigned char kVersion2 = 2;
 // this plugin writes them, with every value that differs between records (ids, hashes, names,
 // times, texts of the definition) left empty. Never edit it: rows encoded with it must decode.
 // Its SHA-256 is pinned by tests/store (StoredTextTest).
-const std::string kDictionary1 =
-    R"dict({"action":"record","evidence":"","seq":1,"kind":"learning","learnerRef":"","skill":"","level":1,"definition":"","levelTextSha256":"","responsibilities":["1.1"],"activity":"","mapping":"","verb":"completed","scoreScaled":0.42,"scoreRaw":42,"scoreMin":0,"scoreMax":100,"success":null,"assessorRef":null,"outcome":null,"noteSha256":null,"evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","s)dict"
-    R"dict(tatements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"action":"record","evidence":"","seq":2,"kind":"learning","learnerRef":"","skill":"","level":3,"definition":"","levelTextSha256":"","responsibilities":[],"activity":"","mapping":"","verb":"completed","scoreScaled":0.04,"scoreRaw":4,"scoreMin":0,"scoreMax":100,"success":null,"assessorRef":null,"outcome":nu)dict"
-    R"dict(ll,"noteSha256":null,"evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","statements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"action":"record","evidence":"","seq":3,"kind":"demonstrated","learnerRef":"","skill":"","level":5,"definition":"","levelTextSha256":"","responsibilities":["5.1"],"activity":null,"mapping":null,"verb":"attested","scoreS)dict"
-    R"dict(caled":1,"scoreRaw":null,"scoreMin":null,"scoreMax":null,"success":true,"assessorRef":"","outcome":"demonstrated","noteSha256":"","evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","statements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"https://sfia-evidence)dict"
-    R"dict(.org/xapi/profile/verbs/attested","display":{"de-DE":"","en-US":"attested"}},"object":{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//responsibilities/-5.1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/responsibility"}},"result":{"score":{"scaled":},"success":true,"response":""},"c)dict"
-    R"dict(ontext":{"instructor":{"objectType":"Agent","account":{"homePage":"","name":""}},"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//levels/5","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-e)dict"
-    R"dict(vidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activi)dict"
-    R"dict(ty","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"v)dict"
-    R"dict(erb":{"id":"http://adlnet.gov/expapi/verbs/completed","display":{"de-DE":"","en-US":"completed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/assessment"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-)dict"
-    R"dict(evidence.org/xapi/frameworks/sfia/9/skills//levels/1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//responsibilities/-1.1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/pro)dict"
-    R"dict(file/activity-types/responsibility"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https)dict"
-    R"dict(://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":"")dict"
-    R"dict(}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"http://adlnet.gov/expapi/verbs/failed","display":{"de-DE":"","en-US":"failed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/assessment"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"success":false)dict"
-    R"dict(,"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//levels/3","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","defin)dict"
-    R"dict(ition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v)dict"
-    R"dict(1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"http://adlnet.gov/expapi/verbs/passed")dict"
-    R"dict(,"display":{"de-DE":"","en-US":"passed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/module"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"success":true,"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//l)dict"
-    R"dict(evels/6","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity",)dict"
-    R"dict("id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/prof)dict"
-    R"dict(ile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"https://sfia-evidence.org/xapi/profile/verbs/achieved","display":{"de-DE":"","en-US":"achieved"}},"object":{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/sk)dict"
-    R"dict(ills//levels/2","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}},"context":{"contextActivities":{"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-ty)dict"
-    R"dict(pes/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":")dict"
-    R"dict(","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""})dict";
+const std::string
+    kDictionary1 = R"dict({"action":"record","evidence":"","seq":1,"kind":"learning","learnerRef":"","skill":"","level":1,"definition":"","levelTextSha256":"","responsibilities":["1.1"],"activity":"","mapping":"","verb":"completed","scoreScaled":0.42,"scoreRaw":42,"scoreMin":0,"scoreMax":100,"success":null,"assessorRef":null,"outcome":null,"noteSha256":null,"evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","s)dict"
+                   R"dict(tatements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"action":"record","evidence":"","seq":2,"kind":"learning","learnerRef":"","skill":"","level":3,"definition":"","levelTextSha256":"","responsibilities":[],"activity":"","mapping":"","verb":"completed","scoreScaled":0.04,"scoreRaw":4,"scoreMin":0,"scoreMax":100,"success":null,"assessorRef":null,"outcome":nu)dict"
+                   R"dict(ll,"noteSha256":null,"evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","statements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"action":"record","evidence":"","seq":3,"kind":"demonstrated","learnerRef":"","skill":"","level":5,"definition":"","levelTextSha256":"","responsibilities":["5.1"],"activity":null,"mapping":null,"verb":"attested","scoreS)dict"
+                   R"dict(caled":1,"scoreRaw":null,"scoreMin":null,"scoreMax":null,"success":true,"assessorRef":"","outcome":"demonstrated","noteSha256":"","evidenceUrl":null,"occurredAt":"","recordedAt":"","eventId":"","statements":[{"id":"","evidence":"","bodySha256":"","signatureSha256":null,"blindSha256":""}]}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"https://sfia-evidence)dict"
+                   R"dict(.org/xapi/profile/verbs/attested","display":{"de-DE":"","en-US":"attested"}},"object":{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//responsibilities/-5.1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/responsibility"}},"result":{"score":{"scaled":},"success":true,"response":""},"c)dict"
+                   R"dict(ontext":{"instructor":{"objectType":"Agent","account":{"homePage":"","name":""}},"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//levels/5","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-e)dict"
+                   R"dict(vidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activi)dict"
+                   R"dict(ty","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"v)dict"
+                   R"dict(erb":{"id":"http://adlnet.gov/expapi/verbs/completed","display":{"de-DE":"","en-US":"completed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/assessment"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-)dict"
+                   R"dict(evidence.org/xapi/frameworks/sfia/9/skills//levels/1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//responsibilities/-1.1","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/pro)dict"
+                   R"dict(file/activity-types/responsibility"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https)dict"
+                   R"dict(://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":"")dict"
+                   R"dict(}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"http://adlnet.gov/expapi/verbs/failed","display":{"de-DE":"","en-US":"failed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/assessment"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"success":false)dict"
+                   R"dict(,"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//levels/3","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","defin)dict"
+                   R"dict(ition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v)dict"
+                   R"dict(1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/profile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"http://adlnet.gov/expapi/verbs/passed")dict"
+                   R"dict(,"display":{"de-DE":"","en-US":"passed"}},"object":{"objectType":"Activity","id":"/activities/","definition":{"name":{"de-DE":""},"type":"http://adlnet.gov/expapi/activities/module"}},"result":{"score":{"scaled":,"raw":,"min":,"max":},"success":true,"completion":true},"context":{"contextActivities":{"parent":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills//l)dict"
+                   R"dict(evels/6","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}}],"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/skill"}},{"objectType":"Activity",)dict"
+                   R"dict("id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":"","https://sfia-evidence.org/xapi/prof)dict"
+                   R"dict(ile/extensions/evidence-id":"","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""}{"id":"","actor":{"objectType":"Agent","account":{"homePage":"","name":""}},"verb":{"id":"https://sfia-evidence.org/xapi/profile/verbs/achieved","display":{"de-DE":"","en-US":"achieved"}},"object":{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/sk)dict"
+                   R"dict(ills//levels/2","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/level"}},"context":{"contextActivities":{"grouping":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9/skills/","definition":{"name":{"de-DE":""},"description":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-ty)dict"
+                   R"dict(pes/skill"}},{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/frameworks/sfia/9","definition":{"name":{"de-DE":""},"type":"https://sfia-evidence.org/xapi/profile/activity-types/framework"}}],"category":[{"objectType":"Activity","id":"https://sfia-evidence.org/xapi/profile/v1.0"}]},"language":"de-DE","extensions":{"https://sfia-evidence.org/xapi/profile/extensions/definition-version":")dict"
+                   R"dict(","https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256":""}},"timestamp":""})dict";
 
 // The store dictionaries this process may decode with, by CRC-32 of their bytes. A CRC that two
 // different dictionaries share maps to nullptr: values naming it are refused, never guessed.
@@ -84,7 +84,8 @@ std::shared_ptr<const StoredText::Dictionary> StoredText::dictionary(Poco::Int64
     auto d = std::make_shared<Dictionary>();
     d->id = id;
     d->bytes = bytes;
-    d->crc = static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+    d->crc = static_cast<std::uint32_t>(
+        crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
     return d;
 }
 
@@ -123,9 +124,13 @@ std::string StoredText::encode(const std::string& text, const Dictionary* dictio
     std::string header(1, static_cast<char>(dictionary ? kVersion2 : kVersion1));
     if (dictionary)
     {
-        for (auto id = static_cast<std::uint64_t>(dictionary->id); ; id >>= 7)
+        for (auto id = static_cast<std::uint64_t>(dictionary->id);; id >>= 7)
         {
-            if (id < 0x80) { header += static_cast<char>(id); break; }
+            if (id < 0x80)
+            {
+                header += static_cast<char>(id);
+                break;
+            }
             header += static_cast<char>((id & 0x7f) | 0x80);
         }
         for (int shift = 24; shift >= 0; shift -= 8) header += static_cast<char>((dictionary->crc >> shift) & 0xff);
@@ -138,8 +143,8 @@ std::string StoredText::encode(const std::string& text, const Dictionary* dictio
     z.avail_out = static_cast<uInt>(out.size() - header.size());
     const int rc = deflate(&z, Z_FINISH);
     const std::size_t written = out.size() - header.size() - z.avail_out;
-    if (rc != Z_STREAM_END) throw runtime::Error(SFE_STORE, "stored text: cannot compress " +
-                                                                std::to_string(text.size()) + " bytes");
+    if (rc != Z_STREAM_END)
+        throw runtime::Error(SFE_STORE, "stored text: cannot compress " + std::to_string(text.size()) + " bytes");
     out.resize(header.size() + written);
     return out;
 }
@@ -157,19 +162,23 @@ void StoredText::decode(const char* data, std::size_t size, std::string& text, c
     const int version = size == 0 ? 0 : bytes[0];
     if (version == kVersion1) return inflateWith(data, size, 1, kDictionary1, text, what);
     if (version != kVersion2)
-        throw runtime::Error(SFE_STORE, what() + ": the stored text has " +
-                                            (size == 0 ? std::string("no bytes")
-                                                       : "encoding version " + std::to_string(version)) +
-                                            ", which this build cannot read (it reads versions 1 and 2)");
+        throw runtime::Error(SFE_STORE,
+                             what() + ": the stored text has " +
+                                 (size == 0 ? std::string("no bytes") : "encoding version " + std::to_string(version)) +
+                                 ", which this build cannot read (it reads versions 1 and 2)");
     std::uint64_t id = 0;
     std::size_t at = 1;
-    for (int shift = 0; ; shift += 7, ++at)
+    for (int shift = 0;; shift += 7, ++at)
     {
         if (at >= size || shift > 56)
             throw runtime::Error(SFE_STORE, what() + ": the stored text is damaged (its dictionary id is cut short)");
         const unsigned char b = bytes[at];
         id |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-        if (b < 0x80) { ++at; break; }
+        if (b < 0x80)
+        {
+            ++at;
+            break;
+        }
     }
     if (at + 4 > size)
         throw runtime::Error(SFE_STORE, what() + ": the stored text is damaged (its dictionary checksum is cut short)");
@@ -232,7 +241,7 @@ void inflateWith(const char* data, std::size_t size, std::size_t offset, const s
         rc = inflate(&z, Z_NO_FLUSH);
         produced = out.size() - z.avail_out;
         if (rc != Z_OK) break;
-        if (z.avail_out != 0 && z.avail_in == 0) break;     // input used up, no end of stream: cut short
+        if (z.avail_out != 0 && z.avail_in == 0) break; // input used up, no end of stream: cut short
     }
     const bool complete = rc == Z_STREAM_END && z.avail_in == 0;
     if (!complete)
@@ -259,4 +268,5 @@ Poco::Data::BLOB StoredText::blob(const std::string& bytes)
     return Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

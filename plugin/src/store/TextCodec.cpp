@@ -91,8 +91,10 @@ definition::NotDefinedGuidance TextCodec::decodeGuidance(const std::string& json
     guidance.understanding = fromObject(obj->getObject("understanding"));
     guidance.development = fromObject(obj->getObject("development"));
     if (auto steps = obj->getArray("developmentSteps"))
-        for (unsigned i = 0; i < steps->size(); ++i) guidance.developmentSteps.push_back(fromObject(steps->getObject(i)));
+        for (unsigned i = 0; i < steps->size(); ++i)
+            guidance.developmentSteps.push_back(fromObject(steps->getObject(i)));
     return guidance;
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

@@ -83,13 +83,13 @@ std::string valueAfter(const std::string& text, const std::string& marker, char 
 
 } // namespace
 
-TextDictionaries::TextDictionaries(Database& db): _db(db)
+TextDictionaries::TextDictionaries(Database& db):
+    _db(db)
 {
     // A definition imported by another process: look for its dictionaries again.
     _db.onChange([this]() {
         std::lock_guard<std::mutex> lock(_mutex);
-        for (auto it = _cache.begin(); it != _cache.end();)
-            it = it->second ? std::next(it) : _cache.erase(it);
+        for (auto it = _cache.begin(); it != _cache.end();) it = it->second ? std::next(it) : _cache.erase(it);
     });
 }
 
@@ -198,8 +198,7 @@ void TextDictionaries::create(const std::string& definitionSha256)
             use(id), use(definition), use(code), use(blob), now;
     }
     std::lock_guard<std::mutex> lock(_mutex);
-    for (auto it = _cache.begin(); it != _cache.end();)
-        it = it->second ? std::next(it) : _cache.erase(it);
+    for (auto it = _cache.begin(); it != _cache.end();) it = it->second ? std::next(it) : _cache.erase(it);
 }
 
 void TextDictionaries::loadAll()
@@ -212,4 +211,5 @@ void TextDictionaries::loadAll()
             ids[i], std::string(reinterpret_cast<const char*>(bytes[i].rawContent()), bytes[i].size())));
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

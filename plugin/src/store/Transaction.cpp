@@ -39,9 +39,10 @@ Transaction::Transaction(Database& db):
     // A store opened read-only (an auditor's copy) can be read, not written: say so, instead of
     // SQLite's "attempt to write a readonly database" halfway through.
     if (_db.readOnly())
-        throw runtime::Error(SFE_STORE, "the store " + _db.target() + " is open read-only (the file or its folder is "
-                                        "not writable by this user): it can be read and verified, not changed");
-    _lock.lock();    // this process's other threads first, then other processes, then the store's lock
+        throw runtime::Error(SFE_STORE, "the store " + _db.target() +
+                                            " is open read-only (the file or its folder is "
+                                            "not writable by this user): it can be read and verified, not changed");
+    _lock.lock(); // this process's other threads first, then other processes, then the store's lock
     if (WriterLock* queue = _db.writerLock())
     {
         if (!queue->lock(std::chrono::milliseconds(_db.busyTimeoutMs())))
@@ -56,8 +57,7 @@ Transaction::Transaction(Database& db):
         // SQLite: IMMEDIATE takes the write lock now, waiting up to the busy timeout. A deferred
         // transaction would read first and fail at once when it tries to write (SQLite does not
         // wait when a reader upgrades to a writer).
-        if (_db.isSQLite())
-            _db.session() << "BEGIN IMMEDIATE", now;
+        if (_db.isSQLite()) _db.session() << "BEGIN IMMEDIATE", now;
         else
         {
             _db.session() << "BEGIN", now;
@@ -110,7 +110,12 @@ void Transaction::commit()
 void Transaction::rollbackQuietly()
 {
     _open = false;
-    try { _db.session() << "ROLLBACK", now; } catch (...) { }
+    try
+    {
+        _db.session() << "ROLLBACK", now;
+    }
+    catch (...)
+    {}
     leaveQueue();
 }
 
@@ -151,4 +156,5 @@ runtime::Error Transaction::translate(const Poco::Exception& e, const std::strin
     return runtime::Error(SFE_STORE, what + ": " + e.displayText());
 }
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store

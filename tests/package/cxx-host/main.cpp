@@ -24,7 +24,8 @@ namespace {
 class Host: public sfe::plugin::HostServices
 {
 public:
-    explicit Host(const std::string& store): _config(new Poco::Util::MapConfiguration)
+    explicit Host(const std::string& store):
+        _config(new Poco::Util::MapConfiguration)
     {
         _config->setString("store.path", store);
     }
@@ -55,8 +56,8 @@ int main(int argc, char** argv)
     {
         std::unique_ptr<sfe::plugin::EvidencePlugin> plugin(loader.create(sfe::plugin::kPluginClassName));
         if (plugin->abiVersion() != SFE_ABI_VERSION)
-            return fail("module ABI " + std::to_string(plugin->abiVersion()) + ", headers ABI "
-                        + std::to_string(SFE_ABI_VERSION));
+            return fail("module ABI " + std::to_string(plugin->abiVersion()) + ", headers ABI " +
+                        std::to_string(SFE_ABI_VERSION));
         Host host(argv[2]);
         plugin->start(host);
         const auto imported = plugin->call("import", std::string("{\"path\": \"") + argv[1] + "\"}");

@@ -14,16 +14,22 @@ namespace sfe::xapi::delivery {
 
 const char* toString(PostResult::Outcome outcome)
 {
-	switch (outcome)
-	{
-	case PostResult::Outcome::Delivered: return "delivered";
-	case PostResult::Outcome::Conflict: return "conflict";
-	case PostResult::Outcome::BadRequest: return "bad request";
-	case PostResult::Outcome::TooLarge: return "too large";
-	case PostResult::Outcome::Retryable: return "retryable";
-	case PostResult::Outcome::Refused: return "refused";
-	}
-	return "unknown";
+    switch (outcome)
+    {
+        case PostResult::Outcome::Delivered:
+            return "delivered";
+        case PostResult::Outcome::Conflict:
+            return "conflict";
+        case PostResult::Outcome::BadRequest:
+            return "bad request";
+        case PostResult::Outcome::TooLarge:
+            return "too large";
+        case PostResult::Outcome::Retryable:
+            return "retryable";
+        case PostResult::Outcome::Refused:
+            return "refused";
+    }
+    return "unknown";
 }
 
 } // namespace sfe::xapi::delivery

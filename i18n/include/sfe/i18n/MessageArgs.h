@@ -37,6 +37,7 @@ private:
     std::vector<std::pair<std::string, Value>> _values;
 };
 
-} } // namespace sfe::i18n
+}
+} // namespace sfe::i18n
 
 #endif

@@ -74,6 +74,7 @@ private:
     std::map<std::string, std::unique_ptr<Pattern>, std::less<>> _patterns;
 };
 
-} } // namespace sfe::i18n
+}
+} // namespace sfe::i18n
 
 #endif

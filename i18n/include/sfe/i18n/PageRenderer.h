@@ -39,6 +39,7 @@ public:
     static std::string render(const EmbeddedFile* templates, const std::string& name, const Poco::JSON::Object& view);
 };
 
-} } // namespace sfe::i18n
+}
+} // namespace sfe::i18n
 
 #endif

@@ -38,19 +38,20 @@ public:
     TimeText(TimeText&&) noexcept;
     TimeText& operator=(TimeText&&) noexcept;
 
-    std::string date(const Poco::Timestamp& at) const;        ///< the calendar day in the zone
-    std::string dateTime(const Poco::Timestamp& at) const;    ///< day and minute in the zone
+    std::string date(const Poco::Timestamp& at) const;     ///< the calendar day in the zone
+    std::string dateTime(const Poco::Timestamp& at) const; ///< day and minute in the zone
     const std::string& timeZone() const { return _timeZone; }
 
     /// Whether ICU knows `timeZone` ("Europe/Berlin", "UTC"), for checking settings.
     static bool knownZone(const std::string& timeZone);
 
 private:
-    struct Formats;    ///< ICU's formatters, kept out of this header
+    struct Formats; ///< ICU's formatters, kept out of this header
     std::string _timeZone;
     std::unique_ptr<Formats> _formats;
 };
 
-} } // namespace sfe::i18n
+}
+} // namespace sfe::i18n
 
 #endif

@@ -39,6 +39,7 @@ public:
     static std::string levelText(const Level& level);
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

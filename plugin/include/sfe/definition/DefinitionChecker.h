@@ -30,6 +30,7 @@ public:
     static std::vector<Problem> check(const Definition& definition, const std::string& name);
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

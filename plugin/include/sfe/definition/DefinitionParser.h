@@ -39,6 +39,7 @@ public:
     static Result parse(const std::string& bytes, const std::string& name, const LineMap& lines);
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

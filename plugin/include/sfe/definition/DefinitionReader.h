@@ -48,6 +48,7 @@ private:
     ReadOptions _options;
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

@@ -35,6 +35,7 @@ private:
     std::vector<SourceLocation> _starts;
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

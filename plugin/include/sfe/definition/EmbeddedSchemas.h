@@ -23,6 +23,7 @@ extern const std::size_t kDefinitionXsd_size;
 extern const char kXmlNamespaceXsd[];
 extern const std::size_t kXmlNamespaceXsd_size;
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

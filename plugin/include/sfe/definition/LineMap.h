@@ -34,6 +34,7 @@ private:
     std::vector<std::size_t> _lineStarts;
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

@@ -44,18 +44,18 @@ private:
 struct Responsibility
 {
     std::string id;
-    int position = 0;           ///< 1-based order within its level
+    int position = 0; ///< 1-based order within its level
     LocalizedText text;
-    std::string textSha256;     ///< SHA-256 (hex) of the text in every language, see Canonical.h
+    std::string textSha256; ///< SHA-256 (hex) of the text in every language, see Canonical.h
     SourceLocation where;
 };
 
 /// Guidance SFIA gives where a skill has no tasks at some levels.
 struct NotDefinedGuidance
 {
-    LocalizedText understanding;    ///< why the level is not defined
-    LocalizedText development;      ///< how a person can still progress
-    std::vector<LocalizedText> developmentSteps;   ///< the steps `development` introduces, if any
+    LocalizedText understanding;                 ///< why the level is not defined
+    LocalizedText development;                   ///< how a person can still progress
+    std::vector<LocalizedText> developmentSteps; ///< the steps `development` introduces, if any
 };
 
 /// One of a skill's levels 1-7: either defined, or explicitly not defined.
@@ -64,14 +64,14 @@ struct Level
     int number = 0;
     bool defined = false;
     // The generic SFIA level of responsibility (always for defined levels; where known otherwise).
-    LocalizedText guidingPhrase;                ///< e.g. "Anwenden"
-    LocalizedText essence;                      ///< the level's essence statement
+    LocalizedText guidingPhrase; ///< e.g. "Anwenden"
+    LocalizedText essence;       ///< the level's essence statement
     // Defined levels only.
     std::vector<Responsibility> responsibilities;
-    LocalizedText developmentGuidance;          ///< optional
+    LocalizedText developmentGuidance; ///< optional
     // Levels that are not defined only.
     NotDefinedGuidance notDefined;
-    std::string textSha256;     ///< SHA-256 (hex) of the level's canonical text, see Canonical.h
+    std::string textSha256; ///< SHA-256 (hex) of the level's canonical text, see Canonical.h
     SourceLocation where;
 };
 
@@ -80,13 +80,13 @@ struct Skill
 {
     std::string code;
     LocalizedText name;
-    LocalizedText description;              ///< the overall description
-    LocalizedText guidanceNotes;            ///< "Leitfaden"
-    LocalizedText activitiesIntro;          ///< "Zu den Aktivitäten gehören unter anderem:"
+    LocalizedText description;     ///< the overall description
+    LocalizedText guidanceNotes;   ///< "Leitfaden"
+    LocalizedText activitiesIntro; ///< "Zu den Aktivitäten gehören unter anderem:"
     std::vector<LocalizedText> activities;
-    LocalizedText developmentIntro;         ///< how defined levels show development
-    std::optional<NotDefinedGuidance> lowerLevelsNotDefined;   ///< applies below the lowest defined level
-    std::vector<Level> levels;              ///< ordered by number, 1..7, each at most once
+    LocalizedText developmentIntro;                          ///< how defined levels show development
+    std::optional<NotDefinedGuidance> lowerLevelsNotDefined; ///< applies below the lowest defined level
+    std::vector<Level> levels;                               ///< ordered by number, 1..7, each at most once
     SourceLocation where;
 
     const Level* level(int number) const;
@@ -96,13 +96,13 @@ struct Skill
 /// The framework release a document belongs to, with attribution.
 struct Framework
 {
-    std::string name;           ///< "SFIA"
-    std::string version;        ///< "9"
-    std::string language;       ///< the document's default language, e.g. "de-DE"
-    LocalizedText title;        ///< the framework's own title line
+    std::string name;     ///< "SFIA"
+    std::string version;  ///< "9"
+    std::string language; ///< the document's default language, e.g. "de-DE"
+    LocalizedText title;  ///< the framework's own title line
     std::string sourceUrl;
-    std::string copyright;      ///< "© SFIA Foundation"
-    std::string licence;        ///< licence or terms of use text
+    std::string copyright; ///< "© SFIA Foundation"
+    std::string licence;   ///< licence or terms of use text
 };
 
 /// A whole definition document: one framework release and its skills.
@@ -110,13 +110,14 @@ struct Definition
 {
     Framework framework;
     std::vector<Skill> skills;
-    std::string contentSha256;  ///< SHA-256 (hex) of the document's bytes; identifies the version
-    std::string sourceName;     ///< the file it was read from, for messages
-    std::string xml;            ///< the document itself, kept for audit export
+    std::string contentSha256; ///< SHA-256 (hex) of the document's bytes; identifies the version
+    std::string sourceName;    ///< the file it was read from, for messages
+    std::string xml;           ///< the document itself, kept for audit export
 
     const Skill* skill(const std::string& code) const;
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

@@ -19,7 +19,7 @@ namespace definition {
 /// Unicode characters). Readers report 1:1 when nothing more precise is known, never 0.
 struct Problem
 {
-    std::string file;       ///< the name the input was given by (the path as given to readFile)
+    std::string file; ///< the name the input was given by (the path as given to readFile)
     int line = 0;
     int column = 0;
     std::string message;
@@ -28,6 +28,7 @@ struct Problem
     std::string toString() const;
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

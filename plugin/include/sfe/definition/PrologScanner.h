@@ -28,6 +28,7 @@ public:
     static std::vector<Problem> check(const std::string& bytes, const std::string& name, const LineMap& lines);
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

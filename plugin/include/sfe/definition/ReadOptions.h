@@ -22,6 +22,7 @@ struct ReadOptions
     std::size_t maxBytes = 16 * 1024 * 1024;
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

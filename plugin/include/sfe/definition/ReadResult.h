@@ -32,6 +32,7 @@ struct ReadResult
     std::string message() const;
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

@@ -28,6 +28,7 @@ public:
     static void apply(Definition& definition, const std::string& documentBytes);
 };
 
-} } // namespace sfe::definition
+}
+} // namespace sfe::definition
 
 #endif

@@ -61,6 +61,7 @@ public:
     virtual Result call(const std::string& operation, const std::string& requestJson) = 0;
 };
 
-} } // namespace sfe::plugin
+}
+} // namespace sfe::plugin
 
 #endif

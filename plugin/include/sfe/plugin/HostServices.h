@@ -40,6 +40,7 @@ public:
     virtual Poco::Timestamp now() const = 0;
 };
 
-} } // namespace sfe::plugin
+}
+} // namespace sfe::plugin
 
 #endif

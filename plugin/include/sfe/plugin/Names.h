@@ -16,6 +16,7 @@ namespace plugin {
 /// The class name under which the library's Poco manifest exports the plugin.
 inline constexpr const char* kPluginClassName = "sfe::plugin::EvidencePluginImpl";
 
-} } // namespace sfe::plugin
+}
+} // namespace sfe::plugin
 
 #endif

@@ -56,6 +56,7 @@ private:
     i18n::TimeText _times;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

@@ -16,7 +16,9 @@
 #include "sfe/service/Checkpointer.h"
 
 namespace sfe {
-namespace plugin { class HostServices; }
+namespace plugin {
+class HostServices;
+}
 namespace presenter {
 
 /// Presents audits (docs/operations.md, "Audit").
@@ -39,6 +41,7 @@ private:
     service::AuditExporter& _exporter;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

@@ -20,8 +20,12 @@
 #include <string>
 
 namespace sfe {
-namespace plugin { class HostServices; }
-namespace store { class Database; }
+namespace plugin {
+class HostServices;
+}
+namespace store {
+class Database;
+}
 namespace presenter {
 
 /// Presents definitions to hosts (docs/operations.md, "Definitions").
@@ -36,9 +40,9 @@ public:
     std::string importDefinition(const Request& request);
     std::string skills(const Request& request);
     std::string show(const Request& request);
-    std::string versions(const Request& request);  ///< a skill's stored versions, which is current
-    std::string diff(const Request& request);      ///< the sentences two versions differ in
-    std::string use(const Request& request);       ///< makes a stored version current again
+    std::string versions(const Request& request); ///< a skill's stored versions, which is current
+    std::string diff(const Request& request);     ///< the sentences two versions differ in
+    std::string use(const Request& request);      ///< makes a stored version current again
 
     /// A stored skill as the JSON of `show`, in `language` (falls back per LocalizedText::get).
     /// With level > 0, only that level is included.
@@ -53,6 +57,7 @@ private:
     Audience::Defaults _readers;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

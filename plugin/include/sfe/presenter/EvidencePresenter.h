@@ -17,8 +17,12 @@
 #include <Poco/JSON/Object.h>
 
 namespace sfe {
-namespace runtime { class Error; }
-namespace plugin { class HostServices; }
+namespace runtime {
+class Error;
+}
+namespace plugin {
+class HostServices;
+}
 namespace presenter {
 
 /// Presents LMS events and evidence to hosts (docs/operations.md, "Evidence").
@@ -58,6 +62,7 @@ private:
     Audience::Defaults _readers;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

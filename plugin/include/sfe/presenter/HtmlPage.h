@@ -30,6 +30,7 @@ public:
     static std::string render(const std::string& name, const Poco::JSON::Object& view);
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

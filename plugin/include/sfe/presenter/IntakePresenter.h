@@ -19,7 +19,9 @@
 #include <Poco/JSON/Object.h>
 
 namespace sfe {
-namespace plugin { class HostServices; }
+namespace plugin {
+class HostServices;
+}
 namespace presenter {
 
 /// Presents the intake of xAPI statements to hosts (docs/operations.md, "xAPI in").
@@ -46,6 +48,7 @@ private:
     service::StatementReader _reader;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

@@ -28,6 +28,7 @@ Poco::JSON::Array::Ptr array(const std::vector<std::string>& values);
 /// Compact JSON text of an object or array.
 std::string toJson(const Poco::Dynamic::Var& value);
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

@@ -26,7 +26,15 @@ namespace presenter {
 class JsonText
 {
 public:
-    enum class Kind { Null, Boolean, Number, String, Object, Array };
+    enum class Kind
+    {
+        Null,
+        Boolean,
+        Number,
+        String,
+        Object,
+        Array
+    };
 
     /// One member of an object: its key, decoded, and its value's text.
     struct Member
@@ -36,7 +44,7 @@ public:
     };
 
     /// Why and where (a byte offset into the text) check() refused a text.
-    class SyntaxError : public std::runtime_error
+    class SyntaxError: public std::runtime_error
     {
     public:
         SyntaxError(std::size_t offset, const std::string& reason);
@@ -69,6 +77,7 @@ public:
     static std::string string(std::string_view value);
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

@@ -17,7 +17,9 @@
 #include <Poco/JSON/Object.h>
 
 namespace sfe {
-namespace plugin { class HostServices; }
+namespace plugin {
+class HostServices;
+}
 namespace presenter {
 
 /// Presents mappings to hosts (docs/operations.md, "Mappings").
@@ -34,8 +36,8 @@ public:
     /// The coverage view (CoverageView) as JSON in the reader's language, or {"html"} with
     /// "format": "html" (template coverage).
     std::string coverage(const Request& request);
-    std::string importCsv(const Request& request);     ///< mappings.import
-    std::string exportCsv(const Request& request);     ///< mappings.export
+    std::string importCsv(const Request& request); ///< mappings.import
+    std::string exportCsv(const Request& request); ///< mappings.export
 
     static Poco::JSON::Object::Ptr mappingJson(const store::MappingRecord& m);
 
@@ -44,7 +46,8 @@ public:
     static Poco::JSON::Object::Ptr outcomeJson(const service::MapOutcome& outcome);
 
     /// A flagged mapping's reasons as [{"kind", "responsibility", "level", "text"}], worded for `reader`.
-    static Poco::JSON::Array::Ptr reasonsJson(const std::vector<service::ReviewReason>& reasons, const Audience& reader);
+    static Poco::JSON::Array::Ptr reasonsJson(const std::vector<service::ReviewReason>& reasons,
+                                              const Audience& reader);
 
     /// An activity as people read it: "Name (Kurs)".
     static std::string activityText(const std::string& name, const std::string& type, const Audience& reader);
@@ -61,6 +64,7 @@ private:
     Audience::Defaults _audience;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

@@ -14,7 +14,9 @@
 #include "sfe/service/DeliveryService.h"
 
 namespace sfe {
-namespace store { class Database; }
+namespace store {
+class Database;
+}
 namespace presenter {
 
 /// Presents the outbox and its delivery to hosts (docs/operations.md, "Delivery").
@@ -34,6 +36,7 @@ private:
     std::string _lrsUrl;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

@@ -14,7 +14,9 @@
 #include "sfe/service/PrivacyService.h"
 
 namespace sfe {
-namespace plugin { class HostServices; }
+namespace plugin {
+class HostServices;
+}
 namespace presenter {
 
 /// Presents data-protection requests (docs/operations.md, "Privacy").
@@ -29,13 +31,14 @@ public:
     std::string erase(const Request& request);
 
 private:
-    static constexpr std::size_t kExportPage = 1000;    ///< records read per query in an export
+    static constexpr std::size_t kExportPage = 1000; ///< records read per query in an export
 
     plugin::HostServices& _clock;
     service::PrivacyService& _privacy;
     std::string _lrsUrl;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

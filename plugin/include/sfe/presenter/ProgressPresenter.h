@@ -40,6 +40,7 @@ private:
     Audience::Defaults _defaults;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

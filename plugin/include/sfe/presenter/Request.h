@@ -59,23 +59,23 @@ public:
         std::string _key;
         std::string_view _array;
         std::size_t _size = 0;
-        mutable std::size_t _cursorIndex = 0;    ///< the index of the element the cursor is before
+        mutable std::size_t _cursorIndex = 0; ///< the index of the element the cursor is before
         mutable std::size_t _cursor = 0;
     };
 
     const std::string& operation() const { return _operation; }
     bool has(const std::string& key) const;
 
-    std::string string(const std::string& key) const;                      ///< required, non-empty
+    std::string string(const std::string& key) const; ///< required, non-empty
     std::optional<std::string> optString(const std::string& key) const;
-    std::string text(const std::string& key) const;                        ///< required free text
-    std::optional<std::string> optText(const std::string& key) const;     ///< free text: tabs, line breaks
+    std::string text(const std::string& key) const;                   ///< required free text
+    std::optional<std::string> optText(const std::string& key) const; ///< free text: tabs, line breaks
     std::optional<int> optInt(const std::string& key) const;
     std::optional<double> optNumber(const std::string& key) const;
     std::optional<bool> optBool(const std::string& key) const;
     bool isNumber(const std::string& key) const;
     bool isObject(const std::string& key) const;
-    std::vector<std::string> strings(const std::string& key) const;        ///< optional, at most kMaxStrings
+    std::vector<std::string> strings(const std::string& key) const; ///< optional, at most kMaxStrings
     static constexpr std::size_t kMaxStrings = 1024;
     /// An optional object, as a Request named "<operation> <key>".
     std::optional<Request> optObject(const std::string& key) const;
@@ -109,7 +109,7 @@ public:
     {
         std::size_t limit = kPageLimit;
         long long afterSeq = 0;
-        std::string afterKey;   ///< keyedPage(): the key the previous page ended at ("": from the first)
+        std::string afterKey; ///< keyedPage(): the key the previous page ended at ("": from the first)
     };
 
     /// The request's "limit" (an integer from 1 to kMaxPageLimit) and "after" (a cursor this
@@ -150,10 +150,11 @@ private:
 
     std::string _operation;
     std::shared_ptr<const Members> _members;
-    bool _envelope = false;    ///< the request itself, not an object inside it
+    bool _envelope = false; ///< the request itself, not an object inside it
     std::string _language = "en";
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

@@ -29,6 +29,7 @@ private:
     store::Database& _db;
 };
 
-} } // namespace sfe::presenter
+}
+} // namespace sfe::presenter
 
 #endif

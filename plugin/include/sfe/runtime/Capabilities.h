@@ -15,7 +15,9 @@
 #include <vector>
 
 namespace sfe {
-namespace presenter { class Request; }
+namespace presenter {
+class Request;
+}
 namespace runtime {
 
 /// Who a request says is calling: its "caller" member, {"id": "...", "roles": ["learner", ...]}.
@@ -42,11 +44,11 @@ class Capabilities
 public:
     struct Capability
     {
-        std::string name;                      ///< "sfe/progress:read-own"
-        std::vector<std::string> operations;   ///< "progress"
-        std::vector<std::string> roles;        ///< the roles holding it by default
-        std::string own;                       ///< a request field that must equal the caller's id, or ""
-        std::string description;               ///< what it allows, in one sentence
+        std::string name;                    ///< "sfe/progress:read-own"
+        std::vector<std::string> operations; ///< "progress"
+        std::vector<std::string> roles;      ///< the roles holding it by default
+        std::string own;                     ///< a request field that must equal the caller's id, or ""
+        std::string description;             ///< what it allows, in one sentence
     };
 
     /// The roles a caller may name: learner, assessor, admin, auditor.
@@ -72,6 +74,7 @@ public:
     static std::string toJson(const std::vector<std::string>& registeredOperations);
 };
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime
 
 #endif

@@ -23,7 +23,7 @@ namespace runtime {
 /// A failure with an sfe.h status (SFE_INVALID, SFE_NOTFOUND, ...), a message naming the input and
 /// where in it the problem is, and for definition imports the located problems. The doors turn it
 /// into a status plus an error object; the CLI turns the status into an exit code.
-class Error : public Poco::Exception
+class Error: public Poco::Exception
 {
 public:
     Error(int status, const std::string& message, std::vector<definition::Problem> problems = {});
@@ -44,7 +44,7 @@ public:
     /// terminals, and must stay valid UTF-8 and harmless there whatever the input held.
     static std::string printable(const std::string& text, std::size_t maxBytes = 200);
 
-    static Error invalid(const std::string& message) ;
+    static Error invalid(const std::string& message);
     static Error notFound(const std::string& message);
     static Error conflict(const std::string& message);
     static Error config(const std::string& message);
@@ -57,6 +57,7 @@ private:
     std::vector<definition::Problem> _problems;
 };
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime
 
 #endif

@@ -25,11 +25,22 @@
 #include <vector>
 
 namespace sfe {
-namespace store { class Database; class LearnerRefs; }
-namespace presenter { class Request; class DefinitionPresenter; class MappingPresenter; class EvidencePresenter;
-                      class OutboxPresenter; class ProgressPresenter;
-                      class AuditPresenter; class PrivacyPresenter; class StorePresenter;
-                      class IntakePresenter; }
+namespace store {
+class Database;
+class LearnerRefs;
+}
+namespace presenter {
+class Request;
+class DefinitionPresenter;
+class MappingPresenter;
+class EvidencePresenter;
+class OutboxPresenter;
+class ProgressPresenter;
+class AuditPresenter;
+class PrivacyPresenter;
+class StorePresenter;
+class IntakePresenter;
+}
 namespace service {
 class ImportService;
 class DefinitionCache;
@@ -112,9 +123,10 @@ private:
     std::unique_ptr<service::PullService> _pullService;
     std::unique_ptr<presenter::IntakePresenter> _intakePresenter;
     std::map<std::string, Handler> _operations;
-    std::shared_mutex _stopMutex;     ///< calls hold it shared; stop() exclusively
+    std::shared_mutex _stopMutex; ///< calls hold it shared; stop() exclusively
 };
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime
 
 #endif

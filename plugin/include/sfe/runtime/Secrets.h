@@ -23,6 +23,7 @@ namespace runtime {
 /// error. It over-redacts rather than leaks: anything before an '@' in a word counts as user-info.
 std::string redactSecrets(const std::string& text);
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime
 
 #endif

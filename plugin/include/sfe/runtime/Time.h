@@ -21,6 +21,7 @@ namespace runtime {
 /// Parses an ISO 8601 / RFC 3339 time with a zone (any offset, converted to UTC); empty if invalid.
 std::optional<Poco::Timestamp> parseTime(const std::string& text);
 
-} } // namespace sfe::runtime
+}
+} // namespace sfe::runtime
 
 #endif

@@ -28,7 +28,12 @@ struct LevelProgress;
 class AttainmentRule
 {
 public:
-    enum class Kind { AllDemonstrated, AllVerified, AllDemonstratedAndLearning };
+    enum class Kind
+    {
+        AllDemonstrated,
+        AllVerified,
+        AllDemonstratedAndLearning
+    };
 
     /// Throws runtime::Error (SFE_CONFIG) for an unknown name.
     static AttainmentRule parse(const std::string& name);
@@ -49,12 +54,16 @@ public:
     bool attained(const LevelProgress& level, std::vector<std::string>& why) const;
 
 private:
-    AttainmentRule(Kind kind, std::string name): _kind(kind), _name(std::move(name)) {}
+    AttainmentRule(Kind kind, std::string name):
+        _kind(kind),
+        _name(std::move(name))
+    {}
 
     Kind _kind;
     std::string _name;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

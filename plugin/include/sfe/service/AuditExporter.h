@@ -31,7 +31,7 @@ struct ExportResult
     long long statements = 0;
     long long entries = 0;
     long long checkpoints = 0;
-    std::vector<std::string> files;     ///< relative to dir, in SHA256SUMS order
+    std::vector<std::string> files; ///< relative to dir, in SHA256SUMS order
 };
 
 /// Writes into a new (or empty) folder, files 0600 and folders 0700 (they hold personal data),
@@ -72,6 +72,7 @@ private:
     std::shared_ptr<const SigningKeys> _keys;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -23,7 +23,7 @@ namespace service {
 /// One thing `audit verify` found wrong, located by log entry and/or evidence record.
 struct AuditProblem
 {
-    long long seq = 0;              ///< the log entry (0 when the problem is an evidence row alone)
+    long long seq = 0; ///< the log entry (0 when the problem is an evidence row alone)
     std::string evidenceId;
     std::string message;
 };
@@ -41,7 +41,7 @@ struct AuditReport
     long long statementsErased = 0;     ///< rewritten by an erasure, as erasure rewrites
     long long statementsUnbound = 0;    ///< made before statements were bound to the log: not checked
     bool checkpointsUnverified = false; ///< checkpoints exist but no certificate or key was given to check them
-    std::string storeCheck;             ///< what checked the store itself (SQLite integrity_check, or reading every table)
+    std::string storeCheck; ///< what checked the store itself (SQLite integrity_check, or reading every table)
     std::vector<AuditProblem> problems; ///< in log order; the first is the first bad entry
     long long problemsOmitted = 0;      ///< found beyond maxProblems: counted, not listed
     long long storeProblems = 0;        ///< how many of `problems` (the first ones) are the store's own damage
@@ -80,16 +80,16 @@ public:
     /// Which part of a verification to run.
     struct VerifyScope
     {
-        long long from = 1;                     ///< the first entry to check
-        std::optional<long long> to;            ///< the last (default: the log's last entry)
-        bool store = true;                      ///< check the store itself (quick_check or integrity_check / every table read)
+        long long from = 1;          ///< the first entry to check
+        std::optional<long long> to; ///< the last (default: the log's last entry)
+        bool store = true;           ///< check the store itself (quick_check or integrity_check / every table read)
         /// With `store`, on SQLite: integrity_check (also every index against its table, UNIQUE) instead of
         /// quick_check (every page of every table and index read, b-tree structure, records, NOT NULL and
         /// CHECK constraints). The entries are checked the same either way. PostgreSQL: no difference.
         bool fullStoreCheck = false;
-        bool rest = true;                       ///< check what no entry in [from, to] names: evidence rows
-                                                ///< without entries, statements naming no entry, checkpoints
-                                                ///< past the log's end
+        bool rest = true; ///< check what no entry in [from, to] names: evidence rows
+                          ///< without entries, statements naming no entry, checkpoints
+                          ///< past the log's end
         /// With `rest` when entries before `from` were checked by other parts: how many statements
         /// those parts found bound (their statementsBound, summed). Without it, `rest` counts from `from`.
         long long boundBefore = 0;
@@ -99,10 +99,9 @@ public:
         std::optional<long long> checkpoint;
     };
 
-
     /// Returns true when `jws` is a valid signature over a checkpoint of (seq, chainHash).
-    using CheckpointVerifier = std::function<bool(long long seq, const std::string& chainHash, const std::string& jws,
-                                                  std::string& why)>;
+    using CheckpointVerifier =
+        std::function<bool(long long seq, const std::string& chainHash, const std::string& jws, std::string& why)>;
 
     explicit AuditService(store::Database& db, CheckpointVerifier verifier = {});
 
@@ -129,6 +128,7 @@ private:
     CheckpointVerifier _verifier;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

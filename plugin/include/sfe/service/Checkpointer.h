@@ -57,10 +57,11 @@ private:
     std::shared_ptr<const SigningKeys> _keys;
     int _every;
     Poco::Timestamp::TimeDiff _window;
-    long long _lastSeq = 0;             ///< the last checkpoint, read inside each write transaction
+    long long _lastSeq = 0; ///< the last checkpoint, read inside each write transaction
     Poco::Timestamp _lastTime;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -42,13 +42,13 @@ struct CoverageView
     struct Mapping
     {
         std::string id;
-        std::string activity;       ///< the activity's LMS id
+        std::string activity; ///< the activity's LMS id
         std::string name;
-        std::string type;           ///< course | module | assessment | task
+        std::string type; ///< course | module | assessment | task
         bool flagged = false;
         std::optional<std::string> flaggedAt;
-        std::optional<std::string> flagReason;      ///< as stored (English, for the record)
-        std::vector<ReviewReason> reasons;          ///< against the current version
+        std::optional<std::string> flagReason; ///< as stored (English, for the record)
+        std::vector<ReviewReason> reasons;     ///< against the current version
     };
 
     struct Sentence
@@ -56,7 +56,7 @@ struct CoverageView
         std::string id;
         definition::LocalizedText text;
         State state = State::Uncovered;
-        std::vector<Mapping> mappings;      ///< naming it, flagged ones included
+        std::vector<Mapping> mappings; ///< naming it, flagged ones included
     };
 
     struct Level
@@ -64,22 +64,23 @@ struct CoverageView
         int number = 0;
         definition::LocalizedText guidingPhrase;
         std::vector<Sentence> responsibilities;
-        std::vector<Mapping> wholeLevel;    ///< mapped to the level as a whole, flagged ones included
+        std::vector<Mapping> wholeLevel; ///< mapped to the level as a whole, flagged ones included
         std::size_t covered = 0, coveredAsWhole = 0, uncovered = 0;
     };
 
     std::string skill;
     definition::LocalizedText name;
-    std::string definitionLanguage;         ///< the definition's own language ("de-DE")
+    std::string definitionLanguage; ///< the definition's own language ("de-DE")
     std::string definitionSha256;
-    std::vector<Level> levels;              ///< the defined levels, in order
+    std::vector<Level> levels; ///< the defined levels, in order
     std::size_t responsibilities = 0, covered = 0, coveredAsWhole = 0, uncovered = 0;
-    std::size_t flagged = 0;                ///< active mappings of the skill flagged for review
+    std::size_t flagged = 0; ///< active mappings of the skill flagged for review
 
     /// "covered" | "covered-as-whole" | "uncovered".
     static const char* stateName(State state);
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -59,6 +59,7 @@ private:
     std::atomic<long> _generation{0};
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

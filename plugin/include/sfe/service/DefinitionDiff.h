@@ -29,8 +29,8 @@ public:
     struct Sentence
     {
         std::string id;
-        std::string before;     ///< empty when added
-        std::string after;      ///< empty when removed
+        std::string before; ///< empty when added
+        std::string after;  ///< empty when removed
     };
     struct Level
     {
@@ -43,6 +43,7 @@ public:
                                       const std::string& language);
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -74,7 +74,7 @@ private:
 
     runtime::Settings _settings;
     Poco::Logger& _logger;
-    const std::string _loggerName;    ///< the sender's and client's logger, a child of _logger
+    const std::string _loggerName; ///< the sender's and client's logger, a child of _logger
     std::unique_ptr<store::OutboxQueue> _queue;
     std::unique_ptr<xapi::delivery::LrsClient> _client;
     std::unique_ptr<xapi::delivery::OutboxSender> _background;
@@ -82,10 +82,11 @@ private:
     bool _aboutChecked = false;
     bool _syncing = false;
     bool _stopping = false;
-    xapi::delivery::OutboxSender* _syncSender = nullptr;    ///< the sender of a sync in progress
+    xapi::delivery::OutboxSender* _syncSender = nullptr; ///< the sender of a sync in progress
     std::condition_variable _syncDone;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -42,11 +42,11 @@ namespace service {
 struct WithdrawResult
 {
     std::string evidenceId;
-    bool duplicate = false;                     ///< the withdrawal's event id was recorded before
+    bool duplicate = false; ///< the withdrawal's event id was recorded before
     std::vector<std::string> voidingStatementIds;
-    std::string learner;                        ///< the record's learner and skill (empty for a duplicate)
+    std::string learner; ///< the record's learner and skill (empty for a duplicate)
     std::string skillCode;
-    std::vector<int> levelsLost;                ///< levels the learner attained before and no longer does
+    std::vector<int> levelsLost; ///< levels the learner attained before and no longer does
 };
 
 /// Turns LMS events into evidence and statements. Each call is one transaction: the events, the
@@ -84,8 +84,8 @@ public:
     /// The outbox in order, optionally of one learner and/or in one state; a page of `limit` (0: all)
     /// after seq `afterSeq` (store::StatementRepository::list).
     std::vector<store::StatementRecord> statements(const std::optional<std::string>& learner,
-                                                   const std::optional<std::string>& state,
-                                                   long long afterSeq = 0, std::size_t limit = 0);
+                                                   const std::optional<std::string>& state, long long afterSeq = 0,
+                                                   std::size_t limit = 0);
 
     /// One record with its proof: its log entries checked, the checkpoints covering them, its
     /// verifications and statements. Throws SFE_NOTFOUND naming the id when there is no such record.
@@ -131,7 +131,7 @@ private:
     store::LearnerRefs& _refs;
     ProgressService& _progress;
     Checkpointer& _checkpoints;
-    std::unique_ptr<StatementSigner> _signer;     ///< set when xapi.sign is on
+    std::unique_ptr<StatementSigner> _signer; ///< set when xapi.sign is on
     const StatementFactory& _statements;
     runtime::Settings _settings;
     std::function<void()> _onRecorded;
@@ -139,6 +139,7 @@ private:
     xapi::StatementValidator _validator;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

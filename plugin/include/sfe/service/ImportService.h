@@ -29,12 +29,12 @@ namespace service {
 /// What an import did.
 struct ImportOutcome
 {
-    bool unchanged = false;             ///< the identical document was already stored; nothing written
+    bool unchanged = false; ///< the identical document was already stored; nothing written
     std::string definitionSha256;
-    std::string language;               ///< the document's language (xml:lang, e.g. "de-DE")
-    std::vector<std::string> skills;    ///< codes in the document
-    std::vector<std::string> flaggedMappings;   ///< mappings whose responsibility text changed
-    std::vector<FlaggedMapping> flagged;        ///< the same mappings, with their reasons
+    std::string language;                     ///< the document's language (xml:lang, e.g. "de-DE")
+    std::vector<std::string> skills;          ///< codes in the document
+    std::vector<std::string> flaggedMappings; ///< mappings whose responsibility text changed
+    std::vector<FlaggedMapping> flagged;      ///< the same mappings, with their reasons
     /// For a new version of a skill that had one before: the sentences it changed against the
     /// version that was current (DefinitionDiff, in the new document's language).
     struct Changes
@@ -49,7 +49,7 @@ struct ImportOutcome
     struct Stored
     {
         std::string skill;
-        int version = 0;            ///< of this document, 1 = first imported
+        int version = 0; ///< of this document, 1 = first imported
         int currentVersion = 0;
         std::string currentDefinition;
     };
@@ -71,7 +71,7 @@ struct UseOutcome
     VersionInfo version;
     bool unchanged = false;
     std::vector<std::string> flaggedMappings;
-    std::vector<FlaggedMapping> flagged;        ///< the same mappings, with their reasons
+    std::vector<FlaggedMapping> flagged; ///< the same mappings, with their reasons
 };
 
 /// Reads, validates and checks a definition document (definition::DefinitionReader), then stores
@@ -82,7 +82,8 @@ class ImportService
 public:
     /// Called inside the import transaction with the new version, to flag mappings that refer to
     /// changed text; returns the mappings it flagged, with their reasons.
-    using MappingFlagger = std::function<std::vector<FlaggedMapping>(const definition::Definition&, const std::string& at)>;
+    using MappingFlagger =
+        std::function<std::vector<FlaggedMapping>(const definition::Definition&, const std::string& at)>;
 
     ImportService(store::Database& db, definition::ReadOptions options, MappingFlagger flagger = {});
 
@@ -115,6 +116,7 @@ private:
     MappingFlagger _flagger;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -20,23 +20,27 @@ namespace service {
 /// One LMS event. An event id makes delivery idempotent: the same id is recorded once.
 struct LmsEvent
 {
-    enum class Type { Completion, Attestation };
+    enum class Type
+    {
+        Completion,
+        Attestation
+    };
 
     Type type = Type::Completion;
-    std::string eventId;                    ///< empty: a new random id (no deduplication)
-    std::string learner;                    ///< LMS user id
-    std::optional<std::string> at;          ///< RFC 3339 with zone; empty: now
+    std::string eventId;           ///< empty: a new random id (no deduplication)
+    std::string learner;           ///< LMS user id
+    std::optional<std::string> at; ///< RFC 3339 with zone; empty: now
 
     // Completion: the learner completed, passed or failed an activity.
-    std::string activity;                   ///< LMS id or IRI, as mapped
-    std::string verb = "completed";         ///< completed | passed | failed
-    std::optional<double> scoreScaled;      ///< -1..1
+    std::string activity;              ///< LMS id or IRI, as mapped
+    std::string verb = "completed";    ///< completed | passed | failed
+    std::optional<double> scoreScaled; ///< -1..1
     std::optional<double> scoreRaw, scoreMin, scoreMax;
 
     // Attestation: an assessor attests a demonstration of a responsibility.
-    std::string responsibility;             ///< e.g. CSMG-3.2
-    std::string assessor;                   ///< LMS user id of the assessor
-    std::string outcome = "demonstrated";   ///< demonstrated | partial | not-demonstrated
+    std::string responsibility;           ///< e.g. CSMG-3.2
+    std::string assessor;                 ///< LMS user id of the assessor
+    std::string outcome = "demonstrated"; ///< demonstrated | partial | not-demonstrated
     std::optional<std::string> note;
     std::optional<std::string> evidenceUrl; ///< IRI of an evidence file
 
@@ -48,11 +52,12 @@ struct LmsEvent
 struct RecordResult
 {
     std::string eventId;
-    bool duplicate = false;                 ///< the event id was recorded before; nothing written
+    bool duplicate = false; ///< the event id was recorded before; nothing written
     std::vector<std::string> evidenceIds;
     std::vector<std::string> statementIds;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -35,7 +35,8 @@ public:
                               const std::optional<std::vector<StatementBinding>>& statements);
 
     /// {"action":"withdraw","evidence","withdrawnAt","reasonSha256","statements":[...]}
-    static std::string withdraw(const std::string& evidenceId, const std::string& withdrawnAt, const std::string& reason,
+    static std::string withdraw(const std::string& evidenceId, const std::string& withdrawnAt,
+                                const std::string& reason,
                                 const std::optional<std::vector<StatementBinding>>& statements);
 
     /// {"action":"verify","evidence","auditorRef","verifiedAt","statements":[...]}
@@ -52,6 +53,7 @@ public:
     static std::string withoutStatements(const std::string& content);
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -64,10 +64,11 @@ private:
     runtime::Settings _settings;
     Poco::Logger& _logger;
     const std::string _loggerName;
-    std::mutex _mutex;    ///< one pull talks at a time (the client is not thread-safe)
+    std::mutex _mutex; ///< one pull talks at a time (the client is not thread-safe)
     std::unique_ptr<xapi::delivery::LrsClient> _client;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -31,7 +31,7 @@ public:
         std::string text;
         int line = 0;
         int column = 0;
-        bool bad = false;      ///< a problem in the cell was reported already
+        bool bad = false; ///< a problem in the cell was reported already
     };
     using Row = std::vector<Cell>;
 
@@ -44,6 +44,7 @@ public:
     static std::string record(const std::vector<std::string>& cells);
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -32,8 +32,8 @@ class StatementFactory;
 struct MapRequest
 {
     std::string activity;
-    std::optional<std::string> name;        ///< required the first time an activity is seen? no: defaults to its id
-    std::optional<std::string> type;        ///< course | module | assessment | task; default course
+    std::optional<std::string> name; ///< required the first time an activity is seen? no: defaults to its id
+    std::optional<std::string> type; ///< course | module | assessment | task; default course
     std::string skill;
     int level = 0;
     std::vector<std::string> responsibilities;
@@ -48,7 +48,7 @@ struct MapOutcome
     std::optional<store::MappingRecord> replaced;
     std::optional<std::string> renamedFrom;
     std::optional<std::string> retypedFrom;
-    std::size_t activityMappings = 0;     ///< active mappings of the activity afterwards, all skills
+    std::size_t activityMappings = 0; ///< active mappings of the activity afterwards, all skills
 };
 
 /// What a CSV import did (or, for a dry run, would do), row by row: each row's line and outcome.
@@ -57,8 +57,8 @@ struct MappingImport
     struct Row
     {
         int line = 0;
-        std::string outcome;                ///< added | replaced | unchanged
-        MapOutcome map;                     ///< for unchanged: the stored mapping, nothing replaced
+        std::string outcome; ///< added | replaced | unchanged
+        MapOutcome map;      ///< for unchanged: the stored mapping, nothing replaced
     };
     bool dryRun = false;
     std::size_t added = 0, replaced = 0, unchanged = 0;
@@ -87,8 +87,7 @@ public:
     /// level is added, one that differs replaces the active mapping. Mappings not in the file stay.
     /// Every problem found is reported, as `file`:LINE:COL, in one runtime::Error (SFE_INVALID)
     /// and nothing is written; a dry run reports what would change and writes nothing.
-    MappingImport importCsv(const std::string& csv, const std::string& file, bool dryRun,
-                            const Poco::Timestamp& now);
+    MappingImport importCsv(const std::string& csv, const std::string& file, bool dryRun, const Poco::Timestamp& now);
 
     /// Mappings as CSV that importCsv reads back unchanged: the header (with `header`) and a
     /// record of each. The pages of mappings(nullopt, ...) so written, in order, are the whole file.
@@ -97,9 +96,8 @@ public:
     /// Removes the active mappings of an activity (all, or of one skill and/or level), or the
     /// mapping with `mappingId`. Returns the ids removed; throws SFE_NOTFOUND when none matched.
     std::vector<std::string> unmap(const std::optional<std::string>& mappingId,
-                                   const std::optional<std::string>& activity,
-                                   const std::optional<std::string>& skill, const std::optional<int>& level,
-                                   const Poco::Timestamp& now);
+                                   const std::optional<std::string>& activity, const std::optional<std::string>& skill,
+                                   const std::optional<int>& level, const Poco::Timestamp& now);
 
     /// The active mappings (of one skill), a page at a time: at most `limit` after the mapping
     /// `afterId` ("": from the first), ordered by skill, level and activity (byte order).
@@ -141,6 +139,7 @@ private:
     const StatementFactory& _statements;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

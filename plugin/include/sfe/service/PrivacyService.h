@@ -46,10 +46,10 @@ struct PersonRecords
         std::string verifiedAt;
     };
 
-    std::optional<std::string> ref;                     ///< their learner ref, if they have one
-    std::vector<store::EvidenceRecord> asLearner;       ///< evidence about them
-    std::vector<store::EvidenceRecord> asAssessor;      ///< evidence they attested
-    std::vector<store::StatementRecord> statements;     ///< statements about them
+    std::optional<std::string> ref;                 ///< their learner ref, if they have one
+    std::vector<store::EvidenceRecord> asLearner;   ///< evidence about them
+    std::vector<store::EvidenceRecord> asAssessor;  ///< evidence they attested
+    std::vector<store::StatementRecord> statements; ///< statements about them
     std::vector<Attainment> attainments;
     std::vector<Verification> verified;
 };
@@ -57,10 +57,10 @@ struct PersonRecords
 /// What erasing a person changed.
 struct ErasureResult
 {
-    std::string pseudonym;      ///< what now stands for the person: "erased-" + their ref
-    long long evidence = 0;     ///< records of theirs (as learner) pseudonymised
-    long long assessed = 0;     ///< records they attested as assessor, pseudonymised
-    long long statements = 0;   ///< statements rewritten
+    std::string pseudonym;    ///< what now stands for the person: "erased-" + their ref
+    long long evidence = 0;   ///< records of theirs (as learner) pseudonymised
+    long long assessed = 0;   ///< records they attested as assessor, pseudonymised
+    long long statements = 0; ///< statements rewritten
     /// Of them, those already delivered: the LRS still holds them as they were sent, with the
     /// person's name, until its operator erases them there.
     std::vector<std::string> delivered;
@@ -104,8 +104,7 @@ public:
     std::vector<PersonRecords::Verification> verifications(const std::string& person);
 
     /// The statements about the person with seq after `afterSeq`, at most `limit`, in outbox order.
-    std::vector<store::StatementRecord> statementPage(const std::string& person, long long afterSeq,
-                                                     std::size_t limit);
+    std::vector<store::StatementRecord> statementPage(const std::string& person, long long afterSeq, std::size_t limit);
 
     /// Erases the person in one transaction. Throws SFE_NOTFOUND when nothing is held about them.
     /// On SQLite it then checkpoints and empties the write-ahead log, so the old values leave the
@@ -121,6 +120,7 @@ private:
     std::shared_ptr<const SigningKeys> _keys;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

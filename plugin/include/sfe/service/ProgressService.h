@@ -50,12 +50,12 @@ struct LevelProgress
     int level = 0;
     bool defined = false;
     std::vector<ResponsibilityProgress> responsibilities;
-    std::vector<std::string> levelWideLearning;     ///< learning evidence for the level as a whole
-    std::vector<std::string> activitiesDone;        ///< mapped activities completed or passed
-    std::size_t activitiesTotal = 0;                ///< activities mapped to the level
+    std::vector<std::string> levelWideLearning; ///< learning evidence for the level as a whole
+    std::vector<std::string> activitiesDone;    ///< mapped activities completed or passed
+    std::size_t activitiesTotal = 0;            ///< activities mapped to the level
     bool attained = false;
-    std::vector<std::string> why;                   ///< the rule's explanation
-    std::optional<store::Attainment> attainment;    ///< the attainment in force, with its statement
+    std::vector<std::string> why;                ///< the rule's explanation
+    std::optional<store::Attainment> attainment; ///< the attainment in force, with its statement
 };
 
 struct SkillProgress
@@ -116,9 +116,9 @@ public:
     /// Re-evaluates the levels of these (learner, skill) pairs inside the caller's transaction,
     /// records attainments and their voiding, and returns the statements to add to the outbox
     /// (ids fixed; seq not yet assigned). `seal` validates a statement and writes its body.
-    std::vector<store::StatementRecord> reevaluate(
-        const std::set<std::pair<std::string, std::string>>& affected, const std::string& at,
-        const std::function<void(const xapi::Statement&, store::StatementRecord&)>& seal);
+    std::vector<store::StatementRecord>
+    reevaluate(const std::set<std::pair<std::string, std::string>>& affected, const std::string& at,
+               const std::function<void(const xapi::Statement&, store::StatementRecord&)>& seal);
 
 private:
     SkillProgress compute(const std::string& learner, const store::StoredSkill& skill);
@@ -135,6 +135,7 @@ private:
     std::map<std::string, std::pair<long, std::shared_ptr<const std::vector<store::MappingRecord>>>> _mappings;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -28,19 +28,19 @@ struct ResponsibilityView
 {
     enum class State
     {
-        NotYet,         ///< no attestation, or only "not demonstrated"
-        Partial,        ///< an assessor attested it as partially demonstrated
-        Demonstrated,   ///< an assessor attested it as demonstrated
-        Verified        ///< ...and an auditor verified that attestation
+        NotYet,       ///< no attestation, or only "not demonstrated"
+        Partial,      ///< an assessor attested it as partially demonstrated
+        Demonstrated, ///< an assessor attested it as demonstrated
+        Verified      ///< ...and an auditor verified that attestation
     };
 
-    std::string id;                 ///< the definition's id ("CSMG-3.1")
+    std::string id; ///< the definition's id ("CSMG-3.1")
     std::string sentence;
     State state = State::NotYet;
-    bool counts = false;            ///< whether it counts for the rule (Verified under all-verified)
-    std::string decidedAt;          ///< when the deciding attestation happened (its occurredAt)
-    std::string assessor;           ///< who made it
-    std::string verifiedAt;         ///< when an auditor first verified a demonstrating attestation
+    bool counts = false;    ///< whether it counts for the rule (Verified under all-verified)
+    std::string decidedAt;  ///< when the deciding attestation happened (its occurredAt)
+    std::string assessor;   ///< who made it
+    std::string verifiedAt; ///< when an auditor first verified a demonstrating attestation
     /// The deciding attestation was judged against an earlier wording of the sentence: the skill's
     /// current version changed the text since (Responsibility::textSha256 differs from that of the
     /// version the evidence was recorded against). It still counts: an edit of the wording does
@@ -48,18 +48,18 @@ struct ResponsibilityView
     /// learner and the assessor that a new attestation against the current wording may be due.
     /// Not set when another attestation of the same outcome was judged against the current wording.
     bool earlierWording = false;
-    std::string earlierSentence;    ///< the sentence as it read then; empty if that version lacked it
-    std::size_t learning = 0;       ///< learning records that contributed to it
+    std::string earlierSentence; ///< the sentence as it read then; empty if that version lacked it
+    std::size_t learning = 0;    ///< learning records that contributed to it
 };
 
 /// An activity mapped to a level, by the name the LMS gave it.
 struct ActivityView
 {
-    std::string name;               ///< the mapping's activity name (its LMS id only if it has no name)
-    std::string type;               ///< course | module | assessment | task
-    bool done = false;              ///< completed or passed (failed does not count)
-    std::string doneAt;             ///< the first completion or pass, UTC
-    std::vector<std::string> covers;    ///< the responsibility ids it is mapped to; empty: the whole level
+    std::string name;                ///< the mapping's activity name (its LMS id only if it has no name)
+    std::string type;                ///< course | module | assessment | task
+    bool done = false;               ///< completed or passed (failed does not count)
+    std::string doneAt;              ///< the first completion or pass, UTC
+    std::vector<std::string> covers; ///< the responsibility ids it is mapped to; empty: the whole level
 };
 
 /// What the definition says about developing at a level: a defined level's developmentGuidance,
@@ -74,26 +74,26 @@ struct LevelView
 {
     int level = 0;
     bool defined = false;
-    std::string guidingPhrase;      ///< "Anwenden"
+    std::string guidingPhrase; ///< "Anwenden"
     std::string essence;
-    std::string notDefinedReason;   ///< why the skill does not define the level
+    std::string notDefinedReason; ///< why the skill does not define the level
     bool attained = false;
-    std::string attainedAt;         ///< the time of the deciding evidence (see ProgressService::decidedAt)
+    std::string attainedAt; ///< the time of the deciding evidence (see ProgressService::decidedAt)
     std::vector<ResponsibilityView> responsibilities;
-    std::size_t counted = 0;        ///< responsibilities that count for the rule
+    std::size_t counted = 0; ///< responsibilities that count for the rule
     std::vector<ActivityView> activities;
     DevelopmentView development;
-    std::vector<std::string> missing;   ///< ids of the responsibilities that do not count yet
-    std::size_t activitiesMissing = 0;  ///< mapped activities not done, when the rule asks for them
+    std::vector<std::string> missing;  ///< ids of the responsibilities that do not count yet
+    std::size_t activitiesMissing = 0; ///< mapped activities not done, when the rule asks for them
 };
 
 /// An activity not yet done that covers something missing at the next level (ProgressView::nextLevel).
 struct NextStep
 {
-    std::string activity;           ///< its name
+    std::string activity; ///< its name
     std::string type;
     int level = 0;
-    std::vector<std::string> covers;    ///< the missing responsibility ids it covers; empty: the whole level
+    std::vector<std::string> covers; ///< the missing responsibility ids it covers; empty: the whole level
 };
 
 /// A learner's progress in one skill, as the learner reads it.
@@ -102,21 +102,22 @@ struct ProgressView
     std::string learner;
     std::string skill;
     std::string skillName;
-    std::string textLanguage;       ///< the language of the definition's texts given (an xml:lang)
+    std::string textLanguage; ///< the language of the definition's texts given (an xml:lang)
     std::string definitionSha256;
     std::string rule;
-    std::string development;        ///< the skill's developmentIntro
+    std::string development; ///< the skill's developmentIntro
     std::vector<LevelView> levels;
     /// The level to work on next: the lowest defined level above the highest attained one; when
     /// there is none above, the lowest defined level not attained; none when every one is.
     std::optional<int> nextLevel;
     std::vector<NextStep> nextSteps;
-    SkillProgress progress;         ///< the evidence behind it, by id (for --explain only)
+    SkillProgress progress; ///< the evidence behind it, by id (for --explain only)
 
     /// The responsibility's sentence at the current version ("" if unknown).
     const std::string& sentence(const std::string& responsibilityId) const;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -37,10 +37,10 @@ public:
     /// Where a pull starts and how much it does in one call.
     struct Request
     {
-        std::optional<Poco::Timestamp> since;   ///< from this time on (exclusive), instead of the cursor
-        std::optional<std::string> next;        ///< continue a previous call's feed at its `next` link
-        std::size_t pages = 0;                  ///< at most this many pages (0: until the feed ends)
-        std::size_t limit = 500;                ///< statements per page
+        std::optional<Poco::Timestamp> since; ///< from this time on (exclusive), instead of the cursor
+        std::optional<std::string> next;      ///< continue a previous call's feed at its `next` link
+        std::size_t pages = 0;                ///< at most this many pages (0: until the feed ends)
+        std::size_t limit = 500;              ///< statements per page
     };
 
     /// What one call did.
@@ -48,8 +48,8 @@ public:
     {
         IntakeReport report;
         std::size_t pages = 0;
-        std::string next;                       ///< the link to continue with; empty: the feed ended
-        std::optional<store::FeedPosition> position;    ///< the cursor now
+        std::string next;                            ///< the link to continue with; empty: the feed ended
+        std::optional<store::FeedPosition> position; ///< the cursor now
     };
 
     PullService(store::Database& db, LrsReader& reader, StatementIntake& intake);
@@ -70,9 +70,9 @@ private:
     struct Link
     {
         std::string target;
-        bool byTime = false;    ///< a query by time (`since`), not a `more` IRL
-        bool closing = false;   ///< the round after a chain: what it skips, this pull read already
-        bool news = false;      ///< the round took in statements not read before
+        bool byTime = false;  ///< a query by time (`since`), not a `more` IRL
+        bool closing = false; ///< the round after a chain: what it skips, this pull read already
+        bool news = false;    ///< the round took in statements not read before
 
         static Link byTimeFrom(const std::optional<std::string>& since, std::size_t limit);
         static Link parse(const std::string& text);
@@ -93,6 +93,7 @@ private:
     StatementReader _statements;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

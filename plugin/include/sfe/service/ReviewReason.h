@@ -24,13 +24,13 @@ struct ReviewReason
 {
     enum class Kind
     {
-        LevelUndefined,     ///< the level is no longer defined
-        LevelChanged,       ///< a whole-level mapping: the level's text changed
-        Changed,            ///< the responsibility's sentence changed
-        Removed             ///< the responsibility is no longer one of the level's
+        LevelUndefined, ///< the level is no longer defined
+        LevelChanged,   ///< a whole-level mapping: the level's text changed
+        Changed,        ///< the responsibility's sentence changed
+        Removed         ///< the responsibility is no longer one of the level's
     };
     Kind kind = Kind::Changed;
-    std::string responsibility;     ///< for Changed and Removed
+    std::string responsibility; ///< for Changed and Removed
     int level = 0;
 
     /// "changed" | "removed" | "level-changed" | "level-undefined", as the views name it.
@@ -47,6 +47,7 @@ struct FlaggedMapping
     std::vector<ReviewReason> reasons;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

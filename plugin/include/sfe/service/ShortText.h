@@ -30,6 +30,7 @@ public:
     static std::string of(const std::string& text, std::size_t limit = kNameLength);
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -74,6 +74,7 @@ private:
     std::string _publicKeyPem;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -18,7 +18,9 @@
 #include <vector>
 
 namespace sfe {
-namespace xapi { class JsonWriter; }
+namespace xapi {
+class JsonWriter;
+}
 namespace service {
 
 /// Binds one statement to the log entry written in the transaction that made it (the entry of its
@@ -53,9 +55,9 @@ struct StatementBinding
 
     enum class Match
     {
-        Same,       ///< body and signature are the ones logged
-        Erased,     ///< rewritten by an erasure, as erasure rewrites (see above)
-        Differs     ///< edited, swapped or replaced; `why` says what differs
+        Same,   ///< body and signature are the ones logged
+        Erased, ///< rewritten by an erasure, as erasure rewrites (see above)
+        Differs ///< edited, swapped or replaced; `why` says what differs
     };
 
     /// Compares a stored statement with this binding. `people` are the ids the statement may name
@@ -75,6 +77,7 @@ struct StatementBinding
                              std::vector<std::pair<std::string, std::string>>* values = nullptr);
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

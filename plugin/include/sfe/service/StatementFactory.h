@@ -74,6 +74,7 @@ private:
     runtime::Settings _settings;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -57,6 +57,7 @@ private:
     runtime::Settings _settings;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

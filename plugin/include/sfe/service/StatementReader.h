@@ -26,11 +26,11 @@ namespace service {
 /// A statement as read: the parts the intake uses, and what is wrong with it.
 struct IncomingStatement
 {
-    xapi::Statement statement;      ///< id, actor, verb, object, result, context categories
-    std::string objectType;         ///< Activity, Agent, Group, StatementRef or SubStatement
-    std::string timestamp;          ///< as given (RFC 3339); empty when absent
-    std::string stored;             ///< as the LRS gave it; empty when absent
-    xapi::Problems problems;        ///< empty: the statement is well-formed
+    xapi::Statement statement; ///< id, actor, verb, object, result, context categories
+    std::string objectType;    ///< Activity, Agent, Group, StatementRef or SubStatement
+    std::string timestamp;     ///< as given (RFC 3339); empty when absent
+    std::string stored;        ///< as the LRS gave it; empty when absent
+    xapi::Problems problems;   ///< empty: the statement is well-formed
 };
 
 /// Reads one statement's JSON (a parsed Poco::JSON value) into the xapi model: only the parts the
@@ -52,6 +52,7 @@ private:
     xapi::StatementValidator _validator;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

@@ -27,8 +27,8 @@ class StatementSigner
 public:
     struct Signed
     {
-        std::string body;   ///< the statement with its signature attachment
-        std::string jws;    ///< the attachment's content
+        std::string body; ///< the statement with its signature attachment
+        std::string jws;  ///< the attachment's content
     };
 
     /// `keys` must be able to sign.
@@ -44,6 +44,7 @@ private:
     std::shared_ptr<const SigningKeys> _keys;
 };
 
-} } // namespace sfe::service
+}
+} // namespace sfe::service
 
 #endif

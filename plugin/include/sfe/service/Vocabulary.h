@@ -28,14 +28,18 @@ inline constexpr const char* kVerbAchieved = "https://sfia-evidence.org/xapi/pro
 inline constexpr const char* kTypeCourse = "http://adlnet.gov/expapi/activities/course";
 inline constexpr const char* kTypeModule = "http://adlnet.gov/expapi/activities/module";
 inline constexpr const char* kTypeAssessment = "http://adlnet.gov/expapi/activities/assessment";
-inline constexpr const char* kTypeWorkplaceTask = "https://sfia-evidence.org/xapi/profile/activity-types/workplace-task";
+inline constexpr const char* kTypeWorkplaceTask =
+    "https://sfia-evidence.org/xapi/profile/activity-types/workplace-task";
 inline constexpr const char* kTypeFramework = "https://sfia-evidence.org/xapi/profile/activity-types/framework";
 inline constexpr const char* kTypeSkill = "https://sfia-evidence.org/xapi/profile/activity-types/skill";
 inline constexpr const char* kTypeLevel = "https://sfia-evidence.org/xapi/profile/activity-types/level";
-inline constexpr const char* kTypeResponsibility = "https://sfia-evidence.org/xapi/profile/activity-types/responsibility";
+inline constexpr const char* kTypeResponsibility =
+    "https://sfia-evidence.org/xapi/profile/activity-types/responsibility";
 
-inline constexpr const char* kExtDefinitionVersion = "https://sfia-evidence.org/xapi/profile/extensions/definition-version";
-inline constexpr const char* kExtLevelTextSha256 = "https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256";
+inline constexpr const char* kExtDefinitionVersion =
+    "https://sfia-evidence.org/xapi/profile/extensions/definition-version";
+inline constexpr const char* kExtLevelTextSha256 =
+    "https://sfia-evidence.org/xapi/profile/extensions/level-text-sha256";
 inline constexpr const char* kExtEvidenceId = "https://sfia-evidence.org/xapi/profile/extensions/evidence-id";
 inline constexpr const char* kExtEvidenceUrl = "https://sfia-evidence.org/xapi/profile/extensions/evidence-url";
 
@@ -51,6 +55,8 @@ inline constexpr const char* kKindDemonstrationAttested = "demonstration-atteste
 inline constexpr const char* kKindLevelAchieved = "level-achieved";
 inline constexpr const char* kKindVoided = "voided";
 
-} } } // namespace sfe::service::vocabulary
+}
+}
+} // namespace sfe::service::vocabulary
 
 #endif

@@ -45,6 +45,7 @@ private:
     Database& _db;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

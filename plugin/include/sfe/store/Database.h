@@ -49,12 +49,12 @@ class Database
 public:
     struct Options
     {
-        std::string connector = "sqlite";   ///< sqlite | postgresql
-        std::string target;                 ///< a file path (sqlite) or a connection string / URI
-        int busyTimeoutMs = 10000;          ///< how long a writer waits for the write lock
-        int cacheMib = 32;                  ///< SQLite: each connection's page cache (store.cache_mib)
-        int walAutocheckpointPages = 8192;  ///< SQLite: WAL size in pages that triggers a checkpoint
-                                            ///< (store.wal_autocheckpoint; SQLite's default is 1000)
+        std::string connector = "sqlite";  ///< sqlite | postgresql
+        std::string target;                ///< a file path (sqlite) or a connection string / URI
+        int busyTimeoutMs = 10000;         ///< how long a writer waits for the write lock
+        int cacheMib = 32;                 ///< SQLite: each connection's page cache (store.cache_mib)
+        int walAutocheckpointPages = 8192; ///< SQLite: WAL size in pages that triggers a checkpoint
+                                           ///< (store.wal_autocheckpoint; SQLite's default is 1000)
     };
 
     /// Opens the store and applies pending migrations in one write transaction that re-checks the
@@ -125,9 +125,9 @@ public:
     /// How long this process's write transactions waited for the store's write lock.
     struct LockStats
     {
-        std::size_t writes = 0;     ///< write transactions begun (or refused busy)
-        std::size_t busy = 0;       ///< of them, refused because the lock stayed taken (SFE_BUSY)
-        double p50Ms = 0, p99Ms = 0, maxMs = 0;   ///< over the last 65536 waits
+        std::size_t writes = 0;                 ///< write transactions begun (or refused busy)
+        std::size_t busy = 0;                   ///< of them, refused because the lock stayed taken (SFE_BUSY)
+        double p50Ms = 0, p99Ms = 0, maxMs = 0; ///< over the last 65536 waits
     };
 
     /// Called by Transaction with the time it waited for the write lock. [thread-safe]
@@ -170,23 +170,24 @@ private:
     Options _options;
     std::string _displayName;
     bool _readOnly = false;
-    std::string _connectionString;              ///< what the connector opens
+    std::string _connectionString; ///< what the connector opens
     std::unique_ptr<Poco::Data::Session> _primary;
     std::recursive_mutex _writeMutex;
     std::unique_ptr<WriterLock> _writerLock;
     std::unique_ptr<TextDictionaries> _textDictionaries;
     std::mutex _poolMutex;
     std::vector<std::unique_ptr<Poco::Data::Session>> _idle;
-    std::recursive_mutex _memoryMutex;          ///< ":memory:" has one session, shared in turn
+    std::recursive_mutex _memoryMutex; ///< ":memory:" has one session, shared in turn
     std::mutex _changeMutex;
     long long _seenChanges = -1;
-    bool _ready = false;                        ///< migrated; the change counter can be read
+    bool _ready = false; ///< migrated; the change counter can be read
     std::vector<std::function<void()>> _listeners;
     mutable std::mutex _statsMutex;
-    std::vector<std::uint32_t> _waitsUs;        ///< a ring of the last waits, in microseconds
+    std::vector<std::uint32_t> _waitsUs; ///< a ring of the last waits, in microseconds
     std::size_t _writes = 0, _busy = 0;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

@@ -79,6 +79,7 @@ private:
     Database& _db;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

@@ -25,8 +25,8 @@ struct LogEntry
 {
     long long seq = 0;
     std::string evidenceId;
-    std::string action;         ///< record | withdraw | verify
-    std::string content;        ///< canonical JSON (see service::LogContent); no personal data
+    std::string action;  ///< record | withdraw | verify
+    std::string content; ///< canonical JSON (see service::LogContent); no personal data
     std::string contentSha256;
     std::string prevHash;
     std::string chainHash;
@@ -45,7 +45,7 @@ class EvidenceLog
 public:
     explicit EvidenceLog(Database& db);
 
-    static const std::string kGenesis;      ///< 64 zeros
+    static const std::string kGenesis; ///< 64 zeros
     static std::string sha256(const std::string& bytes);
     static std::string link(const std::string& prevHash, const std::string& contentSha256);
 
@@ -64,6 +64,7 @@ private:
     Database& _db;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

@@ -40,19 +40,19 @@ std::optional<EvidenceState> stateNamed(const std::string& name);
 /// sets withdrawnAt and withdrawnReason.
 struct EvidenceRecord
 {
-    std::string id;                     ///< UUID
-    long long seq = 0;                  ///< order of recording
-    std::string eventId;                ///< the LMS event it came from
-    std::string kind;                   ///< learning | demonstrated
-    std::string learner;                ///< LMS user id ("erased" after erasure)
-    std::string learnerRef;             ///< the learner's pseudonymous ref (store::LearnerRefs)
+    std::string id;         ///< UUID
+    long long seq = 0;      ///< order of recording
+    std::string eventId;    ///< the LMS event it came from
+    std::string kind;       ///< learning | demonstrated
+    std::string learner;    ///< LMS user id ("erased" after erasure)
+    std::string learnerRef; ///< the learner's pseudonymous ref (store::LearnerRefs)
     std::string skillCode;
     int level = 0;
-    std::string definitionSha256;       ///< the definition version it was recorded against
-    std::string levelTextSha256;        ///< the level's text at that time
+    std::string definitionSha256; ///< the definition version it was recorded against
+    std::string levelTextSha256;  ///< the level's text at that time
     std::optional<std::string> activityId;
     std::optional<std::string> mappingId;
-    std::string verb;                   ///< completed | passed | failed | attested
+    std::string verb; ///< completed | passed | failed | attested
     std::optional<double> scoreRaw, scoreMin, scoreMax, scoreScaled;
     std::optional<bool> success;
     std::optional<std::string> assessor;
@@ -66,8 +66,8 @@ struct EvidenceRecord
     std::optional<std::string> withdrawnAt;
     std::optional<std::string> withdrawnReason;
     std::optional<std::string> erasedAt;
-    std::vector<std::string> responsibilities;  ///< ids; read back in byte order (they are logged in that order)
-    EvidenceState state = EvidenceState::Active;    ///< as read (derived; not written by insert)
+    std::vector<std::string> responsibilities;   ///< ids; read back in byte order (they are logged in that order)
+    EvidenceState state = EvidenceState::Active; ///< as read (derived; not written by insert)
 };
 
 /// An auditor's verification of a record (EvidenceService::verify).
@@ -87,13 +87,13 @@ struct EvidenceFilter
     std::optional<std::string> assessor;
     std::optional<std::string> assessorRef;
     std::optional<std::string> kind;
-    std::optional<std::string> from;    ///< occurredAt >= from
-    std::optional<std::string> to;      ///< occurredAt < to
+    std::optional<std::string> from; ///< occurredAt >= from
+    std::optional<std::string> to;   ///< occurredAt < to
     std::optional<EvidenceState> state;
     bool includeWithdrawn = true;
-    std::size_t limit = 0;              ///< 0: no limit
+    std::size_t limit = 0; ///< 0: no limit
     std::size_t offset = 0;
-    long long afterSeq = 0;             ///< only seq > afterSeq: keyset paging (a page ends at its last seq)
+    long long afterSeq = 0; ///< only seq > afterSeq: keyset paging (a page ends at its last seq)
 };
 
 /// Reads and writes evidence. Writes happen inside the caller's Transaction; inserts take whole
@@ -134,6 +134,7 @@ private:
     Database& _db;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

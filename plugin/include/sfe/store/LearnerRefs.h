@@ -48,6 +48,7 @@ private:
     std::map<std::string, std::string> _cache;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

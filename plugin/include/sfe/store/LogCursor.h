@@ -30,9 +30,9 @@ namespace store {
 struct LogRow
 {
     LogEntry entry;
-    std::optional<EvidenceRecord> record;       ///< empty when no evidence row has the entry's evidence id
-    std::optional<std::string> learnerRefNow;   ///< learner_refs.ref of record->learner, if any
-    std::optional<std::string> assessorRefNow;  ///< learner_refs.ref of record->assessor, if any
+    std::optional<EvidenceRecord> record;      ///< empty when no evidence row has the entry's evidence id
+    std::optional<std::string> learnerRefNow;  ///< learner_refs.ref of record->learner, if any
+    std::optional<std::string> assessorRefNow; ///< learner_refs.ref of record->assessor, if any
 };
 
 /// Reads the entries seq in [from, to] in seq order, each joined with its evidence row, the row's
@@ -90,12 +90,13 @@ private:
     Database& _db;
     long long _from, _to;
     std::unique_ptr<SQLite> _sqlite;
-    std::deque<LogRow> _page;       ///< PostgreSQL: the rest of the current page
-    bool _streamOpen = false;       ///< PostgreSQL: the statement stream of statement(id, logSeq)
-    long long _streamAfter = -1;    ///< the seq the next page starts after; -1: no more pages
+    std::deque<LogRow> _page;    ///< PostgreSQL: the rest of the current page
+    bool _streamOpen = false;    ///< PostgreSQL: the statement stream of statement(id, logSeq)
+    long long _streamAfter = -1; ///< the seq the next page starts after; -1: no more pages
     std::deque<StatementRecord> _streamed;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

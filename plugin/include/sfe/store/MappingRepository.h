@@ -22,10 +22,10 @@ namespace store {
 /// A learning activity the LMS offers, known by its LMS id (or IRI) and its xAPI IRI.
 struct ActivityRecord
 {
-    std::string id;         ///< as the LMS names it: an IRI or an LMS id
-    std::string iri;        ///< the xAPI activity id
+    std::string id;  ///< as the LMS names it: an IRI or an LMS id
+    std::string iri; ///< the xAPI activity id
     std::string name;
-    std::string type;       ///< course | module | assessment | task
+    std::string type; ///< course | module | assessment | task
     std::string createdAt;
 };
 
@@ -44,10 +44,10 @@ struct MappingRecord
     std::string skillCode;
     int level = 0;
     std::string definitionSha256;
-    std::vector<Responsibility> responsibilities;   ///< empty: the level's development as a whole
+    std::vector<Responsibility> responsibilities; ///< empty: the level's development as a whole
     std::string createdAt;
     std::optional<std::string> removedAt;
-    std::optional<std::string> flaggedAt;           ///< set when a new definition changed its text
+    std::optional<std::string> flaggedAt; ///< set when a new definition changed its text
     std::optional<std::string> flagReason;
 };
 
@@ -99,6 +99,7 @@ private:
     Database& _db;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

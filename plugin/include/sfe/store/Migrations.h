@@ -35,6 +35,7 @@ struct Migration
 /// All migrations, in version order. A migration once released is never edited, only followed.
 const std::vector<Migration>& migrations();
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

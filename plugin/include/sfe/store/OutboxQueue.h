@@ -35,7 +35,7 @@ namespace store {
 /// returns nothing while another sender (another process, node or thread) holds an unexpired lease;
 /// the lease is given up as soon as nothing is due, and a killed sender's lease expires after
 /// `leaseDuration`. Every settle renews it. [thread-safe: each method leases its own session]
-class OutboxQueue : public xapi::delivery::StatementQueue
+class OutboxQueue: public xapi::delivery::StatementQueue
 {
 public:
     /// `leaseDuration` is how long a claim lasts without renewal (lrs.lease_s).
@@ -85,10 +85,11 @@ private:
     std::mutex _mutex;
     Check _check;
     std::atomic<std::size_t> _refused{0};
-    std::optional<TimePoint> _otherUntil;   ///< another sender's lease, as last seen by fetchDue
+    std::optional<TimePoint> _otherUntil; ///< another sender's lease, as last seen by fetchDue
     TimePoint _lastFetch{};
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

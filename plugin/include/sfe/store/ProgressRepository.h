@@ -29,14 +29,14 @@ namespace store {
 struct ProgressRow
 {
     std::string evidenceId;
-    std::string kind;                       ///< learning | demonstrated
+    std::string kind; ///< learning | demonstrated
     int level = 0;
     std::string verb;
-    std::string outcome;                    ///< "" for learning
-    std::string activityId;                 ///< "" for attestations
-    std::string responsibility;             ///< "" when the record names none
+    std::string outcome;        ///< "" for learning
+    std::string activityId;     ///< "" for attestations
+    std::string responsibility; ///< "" when the record names none
     bool withdrawn = false;
-    bool verified = false;                  ///< an auditor verified it
+    bool verified = false; ///< an auditor verified it
     std::string occurredAt;
 };
 
@@ -47,14 +47,14 @@ struct EvidenceDetail
 {
     std::string evidenceId;
     int level = 0;
-    std::string kind;                       ///< learning | demonstrated
+    std::string kind; ///< learning | demonstrated
     std::string verb;
-    std::string outcome;                    ///< "" for learning
-    std::string activityId;                 ///< "" for attestations
-    std::string assessor;                   ///< "" for learning
-    std::string definitionSha256;           ///< the definition version it was recorded against
+    std::string outcome;          ///< "" for learning
+    std::string activityId;       ///< "" for attestations
+    std::string assessor;         ///< "" for learning
+    std::string definitionSha256; ///< the definition version it was recorded against
     std::string occurredAt;
-    std::string firstVerifiedAt;            ///< "" when no auditor verified it
+    std::string firstVerifiedAt; ///< "" when no auditor verified it
 };
 
 /// An attained level, with its "achieved" statement.
@@ -123,10 +123,11 @@ private:
     std::vector<Attainment> attainmentsThroughPoco(const std::string& learner, const std::optional<std::string>& skill);
 
     Database& _db;
-    std::mutex _mutex;                                          ///< guards _sqlite
-    std::map<sqlite3*, std::shared_ptr<SQLiteReads>> _sqlite;   ///< per connection, on SQLite stores
+    std::mutex _mutex;                                        ///< guards _sqlite
+    std::map<sqlite3*, std::shared_ptr<SQLiteReads>> _sqlite; ///< per connection, on SQLite stores
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

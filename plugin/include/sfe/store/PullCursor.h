@@ -46,6 +46,7 @@ private:
     Database& _db;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

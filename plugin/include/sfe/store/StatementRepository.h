@@ -24,21 +24,21 @@ namespace store {
 /// its evidence and never deleted; delivery only changes its state.
 struct StatementRecord
 {
-    std::string id;                         ///< the statement id (UUID), fixed at recording
-    long long seq = 0;                      ///< outbox order
+    std::string id;    ///< the statement id (UUID), fixed at recording
+    long long seq = 0; ///< outbox order
     std::optional<std::string> evidenceId;
-    std::string kind;                       ///< the profile template it follows
+    std::string kind; ///< the profile template it follows
     std::string learner;
-    std::string body;                       ///< the serialised statement
+    std::string body; ///< the serialised statement
     std::optional<std::string> voidsStatementId;
-    std::string state = "pending";          ///< pending | delivered | quarantined
+    std::string state = "pending"; ///< pending | delivered | quarantined
     int attempts = 0;
     std::string nextAttemptAt;
     std::optional<std::string> lastError;
     std::string createdAt;
     std::optional<std::string> deliveredAt;
-    std::optional<std::string> signature;   ///< the JWS, when the statement is signed
-    std::optional<long long> logSeq;        ///< the evidence-log entry that binds it (none before binding)
+    std::optional<std::string> signature; ///< the JWS, when the statement is signed
+    std::optional<long long> logSeq;      ///< the evidence-log entry that binds it (none before binding)
 };
 
 /// Reads and writes the outbox. Writes happen inside the caller's Transaction unless noted.
@@ -53,8 +53,8 @@ public:
     /// with `limit` (0: all): those with seq > `afterSeq`, so the next page starts after the last
     /// seq of this one (keyset paging, stable while statements are added).
     std::vector<StatementRecord> list(const std::optional<std::string>& learner = std::nullopt,
-                                      const std::optional<std::string>& state = std::nullopt,
-                                      long long afterSeq = 0, std::size_t limit = 0);
+                                      const std::optional<std::string>& state = std::nullopt, long long afterSeq = 0,
+                                      std::size_t limit = 0);
 
     /// The ids of the statements made for an evidence record, voiding statements excepted.
     std::vector<std::string> idsForEvidence(const std::string& evidenceId);
@@ -66,6 +66,7 @@ private:
     Database& _db;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

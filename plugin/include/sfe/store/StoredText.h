@@ -86,6 +86,7 @@ public:
     static const std::string& dictionary(int version);
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

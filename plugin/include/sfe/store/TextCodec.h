@@ -34,6 +34,7 @@ public:
     static definition::NotDefinedGuidance decodeGuidance(const std::string& json);
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

@@ -62,6 +62,7 @@ private:
     std::map<std::pair<std::string, std::string>, std::shared_ptr<const StoredText::Dictionary>> _cache;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

@@ -54,9 +54,10 @@ private:
     Database& _db;
     std::unique_lock<std::recursive_mutex> _lock;
     bool _open = false;
-    bool _queued = false;    ///< holds the Database's WriterLock
+    bool _queued = false; ///< holds the Database's WriterLock
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

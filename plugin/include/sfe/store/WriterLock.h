@@ -52,6 +52,7 @@ private:
     bool _held = false;
 };
 
-} } // namespace sfe::store
+}
+} // namespace sfe::store
 
 #endif

@@ -25,19 +25,21 @@ struct ActivityDefinition
 {
     std::optional<LanguageMap> name;
     std::optional<LanguageMap> description;
-    std::string type;           ///< activity type IRI
-    std::string moreInfo;       ///< IRL with human-readable information
-    Extensions extensions;      ///< activity extensions (IRI keys)
+    std::string type;      ///< activity type IRI
+    std::string moreInfo;  ///< IRL with human-readable information
+    Extensions extensions; ///< activity extensions (IRI keys)
 };
 
 /// An Activity: an IRI and an optional definition.
 struct Activity
 {
-    std::string id;                             ///< IRI
+    std::string id; ///< IRI
     std::optional<ActivityDefinition> definition;
 
     Activity() = default;
-    explicit Activity(std::string activityId) : id(std::move(activityId)) {}
+    explicit Activity(std::string activityId):
+        id(std::move(activityId))
+    {}
     /// An activity with a definition of just its type and, if given, its name.
     Activity(std::string activityId, std::string type, std::optional<LanguageMap> name = std::nullopt);
 
@@ -45,6 +47,7 @@ struct Activity
     const std::string& type() const;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_ACTIVITY_H

@@ -20,8 +20,8 @@ namespace xapi {
 /// An account on some system: the IFI to use when an e-mail address must not leave the LMS.
 struct Account
 {
-    std::string homePage;   ///< IRL of the system, e.g. the LMS base URL
-    std::string name;       ///< the (opaque) user id on that system
+    std::string homePage; ///< IRL of the system, e.g. the LMS base URL
+    std::string name;     ///< the (opaque) user id on that system
 };
 
 /// An xAPI Agent, or a Group (type == Group). A valid Agent carries exactly one IFI:
@@ -29,15 +29,19 @@ struct Account
 /// one IFI as well; an anonymous Group has none but lists its members.
 struct Agent
 {
-    enum class Type { Agent, Group };
+    enum class Type
+    {
+        Agent,
+        Group
+    };
 
     Type type = Type::Agent;
-    std::string name;               ///< optional display name
-    std::string mbox;               ///< "mailto:user@example.org"
-    std::string mboxSha1sum;        ///< hex SHA-1 of the whole mailto IRI
-    std::string openid;             ///< an OpenID URI
+    std::string name;        ///< optional display name
+    std::string mbox;        ///< "mailto:user@example.org"
+    std::string mboxSha1sum; ///< hex SHA-1 of the whole mailto IRI
+    std::string openid;      ///< an OpenID URI
     std::optional<Account> account;
-    std::vector<Agent> members;     ///< Group members (Agents only); ignored for an Agent
+    std::vector<Agent> members; ///< Group members (Agents only); ignored for an Agent
 
     /// An Agent identified by account{homePage, name}.
     static Agent withAccount(std::string homePage, std::string accountName);
@@ -48,6 +52,7 @@ struct Agent
     std::vector<std::string> identifierNames() const;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_AGENT_H

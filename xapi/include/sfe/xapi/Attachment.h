@@ -22,18 +22,19 @@ namespace xapi {
 /// they are not part of this model.
 struct Attachment
 {
-    std::string usageType;                      ///< IRI
-    std::optional<LanguageMap> display;         ///< required by xAPI
+    std::string usageType;              ///< IRI
+    std::optional<LanguageMap> display; ///< required by xAPI
     std::optional<LanguageMap> description;
-    std::string contentType;                    ///< media type, e.g. "application/pdf"
-    std::uint64_t length = 0;                   ///< octets
-    std::string sha2;                           ///< hex SHA-256/384/512 of the content
-    std::string fileUrl;                        ///< optional IRL
+    std::string contentType;  ///< media type, e.g. "application/pdf"
+    std::uint64_t length = 0; ///< octets
+    std::string sha2;         ///< hex SHA-256/384/512 of the content
+    std::string fileUrl;      ///< optional IRL
 
     /// The usage type of a JWS signature attachment (xAPI 2.6).
     static const std::string kSignatureUsageType;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_ATTACHMENT_H

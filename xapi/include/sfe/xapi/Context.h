@@ -37,32 +37,33 @@ struct ContextActivities
 struct ContextAgent
 {
     Agent agent;
-    std::vector<std::string> relevantTypes;     ///< not written when empty
+    std::vector<std::string> relevantTypes; ///< not written when empty
 };
 
 /// xAPI 2.0.0: a group relevant to the Statement.
 struct ContextGroup
 {
-    Agent group;                                ///< type must be Group
-    std::vector<std::string> relevantTypes;     ///< not written when empty
+    Agent group;                            ///< type must be Group
+    std::vector<std::string> relevantTypes; ///< not written when empty
 };
 
 /// Context of a Statement. Empty strings and empty lists count as absent and are not written.
 struct Context
 {
-    std::string registration;                   ///< UUID
-    std::optional<Agent> instructor;            ///< 2.0.0 output turns it into a contextAgent
-    std::optional<Agent> team;                  ///< a Group
-    std::vector<ContextAgent> contextAgents;    ///< 2.0.0 only; refused in 1.0.3
-    std::vector<ContextGroup> contextGroups;    ///< 2.0.0 only; refused in 1.0.3
+    std::string registration;                ///< UUID
+    std::optional<Agent> instructor;         ///< 2.0.0 output turns it into a contextAgent
+    std::optional<Agent> team;               ///< a Group
+    std::vector<ContextAgent> contextAgents; ///< 2.0.0 only; refused in 1.0.3
+    std::vector<ContextGroup> contextGroups; ///< 2.0.0 only; refused in 1.0.3
     ContextActivities contextActivities;
-    std::string revision;                       ///< only with an Activity object
-    std::string platform;                       ///< only with an Activity object
-    std::string language;                       ///< RFC 5646 tag
+    std::string revision; ///< only with an Activity object
+    std::string platform; ///< only with an Activity object
+    std::string language; ///< RFC 5646 tag
     std::optional<StatementRef> statement;
-    Extensions extensions;                      ///< context extensions
+    Extensions extensions; ///< context extensions
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_CONTEXT_H

@@ -28,6 +28,7 @@ public:
     static bool isValid(const std::string& value) { return check(value).empty(); }
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_DURATION_H

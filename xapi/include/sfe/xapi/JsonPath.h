@@ -39,8 +39,8 @@ private:
     struct Step
     {
         bool wildcard = false;
-        std::vector<std::string> names;         // child names
-        std::vector<std::size_t> indexes;       // array indexes
+        std::vector<std::string> names;   // child names
+        std::vector<std::size_t> indexes; // array indexes
     };
     using Path = std::vector<Step>;
 
@@ -48,6 +48,7 @@ private:
     std::vector<Path> _alternatives;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_JSONPATH_H

@@ -22,22 +22,30 @@ namespace xapi {
 class JsonValue
 {
 public:
-    enum class Kind { Null, String, Integer, Number, Boolean, Raw };
+    enum class Kind
+    {
+        Null,
+        String,
+        Integer,
+        Number,
+        Boolean,
+        Raw
+    };
 
-    JsonValue() = default;                          ///< null
-    JsonValue(const char* text);                    ///< a string
-    JsonValue(std::string text);                    ///< a string
-    JsonValue(int value);                           ///< an integer
-    JsonValue(std::int64_t value);                  ///< an integer
-    JsonValue(double value);                        ///< a number (must be finite to be serialised)
-    JsonValue(bool value);                          ///< a boolean
+    JsonValue() = default;         ///< null
+    JsonValue(const char* text);   ///< a string
+    JsonValue(std::string text);   ///< a string
+    JsonValue(int value);          ///< an integer
+    JsonValue(std::int64_t value); ///< an integer
+    JsonValue(double value);       ///< a number (must be finite to be serialised)
+    JsonValue(bool value);         ///< a boolean
 
     /// A value given as JSON text (an object or array, say). It is written out verbatim, so it must
     /// be valid JSON; StatementValidator parses it to make sure.
     static JsonValue raw(std::string json);
 
     Kind kind() const { return _kind; }
-    const std::string& text() const { return _text; }   ///< the string, or the raw JSON text
+    const std::string& text() const { return _text; } ///< the string, or the raw JSON text
     std::int64_t integer() const { return _integer; }
     double number() const { return _number; }
     bool boolean() const { return _boolean; }
@@ -56,6 +64,7 @@ private:
 /// Extensions: IRI key to value. Ordered by key, so serialisation is deterministic.
 using Extensions = std::map<std::string, JsonValue>;
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_JSONVALUE_H

@@ -29,12 +29,32 @@ class JsonWriter
 {
 public:
     /// Writes into `out`, appending; `out` must outlive the writer.
-    explicit JsonWriter(std::string& out) : _out(out) {}
+    explicit JsonWriter(std::string& out):
+        _out(out)
+    {}
 
-    void beginObject() { separate(); _out += '{'; _first = true; }
-    void endObject() { _out += '}'; _first = false; }
-    void beginArray() { separate(); _out += '['; _first = true; }
-    void endArray() { _out += ']'; _first = false; }
+    void beginObject()
+    {
+        separate();
+        _out += '{';
+        _first = true;
+    }
+    void endObject()
+    {
+        _out += '}';
+        _first = false;
+    }
+    void beginArray()
+    {
+        separate();
+        _out += '[';
+        _first = true;
+    }
+    void endArray()
+    {
+        _out += ']';
+        _first = false;
+    }
 
     /// The name of the next object member.
     void key(std::string_view name)
@@ -45,16 +65,36 @@ public:
         _afterKey = true;
     }
 
-    void string(std::string_view text) { separate(); appendQuoted(_out, text); _first = false; }
+    void string(std::string_view text)
+    {
+        separate();
+        appendQuoted(_out, text);
+        _first = false;
+    }
     void integer(std::int64_t value);
     void unsignedInteger(std::uint64_t value);
     /// Shortest text that reads back as the same double. Throws Poco::InvalidArgumentException
     /// for NaN and infinities, which JSON cannot represent.
     void number(double value);
-    void boolean(bool value) { separate(); _out += value ? "true" : "false"; _first = false; }
-    void null() { separate(); _out += "null"; _first = false; }
+    void boolean(bool value)
+    {
+        separate();
+        _out += value ? "true" : "false";
+        _first = false;
+    }
+    void null()
+    {
+        separate();
+        _out += "null";
+        _first = false;
+    }
     /// JSON text written verbatim (the caller guarantees it is valid JSON).
-    void raw(std::string_view json) { separate(); _out += json; _first = false; }
+    void raw(std::string_view json)
+    {
+        separate();
+        _out += json;
+        _first = false;
+    }
     /// Any JsonValue.
     void value(const JsonValue& value);
 
@@ -73,6 +113,7 @@ private:
     bool _afterKey = false;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_JSONWRITER_H

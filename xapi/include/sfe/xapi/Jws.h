@@ -39,6 +39,7 @@ public:
     static std::optional<std::string> fromBase64Url(const std::string& text);
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif

@@ -20,6 +20,7 @@ namespace xapi {
 /// serialisation is deterministic. StatementValidator checks the tags and refuses empty maps.
 using LanguageMap = std::map<std::string, std::string>;
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_LANGUAGEMAP_H

@@ -30,6 +30,7 @@ public:
     static bool isValid(const std::string& tag) { return check(tag).empty(); }
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_LANGUAGETAG_H

@@ -19,8 +19,8 @@ namespace xapi {
 /// A problem found by StatementValidator, Profile or StatementTemplateChecker.
 struct Problem
 {
-    std::string path;       ///< where: "statement.actor.mbox", "$.context.contextActivities.category[*].id"
-    std::string message;    ///< what, e.g. "has 2 identifiers (mbox, account); exactly one is required"
+    std::string path;    ///< where: "statement.actor.mbox", "$.context.contextActivities.category[*].id"
+    std::string message; ///< what, e.g. "has 2 identifiers (mbox, account); exactly one is required"
 
     /// "path: message"
     std::string toString() const { return path + ": " + message; }
@@ -28,6 +28,7 @@ struct Problem
 
 using Problems = std::vector<Problem>;
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_PROBLEM_H

@@ -72,6 +72,7 @@ private:
     Poco::JSON::Object::Ptr _document;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_PROFILE_H

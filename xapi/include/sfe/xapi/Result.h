@@ -33,10 +33,11 @@ struct Result
     std::optional<bool> success;
     std::optional<bool> completion;
     std::optional<std::string> response;
-    std::optional<std::string> duration;    ///< ISO 8601 duration, e.g. "PT1H30M"
-    Extensions extensions;                  ///< result extensions; not written when empty
+    std::optional<std::string> duration; ///< ISO 8601 duration, e.g. "PT1H30M"
+    Extensions extensions;               ///< result extensions; not written when empty
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_RESULT_H

@@ -27,6 +27,7 @@ inline const char* versionString(SpecVersion version)
     return version == SpecVersion::v2_0_0 ? "2.0.0" : "1.0.3";
 }
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_SPECVERSION_H

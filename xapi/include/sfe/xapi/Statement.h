@@ -33,20 +33,21 @@ using StatementObject = std::variant<Activity, Agent, StatementRef>;
 /// Build it with StatementBuilder, check it with StatementValidator, write it with StatementSerializer.
 struct Statement
 {
-    std::string id;                         ///< UUID; assign before the first send (idempotent re-sends)
+    std::string id; ///< UUID; assign before the first send (idempotent re-sends)
     Agent actor;
     Verb verb;
     StatementObject object;
     std::optional<Result> result;
     std::optional<Context> context;
-    std::string timestamp;                  ///< "YYYY-MM-DDTHH:MM:SS.sssZ" (see Timestamp)
-    std::string version;                    ///< 1.0.3 output writes it only if set; 2.0.0 writes "2.0.0"
+    std::string timestamp; ///< "YYYY-MM-DDTHH:MM:SS.sssZ" (see Timestamp)
+    std::string version;   ///< 1.0.3 output writes it only if set; 2.0.0 writes "2.0.0"
     std::vector<Attachment> attachments;
 
     const Activity* activity() const { return std::get_if<Activity>(&object); }
     const StatementRef* statementRef() const { return std::get_if<StatementRef>(&object); }
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_STATEMENT_H

@@ -38,10 +38,12 @@ class StatementBuilder
 public:
     StatementBuilder() = default;
     /// Continues from an existing statement.
-    explicit StatementBuilder(Statement start) : _statement(std::move(start)) {}
+    explicit StatementBuilder(Statement start):
+        _statement(std::move(start))
+    {}
 
     StatementBuilder& id(std::string uuid);
-    StatementBuilder& randomId();                               ///< a version 4 UUID
+    StatementBuilder& randomId(); ///< a version 4 UUID
     StatementBuilder& actor(Agent agent);
     StatementBuilder& verb(std::string iri, LanguageMap display);
     StatementBuilder& verb(Verb verb);
@@ -54,7 +56,7 @@ public:
 
     // result
     StatementBuilder& score(Score score);
-    StatementBuilder& scaledScore(double scaled);               ///< sets score.scaled only
+    StatementBuilder& scaledScore(double scaled); ///< sets score.scaled only
     StatementBuilder& rawScore(double raw, double min, double max);
     StatementBuilder& success(bool success);
     StatementBuilder& completion(bool completion);
@@ -66,7 +68,7 @@ public:
     StatementBuilder& registration(std::string uuid);
     StatementBuilder& instructor(Agent agent);
     StatementBuilder& team(Agent group);
-    StatementBuilder& contextAgent(Agent agent, std::vector<std::string> relevantTypes = {});  ///< 2.0.0 only
+    StatementBuilder& contextAgent(Agent agent, std::vector<std::string> relevantTypes = {}); ///< 2.0.0 only
     StatementBuilder& parent(Activity activity);
     StatementBuilder& grouping(Activity activity);
     StatementBuilder& category(Activity activity);
@@ -78,7 +80,7 @@ public:
     StatementBuilder& contextExtension(const std::string& iri, JsonValue value);
 
     StatementBuilder& timestamp(std::string rfc3339);
-    StatementBuilder& timestamp(const Poco::Timestamp& time);  ///< formatted by Timestamp::format
+    StatementBuilder& timestamp(const Poco::Timestamp& time); ///< formatted by Timestamp::format
     StatementBuilder& attachment(Attachment attachment);
 
     /// The statement built so far (a copy).
@@ -93,6 +95,7 @@ private:
     Statement _statement;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_STATEMENTBUILDER_H

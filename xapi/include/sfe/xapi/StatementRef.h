@@ -18,9 +18,10 @@ namespace xapi {
 /// Points at an existing Statement, as the object of a voiding Statement or as context.statement.
 struct StatementRef
 {
-    std::string id;     ///< UUID of the referenced Statement
+    std::string id; ///< UUID of the referenced Statement
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_STATEMENTREF_H

@@ -77,6 +77,7 @@ private:
     SerializerOptions _options;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_STATEMENTSERIALIZER_H

@@ -68,6 +68,7 @@ private:
     StatementLookup _lookup;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_STATEMENTTEMPLATECHECKER_H

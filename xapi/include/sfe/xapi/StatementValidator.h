@@ -23,8 +23,8 @@ namespace xapi {
 struct ValidatorOptions
 {
     SpecVersion version = SpecVersion::v1_0_3;
-    bool requireId = true;          ///< ids make re-sends idempotent; assign them before the first send
-    bool requireTimestamp = true;   ///< the time of the experience, not of the send
+    bool requireId = true;        ///< ids make re-sends idempotent; assign them before the first send
+    bool requireTimestamp = true; ///< the time of the experience, not of the send
 };
 
 /// Checks a Statement (the model, before serialisation) and returns every problem found, each with
@@ -62,6 +62,7 @@ private:
     ValidatorOptions _options;
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_STATEMENTVALIDATOR_H

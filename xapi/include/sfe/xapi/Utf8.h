@@ -37,6 +37,7 @@ public:
     static std::string codePointName(std::uint32_t codePoint);
 };
 
-} } // namespace sfe::xapi
+}
+} // namespace sfe::xapi
 
 #endif // SFE_XAPI_UTF8_H
