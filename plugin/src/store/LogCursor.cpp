@@ -127,12 +127,16 @@ struct PocoRow
     long long integer(int c) const { return rs[static_cast<std::size_t>(c)].convert<Poco::Int64>(); }
     double real(int c) const { return rs[static_cast<std::size_t>(c)].convert<double>(); }
     void text(int c, std::string& into) const { into = rs[static_cast<std::size_t>(c)].convert<std::string>(); }
-    /// Valid while the row set is.
+    /// Valid until the next blob(): rs[c] is a copy of the value, which `held` keeps (a view into a
+    /// temporary's BLOB would point into freed memory once the statement ended).
     std::string_view blob(int c) const
     {
-        const auto& b = rs[static_cast<std::size_t>(c)].extract<Poco::Data::BLOB>();
+        held = rs[static_cast<std::size_t>(c)];
+        const auto& b = held.extract<Poco::Data::BLOB>();
         return std::string_view(reinterpret_cast<const char*>(b.rawContent()), b.size());
     }
+
+    mutable Poco::Dynamic::Var held;
 };
 
 StatementRecord statementFrom(Poco::Data::RecordSet& rs)
@@ -150,7 +154,8 @@ StatementRecord statementFrom(Poco::Data::RecordSet& rs)
     s.body = rs[5].convert<std::string>();
     if (rs.columnCount() > 10 && !rs[10].isEmpty())
     {
-        const auto& b = rs[10].extract<Poco::Data::BLOB>();
+        const Poco::Dynamic::Var held = rs[10]; // a copy: the BLOB lives as long as it
+        const auto& b = held.extract<Poco::Data::BLOB>();
         s.body = StoredText::decode(std::string(reinterpret_cast<const char*>(b.rawContent()), b.size()),
                                     "statement " + s.id);
     }
@@ -374,7 +379,7 @@ bool LogCursor::nextPage(LogRow& row)
         Poco::Data::RecordSet rs(select);
         for (bool more = rs.moveFirst(); more; more = rs.moveNext())
         {
-            PocoRow source{rs};
+            PocoRow source{rs, {}};
             decode(source, _page.emplace_back());
         }
         if (_page.empty())
