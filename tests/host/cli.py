@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import tempfile
 import threading
+import unittest
 import uuid
 import xml.etree.ElementTree as ET
 
@@ -239,6 +240,35 @@ class Store:
             raise RuntimeError("psql %s failed (exit %d): %s" % (command or "script", completed.returncode,
                                                                  completed.stderr.decode("utf-8", "replace")))
         return completed.stdout.decode("utf-8")
+
+
+class StoreCase(unittest.TestCase):
+    """A test of the CLI on a fresh store in a temporary folder (a SQLite file, or a PostgreSQL database
+    under the ctest fixture pg), removed afterwards. The suite sets StoreCase.arguments to
+    cli_test_arguments()'s result before unittest runs."""
+
+    arguments = None
+    prefix = "sfe-test-"
+    timeout = 60
+
+    def setUp(self):
+        self.cli = Cli(self.arguments.cli, self.arguments.manifest)
+        self.tmp = tempfile.mkdtemp(prefix=self.prefix)
+        self.store = Store(self.tmp)
+
+    def tearDown(self):
+        self.store.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def run_cli(self, *args, env=None, timeout=None):
+        """`sfia-evidence [store options] ARGS...` on this test's store."""
+        return self.cli.run(*self.store.args(*args), *args, env=env, timeout=timeout or self.timeout)
+
+    def ok(self, *args, env=None, timeout=None):
+        """run_cli, which must exit 0."""
+        result = self.run_cli(*args, env=env, timeout=timeout)
+        self.assertEqual(result.code, 0, result)
+        return result
 
 
 def normalised(text):

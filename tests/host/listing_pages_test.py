@@ -14,14 +14,12 @@ Standard library only; runs on SQLite and, with SFE_TEST_PG, on PostgreSQL.
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, cli_test_arguments  # noqa: E402
+from cli import StoreCase, cli_test_arguments  # noqa: E402
 
 ARGS = None
 EXIT_OK = 0
@@ -41,28 +39,17 @@ def events_file(path, count, person="u1"):
                                     "score": 0.5 + (i % 5) / 10}) + "\n")
 
 
-class ListingPages(unittest.TestCase):
+class ListingPages(StoreCase):
+    prefix = "sfe-listing-pages-"
+    timeout = 120
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-listing-pages-")
-        self.store = Store(self.tmp)
+        super().setUp()
         self.ok("import", ARGS.definition)
         self.ok("map", "course-101", "--skill", "CSMG", "--level", "3", "--name", "Grundlagen, Teil 1")
         self.ok("map", "Kurs-B", "--skill", "CSMG", "--level", "3", "--responsibility", "CSMG-3.1")
         self.ok("map", "äther", "--skill", "CSMG", "--level", "4", "--name", "Äther \"Kurs\"", "--type", "module")
         self.ok("map", "Zeta", "--skill", "CSMG", "--level", "3")
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args, env=None, timeout=120):
-        return self.cli.run(*self.store.args(*args), *args, env=env, timeout=timeout)
-
-    def ok(self, *args, env=None, timeout=120):
-        result = self.run_cli(*args, env=env, timeout=timeout)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
 
     def replay(self, count):
         path = os.path.join(self.tmp, "events-%d.jsonl" % count)
@@ -130,5 +117,5 @@ class ListingPages(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    ARGS = cli_test_arguments()
+    ARGS = StoreCase.arguments = cli_test_arguments()
     unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

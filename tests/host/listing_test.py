@@ -12,14 +12,12 @@ Standard library only; runs on SQLite and, with SFE_TEST_PG, on PostgreSQL.
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, cli_test_arguments  # noqa: E402
+from cli import StoreCase, cli_test_arguments  # noqa: E402
 
 ARGS = None
 EXIT_OK = 0
@@ -37,25 +35,13 @@ def events_file(path, count, first=0):
                                     "activity": "course-101", "verb": "passed", "score": 0.5 + (i % 5) / 10}) + "\n")
 
 
-class Listing(unittest.TestCase):
+class Listing(StoreCase):
+    prefix = "sfe-listing-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-listing-")
-        self.store = Store(self.tmp)
+        super().setUp()
         self.ok("import", ARGS.definition)
         self.ok("map", "course-101", "--skill", "CSMG", "--level", "3", "--name", "Grundlagen")
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args, env=None, timeout=60):
-        return self.cli.run(*self.store.args(*args), *args, env=env, timeout=timeout)
-
-    def ok(self, *args, env=None, timeout=60):
-        result = self.run_cli(*args, env=env, timeout=timeout)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
 
     def replay(self, count, first=0, timeout=120):
         path = os.path.join(self.tmp, "events-%d.jsonl" % first)
@@ -124,5 +110,5 @@ class Listing(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    ARGS = cli_test_arguments()
+    ARGS = StoreCase.arguments = cli_test_arguments()
     unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

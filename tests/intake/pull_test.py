@@ -15,10 +15,8 @@ import http.server
 import json
 import os
 import re
-import shutil
 import threading
 import sys
-import tempfile
 import time
 import unittest
 import urllib.parse
@@ -26,7 +24,7 @@ import urllib.request
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
-from cli import Cli, Store, cli_test_arguments  # noqa: E402
+from cli import StoreCase, cli_test_arguments  # noqa: E402
 
 EXIT_OK, EXIT_TEMPFAIL, EXIT_CONFIG = 0, 75, 78
 ARGS = None
@@ -64,16 +62,16 @@ def statement(actor, verb, activity, **extra):
     return s
 
 
-class PullCase(unittest.TestCase):
+class PullCase(StoreCase):
     """A fresh store with CSMG imported and three activities mapped; the CLI pointed at self.lrs_url()."""
+
+    prefix = "sfe-pull-"
 
     def lrs_url(self):
         return lrs_url()
 
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-pull-")
-        self.store = Store(self.tmp)
+        super().setUp()
         self.env = {"SFE_LRS_URL": self.lrs_url(), "SFE_LRS_USER": "test", "SFE_LRS_PASSWORD": "test"}
         # Activities known by IRIs no other test uses.
         run = uuid.uuid4().hex
@@ -85,18 +83,9 @@ class PullCase(unittest.TestCase):
         self.ok("map", self.course, "--skill", "CSMG", "--level", "2")
         self.ok("map", self.exam, "--skill", "CSMG", "--level", "4", "--type", "assessment")
 
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args):
-        # background sending off: the outbox's own statements are not what is tested here
-        return self.cli.run(*self.store.args(*args), *args, env=self.env)
-
-    def ok(self, *args):
-        result = self.run_cli(*args)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
+    def run_cli(self, *args, env=None, timeout=None):
+        # the LRS for every command; background sending off: the outbox's own statements are not tested here
+        return super().run_cli(*args, env=dict(self.env, **(env or {})), timeout=timeout)
 
     def pull(self, *args):
         return json.loads(self.ok("pull", "--json", *args).out)
@@ -285,7 +274,7 @@ class PullWhenMoreLosesStatements(PullCase):
 
 def main():
     global ARGS
-    ARGS = cli_test_arguments()
+    ARGS = StoreCase.arguments = cli_test_arguments()
     unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
 
 

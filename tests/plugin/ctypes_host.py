@@ -90,6 +90,33 @@ class Door:
         return self.lib.sfe_errmsg(handle).decode("utf-8")
 
 
+class StorePlugin:
+    """One handle of the plugin on a test store (tests/host/cli.py's Store: a SQLite file, or a
+    PostgreSQL database under the ctest fixture pg), with a silent log callback, the real clock and
+    background sending off; `extra` adds configuration. Raises RuntimeError when sfe_open fails."""
+
+    def __init__(self, door, store, extra=None):
+        self.door = door
+        config = {"lrs.background": "false"}
+        if store.postgres:
+            config.update({"store.connector": "postgresql", "store.url": store.url})
+        else:
+            config["store.path"] = store.path
+        config.update(extra or {})
+        log = SfeHost._fields_[2][1](lambda _data, _level, _message: None)
+        now = SfeHost._fields_[3][1](lambda _data: int(time.time() * 1000))
+        self._callbacks = (log, now)        # kept alive as long as the handle
+        status, self.handle, error = door.open(config, SfeHost(ABI_VERSION, None, log, now))
+        if status != SFE_OK:
+            raise RuntimeError("sfe_open: status %d: %s" % (status, error))
+
+    def call(self, op, request):
+        return self.door.call(self.handle, op, request)
+
+    def close(self):
+        self.door.lib.sfe_close(self.handle)
+
+
 def definition_levels(path):
     """{level number: [(responsibility id, text), ...]} as DEFINITION.xml states it."""
     root = ET.parse(path).getroot()

@@ -23,7 +23,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "host"))
-from ctypes_host import ABI_VERSION, Door, SfeHost  # noqa: E402
+from ctypes_host import Door, StorePlugin  # noqa: E402
 from cli import Store  # noqa: E402
 
 SFE_OK, SFE_INVALID = 0, 2
@@ -37,16 +37,8 @@ class DoorCase(unittest.TestCase):
         self.door = Door(ARGS.module)
         self.folder = tempfile.mkdtemp(prefix="sfe-mapping-paging-")
         self.store = Store(self.folder)
-        config = {"lrs.background": "false"}
-        if self.store.postgres:
-            config.update({"store.connector": "postgresql", "store.url": self.store.url})
-        else:
-            config["store.path"] = self.store.path
-        log = SfeHost._fields_[2][1](lambda _data, _level, _message: None)
-        now = SfeHost._fields_[3][1](lambda _data: int(time.time() * 1000))
-        self._callbacks = (log, now)
-        status, self.handle, error = self.door.open(config, SfeHost(ABI_VERSION, None, log, now))
-        self.assertEqual(status, SFE_OK, error)
+        self.plugin = StorePlugin(self.door, self.store)
+        self.handle = self.plugin.handle
         self.ok("import", {"path": ARGS.definition})
         # Activity ids whose byte order differs from a locale's ("B" < "a", "Z" < "ä"), at several levels.
         for i, activity in enumerate(("kurs-b", "Kurs-A", "kurs-a", "Zeta", "äther", "kurs-10", "kurs-9")):
@@ -55,7 +47,7 @@ class DoorCase(unittest.TestCase):
                                 "responsibilities": ["CSMG-%d.1" % level] if i % 3 == 0 else []})
 
     def tearDown(self):
-        self.door.lib.sfe_close(self.handle)
+        self.plugin.close()
         self.store.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 

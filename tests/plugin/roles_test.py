@@ -22,14 +22,13 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 import unittest
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "host"))
-from ctypes_host import ABI_VERSION, Door, SfeHost  # noqa: E402
+from ctypes_host import Door, StorePlugin  # noqa: E402
 from cli import Store  # noqa: E402
 
 SFE_OK, SFE_INVALID, SFE_FORBIDDEN = 0, 2, 11
@@ -67,31 +66,6 @@ ARGS = None
 COUNTER = itertools.count()
 
 
-class Plugin:
-    """One handle on the test's store, with the given extra configuration."""
-
-    def __init__(self, door, store, extra):
-        self.door = door
-        config = {"lrs.background": "false"}
-        if store.postgres:
-            config.update({"store.connector": "postgresql", "store.url": store.url})
-        else:
-            config["store.path"] = store.path
-        config.update(extra)
-        log = SfeHost._fields_[2][1](lambda _data, _level, _message: None)
-        now = SfeHost._fields_[3][1](lambda _data: int(time.time() * 1000))
-        self._callbacks = (log, now)
-        status, self.handle, error = door.open(config, SfeHost(ABI_VERSION, None, log, now))
-        if status != SFE_OK:
-            raise RuntimeError("sfe_open: %s" % error)
-
-    def call(self, op, request):
-        return self.door.call(self.handle, op, request)
-
-    def close(self):
-        self.door.lib.sfe_close(self.handle)
-
-
 def caller(role, identity=None):
     return {"id": identity or IDS[role], "roles": [role]}
 
@@ -103,7 +77,7 @@ class RolesTest(unittest.TestCase):
         cls.folder = tempfile.mkdtemp(prefix="sfe-roles-")
         cls.store = Store(cls.folder)
         # Today's behaviour: auth.enforce=false, no caller. What the calls below need.
-        cls.open_plugin = Plugin(cls.door, cls.store, {})
+        cls.open_plugin = StorePlugin(cls.door, cls.store)
         setup = cls.open_plugin
 
         def ok(op, request):
@@ -118,7 +92,7 @@ class RolesTest(unittest.TestCase):
             ok("complete", {"learner": learner, "activity": "kurs-1"})
         attested = ok("attest", {"learner": OTHER, "responsibility": "CSMG-3.1", "assessor": IDS["assessor"]})
         cls.evidence = attested["evidence"][0]
-        cls.plugin = Plugin(cls.door, cls.store, {"auth.enforce": "true"})
+        cls.plugin = StorePlugin(cls.door, cls.store, {"auth.enforce": "true"})
 
     @classmethod
     def tearDownClass(cls):

@@ -19,6 +19,33 @@ using namespace Poco::Data::Keywords;
 namespace sfe {
 namespace store {
 
+namespace {
+
+/// The columns mappingFrom reads: a mapping and its activity.
+const char* const kSelectMappings =
+    "SELECT m.id, m.skill_code, m.level_number, m.definition_sha256, m.created_at, m.flagged_at, m.flag_reason,"
+    " a.id AS activity_id, a.iri, a.name, a.type, a.created_at AS activity_created_at"
+    " FROM mappings m JOIN activities a ON a.id = m.activity_id";
+
+/// The mapping on the row set's current row (kSelectMappings), without its responsibilities.
+MappingRecord mappingFrom(Poco::Data::RecordSet& rs)
+{
+    MappingRecord m;
+    m.id = rs["id"].convert<std::string>();
+    m.skillCode = rs["skill_code"].convert<std::string>();
+    m.level = rs["level_number"].convert<int>();
+    m.definitionSha256 = rs["definition_sha256"].convert<std::string>();
+    m.createdAt = rs["created_at"].convert<std::string>();
+    if (!rs["flagged_at"].isEmpty()) m.flaggedAt = rs["flagged_at"].convert<std::string>();
+    if (!rs["flag_reason"].isEmpty()) m.flagReason = rs["flag_reason"].convert<std::string>();
+    m.activity = ActivityRecord{rs["activity_id"].convert<std::string>(), rs["iri"].convert<std::string>(),
+                                rs["name"].convert<std::string>(), rs["type"].convert<std::string>(),
+                                rs["activity_created_at"].convert<std::string>()};
+    return m;
+}
+
+} // namespace
+
 MappingRepository::MappingRepository(Database& db):
     _db(db)
 {}
@@ -103,9 +130,7 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
     int anySkill = skillCode ? 0 : 1, anyActivity = activityId ? 0 : 1;
     Poco::Data::Statement select(_db.session());
     // Sorted below, byte by byte: ORDER BY on text would follow the database's collation.
-    select << _db.sql("SELECT m.id, m.skill_code, m.level_number, m.definition_sha256, m.created_at, m.flagged_at,"
-                      " m.flag_reason, a.id AS activity_id, a.iri, a.name, a.type, a.created_at AS activity_created_at"
-                      " FROM mappings m JOIN activities a ON a.id = m.activity_id"
+    select << _db.sql(std::string(kSelectMappings) +
                       " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?) AND (? = 1 OR m.activity_id = ?)"),
         use(anySkill), use(skill), use(anyActivity), use(activity), now;
     Poco::Data::RecordSet rs(select);
@@ -113,17 +138,7 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
     std::map<std::string, std::size_t> index;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
     {
-        MappingRecord m;
-        m.id = rs["id"].convert<std::string>();
-        m.skillCode = rs["skill_code"].convert<std::string>();
-        m.level = rs["level_number"].convert<int>();
-        m.definitionSha256 = rs["definition_sha256"].convert<std::string>();
-        m.createdAt = rs["created_at"].convert<std::string>();
-        if (!rs["flagged_at"].isEmpty()) m.flaggedAt = rs["flagged_at"].convert<std::string>();
-        if (!rs["flag_reason"].isEmpty()) m.flagReason = rs["flag_reason"].convert<std::string>();
-        m.activity = ActivityRecord{rs["activity_id"].convert<std::string>(), rs["iri"].convert<std::string>(),
-                                    rs["name"].convert<std::string>(), rs["type"].convert<std::string>(),
-                                    rs["activity_created_at"].convert<std::string>()};
+        MappingRecord m = mappingFrom(rs);
         index[m.id] = result.size();
         result.push_back(std::move(m));
     }
@@ -171,27 +186,14 @@ std::vector<MappingRecord> MappingRepository::activeMappingsPage(const std::opti
     int anySkill = skillCode ? 0 : 1, fromFirst = afterId.empty() ? 1 : 0;
     int most = static_cast<int>(limit);
     Poco::Data::Statement select(_db.session());
-    select << _db.sql("SELECT m.id, m.skill_code, m.level_number, m.definition_sha256, m.created_at, m.flagged_at,"
-                      " m.flag_reason, a.id AS activity_id, a.iri, a.name, a.type, a.created_at AS activity_created_at"
-                      " FROM mappings m JOIN activities a ON a.id = m.activity_id" +
-                      where + " ORDER BY " + key.substr(1, key.size() - 2) + " LIMIT ?"),
+    select << _db.sql(std::string(kSelectMappings) + where + " ORDER BY " + key.substr(1, key.size() - 2) + " LIMIT ?"),
         use(anySkill), use(skill), use(fromFirst), use(after), use(most), now;
     Poco::Data::RecordSet rs(select);
     std::vector<MappingRecord> result;
     std::map<std::string, std::size_t> index;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
     {
-        MappingRecord m;
-        m.id = rs["id"].convert<std::string>();
-        m.skillCode = rs["skill_code"].convert<std::string>();
-        m.level = rs["level_number"].convert<int>();
-        m.definitionSha256 = rs["definition_sha256"].convert<std::string>();
-        m.createdAt = rs["created_at"].convert<std::string>();
-        if (!rs["flagged_at"].isEmpty()) m.flaggedAt = rs["flagged_at"].convert<std::string>();
-        if (!rs["flag_reason"].isEmpty()) m.flagReason = rs["flag_reason"].convert<std::string>();
-        m.activity = ActivityRecord{rs["activity_id"].convert<std::string>(), rs["iri"].convert<std::string>(),
-                                    rs["name"].convert<std::string>(), rs["type"].convert<std::string>(),
-                                    rs["activity_created_at"].convert<std::string>()};
+        MappingRecord m = mappingFrom(rs);
         index[m.id] = result.size();
         result.push_back(std::move(m));
     }
