@@ -32,33 +32,34 @@
 #ifndef SFE_H
 #define SFE_H
 
-#include "sfe/Version.h" /* SFE_VERSION, SFE_VERSION_NUMBER, SFE_ABI_VERSION */
+/* Laid out by hand, as sqlite3.h is (aligned codes, comments that run on): */
+/* clang-format off */
+
+#include "sfe/Version.h"    /* SFE_VERSION, SFE_VERSION_NUMBER, SFE_ABI_VERSION */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 #if defined(_WIN32)
-#define SFE_API __declspec(dllexport)
+#  define SFE_API __declspec(dllexport)
 #else
-#define SFE_API __attribute__((visibility("default")))
+#  define SFE_API __attribute__((visibility("default")))
 #endif
 
-#define SFE_OK 0       /* success */
-#define SFE_ERROR 1    /* an internal error; the message says what */
-#define SFE_INVALID 2  /* the input is invalid: bad JSON, bad definition, bad event */
-#define SFE_NOTFOUND 3 /* a skill, level, activity, responsibility or record does not exist */
-#define SFE_CONFLICT 4 /* the request conflicts with what is stored */
-#define SFE_STORE 5    /* the store could not be opened, read or written */
-#define SFE_MISUSE 6   /* the API was used wrongly: NULL handle, unknown operation, closed handle */
-#define SFE_CONFIG 7   /* the configuration is invalid */
-#define SFE_ABI 8      /* ABI mismatch between host and plugin */
-#define SFE_NETWORK 9  /* the LRS could not be reached */
-#define SFE_BUSY                                                                                                       \
-    10 /* the store stayed locked by another writer past store.busy_timeout_ms;
+#define SFE_OK        0   /* success */
+#define SFE_ERROR     1   /* an internal error; the message says what */
+#define SFE_INVALID   2   /* the input is invalid: bad JSON, bad definition, bad event */
+#define SFE_NOTFOUND  3   /* a skill, level, activity, responsibility or record does not exist */
+#define SFE_CONFLICT  4   /* the request conflicts with what is stored */
+#define SFE_STORE     5   /* the store could not be opened, read or written */
+#define SFE_MISUSE    6   /* the API was used wrongly: NULL handle, unknown operation, closed handle */
+#define SFE_CONFIG    7   /* the configuration is invalid */
+#define SFE_ABI       8   /* ABI mismatch between host and plugin */
+#define SFE_NETWORK   9   /* the LRS could not be reached */
+#define SFE_BUSY     10   /* the store stayed locked by another writer past store.busy_timeout_ms;
                              nothing was written: try again */
-#define SFE_FORBIDDEN                                                                                                  \
-    11 /* the caller's roles do not allow the operation (with auth.enforce=true:
+#define SFE_FORBIDDEN 11   /* the caller's roles do not allow the operation (with auth.enforce=true:
                              see "Roles" in docs/operations.md); nothing was read or written */
 
 /* An open plugin: its configuration, its store and its background sender. Opaque. */
@@ -67,8 +68,8 @@ typedef struct sfe_plugin sfe_plugin;
 /* Host callbacks, all optional (NULL). The struct starts with its version so it can grow. */
 typedef struct sfe_host
 {
-    int abi_version; /* set to SFE_ABI_VERSION of the header you compiled with */
-    void* host_data; /* passed back to every callback */
+    int abi_version;                 /* set to SFE_ABI_VERSION of the header you compiled with */
+    void* host_data;                 /* passed back to every callback */
     /* Receives the plugin's log lines. level: 1 fatal .. 8 trace (Poco's priorities). [any thread]
        It may be called by several threads at once, on the thread of a running sfe_call (sync
        logs while it delivers) or on the background sender's, possibly while the plugin holds a
@@ -121,7 +122,8 @@ SFE_API int sfe_open(const char* config_json, const sfe_host* host, sfe_plugin**
 ** and the character's position. The error object is always valid UTF-8 JSON.
 ** [thread-safe & open]
 */
-SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json, char** response_json);
+SFE_API int sfe_call(sfe_plugin* plugin, const char* operation, const char* request_json,
+                     char** response_json);
 
 /*
 ** METHOD: sfe_plugin
@@ -155,5 +157,7 @@ SFE_API void sfe_close(sfe_plugin* plugin);
 #ifdef __cplusplus
 }
 #endif
+
+/* clang-format on */
 
 #endif /* SFE_H */

@@ -28,16 +28,16 @@ typedef void (*close_fn)(sfe_plugin*);
 static int failures = 0;
 static int checks = 0;
 
-#define CHECK(cond, ...)                                                                                               \
-    do {                                                                                                               \
-        ++checks;                                                                                                      \
-        if (!(cond))                                                                                                   \
-        {                                                                                                              \
-            ++failures;                                                                                                \
-            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);                                            \
-            fprintf(stderr, __VA_ARGS__);                                                                              \
-            fputc('\n', stderr);                                                                                       \
-        }                                                                                                              \
+#define CHECK(cond, ...)                                                    \
+    do {                                                                    \
+        ++checks;                                                           \
+        if (!(cond))                                                        \
+        {                                                                   \
+            ++failures;                                                     \
+            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
+            fprintf(stderr, __VA_ARGS__);                                   \
+            fputc('\n', stderr);                                            \
+        }                                                                   \
     } while (0)
 
 /* The host clock the plugin must use: 2023-11-14T22:13:20.123Z. */
@@ -65,16 +65,16 @@ static long long host_now(void* host_data)
 
 /* Looks a function up by name; ISO C cannot cast dlsym's object pointer to a function pointer,
 ** so the bytes are copied instead (what POSIX guarantees to work). */
-#define LOAD(var, type, name)                                                                                          \
-    type var;                                                                                                          \
-    do {                                                                                                               \
-        void* p_ = dlsym(module, name);                                                                                \
-        if (!p_)                                                                                                       \
-        {                                                                                                              \
-            fprintf(stderr, "FAIL: symbol %s not exported: %s\n", name, dlerror());                                    \
-            return 1;                                                                                                  \
-        }                                                                                                              \
-        memcpy(&var, &p_, sizeof var);                                                                                 \
+#define LOAD(var, type, name)                                                       \
+    type var;                                                                       \
+    do {                                                                            \
+        void* p_ = dlsym(module, name);                                             \
+        if (!p_)                                                                    \
+        {                                                                           \
+            fprintf(stderr, "FAIL: symbol %s not exported: %s\n", name, dlerror()); \
+            return 1;                                                               \
+        }                                                                           \
+        memcpy(&var, &p_, sizeof var);                                              \
     } while (0)
 
 static int contains(const char* haystack, const char* needle)
