@@ -17,15 +17,13 @@ With SFE_TEST_PG set, every test runs on a PostgreSQL database of its own (cli.S
 import hashlib
 import json
 import os
-import shutil
 import stat
 import subprocess
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, cli_test_arguments  # noqa: E402
+from cli import StoreCase, cli_test_arguments  # noqa: E402
 from stored_text import plain_text  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
@@ -33,28 +31,8 @@ EXIT_OK, EXIT_INCOMPLETE, EXIT_DATAERR, EXIT_CONFIG = 0, 3, 65, 78
 ARGS = None
 
 
-class AuditCase(unittest.TestCase):
-    def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-audit-")
-        self.store = Store(self.tmp)
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args, **kwargs):
-        return self.cli.run(*self.store.args(*args), *args, **kwargs)
-
-    def ok(self, *args, **kwargs):
-        result = self.run_cli(*args, **kwargs)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
-
-    def fails(self, code, *args, **kwargs):
-        result = self.run_cli(*args, **kwargs)
-        self.assertEqual(result.code, code, result)
-        return result
+class AuditCase(StoreCase):
+    prefix = "sfe-audit-"
 
     def keys(self, folder="keys", *extra):
         path = os.path.join(self.tmp, folder)
@@ -62,12 +40,8 @@ class AuditCase(unittest.TestCase):
         return os.path.join(path, "signing-key.pem"), os.path.join(path, "signing-cert.pem")
 
     def signing_config(self, key, cert, name="signing.properties"):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(self.store.config_text() +
-                    ("audit.signing_key = %s\n" % key if key else "") +
-                    ("audit.signing_cert = %s\n" % cert if cert else ""))
-        return path
+        return self.write_config(name, ("audit.signing_key = %s\n" % key if key else "") +
+                                 ("audit.signing_cert = %s\n" % cert if cert else ""))
 
     def record(self, *config):
         """CSMG imported, one course mapped; anna passed it with 0.2 and was attested by mueller."""
@@ -373,11 +347,6 @@ class Keys(AuditCase):
         self.assertIn("2 checkpoints (2 signatures verified)", verified.out)
 
 
-def main():
-    global ARGS
-    ARGS = cli_test_arguments()
-    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    ARGS = StoreCase.arguments = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

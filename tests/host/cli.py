@@ -166,6 +166,13 @@ class Store:
             return ""
         return "store.connector = postgresql\nstore.url = %s\n" % self.url
 
+    def plugin_config(self):
+        """The C door's configuration that selects this store: store.path on SQLite, store.connector and
+        store.url on PostgreSQL."""
+        if self.postgres:
+            return {"store.connector": "postgresql", "store.url": self.url}
+        return {"store.path": self.path}
+
     def args(self, *command):
         """The global options that select this store, for a CLI run with `command`: --db FILE on SQLite;
         on PostgreSQL --config FILE, unless the command has its own --config (which then holds
@@ -260,15 +267,48 @@ class StoreCase(unittest.TestCase):
         self.store.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def run_cli(self, *args, env=None, timeout=None):
-        """`sfia-evidence [store options] ARGS...` on this test's store."""
-        return self.cli.run(*self.store.args(*args), *args, env=env, timeout=timeout or self.timeout)
+    def run_cli(self, *args, **kwargs):
+        """`sfia-evidence [store options] ARGS...` on this test's store; `kwargs` as Cli.run takes them
+        (timeout: self.timeout unless given)."""
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.timeout
+        return self.cli.run(*self.store.args(*args), *args, **kwargs)
 
-    def ok(self, *args, env=None, timeout=None):
+    def ok(self, *args, **kwargs):
         """run_cli, which must exit 0."""
-        result = self.run_cli(*args, env=env, timeout=timeout)
+        result = self.run_cli(*args, **kwargs)
         self.assertEqual(result.code, 0, result)
         return result
+
+    def fails(self, code, *args, **kwargs):
+        """run_cli, which must exit `code`."""
+        result = self.run_cli(*args, **kwargs)
+        self.assertEqual(result.code, code, result)
+        return result
+
+    def write(self, name, text):
+        """Writes `text` (UTF-8, line ends as given) to `name` in the test's folder; returns its path."""
+        path = os.path.join(self.tmp, name)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        return path
+
+    def write_config(self, name, text):
+        """A --config file with `text` that also selects the test's store (the CLI takes one --config)."""
+        return self.write(name, self.store.config_text() + text)
+
+    def peak_kib(self, *args):
+        """Runs the CLI on the test's store and returns its peak resident memory (KiB), from wait4's
+        rusage; it must exit 0."""
+        command = [self.cli.executable, "--manifest", self.cli.manifest, *self.store.args(*args), *args]
+        with open(os.devnull, "wb") as sink:
+            child = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            err = child.stderr.read()
+            child.stderr.close()
+        self.assertEqual(child.returncode, 0, err[-2000:])
+        return usage.ru_maxrss
 
 
 def normalised(text):
@@ -302,16 +342,17 @@ def read_definition(path):
     return {"code": skill.get("code"), "name": text(skill, "name"), "levels": levels, "lowerLevelSteps": steps}
 
 
-def cli_test_arguments():
-    """The arguments every CLI test module takes: --cli BIN --manifest MANIFEST --definition FILE (made
-    absolute, since tests change folders); the rest, for unittest, in `.rest`."""
+def cli_test_arguments(*extra):
+    """The arguments every CLI test module takes: --cli BIN --manifest MANIFEST --definition FILE, and
+    one more required option for each name in `extra` (such as "module" for --module PLUGIN.so), all
+    paths made absolute, since tests change folders; the rest, for unittest, in `.rest`."""
     import argparse
+    names = ("cli", "manifest", "definition") + extra
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
+    for name in names:
+        parser.add_argument("--" + name, required=True)
     args, args.rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition"):
+    for name in names:
         setattr(args, name, os.path.abspath(getattr(args, name)))
     return args
 

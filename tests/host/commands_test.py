@@ -16,13 +16,11 @@ import html.parser
 import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, dump, normalised, read_definition, cli_test_arguments  # noqa: E402
+from cli import StoreCase, dump, normalised, read_definition, cli_test_arguments  # noqa: E402
 from stored_text import plain_text, version  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
@@ -31,42 +29,15 @@ ARGS = None
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 
 
-class CommandCase(unittest.TestCase):
+class CommandCase(StoreCase):
+    prefix = "sfe-commands-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-commands-")
-        self.store = Store(self.tmp)
+        super().setUp()
         self.db = self.store.path
         self.definition = read_definition(ARGS.definition)
         self.code = self.definition["code"]
         self.level3 = [rid for rid, _ in self.definition["levels"][3]["responsibilities"]]
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args, **kwargs):
-        return self.cli.run(*self.store.args(*args), *args, **kwargs)
-
-    def ok(self, *args, **kwargs):
-        result = self.run_cli(*args, **kwargs)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
-
-    def fails(self, code, *args, **kwargs):
-        result = self.run_cli(*args, **kwargs)
-        self.assertEqual(result.code, code, result)
-        return result
-
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        return path
-
-    def write_config(self, name, text):
-        """A --config file with `text` that also selects the test's store (the CLI takes one --config)."""
-        return self.write(name, self.store.config_text() + text)
 
     def prepare(self):
         """CSMG imported; course-101 mapped to the first two responsibilities of level 3,
@@ -489,11 +460,6 @@ class CommandUsage(CommandCase):
         self.assertIn("exit 65", result.out)
 
 
-def main():
-    global ARGS
-    ARGS = cli_test_arguments()
-    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    ARGS = StoreCase.arguments = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

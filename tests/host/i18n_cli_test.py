@@ -19,13 +19,11 @@ With SFE_TEST_PG set the store suites run on a PostgreSQL database of their own 
 import json
 import os
 import re
-import shutil
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, normalised, read_definition, cli_test_arguments  # noqa: E402
+from cli import Cli, StoreCase, normalised, read_definition, cli_test_arguments  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR = 0, 64, 65
@@ -44,36 +42,14 @@ ENGLISH = ["level", "essence", "responsibilities", "guidance", "development", "a
            "with", "for", "to"]
 
 
-class I18nCase(unittest.TestCase):
+class I18nCase(StoreCase):
+    prefix = "sfe-i18n-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-i18n-")
-        self.store = Store(self.tmp)
+        super().setUp()
         self.definition = read_definition(ARGS.definition)
         self.code = self.definition["code"]
         self.level3 = [rid for rid, _ in self.definition["levels"][3]["responsibilities"]]
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args, **kwargs):
-        return self.cli.run(*self.store.args(*args), *args, **kwargs)
-
-    def ok(self, *args, **kwargs):
-        result = self.run_cli(*args, **kwargs)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
-
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        return path
-
-    def config(self, name, text):
-        """A --config file with `text` that also selects the test's store."""
-        return self.write(name, self.store.config_text() + text)
 
     def prepare(self):
         self.ok("import", ARGS.definition)
@@ -132,11 +108,11 @@ class Texts(I18nCase):
         # Without --lang or ui.language, the labels follow the definition's language (German here);
         # ui.language overrides that, --lang overrides ui.language.
         self.assertIn("Stufe 3 \u2013", self.ok("show", self.code, "--level", "3").out)
-        english_config = self.config("en.properties", "ui.language = en\n")
+        english_config = self.write_config("en.properties", "ui.language = en\n")
         self.assertIn("Level 3 \u2013", self.ok("--config", english_config, "show", self.code, "--level", "3").out)
         self.assertIn("Stufe 3 \u2013",
                       self.ok("--config", english_config, "--lang", "de", "show", self.code, "--level", "3").out)
-        german_config = self.config("de.properties", "ui.language = de\n")
+        german_config = self.write_config("de.properties", "ui.language = de\n")
         self.assertTrue(self.ok("--config", german_config, "skills").out.startswith("KÜRZEL"))
         self.assertTrue(self.ok("skills").out.startswith("CODE"), "English stays the default of a list")
 
@@ -176,7 +152,7 @@ class Texts(I18nCase):
         key, cert = os.path.join(keys, "signing-key.pem"), os.path.join(keys, "signing-cert.pem")
         self.assertEqual(generated, "%s (geheim halten) und %s geschrieben\nzum Signieren konfigurieren:\n"
                                     "  audit.signing_key = %s\n  audit.signing_cert = %s\n" % (key, cert, key, cert))
-        config = self.config("signing.properties", "audit.signing_key = %s\naudit.signing_cert = %s\n" % (key, cert))
+        config = self.write_config("signing.properties", "audit.signing_key = %s\naudit.signing_cert = %s\n" % (key, cert))
 
         self.ok("complete", "--learner", "u1", "--activity", "course-101")
         self.ok("attest", "--learner", "u1", "--responsibility", self.level3[0], "--assessor", "a7")
@@ -254,20 +230,20 @@ class Times(I18nCase):
         english = self.ok("skills", "--lang", "en").out
         self.assertIn("Mar 15, 2026", english)
         # ui.time_zone: the same instant in UTC is still the 14th.
-        utc = self.config("utc.properties", "ui.time_zone = UTC\n")
+        utc = self.write_config("utc.properties", "ui.time_zone = UTC\n")
         self.assertIn("14.03.2026, 23:30", self.ok("--config", utc, "skills", "--lang", "de").out)
         # --json keeps what the store holds: UTC.
         skills = json.loads(self.ok("skills", "--json").out)["skills"]
         self.assertEqual(skills[0]["importedAt"], "2026-03-14T23:30:00.000Z")
 
-        unknown = self.config("mars.properties", "ui.time_zone = Mars/Olympus\n")
+        unknown = self.write_config("mars.properties", "ui.time_zone = Mars/Olympus\n")
         result = self.run_cli("--config", unknown, "skills")
         self.assertEqual(result.code, 78, result)
         self.assertIn('ui.time_zone: unknown time zone "Mars/Olympus"', result.err)
         german = self.run_cli("--config", unknown, "--lang", "de", "skills")
         self.assertEqual(german.code, 78, german)
         self.assertIn('ui.time_zone: unbekannte Zeitzone "Mars/Olympus"', german.err)
-        typo = self.config("typo.properties", "ui.langauge = de\n")
+        typo = self.write_config("typo.properties", "ui.langauge = de\n")
         result = self.run_cli("--config", typo, "--lang", "de", "skills")
         self.assertEqual(result.code, 78, result)
         self.assertIn('unbekannter Konfigurationsschlüssel "ui.langauge"', result.err)
@@ -308,5 +284,5 @@ class Help(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    ARGS = cli_test_arguments()
+    ARGS = StoreCase.arguments = cli_test_arguments()
     unittest.main(argv=[sys.argv[0]] + ARGS.rest)

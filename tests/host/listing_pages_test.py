@@ -14,7 +14,6 @@ Standard library only; runs on SQLite and, with SFE_TEST_PG, on PostgreSQL.
 import json
 import os
 import re
-import subprocess
 import sys
 import unittest
 
@@ -102,18 +101,6 @@ class ListingPages(StoreCase):
             result = self.run_cli(*command, env={"SFE_PAGE_SIZE": "0"})
             self.assertNotEqual(result.code, EXIT_OK, result)
             self.assertIn("'limit'", result.err)
-
-    def peak_kib(self, *args):
-        """Runs the CLI and returns its peak resident memory (KiB), from wait4's rusage."""
-        command = [self.cli.executable, "--manifest", self.cli.manifest, *self.store.args(*args), *args]
-        with open(os.devnull, "wb") as sink:
-            child = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
-            _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
-            err = child.stderr.read()
-            child.stderr.close()
-        self.assertEqual(child.returncode, 0, err[-2000:])
-        return usage.ru_maxrss
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ Standard library only; runs on SQLite and, with SFE_TEST_PG, on PostgreSQL.
 
 import json
 import os
-import subprocess
 import sys
 import unittest
 
@@ -47,18 +46,6 @@ class Listing(StoreCase):
         path = os.path.join(self.tmp, "events-%d.jsonl" % first)
         events_file(path, count, first)
         self.ok("replay", path, timeout=timeout)
-
-    def peak_kib(self, *args):
-        """Runs the CLI and returns its peak resident memory (KiB), from wait4's rusage."""
-        command = [self.cli.executable, "--manifest", self.cli.manifest, *self.store.args(*args), *args]
-        with open(os.devnull, "wb") as sink:
-            child = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
-            _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
-            err = child.stderr.read()
-            child.stderr.close()
-        self.assertEqual(child.returncode, 0, err[-2000:])
-        return usage.ru_maxrss
 
     def test_many_pages_print_what_one_page_prints(self):
         self.replay(40)
