@@ -10,42 +10,27 @@ Standard library only; runs on SQLite and, with SFE_TEST_PG, on PostgreSQL.
 import hashlib
 import json
 import os
-import re
-import shutil
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, read_definition, cli_test_arguments  # noqa: E402
+from cli import StoreCase, read_definition, cli_test_arguments  # noqa: E402
 from stored_text import plain_text  # noqa: E402
 
 ARGS = None
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR, EXIT_NOTFOUND = 0, 64, 65, 66
 
 
-class Auditor(unittest.TestCase):
+class Auditor(StoreCase):
+    prefix = "sfe-auditor-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-auditor-")
-        self.store = Store(self.tmp)
+        super().setUp()
         definition = read_definition(ARGS.definition)
         self.code = definition["code"]
         self.level3 = [rid for rid, _ in definition["levels"][3]["responsibilities"]]
         self.ok("import", ARGS.definition)
         self.ok("map", "course-101", "--skill", self.code, "--level", "3", "--name", "Servicedesk-Grundlagen")
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args):
-        return self.cli.run(*self.store.args(*args), *args)
-
-    def ok(self, *args):
-        result = self.run_cli(*args)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
 
     @staticmethod
     def ids(out):
@@ -172,5 +157,5 @@ class Auditor(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    ARGS = cli_test_arguments()
+    ARGS = StoreCase.arguments = cli_test_arguments()
     unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

@@ -13,16 +13,14 @@ Standard library only; runs on SQLite and, with SFE_TEST_PG, on PostgreSQL.
 import html
 import json
 import os
-import shutil
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, read_definition, cli_test_arguments  # noqa: E402
+from cli import StoreCase, read_definition, cli_test_arguments  # noqa: E402
 
 ARGS = None
-EXIT_OK, EXIT_USAGE = 0, 64
+EXIT_USAGE = 64
 
 
 def words(text):
@@ -30,11 +28,11 @@ def words(text):
     return " ".join(text.split())
 
 
-class Coverage(unittest.TestCase):
+class Coverage(StoreCase):
+    prefix = "sfe-coverage-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-coverage-")
-        self.store = Store(self.tmp)
+        super().setUp()
         definition = read_definition(ARGS.definition)
         self.code = definition["code"]
         self.levels = definition["levels"]
@@ -46,28 +44,16 @@ class Coverage(unittest.TestCase):
         self.v2 = os.path.join(self.tmp, "v2.xml")
         with open(self.v2, "w", encoding="utf-8") as f:
             f.write(xml.replace(">%s<" % self.old_text, ">%s<" % self.new_text, 1))
-        self.run_ok("import", ARGS.definition)
-        self.run_ok("map", "tel-1", "--skill", self.code, "--level", "3", "--responsibility", self.changed_id,
+        self.ok("import", ARGS.definition)
+        self.ok("map", "tel-1", "--skill", self.code, "--level", "3", "--responsibility", self.changed_id,
                     "--name", "Telefonie")
-        self.run_ok("map", "req-1", "--skill", self.code, "--level", "3", "--responsibility", self.kept_id,
+        self.ok("map", "req-1", "--skill", self.code, "--level", "3", "--responsibility", self.kept_id,
                     "--name", "Anfragen beantworten", "--type", "module")
-        self.run_ok("map", "week-4", "--skill", self.code, "--level", "4", "--name", "Servicewoche")
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args):
-        return self.cli.run(*self.store.args(*args), *args)
-
-    def run_ok(self, *args):
-        result = self.run_cli(*args)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
+        self.ok("map", "week-4", "--skill", self.code, "--level", "4", "--name", "Servicewoche")
 
     def test_coverage_in_german_names_sentences_marks_flagged_and_states_the_whole_level(self):
-        self.run_ok("import", self.v2)
-        out = self.run_ok("coverage", self.code, "--lang", "de").out
+        self.ok("import", self.v2)
+        out = self.ok("coverage", self.code, "--lang", "de").out
         text = words(out)
         self.assertIn("Stufe 3: %s" % self.levels[3]["phrase"], out)
         # Every sentence of every level, by its (current) text.
@@ -92,9 +78,9 @@ class Coverage(unittest.TestCase):
             self.assertNotIn(english, out)
 
     def test_coverage_html_writes_the_page_in_the_readers_language(self):
-        self.run_ok("import", self.v2)
+        self.ok("import", self.v2)
         page = os.path.join(self.tmp, "coverage.html")
-        result = self.run_ok("coverage", self.code, "--lang", "de", "--html", page)
+        result = self.ok("coverage", self.code, "--lang", "de", "--html", page)
         self.assertEqual(result.out, page + "\n")
         with open(page, encoding="utf-8") as f:
             written = f.read()
@@ -109,7 +95,7 @@ class Coverage(unittest.TestCase):
         self.assertEqual(both.code, EXIT_USAGE, both)
 
     def test_import_of_a_new_version_prints_what_changed_and_what_needs_review(self):
-        result = self.run_ok("import", self.v2, "--lang", "en")
+        result = self.ok("import", self.v2, "--lang", "en")
         out = result.out
         self.assertNotIn("--json", out)
         self.assertIn("%s: version 2 replaces version 1 as the current one; the sentences it changes:\n" % self.code,
@@ -121,7 +107,7 @@ class Coverage(unittest.TestCase):
         self.assertIn("Telefonie (course), %s level 3: the wording of %s changed" % (self.code, self.changed_id), text)
 
     def test_import_details_in_json_and_german(self):
-        imported = json.loads(self.run_ok("import", self.v2, "--json").out)
+        imported = json.loads(self.ok("import", self.v2, "--json").out)
         self.assertEqual([f["activity"]["id"] for f in imported["flagged"]], ["tel-1"])
         self.assertEqual(imported["flagged"][0]["reasons"][0]["kind"], "changed")
         self.assertEqual(imported["flagged"][0]["reasons"][0]["responsibility"], self.changed_id)
@@ -130,20 +116,15 @@ class Coverage(unittest.TestCase):
         self.assertEqual(change["levels"][0]["changed"],
                          [{"id": self.changed_id, "before": self.old_text, "after": self.new_text}])
         # use says the same in German: back to version 1 nothing needs review, version 2 again flags tel-1.
-        back = words(self.run_ok("use", self.code, "1", "--lang", "de").out)
+        back = words(self.ok("use", self.code, "1", "--lang", "de").out)
         self.assertIn("ist jetzt aktuell", back)
         self.assertNotIn("zu prüfen", back)
-        again = words(self.run_ok("use", self.code, "2", "--lang", "de").out)
+        again = words(self.ok("use", self.code, "2", "--lang", "de").out)
         self.assertIn("1 Zuordnung einer Aktivität ist zu prüfen", again)
         self.assertIn("Telefonie (Kurs), %s Stufe 3: der Wortlaut von %s hat sich geändert"
                       % (self.code, self.changed_id), again)
 
 
-def main():
-    global ARGS
-    ARGS = cli_test_arguments()
-    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    ARGS = StoreCase.arguments = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

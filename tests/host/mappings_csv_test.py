@@ -11,56 +11,36 @@ import csv
 import io
 import json
 import os
-import shutil
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, dump, read_definition, cli_test_arguments  # noqa: E402
+from cli import StoreCase, dump, read_definition, cli_test_arguments  # noqa: E402
 
 ARGS = None
-EXIT_OK, EXIT_DATAERR = 0, 65
+EXIT_DATAERR = 65
 HEADER = "activity,name,type,skill,level,responsibilities,review"
 
 
-class MappingsCsv(unittest.TestCase):
+class MappingsCsv(StoreCase):
+    prefix = "sfe-mappings-csv-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-mappings-csv-")
-        self.store = Store(self.tmp)
+        super().setUp()
         definition = read_definition(ARGS.definition)
         self.code = definition["code"]
         self.defined = [n for n, level in sorted(definition["levels"].items()) if level["defined"]]
         self.level = self.defined[0]
         self.ids = [rid for rid, _ in definition["levels"][self.level]["responsibilities"]]
-        self.run_ok("import", ARGS.definition)
-        self.run_ok("map", "course-101", "--skill", self.code, "--level", str(self.level), "--name",
+        self.ok("import", ARGS.definition)
+        self.ok("map", "course-101", "--skill", self.code, "--level", str(self.level), "--name",
                     'Servicedesk, "Grundlagen" – Teil 1')
-        self.run_ok("map", "quiz-7", "--skill", self.code, "--level", str(self.level), "--type", "assessment",
+        self.ok("map", "quiz-7", "--skill", self.code, "--level", str(self.level), "--type", "assessment",
                     "--responsibility", self.ids[0], "--responsibility", self.ids[1])
-        self.run_ok("map", "quiz-7", "--skill", self.code, "--level", str(self.defined[1]), "--type", "assessment")
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def run_cli(self, *args):
-        return self.cli.run(*self.store.args(*args), *args)
-
-    def run_ok(self, *args):
-        result = self.run_cli(*args)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
-
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        return path
+        self.ok("map", "quiz-7", "--skill", self.code, "--level", str(self.defined[1]), "--type", "assessment")
 
     def export(self):
-        return self.run_ok("mappings", "export").out
+        return self.ok("mappings", "export").out
 
     def test_export_has_a_header_and_quotes_as_rfc_4180(self):
         text = self.export()
@@ -74,7 +54,7 @@ class MappingsCsv(unittest.TestCase):
         self.assertEqual(quiz["responsibilities"].split(" "), self.ids[:2])
         self.assertEqual(quiz["type"], "assessment")
         out = os.path.join(self.tmp, "out.csv")
-        result = self.run_ok("mappings", "export", "--output", out)
+        result = self.ok("mappings", "export", "--output", out)
         with open(out, encoding="utf-8", newline="") as f:
             self.assertEqual(f.read(), text)
         self.assertIn("3 mappings", result.out)
@@ -82,12 +62,12 @@ class MappingsCsv(unittest.TestCase):
     def test_round_trip_leaves_every_mapping_unchanged(self):
         before_store = dump(self.store)
         path = self.write("all.csv", self.export())
-        result = self.run_ok("mappings", "import", path, "--json")
+        result = self.ok("mappings", "import", path, "--json")
         response = json.loads(result.out)
         self.assertEqual((response["added"], response["replaced"], response["unchanged"]), (0, 0, 3))
         self.assertEqual([r["outcome"] for r in response["rows"]], ["unchanged"] * 3)
         self.assertEqual(dump(self.store), before_store, "importing the export changed the store")
-        self.assertIn("0 added, 0 replaced, 3 unchanged", self.run_ok("mappings", "import", path).out)
+        self.assertIn("0 added, 0 replaced, 3 unchanged", self.ok("mappings", "import", path).out)
 
     def test_a_flagged_mapping_round_trips_with_its_review_note(self):
         # A new definition version rewords the first responsibility: quiz-7's mapping is flagged for review.
@@ -96,18 +76,18 @@ class MappingsCsv(unittest.TestCase):
         start = xml.index('<responsibility id="%s">' % self.ids[0])
         end = xml.index("</text>", start)
         reworded = xml[:end] + " (neu gefasst)" + xml[end:]
-        self.run_ok("import", self.write("v2.xml", reworded))
+        self.ok("import", self.write("v2.xml", reworded))
         text = self.export()
         quiz = [r for r in csv.DictReader(io.StringIO(text, newline=""))
                 if r["activity"] == "quiz-7" and r["level"] == str(self.level)][0]
         self.assertIn(self.ids[0], quiz["review"])
         before_store = dump(self.store)
-        response = json.loads(self.run_ok("mappings", "import", self.write("all.csv", text), "--json").out)
+        response = json.loads(self.ok("mappings", "import", self.write("all.csv", text), "--json").out)
         self.assertEqual(response["unchanged"], 3, response)
         self.assertEqual(dump(self.store), before_store)
         # Emptying the note maps the row again against the current definition: the flag is cleared.
         cleared = text.replace(quiz["review"], "")
-        response = json.loads(self.run_ok("mappings", "import", self.write("clear.csv", cleared), "--json").out)
+        response = json.loads(self.ok("mappings", "import", self.write("clear.csv", cleared), "--json").out)
         self.assertEqual((response["replaced"], response["unchanged"]), (1, 2), response)
         self.assertEqual(self.export(), cleared)
 
@@ -156,22 +136,22 @@ class MappingsCsv(unittest.TestCase):
         text = self.export().replace(",%s %s," % (self.ids[0], self.ids[1]), ",%s," % self.ids[2])
         text += "new-course,Neu,module,%s,%d,,\r\n" % (self.code, self.level)
         path = self.write("change.csv", text)
-        result = self.run_ok("mappings", "import", path, "--dry-run")
+        result = self.ok("mappings", "import", path, "--dry-run")
         self.assertIn("1 added, 1 replaced, 2 unchanged (dry run: nothing was changed)", result.out)
         self.assertEqual(dump(self.store), before_store, "a dry run wrote to the store")
-        result = self.run_ok("mappings", "import", path)
+        result = self.ok("mappings", "import", path)
         self.assertIn("1 added, 1 replaced, 2 unchanged", result.out)
         self.assertNotIn("dry run", result.out)
         self.assertNotEqual(dump(self.store), before_store)
         self.assertEqual(sorted(self.export().split("\r\n")), sorted(text.split("\r\n")))
 
     def test_replaced_mappings_and_renamed_activities_are_named(self):
-        mappings = json.loads(self.run_ok("mappings", "--json").out)["mappings"]
+        mappings = json.loads(self.ok("mappings", "--json").out)["mappings"]
         old = [m for m in mappings if m["activity"]["id"] == "quiz-7" and m["level"] == self.level][0]
         text = self.export().replace(",%s %s," % (self.ids[0], self.ids[1]), ",%s," % self.ids[0])
         text = text.replace("quiz-7,quiz-7,", "quiz-7,Abschlusstest,")
         path = self.write("rename.csv", text)
-        result = self.run_ok("mappings", "import", path)
+        result = self.ok("mappings", "import", path)
         self.assertIn("replaced mapping %s (%s level %d for %s, %s)"
                       % (old["id"], self.code, self.level, self.ids[0], self.ids[1]), result.out)
         self.assertIn('renamed activity quiz-7 from "quiz-7" to "Abschlusstest" in all its 2 mappings', result.out)
@@ -179,9 +159,9 @@ class MappingsCsv(unittest.TestCase):
         self.assertIn("%s:%d: replaced mapping" % (path, line), result.out)
 
     def test_map_says_it_replaced_and_renamed(self):
-        mappings = json.loads(self.run_ok("mappings", "--json").out)["mappings"]
+        mappings = json.loads(self.ok("mappings", "--json").out)["mappings"]
         old = [m for m in mappings if m["activity"]["id"] == "course-101"][0]
-        result = self.run_ok("map", "course-101", "--skill", self.code, "--level", str(self.level),
+        result = self.ok("map", "course-101", "--skill", self.code, "--level", str(self.level),
                              "--responsibility", self.ids[0], "--name", "Grundlagen")
         self.assertIn("replaced mapping %s (%s level %d as a whole)" % (old["id"], self.code, self.level), result.out)
         self.assertIn('renamed activity course-101 from "Servicedesk, "Grundlagen" – Teil 1" to "Grundlagen" '
@@ -199,11 +179,6 @@ class MappingsCsv(unittest.TestCase):
         self.assertIn("%s:4:1: activity: the same activity, skill and level as on line 2" % path, result.err)
 
 
-def main():
-    global ARGS
-    ARGS = cli_test_arguments()
-    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    ARGS = StoreCase.arguments = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
