@@ -7,44 +7,34 @@ With SFE_TEST_PG set (a libpq admin conninfo), Workflow runs on a PostgreSQL dat
 (cli.Store); the other suites are about the CLI itself and always use SQLite files.
 """
 
-import argparse
 import glob
 import json
 import os
 import re
-import shutil
 import sys
 import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, dump, normalised, read_definition, with_database  # noqa: E402
+from cli import StoreCase, dump, normalised, read_definition, with_database, cli_test_arguments  # noqa: E402
 
 EXIT_OK, EXIT_USAGE, EXIT_DATAERR, EXIT_UNAVAILABLE, EXIT_IOERR, EXIT_CONFIG = 0, 64, 65, 69, 74, 78
 ARGS = None
 
 
-class CliCase(unittest.TestCase):
-    def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-cli-")
-        self.store = Store(self.tmp)
-        self.db = self.store.path
+class CliCase(StoreCase):
+    prefix = "sfe-cli-"
 
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+    def setUp(self):
+        super().setUp()
+        self.db = self.store.path
 
     def assertExit(self, result, code):
         self.assertEqual(result.code, code, result)
 
-    def on_store(self, *args, **kwargs):
-        """Runs the CLI on the test's store (a SQLite file, or its PostgreSQL database)."""
-        return self.cli.run(*self.store.args(*args), *args, **kwargs)
-
     def import_csmg(self):
         # English: without --lang the import speaks the definition's language (German).
-        result = self.on_store("import", ARGS.definition, "--lang", "en")
+        result = self.run_cli("import", ARGS.definition, "--lang", "en")
         self.assertExit(result, EXIT_OK)
         return result
 
@@ -62,7 +52,7 @@ class Workflow(CliCase):
         self.assertEqual(imported.err, "")
         self.assertTrue(self.store.exists())
 
-        skills = self.on_store("skills")
+        skills = self.run_cli("skills")
         self.assertExit(skills, EXIT_OK)
         lines = skills.out.splitlines()
         self.assertEqual(lines[0].split(), ["CODE", "NAME", "LANGUAGE", "FRAMEWORK", "LEVELS", "DEFINITION", "IMPORTED"])
@@ -73,7 +63,7 @@ class Workflow(CliCase):
         self.assertIn(" %d-%d " % (defined[0], defined[-1]), lines[1])
 
         # --lang en: without it the labels are in the definition's language (German for CSMG; i18n_cli_test.py).
-        shown = self.on_store("show", code, "--level", "3", "--lang", "en")
+        shown = self.run_cli("show", code, "--level", "3", "--lang", "en")
         self.assertExit(shown, EXIT_OK)
         self.assertEqual(shown.err, "")
         level = definition["levels"][3]
@@ -91,7 +81,7 @@ class Workflow(CliCase):
     def test_show_without_level_shows_every_level(self):
         definition = read_definition(ARGS.definition)
         self.import_csmg()
-        shown = self.on_store("show", definition["code"], "--lang", "en")
+        shown = self.run_cli("show", definition["code"], "--lang", "en")
         self.assertExit(shown, EXIT_OK)
         for number, level in definition["levels"].items():
             self.assertRegex(shown.out, r"(?m)^Level %d\b" % number)
@@ -106,19 +96,19 @@ class Workflow(CliCase):
     def test_show_json_is_the_plugins_json(self):
         definition = read_definition(ARGS.definition)
         self.import_csmg()
-        shown = self.on_store("show", definition["code"], "--level", "3", "--json")
+        shown = self.run_cli("show", definition["code"], "--level", "3", "--json")
         self.assertExit(shown, EXIT_OK)
         skill = json.loads(shown.out)
         self.assertEqual(skill["code"], definition["code"])
         self.assertEqual([(r["id"], r["text"]) for r in skill["levels"][0]["responsibilities"]],
                          definition["levels"][3]["responsibilities"])
-        skills = json.loads(self.on_store("skills", "--json").out)
+        skills = json.loads(self.run_cli("skills", "--json").out)
         self.assertEqual([s["code"] for s in skills["skills"]], [definition["code"]])
 
     def test_reimport_is_unchanged_and_writes_nothing(self):
         first = self.import_csmg()
         before = dump(self.store)
-        again = self.on_store("import", ARGS.definition, "--lang", "en")
+        again = self.run_cli("import", ARGS.definition, "--lang", "en")
         self.assertExit(again, EXIT_OK)
         self.assertTrue(again.out.startswith("unchanged: "), again.out)
         self.assertEqual(first.out.split("(definition")[1], again.out.split("(definition")[1])
@@ -126,7 +116,7 @@ class Workflow(CliCase):
 
     def test_unknown_skill_is_a_data_error(self):
         self.import_csmg()
-        result = self.on_store("show", "NOPE")
+        result = self.run_cli("show", "NOPE")
         self.assertExit(result, EXIT_DATAERR)
         self.assertEqual(result.out, "")
         self.assertIn("NOPE", result.err)
@@ -298,12 +288,6 @@ class Manifests(CliCase):
 
 
 class Configuration(CliCase):
-    def write(self, name, text):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        return path
-
     def test_config_file_in_each_format_sets_the_store(self):
         configured = os.path.join(self.tmp, "configured.db")
         for name, text in [("c.properties", "store.path = %s\n" % configured),
@@ -363,19 +347,6 @@ class Configuration(CliCase):
         self.assertIn("sfia-evidence", loud.err)
 
 
-def main():
-    global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--module", required=True)
-    parser.add_argument("--definition", required=True)
-    parser.add_argument("--data", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "module", "definition", "data"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    ARGS = StoreCase.arguments = cli_test_arguments("module", "data")
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

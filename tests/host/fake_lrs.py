@@ -1,18 +1,20 @@
 """fake_lrs.py: a minimal LRS in a thread, for the CLI's sync tests (standard library only).
 
 It answers GET .../about with xAPI 1.0.3 and POST .../statements with 200 and the statement ids
-(or, with fail=True, with 503), after `delay` seconds, and keeps what it was sent. The real LRS conversation is tested in
+(or, with fail=True, with 503), after `delay` seconds, and keeps what it was sent; with tls=(CERT, KEY)
+(PEM files) it speaks HTTPS with that certificate. The real LRS conversation is tested in
 tests/lrs and tests/delivery; here it only has to let `sync` succeed or fail on cue.
 """
 
 import http.server
 import json
+import ssl
 import threading
 import time
 
 
 class FakeLrs:
-    def __init__(self, fail=False, delay=0.0):
+    def __init__(self, fail=False, delay=0.0, tls=None):
         self.fail = fail
         self.delay = delay          # seconds before each POST is answered
         self.received = []          # statement bodies, in the order they arrived
@@ -46,7 +48,11 @@ class FakeLrs:
                 self.reply(200, json.dumps([s["id"] for s in statements]).encode())
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = "http://127.0.0.1:%d/xapi/" % self.server.server_address[1]
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        self.url = "%s://127.0.0.1:%d/xapi/" % ("https" if tls else "http", self.server.server_address[1])
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):

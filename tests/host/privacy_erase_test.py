@@ -13,25 +13,22 @@ the LRS still holds. On PostgreSQL (SFE_TEST_PG set) the same, with every row of
 place of the files.
 """
 
-import argparse
 import json
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "plugin"))
-from cli import Cli, Store, read_definition  # noqa: E402
+from cli import StoreCase, read_definition, cli_test_arguments  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 
-EXIT_OK, EXIT_DATAERR = 0, 65
+EXIT_DATAERR = 65
 ARGS = None
 
 PERSON = "jane.doe"
@@ -91,11 +88,11 @@ class Lms:
         self.process.stdout.close()
 
 
-class PrivacyCase(unittest.TestCase):
+class PrivacyCase(StoreCase):
+    prefix = "sfe-privacy-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-privacy-")
-        self.store = Store(self.tmp)
+        super().setUp()
         definition = read_definition(ARGS.definition)
         self.code = definition["code"]
         self.level3 = [rid for rid, _ in definition["levels"][3]["responsibilities"]]
@@ -108,18 +105,7 @@ class PrivacyCase(unittest.TestCase):
             self.reader.close()
         if self.lms is not None:
             self.lms.close()
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def ok(self, *args, **kwargs):
-        result = self.cli.run(*self.store.args(*args), *args, **kwargs)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
-
-    def lms_config(self):
-        if self.store.postgres:
-            return {"store.connector": "postgresql", "store.url": self.store.url}
-        return {"store.path": self.store.path}
+        super().tearDown()
 
     def residue(self):
         """{what: occurrences} of the person's id and of each text in what the store holds: the
@@ -148,7 +134,7 @@ class EraseWhileOpen(PrivacyCase):
     def test_erase_leaves_no_trace_while_the_store_stays_open(self):
         self.ok("import", ARGS.definition)
         self.ok("map", "c1", "--skill", self.code, "--level", "3", "--responsibility", self.level3[0])
-        self.lms = Lms(self.lms_config())
+        self.lms = Lms(self.store.plugin_config())
         if not self.store.postgres:
             # A third connection, open and idle, as another worker of the LMS would hold it.
             self.reader = sqlite3.connect(self.store.path)
@@ -242,9 +228,7 @@ class EraseWhileReading(PrivacyCase):
         self.reader = sqlite3.connect(self.store.path, isolation_level=None)
         self.reader.execute("BEGIN")
         self.reader.execute("SELECT COUNT(*) FROM evidence").fetchall()     # holds its snapshot
-        config = os.path.join(self.tmp, "short.properties")
-        with open(config, "w", encoding="utf-8") as f:
-            f.write("store.busy_timeout_ms = 200\n")
+        config = self.write("short.properties", "store.busy_timeout_ms = 200\n")
         erased = self.ok("--config", config, "privacy", "erase", "--learner", PERSON)
         self.assertIn("warning: another connection kept reading the store, so its write-ahead log (the -wal file) "
                       "still holds the erased values", erased.out)
@@ -256,15 +240,8 @@ def main():
         sys.path.insert(0, os.path.join(HERE, "..", "plugin"))
         return lms_main(sys.argv[2], json.loads(sys.argv[3]))
     global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
-    parser.add_argument("--module", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition", "module"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    ARGS = StoreCase.arguments = cli_test_arguments("module")
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
 
 
 if __name__ == "__main__":

@@ -14,22 +14,18 @@ makes for the test, self-signed: `sync` must exit 78 (EX_CONFIG) naming lrs.ca_f
 succeed once lrs.ca_file names that certificate. The C door answers SFE_CONFIG.
 """
 
-import argparse
-import http.server
 import json
 import os
 import shutil
-import ssl
 import subprocess
 import sys
-import tempfile
-import threading
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "plugin"))
-from cli import Cli, Store  # noqa: E402
+from cli import StoreCase, cli_test_arguments  # noqa: E402
+from fake_lrs import FakeLrs  # noqa: E402
 from ctypes_host import ABI_VERSION, Door, SfeHost  # noqa: E402
 
 EXIT_OK, EXIT_CONFIG, EXIT_IOERR, EXIT_TEMPFAIL = 0, 78, 74, 75
@@ -85,24 +81,11 @@ class CDoor:
         self.door.lib.sfe_close(handle)
 
 
-class SecretsCase(unittest.TestCase):
-    def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-secrets-")
-        self.store = Store(self.tmp)
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+class SecretsCase(StoreCase):
+    prefix = "sfe-secrets-"
 
     def config(self, name, lines):
-        path = os.path.join(self.tmp, name)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("".join("%s = %s\n" % pair for pair in lines))
-        return path
-
-    def cli_run(self, *args, **kwargs):
-        return self.cli.run(*args, **kwargs)
+        return self.write(name, "".join("%s = %s\n" % pair for pair in lines))
 
     def assertHidden(self, text, where):
         self.assertNotIn(SECRET, text, where)
@@ -181,8 +164,8 @@ class Secrets(SecretsCase):
         self.assertHidden("\n".join(door.lines), door.lines)
 
 
-class SelfSignedLrs:
-    """An LRS over HTTPS whose certificate openssl makes now, self-signed for 127.0.0.1."""
+class SelfSignedLrs(FakeLrs):
+    """The fake LRS over HTTPS, with a certificate openssl makes now, self-signed for 127.0.0.1."""
 
     def __init__(self, folder):
         self.cert = os.path.join(folder, "lrs-cert.pem")
@@ -191,54 +174,14 @@ class SelfSignedLrs:
                         "-out", self.cert, "-days", "2", "-subj", "/CN=127.0.0.1",
                         "-addext", "subjectAltName=IP:127.0.0.1"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.received = []
-        owner = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def reply(self, status, body):
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def do_GET(self):
-                self.reply(200 if self.path.endswith("/about") else 404,
-                           json.dumps({"version": ["1.0.3"]}).encode())
-
-            def do_POST(self):
-                statements = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
-                owner.received.extend(statements)
-                self.reply(200, json.dumps([s["id"] for s in statements]).encode())
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(self.cert, self.key)
-        self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
-        self.url = "https://127.0.0.1:%d/xapi" % self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(tls=(self.cert, self.key))
 
 
 class Certificate(SecretsCase):
-    def run_cli(self, *args, **kwargs):
-        return self.cli.run(*self.store.args(*args), *args, **kwargs)
-
     def record(self):
         for args in (["import", ARGS.definition], ["map", "c1", "--skill", "CSMG", "--level", "3"],
                      ["complete", "--learner", "anna", "--activity", "c1"]):
-            result = self.run_cli(*args)
-            self.assertEqual(result.code, EXIT_OK, result)
+            self.ok(*args)
 
     def test_an_untrusted_certificate_is_a_configuration_error(self):
         if not shutil.which("openssl"):
@@ -253,11 +196,8 @@ class Certificate(SecretsCase):
             self.assertEqual(lrs.received, [])
 
             door = CDoor()
-            config = {"store.path": self.store.path, "lrs.url": lrs.url, "lrs.background": "false"}
-            if self.store.postgres:
-                config = {"store.connector": "postgresql", "store.url": self.store.url, "lrs.url": lrs.url,
-                          "lrs.background": "false"}
-            status, handle, error = door.open(config)
+            status, handle, error = door.open(dict(self.store.plugin_config(),
+                                                   **{"lrs.url": lrs.url, "lrs.background": "false"}))
             self.assertEqual(status, SFE_OK, error)
             try:
                 status, response, message = door.call(handle, "sync", {})
@@ -267,26 +207,12 @@ class Certificate(SecretsCase):
                 door.close(handle)
 
             # What the message says to do is enough.
-            trusted = self.config("trusted.properties", [("lrs.ca_file", lrs.cert)])
-            with open(trusted, "a", encoding="utf-8") as f:
-                f.write(self.store.config_text())
+            trusted = self.write_config("trusted.properties", "lrs.ca_file = %s\n" % lrs.cert)
             delivered = self.run_cli("--config", trusted, "sync", env={"SFE_LRS_URL": lrs.url}, timeout=60)
             self.assertEqual(delivered.code, EXIT_OK, delivered)
             self.assertEqual(len(lrs.received), 1)
 
 
-def main():
-    global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--definition", required=True)
-    parser.add_argument("--module", required=True)
-    ARGS, rest = parser.parse_known_args()
-    for name in ("cli", "manifest", "definition", "module"):
-        setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    ARGS = StoreCase.arguments = cli_test_arguments("module")
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
