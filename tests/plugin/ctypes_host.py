@@ -8,11 +8,16 @@ The expected skill content is read from DEFINITION.xml itself, not written down 
 import ctypes
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
+import types
 import unittest
 import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
+from cli import Store  # noqa: E402
 
 SFE_OK, SFE_INVALID, SFE_NOTFOUND, SFE_MISUSE, SFE_CONFIG = 0, 2, 3, 6, 7
 ABI_VERSION = 1          # the SFE_ABI_VERSION this host was written against
@@ -97,11 +102,7 @@ class StorePlugin:
 
     def __init__(self, door, store, extra=None):
         self.door = door
-        config = {"lrs.background": "false"}
-        if store.postgres:
-            config.update({"store.connector": "postgresql", "store.url": store.url})
-        else:
-            config["store.path"] = store.path
+        config = dict(store.plugin_config(), **{"lrs.background": "false"})
         config.update(extra or {})
         log = SfeHost._fields_[2][1](lambda _data, _level, _message: None)
         now = SfeHost._fields_[3][1](lambda _data: int(time.time() * 1000))
@@ -115,6 +116,77 @@ class StorePlugin:
 
     def close(self):
         self.door.lib.sfe_close(self.handle)
+
+
+def door_test_arguments(*names):
+    """The positional arguments of a C door test module, one per name in `names` (such as "module",
+    "definition"), as attributes holding absolute paths; the rest of the command line, for unittest,
+    in `.rest`."""
+    if len(sys.argv) <= len(names):
+        sys.exit("usage: %s %s [unittest args]" % (os.path.basename(sys.argv[0]), " ".join(n.upper() for n in names)))
+    args = types.SimpleNamespace(**{name: os.path.abspath(path) for name, path in zip(names, sys.argv[1:])})
+    args.rest = sys.argv[1 + len(names):]
+    return args
+
+
+class StorePluginCase(unittest.TestCase):
+    """A test of the C door on a fresh store (cli.Store in a temporary folder: a SQLite file, or a
+    PostgreSQL database under the ctest fixture pg) through one StorePlugin handle, all removed
+    afterwards. The suite sets StorePluginCase.arguments to door_test_arguments("module", ...)'s result
+    before unittest runs."""
+
+    arguments = None
+    prefix = "sfe-door-"
+
+    def setUp(self):
+        self.door = Door(self.arguments.module)
+        self.folder = tempfile.mkdtemp(prefix=self.prefix)
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+        self.store = Store(self.folder)
+        self.addCleanup(self.store.close)
+        self.plugin = StorePlugin(self.door, self.store)
+        self.addCleanup(self.plugin.close)
+        self.handle = self.plugin.handle
+
+    def ok(self, op, request):
+        """The response to `op`, which must answer SFE_OK."""
+        status, response = self.door.call(self.handle, op, request)
+        self.assertEqual(status, SFE_OK, "%s %r: %r" % (op, request, response))
+        return response
+
+    def refused(self, op, request, field):
+        """The message of `op`'s refusal as SFE_INVALID, which must name `field`."""
+        status, response = self.door.call(self.handle, op, request)
+        self.assertEqual(status, SFE_INVALID, "%s %r: %r" % (op, request, response))
+        self.assertIn("'%s'" % field, response["message"])
+        return response["message"]
+
+    def pages(self, op, limit, request=None, between=None):
+        """Every page of `op` with `limit`, following "next" (which must be a cursor of `op`) to the
+        end; `between` runs after each page but the last."""
+        pages, after = [], None
+        while True:
+            page_request = dict(request or {}, limit=limit)
+            if after is not None:
+                page_request["after"] = after
+            page = self.ok(op, page_request)
+            pages.append(page)
+            after = page.get("next")
+            if after is None:
+                return pages
+            self.assertTrue(after.startswith(op + ":"), after)
+            if between:
+                between()
+
+    def walk(self, op, key, limit, request=None, between=None):
+        """The items (page[key]) of every page of `op` with `limit`, and the cursors between the pages;
+        no page holds more than `limit` items, and each before the last holds `limit`."""
+        pages = self.pages(op, limit, request, between)
+        for page in pages:
+            self.assertLessEqual(len(page[key]), limit)
+        for page in pages[:-1]:
+            self.assertEqual(len(page[key]), limit, "a page before the last is full")
+        return [item for page in pages for item in page[key]], [page["next"] for page in pages[:-1]]
 
 
 def definition_levels(path):

@@ -14,31 +14,22 @@ On PostgreSQL when SFE_TEST_PG is set (tests/host/cli.py Store).
 
 import itertools
 import os
-import shutil
 import sys
-import tempfile
-import time
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "host"))
-from ctypes_host import Door, StorePlugin  # noqa: E402
-from cli import Store  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ctypes_host import SFE_OK, StorePluginCase, door_test_arguments  # noqa: E402
 
-SFE_OK, SFE_INVALID = 0, 2
 ARGS = None
 EVENTS = itertools.count()
 LISTS = ("evidence", "attested", "statements")
 
 
-class DoorCase(unittest.TestCase):
+class DoorCase(StorePluginCase):
+    prefix = "sfe-mapping-paging-"
+
     def setUp(self):
-        self.door = Door(ARGS.module)
-        self.folder = tempfile.mkdtemp(prefix="sfe-mapping-paging-")
-        self.store = Store(self.folder)
-        self.plugin = StorePlugin(self.door, self.store)
-        self.handle = self.plugin.handle
+        super().setUp()
         self.ok("import", {"path": ARGS.definition})
         # Activity ids whose byte order differs from a locale's ("B" < "a", "Z" < "ä"), at several levels.
         for i, activity in enumerate(("kurs-b", "Kurs-A", "kurs-a", "Zeta", "äther", "kurs-10", "kurs-9")):
@@ -46,46 +37,10 @@ class DoorCase(unittest.TestCase):
                 self.ok("map", {"activity": activity, "name": "Kurs %d" % i, "skill": "CSMG", "level": level,
                                 "responsibilities": ["CSMG-%d.1" % level] if i % 3 == 0 else []})
 
-    def tearDown(self):
-        self.plugin.close()
-        self.store.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def ok(self, op, request):
-        status, response = self.door.call(self.handle, op, request)
-        self.assertEqual(status, SFE_OK, "%s %r: %r" % (op, request, response))
-        return response
-
-    def refused(self, op, request, field):
-        status, response = self.door.call(self.handle, op, request)
-        self.assertEqual(status, SFE_INVALID, "%s %r: %r" % (op, request, response))
-        self.assertIn("'%s'" % field, response["message"])
-        return response["message"]
-
-    def pages(self, op, limit, request=None, between=None):
-        """Every page of `op` with `limit`; `between` runs after each page but the last."""
-        pages, after = [], None
-        while True:
-            page_request = dict(request or {}, limit=limit)
-            if after is not None:
-                page_request["after"] = after
-            page = self.ok(op, page_request)
-            pages.append(page)
-            after = page.get("next")
-            if after is None:
-                return pages
-            self.assertTrue(after.startswith(op + ":"), after)
-            if between:
-                between()
-
 
 class MappingPaging(DoorCase):
     def mappings(self, limit, request=None, between=None):
-        pages = self.pages("mappings", limit, request, between)
-        for page in pages[:-1]:
-            self.assertEqual(len(page["mappings"]), limit, "a page before the last is full")
-        self.assertLessEqual(len(pages[-1]["mappings"]), limit)
-        return [m for page in pages for m in page["mappings"]]
+        return self.walk("mappings", "mappings", limit, request, between)[0]
 
     def test_mapping_pages_hold_every_mapping_once_in_order(self):
         single = self.ok("mappings", {})
@@ -168,7 +123,7 @@ class PrivacyPaging(DoorCase):
                            "responsibility": "CSMG-3.1", "assessor": "u1", "note": "gesehen %d" % i})
         self.ok("record", {"events": events})
 
-    def walk(self, limit, person="u1"):
+    def export_pages(self, limit, person="u1"):
         pages = self.pages("privacy.export", limit, {"person": person})
         for page in pages:
             self.assertLessEqual(sum(len(page[k]) for k in LISTS), limit)
@@ -185,7 +140,7 @@ class PrivacyPaging(DoorCase):
         self.assertGreaterEqual(len(single["statements"]), 15)
         total = sum(len(single[k]) for k in LISTS)
         for limit in (1, 2, 7, 15, 20, total - 1, total):
-            pages = self.walk(limit)
+            pages = self.export_pages(limit)
             self.assertEqual(len(pages), -(-total // limit), "pages of %d" % limit)
             for key in LISTS + ("attainments", "verified"):
                 self.assertEqual([x for p in pages for x in p[key]], single[key], "%s in pages of %d" % (key, limit))
@@ -210,11 +165,5 @@ class PrivacyPaging(DoorCase):
 
 
 if __name__ == "__main__":
-    module, definition = sys.argv[1:3]
-
-    class Args:
-        pass
-
-    ARGS = Args()
-    ARGS.module, ARGS.definition = (os.path.abspath(p) for p in (module, definition))
-    unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
+    ARGS = StorePluginCase.arguments = door_test_arguments("module", "definition")
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

@@ -12,48 +12,24 @@ field. On PostgreSQL when SFE_TEST_PG is set (tests/host/cli.py Store).
 
 import itertools
 import os
-import shutil
 import sys
-import tempfile
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "host"))
-from ctypes_host import Door, StorePlugin  # noqa: E402
-from cli import Store  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ctypes_host import StorePluginCase, door_test_arguments  # noqa: E402
 
-SFE_OK, SFE_INVALID = 0, 2
 ARGS = None
 EVENTS = itertools.count()
 
 
-class Paging(unittest.TestCase):
+class Paging(StorePluginCase):
+    prefix = "sfe-paging-"
+
     def setUp(self):
-        self.door = Door(ARGS.module)
-        self.folder = tempfile.mkdtemp(prefix="sfe-paging-")
-        self.store = Store(self.folder)
-        self.plugin = StorePlugin(self.door, self.store)
-        self.handle = self.plugin.handle
+        super().setUp()
         self.ok("import", {"path": ARGS.definition})
         self.ok("map", {"activity": "kurs-1", "name": "Kurs 1", "skill": "CSMG", "level": 3})
         self.record(23)
-
-    def tearDown(self):
-        self.plugin.close()
-        self.store.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def ok(self, op, request):
-        status, response = self.door.call(self.handle, op, request)
-        self.assertEqual(status, SFE_OK, "%s %r: %r" % (op, request, response))
-        return response
-
-    def refused(self, op, request, field):
-        status, response = self.door.call(self.handle, op, request)
-        self.assertEqual(status, SFE_INVALID, "%s %r: %r" % (op, request, response))
-        self.assertIn("'%s'" % field, response["message"])
-        return response["message"]
 
     def record(self, n):
         events = []
@@ -62,24 +38,6 @@ class Paging(unittest.TestCase):
             events.append({"type": "completion", "eventId": "e-%d" % i, "learner": "l%d" % (i % 5),
                            "activity": "kurs-1"})
         self.ok("record", {"events": events})
-
-    def walk(self, op, key, limit, request=None, between=None):
-        """Every page of `op` with `limit`; `between` runs after each page but the last."""
-        items, cursors, after = [], [], None
-        while True:
-            page_request = dict(request or {}, limit=limit)
-            if after is not None:
-                page_request["after"] = after
-            page = self.ok(op, page_request)
-            self.assertLessEqual(len(page[key]), limit)
-            items.extend(page[key])
-            after = page.get("next")
-            if after is None:
-                return items, cursors
-            self.assertEqual(len(page[key]), limit, "a page before the last is full")
-            cursors.append(after)
-            if between:
-                between()
 
     def test_evidence_pages_hold_every_record_once_in_order(self):
         single = self.ok("evidence", {})
@@ -159,11 +117,5 @@ class Paging(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    module, definition = sys.argv[1:3]
-
-    class Args:
-        pass
-
-    ARGS = Args()
-    ARGS.module, ARGS.definition = (os.path.abspath(p) for p in (module, definition))
-    unittest.main(argv=[sys.argv[0]] + sys.argv[3:], verbosity=2)
+    ARGS = StorePluginCase.arguments = door_test_arguments("module", "definition")
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

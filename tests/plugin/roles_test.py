@@ -17,7 +17,6 @@ must equal that table. On PostgreSQL when SFE_TEST_PG is set (tests/host/cli.py 
 """
 
 import itertools
-import json
 import os
 import shutil
 import sys
@@ -28,7 +27,7 @@ import xml.etree.ElementTree as ET
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "host"))
-from ctypes_host import Door, StorePlugin  # noqa: E402
+from ctypes_host import Door, StorePlugin, door_test_arguments  # noqa: E402
 from cli import Store  # noqa: E402
 
 SFE_OK, SFE_INVALID, SFE_FORBIDDEN = 0, 2, 11
@@ -281,11 +280,5 @@ class RolesTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    module, definition, manifest = sys.argv[1:4]
-
-    class Args:
-        pass
-
-    ARGS = Args()
-    ARGS.module, ARGS.definition, ARGS.manifest = (os.path.abspath(p) for p in (module, definition, manifest))
-    unittest.main(argv=[sys.argv[0]] + sys.argv[4:], verbosity=2)
+    ARGS = door_test_arguments("module", "definition", "manifest")
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
