@@ -25,7 +25,6 @@ Cases:
                   with "busy", the C door answers SFE_BUSY / "error": "busy", nothing is written.
 """
 
-import argparse
 import http.client
 import http.server
 import json
@@ -40,7 +39,7 @@ import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
-from cli import Cli, Store, tool_environment  # noqa: E402
+from cli import Cli, Store, cli_test_arguments, tool_environment  # noqa: E402
 from fake_lrs import FakeLrs  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "plugin"))
 from ctypes_host import Door as CDoor  # noqa: E402
@@ -513,16 +512,6 @@ class Busy(unittest.TestCase):
         self.assertEqual(ws.store.dump(), before, "a refused call wrote to the store")
 
 
-def main():
-    global ARGS
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--manifest", required=True)
-    parser.add_argument("--module", required=True)
-    parser.add_argument("--definition", required=True)
-    ARGS, rest = parser.parse_known_args()
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    ARGS = cli_test_arguments("module")
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

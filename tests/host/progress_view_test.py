@@ -98,11 +98,6 @@ class MainJob(unittest.TestCase):
         self.assertIn("keine Nachweise für anna.schmitt vorhanden", result.err)
 
 
-def main():
-    global ARGS
+if __name__ == "__main__":
     ARGS = cli_test_arguments()
     unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
-
-
-if __name__ == "__main__":
-    main()

@@ -183,11 +183,6 @@ class ReadOnlyCopy(unittest.TestCase):
         self.assertIn(".backup", err)
 
 
-def main():
-    global ARGS
+if __name__ == "__main__":
     ARGS = cli_test_arguments()
     unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
-
-
-if __name__ == "__main__":
-    main()

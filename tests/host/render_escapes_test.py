@@ -10,24 +10,22 @@ PostgreSQL.
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, read_definition, cli_test_arguments  # noqa: E402
+from cli import StoreCase, read_definition, cli_test_arguments  # noqa: E402
 
 ARGS = None
 HOSTILE_ASSESSOR = "a7\x1b]0;owned\x07\x1b[2J"
 HOSTILE_NOTE = "seen\x1b[31m red\x9b2J\x7f"
 
 
-class Escapes(unittest.TestCase):
+class Escapes(StoreCase):
+    prefix = "sfe-render-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-render-")
-        self.store = Store(self.tmp)
+        super().setUp()
         self.definition = read_definition(ARGS.definition)
         self.code = self.definition["code"]
         level3 = [rid for rid, _ in self.definition["levels"][3]["responsibilities"]]
@@ -41,15 +39,6 @@ class Escapes(unittest.TestCase):
         changed = self.store.execute("UPDATE evidence SET assessor = ?, note = ? WHERE assessor = 'a7'",
                                      (HOSTILE_ASSESSOR, HOSTILE_NOTE))
         self.assertEqual(changed, len(level3))
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def ok(self, *args):
-        result = self.cli.run(*self.store.args(*args), *args)
-        self.assertEqual(result.code, 0, result)
-        return result
 
     def assert_no_raw_controls(self, text):
         raw = [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7f <= ord(c) < 0xa0]
@@ -75,11 +64,6 @@ class Escapes(unittest.TestCase):
         self.assertIn("seen\\x1b[31m red\\u009b2J\\x7f", out)
 
 
-def main():
-    global ARGS
-    ARGS = cli_test_arguments()
-    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
-
-
 if __name__ == "__main__":
-    main()
+    ARGS = StoreCase.arguments = cli_test_arguments()
+    unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)

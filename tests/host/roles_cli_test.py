@@ -18,42 +18,35 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cli import Cli, Store, cli_test_arguments, dump  # noqa: E402
+from cli import Cli, StoreCase, cli_test_arguments, dump  # noqa: E402
 
 ARGS = None
-EXIT_OK, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_NOPERM = 0, 64, 69, 77
+EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_NOPERM = 64, 69, 77
 LEARNER, OTHER = "anna.schmidt", "max.mustermann"
 
 
-class Roles(unittest.TestCase):
+class Roles(StoreCase):
+    prefix = "sfe-roles-cli-"
+
     def setUp(self):
-        self.cli = Cli(ARGS.cli, ARGS.manifest)
-        self.tmp = tempfile.mkdtemp(prefix="sfe-roles-cli-")
-        self.store = Store(self.tmp)
+        super().setUp()
         self.config = os.path.join(self.tmp, "enforce.properties")
         with open(self.config, "w", encoding="utf-8") as f:
             f.write(self.store.config_text() + "auth.enforce = true\n")
         # The local operator (no --as) under auth.enforce: every role, so all of this works.
-        self.run_ok("import", ARGS.definition)
-        self.run_ok("map", "kurs-1", "--skill", "CSMG", "--level", "3")
+        self.ok("import", ARGS.definition)
+        self.ok("map", "kurs-1", "--skill", "CSMG", "--level", "3")
         for learner in (LEARNER, OTHER):
-            self.run_ok("complete", "--learner", learner, "--activity", "kurs-1")
-
-    def tearDown(self):
-        self.store.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+            self.ok("complete", "--learner", learner, "--activity", "kurs-1")
 
     def run_cli(self, *args, enforce=True):
-        options = ["--config", self.config, "--db", self.store.path] if enforce else self.store.args(*args)
-        return self.cli.run(*options, *args)
-
-    def run_ok(self, *args, enforce=True):
-        result = self.run_cli(*args, enforce=enforce)
-        self.assertEqual(result.code, EXIT_OK, result)
-        return result
+        """The CLI on the test's store, under auth.enforce unless enforce=False."""
+        if not enforce:
+            return super().run_cli(*args)
+        return self.cli.run("--config", self.config, "--db", self.store.path, *args)
 
     def test_learner_reads_own_progress_only(self):
-        own = self.run_ok("--as", LEARNER, "--role", "learner", "progress", "--learner", LEARNER)
+        own = self.ok("--as", LEARNER, "--role", "learner", "progress", "--learner", LEARNER)
         self.assertIn(LEARNER, own.out)
         refused = self.run_cli("--as", LEARNER, "--role", "learner", "progress", "--learner", OTHER)
         self.assertEqual(refused.code, EXIT_NOPERM, refused)
@@ -71,8 +64,8 @@ class Roles(unittest.TestCase):
 
     def test_roles_repeated_or_as_a_list(self):
         # An auditor reads every learner's progress: the second role counts, either way it is given.
-        self.run_ok("--as", LEARNER, "--role", "learner,auditor", "progress", "--learner", OTHER)
-        self.run_ok("--as", LEARNER, "--role", "learner", "--role", "auditor", "progress", "--learner", OTHER)
+        self.ok("--as", LEARNER, "--role", "learner,auditor", "progress", "--learner", OTHER)
+        self.ok("--as", LEARNER, "--role", "learner", "--role", "auditor", "progress", "--learner", OTHER)
 
     def test_usage_errors(self):
         cases = [
@@ -89,7 +82,7 @@ class Roles(unittest.TestCase):
 
     def test_not_enforced_by_default(self):
         # auth.enforce=false: the caller is sent and checked, not enforced.
-        self.run_ok("--as", LEARNER, "--role", "learner", "progress", "--learner", OTHER, enforce=False)
+        self.ok("--as", LEARNER, "--role", "learner", "progress", "--learner", OTHER, enforce=False)
 
 
 class AccessInManifest(unittest.TestCase):
@@ -129,5 +122,5 @@ class AccessInManifest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    ARGS = cli_test_arguments()
+    ARGS = StoreCase.arguments = cli_test_arguments()
     unittest.main(argv=[sys.argv[0]] + ARGS.rest, verbosity=2)
