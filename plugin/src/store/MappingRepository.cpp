@@ -44,6 +44,38 @@ MappingRecord mappingFrom(Poco::Data::RecordSet& rs)
     return m;
 }
 
+/// The mappings on the row set's rows (kSelectMappings), in its order, without their
+/// responsibilities; `index` maps each one's id to its place in the result.
+std::vector<MappingRecord> mappingsFrom(Poco::Data::RecordSet& rs, std::map<std::string, std::size_t>& index)
+{
+    std::vector<MappingRecord> result;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    {
+        MappingRecord m = mappingFrom(rs);
+        index[m.id] = result.size();
+        result.push_back(std::move(m));
+    }
+    return result;
+}
+
+/// Adds the responsibilities on the row set's rows (mapping_id, responsibility_id, text_sha256) to
+/// the mappings read before (`index` from mappingsFrom), each mapping's sorted by id.
+void addResponsibilities(Poco::Data::RecordSet& rr, std::vector<MappingRecord>& mappings,
+                         const std::map<std::string, std::size_t>& index)
+{
+    for (bool more = rr.moveFirst(); more; more = rr.moveNext())
+    {
+        auto it = index.find(rr["mapping_id"].convert<std::string>());
+        if (it == index.end()) continue; // mapped by another process between the two reads
+        mappings[it->second].responsibilities.push_back(
+            {rr["responsibility_id"].convert<std::string>(), rr["text_sha256"].convert<std::string>()});
+    }
+    for (auto& m : mappings)
+        std::sort(
+            m.responsibilities.begin(), m.responsibilities.end(),
+            [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) { return a.id < b.id; });
+}
+
 } // namespace
 
 MappingRepository::MappingRepository(Database& db):
@@ -134,14 +166,8 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
                       " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?) AND (? = 1 OR m.activity_id = ?)"),
         use(anySkill), use(skill), use(anyActivity), use(activity), now;
     Poco::Data::RecordSet rs(select);
-    std::vector<MappingRecord> result;
     std::map<std::string, std::size_t> index;
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-    {
-        MappingRecord m = mappingFrom(rs);
-        index[m.id] = result.size();
-        result.push_back(std::move(m));
-    }
+    std::vector<MappingRecord> result = mappingsFrom(rs, index);
     if (result.empty()) return result;
 
     Poco::Data::Statement responsibilities(_db.session());
@@ -151,17 +177,7 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
                                 " AND (? = 1 OR m.activity_id = ?)"),
         use(anySkill), use(skill), use(anyActivity), use(activity), now;
     Poco::Data::RecordSet rr(responsibilities);
-    for (bool more = rr.moveFirst(); more; more = rr.moveNext())
-    {
-        auto it = index.find(rr["mapping_id"].convert<std::string>());
-        if (it == index.end()) continue; // mapped by another process between the two reads
-        result[it->second].responsibilities.push_back(
-            {rr["responsibility_id"].convert<std::string>(), rr["text_sha256"].convert<std::string>()});
-    }
-    for (auto& m : result)
-        std::sort(
-            m.responsibilities.begin(), m.responsibilities.end(),
-            [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) { return a.id < b.id; });
+    addResponsibilities(rr, result, index);
     std::sort(result.begin(), result.end(), [](const MappingRecord& a, const MappingRecord& b) {
         return std::tie(a.skillCode, a.level, a.activity.id, a.id) <
                std::tie(b.skillCode, b.level, b.activity.id, b.id);
@@ -189,14 +205,8 @@ std::vector<MappingRecord> MappingRepository::activeMappingsPage(const std::opti
     select << _db.sql(std::string(kSelectMappings) + where + " ORDER BY " + key.substr(1, key.size() - 2) + " LIMIT ?"),
         use(anySkill), use(skill), use(fromFirst), use(after), use(most), now;
     Poco::Data::RecordSet rs(select);
-    std::vector<MappingRecord> result;
     std::map<std::string, std::size_t> index;
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-    {
-        MappingRecord m = mappingFrom(rs);
-        index[m.id] = result.size();
-        result.push_back(std::move(m));
-    }
+    std::vector<MappingRecord> result = mappingsFrom(rs, index);
     if (result.empty()) return result;
 
     // The page's responsibilities: those of the mappings after the cursor, up to the page's last.
@@ -209,17 +219,7 @@ std::vector<MappingRecord> MappingRepository::activeMappingsPage(const std::opti
                                 " FROM mappings c WHERE c.id = ?)"),
         use(anySkill), use(skill), use(fromFirst), use(after), use(last), now;
     Poco::Data::RecordSet rr(responsibilities);
-    for (bool more = rr.moveFirst(); more; more = rr.moveNext())
-    {
-        auto it = index.find(rr["mapping_id"].convert<std::string>());
-        if (it == index.end()) continue; // mapped by another process between the two reads
-        result[it->second].responsibilities.push_back(
-            {rr["responsibility_id"].convert<std::string>(), rr["text_sha256"].convert<std::string>()});
-    }
-    for (auto& m : result)
-        std::sort(
-            m.responsibilities.begin(), m.responsibilities.end(),
-            [](const MappingRecord::Responsibility& a, const MappingRecord::Responsibility& b) { return a.id < b.id; });
+    addResponsibilities(rr, result, index);
     return result;
 }
 
