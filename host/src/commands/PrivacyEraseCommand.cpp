@@ -9,6 +9,7 @@
 
 #include "CommandContext.h"
 #include "CommandRegistry.h"
+#include "PersonOption.h"
 #include "render/JsonFields.h"
 #include "render/LineRenderer.h"
 #include "render/TextLayout.h"
@@ -28,18 +29,12 @@ public:
     std::string summary() const override { return i18n::Messages::of("en").format("cli.command.privacy.erase"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
-    void defineOptions(Poco::Util::OptionSet& options) const override
-    {
-        options.addOption(Poco::Util::Option("learner", "", "the person's LMS id (as learner, assessor or auditor)")
-                              .argument("ID")
-                              .required(true));
-    }
+    void defineOptions(Poco::Util::OptionSet& options) const override { PersonOption::define(options); }
 
     int run(CommandContext& context) const override
     {
-        const std::string person = context.line().value("learner");
         Poco::JSON::Object request;
-        request.set("person", person);
+        const std::string person = PersonOption::apply(context.line(), request);
         context.respond(
             "privacy.erase", request, LineRenderer([&context, person](const Poco::JSON::Object& response) {
                 const i18n::Messages& messages = context.messages(&response);

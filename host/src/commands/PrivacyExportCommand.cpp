@@ -9,6 +9,7 @@
 
 #include "CommandContext.h"
 #include "CommandRegistry.h"
+#include "PersonOption.h"
 #include "Pager.h"
 #include "PrettyJson.h"
 
@@ -172,17 +173,12 @@ public:
     std::string summary() const override { return i18n::Messages::of("en").format("cli.command.privacy.export"); }
     std::vector<std::string> argumentNames() const override { return {}; }
 
-    void defineOptions(Poco::Util::OptionSet& options) const override
-    {
-        options.addOption(Poco::Util::Option("learner", "", "the person's LMS id (as learner, assessor or auditor)")
-                              .argument("ID")
-                              .required(true));
-    }
+    void defineOptions(Poco::Util::OptionSet& options) const override { PersonOption::define(options); }
 
     int run(CommandContext& context) const override
     {
         Poco::JSON::Object request;
-        request.set("person", context.line().value("learner"));
+        PersonOption::apply(context.line(), request);
         // The plugin's pages indented as they come (PrettyJson), not parsed: a person with many
         // records costs a page, not the whole text nor a DOM of it.
         ExportWriter writer(context.out());
