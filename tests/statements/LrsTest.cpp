@@ -10,18 +10,12 @@
 
 #define BOOST_TEST_MODULE sfe_statements_lrs
 #include "EveryKind.h"
-#include "TestLrs.h"
+#include "TestLrsRequest.h"
 
 #include "sfe.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPBasicCredentials.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/URI.h>
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -34,43 +28,14 @@ using Poco::JSON::Object;
 
 namespace {
 
-struct Reply
+TestLrsReply post(const std::string& body, const std::string& version = "1.0.3")
 {
-    int status = 0;
-    std::string body;
-};
-
-/// One request to the test LRS, with the headers the plugin's LrsClient sends.
-Reply send(const std::string& method, const std::string& pathAndQuery, const std::string& body,
-           const std::string& version)
-{
-    const Poco::URI base(testLrsBaseUrl());
-    Poco::Net::HTTPClientSession session(base.getHost(), base.getPort());
-    Poco::Net::HTTPRequest request(method, base.getPath() + pathAndQuery, Poco::Net::HTTPMessage::HTTP_1_1);
-    request.set("X-Experience-API-Version", version);
-    Poco::Net::HTTPBasicCredentials("test", "test").authenticate(request);
-    if (!body.empty())
-    {
-        request.setContentType("application/json");
-        request.setContentLength(static_cast<std::streamsize>(body.size()));
-    }
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = response.getStatus();
-    Poco::StreamCopier::copyToString(in, reply.body);
-    return reply;
+    return testLrsRequest("POST", "/statements", body, version);
 }
 
-Reply post(const std::string& body, const std::string& version = "1.0.3")
+TestLrsReply get(const std::string& query)
 {
-    return send("POST", "/statements", body, version);
-}
-
-Reply get(const std::string& query)
-{
-    return send("GET", "/statements?" + query, "", "1.0.3");
+    return testLrsRequest("GET", "/statements?" + query);
 }
 
 /// The body of a batch POST, built as the outbox builds it: the stored bodies, verbatim, in an array.
@@ -101,7 +66,7 @@ void expectStoredUnchanged(const StatementListing& listing)
         {
             const bool isVoided = voided.count(s.id) > 0;
             if (isVoided) BOOST_TEST(get("statementId=" + s.id).status == 404);
-            const Reply got = get((isVoided ? "voidedStatementId=" : "statementId=") + s.id);
+            const TestLrsReply got = get((isVoided ? "voidedStatementId=" : "statementId=") + s.id);
             BOOST_REQUIRE_MESSAGE(got.status == 200, "GET answered " << got.status << ": " << got.body);
             Object::Ptr stored = Poco::JSON::Parser().parse(got.body).extract<Object::Ptr>();
             for (const char* added : {"stored", "authority", "version"}) stored->remove(added);
@@ -123,7 +88,7 @@ BOOST_DATA_TEST_CASE(learning_locker_accepts_every_kind_unchanged, boost::unit_t
 
     // One batch in outbox order, as the outbox sends it (a voiding statement after what it voids).
     const std::string body = batch(listing.all());
-    const Reply posted = post(body);
+    const TestLrsReply posted = post(body);
     BOOST_REQUIRE_MESSAGE(posted.status == 200, "POST answered " << posted.status << ": " << posted.body);
     const auto ids = Poco::JSON::Parser().parse(posted.body).extract<Poco::JSON::Array::Ptr>();
     BOOST_REQUIRE_EQUAL(ids->size(), listing.all().size());
@@ -137,7 +102,7 @@ BOOST_DATA_TEST_CASE(learning_locker_accepts_every_kind_unchanged, boost::unit_t
     const StatementListing relisted = plugin.listing();
     for (const auto& s : relisted.all())
     {
-        const Reply again = post(s.body);
+        const TestLrsReply again = post(s.body);
         BOOST_TEST(again.status == 200, s.kind << " " << s.id << ": " << again.body);
     }
     expectStoredUnchanged(listing);
@@ -175,7 +140,7 @@ BOOST_DATA_TEST_CASE(learning_locker_refuses_the_2_0_0_form, boost::unit_test::d
     {
         BOOST_TEST_CONTEXT(s.kind << " " << s.id)
         {
-            const Reply refused = post(s.body, "2.0.0");
+            const TestLrsReply refused = post(s.body, "2.0.0");
             BOOST_TEST(refused.status == 400);
             BOOST_TEST(refused.body.find("header.X-Experience-API-Version") != std::string::npos, refused.body);
             BOOST_TEST(get("statementId=" + s.id).status == 404);

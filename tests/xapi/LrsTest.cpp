@@ -9,19 +9,13 @@
 
 #define BOOST_TEST_MODULE xapi_lrs
 #include "Examples.h"
-#include "TestLrs.h"
+#include "TestLrsRequest.h"
 #include "sfe/xapi/StatementSerializer.h"
 #include "sfe/xapi/StatementValidator.h"
 #include "sfe/xapi/Uuid.h"
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPBasicCredentials.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/URI.h>
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 
@@ -30,34 +24,6 @@ using namespace sfe::test;
 using Poco::JSON::Object;
 
 namespace {
-
-struct Reply
-{
-    int status = 0;
-    std::string body;
-};
-
-Reply send(const std::string& method, const std::string& pathAndQuery, const std::string& body = "",
-           const std::string& version = "1.0.3")
-{
-    const Poco::URI base(testLrsBaseUrl());
-    Poco::Net::HTTPClientSession session(base.getHost(), base.getPort());
-    Poco::Net::HTTPRequest request(method, base.getPath() + pathAndQuery, Poco::Net::HTTPMessage::HTTP_1_1);
-    request.set("X-Experience-API-Version", version);
-    Poco::Net::HTTPBasicCredentials("test", "test").authenticate(request);
-    if (!body.empty())
-    {
-        request.setContentType("application/json");
-        request.setContentLength(static_cast<std::streamsize>(body.size()));
-    }
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    Reply reply;
-    reply.status = response.getStatus();
-    Poco::StreamCopier::copyToString(in, reply.body);
-    return reply;
-}
 
 /// JSON with keys sorted (Poco's default object), so two documents compare by content.
 std::string canonical(const Poco::Dynamic::Var& v)
@@ -92,7 +58,7 @@ BOOST_AUTO_TEST_CASE(accepts_stores_unchanged_and_ignores_identical_resends)
     BOOST_REQUIRE(StatementValidator().validate(statements).empty());
 
     const std::string batch = serializer.serializeArray(statements);
-    const Reply posted = send("POST", "/statements", batch);
+    const TestLrsReply posted = testLrsRequest("POST", "/statements", batch);
     BOOST_REQUIRE_MESSAGE(posted.status == 200, "POST answered " << posted.status << ": " << posted.body);
     const auto ids = Poco::JSON::Parser().parse(posted.body).extract<Poco::JSON::Array::Ptr>();
     BOOST_REQUIRE(ids->size() == statements.size());
@@ -102,7 +68,7 @@ BOOST_AUTO_TEST_CASE(accepts_stores_unchanged_and_ignores_identical_resends)
     // Stored as sent: what comes back, less what the LRS adds, is exactly our JSON.
     for (const auto& s : statements)
     {
-        const Reply got = send("GET", "/statements?statementId=" + s.id);
+        const TestLrsReply got = testLrsRequest("GET", "/statements?statementId=" + s.id);
         BOOST_REQUIRE_MESSAGE(got.status == 200, "GET answered " << got.status << ": " << got.body);
         Object::Ptr stored = Poco::JSON::Parser().parse(got.body).extract<Object::Ptr>();
         for (const char* added : {"stored", "authority", "version"}) stored->remove(added);
@@ -110,16 +76,16 @@ BOOST_AUTO_TEST_CASE(accepts_stores_unchanged_and_ignores_identical_resends)
     }
 
     // An identical re-send changes nothing and is not an error.
-    BOOST_TEST(send("POST", "/statements", batch).status == 200);
+    BOOST_TEST(testLrsRequest("POST", "/statements", batch).status == 200);
 
     // The voiding statement, for one of them.
     Statement voiding = voided().build();
     voiding.id = Uuid::random();
     std::get<StatementRef>(voiding.object).id = statements[0].id;
-    const Reply voidReply = send("POST", "/statements", serializer.serialize(voiding));
+    const TestLrsReply voidReply = testLrsRequest("POST", "/statements", serializer.serialize(voiding));
     BOOST_TEST(voidReply.status == 200, voidReply.body);
-    BOOST_TEST(send("GET", "/statements?statementId=" + statements[0].id).status == 404);
-    BOOST_TEST(send("GET", "/statements?voidedStatementId=" + statements[0].id).status == 200);
+    BOOST_TEST(testLrsRequest("GET", "/statements?statementId=" + statements[0].id).status == 404);
+    BOOST_TEST(testLrsRequest("GET", "/statements?voidedStatementId=" + statements[0].id).status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(same_id_with_other_content_is_a_conflict)
@@ -127,9 +93,9 @@ BOOST_AUTO_TEST_CASE(same_id_with_other_content_is_a_conflict)
     Statement s = achieved().build();
     s.id = Uuid::random();
     const StatementSerializer serializer;
-    BOOST_REQUIRE(send("POST", "/statements", serializer.serialize(s)).status == 200);
+    BOOST_REQUIRE(testLrsRequest("POST", "/statements", serializer.serialize(s)).status == 200);
     s.timestamp = "2024-05-03T12:00:00.001Z";
-    BOOST_TEST(send("POST", "/statements", serializer.serialize(s)).status == 409);
+    BOOST_TEST(testLrsRequest("POST", "/statements", serializer.serialize(s)).status == 409);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_the_2_0_0_form_as_the_producer_notes_say)
@@ -141,6 +107,6 @@ BOOST_AUTO_TEST_CASE(refuses_the_2_0_0_form_as_the_producer_notes_say)
     options.instructorRelevantType = iri::kAssessor;
     Statement s = attested().build();
     s.id = Uuid::random();
-    BOOST_TEST(send("POST", "/statements", StatementSerializer(options).serialize(s), "2.0.0").status == 400);
-    BOOST_TEST(send("POST", "/statements", StatementSerializer(options).serialize(s), "1.0.3").status == 400);
+    BOOST_TEST(testLrsRequest("POST", "/statements", StatementSerializer(options).serialize(s), "2.0.0").status == 400);
+    BOOST_TEST(testLrsRequest("POST", "/statements", StatementSerializer(options).serialize(s), "1.0.3").status == 400);
 }
