@@ -125,6 +125,16 @@ void enqueue(MemoryStatementQueue& queue, const std::vector<TestStatement>& stat
     for (const auto& statement : statements) queue.add(statement.id, statement.json);
 }
 
+/// Queues the statements and drains the queue into the test LRS on this thread, `batchSize` a request.
+OutboxSender::Summary deliver(MemoryStatementQueue& queue, const std::vector<TestStatement>& statements,
+                              std::size_t batchSize = 50)
+{
+    enqueue(queue, statements);
+    LrsClient client(clientSettings());
+    OutboxSender sender(queue, client, senderSettings(batchSize));
+    return sender.drain();
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_CASE(the_lrs_lists_xapi_1_0_3)
@@ -139,11 +149,8 @@ BOOST_AUTO_TEST_CASE(hundreds_of_statements_arrive_exactly_once)
     const std::string registration = newRegistration();
     const auto statements = registeredStatements(320, registration);
     MemoryStatementQueue queue;
-    enqueue(queue, statements);
-    LrsClient client(clientSettings());
-    OutboxSender sender(queue, client, senderSettings(50));
 
-    const auto summary = sender.drain();
+    const auto summary = deliver(queue, statements);
 
     BOOST_TEST(summary.finished);
     BOOST_TEST(summary.delivered == 320u);
@@ -172,11 +179,8 @@ BOOST_AUTO_TEST_CASE(a_statement_the_lrs_rejects_is_quarantined_with_its_reason_
     auto statements = registeredStatements(20, registration);
     statements[7] = makeStatement(7, "learner7@example.com", "", "", registration); // mbox without mailto:
     MemoryStatementQueue queue;
-    enqueue(queue, statements);
-    LrsClient client(clientSettings());
-    OutboxSender sender(queue, client, senderSettings(50));
 
-    const auto summary = sender.drain();
+    const auto summary = deliver(queue, statements);
 
     BOOST_TEST(summary.finished);
     BOOST_TEST(summary.delivered == 19u);
@@ -196,18 +200,13 @@ BOOST_AUTO_TEST_CASE(an_identical_resend_counts_as_delivered)
 {
     const std::string registration = newRegistration();
     const auto statements = registeredStatements(15, registration);
-    LrsClient client(clientSettings());
     {
         MemoryStatementQueue firstTry; // e.g. delivered, then the process died before marking them
-        enqueue(firstTry, std::vector<TestStatement>(statements.begin(), statements.begin() + 10));
-        OutboxSender sender(firstTry, client, senderSettings());
-        BOOST_TEST(sender.drain().delivered == 10u);
+        BOOST_TEST(deliver(firstTry, {statements.begin(), statements.begin() + 10}).delivered == 10u);
     }
     MemoryStatementQueue queue;
-    enqueue(queue, statements);
-    OutboxSender sender(queue, client, senderSettings());
 
-    const auto summary = sender.drain();
+    const auto summary = deliver(queue, statements);
 
     BOOST_TEST(summary.finished);
     BOOST_TEST(summary.delivered == 15u);
@@ -220,21 +219,16 @@ BOOST_AUTO_TEST_CASE(different_content_under_a_stored_id_is_quarantined_as_a_con
 {
     const std::string registration = newRegistration();
     const auto original = makeStatement(1, "", "", "", registration);
-    LrsClient client(clientSettings());
     {
         MemoryStatementQueue earlier;
-        earlier.add(original.id, original.json);
-        OutboxSender sender(earlier, client, senderSettings());
-        BOOST_REQUIRE(sender.drain().delivered == 1u);
+        BOOST_REQUIRE(deliver(earlier, {original}).delivered == 1u);
     }
     auto statements = registeredStatements(9, registration, 10);
     const auto changed = makeStatement(1, "", "-changed", original.id, registration);
     statements.insert(statements.begin() + 4, changed);
     MemoryStatementQueue queue;
-    enqueue(queue, statements);
-    OutboxSender sender(queue, client, senderSettings());
 
-    const auto summary = sender.drain();
+    const auto summary = deliver(queue, statements);
 
     BOOST_TEST(summary.finished);
     BOOST_TEST(summary.delivered == 9u);
