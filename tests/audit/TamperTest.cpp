@@ -116,6 +116,20 @@ struct Tampered: TestPlugin
         return {};
     }
 
+    /// Edits the statement made for evidence[record] (`set`: the UPDATE's SET clause); returns its id.
+    std::string tamperStatement(std::size_t record, const std::string& set)
+    {
+        const std::string id = statementOf(evidence[record]);
+        tamper("UPDATE statements SET " + set + " WHERE id = '" + id + "'");
+        return id;
+    }
+
+    /// What audit verify says of the statement `id` of evidence[record], in `state`, once edited.
+    std::string changed(const std::string& id, const std::string& state, std::size_t record) const
+    {
+        return "statement " + id + " (" + state + ", evidence " + evidence[record] + ") was changed";
+    }
+
     std::string firstMessage()
     {
         auto r = verify();
@@ -280,33 +294,27 @@ BOOST_FIXTURE_TEST_CASE(an_untouched_store_checks_every_statement, Tampered)
 
 BOOST_FIXTURE_TEST_CASE(a_pending_statement_with_another_actor_is_named, Tampered)
 {
-    const std::string id = statementOf(evidence[2]);
-    tamper("UPDATE statements SET body = replace(body, '\"name\":\"u1\"', '\"name\":\"mallory\"') WHERE id = '" + id +
-           "'");
+    const std::string id = tamperStatement(2, "body = replace(body, '\"name\":\"u1\"', '\"name\":\"mallory\"')");
     const std::string m = firstMessage();
-    BOOST_TEST(contains(m, "statement " + id + " (pending, evidence " + evidence[2] + ") was changed"), m);
+    BOOST_TEST(contains(m, changed(id, "pending", 2)), m);
     BOOST_TEST(contains(m, "entry 3: "), m);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_pending_statement_with_another_result_is_named, Tampered)
 {
-    const std::string id = statementOf(evidence[1]);
-    tamper("UPDATE statements SET body = replace(body, '\"completion\":true', '\"completion\":true,\"success\":true')"
-           " WHERE id = '" +
-           id + "'");
+    const std::string id =
+        tamperStatement(1, "body = replace(body, '\"completion\":true', '\"completion\":true,\"success\":true')");
     const std::string m = firstMessage();
-    BOOST_TEST(contains(m, "statement " + id + " (pending, evidence " + evidence[1] + ") was changed"), m);
+    BOOST_TEST(contains(m, changed(id, "pending", 1)), m);
     BOOST_TEST(contains(m, "its body is not the one logged"), m);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_delivered_statement_edited_is_named, Tampered)
 {
-    const std::string id = statementOf(evidence[0]);
-    tamper("UPDATE statements SET state = 'delivered', delivered_at = '2026-11-20T10:00:00.000Z',"
-           " body = replace(body, '\"scaled\":1', '\"scaled\":0.99') WHERE id = '" +
-           id + "'");
+    const std::string id = tamperStatement(0, "state = 'delivered', delivered_at = '2026-11-20T10:00:00.000Z',"
+                                              " body = replace(body, '\"scaled\":1', '\"scaled\":0.99')");
     const std::string m = firstMessage();
-    BOOST_TEST(contains(m, "statement " + id + " (delivered, evidence " + evidence[0] + ") was changed"), m);
+    BOOST_TEST(contains(m, changed(id, "delivered", 0)), m);
 }
 
 BOOST_FIXTURE_TEST_CASE(statements_swapped_between_records_are_named, Tampered)
@@ -352,9 +360,8 @@ BOOST_FIXTURE_TEST_CASE(an_erased_learners_statements_still_verify_but_not_edite
     BOOST_TEST(r->getValue<bool>("ok"));
     BOOST_TEST(r->getValue<int>("statementsErased") > 0);
     runtime.reset();
-    const std::string id = statementOf(evidence[2]);
-    tamper("UPDATE statements SET body = replace(body, '\"scaled\":1', '\"scaled\":0.5') WHERE id = '" + id + "'");
-    BOOST_TEST(contains(firstMessage(), "statement " + id + " (pending, evidence " + evidence[2] + ") was changed"));
+    const std::string id = tamperStatement(2, "body = replace(body, '\"scaled\":1', '\"scaled\":0.5')");
+    BOOST_TEST(contains(firstMessage(), changed(id, "pending", 2)));
 }
 
 BOOST_FIXTURE_TEST_CASE(statements_made_before_binding_are_counted_not_passed_in_silence, Tampered)
