@@ -26,7 +26,9 @@ namespace web {
 
 namespace {
 
-/// The name a plugin status goes by in a problem's "error" (sfe_errstr's words).
+/// The name a plugin status goes by in a web problem's "error": the web's lower-case words ("notfound",
+/// as ApiHandler and FallbackHandler refuse). Not runtime::Error::statusName ("notFound"): the host
+/// reaches the plugin through its doors only, and the words on the wire stay as they are.
 std::string errorName(int status)
 {
     switch (status)
