@@ -10,6 +10,7 @@
 //
 
 #include "BenchStore.h"
+#include "ChildProcess.h"
 #include "EventMix.h"
 #include "MachineFacts.h"
 #include "ProgressPopulation.h"
@@ -22,9 +23,6 @@
 #include <Poco/Path.h>
 
 #include <sqlite3.h>
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -150,27 +148,9 @@ struct Run
 /// runner, a fresh small process, forks the measured one.
 int measure(int argc, char** argv)
 {
-    const std::string output = argv[2];
-    const auto started = std::chrono::steady_clock::now();
-    const pid_t pid = ::fork();
-    if (pid == 0)
-    {
-        const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0)
-        {
-            ::dup2(fd, 1);
-            ::close(fd);
-        }
-        ::execv(argv[3], argv + 3);
-        std::_Exit(127);
-    }
-    int status = 0;
-    struct rusage usage
-    {};
-    if (::wait4(pid, &status, 0, &usage) < 0) return 1;
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("%d %ld %.3f\n", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), usage.ru_maxrss,
-                seconds);
+    sfe::bench::ChildProcess::Ended ended;
+    if (!sfe::bench::ChildProcess::run(argv + 3, argv[2], ended)) return 1;
+    std::printf("%d %ld %.3f\n", ended.status, ended.usage.ru_maxrss, ended.seconds);
     (void)argc;
     return 0;
 }

@@ -9,6 +9,7 @@
 //
 
 #include "BenchStore.h"
+#include "ChildProcess.h"
 #include "EventMix.h"
 #include "MachineFacts.h"
 #include "ProgressPopulation.h"
@@ -24,9 +25,7 @@
 #include <Poco/TemporaryFile.h>
 
 #include <sqlite3.h>
-#include <fcntl.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -136,22 +135,14 @@ double cpuNow()
 /// once printed for the CLI at 1M was that): the runner, a fresh small process, forks the measured one.
 int measure(char** argv)
 {
-    const pid_t pid = ::fork();
-    if (pid == 0)
-    {
-        ::execvp(argv[3], argv + 3);
-        std::_Exit(127);
-    }
-    int status = 0;
-    struct rusage usage
-    {};
-    if (::wait4(pid, &status, 0, &usage) < 0) return 127;
+    sfe::bench::ChildProcess::Ended ended;
+    if (!sfe::bench::ChildProcess::run(argv + 3, "", ended)) return 127;
     if (FILE* f = std::fopen(argv[2], "w"))
     {
-        std::fprintf(f, "%ld\n", usage.ru_maxrss);
+        std::fprintf(f, "%ld\n", ended.usage.ru_maxrss);
         std::fclose(f);
     }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return ended.status;
 }
 
 Run runChild(const std::vector<std::string>& measured, const std::string& output)
@@ -165,32 +156,17 @@ Run runChild(const std::vector<std::string>& measured, const std::string& output
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
-    const auto started = std::chrono::steady_clock::now();
-    const pid_t pid = ::fork();
-    if (pid == 0)
-    {
-        const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0)
-        {
-            ::dup2(fd, 1);
-            ::close(fd);
-        }
-        ::execvp(argv[0], argv.data());
-        std::_Exit(127);
-    }
+    sfe::bench::ChildProcess::Ended ended;
+    if (!sfe::bench::ChildProcess::run(argv.data(), output, ended)) throw std::runtime_error("wait4 failed");
     Run run;
-    int status = 0;
-    struct rusage usage
-    {};
-    if (::wait4(pid, &status, 0, &usage) < 0) throw std::runtime_error("wait4 failed");
-    run.seconds = seconds(started);
+    run.seconds = ended.seconds;
     if (FILE* f = std::fopen(rssFile.c_str(), "r"))
     {
         if (std::fscanf(f, "%ld", &run.maxRssKiB) != 1) run.maxRssKiB = 0;
         std::fclose(f);
     }
-    run.cpu = cpuOf(usage);
-    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.cpu = cpuOf(ended.usage);
+    run.status = ended.status;
     return run;
 }
 
