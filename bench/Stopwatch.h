@@ -1,11 +1,14 @@
 //
 // Stopwatch.h
 //
-// Benchmark support: wall-clock and CPU time of the calling thread, added up over laps.
+// Benchmark support: wall-clock and CPU time of the calling thread, added up over laps; the
+// process's CPU time.
 //
 
 #ifndef SFE_BENCH_STOPWATCH_H
 #define SFE_BENCH_STOPWATCH_H
+
+#include <sys/resource.h>
 
 #include <chrono>
 #include <ctime>
@@ -45,6 +48,17 @@ public:
     }
 
     const Seconds& total() const { return _total; }
+
+    /// The CPU seconds (user + system) this process, all its threads, has used so far.
+    static double processCpu()
+    {
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        const auto seconds = [](const timeval& t) {
+            return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+        };
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+    }
 
 private:
     static double threadCpu()

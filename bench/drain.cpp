@@ -6,8 +6,10 @@
 // fresh LRS. See bench/README-drain.md.
 //
 
+#include "BenchMain.h"
 #include "BenchStore.h"
 #include "EventMix.h"
+#include "Stopwatch.h"
 
 #include "sfe/runtime/Runtime.h"
 #include "sfe/service/DefinitionCache.h"
@@ -44,8 +46,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using sfe::bench::BenchHost;
+using sfe::bench::BenchMain;
 using sfe::bench::call;
 using sfe::bench::EventMix;
+using sfe::bench::Stopwatch;
 
 const char* const kUsage =
     "usage: sfe-bench-drain [--statements N] [--batch N] [--rounds N] [--learners N] [--activities N]\n"
@@ -81,12 +85,7 @@ Options parse(int argc, char** argv)
     };
     auto count = [&](int& i) -> std::size_t {
         const std::string name = argv[i];
-        const std::string text = value(i);
-        char* end = nullptr;
-        const unsigned long long n = std::strtoull(text.c_str(), &end, 10);
-        if (text.empty() || *end != '\0' || n == 0 || text[0] == '-')
-            throw std::invalid_argument(name + ": '" + text + "' is not a positive whole number");
-        return static_cast<std::size_t>(n);
+        return BenchMain::wholeNumber(name, value(i));
     };
     for (int i = 1; i < argc; ++i)
     {
@@ -113,17 +112,6 @@ Options parse(int argc, char** argv)
 double secondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-/// CPU time (user and system) of this process so far, in seconds.
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& t) {
-        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-    };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 Poco::JSON::Object::Ptr parseObject(const std::string& json)
@@ -280,12 +268,12 @@ Figures pluginSide(const Options& options, const std::string& recorded, const st
     host.settings().setString("lrs.batch", std::to_string(options.batch));
     host.settings().setString("lrs.background", "false");
     sfe::runtime::Runtime runtime(host);
-    const double cpuBefore = cpuSeconds();
+    const double cpuBefore = Stopwatch::processCpu();
     const auto started = Clock::now();
     const auto summary = call(runtime, "sync", "{}");
     Figures f;
     f.seconds = secondsSince(started);
-    f.cpuSeconds = cpuSeconds() - cpuBefore;
+    f.cpuSeconds = Stopwatch::processCpu() - cpuBefore;
     f.statements = summary->getValue<std::size_t>("delivered");
     f.requests = summary->getValue<std::size_t>("requests");
     if (!summary->getValue<bool>("finished") || summary->getValue<std::size_t>("quarantined") != 0 ||
@@ -344,21 +332,10 @@ void printRow(std::size_t round, const char* side, const Figures& f)
                 f.rate(), f.cpuSeconds);
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+/// Records, exports the batches, and runs the rounds; returns the exit code. Removes its folder
+/// (unless kept) whether or not the rounds succeeded.
+int runBenchmark(const Options& options)
 {
-    Options options;
-    try
-    {
-        options = parse(argc, argv);
-    }
-    catch (const std::exception& e)
-    {
-        std::cerr << "sfe-bench-drain: " << e.what() << "\n" << kUsage;
-        return 2;
-    }
-
     const bool temporary = options.dir.empty();
     const std::string dir = temporary ? Poco::TemporaryFile::tempName() : options.dir;
     int status = 0;
@@ -461,4 +438,11 @@ int main(int argc, char** argv)
         }
     }
     return status;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    return BenchMain::run("sfe-bench-drain", kUsage, argc, argv, parse, runBenchmark);
 }

@@ -5,6 +5,7 @@
 // the raw sqlite3 API in the same transactions. See bench/README.md.
 //
 
+#include "BenchMain.h"
 #include "BenchStore.h"
 #include "EventMix.h"
 #include "LrsBaseline.h"
@@ -98,12 +99,7 @@ Options parse(int argc, char** argv)
     auto count = [&](int& i) -> std::size_t {
         const std::string name = argv[i];
         if (i + 1 >= argc) throw std::invalid_argument(name + " needs a value");
-        const std::string value = argv[++i];
-        char* end = nullptr;
-        const unsigned long long n = std::strtoull(value.c_str(), &end, 10);
-        if (value.empty() || *end != '\0' || n == 0 || value[0] == '-')
-            throw std::invalid_argument(name + ": '" + value + "' is not a positive whole number");
-        return static_cast<std::size_t>(n);
+        return sfe::bench::BenchMain::wholeNumber(name, argv[++i]);
     };
     for (int i = 1; i < argc; ++i)
     {
@@ -522,23 +518,5 @@ int run(const Options& options)
 
 int main(int argc, char** argv)
 {
-    try
-    {
-        return run(parse(argc, argv));
-    }
-    catch (const std::invalid_argument& e)
-    {
-        std::cerr << "sfe-bench-ingest: " << e.what() << "\n" << kUsage;
-        return 2;
-    }
-    catch (const Poco::Exception& e)
-    {
-        std::cerr << "sfe-bench-ingest: " << e.displayText() << "\n";
-        return 1;
-    }
-    catch (const std::exception& e)
-    {
-        std::cerr << "sfe-bench-ingest: " << e.what() << "\n";
-        return 1;
-    }
+    return sfe::bench::BenchMain::run("sfe-bench-ingest", kUsage, argc, argv, parse, run);
 }

@@ -6,6 +6,7 @@
 // rows through the raw sqlite3 API, in the same run. See bench/README-progress.md.
 //
 
+#include "BenchMain.h"
 #include "BenchStore.h"
 #include "EventMix.h"
 #include "ProgressBaseline.h"
@@ -98,13 +99,8 @@ Options parse(int argc, char** argv)
         return argv[++i];
     };
     auto count = [&](int& i, bool zeroAllowed) -> std::size_t {
-        const std::string name = argv[i], v = value(i);
-        char* end = nullptr;
-        const unsigned long long n = std::strtoull(v.c_str(), &end, 10);
-        if (v.empty() || *end != '\0' || v[0] == '-' || (n == 0 && !zeroAllowed))
-            throw std::invalid_argument(name + ": '" + v + "' is not a " + (zeroAllowed ? "whole" : "positive whole") +
-                                        " number");
-        return static_cast<std::size_t>(n);
+        const std::string name = argv[i];
+        return sfe::bench::BenchMain::wholeNumber(name, value(i), zeroAllowed);
     };
     auto percent = [&](int& i) -> double {
         const std::string name = argv[i], v = value(i);
@@ -453,23 +449,5 @@ int run(const Options& options)
 
 int main(int argc, char** argv)
 {
-    try
-    {
-        return run(parse(argc, argv));
-    }
-    catch (const std::invalid_argument& e)
-    {
-        std::cerr << "sfe-bench-progress: " << e.what() << "\n" << kUsage;
-        return 2;
-    }
-    catch (const Poco::Exception& e)
-    {
-        std::cerr << "sfe-bench-progress: " << e.displayText() << "\n";
-        return 1;
-    }
-    catch (const std::exception& e)
-    {
-        std::cerr << "sfe-bench-progress: " << e.what() << "\n";
-        return 1;
-    }
+    return sfe::bench::BenchMain::run("sfe-bench-progress", kUsage, argc, argv, parse, run);
 }

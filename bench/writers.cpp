@@ -7,7 +7,9 @@
 // See bench/README-writers.md.
 //
 
+#include "BenchMain.h"
 #include "MachineFacts.h"
+#include "Stopwatch.h"
 
 #include "sfe.h"
 
@@ -46,8 +48,10 @@
 
 namespace {
 
+using sfe::bench::BenchMain;
 using sfe::bench::cpuModel;
 using sfe::bench::loadAverage;
+using sfe::bench::Stopwatch;
 
 using Clock = std::chrono::steady_clock;
 
@@ -87,15 +91,6 @@ struct Options
     bool keep = false;
 };
 
-std::size_t positive(const std::string& name, const std::string& text)
-{
-    char* end = nullptr;
-    const unsigned long long n = std::strtoull(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || n == 0 || text[0] == '-')
-        throw std::invalid_argument(name + ": '" + text + "' is not a positive whole number");
-    return static_cast<std::size_t>(n);
-}
-
 Options parse(int argc, char** argv)
 {
     Options o;
@@ -107,27 +102,27 @@ Options parse(int argc, char** argv)
     for (int i = 1; i < argc; ++i)
     {
         const std::string arg = argv[i];
-        if (arg == "--events") o.events = positive(arg, value(i));
+        if (arg == "--events") o.events = BenchMain::wholeNumber(arg, value(i));
         else if (arg == "--procs")
         {
             o.procs.clear();
             std::stringstream list(value(i));
             std::string item;
-            while (std::getline(list, item, ',')) o.procs.push_back(positive(arg, item));
+            while (std::getline(list, item, ',')) o.procs.push_back(BenchMain::wholeNumber(arg, item));
             if (o.procs.empty()) throw std::invalid_argument("--procs: empty list");
         }
-        else if (arg == "--rounds") o.rounds = positive(arg, value(i));
-        else if (arg == "--learners") o.learners = positive(arg, value(i));
-        else if (arg == "--activities") o.activities = positive(arg, value(i));
+        else if (arg == "--rounds") o.rounds = BenchMain::wholeNumber(arg, value(i));
+        else if (arg == "--learners") o.learners = BenchMain::wholeNumber(arg, value(i));
+        else if (arg == "--activities") o.activities = BenchMain::wholeNumber(arg, value(i));
         else if (arg == "--plugin") o.plugin = value(i);
         else if (arg == "--pg") o.pg = value(i);
         else if (arg == "--no-sqlite") o.sqlite = false;
         else if (arg == "--busy-timeout-ms")
         {
             const std::string text = value(i);
-            o.busyTimeoutMs = text == "0" ? 0 : static_cast<long>(positive(arg, text));
+            o.busyTimeoutMs = text == "0" ? 0 : static_cast<long>(BenchMain::wholeNumber(arg, text));
         }
-        else if (arg == "--timeout-s") o.timeoutS = static_cast<unsigned>(positive(arg, value(i)));
+        else if (arg == "--timeout-s") o.timeoutS = static_cast<unsigned>(BenchMain::wholeNumber(arg, value(i)));
         else if (arg == "--dir") o.dir = value(i);
         else if (arg == "--keep") o.keep = true;
         else if (arg == "--help" || arg == "-h")
@@ -418,16 +413,6 @@ long long threadCpuNs()
     return static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec;
 }
 
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& t) {
-        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-    };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
 /// The text on one line, runs of white space made one space, at most 300 characters.
 std::string oneLine(const std::string& raw)
 {
@@ -488,7 +473,7 @@ void writer(const Options& options, const Store& store, const Workload& workload
     std::map<int, std::size_t> statuses;
     std::map<std::string, std::size_t> messages; // the first few distinct messages, with their counts
     std::size_t failed = 0;
-    const double cpuBefore = cpuSeconds();
+    const double cpuBefore = Stopwatch::processCpu();
     const long long start = nowNs();
     long long end = start;
     for (const auto& request : requests)
@@ -517,10 +502,12 @@ void writer(const Options& options, const Store& store, const Workload& workload
         }
         door.free(response);
     }
-    const double cpu = cpuSeconds() - cpuBefore;
+    const double cpu = Stopwatch::processCpu() - cpuBefore;
     out << "calls " << latencies.size() << "\nfailed " << failed << "\nstart " << start << "\nend " << end << "\ncpu "
         << cpu << "\nlogged " << tally.lines << "\n";
-    for (const auto& [status, n] : statuses) out << "status " << status << " " << n << "\n";
+    // The status's words come from the door (sfe_errstr): the parent never loads the plugin.
+    for (const auto& [status, n] : statuses)
+        out << "status " << status << " " << n << " " << door.errstr(status) << "\n";
     for (const auto& [m, n] : messages) out << "message " << n << " " << m << "\n";
     for (const auto& m : tally.first) out << "log " << oneLine(m) << "\n";
     for (std::size_t i = 0; i < latencies.size(); ++i)
@@ -611,6 +598,7 @@ struct RunResult
     std::size_t preemptedCalls = 0; ///< calls that did not block but were switched out involuntarily
     double offPreempted = 0;        ///< their off-CPU seconds
     std::map<int, std::size_t> statuses;
+    std::map<int, std::string> statusTexts;      ///< each status's sfe_errstr, as the writers' door gave it
     std::map<std::string, std::size_t> messages; ///< distinct failure messages and how often each came
     std::string prepareError;
     double load = 0;       ///< 1-minute load average at the end
@@ -875,8 +863,12 @@ void readReport(const std::string& file, std::size_t planned, int exitStatus, Ru
         {
             int s;
             std::size_t n;
+            std::string text;
             in >> s >> n;
+            std::getline(in, text);
+            if (!text.empty() && text[0] == ' ') text.erase(0, 1);
             r.statuses[s] += n;
+            r.statusTexts[s] = text;
         }
         else
         {
@@ -1107,37 +1099,6 @@ void printOffCpu(const std::vector<Cell>& cells)
     }
 }
 
-const char* statusName(int status)
-{
-    switch (status)
-    {
-        case -1:
-            return "never made";
-        case SFE_ERROR:
-            return "error";
-        case SFE_INVALID:
-            return "invalid";
-        case SFE_NOTFOUND:
-            return "notFound";
-        case SFE_CONFLICT:
-            return "conflict";
-        case SFE_STORE:
-            return "store";
-        case SFE_MISUSE:
-            return "misuse";
-        case SFE_CONFIG:
-            return "config";
-        case SFE_ABI:
-            return "abi";
-        case SFE_NETWORK:
-            return "network";
-        case SFE_BUSY:
-            return "busy";
-        default:
-            return "other";
-    }
-}
-
 void printFailures(const std::vector<Cell>& cells)
 {
     bool any = false;
@@ -1156,7 +1117,7 @@ void printFailures(const std::vector<Cell>& cells)
             for (const auto& [status, n] : r.statuses)
             {
                 if (status < 0) std::printf("%s%zu never made", separator, n);
-                else std::printf("%s%zu status %d %s", separator, n, status, statusName(status));
+                else std::printf("%s%zu status %d %s", separator, n, status, r.statusTexts.at(status).c_str());
                 separator = ", ";
             }
             if (!r.statuses.empty()) std::printf(")");
@@ -1328,23 +1289,5 @@ int run(const Options& options)
 
 int main(int argc, char** argv)
 {
-    Options options;
-    try
-    {
-        options = parse(argc, argv);
-    }
-    catch (const std::exception& e)
-    {
-        std::cerr << "sfe-bench-writers: " << e.what() << "\n" << kUsage;
-        return 2;
-    }
-    try
-    {
-        return run(options);
-    }
-    catch (const std::exception& e)
-    {
-        std::cerr << "sfe-bench-writers: " << e.what() << "\n";
-        return 1;
-    }
+    return BenchMain::run("sfe-bench-writers", kUsage, argc, argv, parse, run);
 }
