@@ -159,5 +159,16 @@ set(CPACK_SOURCE_GENERATOR TGZ)
 set(CPACK_SOURCE_PACKAGE_FILE_NAME "sfia-evidence-${PROJECT_VERSION}-Source")
 set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/Testing/" "/__pycache__/" "\\\\.pyc$" "/node_modules/" "~$")
 
+# `--target package` writes the source tarball too, as the README says: after the .deb, cpack runs
+# this script, which makes the tarball from CPackSourceConfig.cmake (`--target package_source`
+# alone). The source configuration carries the same script; it does nothing there.
+set(SFE_SOURCE_TOO ${CMAKE_BINARY_DIR}/sfe-package-source-too.cmake)
+file(WRITE ${SFE_SOURCE_TOO}
+     "if(NOT CPACK_GENERATOR STREQUAL \"DEB\")\n  return()\nendif()\n"
+     "execute_process(COMMAND \"${CMAKE_CPACK_COMMAND}\" --config \"${CMAKE_BINARY_DIR}/CPackSourceConfig.cmake\"\n"
+     "                WORKING_DIRECTORY \"${CMAKE_BINARY_DIR}\" RESULT_VARIABLE rc)\n"
+     "if(rc)\n  message(FATAL_ERROR \"the source tarball: cpack --config CPackSourceConfig.cmake failed (\${rc})\")\nendif()\n")
+set(CPACK_POST_BUILD_SCRIPTS ${SFE_SOURCE_TOO})
+
 include(CPack)
 
