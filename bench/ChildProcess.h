@@ -35,11 +35,12 @@ public:
 
     /// Runs argv[0] (searched in PATH when it has no '/') with `argv` (ending in a null pointer), its
     /// standard output to the file `output` unless that is empty, and waits for it. False when the
-    /// wait failed: `ended` then says nothing.
+    /// fork or the wait failed: `ended` then says nothing.
     static bool run(char* const argv[], const std::string& output, Ended& ended)
     {
         const auto started = std::chrono::steady_clock::now();
         const pid_t pid = ::fork();
+        if (pid < 0) return false; // no child: nothing to wait for (wait4(-1) would take any child)
         if (pid == 0)
         {
             if (!output.empty())

@@ -25,11 +25,11 @@ class CommandLine;
 class PersonOption
 {
 public:
-    static void define(Poco::Util::OptionSet& options);
     /// Adds --learner ID, required.
+    static void define(Poco::Util::OptionSet& options);
 
-    static std::string apply(const CommandLine& line, Poco::JSON::Object& request);
     /// Sets the request's "person" to it and returns it.
+    static std::string apply(const CommandLine& line, Poco::JSON::Object& request);
 };
 
 }
