@@ -301,12 +301,13 @@ class StoreCase(unittest.TestCase):
         """Runs the CLI on the test's store and returns its peak resident memory (KiB), from wait4's
         rusage; it must exit 0."""
         command = [self.cli.executable, "--manifest", self.cli.manifest, *self.store.args(*args), *args]
-        with open(os.devnull, "wb") as sink:
-            child = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
+        # stderr to a file, not a pipe: a pipe nobody reads until the end would stop a chatty child.
+        with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
+            child = subprocess.Popen(command, stdout=sink, stderr=errors)
             _, status, usage = os.wait4(child.pid, 0)
             child.returncode = os.waitstatus_to_exitcode(status)
-            err = child.stderr.read()
-            child.stderr.close()
+            errors.seek(0)
+            err = errors.read()
         self.assertEqual(child.returncode, 0, err[-2000:])
         return usage.ru_maxrss
 
