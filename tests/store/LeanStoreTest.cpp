@@ -80,7 +80,7 @@ struct Recorded: TestPlugin
     }
 
     /// Turns the store into the one the plugin before schema 8 wrote: the same texts in the text
-    /// columns, no _z columns, the two dropped indexes back, schema version 7.
+    /// columns, no _z columns, the two dropped indexes back, no later table or index, schema version 7.
     void downgradeToVersion7()
     {
         runtime.reset();
@@ -90,7 +90,8 @@ struct Recorded: TestPlugin
              {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
               "CREATE INDEX evidence_event ON evidence(event_id)",
               "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)", "DROP TABLE pull_cursor",
-              "DROP TABLE text_dictionaries", "DELETE FROM schema_migrations WHERE version >= 8"})
+              "DROP TABLE text_dictionaries", "DROP INDEX verifications_auditor",
+              "DELETE FROM schema_migrations WHERE version >= 8"})
             session << statement, now;
     }
 

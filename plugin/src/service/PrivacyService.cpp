@@ -22,6 +22,7 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/String.h>
 
+#include <limits>
 #include <map>
 
 using namespace Poco::Data::Keywords;
@@ -102,14 +103,26 @@ std::vector<PersonRecords::Attainment> PrivacyService::attainments(const std::st
     return attained;
 }
 
-std::vector<PersonRecords::Verification> PrivacyService::verifications(const std::string& person)
+std::vector<PersonRecords::Verification>
+PrivacyService::verificationPage(const std::string& person, const std::optional<PersonRecords::Verification>& after,
+                                 std::size_t limit)
 {
-    std::vector<PersonRecords::Verification> verified;
+    // Keyset paging on (verified_at, evidence_id), compared as bytes: SQLite's BINARY collation
+    // does; PostgreSQL's default follows the locale, so "C" there, as index
+    // verifications_auditor (migration 11) is built.
+    const std::string bytes = _db.isPostgreSQL() ? " COLLATE \"C\"" : "";
     std::string who = person;
+    std::string time = after ? after->verifiedAt : "", sameTime = time, id = after ? after->evidence : "";
+    Poco::Int64 lim = limit == 0 ? std::numeric_limits<Poco::Int64>::max() : static_cast<Poco::Int64>(limit);
     std::vector<std::string> ids, times;
     _db.session() << _db.sql("SELECT evidence_id, verified_at FROM verifications WHERE auditor = ?"
-                             " ORDER BY verified_at, evidence_id"),
-        use(who), into(ids), into(times), now;
+                             " AND (verified_at" +
+                             bytes + " > ? OR (verified_at = ? AND evidence_id" + bytes +
+                             " > ?))"
+                             " ORDER BY verified_at" +
+                             bytes + ", evidence_id" + bytes + " LIMIT ?"),
+        use(who), use(time), use(sameTime), use(id), use(lim), into(ids), into(times), now;
+    std::vector<PersonRecords::Verification> verified;
     for (std::size_t i = 0; i < ids.size(); ++i) verified.push_back({ids[i], times[i]});
     return verified;
 }
@@ -124,7 +137,7 @@ PersonRecords PrivacyService::exportPerson(const std::string& person, std::size_
     held.statements = statementPage(person, 0, listPage);
 
     held.attainments = attainments(person);
-    held.verified = verifications(person);
+    held.verified = verificationPage(person, std::nullopt, listPage);
 
     if (!held.ref && held.asLearner.empty() && held.asAssessor.empty() && held.statements.empty() &&
         held.verified.empty())

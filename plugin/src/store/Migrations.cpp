@@ -431,13 +431,26 @@ Migration textDictionaries()
         }};
 }
 
+// Version 11: an auditor's verifications by their time, in the order privacy.export pages them
+// (PrivacyService::verificationPage) and erasure finds them; before, both read the whole table. On
+// PostgreSQL the keys in byte order ("C"), as the paging query compares them.
+Migration verificationsByAuditor()
+{
+    return {11, "verifications by auditor", {}, [](Database& db) {
+                const std::string bytes = db.isPostgreSQL() ? " COLLATE \"C\"" : "";
+                db.session() << "CREATE INDEX verifications_auditor ON verifications(auditor, verified_at" + bytes +
+                                    ", evidence_id" + bytes + ")",
+                    now;
+            }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {
-        definitions(), evidence(),         trust(),     signatures(), progressIndex(),
-        senderLease(), statementBinding(), leanStore(), pullCursor(), textDictionaries()};
+        definitions(),      evidence(),  trust(),      signatures(),       progressIndex(),         senderLease(),
+        statementBinding(), leanStore(), pullCursor(), textDictionaries(), verificationsByAuditor()};
     return all;
 }
 

@@ -13,6 +13,9 @@
 #include "sfe/presenter/Request.h"
 #include "sfe/service/PrivacyService.h"
 
+#include <optional>
+#include <string>
+
 namespace sfe {
 namespace plugin {
 class HostServices;
@@ -32,6 +35,9 @@ public:
 
 private:
     static constexpr std::size_t kExportPage = 1000; ///< records read per query in an export
+
+    /// The verification a cursor's "verified" key names ("TIME,RECORD"); nullopt for any other text.
+    static std::optional<service::PersonRecords::Verification> verificationAfter(const std::string& key);
 
     plugin::HostServices& _clock;
     service::PrivacyService& _privacy;

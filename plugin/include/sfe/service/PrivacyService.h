@@ -84,9 +84,9 @@ public:
     PrivacyService(store::Database& db, store::LearnerRefs& refs, std::shared_ptr<const SigningKeys> keys);
 
     /// Everything held about the person. Throws SFE_NOTFOUND when nothing is. With `listPage`,
-    /// asLearner, asAssessor and statements hold at most that many, the first of each: the rest
-    /// are read with evidencePage() and statementPage() (a person with many records is exported
-    /// a page at a time).
+    /// asLearner, asAssessor, statements and verified hold at most that many, the first of each: the
+    /// rest are read with evidencePage(), statementPage() and verificationPage() (a person with many
+    /// records is exported a page at a time).
     PersonRecords exportPerson(const std::string& person, std::size_t listPage = 0);
 
     /// The person's evidence as learner (or, `asAssessor`, the evidence they attested) with seq
@@ -100,8 +100,12 @@ public:
     /// The levels the person attained, in the order of their time.
     std::vector<PersonRecords::Attainment> attainments(const std::string& person);
 
-    /// The records the person verified as auditor, in the order of their time.
-    std::vector<PersonRecords::Verification> verifications(const std::string& person);
+    /// The records the person verified as auditor, in the order of their time and then of the
+    /// record's id (byte order, on PostgreSQL too): those after `after` (nullopt: from the first),
+    /// at most `limit` (0: all; an auditor of a large LMS may have verified any number of records).
+    std::vector<PersonRecords::Verification> verificationPage(const std::string& person,
+                                                              const std::optional<PersonRecords::Verification>& after,
+                                                              std::size_t limit);
 
     /// The statements about the person with seq after `afterSeq`, at most `limit`, in outbox order.
     std::vector<store::StatementRecord> statementPage(const std::string& person, long long afterSeq, std::size_t limit);
