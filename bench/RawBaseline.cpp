@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -101,6 +102,23 @@ RawBaseline::RawBaseline(const std::string& storePath):
     Prepared tables(_store, _storePath,
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     while (tables.step()) _tableNames.push_back(text(tables.get(), 0));
+    for (const std::string& table : _tableNames)
+    {
+        Prepared withoutRowid(_store, _storePath,
+                              "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+                              " AND sql LIKE '%WITHOUT ROWID%'");
+        sqlite3_bind_text(withoutRowid.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
+        withoutRowid.step();
+        std::string key;
+        if (sqlite3_column_int64(withoutRowid.get(), 0) > 0)
+        {
+            Prepared columns(_store, _storePath, "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk");
+            sqlite3_bind_text(columns.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
+            while (columns.step()) key += (key.empty() ? "" : " || char(31) || ") + quoted(text(columns.get(), 0));
+        }
+        _keySql.push_back(key);
+    }
+    _keyMarks.resize(_tableNames.size());
 }
 
 RawBaseline::~RawBaseline()
@@ -119,9 +137,18 @@ void RawBaseline::copyTo(const std::string& copyPath)
 void RawBaseline::mark()
 {
     std::vector<std::int64_t> ends;
-    for (const std::string& table : _tableNames)
+    const std::int64_t at = static_cast<std::int64_t>(_marks.size());
+    for (std::size_t t = 0; t < _tableNames.size(); ++t)
     {
-        Prepared last(_store, _storePath, "SELECT COALESCE(MAX(rowid), 0) FROM " + quoted(table));
+        if (!_keySql[t].empty())
+        {
+            // No rowid: the keys not seen before are this mark's (one scan of the key per mark).
+            Prepared keys(_store, _storePath, "SELECT " + _keySql[t] + " FROM " + quoted(_tableNames[t]));
+            while (keys.step()) _keyMarks[t].emplace(text(keys.get(), 0), at);
+            ends.push_back(at);
+            continue;
+        }
+        Prepared last(_store, _storePath, "SELECT COALESCE(MAX(rowid), 0) FROM " + quoted(_tableNames[t]));
         last.step();
         ends.push_back(sqlite3_column_int64(last.get(), 0));
     }
@@ -134,6 +161,11 @@ std::size_t RawBaseline::rowsAdded()
     std::size_t rows = 0;
     for (std::size_t t = 0; t < _tableNames.size(); ++t)
     {
+        if (!_keySql[t].empty())
+        {
+            for (const auto& [key, mark] : _keyMarks[t]) rows += mark > 0 ? 1 : 0;
+            continue;
+        }
         Prepared count(_store, _storePath,
                        "SELECT COUNT(*) FROM " + quoted(_tableNames[t]) + " WHERE rowid > ? AND rowid <= ?");
         sqlite3_bind_int64(count.get(), 1, _marks.front()[t]);
@@ -185,7 +217,15 @@ const std::vector<RawBaseline::Table>& RawBaseline::load()
     if (_marks.size() < 2) throw std::runtime_error("RawBaseline::load: mark() before and after the run");
     std::vector<std::size_t> written;
     for (std::size_t t = 0; t < _tableNames.size(); ++t)
-        if (_marks.back()[t] > _marks.front()[t]) written.push_back(t);
+    {
+        bool added = _marks.back()[t] > _marks.front()[t];
+        if (!_keySql[t].empty())
+        {
+            added = false;
+            for (const auto& [key, mark] : _keyMarks[t]) added = added || mark > 0;
+        }
+        if (added) written.push_back(t);
+    }
 
     _loaded.clear();
     _tables.clear();
@@ -197,18 +237,30 @@ const std::vector<RawBaseline::Table>& RawBaseline::load()
         sqlite3_bind_text(columns.get(), 1, _tableNames[t].c_str(), -1, SQLITE_TRANSIENT);
         while (columns.step()) loaded.columns.push_back(text(columns.get(), 0));
 
-        std::string sql = "SELECT rowid";
+        // A WITHOUT ROWID table's rows are read whole and placed by the mark that saw their key
+        // first: Row::rowid is then that mark's number, as its _marks entries are.
+        const bool keyed = !_keySql[t].empty();
+        std::string sql = "SELECT " + (keyed ? _keySql[t] : std::string("rowid"));
         for (const auto& c : loaded.columns) sql += ", " + quoted(c);
-        sql += " FROM " + quoted(_tableNames[t]) + " WHERE rowid > ? AND rowid <= ? ORDER BY rowid";
+        sql += " FROM " + quoted(_tableNames[t]) + (keyed ? "" : " WHERE rowid > ? AND rowid <= ? ORDER BY rowid");
         Prepared select(_store, _storePath, sql);
-        sqlite3_bind_int64(select.get(), 1, _marks.front()[t]);
-        sqlite3_bind_int64(select.get(), 2, _marks.back()[t]);
+        if (!keyed)
+        {
+            sqlite3_bind_int64(select.get(), 1, _marks.front()[t]);
+            sqlite3_bind_int64(select.get(), 2, _marks.back()[t]);
+        }
         Table figures;
         figures.name = _tableNames[t];
         while (select.step())
         {
             Row row;
-            row.rowid = sqlite3_column_int64(select.get(), 0);
+            if (keyed)
+            {
+                const auto mark = _keyMarks[t].find(text(select.get(), 0));
+                if (mark == _keyMarks[t].end() || mark->second == 0) continue; // there before the run
+                row.rowid = mark->second;
+            }
+            else row.rowid = sqlite3_column_int64(select.get(), 0);
             for (int c = 1; c <= static_cast<int>(loaded.columns.size()); ++c)
             {
                 Value v;
@@ -242,6 +294,9 @@ const std::vector<RawBaseline::Table>& RawBaseline::load()
             }
             loaded.rows.push_back(std::move(row));
         }
+        if (keyed)
+            std::stable_sort(loaded.rows.begin(), loaded.rows.end(),
+                             [](const Row& a, const Row& b) { return a.rowid < b.rowid; });
         figures.rows = loaded.rows.size();
         _tables.push_back(figures);
         _loaded.push_back(std::move(loaded));

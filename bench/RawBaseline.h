@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -22,7 +23,8 @@ namespace bench {
 
 /// Watches a SQLite store while a run writes to it, then replays the run's rows as plain
 /// inserts. Usage: copyTo() and mark() before the run, mark() after each of its transactions;
-/// then load() reads the rows the run added (those above each table's first mark, by rowid) and
+/// then load() reads the rows the run added (those above each table's first mark, by rowid; in a
+/// WITHOUT ROWID table, the keys a mark saw first) and
 /// replay() inserts them into the copy, transaction by transaction as the run committed them,
 /// with one statement per table prepared once and bound, stepped and reset per row. The copy has
 /// the store's schema, indexes and reference rows (mappings, definitions), so constraints and
@@ -95,7 +97,13 @@ private:
     std::string _copyPath;
     sqlite3* _store = nullptr;
     std::vector<std::string> _tableNames;
-    std::vector<std::vector<std::int64_t>> _marks; ///< per mark, each table's largest rowid
+    /// Per mark, each table's largest rowid; for a WITHOUT ROWID table, the mark's own number.
+    std::vector<std::vector<std::int64_t>> _marks;
+    /// Per table: its primary key as one text expression for a WITHOUT ROWID table (which has no
+    /// rowid to tell new rows by), else empty.
+    std::vector<std::string> _keySql;
+    /// Per WITHOUT ROWID table: each key, with the number of the mark that first saw it.
+    std::vector<std::unordered_map<std::string, std::int64_t>> _keyMarks;
     std::vector<Loaded> _loaded;
     std::vector<Table> _tables;
 };

@@ -63,9 +63,9 @@ struct Signed: TestPlugin
             std::string contentHash = sfe::store::EvidenceLog::sha256(content);
             std::string chain = sfe::store::EvidenceLog::link(prev, contentHash);
             Poco::Int64 seq = e.seq;
-            s << db.sql("UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, prev_hash = ?,"
-                        " chain_hash = ? WHERE seq = ?"),
-                use(content), use(contentHash), use(prev), use(chain), use(seq), now;
+            s << db.sql("UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, chain_hash = ?"
+                        " WHERE seq = ?"),
+                use(content), use(contentHash), use(chain), use(seq), now;
             prev = chain;
         }
     }

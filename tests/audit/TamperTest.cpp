@@ -247,8 +247,8 @@ BOOST_FIXTURE_TEST_CASE(an_inserted_log_entry_is_named, Tampered)
     tamper(
         "UPDATE evidence_log SET seq = seq + 1000 WHERE seq >= 5;"
         "UPDATE evidence_log SET seq = seq - 999 WHERE seq > 1000;"
-        "INSERT INTO evidence_log(seq, evidence_id, action, content, content_sha256, prev_hash, chain_hash, logged_at)"
-        " SELECT 5, evidence_id, action, content, content_sha256, chain_hash, chain_hash, logged_at"
+        "INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256, chain_hash, logged_at)"
+        " SELECT 5, evidence_id, action, content, content_z, content_sha256, chain_hash, logged_at"
         " FROM evidence_log WHERE seq = 4");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "entry 5 "), m);
@@ -379,10 +379,9 @@ BOOST_FIXTURE_TEST_CASE(statements_made_before_binding_are_counted_not_passed_in
             std::string chain = sfe::store::EvidenceLog::link(prev, hash);
             Poco::Int64 seq = e.seq;
             session << db.sql(
-                "UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, prev_hash = ?,"
-                " chain_hash = ? WHERE seq = ?"),
-                Poco::Data::Keywords::use(content), Poco::Data::Keywords::use(hash), Poco::Data::Keywords::use(prev),
-                Poco::Data::Keywords::use(chain), Poco::Data::Keywords::use(seq), Poco::Data::Keywords::now;
+                "UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, chain_hash = ? WHERE seq = ?"),
+                Poco::Data::Keywords::use(content), Poco::Data::Keywords::use(hash), Poco::Data::Keywords::use(chain),
+                Poco::Data::Keywords::use(seq), Poco::Data::Keywords::now;
             prev = chain;
         }
         session << "UPDATE statements SET log_seq = NULL", Poco::Data::Keywords::now;
@@ -554,7 +553,7 @@ BOOST_FIXTURE_TEST_CASE(a_broken_link_at_a_part_boundary_is_found_on_both_sides,
     const auto parts = verifyInParts(*this, 3); // 1..3, 4..6, 7, the rest
     BOOST_TEST_REQUIRE(parts.size() >= 2u);
     BOOST_TEST(contains(parts[0]->getObject("firstProblem")->getValue<std::string>("message"),
-                        "entry 3 (record " + evidence[2] + "): its chain_hash is not"));
+                        "entry 3 (record " + evidence[2] + "): does not link to the entry before it"));
     BOOST_TEST(contains(parts[1]->getObject("firstProblem")->getValue<std::string>("message"),
                         "entry 4 (record " + evidence[3] + "): does not link to the entry before it"));
 }

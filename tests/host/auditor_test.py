@@ -105,8 +105,11 @@ class Auditor(StoreCase):
         self.assertEqual(view["evidence"]["id"], evidence)
         entry = view["log"][0]
         plain_text(self.store)
-        rows = self.store.rows("SELECT seq, content, content_sha256, prev_hash, chain_hash FROM evidence_log"
-                               " WHERE evidence_id = '%s'" % evidence)
+        # The store keeps no prev_hash (schema 12): it is the chain hash of the entry before (64 zeros
+        # before the first).
+        rows = self.store.rows("SELECT l.seq, l.content, l.content_sha256, COALESCE(p.chain_hash, '%s'), l.chain_hash"
+                               " FROM evidence_log l LEFT JOIN evidence_log p ON p.seq = l.seq - 1"
+                               " WHERE l.evidence_id = '%s'" % ("0" * 64, evidence))
         self.assertEqual(len(rows), 1)
         seq, content, content_sha, prev_hash, chain_hash = rows[0]
         self.assertEqual(str(entry["seq"]), str(seq))

@@ -80,18 +80,23 @@ struct Recorded: TestPlugin
     }
 
     /// Turns the store into the one the plugin before schema 8 wrote: the same texts in the text
-    /// columns, no _z columns, the two dropped indexes back, no later table or index, schema version 7.
+    /// columns, no _z columns, the two dropped indexes back, prev_hash stored, no later table or index, schema
+    /// version 7.
     void downgradeToVersion7()
     {
         runtime.reset();
         Poco::Data::Session session = storeSession();
         sfe::test::storeAsPlainText(session, [this](const std::string& s) { return sql(s); });
-        for (const char* statement :
-             {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
-              "CREATE INDEX evidence_event ON evidence(event_id)",
-              "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)", "DROP TABLE pull_cursor",
-              "DROP TABLE text_dictionaries", "DROP INDEX verifications_auditor",
-              "DELETE FROM schema_migrations WHERE version >= 8"})
+        for (
+            const char* statement :
+            {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
+             "CREATE INDEX evidence_event ON evidence(event_id)",
+             "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)", "DROP TABLE pull_cursor",
+             "DROP TABLE text_dictionaries", "DROP INDEX verifications_auditor",
+             "ALTER TABLE evidence_log ADD COLUMN prev_hash VARCHAR(64) NOT NULL DEFAULT ''",
+             "UPDATE evidence_log SET prev_hash = COALESCE((SELECT p.chain_hash FROM evidence_log p"
+             " WHERE p.seq = evidence_log.seq - 1), '0000000000000000000000000000000000000000000000000000000000000000')",
+             "DELETE FROM schema_migrations WHERE version >= 8"})
             session << statement, now;
     }
 

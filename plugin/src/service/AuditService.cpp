@@ -284,12 +284,13 @@ void AuditService::verifyEntries(AuditReport& report, long long from, long long 
         if (e.seq != expected)
             problem(e.seq, e.evidenceId,
                     at + "expected entry " + std::to_string(expected) + " here: entries were deleted or inserted");
-        if (e.prevHash != prev)
-            problem(e.seq, e.evidenceId, at + "does not link to the entry before it (prev_hash differs)");
         if (store::EvidenceLog::sha256(e.content) != e.contentSha256)
             problem(e.seq, e.evidenceId, at + "its content does not match its content_sha256 (the entry was changed)");
-        if (store::EvidenceLog::link(e.prevHash, e.contentSha256) != e.chainHash)
-            problem(e.seq, e.evidenceId, at + "its chain_hash is not SHA-256(prev_hash || content_sha256)");
+        // Linked to the entry read before it (the chain hash stored before `from` for the first).
+        if (store::EvidenceLog::link(prev, e.contentSha256) != e.chainHash)
+            problem(e.seq, e.evidenceId,
+                    at + "does not link to the entry before it: its chain_hash is not SHA-256(prev_hash ||"
+                         " content_sha256), prev_hash being the chain_hash before it");
         prev = e.chainHash;
         expected = e.seq + 1;
         for (; cp < cpSeq.size() && cpSeq[cp] <= e.seq; ++cp)

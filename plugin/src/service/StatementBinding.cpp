@@ -117,8 +117,8 @@ std::string StatementBinding::refusal(store::Database& db, const store::Statemen
     Poco::Int64 seq = *statement.logSeq;
     std::vector<std::string> content, contentSha, prev, chain;
     std::vector<Poco::Nullable<Poco::Data::BLOB>> contentZ;
-    db.session() << db.sql(
-        "SELECT content, content_z, content_sha256, prev_hash, chain_hash FROM evidence_log WHERE seq = ?"),
+    db.session() << db.sql("SELECT l.content, l.content_z, l.content_sha256, " + store::EvidenceLog::prevHashSql("l") +
+                           ", l.chain_hash FROM evidence_log l WHERE l.seq = ?"),
         use(seq), into(content), into(contentZ), into(contentSha), into(prev), into(chain), now;
     const std::string entry = "entry " + std::to_string(seq);
     if (content.empty()) return prefix + entry + " is missing";

@@ -384,6 +384,30 @@ void Database::migrate()
                                  std::to_string(version) + "; this plugin reads version " + std::to_string(latest) +
                                  (version > latest ? "" : ": open it once where it may be written, to migrate it"));
     }
+    // SQLite: a migration may rebuild a table other tables' foreign keys name (create, copy, drop,
+    // rename: SQLite's way to change a table), which enforcement would refuse half way; it is off
+    // while migrations run (the pragma is ignored inside a transaction) and every foreign key is
+    // checked before the commit instead.
+    struct ForeignKeysOff
+    {
+        Poco::Data::Session* session;
+        explicit ForeignKeysOff(Poco::Data::Session* s):
+            session(s)
+        {
+            if (session) *session << "PRAGMA foreign_keys=OFF", now;
+        }
+        ~ForeignKeysOff()
+        {
+            try
+            {
+                if (session) *session << "PRAGMA foreign_keys=ON", now;
+            }
+            catch (...)
+            {
+                // Only a broken connection fails here; its next use says so.
+            }
+        }
+    } foreignKeysOff(isSQLite() ? _primary.get() : nullptr);
     Transaction tx(*this);
     *_primary << "CREATE TABLE IF NOT EXISTS schema_migrations ("
                  "  version INTEGER PRIMARY KEY,"
@@ -400,6 +424,9 @@ void Database::migrate()
         _ready = true;
         return; // nothing written: the rollback ends the transaction
     }
+    // Rows someone's edit left naming a missing row are counted, not refused: `audit verify` is
+    // where they are reported, and it must still open the store.
+    const long long brokenBefore = isSQLite() ? brokenForeignKeys() : 0;
     for (const Migration& m : migrations())
     {
         if (m.version <= current) continue;
@@ -411,8 +438,19 @@ void Database::migrate()
         *_primary << sql("INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, ?)"),
             use(version), use(description), use(appliedAt), now;
     }
+    if (isSQLite() && brokenForeignKeys() > brokenBefore)
+        throw runtime::Error(SFE_STORE, "cannot migrate the store " + _displayName +
+                                            ": the migration would leave rows naming rows that are not there"
+                                            " (PRAGMA foreign_key_check)");
     tx.commit();
     _ready = true;
+}
+
+long long Database::brokenForeignKeys()
+{
+    Poco::Int64 count = 0;
+    *_primary << "SELECT COUNT(*) FROM pragma_foreign_key_check", into(count), now;
+    return count;
 }
 
 Poco::Data::Session& Database::session()

@@ -52,6 +52,12 @@ std::string EvidenceLog::link(const std::string& prevHash, const std::string& co
     return sha256(prevHash + contentSha256);
 }
 
+std::string EvidenceLog::prevHashSql(const std::string& alias)
+{
+    return "COALESCE((SELECT p.chain_hash FROM evidence_log p WHERE p.seq = " + alias + ".seq - 1), CASE WHEN " +
+           alias + ".seq = 1 THEN '" + kGenesis + "' ELSE '' END)";
+}
+
 std::optional<LogEntry> EvidenceLog::head()
 {
     auto last = entries(-1, 1);
@@ -91,8 +97,8 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
     for (const std::string& content : contents)
         encoded.push_back(StoredText::blob(StoredText::encode(content, dictionaries.forText(content))));
     _db.session() << _db.sql("INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256,"
-                             " prev_hash, chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        use(seqs), use(ids), use(acts), use(empty), use(encoded), use(hashes), use(prevs), use(chains), use(times), now;
+                             " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        use(seqs), use(ids), use(acts), use(empty), use(encoded), use(hashes), use(chains), use(times), now;
     last.seq = seqs.back();
     last.evidenceId = ids.back();
     last.action = acts.back();
@@ -110,14 +116,10 @@ std::vector<LogEntry> EvidenceLog::entries(long long fromSeq, std::size_t limit)
     Poco::Int64 lim = static_cast<Poco::Int64>(limit);
     Poco::Int64 from = fromSeq;
     // fromSeq < 0 asks for the last entries (the head).
-    if (fromSeq < 0)
-        select << _db.sql("SELECT seq, evidence_id, action, content, content_z, content_sha256, prev_hash, chain_hash,"
-                          " logged_at FROM evidence_log ORDER BY seq DESC LIMIT ?"),
-            use(lim), now;
-    else
-        select << _db.sql("SELECT seq, evidence_id, action, content, content_z, content_sha256, prev_hash, chain_hash,"
-                          " logged_at FROM evidence_log WHERE seq >= ? ORDER BY seq LIMIT ?"),
-            use(from), use(lim), now;
+    const std::string columns = "SELECT l.seq, l.evidence_id, l.action, l.content, l.content_z, l.content_sha256, " +
+                                prevHashSql("l") + " AS prev_hash, l.chain_hash, l.logged_at FROM evidence_log l";
+    if (fromSeq < 0) select << _db.sql(columns + " ORDER BY l.seq DESC LIMIT ?"), use(lim), now;
+    else select << _db.sql(columns + " WHERE l.seq >= ? ORDER BY l.seq LIMIT ?"), use(from), use(lim), now;
     Poco::Data::RecordSet rs(select);
     std::vector<LogEntry> result;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())

@@ -30,9 +30,11 @@ namespace store {
 namespace {
 
 // The entry, its evidence row (NULLs when there is none) and the refs of the row's people. Served
-// by the primary keys of evidence_log, evidence and learner_refs.
-const char* const kEntriesSql =
-    "SELECT l.seq, l.evidence_id, l.action, l.content, l.content_sha256, l.prev_hash, l.chain_hash, l.logged_at,"
+// by the primary keys of evidence_log (also for the entry before, whose chain hash is its prev_hash),
+// evidence and learner_refs.
+const std::string kEntriesSql =
+    "SELECT l.seq, l.evidence_id, l.action, l.content, l.content_sha256, " + EvidenceLog::prevHashSql("l") +
+    ", l.chain_hash, l.logged_at,"
     " e.id, e.seq, e.event_id, e.kind, e.learner, e.skill_code, e.level_number, e.definition_sha256,"
     " e.level_text_sha256, e.activity_id, e.mapping_id, e.verb, e.score_raw, e.score_min, e.score_max,"
     " e.score_scaled, e.success, e.assessor, e.outcome, e.note, e.evidence_url, e.occurred_at, e.recorded_at,"
@@ -179,7 +181,7 @@ public:
     {
         if (!_handle)
             throw runtime::Error(SFE_STORE, "cannot read the evidence log: the store " + db.target() + " is closed");
-        _entries = prepare(kEntriesSql);
+        _entries = prepare(kEntriesSql.c_str());
         _responsibilities = prepare(kResponsibilitiesSql);
         for (sqlite3_stmt* s : {_entries, _responsibilities})
             if (sqlite3_bind_int64(s, 1, from) != SQLITE_OK || sqlite3_bind_int64(s, 2, to) != SQLITE_OK) fail("bind");
@@ -375,7 +377,7 @@ bool LogCursor::nextPage(LogRow& row)
         if (_from > _to) return false;
         Poco::Data::Statement select(_db.session());
         Poco::Int64 from = _from, to = _to, limit = static_cast<Poco::Int64>(kPage);
-        select << _db.sql(std::string(kEntriesSql) + " LIMIT ?"), use(from), use(to), use(limit), now;
+        select << _db.sql(kEntriesSql + " LIMIT ?"), use(from), use(to), use(limit), now;
         Poco::Data::RecordSet rs(select);
         for (bool more = rs.moveFirst(); more; more = rs.moveNext())
         {

@@ -444,13 +444,107 @@ Migration verificationsByAuditor()
             }};
 }
 
+// Version 12: leaner rows (issue 12). The log entry no longer stores prev_hash: it is the chain
+// hash of the entry before (64 zeros before the first), which every reader takes from there
+// (EvidenceLog::prevHashSql), so the chain and what it proves are unchanged. On SQLite the tables
+// written per event are rebuilt without the rowid or unique index a key already gives: evidence,
+// statements and evidence_log are keyed by their seq (INTEGER PRIMARY KEY: the rowid), lms_events
+// and evidence_responsibilities by their primary key (WITHOUT ROWID). Rows, columns' values and
+// every other index stay as they were. Database::migrate runs a SQLite migration with foreign key
+// enforcement off, and checks every foreign key before it commits.
+Migration leanerRows()
+{
+    return {12, "leaner rows: no prev_hash; SQLite tables keyed by seq or primary key", {}, [](Database& db) {
+                auto& session = db.session();
+                if (db.isPostgreSQL())
+                {
+                    session << "ALTER TABLE evidence_log DROP COLUMN prev_hash", now;
+                    return;
+                }
+                // Each table: created under a new name, filled, the old one dropped (with its
+                // indexes), renamed, its indexes made again.
+                struct Rebuild
+                {
+                    const char* table;
+                    const char* definition; ///< the columns and constraints, after the name
+                    const char* columns;    ///< copied, in the new table's order
+                    std::vector<const char*> indexes;
+                };
+                const std::vector<Rebuild> rebuilds = {
+                    {"lms_events",
+                     "(event_id TEXT PRIMARY KEY, kind VARCHAR(16) NOT NULL, received_at VARCHAR(24) NOT NULL)"
+                     " WITHOUT ROWID",
+                     "event_id, kind, received_at",
+                     {}},
+                    {"evidence",
+                     "(seq INTEGER PRIMARY KEY, id VARCHAR(36) NOT NULL UNIQUE,"
+                     " event_id TEXT NOT NULL REFERENCES lms_events(event_id),"
+                     " kind VARCHAR(16) NOT NULL CHECK (kind IN ('learning', 'demonstrated')),"
+                     " learner TEXT NOT NULL, skill_code VARCHAR(16) NOT NULL, level_number INTEGER NOT NULL,"
+                     " definition_sha256 VARCHAR(64) NOT NULL, level_text_sha256 VARCHAR(64) NOT NULL,"
+                     " activity_id TEXT REFERENCES activities(id), mapping_id VARCHAR(36) REFERENCES mappings(id),"
+                     " verb VARCHAR(16) NOT NULL, score_raw DOUBLE PRECISION, score_min DOUBLE PRECISION,"
+                     " score_max DOUBLE PRECISION, score_scaled DOUBLE PRECISION, success INTEGER, assessor TEXT,"
+                     " outcome VARCHAR(24), note TEXT, evidence_url TEXT, occurred_at VARCHAR(24) NOT NULL,"
+                     " recorded_at VARCHAR(24) NOT NULL, withdrawn_at VARCHAR(24), withdrawn_reason TEXT,"
+                     " learner_ref VARCHAR(64), assessor_ref VARCHAR(64), note_sha256 VARCHAR(64),"
+                     " erased_at VARCHAR(24), FOREIGN KEY (definition_sha256, skill_code, level_number)"
+                     " REFERENCES levels(definition_sha256, skill_code, number))",
+                     "seq, id, event_id, kind, learner, skill_code, level_number, definition_sha256,"
+                     " level_text_sha256, activity_id, mapping_id, verb, score_raw, score_min, score_max,"
+                     " score_scaled, success, assessor, outcome, note, evidence_url, occurred_at, recorded_at,"
+                     " withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at",
+                     {"CREATE INDEX evidence_progress ON evidence(learner, skill_code, level_number, seq, id, kind,"
+                      " verb, outcome, activity_id, withdrawn_at, occurred_at)"}},
+                    {"evidence_responsibilities",
+                     "(evidence_id VARCHAR(36) NOT NULL REFERENCES evidence(id),"
+                     " responsibility_id VARCHAR(32) NOT NULL, PRIMARY KEY (evidence_id, responsibility_id))"
+                     " WITHOUT ROWID",
+                     "evidence_id, responsibility_id",
+                     {}},
+                    {"statements",
+                     "(seq INTEGER PRIMARY KEY, id VARCHAR(36) NOT NULL UNIQUE,"
+                     " evidence_id VARCHAR(36) REFERENCES evidence(id), kind VARCHAR(24) NOT NULL,"
+                     " learner TEXT NOT NULL, body TEXT NOT NULL, voids_statement_id VARCHAR(36),"
+                     " state VARCHAR(12) NOT NULL DEFAULT 'pending'"
+                     " CHECK (state IN ('pending', 'delivered', 'quarantined')),"
+                     " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at VARCHAR(24) NOT NULL, last_error TEXT,"
+                     " created_at VARCHAR(24) NOT NULL, delivered_at VARCHAR(24), signature TEXT, log_seq BIGINT,"
+                     " body_z BLOB)",
+                     "seq, id, evidence_id, kind, learner, body, voids_statement_id, state, attempts,"
+                     " next_attempt_at, last_error, created_at, delivered_at, signature, log_seq, body_z",
+                     {"CREATE INDEX statements_due ON statements(state, next_attempt_at, seq)",
+                      "CREATE INDEX statements_learner ON statements(learner, seq)",
+                      "CREATE INDEX statements_evidence ON statements(evidence_id)"}},
+                    {"evidence_log",
+                     "(seq INTEGER PRIMARY KEY, evidence_id VARCHAR(36) NOT NULL,"
+                     " action VARCHAR(12) NOT NULL CHECK (action IN ('record', 'withdraw', 'verify')),"
+                     " content TEXT NOT NULL, content_sha256 VARCHAR(64) NOT NULL, chain_hash VARCHAR(64) NOT NULL,"
+                     " logged_at VARCHAR(24) NOT NULL, content_z BLOB)",
+                     "seq, evidence_id, action, content, content_sha256, chain_hash, logged_at, content_z",
+                     {"CREATE INDEX evidence_log_evidence ON evidence_log(evidence_id)"}},
+                };
+                for (const Rebuild& r : rebuilds)
+                {
+                    const std::string table = r.table, rebuilt = table + "_v12";
+                    session << "CREATE TABLE " + rebuilt + " " + r.definition, now;
+                    session << "INSERT INTO " + rebuilt + "(" + r.columns + ") SELECT " + r.columns + " FROM " + table +
+                                   " ORDER BY 1",
+                        now;
+                    session << "DROP TABLE " + table, now;
+                    session << "ALTER TABLE " + rebuilt + " RENAME TO " + table, now;
+                    for (const char* index : r.indexes) session << std::string(index), now;
+                }
+            }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {
-        definitions(),      evidence(),  trust(),      signatures(),       progressIndex(),         senderLease(),
-        statementBinding(), leanStore(), pullCursor(), textDictionaries(), verificationsByAuditor()};
+        definitions(),      evidence(),  trust(),      signatures(),       progressIndex(),          senderLease(),
+        statementBinding(), leanStore(), pullCursor(), textDictionaries(), verificationsByAuditor(), leanerRows()};
     return all;
 }
 

@@ -164,6 +164,8 @@ private:
     std::unique_ptr<Poco::Data::Session> openSession();
     void configure(Poco::Data::Session& session);
     void migrate();
+    /// SQLite: the rows whose foreign keys name a missing row (PRAGMA foreign_key_check).
+    long long brokenForeignKeys();
     std::unique_ptr<Poco::Data::Session> acquire();
     void release(std::unique_ptr<Poco::Data::Session> session);
 

@@ -20,7 +20,8 @@ namespace sfe {
 namespace store {
 
 /// One link of the chain. chainHash = SHA-256 over the bytes of prevHash (hex) followed by
-/// contentSha256 (hex); the first entry's prevHash is 64 zeros.
+/// contentSha256 (hex); prevHash is the chain hash of the entry before, and the first entry's is 64
+/// zeros.
 struct LogEntry
 {
     long long seq = 0;
@@ -48,6 +49,11 @@ public:
     static const std::string kGenesis; ///< 64 zeros
     static std::string sha256(const std::string& bytes);
     static std::string link(const std::string& prevHash, const std::string& contentSha256);
+
+    /// SQL for the prev_hash of the entry `alias` names: the chain hash of the entry before it, 64
+    /// zeros for entry 1, '' when the entry before is missing. The store does not keep it (schema 12):
+    /// it is the previous entry's chain hash, and keeping it again cost 64 bytes per entry.
+    static std::string prevHashSql(const std::string& alias);
 
     /// Appends entries with these (evidenceId, action, content), chained after the current head.
     /// Returns the new head.
