@@ -146,6 +146,24 @@ BOOST_AUTO_TEST_CASE(random_ids_are_valid_version_4_and_distinct)
         const std::string id = Uuid::random();
         BOOST_TEST(Uuid::check(id) == "");
         BOOST_TEST(id[14] == '4');
+        BOOST_TEST(std::string("89ab").find(id[19]) != std::string::npos, id); // the RFC 4122 variant
+        seen.insert(id);
+    }
+    BOOST_TEST(seen.size() == 100u);
+}
+
+BOOST_AUTO_TEST_CASE(time_ordered_ids_are_valid_version_7_and_sort_by_time)
+{
+    std::set<std::string> seen;
+    std::string before;
+    for (long long ms = 1764547200000LL; ms < 1764547200000LL + 100; ++ms)
+    {
+        const std::string id = Uuid::timeOrdered(ms);
+        BOOST_TEST(Uuid::check(id) == "");
+        BOOST_TEST(id[14] == '7');
+        BOOST_TEST(std::string("89ab").find(id[19]) != std::string::npos, id);
+        BOOST_TEST(id > before, id << " after " << before);
+        before = id;
         seen.insert(id);
     }
     BOOST_TEST(seen.size() == 100u);

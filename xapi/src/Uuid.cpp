@@ -20,17 +20,13 @@
 namespace sfe {
 namespace xapi {
 
-std::string Uuid::random()
-{
-    return Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
-}
+namespace {
 
-std::string Uuid::timeOrdered(long long unixMs)
+/// The next 8 bytes of this thread's pool of the kernel's CSPRNG, drawn 4 KiB at a time: Poco's
+/// generator opens /dev/urandom for every id, which cost more than the rest of recording an
+/// event's ids.
+unsigned long long randomBits()
 {
-    static std::atomic<unsigned> counter{0};
-    const unsigned sequence = counter.fetch_add(1, std::memory_order_relaxed) & 0x0fffu;
-    // 62 random bits from the kernel's CSPRNG, drawn 4 KiB at a time: Poco's generator opens
-    // /dev/urandom for every id, which cost more than the rest of recording an event's ids.
     thread_local unsigned char pool[4096];
     thread_local std::size_t used = sizeof pool;
     if (used + 8 > sizeof pool)
@@ -46,7 +42,28 @@ std::string Uuid::timeOrdered(long long unixMs)
     }
     unsigned long long bits = 0;
     for (int i = 0; i < 8; ++i) bits = (bits << 8) | pool[used++];
-    bits = (bits & 0x3fffffffffffffffULL) | 0x8000000000000000ULL; // the RFC 4122 variant, 10
+    return bits;
+}
+
+} // namespace
+
+std::string Uuid::random()
+{
+    // 122 random bits: version 4, the RFC 4122 variant (10).
+    const unsigned long long high = (randomBits() & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
+    const unsigned long long low = (randomBits() & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
+    char id[37];
+    std::snprintf(id, sizeof id, "%08llx-%04llx-%04llx-%04llx-%012llx", high >> 32, (high >> 16) & 0xffffULL,
+                  high & 0xffffULL, low >> 48, low & 0xffffffffffffULL);
+    return std::string(id, 36);
+}
+
+std::string Uuid::timeOrdered(long long unixMs)
+{
+    static std::atomic<unsigned> counter{0};
+    const unsigned sequence = counter.fetch_add(1, std::memory_order_relaxed) & 0x0fffu;
+    // 62 random bits, and the RFC 4122 variant, 10.
+    const unsigned long long bits = (randomBits() & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
     char id[37];
     std::snprintf(id, sizeof id, "%08llx-%04llx-7%03x-%04llx-%012llx",
                   static_cast<unsigned long long>(unixMs >> 16) & 0xffffffffULL,

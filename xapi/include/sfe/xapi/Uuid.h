@@ -19,7 +19,7 @@ namespace xapi {
 class Uuid
 {
 public:
-    /// A random (version 4) UUID, from Poco::UUIDGenerator.
+    /// A random (version 4) UUID: 122 bits of the kernel's CSPRNG (getrandom).
     static std::string random();
 
     /// A time-ordered (version 7, RFC 9562) UUID: 48 bits of Unix milliseconds from `unixMs` (the
