@@ -9,6 +9,7 @@
 
 #include "sfe/service/LogContent.h"
 #include "sfe/store/EvidenceLog.h"
+#include "sfe/store/HashColumn.h"
 #include "sfe/store/EvidenceRepository.h"
 
 #include <Poco/Data/Session.h>
@@ -63,9 +64,11 @@ struct Signed: TestPlugin
             std::string contentHash = sfe::store::EvidenceLog::sha256(content);
             std::string chain = sfe::store::EvidenceLog::link(prev, contentHash);
             Poco::Int64 seq = e.seq;
+            Poco::Data::BLOB hashBytes = sfe::store::HashColumn::bytes(contentHash),
+                             chainBytes = sfe::store::HashColumn::bytes(chain);
             s << db.sql("UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, chain_hash = ?"
                         " WHERE seq = ?"),
-                use(content), use(contentHash), use(chain), use(seq), now;
+                use(content), use(hashBytes), use(chainBytes), use(seq), now;
             prev = chain;
         }
     }
@@ -101,7 +104,9 @@ BOOST_FIXTURE_TEST_CASE(a_checkpoint_moved_to_the_rewritten_chain_fails_its_sign
 {
     rewriteChainAfterChanging(evidence[1]);
     auto& s = runtime->database().session();
-    s << "UPDATE checkpoints SET chain_hash = (SELECT chain_hash FROM evidence_log WHERE seq = checkpoints.seq)", now;
+    s << "UPDATE checkpoints SET chain_hash = (SELECT " + hexOf("chain_hash") +
+             " FROM evidence_log WHERE seq = checkpoints.seq)",
+        now;
     auto r = ok("audit.verify");
     BOOST_TEST(!r->getValue<bool>("ok"));
     const std::string m = r->getObject("firstProblem")->getValue<std::string>("message");

@@ -14,6 +14,7 @@
 
 #include "sfe/service/LogContent.h"
 #include "sfe/store/EvidenceLog.h"
+#include "sfe/store/HashColumn.h"
 
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -380,8 +381,9 @@ BOOST_FIXTURE_TEST_CASE(statements_made_before_binding_are_counted_not_passed_in
             Poco::Int64 seq = e.seq;
             session << db.sql(
                 "UPDATE evidence_log SET content = ?, content_z = NULL, content_sha256 = ?, chain_hash = ? WHERE seq = ?"),
-                Poco::Data::Keywords::use(content), Poco::Data::Keywords::use(hash), Poco::Data::Keywords::use(chain),
-                Poco::Data::Keywords::use(seq), Poco::Data::Keywords::now;
+                Poco::Data::Keywords::use(content), Poco::Data::Keywords::bind(sfe::store::HashColumn::bytes(hash)),
+                Poco::Data::Keywords::bind(sfe::store::HashColumn::bytes(chain)), Poco::Data::Keywords::use(seq),
+                Poco::Data::Keywords::now;
             prev = chain;
         }
         session << "UPDATE statements SET log_seq = NULL", Poco::Data::Keywords::now;

@@ -395,14 +395,17 @@ class EraseElsewhere(unittest.TestCase):
         attest = {"learner": "erin", "responsibility": "CSMG-3.1", "assessor": "assessor-x"}
         status, first, _ = door.call(a, "attest", dict(attest, eventId="erase-1"))
         self.assertEqual(status, SFE_OK, first)
-        old_ref = ws.store.rows("SELECT learner_ref FROM evidence WHERE id = ?", (first["evidence"][0],))[0][0]
+        ref_sql = "SELECT %s FROM evidence WHERE id = ?" % ws.store.hex_of("learner_ref")  # kept as bytes
+        old_ref = ws.store.rows(ref_sql, (first["evidence"][0],))[0][0]
+        self.assertEqual(ws.store.rows("SELECT COUNT(*) FROM learner_refs WHERE ref = ?", (old_ref,))[0][0]
+                         in (1, "1"), True, "the ref as learner_refs has it")
 
         status, erased, _ = door.call(b, "privacy.erase", {"person": "erin"})
         self.assertEqual(status, SFE_OK, erased)
 
         status, second, _ = door.call(a, "attest", dict(attest, eventId="erase-2", responsibility="CSMG-3.2"))
         self.assertEqual(status, SFE_OK, second)
-        new_ref = ws.store.rows("SELECT learner_ref FROM evidence WHERE id = ?", (second["evidence"][0],))[0][0]
+        new_ref = ws.store.rows(ref_sql, (second["evidence"][0],))[0][0]
         self.assertNotEqual(new_ref, old_ref, "the new record links to the erased person's reference")
         self.assertEqual(ws.store.rows("SELECT COUNT(*) FROM learner_refs WHERE ref = ?", (old_ref,))[0][0]
                          in (0, "0"), True)

@@ -311,12 +311,12 @@ BOOST_FIXTURE_TEST_CASE(evidence_show_gives_the_record_its_log_entry_hashes_and_
     BOOST_TEST(content == column("SELECT content FROM evidence_log WHERE evidence_id = ?", id));
     BOOST_TEST(entry->getValue<std::string>("contentSha256") == sfe::store::EvidenceLog::sha256(content));
     BOOST_TEST(entry->getValue<std::string>("contentSha256") ==
-               column("SELECT content_sha256 FROM evidence_log WHERE evidence_id = ?", id));
+               column("SELECT " + hexOf("content_sha256") + " FROM evidence_log WHERE evidence_id = ?", id));
     BOOST_TEST(entry->getValue<std::string>("chainHash") ==
                sfe::store::EvidenceLog::link(entry->getValue<std::string>("prevHash"),
                                              entry->getValue<std::string>("contentSha256")));
     BOOST_TEST(entry->getValue<std::string>("chainHash") ==
-               column("SELECT chain_hash FROM evidence_log WHERE evidence_id = ?", id));
+               column("SELECT " + hexOf("chain_hash") + " FROM evidence_log WHERE evidence_id = ?", id));
     BOOST_TEST(entry->getValue<bool>("contentIntact"));
     BOOST_TEST(entry->getValue<bool>("linkIntact"));
     BOOST_TEST(entry->getValue<bool>("followsPrevious"));

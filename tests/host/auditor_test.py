@@ -106,10 +106,12 @@ class Auditor(StoreCase):
         entry = view["log"][0]
         plain_text(self.store)
         # The store keeps no prev_hash (schema 12): it is the chain hash of the entry before (64 zeros
-        # before the first).
-        rows = self.store.rows("SELECT l.seq, l.content, l.content_sha256, COALESCE(p.chain_hash, '%s'), l.chain_hash"
+        # before the first). Hashes are stored as their bytes.
+        hex_of = self.store.hex_of
+        rows = self.store.rows("SELECT l.seq, l.content, %s, CASE WHEN p.seq IS NULL THEN '%s' ELSE %s END, %s"
                                " FROM evidence_log l LEFT JOIN evidence_log p ON p.seq = l.seq - 1"
-                               " WHERE l.evidence_id = '%s'" % ("0" * 64, evidence))
+                               " WHERE l.evidence_id = '%s'" % (hex_of("l.content_sha256"), "0" * 64,
+                                                                hex_of("p.chain_hash"), hex_of("l.chain_hash"), evidence))
         self.assertEqual(len(rows), 1)
         seq, content, content_sha, prev_hash, chain_hash = rows[0]
         self.assertEqual(str(entry["seq"]), str(seq))

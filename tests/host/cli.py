@@ -187,6 +187,10 @@ class Store:
             return os.path.isfile(self.path)
         return bool(self.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"))
 
+    def hex_of(self, column):
+        """SQL for the hex digits of a hash the log stores as bytes (content_sha256, chain_hash; schema 12)."""
+        return "ENCODE(%s, 'hex')" % column if self.postgres else "LOWER(HEX(%s))" % column
+
     def rows(self, sql, params=()):
         """The rows of a query, as tuples (of text on PostgreSQL)."""
         if not self.postgres:

@@ -87,17 +87,30 @@ struct Recorded: TestPlugin
         runtime.reset();
         Poco::Data::Session session = storeSession();
         sfe::test::storeAsPlainText(session, [this](const std::string& s) { return sql(s); });
-        for (
-            const char* statement :
-            {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
-             "CREATE INDEX evidence_event ON evidence(event_id)",
-             "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)", "DROP TABLE pull_cursor",
-             "DROP TABLE text_dictionaries", "DROP INDEX verifications_auditor",
-             "ALTER TABLE evidence_log ADD COLUMN prev_hash VARCHAR(64) NOT NULL DEFAULT ''",
-             "UPDATE evidence_log SET prev_hash = COALESCE((SELECT p.chain_hash FROM evidence_log p"
-             " WHERE p.seq = evidence_log.seq - 1), '0000000000000000000000000000000000000000000000000000000000000000')",
-             "DELETE FROM schema_migrations WHERE version >= 8"})
+        for (const char* statement :
+             {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
+              "CREATE INDEX evidence_event ON evidence(event_id)",
+              "CREATE INDEX evidence_learner_ref ON evidence(learner_ref)", "DROP TABLE pull_cursor",
+              "DROP TABLE text_dictionaries", "DROP INDEX verifications_auditor",
+              "DELETE FROM schema_migrations WHERE version >= 8"})
             session << statement, now;
+        // The hashes as hex digits again (schema 12 keeps their bytes), prev_hash and received_at stored.
+        const std::vector<std::pair<const char*, std::vector<const char*>>> hashes = {
+            {"evidence_log", {"content_sha256", "chain_hash"}},
+            {"evidence", {"level_text_sha256", "learner_ref", "assessor_ref", "note_sha256"}}};
+        for (const auto& [table, columns] : hashes)
+            for (const std::string column : columns)
+                session << (onPostgreSQL() ? "ALTER TABLE " + std::string(table) + " ALTER COLUMN " + column +
+                                                 " TYPE VARCHAR(64) USING ENCODE(" + column + ", 'hex')"
+                                           : "UPDATE " + std::string(table) + " SET " + column + " = LOWER(HEX(" +
+                                                 column + ")) WHERE " + column + " IS NOT NULL"),
+                    now;
+        session << "ALTER TABLE lms_events ADD COLUMN received_at VARCHAR(24) NOT NULL DEFAULT ''", now;
+        session << "ALTER TABLE evidence_log ADD COLUMN prev_hash VARCHAR(64) NOT NULL DEFAULT ''", now;
+        session << "UPDATE evidence_log SET prev_hash = COALESCE((SELECT p.chain_hash FROM evidence_log p"
+                   " WHERE p.seq = evidence_log.seq - 1), '" +
+                       std::string(64, '0') + "')",
+            now;
     }
 
     std::vector<std::string> completions;

@@ -179,6 +179,13 @@ public:
         return out;
     }
 
+    /// SQL for the hex digits of a hash the log stores as bytes (evidence_log's content_sha256 and
+    /// chain_hash, schema 12), in the store's dialect.
+    std::string hexOf(const std::string& column) const
+    {
+        return onPostgreSQL() ? "ENCODE(" + column + ", 'hex')" : "LOWER(HEX(" + column + "))";
+    }
+
     void start() { runtime = std::make_unique<runtime::Runtime>(host); }
 
     /// Calls the operation; returns the result (status and JSON).

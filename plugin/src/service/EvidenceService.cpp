@@ -483,7 +483,7 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
     for (const auto& r : batch.evidence)
         if (_progress.rule().canAttain(r.kind, r.verb, r.outcome.value_or("")))
             affected.emplace(r.learner, r.skillCode);
-    evidence.insertEvents(batch.eventIds, batch.eventKinds, at);
+    evidence.insertEvents(batch.eventIds, batch.eventKinds);
     evidence.insert(batch.evidence);
     settleStatements(batch.statements, affected, at);
     appendLogAndStatements(log, batch.statements, at, now);
@@ -534,7 +534,7 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
         voiding.push_back(std::move(s));
     }
     evidence.withdraw(evidenceId, at, reason);
-    evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"}, at);
+    evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"});
     // A level is lost when the re-evaluation voids the "achieved" statement of an attainment.
     std::map<std::string, int> levelOfAchievement;
     {

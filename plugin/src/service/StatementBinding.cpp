@@ -114,29 +114,26 @@ std::string StatementBinding::refusal(store::Database& db, const store::Statemen
         if (!boundFrom.isNull() && statement.seq < boundFrom.value()) return {}; // made before binding
         return prefix + "no log entry binds it";
     }
-    Poco::Int64 seq = *statement.logSeq;
-    std::vector<std::string> content, contentSha, prev, chain;
-    std::vector<Poco::Nullable<Poco::Data::BLOB>> contentZ;
-    db.session() << db.sql("SELECT l.content, l.content_z, l.content_sha256, " + store::EvidenceLog::prevHashSql("l") +
-                           ", l.chain_hash FROM evidence_log l WHERE l.seq = ?"),
-        use(seq), into(content), into(contentZ), into(contentSha), into(prev), into(chain), now;
-    const std::string entry = "entry " + std::to_string(seq);
-    if (content.empty()) return prefix + entry + " is missing";
+    // The entry as `audit verify` reads it (store::EvidenceLog::entries).
+    const std::string entry = "entry " + std::to_string(*statement.logSeq);
+    std::vector<store::LogEntry> entries;
     try
     {
-        content[0] = store::StoredText::read(content[0], contentZ[0], "evidence log " + entry);
+        entries = store::EvidenceLog(db).entries(*statement.logSeq, 1);
     }
     catch (const runtime::Error&)
     {
-        return prefix + entry + " was changed";
+        return prefix + entry + " was changed"; // its stored text does not decode
     }
-    if (store::EvidenceLog::sha256(content[0]) != contentSha[0] ||
-        store::EvidenceLog::link(prev[0], contentSha[0]) != chain[0])
+    if (entries.empty() || entries.front().seq != *statement.logSeq) return prefix + entry + " is missing";
+    const store::LogEntry& e = entries.front();
+    if (store::EvidenceLog::sha256(e.content) != e.contentSha256 ||
+        store::EvidenceLog::link(e.prevHash, e.contentSha256) != e.chainHash)
         return prefix + entry + " was changed";
     std::optional<std::vector<StatementBinding>> bindings;
     try
     {
-        bindings = read(content[0]);
+        bindings = read(e.content);
     }
     catch (const Poco::Exception&)
     {

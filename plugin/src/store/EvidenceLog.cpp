@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/EvidenceLog.h"
+#include "sfe/store/HashColumn.h"
 #include "sfe/store/TextDictionaries.h"
 
 #include "sfe/store/StoredText.h"
@@ -37,14 +38,7 @@ std::string EvidenceLog::sha256(const std::string& bytes)
     unsigned int length = 0;
     if (!md || EVP_Digest(bytes.data(), bytes.size(), digest, &length, md, nullptr) != 1 || length != 32)
         throw std::runtime_error("OpenSSL's SHA-256 failed");
-    static const char kHex[] = "0123456789abcdef";
-    std::string hex(2 * length, '0');
-    for (std::size_t i = 0; i < length; ++i)
-    {
-        hex[2 * i] = kHex[digest[i] >> 4];
-        hex[2 * i + 1] = kHex[digest[i] & 0x0f];
-    }
-    return hex;
+    return HashColumn::hex(digest, length);
 }
 
 std::string EvidenceLog::link(const std::string& prevHash, const std::string& contentSha256)
@@ -54,8 +48,13 @@ std::string EvidenceLog::link(const std::string& prevHash, const std::string& co
 
 std::string EvidenceLog::prevHashSql(const std::string& alias)
 {
-    return "COALESCE((SELECT p.chain_hash FROM evidence_log p WHERE p.seq = " + alias + ".seq - 1), CASE WHEN " +
-           alias + ".seq = 1 THEN '" + kGenesis + "' ELSE '' END)";
+    return "(SELECT p.chain_hash FROM evidence_log p WHERE p.seq = " + alias + ".seq - 1)";
+}
+
+std::string EvidenceLog::prevHash(long long seq, const std::optional<std::string>& chainHashBefore)
+{
+    if (chainHashBefore) return *chainHashBefore;
+    return seq == 1 ? kGenesis : std::string();
 }
 
 std::optional<LogEntry> EvidenceLog::head()
@@ -92,13 +91,18 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
     // The content is kept compressed in content_z (StoredText), content left empty; its hash is
     // the hash of the text. One execution per entry (vectors bound without `bulk`, which
     // PostgreSQL's connector lacks).
-    std::vector<Poco::Data::BLOB> encoded;
+    std::vector<Poco::Data::BLOB> encoded, hashBlobs, chainBlobs;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        hashBlobs.push_back(HashColumn::bytes(hashes[i]));
+        chainBlobs.push_back(HashColumn::bytes(chains[i]));
+    }
     TextDictionaries& dictionaries = _db.textDictionaries();
     for (const std::string& content : contents)
         encoded.push_back(StoredText::blob(StoredText::encode(content, dictionaries.forText(content))));
     _db.session() << _db.sql("INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256,"
                              " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        use(seqs), use(ids), use(acts), use(empty), use(encoded), use(hashes), use(chains), use(times), now;
+        use(seqs), use(ids), use(acts), use(empty), use(encoded), use(hashBlobs), use(chainBlobs), use(times), now;
     last.seq = seqs.back();
     last.evidenceId = ids.back();
     last.action = acts.back();
@@ -132,9 +136,9 @@ std::vector<LogEntry> EvidenceLog::entries(long long fromSeq, std::size_t limit)
         if (!rs["content_z"].isEmpty())
             e.content = StoredText::read(e.content, rs["content_z"].extract<Poco::Data::BLOB>(),
                                          "evidence log entry " + std::to_string(e.seq));
-        e.contentSha256 = rs["content_sha256"].convert<std::string>();
-        e.prevHash = rs["prev_hash"].convert<std::string>();
-        e.chainHash = rs["chain_hash"].convert<std::string>();
+        e.contentSha256 = HashColumn::hexAt(rs, "content_sha256").value_or("");
+        e.prevHash = prevHash(e.seq, HashColumn::hexAt(rs, "prev_hash"));
+        e.chainHash = HashColumn::hexAt(rs, "chain_hash").value_or("");
         e.loggedAt = rs["logged_at"].convert<std::string>();
         result.push_back(std::move(e));
     }

@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/EvidenceRepository.h"
+#include "sfe/store/HashColumn.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Nullable.h>
@@ -71,7 +72,7 @@ EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
     r.skillCode = rs["skill_code"].convert<std::string>();
     r.level = rs["level_number"].convert<int>();
     r.definitionSha256 = rs["definition_sha256"].convert<std::string>();
-    r.levelTextSha256 = rs["level_text_sha256"].convert<std::string>();
+    r.levelTextSha256 = HashColumn::hexAt(rs, "level_text_sha256").value_or("");
     r.activityId = optional<std::string>(rs, "activity_id");
     r.mappingId = optional<std::string>(rs, "mapping_id");
     r.verb = rs["verb"].convert<std::string>();
@@ -88,9 +89,9 @@ EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
     r.recordedAt = rs["recorded_at"].convert<std::string>();
     r.withdrawnAt = optional<std::string>(rs, "withdrawn_at");
     r.withdrawnReason = optional<std::string>(rs, "withdrawn_reason");
-    r.learnerRef = rs["learner_ref"].isEmpty() ? std::string() : rs["learner_ref"].convert<std::string>();
-    r.assessorRef = optional<std::string>(rs, "assessor_ref");
-    r.noteSha256 = optional<std::string>(rs, "note_sha256");
+    r.learnerRef = HashColumn::hexAt(rs, "learner_ref").value_or("");
+    r.assessorRef = HashColumn::hexAt(rs, "assessor_ref");
+    r.noteSha256 = HashColumn::hexAt(rs, "note_sha256");
     r.erasedAt = optional<std::string>(rs, "erased_at");
     const std::string state = rs["state"].convert<std::string>();
     if (auto known = stateNamed(state)) r.state = *known;
@@ -135,29 +136,29 @@ std::set<std::string> EvidenceRepository::knownEvents(const std::vector<std::str
     return std::set<std::string>(found.begin(), found.end());
 }
 
-void EvidenceRepository::insertEvents(const std::vector<std::string>& eventIds, const std::vector<std::string>& kinds,
-                                      const std::string& receivedAt)
+void EvidenceRepository::insertEvents(const std::vector<std::string>& eventIds, const std::vector<std::string>& kinds)
 {
     if (eventIds.empty()) return;
-    std::vector<std::string> ids = eventIds, k = kinds, at(eventIds.size(), receivedAt);
-    _db.session() << _db.sql("INSERT INTO lms_events(event_id, kind, received_at) VALUES (?, ?, ?)"), use(ids), use(k),
-        use(at), now;
+    std::vector<std::string> ids = eventIds, k = kinds;
+    _db.session() << _db.sql("INSERT INTO lms_events(event_id, kind) VALUES (?, ?)"), use(ids), use(k), now;
 }
 
 void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
 {
     if (records.empty()) return;
     const std::size_t n = records.size();
-    std::vector<std::string> id, eventId, kind, learner, skill, defHash, levelHash, verb, occurred, recorded;
+    std::vector<std::string> id, eventId, kind, learner, skill, defHash, verb, occurred, recorded;
     std::vector<Poco::Int64> seq;
     std::vector<int> level;
-    std::vector<Poco::Nullable<std::string>> activity, mapping, assessor, outcome, note, url, assessorRef, noteSha;
-    std::vector<std::string> learnerRef;
+    std::vector<Poco::Nullable<std::string>> activity, mapping, assessor, outcome, note, url;
+    // Hashes as their bytes (HashColumn).
+    std::vector<Poco::Data::BLOB> levelHash;
+    std::vector<Poco::Nullable<Poco::Data::BLOB>> learnerRef, assessorRef, noteSha;
     std::vector<Poco::Nullable<double>> raw, min, max, scaled;
     std::vector<Poco::Nullable<int>> success;
     std::vector<std::string> respEvidence, respId;
-    for (auto* v : {&id, &eventId, &kind, &learner, &skill, &defHash, &levelHash, &verb, &occurred, &recorded})
-        v->reserve(n);
+    levelHash.reserve(records.size());
+    for (auto* v : {&id, &eventId, &kind, &learner, &skill, &defHash, &verb, &occurred, &recorded}) v->reserve(n);
     for (const EvidenceRecord& r : records)
     {
         id.push_back(r.id);
@@ -168,7 +169,7 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
         skill.push_back(r.skillCode);
         level.push_back(r.level);
         defHash.push_back(r.definitionSha256);
-        levelHash.push_back(r.levelTextSha256);
+        levelHash.push_back(HashColumn::bytes(r.levelTextSha256));
         activity.push_back(nullable(r.activityId));
         mapping.push_back(nullable(r.mappingId));
         verb.push_back(r.verb);
@@ -183,9 +184,9 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
         url.push_back(nullable(r.evidenceUrl));
         occurred.push_back(r.occurredAt);
         recorded.push_back(r.recordedAt);
-        learnerRef.push_back(r.learnerRef);
-        assessorRef.push_back(nullable(r.assessorRef));
-        noteSha.push_back(nullable(r.noteSha256));
+        learnerRef.push_back(HashColumn::nullableBytes(r.learnerRef));
+        assessorRef.push_back(HashColumn::nullableBytes(r.assessorRef));
+        noteSha.push_back(HashColumn::nullableBytes(r.noteSha256));
         for (const auto& resp : r.responsibilities)
         {
             respEvidence.push_back(r.id);

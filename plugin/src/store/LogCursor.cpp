@@ -8,6 +8,7 @@
 #include "sfe/store/LogCursor.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/store/HashColumn.h"
 #include "sfe/store/StoredText.h"
 
 #include "sfe.h"
@@ -69,9 +70,18 @@ void decode(Source& s, LogRow& row)
         StoredText::decode(z.data(), z.size(), e.content,
                            [seq] { return "evidence log entry " + std::to_string(seq); });
     }
-    s.text(4, e.contentSha256);
-    s.text(5, e.prevHash);
-    s.text(6, e.chainHash);
+    // Hashes are stored as their bytes (HashColumn).
+    auto hash = [&s](int column) {
+        const std::string_view bytes = s.blob(column);
+        return HashColumn::hex(bytes.data(), bytes.size());
+    };
+    auto optHash = [&s, &hash](int column, std::optional<std::string>& into) {
+        if (s.isNull(column)) into.reset();
+        else into = hash(column);
+    };
+    e.contentSha256 = hash(4);
+    e.prevHash = EvidenceLog::prevHash(e.seq, s.isNull(5) ? std::nullopt : std::optional<std::string>(hash(5)));
+    e.chainHash = hash(6);
     s.text(7, e.loggedAt);
     row.record.reset();
     row.learnerRefNow.reset();
@@ -94,7 +104,7 @@ void decode(Source& s, LogRow& row)
     s.text(13, r.skillCode);
     r.level = static_cast<int>(s.integer(14));
     s.text(15, r.definitionSha256);
-    s.text(16, r.levelTextSha256);
+    r.levelTextSha256 = hash(16);
     optText(17, r.activityId);
     optText(18, r.mappingId);
     s.text(19, r.verb);
@@ -113,9 +123,9 @@ void decode(Source& s, LogRow& row)
     optText(31, r.withdrawnAt);
     optText(32, r.withdrawnReason);
     if (s.isNull(33)) r.learnerRef.clear();
-    else s.text(33, r.learnerRef);
-    optText(34, r.assessorRef);
-    optText(35, r.noteSha256);
+    else r.learnerRef = hash(33);
+    optHash(34, r.assessorRef);
+    optHash(35, r.noteSha256);
     optText(36, r.erasedAt);
     optText(37, row.learnerRefNow);
     optText(38, row.assessorRefNow);
@@ -131,9 +141,11 @@ struct PocoRow
     void text(int c, std::string& into) const { into = rs[static_cast<std::size_t>(c)].convert<std::string>(); }
     /// Valid until the next blob(): rs[c] is a copy of the value, which `held` keeps (a view into a
     /// temporary's BLOB would point into freed memory once the statement ended).
+    /// A value written as text (by someone editing a SQLite store) is viewed as its bytes.
     std::string_view blob(int c) const
     {
         held = rs[static_cast<std::size_t>(c)];
+        if (held.type() == typeid(std::string)) return held.extract<std::string>();
         const auto& b = held.extract<Poco::Data::BLOB>();
         return std::string_view(reinterpret_cast<const char*>(b.rawContent()), b.size());
     }
@@ -494,10 +506,13 @@ long long LogCursor::lastSeq(Database& db)
 std::optional<std::string> LogCursor::chainHashAt(Database& db, long long seq)
 {
     Poco::Int64 at = seq;
-    Poco::Nullable<std::string> hash;
-    db.session() << db.sql("SELECT chain_hash FROM evidence_log WHERE seq = ?"), use(at), into(hash), now;
-    if (hash.isNull()) return std::nullopt;
-    return hash.value();
+    Poco::Data::Statement select(db.session());
+    select << db.sql("SELECT chain_hash FROM evidence_log WHERE seq = ?"), use(at), now;
+    Poco::Data::RecordSet rs(select);
+    if (!rs.moveFirst() || rs[0].isEmpty()) return std::nullopt;
+    PocoRow row{rs, {}};
+    const std::string_view bytes = row.blob(0);
+    return HashColumn::hex(bytes.data(), bytes.size());
 }
 
 }

@@ -7,11 +7,17 @@
 
 #include "sfe/store/Migrations.h"
 
+#include "sfe/runtime/Error.h"
 #include "sfe/store/Database.h"
 #include "sfe/store/StoredText.h"
 #include "sfe/store/TextDictionaries.h"
 
+#include "sfe.h"
+
 #include <Poco/Data/LOB.h>
+#include <Poco/Data/SQLite/Utility.h>
+
+#include <sqlite3.h>
 
 #include <limits>
 
@@ -444,23 +450,86 @@ Migration verificationsByAuditor()
             }};
 }
 
-// Version 12: leaner rows (issue 12). The log entry no longer stores prev_hash: it is the chain
-// hash of the entry before (64 zeros before the first), which every reader takes from there
-// (EvidenceLog::prevHashSql), so the chain and what it proves are unchanged. On SQLite the tables
-// written per event are rebuilt without the rowid or unique index a key already gives: evidence,
-// statements and evidence_log are keyed by their seq (INTEGER PRIMARY KEY: the rowid), lms_events
-// and evidence_responsibilities by their primary key (WITHOUT ROWID). Rows, columns' values and
-// every other index stay as they were. Database::migrate runs a SQLite migration with foreign key
-// enforcement off, and checks every foreign key before it commits.
+/// PostgreSQL: the bytes of a hash stored as 64 hex digits; any other text (someone's edit) as its
+/// own bytes, so that it still differs from every hash and verification names it.
+std::string unhexPostgreSQL(const std::string& column)
+{
+    return "CASE WHEN " + column + " ~ '^[0-9a-f]{64}$' THEN DECODE(" + column + ", 'hex') ELSE CONVERT_TO(" + column +
+           ", 'UTF8') END";
+}
+
+/// SQLite (3.40 has no unhex()): sfe_unhex(x) on this connection, for the migration: the bytes of
+/// 64 lower-case hex digits; any other value as its own bytes, as unhexPostgreSQL.
+void registerUnhex(Database& db)
+{
+    const auto unhex = [](sqlite3_context* context, int, sqlite3_value** argv) {
+        const auto* text = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+        const int size = sqlite3_value_bytes(argv[0]);
+        const auto digit = [](unsigned char c) {
+            return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        };
+        if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        {
+            sqlite3_result_null(context);
+            return;
+        }
+        bool hex = sqlite3_value_type(argv[0]) == SQLITE_TEXT && size == 64;
+        for (int i = 0; hex && i < size; ++i) hex = digit(text[i]) >= 0;
+        if (!hex)
+        {
+            sqlite3_result_blob(context, text ? text : reinterpret_cast<const unsigned char*>(""), size,
+                                SQLITE_TRANSIENT);
+            return;
+        }
+        unsigned char bytes[32];
+        for (int i = 0; i < 32; ++i)
+            bytes[i] = static_cast<unsigned char>(digit(text[2 * i]) * 16 + digit(text[2 * i + 1]));
+        sqlite3_result_blob(context, bytes, 32, SQLITE_TRANSIENT);
+    };
+    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(db.session());
+    if (!handle || sqlite3_create_function_v2(handle, "sfe_unhex", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                              +unhex, nullptr, nullptr, nullptr) != SQLITE_OK)
+        throw runtime::Error(SFE_STORE, "cannot migrate the store " + db.target() + ": cannot add sfe_unhex");
+}
+
+// Version 12: leaner rows (issue 12).
+// - The log entry no longer stores prev_hash: it is the chain hash of the entry before (64 zeros
+//   before the first), which every reader takes from there (EvidenceLog::prevHashSql), so the chain
+//   and what it proves are unchanged.
+// - content_sha256 and chain_hash, and the evidence row's level_text_sha256, learner_ref,
+//   assessor_ref and note_sha256, are kept as their 32 bytes (HashColumn), not 64 hex digits; the
+//   chain is still computed over the hex. (definition_sha256 stays hex: a foreign key names a
+//   definition version by it.)
+// - lms_events.received_at goes: nothing read it, and it was the time of the evidence (recorded_at)
+//   or withdrawal (withdrawn_at) the event led to, again.
+// - On SQLite the tables written per event are rebuilt without the rowid or unique index a key
+//   already gives: evidence, statements and evidence_log are keyed by their seq (INTEGER PRIMARY
+//   KEY: the rowid), lms_events and evidence_responsibilities by their primary key (WITHOUT ROWID).
+//   Database::migrate runs it with foreign key enforcement off, and checks every foreign key before
+//   it commits.
 Migration leanerRows()
 {
     return {12, "leaner rows: no prev_hash; SQLite tables keyed by seq or primary key", {}, [](Database& db) {
                 auto& session = db.session();
                 if (db.isPostgreSQL())
                 {
-                    session << "ALTER TABLE evidence_log DROP COLUMN prev_hash", now;
+                    const auto toBytes = [](const std::vector<std::string>& columns) {
+                        std::string sql;
+                        for (const std::string& c : columns)
+                            sql += (sql.empty() ? "" : ", ") + std::string("ALTER COLUMN ") + c + " TYPE BYTEA USING " +
+                                   unhexPostgreSQL(c);
+                        return sql;
+                    };
+                    session << "ALTER TABLE evidence_log DROP COLUMN prev_hash, " +
+                                   toBytes({"content_sha256", "chain_hash"}),
+                        now;
+                    session << "ALTER TABLE lms_events DROP COLUMN received_at", now;
+                    session << "ALTER TABLE evidence " +
+                                   toBytes({"level_text_sha256", "learner_ref", "assessor_ref", "note_sha256"}),
+                        now;
                     return;
                 }
+                registerUnhex(db);
                 // Each table: created under a new name, filled, the old one dropped (with its
                 // indexes), renamed, its indexes made again.
                 struct Rebuild
@@ -469,25 +538,25 @@ Migration leanerRows()
                     const char* definition; ///< the columns and constraints, after the name
                     const char* columns;    ///< copied, in the new table's order
                     std::vector<const char*> indexes;
+                    const char* values = nullptr; ///< what fills `columns`, if not the same columns
                 };
                 const std::vector<Rebuild> rebuilds = {
                     {"lms_events",
-                     "(event_id TEXT PRIMARY KEY, kind VARCHAR(16) NOT NULL, received_at VARCHAR(24) NOT NULL)"
-                     " WITHOUT ROWID",
-                     "event_id, kind, received_at",
+                     "(event_id TEXT PRIMARY KEY, kind VARCHAR(16) NOT NULL) WITHOUT ROWID",
+                     "event_id, kind",
                      {}},
                     {"evidence",
                      "(seq INTEGER PRIMARY KEY, id VARCHAR(36) NOT NULL UNIQUE,"
                      " event_id TEXT NOT NULL REFERENCES lms_events(event_id),"
                      " kind VARCHAR(16) NOT NULL CHECK (kind IN ('learning', 'demonstrated')),"
                      " learner TEXT NOT NULL, skill_code VARCHAR(16) NOT NULL, level_number INTEGER NOT NULL,"
-                     " definition_sha256 VARCHAR(64) NOT NULL, level_text_sha256 VARCHAR(64) NOT NULL,"
+                     " definition_sha256 VARCHAR(64) NOT NULL, level_text_sha256 BLOB NOT NULL,"
                      " activity_id TEXT REFERENCES activities(id), mapping_id VARCHAR(36) REFERENCES mappings(id),"
                      " verb VARCHAR(16) NOT NULL, score_raw DOUBLE PRECISION, score_min DOUBLE PRECISION,"
                      " score_max DOUBLE PRECISION, score_scaled DOUBLE PRECISION, success INTEGER, assessor TEXT,"
                      " outcome VARCHAR(24), note TEXT, evidence_url TEXT, occurred_at VARCHAR(24) NOT NULL,"
                      " recorded_at VARCHAR(24) NOT NULL, withdrawn_at VARCHAR(24), withdrawn_reason TEXT,"
-                     " learner_ref VARCHAR(64), assessor_ref VARCHAR(64), note_sha256 VARCHAR(64),"
+                     " learner_ref BLOB, assessor_ref BLOB, note_sha256 BLOB,"
                      " erased_at VARCHAR(24), FOREIGN KEY (definition_sha256, skill_code, level_number)"
                      " REFERENCES levels(definition_sha256, skill_code, number))",
                      "seq, id, event_id, kind, learner, skill_code, level_number, definition_sha256,"
@@ -495,7 +564,12 @@ Migration leanerRows()
                      " score_scaled, success, assessor, outcome, note, evidence_url, occurred_at, recorded_at,"
                      " withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at",
                      {"CREATE INDEX evidence_progress ON evidence(learner, skill_code, level_number, seq, id, kind,"
-                      " verb, outcome, activity_id, withdrawn_at, occurred_at)"}},
+                      " verb, outcome, activity_id, withdrawn_at, occurred_at)"},
+                     "seq, id, event_id, kind, learner, skill_code, level_number, definition_sha256,"
+                     " sfe_unhex(level_text_sha256), activity_id, mapping_id, verb, score_raw, score_min, score_max,"
+                     " score_scaled, success, assessor, outcome, note, evidence_url, occurred_at, recorded_at,"
+                     " withdrawn_at, withdrawn_reason, sfe_unhex(learner_ref), sfe_unhex(assessor_ref),"
+                     " sfe_unhex(note_sha256), erased_at"},
                     {"evidence_responsibilities",
                      "(evidence_id VARCHAR(36) NOT NULL REFERENCES evidence(id),"
                      " responsibility_id VARCHAR(32) NOT NULL, PRIMARY KEY (evidence_id, responsibility_id))"
@@ -513,23 +587,27 @@ Migration leanerRows()
                      " body_z BLOB)",
                      "seq, id, evidence_id, kind, learner, body, voids_statement_id, state, attempts,"
                      " next_attempt_at, last_error, created_at, delivered_at, signature, log_seq, body_z",
-                     {"CREATE INDEX statements_due ON statements(state, next_attempt_at, seq)",
-                      "CREATE INDEX statements_learner ON statements(learner, seq)",
+                     // seq is the rowid, which every index entry ends with: the same orders as
+                     // (state, next_attempt_at, seq) and (learner, seq), without seq twice.
+                     {"CREATE INDEX statements_due ON statements(state, next_attempt_at)",
+                      "CREATE INDEX statements_learner ON statements(learner)",
                       "CREATE INDEX statements_evidence ON statements(evidence_id)"}},
                     {"evidence_log",
                      "(seq INTEGER PRIMARY KEY, evidence_id VARCHAR(36) NOT NULL,"
                      " action VARCHAR(12) NOT NULL CHECK (action IN ('record', 'withdraw', 'verify')),"
-                     " content TEXT NOT NULL, content_sha256 VARCHAR(64) NOT NULL, chain_hash VARCHAR(64) NOT NULL,"
+                     " content TEXT NOT NULL, content_sha256 BLOB NOT NULL, chain_hash BLOB NOT NULL,"
                      " logged_at VARCHAR(24) NOT NULL, content_z BLOB)",
                      "seq, evidence_id, action, content, content_sha256, chain_hash, logged_at, content_z",
-                     {"CREATE INDEX evidence_log_evidence ON evidence_log(evidence_id)"}},
+                     {"CREATE INDEX evidence_log_evidence ON evidence_log(evidence_id)"},
+                     "seq, evidence_id, action, content, sfe_unhex(content_sha256), sfe_unhex(chain_hash),"
+                     " logged_at, content_z"},
                 };
                 for (const Rebuild& r : rebuilds)
                 {
                     const std::string table = r.table, rebuilt = table + "_v12";
                     session << "CREATE TABLE " + rebuilt + " " + r.definition, now;
-                    session << "INSERT INTO " + rebuilt + "(" + r.columns + ") SELECT " + r.columns + " FROM " + table +
-                                   " ORDER BY 1",
+                    session << "INSERT INTO " + rebuilt + "(" + r.columns + ") SELECT " +
+                                   (r.values ? r.values : r.columns) + " FROM " + table + " ORDER BY 1",
                         now;
                     session << "DROP TABLE " + table, now;
                     session << "ALTER TABLE " + rebuilt + " RENAME TO " + table, now;

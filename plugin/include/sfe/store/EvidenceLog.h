@@ -50,10 +50,14 @@ public:
     static std::string sha256(const std::string& bytes);
     static std::string link(const std::string& prevHash, const std::string& contentSha256);
 
-    /// SQL for the prev_hash of the entry `alias` names: the chain hash of the entry before it, 64
-    /// zeros for entry 1, '' when the entry before is missing. The store does not keep it (schema 12):
-    /// it is the previous entry's chain hash, and keeping it again cost 64 bytes per entry.
+    /// SQL for the stored chain hash of the entry before the one `alias` names (NULL when there is
+    /// none), which prevHash() turns into that entry's prev_hash. The store does not keep prev_hash
+    /// (schema 12): it is the previous entry's chain hash, and keeping it again cost 64 bytes per entry.
     static std::string prevHashSql(const std::string& alias);
+
+    /// The prev_hash of entry `seq`, given the hex of the chain hash stored before it (prevHashSql):
+    /// that hash; 64 zeros for entry 1; '' when the entry before is missing.
+    static std::string prevHash(long long seq, const std::optional<std::string>& chainHashBefore);
 
     /// Appends entries with these (evidenceId, action, content), chained after the current head.
     /// Returns the new head.

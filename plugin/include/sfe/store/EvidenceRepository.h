@@ -106,9 +106,9 @@ public:
     /// The subset of `eventIds` already recorded.
     std::set<std::string> knownEvents(const std::vector<std::string>& eventIds);
 
-    /// Records LMS events as received (ids must be new).
-    void insertEvents(const std::vector<std::string>& eventIds, const std::vector<std::string>& kinds,
-                      const std::string& receivedAt);
+    /// Records LMS events as received (ids must be new), so that a repeated one records nothing.
+    /// When is the time of the evidence or withdrawal each one led to, not kept again here.
+    void insertEvents(const std::vector<std::string>& eventIds, const std::vector<std::string>& kinds);
 
     void insert(const std::vector<EvidenceRecord>& records);
 
