@@ -328,12 +328,12 @@ void Database::configure(Poco::Data::Session& session)
         session << "PRAGMA foreign_keys=ON", now;
         return;
     }
-    // WAL lets readers (learners' progress, auditors) run while the sender and the importer write;
-    // synchronous=NORMAL is durable across application crashes in WAL mode.
     // A new store's pages are 8 KiB, not 4: rows of 400-600 bytes leave about half a row unused at the
     // end of every page, and a page twice as long halves that share (~2% of the store). The size is
     // fixed when the first table is made; an existing store keeps its own (ignored then).
     session << "PRAGMA page_size=8192", now;
+    // WAL lets readers (learners' progress, auditors) run while the sender and the importer write;
+    // synchronous=NORMAL is durable across application crashes in WAL mode.
     std::string mode;
     session << "PRAGMA journal_mode=WAL", into(mode), now;
     if (mode != "wal" && _options.target != ":memory:")
