@@ -238,6 +238,11 @@ BOOST_FIXTURE_TEST_CASE(a_store_written_before_schema_8_is_converted_and_keeps_e
     BOOST_TEST(runtime->database().schemaVersion() >= 8);
     BOOST_TEST(count("SELECT COUNT(*) FROM statements WHERE body_z IS NULL OR body <> ''") == 0);
     BOOST_TEST(count("SELECT COUNT(*) FROM evidence_log WHERE content_z IS NULL OR content <> ''") == 0);
+    // Schema 12: the hashes the store computed are kept as their 32 bytes.
+    BOOST_TEST(count("SELECT COUNT(*) FROM evidence_log WHERE LENGTH(content_sha256) <> 32 OR"
+                     " LENGTH(chain_hash) <> 32") == 0);
+    BOOST_TEST(count("SELECT COUNT(*) FROM evidence WHERE LENGTH(level_text_sha256) <> 32 OR"
+                     " LENGTH(learner_ref) <> 32") == 0);
     auto verified = ok("audit.verify");
     BOOST_TEST(verified->getValue<bool>("ok"), text(verified));
     const auto after = listings();
@@ -250,6 +255,20 @@ BOOST_FIXTURE_TEST_CASE(a_store_written_before_schema_8_is_converted_and_keeps_e
     auto again = ok("complete", R"({"eventId":"late-1","learner":"u9","activity":"c1"})");
     BOOST_TEST(again->getValue<bool>("duplicate"));
     BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_hash_edited_before_schema_12_is_still_named_after_the_migration, Recorded)
+{
+    downgradeToVersion7();
+    storeSession() << "UPDATE evidence_log SET chain_hash = 'edited' WHERE seq = 2", now;
+
+    start(); // migrations 8 to 12: the hex hashes become bytes; a value that is not one keeps its own
+    BOOST_TEST(count("SELECT COUNT(*) FROM evidence_log WHERE LENGTH(chain_hash) <> 32") == 1);
+    auto r = ok("audit.verify");
+    BOOST_TEST(!r->getValue<bool>("ok"));
+    const std::string m = r->getObject("firstProblem")->getValue<std::string>("message");
+    BOOST_TEST(m.rfind("entry 2 (", 0) == 0, m);
+    BOOST_TEST(m.find("does not link to the entry before it") != std::string::npos, m);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
