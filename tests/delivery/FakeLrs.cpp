@@ -177,10 +177,10 @@ void FakeLrs::handle(Poco::Net::HTTPServerRequest& http, Poco::Net::HTTPServerRe
         FakeLrs& lrs;
         ~Leaving()
         {
-            {
-                std::lock_guard<std::mutex> lock(lrs._mutex);
-                --lrs._active;
-            }
+            // Notified under the lock: once it is released, ~FakeLrs may see _active == 0 and
+            // destroy the condition variable, which a notify after the unlock would still use.
+            std::lock_guard<std::mutex> lock(lrs._mutex);
+            --lrs._active;
             lrs._changed.notify_all();
         }
     } leaving{*this};
