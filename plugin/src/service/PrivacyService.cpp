@@ -107,10 +107,9 @@ std::vector<PersonRecords::Verification>
 PrivacyService::verificationPage(const std::string& person, const std::optional<PersonRecords::Verification>& after,
                                  std::size_t limit)
 {
-    // Keyset paging on (verified_at, evidence_id), compared as bytes: SQLite's BINARY collation
-    // does; PostgreSQL's default follows the locale, so "C" there, as index
+    // Keyset paging on (verified_at, evidence_id), compared as bytes, as index
     // verifications_auditor (migration 11) is built.
-    const std::string bytes = _db.isPostgreSQL() ? " COLLATE \"C\"" : "";
+    const std::string bytes = _db.byteOrder();
     std::string who = person;
     std::string time = after ? after->verifiedAt : "", sameTime = time, id = after ? after->evidence : "";
     Poco::Int64 lim = limit == 0 ? std::numeric_limits<Poco::Int64>::max() : static_cast<Poco::Int64>(limit);

@@ -457,6 +457,11 @@ long long Database::brokenForeignKeys()
     return count;
 }
 
+std::string Database::byteOrder() const
+{
+    return isPostgreSQL() ? " COLLATE \"C\"" : "";
+}
+
 Poco::Data::Session& Database::session()
 {
     auto it = tBound.find(this);

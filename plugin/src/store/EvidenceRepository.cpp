@@ -157,7 +157,7 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
     std::vector<Poco::Nullable<double>> raw, min, max, scaled;
     std::vector<Poco::Nullable<int>> success;
     std::vector<std::string> respEvidence, respId;
-    levelHash.reserve(records.size());
+    levelHash.reserve(n);
     for (auto* v : {&id, &eventId, &kind, &learner, &skill, &defHash, &verb, &occurred, &recorded}) v->reserve(n);
     for (const EvidenceRecord& r : records)
     {

@@ -188,9 +188,8 @@ std::vector<MappingRecord> MappingRepository::activeMappings(const std::optional
 std::vector<MappingRecord> MappingRepository::activeMappingsPage(const std::optional<std::string>& skillCode,
                                                                  const std::string& afterId, std::size_t limit)
 {
-    // The key compared as bytes: SQLite's BINARY collation does; PostgreSQL's follows the
-    // database's locale unless told "C".
-    const std::string bytes = _db.isPostgreSQL() ? " COLLATE \"C\"" : "";
+    // The key compared as bytes.
+    const std::string bytes = _db.byteOrder();
     const std::string key =
         "(m.skill_code" + bytes + ", m.level_number, m.activity_id" + bytes + ", m.id" + bytes + ")";
     const std::string where = " WHERE m.removed_at IS NULL AND (? = 1 OR m.skill_code = ?)"

@@ -443,7 +443,7 @@ Migration textDictionaries()
 Migration verificationsByAuditor()
 {
     return {11, "verifications by auditor", {}, [](Database& db) {
-                const std::string bytes = db.isPostgreSQL() ? " COLLATE \"C\"" : "";
+                const std::string bytes = db.byteOrder();
                 db.session() << "CREATE INDEX verifications_auditor ON verifications(auditor, verified_at" + bytes +
                                     ", evidence_id" + bytes + ")",
                     now;
@@ -463,16 +463,16 @@ std::string unhexPostgreSQL(const std::string& column)
 void registerUnhex(Database& db)
 {
     const auto unhex = [](sqlite3_context* context, int, sqlite3_value** argv) {
-        const auto* text = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
-        const int size = sqlite3_value_bytes(argv[0]);
-        const auto digit = [](unsigned char c) {
-            return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-        };
         if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
         {
             sqlite3_result_null(context);
             return;
         }
+        const auto* text = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+        const int size = sqlite3_value_bytes(argv[0]);
+        const auto digit = [](unsigned char c) {
+            return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        };
         bool hex = sqlite3_value_type(argv[0]) == SQLITE_TEXT && size == 64;
         for (int i = 0; hex && i < size; ++i) hex = digit(text[i]) >= 0;
         if (!hex)
@@ -509,7 +509,7 @@ void registerUnhex(Database& db)
 //   it commits.
 Migration leanerRows()
 {
-    return {12, "leaner rows: no prev_hash; SQLite tables keyed by seq or primary key", {}, [](Database& db) {
+    return {12, "leaner rows: no prev_hash, hashes as bytes, keys stored once", {}, [](Database& db) {
                 auto& session = db.session();
                 if (db.isPostgreSQL())
                 {

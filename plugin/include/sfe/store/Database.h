@@ -76,6 +76,11 @@ public:
     /// Question marks inside single-quoted literals are left alone.
     std::string sql(const std::string& portable) const;
 
+    /// The collation clause after a text column that makes it compare as bytes, as keyset paging
+    /// and the indexes it reads need: "" on SQLite (BINARY already does), ` COLLATE "C"` on
+    /// PostgreSQL (whose default follows the database's locale).
+    std::string byteOrder() const;
+
     const std::string& connector() const { return _options.connector; }
 
     /// The store as it may be shown in logs and errors: the file path, or the connection string
