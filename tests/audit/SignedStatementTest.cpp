@@ -121,6 +121,20 @@ struct SignedPlugin: TestPlugin
 
 BOOST_AUTO_TEST_SUITE(signed_statements)
 
+BOOST_AUTO_TEST_CASE(the_unsigned_body_is_everything_before_the_last_attachments)
+{
+    using sfe::service::StatementSigner;
+    const std::string plain = R"({"id":"x","context":{"contextActivities":{"parent":[{"id":"a"}]}}})";
+    BOOST_TEST(StatementSigner::unsignedBody(plain) == plain); // nothing signed: unchanged
+    BOOST_TEST(StatementSigner::unsignedBody(plain.substr(0, plain.size() - 1) + R"(,"attachments":[{"sha2":"1"}]})") ==
+               plain);
+    // A value that spells the key is not the key: the last one is.
+    const std::string tricky = R"({"n":"x,"attachments":[","a":[1]})";
+    BOOST_TEST(StatementSigner::unsignedBody(tricky.substr(0, tricky.size() - 1) + R"(,"attachments":[]})") == tricky);
+    BOOST_TEST(StatementSigner::unsignedBody(R"(,"attachments":[)") == "}");
+    BOOST_TEST(StatementSigner::unsignedBody("") == "");
+}
+
 BOOST_FIXTURE_TEST_CASE(each_signature_verifies_with_openssl_over_the_unsigned_statement, SignedPlugin)
 {
     const auto statements = stored();

@@ -132,6 +132,25 @@ BOOST_AUTO_TEST_CASE(stored_text_round_trips_byte_for_byte_and_its_dictionary_ne
     BOOST_CHECK_THROW(StoredText::decode(std::string("\x01garbage"), "test"), std::exception);
 }
 
+BOOST_AUTO_TEST_CASE(texts_encoded_later_are_the_bytes_encode_gives_in_their_order)
+{
+    // Below kLaterFrom on the caller's thread, from it on a thread of its own: the same bytes either way.
+    auto known = StoredText::dictionary(9, StoredText::dictionary(1) + "\"Kundenservice 4: Ermöglichen\"");
+    for (std::size_t n : {std::size_t(0), std::size_t(3), StoredText::kLaterFrom, std::size_t(40)})
+    {
+        std::vector<std::string> texts;
+        std::vector<StoredText::Pending> pending;
+        for (std::size_t i = 0; i < n; ++i)
+            texts.push_back("{\"id\":\"" + std::to_string(i) + "\",\"name\":\"Kundenservice " +
+                            std::string(i % 7, 'x') + "\"}");
+        for (std::size_t i = 0; i < n; ++i) pending.push_back({&texts[i], i % 2 ? known.get() : nullptr});
+        const std::vector<std::string> encoded = StoredText::encodeLater(pending).get();
+        BOOST_TEST_REQUIRE(encoded.size() == n);
+        for (std::size_t i = 0; i < n; ++i)
+            BOOST_TEST(encoded[i] == StoredText::encode(texts[i], pending[i].dictionary));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_cut_or_padded_stored_text_is_refused_and_the_next_one_still_decodes)
 {
     // decode() reuses one inflate stream per thread: a damaged value must not leave it unusable.
@@ -159,6 +178,30 @@ BOOST_FIXTURE_TEST_CASE(new_statements_and_log_entries_are_stored_compressed, Re
             StoredText::decode(std::string(reinterpret_cast<const char*>(b.rawContent()), b.size()), "s");
         BOOST_TEST(b.size() * 2 < body.size());
     }
+    BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_batch_whose_bodies_are_compressed_on_another_thread_keeps_each_body_with_its_statement,
+                        Recorded)
+{
+    // 30 events in one call: their bodies are encoded on a thread of their own while the log is
+    // written (StatementRepository::encodeBodies); each row must hold its own statement's body.
+    std::string events;
+    for (int i = 0; i < 30; ++i)
+        events += std::string(events.empty() ? "" : ",") + "{\"type\":\"completion\",\"eventId\":\"batch-" +
+                  std::to_string(i) + "\",\"learner\":\"b" + std::to_string(i) + "\",\"activity\":\"c1\"}";
+    ok("record", "{\"events\":[" + events + "]}");
+    std::vector<std::string> ids;
+    std::vector<Poco::Data::BLOB> blobs;
+    runtime->database().session() << "SELECT id, body_z FROM statements ORDER BY seq", into(ids), into(blobs), now;
+    BOOST_TEST_REQUIRE(ids.size() >= 30 + StoredText::kLaterFrom);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+    {
+        const std::string body =
+            StoredText::decode(std::string(reinterpret_cast<const char*>(blobs[i].rawContent()), blobs[i].size()), "s");
+        BOOST_TEST(body.find("\"id\":\"" + ids[i] + "\"") != std::string::npos, "statement " << ids[i]);
+    }
+    // The log bound each statement by the hash of the body it was made with.
     BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
 }
 

@@ -279,6 +279,9 @@ void EvidenceService::appendLogAndStatements(const std::vector<LogItem>& items,
         if (!statements.empty()) throw runtime::Error(1, "statements without a log entry to bind them");
         return;
     }
+    // The bodies are compressed on another thread meanwhile (see encodeBodies); taken at the end.
+    store::StatementRepository outbox(_db);
+    auto bodies = outbox.encodeBodies(statements);
     // The outbox is inside the chain: each entry names the statements of its transaction.
     std::map<std::string, std::size_t> itemOf;
     for (std::size_t i = 0; i < items.size(); ++i) itemOf[items[i].evidenceId] = i;
@@ -303,7 +306,7 @@ void EvidenceService::appendLogAndStatements(const std::vector<LogItem>& items,
     const long long first = head.seq - static_cast<long long>(items.size()) + 1;
     for (std::size_t j = 0; j < statements.size(); ++j)
         statements[j].logSeq = first + static_cast<long long>(entryOf[j]);
-    if (!statements.empty()) store::StatementRepository(_db).insert(statements);
+    if (!statements.empty()) outbox.insert(statements, bodies.get());
 }
 
 std::vector<store::EvidenceRecord> EvidenceService::list(const store::EvidenceFilter& filter)

@@ -12,12 +12,31 @@
 #include "sfe/xapi/JsonWriter.h"
 #include "sfe/xapi/Jws.h"
 
+#include <cstring>
+
 namespace sfe {
 namespace service {
 
 namespace {
 
 const std::string kAttachments = ",\"attachments\":[";
+
+/// Where `pattern` last starts in `text`, or npos. std::string::rfind compares at every position, a
+/// memcmp call per byte of a 2.4 KB body that has no attachments (4 % of recording, perf); this
+/// compares only where the pattern's last character is ('[', rare in a statement).
+std::size_t lastOf(const std::string& text, const std::string& pattern)
+{
+    const std::size_t m = pattern.size();
+    for (std::size_t end = text.size(); end >= m && m > 0;) // candidates end at or before `end`
+    {
+        const void* hit = memrchr(text.data() + m - 1, pattern.back(), end - m + 1);
+        if (!hit) break;
+        const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) - (m - 1);
+        if (text.compare(at, m, pattern) == 0) return at;
+        end = at + m - 1;
+    }
+    return std::string::npos;
+}
 
 } // namespace
 
@@ -53,7 +72,7 @@ StatementSigner::Signed StatementSigner::sign(const std::string& unsignedBody) c
 
 std::string StatementSigner::unsignedBody(const std::string& signedBody)
 {
-    const auto at = signedBody.rfind(kAttachments);
+    const auto at = lastOf(signedBody, kAttachments);
     if (at == std::string::npos) return signedBody;
     return signedBody.substr(0, at) + "}";
 }

@@ -6,9 +6,12 @@
 //
 
 #include "sfe/store/StatementRepository.h"
+
+#include "sfe/runtime/Error.h"
+#include "sfe/store/StoredText.h"
 #include "sfe/store/TextDictionaries.h"
 
-#include "sfe/store/StoredText.h"
+#include "sfe.h"
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/RecordSet.h>
@@ -48,14 +51,30 @@ StatementRepository::StatementRepository(Database& db):
 
 void StatementRepository::insert(const std::vector<StatementRecord>& statements)
 {
+    insert(statements, encodeBodies(statements).get());
+}
+
+std::future<std::vector<std::string>> StatementRepository::encodeBodies(const std::vector<StatementRecord>& statements)
+{
+    TextDictionaries& dictionaries = _db.textDictionaries();
+    std::vector<StoredText::Pending> texts;
+    texts.reserve(statements.size());
+    for (const StatementRecord& s : statements) texts.push_back({&s.body, dictionaries.forText(s.body)});
+    return StoredText::encodeLater(std::move(texts));
+}
+
+void StatementRepository::insert(const std::vector<StatementRecord>& statements, std::vector<std::string> encodedBodies)
+{
     if (statements.empty()) return;
+    if (encodedBodies.size() != statements.size())
+        throw runtime::Error(SFE_STORE, "statements: " + std::to_string(encodedBodies.size()) + " encoded bodies for " +
+                                            std::to_string(statements.size()) + " statements");
     std::vector<std::string> id, kind, learner, body, state, next, created;
     std::vector<Poco::Data::BLOB> bodyZ;
     std::vector<Poco::Int64> seq;
     std::vector<Poco::Nullable<std::string>> evidence, voids, signature;
     std::vector<Poco::Nullable<Poco::Int64>> logSeq;
     std::vector<int> attempts;
-    TextDictionaries& dictionaries = _db.textDictionaries();
     for (const StatementRecord& s : statements)
     {
         id.push_back(s.id);
@@ -64,7 +83,7 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements)
         kind.push_back(s.kind);
         learner.push_back(s.learner);
         body.emplace_back();
-        bodyZ.push_back(StoredText::blob(StoredText::encode(s.body, dictionaries.forText(s.body))));
+        bodyZ.push_back(StoredText::blob(encodedBodies[bodyZ.size()]));
         voids.push_back(nullable(s.voidsStatementId));
         state.push_back(s.state);
         attempts.push_back(s.attempts);

@@ -12,6 +12,7 @@
 
 #include "sfe/store/Database.h"
 
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -47,7 +48,16 @@ class StatementRepository
 public:
     explicit StatementRepository(Database& db);
 
+    /// Writes the statements, their bodies compressed (StoredText, with the store's dictionary).
     void insert(const std::vector<StatementRecord>& statements);
+
+    /// The same, with the bodies already encoded by encodeBodies(), in the same order.
+    void insert(const std::vector<StatementRecord>& statements, std::vector<std::string> encodedBodies);
+
+    /// Starts encoding the bodies of `statements` as insert() stores them (StoredText::encodeLater):
+    /// a batch's bodies are compressed on another thread while its log entries are written. The
+    /// statements' bodies must stay as they are until the result is taken.
+    std::future<std::vector<std::string>> encodeBodies(const std::vector<StatementRecord>& statements);
 
     /// Statements in outbox order, optionally of one learner and/or in one state; a page of them
     /// with `limit` (0: all): those with seq > `afterSeq`, so the next page starts after the last
