@@ -11,6 +11,7 @@
 #include "TestHost.h"
 #include "TestLrs.h"
 
+#include "sfe/service/StatementBinding.h"
 #include "sfe/service/StatementSigner.h"
 #include "sfe/store/Database.h"
 #include "sfe/xapi/Jws.h"
@@ -120,6 +121,25 @@ struct SignedPlugin: TestPlugin
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(signed_statements)
+
+BOOST_AUTO_TEST_CASE(blinding_empties_every_string_name_mbox_and_response_and_nothing_else)
+{
+    // What erasure may change in a statement: the values of "name", "mbox" and "response" strings,
+    // in the order they come, escaped quotes included; a language map called "name" stays.
+    const std::string body = R"({"actor":{"name":"Anna \"A\" S","mbox":"mailto:a@x"},"object":{"definition":)"
+                             R"({"name":{"de-DE":"Kurs"}}},"result":{"response":"ok"},"context":{"instructor":)"
+                             R"({"name":"B","mbox":"mailto:b@x"}},"x":"name"})";
+    std::vector<std::pair<std::string, std::string>> values;
+    const std::string blinded = sfe::service::StatementBinding::blind(body, &values);
+    BOOST_TEST(blinded == R"({"actor":{"name":"","mbox":""},"object":{"definition":)"
+                          R"({"name":{"de-DE":"Kurs"}}},"result":{"response":""},"context":{"instructor":)"
+                          R"({"name":"","mbox":""}},"x":"name"})");
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"name", R"(Anna \"A\" S)"}, {"mbox", "mailto:a@x"}, {"response", "ok"}, {"name", "B"}, {"mbox", "mailto:b@x"}};
+    BOOST_TEST((values == expected));
+    BOOST_TEST(sfe::service::StatementBinding::blind("") == "");
+    BOOST_TEST(sfe::service::StatementBinding::blind(R"({"name":"cut)") == R"({"name":")");
+}
 
 BOOST_AUTO_TEST_CASE(the_unsigned_body_is_everything_before_the_last_attachments)
 {

@@ -161,36 +161,39 @@ std::string StatementBinding::refusal(store::Database& db, const store::Statemen
 
 std::string StatementBinding::blind(const std::string& body, std::vector<std::pair<std::string, std::string>>* values)
 {
+    constexpr std::size_t kKeys = sizeof(kBlindKeys) / sizeof(kBlindKeys[0]);
+    static const std::vector<std::string> patterns = [] {
+        std::vector<std::string> p;
+        for (const char* key : kBlindKeys) p.push_back(std::string("\"") + key + "\":\"");
+        return p;
+    }();
     std::string out;
     out.reserve(body.size());
+    // Where each string-valued "name", "mbox" or "response" key is next (a language map such as an
+    // activity's "name":{...} is not a string, and a quote inside a string is escaped); a key is
+    // looked for again only once the text before `i` has passed it (once per key and value, not
+    // three searches per value: this runs for every statement recorded).
+    std::size_t next[kKeys];
+    for (std::size_t k = 0; k < kKeys; ++k) next[k] = body.find(patterns[k]);
     std::size_t i = 0;
-    while (i < body.size())
+    for (;;)
     {
-        // The next string-valued "name", "mbox" or "response" key (a language map such as an
-        // activity's "name":{...} is not a string, and a quote inside a string is escaped).
-        std::size_t best = std::string::npos;
-        std::string bestKey;
-        for (const char* key : kBlindKeys)
-        {
-            const std::string pattern = std::string("\"") + key + "\":\"";
-            const std::size_t at = body.find(pattern, i);
-            if (at < best)
-            {
-                best = at;
-                bestKey = key;
-            }
-        }
-        if (best == std::string::npos)
+        std::size_t k = 0;
+        for (std::size_t j = 1; j < kKeys; ++j)
+            if (next[j] < next[k]) k = j;
+        if (next[k] == std::string::npos)
         {
             out.append(body, i, std::string::npos);
             break;
         }
-        const std::size_t start = best + bestKey.size() + 4;
+        const std::size_t start = next[k] + patterns[k].size();
         std::size_t end = start;
         while (end < body.size() && body[end] != '"') end += body[end] == '\\' ? 2 : 1;
         out.append(body, i, start - i);
-        if (values) values->emplace_back(bestKey, body.substr(start, std::min(end, body.size()) - start));
+        if (values) values->emplace_back(kBlindKeys[k], body.substr(start, std::min(end, body.size()) - start));
         i = std::min(end, body.size());
+        for (std::size_t j = 0; j < kKeys; ++j)
+            if (next[j] != std::string::npos && next[j] < i) next[j] = body.find(patterns[j], i);
     }
     return out;
 }
