@@ -19,6 +19,8 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/Nullable.h>
 
+#include <cstring>
+
 namespace sfe {
 namespace service {
 
@@ -173,8 +175,13 @@ std::string StatementBinding::blind(const std::string& body, std::vector<std::pa
     // activity's "name":{...} is not a string, and a quote inside a string is escaped); a key is
     // looked for again only once the text before `i` has passed it (once per key and value, not
     // three searches per value: this runs for every statement recorded).
+    // memmem, not std::string::find: that stops at every '"' of the JSON to compare.
+    const auto find = [&body](const std::string& pattern, std::size_t from) {
+        const void* at = memmem(body.data() + from, body.size() - from, pattern.data(), pattern.size());
+        return at ? static_cast<std::size_t>(static_cast<const char*>(at) - body.data()) : std::string::npos;
+    };
     std::size_t next[kKeys];
-    for (std::size_t k = 0; k < kKeys; ++k) next[k] = body.find(patterns[k]);
+    for (std::size_t k = 0; k < kKeys; ++k) next[k] = find(patterns[k], 0);
     std::size_t i = 0;
     for (;;)
     {
@@ -193,7 +200,7 @@ std::string StatementBinding::blind(const std::string& body, std::vector<std::pa
         if (values) values->emplace_back(kBlindKeys[k], body.substr(start, std::min(end, body.size()) - start));
         i = std::min(end, body.size());
         for (std::size_t j = 0; j < kKeys; ++j)
-            if (next[j] != std::string::npos && next[j] < i) next[j] = body.find(patterns[j], i);
+            if (next[j] != std::string::npos && next[j] < i) next[j] = find(patterns[j], i);
     }
     return out;
 }
