@@ -1,8 +1,8 @@
 //
 // Stopwatch.h
 //
-// Benchmark support: wall-clock and CPU time of the calling thread, added up over laps; the
-// process's CPU time.
+// Benchmark support: wall-clock and CPU time of the calling thread (or of the whole process), added
+// up over laps; the process's CPU time.
 //
 
 #ifndef SFE_BENCH_STOPWATCH_H
@@ -31,20 +31,26 @@ struct Seconds
     }
 };
 
-/// Times laps: start() ... stop() adds the lap to total().
+/// Times laps: start() ... stop() adds the lap to total(). The CPU time is the calling thread's, or
+/// with `wholeProcess` every thread's (for code that hands work to threads of its own, as `record`
+/// does with its TextEncoder: the calling thread's time alone would leave that work out).
 class Stopwatch
 {
 public:
+    explicit Stopwatch(bool wholeProcess = false):
+        _wholeProcess(wholeProcess)
+    {}
+
     void start()
     {
         _wall = std::chrono::steady_clock::now();
-        _cpu = threadCpu();
+        _cpu = cpu();
     }
 
     void stop()
     {
         _total.wall += std::chrono::duration<double>(std::chrono::steady_clock::now() - _wall).count();
-        _total.cpu += threadCpu() - _cpu;
+        _total.cpu += cpu() - _cpu;
     }
 
     const Seconds& total() const { return _total; }
@@ -61,6 +67,8 @@ public:
     }
 
 private:
+    double cpu() const { return _wholeProcess ? processCpu() : threadCpu(); }
+
     static double threadCpu()
     {
         timespec t{};
@@ -68,6 +76,7 @@ private:
         return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
     }
 
+    bool _wholeProcess;
     std::chrono::steady_clock::time_point _wall;
     double _cpu = 0;
     Seconds _total;

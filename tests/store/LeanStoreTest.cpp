@@ -13,6 +13,7 @@
 #include "sfe/store/EvidenceLog.h"
 #include "sfe/store/OutboxQueue.h"
 #include "sfe/store/StoredText.h"
+#include "sfe/store/TextEncoder.h"
 
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/Session.h>
@@ -132,23 +133,40 @@ BOOST_AUTO_TEST_CASE(stored_text_round_trips_byte_for_byte_and_its_dictionary_ne
     BOOST_CHECK_THROW(StoredText::decode(std::string("\x01garbage"), "test"), std::exception);
 }
 
-BOOST_AUTO_TEST_CASE(texts_encoded_later_are_the_bytes_encode_gives_in_their_order)
+BOOST_AUTO_TEST_CASE(a_text_encoder_gives_the_bytes_encode_gives_in_the_order_added)
 {
-    // Below kLaterFrom on the caller's thread, from it on a thread of its own: the same bytes either way.
+    // On a thread of its own or on the caller's: the same bytes, taken in parts, texts added while
+    // earlier ones are encoded; the caller's copies may change after add().
     auto known = StoredText::dictionary(9, StoredText::dictionary(1) + "\"Kundenservice 4: Ermöglichen\"");
-    for (std::size_t n : {std::size_t(0), std::size_t(3), StoredText::kLaterFrom, std::size_t(40)})
+    for (bool background : {true, false})
     {
+        sfe::store::TextEncoder encoder(background);
         std::vector<std::string> texts;
-        std::vector<StoredText::Pending> pending;
-        for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t i = 0; i < 60; ++i)
+        {
             texts.push_back("{\"id\":\"" + std::to_string(i) + "\",\"name\":\"Kundenservice " +
                             std::string(i % 7, 'x') + "\"}");
-        for (std::size_t i = 0; i < n; ++i) pending.push_back({&texts[i], i % 2 ? known.get() : nullptr});
-        const std::vector<std::string> encoded = StoredText::encodeLater(pending).get();
-        BOOST_TEST_REQUIRE(encoded.size() == n);
-        for (std::size_t i = 0; i < n; ++i)
-            BOOST_TEST(encoded[i] == StoredText::encode(texts[i], pending[i].dictionary));
+            std::string copy = texts.back();
+            BOOST_TEST(encoder.add(copy, i % 2 ? known.get() : nullptr) == i);
+            copy.assign("changed");
+        }
+        BOOST_TEST(encoder.size() == 60u);
+        std::vector<std::string> encoded = encoder.take(0, 25);
+        for (std::size_t i = 60; i < 70; ++i)
+        {
+            texts.push_back(std::string(i, 'y'));
+            encoder.add(texts.back(), nullptr);
+        }
+        for (std::string& bytes : encoder.take(25, 70)) encoded.push_back(std::move(bytes));
+        BOOST_TEST_REQUIRE(encoded.size() == texts.size());
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            BOOST_TEST(encoded[i] == StoredText::encode(texts[i], i < 60 && i % 2 ? known.get() : nullptr));
+        BOOST_CHECK_THROW(encoder.take(60, 71), std::exception); // past what was added
+        BOOST_TEST(encoder.take(3, 3).empty());
     }
+    // Destroyed with texts still waiting: it stops without them.
+    sfe::store::TextEncoder unfinished(true);
+    for (int i = 0; i < 200; ++i) unfinished.add(std::string(5000, 'z'), nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(a_cut_or_padded_stored_text_is_refused_and_the_next_one_still_decodes)
@@ -184,17 +202,25 @@ BOOST_FIXTURE_TEST_CASE(new_statements_and_log_entries_are_stored_compressed, Re
 BOOST_FIXTURE_TEST_CASE(a_batch_whose_bodies_are_compressed_on_another_thread_keeps_each_body_with_its_statement,
                         Recorded)
 {
-    // 30 events in one call: their bodies are encoded on a thread of their own while the log is
-    // written (StatementRepository::encodeBodies); each row must hold its own statement's body.
+    // 30 events in one call: their bodies are encoded on a thread of their own as they are made,
+    // and half the log entries too (store::TextEncoder); each row must hold its own statement's body.
+    // Four learners demonstrate all of level 3 in it: their "achieved" statements are made after the
+    // others (attainment is settled last) and queued then.
     std::string events;
-    for (int i = 0; i < 30; ++i)
+    for (int i = 0; i < 10; ++i)
         events += std::string(events.empty() ? "" : ",") + "{\"type\":\"completion\",\"eventId\":\"batch-" +
                   std::to_string(i) + "\",\"learner\":\"b" + std::to_string(i) + "\",\"activity\":\"c1\"}";
+    for (int i = 0; i < 4; ++i)
+        for (int r = 1; r <= 5; ++r)
+            events += ",{\"type\":\"attestation\",\"eventId\":\"batch-" + std::to_string(i) + "-" + std::to_string(r) +
+                      "\",\"learner\":\"b" + std::to_string(i) + "\",\"assessor\":\"a1\",\"responsibility\":\"CSMG-3." +
+                      std::to_string(r) + "\"}";
     ok("record", "{\"events\":[" + events + "]}");
+    BOOST_TEST(count("SELECT COUNT(*) FROM statements WHERE kind = 'level-achieved' AND learner LIKE 'b%'") == 4);
     std::vector<std::string> ids;
     std::vector<Poco::Data::BLOB> blobs;
     runtime->database().session() << "SELECT id, body_z FROM statements ORDER BY seq", into(ids), into(blobs), now;
-    BOOST_TEST_REQUIRE(ids.size() >= 30 + StoredText::kLaterFrom);
+    BOOST_TEST_REQUIRE(ids.size() >= 34 + sfe::store::TextEncoder::kBackgroundFrom);
     for (std::size_t i = 0; i < ids.size(); ++i)
     {
         const std::string body =

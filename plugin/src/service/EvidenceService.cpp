@@ -68,6 +68,7 @@ struct EvidenceService::Batch
     std::vector<RecordResult> results;
     std::map<std::string, std::optional<store::ActivityRecord>> activities;
     std::map<std::string, std::vector<store::MappingRecord>> mappings;
+    store::TextEncoder* encoder = nullptr; ///< compresses the statements' bodies as they are made
 };
 
 EvidenceService::EvidenceService(store::Database& db, DefinitionCache& definitions, const StatementFactory& statements,
@@ -252,6 +253,7 @@ void EvidenceService::checkAndBuild(const LmsEvent& e, std::size_t index, std::s
         result.statementIds.push_back(s.id);
         batch.evidence.push_back(std::move(record));
         batch.statements.push_back(std::move(s));
+        store::StatementRepository(_db).queueBodies(*batch.encoder, batch.statements, batch.statements.size() - 1);
     }
     batch.eventIds.push_back(result.eventId);
     batch.eventKinds.push_back(kind);
@@ -272,16 +274,18 @@ void EvidenceService::settleStatements(std::vector<store::StatementRecord>& stat
 
 void EvidenceService::appendLogAndStatements(const std::vector<LogItem>& items,
                                              std::vector<store::StatementRecord>& statements, const std::string& at,
-                                             const Poco::Timestamp& now)
+                                             const Poco::Timestamp& now, store::TextEncoder& encoder)
 {
     if (items.empty())
     {
         if (!statements.empty()) throw runtime::Error(1, "statements without a log entry to bind them");
         return;
     }
-    // The bodies are compressed on another thread meanwhile (see encodeBodies); taken at the end.
+    // The bodies not queued yet (attainment, voiding statements) join those that were.
     store::StatementRepository outbox(_db);
-    auto bodies = outbox.encodeBodies(statements);
+    if (encoder.size() > statements.size())
+        throw runtime::Error(1, "the text encoder holds more texts than there are statements");
+    outbox.queueBodies(encoder, statements, encoder.size());
     // The outbox is inside the chain: each entry names the statements of its transaction.
     std::map<std::string, std::size_t> itemOf;
     for (std::size_t i = 0; i < items.size(); ++i) itemOf[items[i].evidenceId] = i;
@@ -301,12 +305,12 @@ void EvidenceService::appendLogAndStatements(const std::vector<LogItem>& items,
         actions.push_back(items[i].action);
         contents.push_back(items[i].content(bound[i]));
     }
-    const store::LogEntry head = store::EvidenceLog(_db).append(ids, actions, contents, at);
+    const store::LogEntry head = store::EvidenceLog(_db).append(ids, actions, contents, at, &encoder);
     _checkpoints.afterAppend(head, now);
     const long long first = head.seq - static_cast<long long>(items.size()) + 1;
     for (std::size_t j = 0; j < statements.size(); ++j)
         statements[j].logSeq = first + static_cast<long long>(entryOf[j]);
-    if (!statements.empty()) outbox.insert(statements, bodies.get());
+    if (!statements.empty()) outbox.insert(statements, encoder.take(0, statements.size()));
 }
 
 std::vector<store::EvidenceRecord> EvidenceService::list(const store::EvidenceFilter& filter)
@@ -411,9 +415,10 @@ void EvidenceService::verify(const std::string& evidenceId, const std::string& a
     const std::string auditorRef = _refs.refs({auditor}).at(auditor);
     std::vector<store::StatementRecord> made;
     settleStatements(made, {{record->learner, record->skillCode}}, at);
+    store::TextEncoder encoder(false); // a statement or two: this thread compresses them
     appendLogAndStatements({{evidenceId, "verify",
                              [&](const auto& bound) { return LogContent::verify(evidenceId, auditorRef, at, bound); }}},
-                           made, at, now);
+                           made, at, now, encoder);
     tx.commit();
     if (!made.empty() && _onRecorded) _onRecorded();
 }
@@ -443,7 +448,10 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
         if (!e.eventId.empty()) given.push_back(e.eventId);
     std::set<std::string> seen = evidence.knownEvents(given);
 
+    // Compresses the statements' bodies on a thread of its own as they are made (TextEncoder).
+    store::TextEncoder encoder(events.size() >= store::TextEncoder::kBackgroundFrom);
     Batch batch;
+    batch.encoder = &encoder;
     std::vector<RecordResult> results;
     std::vector<std::size_t> recordedIndex;
     for (std::size_t i = 0; i < events.size(); ++i)
@@ -489,7 +497,7 @@ std::vector<RecordResult> EvidenceService::recordInTransaction(const std::vector
     evidence.insertEvents(batch.eventIds, batch.eventKinds);
     evidence.insert(batch.evidence);
     settleStatements(batch.statements, affected, at);
-    appendLogAndStatements(log, batch.statements, at, now);
+    appendLogAndStatements(log, batch.statements, at, now, encoder);
     tx.commit();
     if (!batch.statements.empty() && _onRecorded) _onRecorded();
     return results;
@@ -546,6 +554,7 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
             levelOfAchievement[a.statementId] = a.level;
     }
     settleStatements(voiding, {{record->learner, record->skillCode}}, at);
+    store::TextEncoder encoder(voiding.size() >= store::TextEncoder::kBackgroundFrom);
     for (const store::StatementRecord& s : voiding)
     {
         auto lost = s.voidsStatementId ? levelOfAchievement.find(*s.voidsStatementId) : levelOfAchievement.end();
@@ -554,7 +563,7 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
     std::sort(result.levelsLost.begin(), result.levelsLost.end());
     appendLogAndStatements({{evidenceId, "withdraw",
                              [&](const auto& bound) { return LogContent::withdraw(evidenceId, at, reason, bound); }}},
-                           voiding, at, now);
+                           voiding, at, now, encoder);
     tx.commit();
     if (!voiding.empty() && _onRecorded) _onRecorded();
     return result;

@@ -51,16 +51,17 @@ StatementRepository::StatementRepository(Database& db):
 
 void StatementRepository::insert(const std::vector<StatementRecord>& statements)
 {
-    insert(statements, encodeBodies(statements).get());
+    TextEncoder here(false);
+    queueBodies(here, statements);
+    insert(statements, here.take(0, statements.size()));
 }
 
-std::future<std::vector<std::string>> StatementRepository::encodeBodies(const std::vector<StatementRecord>& statements)
+void StatementRepository::queueBodies(TextEncoder& encoder, const std::vector<StatementRecord>& statements,
+                                      std::size_t from)
 {
     TextDictionaries& dictionaries = _db.textDictionaries();
-    std::vector<StoredText::Pending> texts;
-    texts.reserve(statements.size());
-    for (const StatementRecord& s : statements) texts.push_back({&s.body, dictionaries.forText(s.body)});
-    return StoredText::encodeLater(std::move(texts));
+    for (std::size_t i = from; i < statements.size(); ++i)
+        encoder.add(statements[i].body, dictionaries.forText(statements[i].body));
 }
 
 void StatementRepository::insert(const std::vector<StatementRecord>& statements, std::vector<std::string> encodedBodies)

@@ -15,7 +15,6 @@
 
 #include <map>
 #include <mutex>
-#include <system_error>
 
 namespace sfe {
 namespace store {
@@ -148,26 +147,6 @@ std::string StoredText::encode(const std::string& text, const Dictionary* dictio
         throw runtime::Error(SFE_STORE, "stored text: cannot compress " + std::to_string(text.size()) + " bytes");
     out.resize(header.size() + written);
     return out;
-}
-
-std::future<std::vector<std::string>> StoredText::encodeLater(std::vector<Pending> texts)
-{
-    const bool many = texts.size() >= kLaterFrom;
-    auto work = [texts = std::move(texts)] {
-        std::vector<std::string> encoded;
-        encoded.reserve(texts.size());
-        for (const Pending& p : texts) encoded.push_back(encode(*p.text, p.dictionary));
-        return encoded;
-    };
-    if (many) try
-        {
-            return std::async(std::launch::async, work);
-        }
-        catch (const std::system_error&)
-        {
-            // No thread to be had (a process or container limit): the caller's thread encodes them.
-        }
-    return std::async(std::launch::deferred, std::move(work));
 }
 
 std::string StoredText::decode(const std::string& bytes, const std::string& what)

@@ -121,8 +121,10 @@ private:
                           const std::set<std::pair<std::string, std::string>>& affected, const std::string& at);
     /// Binds each statement to the entry of its evidence (the last entry when none is of its
     /// evidence), appends the entries, then inserts the statements with the seq of their entry.
+    /// `encoder` holds the bodies of the first statements, queued as they were made (all of them,
+    /// from its first text on, are the statements' bodies in order); the rest are queued here.
     void appendLogAndStatements(const std::vector<LogItem>& items, std::vector<store::StatementRecord>& statements,
-                                const std::string& at, const Poco::Timestamp& now);
+                                const std::string& at, const Poco::Timestamp& now, store::TextEncoder& encoder);
     void checkAndBuild(const LmsEvent& event, std::size_t index, std::size_t count, Batch& batch,
                        const Poco::Timestamp& now);
 

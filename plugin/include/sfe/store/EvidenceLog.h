@@ -11,6 +11,7 @@
 #define SFE_STORE_EVIDENCELOG_H
 
 #include "sfe/store/Database.h"
+#include "sfe/store/TextEncoder.h"
 
 #include <optional>
 #include <string>
@@ -60,9 +61,10 @@ public:
     static std::string prevHash(long long seq, const std::optional<std::string>& chainHashBefore);
 
     /// Appends entries with these (evidenceId, action, content), chained after the current head.
-    /// Returns the new head.
+    /// Returns the new head. With `encoder`, it compresses the second half of the contents while
+    /// this thread compresses the first (texts it already holds are encoded before them).
     LogEntry append(const std::vector<std::string>& evidenceIds, const std::vector<std::string>& actions,
-                    const std::vector<std::string>& contents, const std::string& at);
+                    const std::vector<std::string>& contents, const std::string& at, TextEncoder* encoder = nullptr);
 
     /// The last entry; empty when the log is empty.
     std::optional<LogEntry> head();

@@ -11,8 +11,8 @@
 #define SFE_STORE_STATEMENTREPOSITORY_H
 
 #include "sfe/store/Database.h"
+#include "sfe/store/TextEncoder.h"
 
-#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -51,13 +51,12 @@ public:
     /// Writes the statements, their bodies compressed (StoredText, with the store's dictionary).
     void insert(const std::vector<StatementRecord>& statements);
 
-    /// The same, with the bodies already encoded by encodeBodies(), in the same order.
+    /// The same, with the bodies already encoded (queueBodies, TextEncoder::take), in the same order.
     void insert(const std::vector<StatementRecord>& statements, std::vector<std::string> encodedBodies);
 
-    /// Starts encoding the bodies of `statements` as insert() stores them (StoredText::encodeLater):
-    /// a batch's bodies are compressed on another thread while its log entries are written. The
-    /// statements' bodies must stay as they are until the result is taken.
-    std::future<std::vector<std::string>> encodeBodies(const std::vector<StatementRecord>& statements);
+    /// Queues the bodies of statements[from, end) on `encoder`, to be compressed as insert() stores
+    /// them (with the store's dictionary) while the caller goes on.
+    void queueBodies(TextEncoder& encoder, const std::vector<StatementRecord>& statements, std::size_t from = 0);
 
     /// Statements in outbox order, optionally of one learner and/or in one state; a page of them
     /// with `limit` (0: all): those with seq > `afterSeq`, so the next page starts after the last

@@ -17,10 +17,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <future>
 #include <memory>
 #include <string>
-#include <vector>
 
 namespace sfe {
 namespace store {
@@ -64,24 +62,6 @@ public:
 
     /// The encoded bytes of `text`: version 2 with `dictionary` when given, else version 1.
     static std::string encode(const std::string& text, const Dictionary* dictionary = nullptr);
-
-    /// One text to encode and the dictionary to encode it with (nullptr: version 1).
-    struct Pending
-    {
-        const std::string* text = nullptr;
-        const Dictionary* dictionary = nullptr;
-    };
-
-    /// Encodes `texts`, in their order, while the caller goes on: with at least kLaterFrom texts
-    /// on a thread of its own, so that a batch's statement bodies are compressed while its log
-    /// entries are built and written (compression is ~40 % of recording, and an LMS server has
-    /// more than one core); with fewer, on the caller's thread when it asks for them (a thread
-    /// costs about as much as one text). The texts and dictionaries must stay as they are until
-    /// get() returns or the future is destroyed, which waits for the thread.
-    static std::future<std::vector<std::string>> encodeLater(std::vector<Pending> texts);
-
-    /// From how many texts encodeLater() uses a thread.
-    static constexpr std::size_t kLaterFrom = 8;
 
     /// The text of encoded bytes. Throws runtime::Error (SFE_STORE) naming `what` (e.g. "statement
     /// 1234") when the bytes are not a version this build knows or do not inflate.
