@@ -25,9 +25,11 @@
 **   [any thread]    for callbacks: the plugin may call it from any of its threads, including the
 **                   background sender's.
 ** Calls on one handle run side by side, each on its own store session: a long call (sync,
-** audit.export, a large record) never holds up the others. Writers queue for the store's write
-** lock for at most store.busy_timeout_ms; after that the call returns SFE_BUSY and nothing of it
-** was written. Many processes (PHP-FPM workers, several nodes) may open the same store at once.
+** audit.export, a large record) never holds up the others. A record of 8 events or more also
+** compresses on a thread of its own, which calls none of the host's callbacks and has ended when
+** the call returns. Writers queue for the store's write lock for at most store.busy_timeout_ms;
+** after that the call returns SFE_BUSY and nothing of it was written. Many processes (PHP-FPM
+** workers, several nodes) may open the same store at once.
 */
 #ifndef SFE_H
 #define SFE_H
