@@ -98,7 +98,8 @@ std::vector<std::string> TextEncoder::take(std::size_t from, std::size_t to)
     if (!_thread.joinable())
     {
         // No thread: encode here what is still waiting (in order, as the thread would).
-        for (; _done < to; ++_done) _items[_done].encoded = StoredText::encode(_items[_done].text, _items[_done].dictionary);
+        for (; _done < to; ++_done)
+            _items[_done].encoded = StoredText::encode(_items[_done].text, _items[_done].dictionary);
     }
     _encoded.wait(lock, [this, to] { return _done >= to || _error; });
     if (_error) std::rethrow_exception(_error);
