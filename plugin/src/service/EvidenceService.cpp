@@ -305,7 +305,7 @@ void EvidenceService::appendLogAndStatements(const std::vector<LogItem>& items,
         actions.push_back(items[i].action);
         contents.push_back(items[i].content(bound[i]));
     }
-    const store::LogEntry head = store::EvidenceLog(_db).append(ids, actions, contents, at, &encoder);
+    const store::LogEntry head = store::EvidenceLog(_db).append(ids, actions, contents, at, encoder);
     _checkpoints.afterAppend(head, now);
     const long long first = head.seq - static_cast<long long>(items.size()) + 1;
     for (std::size_t j = 0; j < statements.size(); ++j)

@@ -65,7 +65,7 @@ std::optional<LogEntry> EvidenceLog::head()
 }
 
 LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const std::vector<std::string>& actions,
-                             const std::vector<std::string>& contents, const std::string& at, TextEncoder* encoder)
+                             const std::vector<std::string>& contents, const std::string& at, TextEncoder& encoder)
 {
     // The head read here stays the head until commit: the caller's Transaction holds the store's
     // write lock, which every writer of this store, in any process, takes first.
@@ -98,14 +98,12 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
         chainBlobs.push_back(HashColumn::bytes(chains[i]));
     }
     TextDictionaries& dictionaries = _db.textDictionaries();
-    const std::size_t here = encoder ? n / 2 : n; // [here, n) to the encoder's thread
-    const std::size_t queued = encoder ? encoder->size() : 0;
-    for (std::size_t i = here; i < n; ++i) encoder->add(contents[i], dictionaries.forText(contents[i]));
+    const std::size_t here = n / 2; // [here, n) to the encoder
+    const std::size_t queued = encoder.size();
+    for (std::size_t i = here; i < n; ++i) encoder.add(contents[i], dictionaries.forText(contents[i]));
     for (std::size_t i = 0; i < here; ++i)
         encoded.push_back(StoredText::blob(StoredText::encode(contents[i], dictionaries.forText(contents[i]))));
-    if (encoder)
-        for (const std::string& bytes : encoder->take(queued, queued + n - here))
-            encoded.push_back(StoredText::blob(bytes));
+    for (const std::string& bytes : encoder.take(queued, queued + n - here)) encoded.push_back(StoredText::blob(bytes));
     _db.session() << _db.sql("INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256,"
                              " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         use(seqs), use(ids), use(acts), use(empty), use(encoded), use(hashBlobs), use(chainBlobs), use(times), now;

@@ -49,13 +49,6 @@ StatementRepository::StatementRepository(Database& db):
     _db(db)
 {}
 
-void StatementRepository::insert(const std::vector<StatementRecord>& statements)
-{
-    TextEncoder here(false);
-    queueBodies(here, statements);
-    insert(statements, here.take(0, statements.size()));
-}
-
 void StatementRepository::queueBodies(TextEncoder& encoder, const std::vector<StatementRecord>& statements,
                                       std::size_t from)
 {

@@ -61,10 +61,10 @@ public:
     static std::string prevHash(long long seq, const std::optional<std::string>& chainHashBefore);
 
     /// Appends entries with these (evidenceId, action, content), chained after the current head.
-    /// Returns the new head. With `encoder`, it compresses the second half of the contents while
-    /// this thread compresses the first (texts it already holds are encoded before them).
+    /// Returns the new head. `encoder` compresses the second half of the contents (after the texts
+    /// it already holds) while this thread compresses the first; without a thread, take() does.
     LogEntry append(const std::vector<std::string>& evidenceIds, const std::vector<std::string>& actions,
-                    const std::vector<std::string>& contents, const std::string& at, TextEncoder* encoder = nullptr);
+                    const std::vector<std::string>& contents, const std::string& at, TextEncoder& encoder);
 
     /// The last entry; empty when the log is empty.
     std::optional<LogEntry> head();

@@ -48,10 +48,8 @@ class StatementRepository
 public:
     explicit StatementRepository(Database& db);
 
-    /// Writes the statements, their bodies compressed (StoredText, with the store's dictionary).
-    void insert(const std::vector<StatementRecord>& statements);
-
-    /// The same, with the bodies already encoded (queueBodies, TextEncoder::take), in the same order.
+    /// Writes the statements, with their bodies as queueBodies() had them compressed
+    /// (TextEncoder::take), in the same order.
     void insert(const std::vector<StatementRecord>& statements, std::vector<std::string> encodedBodies);
 
     /// Queues the bodies of statements[from, end) on `encoder`, to be compressed as insert() stores

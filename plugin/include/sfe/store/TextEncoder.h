@@ -52,7 +52,8 @@ public:
     /// threw. Each position can be taken once.
     std::vector<std::string> take(std::size_t from, std::size_t to);
 
-    /// From how many texts a caller should ask for a thread (`background`).
+    /// From how many texts to come (a record's events, a withdrawal's statements) a caller asks for a
+    /// thread (`background`): for fewer, starting one costs about what it saves.
     static constexpr std::size_t kBackgroundFrom = 8;
 
 private:
