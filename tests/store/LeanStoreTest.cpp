@@ -20,12 +20,14 @@
 #include <Poco/JSON/Stringifier.h>
 
 #include <boost/test/unit_test.hpp>
+#include <zlib.h>
 
 #include <chrono>
 #include <map>
 #include <set>
 #include <tuple>
 #include <sstream>
+#include <thread>
 
 using namespace Poco::Data::Keywords;
 using sfe::store::StoredText;
@@ -167,6 +169,52 @@ BOOST_AUTO_TEST_CASE(a_text_encoder_gives_the_bytes_encode_gives_in_the_order_ad
     // Destroyed with texts still waiting: it stops without them.
     sfe::store::TextEncoder unfinished(true);
     for (int i = 0; i < 200; ++i) unfinished.add(std::string(5000, 'z'), nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(encode_gives_what_a_fresh_zlib_stream_gives_whichever_dictionaries_came_before)
+{
+    // encode() starts each text from a copy of a stream primed with its dictionary, kept per thread
+    // for the last few dictionaries used: the bytes must be those of a stream set up for that text
+    // alone, whatever was encoded before, with more dictionaries in turn than it keeps, on any thread.
+    const auto fresh = [](const std::string& text, const std::string& dictionary) {
+        z_stream z{};
+        BOOST_TEST_REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+        deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()),
+                             static_cast<uInt>(dictionary.size()));
+        std::string out(deflateBound(&z, static_cast<uLong>(text.size())), '\0');
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+        z.avail_in = static_cast<uInt>(text.size());
+        z.next_out = reinterpret_cast<Bytef*>(&out[0]);
+        z.avail_out = static_cast<uInt>(out.size());
+        BOOST_TEST_REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+        out.resize(out.size() - z.avail_out);
+        deflateEnd(&z);
+        return out;
+    };
+    std::vector<std::shared_ptr<const StoredText::Dictionary>> dictionaries;
+    for (int i = 0; i < 7; ++i)
+        dictionaries.push_back(StoredText::dictionary(
+            20 + i, StoredText::dictionary(1) + "\"Kundenservice " + std::to_string(i) + ": " +
+                        std::string(static_cast<std::size_t>(600 * i), static_cast<char>('a' + i)) + "\""));
+    const auto check = [&] {
+        for (int round = 0; round < 3; ++round)
+            for (std::size_t i = 0; i < dictionaries.size() + 1; ++i)
+            {
+                // The last turn of each round uses the built-in dictionary (version 1).
+                const StoredText::Dictionary* d = i < dictionaries.size() ? dictionaries[i].get() : nullptr;
+                const std::string body = "{\"text\":\"Kundenservice " + std::to_string(i) + ": " +
+                                         std::string(40 * (i + 1), static_cast<char>('a' + i)) +
+                                         "\",\"round\":" + std::to_string(round) + "}";
+                const std::string encoded = StoredText::encode(body, d);
+                const std::string expected = fresh(body, d ? d->bytes : StoredText::dictionary(1));
+                BOOST_TEST_REQUIRE(encoded.size() > expected.size());
+                BOOST_TEST(encoded.substr(encoded.size() - expected.size()) == expected);
+                BOOST_TEST(encoded.size() - expected.size() == (d ? 6u : 1u)); // version, id, CRC-32
+            }
+    };
+    check();
+    std::thread other(check); // a thread with no primed stream yet
+    other.join();
 }
 
 BOOST_AUTO_TEST_CASE(a_cut_or_padded_stored_text_is_refused_and_the_next_one_still_decodes)

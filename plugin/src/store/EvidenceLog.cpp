@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/EvidenceLog.h"
+#include "sfe/store/BatchInsert.h"
 #include "sfe/store/HashColumn.h"
 #include "sfe/store/TextDictionaries.h"
 
@@ -87,10 +88,9 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
         prev = chain;
     }
     if (n == 0) return current.value_or(LogEntry{});
-    std::vector<std::string> ids = evidenceIds, acts = actions, empty(n);
+    const std::vector<std::string> empty(n);
     // The content is kept compressed in content_z (StoredText), content left empty; its hash is
-    // the hash of the text. One execution per entry (vectors bound without `bulk`, which
-    // PostgreSQL's connector lacks).
+    // the hash of the text.
     std::vector<Poco::Data::BLOB> encoded, hashBlobs, chainBlobs;
     for (std::size_t i = 0; i < n; ++i)
     {
@@ -104,12 +104,13 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
     for (std::size_t i = 0; i < here; ++i)
         encoded.push_back(StoredText::blob(StoredText::encode(contents[i], dictionaries.forText(contents[i]))));
     for (const std::string& bytes : encoder.take(queued, queued + n - here)) encoded.push_back(StoredText::blob(bytes));
-    _db.session() << _db.sql("INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256,"
-                             " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        use(seqs), use(ids), use(acts), use(empty), use(encoded), use(hashBlobs), use(chainBlobs), use(times), now;
+    BatchInsert::rows(_db,
+                      "INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256,"
+                      " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      seqs, evidenceIds, actions, empty, encoded, hashBlobs, chainBlobs, times);
     last.seq = seqs.back();
-    last.evidenceId = ids.back();
-    last.action = acts.back();
+    last.evidenceId = evidenceIds.back();
+    last.action = actions.back();
     last.content = contents.back();
     last.contentSha256 = hashes.back();
     last.prevHash = prevs.back();

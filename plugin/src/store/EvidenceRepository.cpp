@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/EvidenceRepository.h"
+#include "sfe/store/BatchInsert.h"
 #include "sfe/store/HashColumn.h"
 
 #include <Poco/Data/RecordSet.h>
@@ -139,8 +140,7 @@ std::set<std::string> EvidenceRepository::knownEvents(const std::vector<std::str
 void EvidenceRepository::insertEvents(const std::vector<std::string>& eventIds, const std::vector<std::string>& kinds)
 {
     if (eventIds.empty()) return;
-    std::vector<std::string> ids = eventIds, k = kinds;
-    _db.session() << _db.sql("INSERT INTO lms_events(event_id, kind) VALUES (?, ?)"), use(ids), use(k), now;
+    BatchInsert::rows(_db, "INSERT INTO lms_events(event_id, kind) VALUES (?, ?)", eventIds, kinds);
 }
 
 void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
@@ -193,18 +193,17 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
             respId.push_back(resp);
         }
     }
-    _db.session() << _db.sql("INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number,"
-                             " definition_sha256, level_text_sha256, activity_id, mapping_id, verb, score_raw,"
-                             " score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
-                             " occurred_at, recorded_at, learner_ref, assessor_ref, note_sha256)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        use(id), use(seq), use(eventId), use(kind), use(learner), use(skill), use(level), use(defHash), use(levelHash),
-        use(activity), use(mapping), use(verb), use(raw), use(min), use(max), use(scaled), use(success), use(assessor),
-        use(outcome), use(note), use(url), use(occurred), use(recorded), use(learnerRef), use(assessorRef),
-        use(noteSha), now;
-    if (!respId.empty())
-        _db.session() << _db.sql("INSERT INTO evidence_responsibilities(evidence_id, responsibility_id) VALUES (?, ?)"),
-            use(respEvidence), use(respId), now;
+    BatchInsert::rows(_db,
+                      "INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number,"
+                      " definition_sha256, level_text_sha256, activity_id, mapping_id, verb, score_raw,"
+                      " score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
+                      " occurred_at, recorded_at, learner_ref, assessor_ref, note_sha256)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      id, seq, eventId, kind, learner, skill, level, defHash, levelHash, activity, mapping, verb, raw,
+                      min, max, scaled, success, assessor, outcome, note, url, occurred, recorded, learnerRef,
+                      assessorRef, noteSha);
+    BatchInsert::rows(_db, "INSERT INTO evidence_responsibilities(evidence_id, responsibility_id) VALUES (?, ?)",
+                      respEvidence, respId);
 }
 
 std::optional<EvidenceRecord> EvidenceRepository::find(const std::string& id)

@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/LearnerRefs.h"
+#include "sfe/store/BatchInsert.h"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/RandomStream.h>
@@ -71,8 +72,8 @@ std::map<std::string, std::string> LearnerRefs::refs(const std::vector<std::stri
         result[id] = _cache[id] = newRefs.back();
     }
     if (!newIds.empty())
-        _db.session() << _db.sql("INSERT INTO learner_refs(learner, ref, salt) VALUES (?, ?, ?)"), use(newIds),
-            use(newRefs), use(newSalts), now;
+        BatchInsert::rows(_db, "INSERT INTO learner_refs(learner, ref, salt) VALUES (?, ?, ?)", newIds, newRefs,
+                          newSalts);
     return result;
 }
 

@@ -6,6 +6,7 @@
 //
 
 #include "sfe/store/StatementRepository.h"
+#include "sfe/store/BatchInsert.h"
 
 #include "sfe/runtime/Error.h"
 #include "sfe/store/StoredText.h"
@@ -87,12 +88,12 @@ void StatementRepository::insert(const std::vector<StatementRecord>& statements,
         logSeq.push_back(s.logSeq ? Poco::Nullable<Poco::Int64>(*s.logSeq) : Poco::Nullable<Poco::Int64>());
     }
     // The body is kept compressed in body_z (StoredText), body left empty.
-    _db.session() << _db.sql(
-        "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id,"
-        " state, attempts, next_attempt_at, created_at, signature, log_seq)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        use(id), use(seq), use(evidence), use(kind), use(learner), use(body), use(bodyZ), use(voids), use(state),
-        use(attempts), use(next), use(created), use(signature), use(logSeq), now;
+    BatchInsert::rows(_db,
+                      "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id,"
+                      " state, attempts, next_attempt_at, created_at, signature, log_seq)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      id, seq, evidence, kind, learner, body, bodyZ, voids, state, attempts, next, created, signature,
+                      logSeq);
 }
 
 std::vector<StatementRecord> StatementRepository::list(const std::optional<std::string>& learner,
