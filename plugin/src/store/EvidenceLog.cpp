@@ -98,12 +98,9 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
         chainBlobs.push_back(HashColumn::bytes(chains[i]));
     }
     TextDictionaries& dictionaries = _db.textDictionaries();
-    const std::size_t here = n / 2; // [here, n) to the encoder
     const std::size_t queued = encoder.size();
-    for (std::size_t i = here; i < n; ++i) encoder.add(contents[i], dictionaries.forText(contents[i]));
-    for (std::size_t i = 0; i < here; ++i)
-        encoded.push_back(StoredText::blob(StoredText::encode(contents[i], dictionaries.forText(contents[i]))));
-    for (const std::string& bytes : encoder.take(queued, queued + n - here)) encoded.push_back(StoredText::blob(bytes));
+    for (std::size_t i = 0; i < n; ++i) encoder.add(contents[i], dictionaries.forText(contents[i]));
+    for (const std::string& bytes : encoder.take(queued, queued + n)) encoded.push_back(StoredText::blob(bytes));
     BatchInsert::rows(_db,
                       "INSERT INTO evidence_log(seq, evidence_id, action, content, content_z, content_sha256,"
                       " chain_hash, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -64,29 +64,38 @@ void TextEncoder::run()
     std::unique_lock<std::mutex> lock(_mutex);
     for (;;)
     {
-        _added.wait(lock, [this] { return _stop || _done < _items.size(); });
+        _added.wait(lock, [this] {
+            while (_next < _items.size() && _items[_next].state != State::Waiting) ++_next;
+            return _stop || _next < _items.size();
+        });
         if (_stop) return;
-        // Encoded outside the lock, from the item's own text moved out for the time: add() may
-        // move the items meanwhile.
-        std::string text = std::move(_items[_done].text);
-        const StoredText::Dictionary* dictionary = _items[_done].dictionary;
-        lock.unlock();
-        std::string encoded;
-        std::exception_ptr error;
-        try
-        {
-            encoded = StoredText::encode(text, dictionary);
-        }
-        catch (...)
-        {
-            error = std::current_exception();
-        }
-        lock.lock();
-        _items[_done].encoded = std::move(encoded);
-        if (error && !_error) _error = error;
-        ++_done;
-        _encoded.notify_all();
+        _items[_next].state = State::Encoding;
+        encode(_next++, lock);
     }
+}
+
+void TextEncoder::encode(std::size_t at, std::unique_lock<std::mutex>& lock)
+{
+    // Encoded outside the lock, from the item's own text moved out for the time: add() may move the
+    // items meanwhile.
+    std::string text = std::move(_items[at].text);
+    const StoredText::Dictionary* dictionary = _items[at].dictionary;
+    lock.unlock();
+    std::string encoded;
+    std::exception_ptr error;
+    try
+    {
+        encoded = StoredText::encode(text, dictionary);
+    }
+    catch (...)
+    {
+        error = std::current_exception();
+    }
+    lock.lock();
+    _items[at].encoded = std::move(encoded);
+    _items[at].state = State::Done;
+    if (error && !_error) _error = error;
+    _encoded.notify_all();
 }
 
 std::vector<std::string> TextEncoder::take(std::size_t from, std::size_t to)
@@ -95,13 +104,21 @@ std::vector<std::string> TextEncoder::take(std::size_t from, std::size_t to)
     if (from > to || to > _items.size())
         throw runtime::Error(SFE_STORE, "text encoder: no texts " + std::to_string(from) + " to " + std::to_string(to) +
                                             " (" + std::to_string(_items.size()) + " added)");
-    if (!_thread.joinable())
+    // Encode here, newest first, what is still waiting in the range (the thread works from the
+    // oldest), then wait for what the thread is encoding.
+    for (std::size_t back = to; !_error;)
     {
-        // No thread: encode here what is still waiting (in order, as the thread would).
-        for (; _done < to; ++_done)
-            _items[_done].encoded = StoredText::encode(_items[_done].text, _items[_done].dictionary);
+        while (back > from && _items[back - 1].state != State::Waiting) --back;
+        if (back == from) break;
+        _items[--back].state = State::Encoding;
+        encode(back, lock);
     }
-    _encoded.wait(lock, [this, to] { return _done >= to || _error; });
+    _encoded.wait(lock, [this, from, to] {
+        if (_error) return true;
+        for (std::size_t i = from; i < to; ++i)
+            if (_items[i].state != State::Done) return false;
+        return true;
+    });
     if (_error) std::rethrow_exception(_error);
     std::vector<std::string> out;
     out.reserve(to - from);

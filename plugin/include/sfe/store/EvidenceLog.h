@@ -61,8 +61,8 @@ public:
     static std::string prevHash(long long seq, const std::optional<std::string>& chainHashBefore);
 
     /// Appends entries with these (evidenceId, action, content), chained after the current head.
-    /// Returns the new head. `encoder` compresses the second half of the contents (after the texts
-    /// it already holds) while this thread compresses the first; without a thread, take() does.
+    /// Returns the new head. The contents are compressed through `encoder`, after the texts it
+    /// already holds: this thread compresses those still waiting when it needs them (TextEncoder::take).
     LogEntry append(const std::vector<std::string>& evidenceIds, const std::vector<std::string>& actions,
                     const std::vector<std::string>& contents, const std::string& at, TextEncoder& encoder);
 

@@ -24,14 +24,17 @@ namespace sfe {
 namespace store {
 
 /// Compression is ~40 % of recording, and an LMS server has more than one core: `record` hands the
-/// statement bodies to a TextEncoder as it makes them, then half of the log entries, and takes the
-/// bytes back when it writes the rows; meanwhile its own thread builds the next statements and
-/// writes the evidence. The texts are encoded in the order they are added, each exactly as
-/// StoredText::encode would (the same bytes), so nothing about the rows changes.
+/// statement bodies to a TextEncoder as it makes them, then the log entries, and takes the bytes
+/// back when it writes the rows; meanwhile a thread of the encoder's own compresses them, oldest
+/// first, while the caller builds the next statements and writes the evidence. When the caller
+/// comes to take() texts that are still waiting, it compresses them itself, newest first, beside
+/// the thread, instead of waiting for it: the work splits between the two threads by itself,
+/// whatever the batch holds. Each text is encoded exactly as StoredText::encode would (the same
+/// bytes), so nothing about the rows changes.
 ///
 /// With `background` false (a small batch: a thread costs about as much as one text) or when no
-/// thread can be had (a process or container limit), take() encodes on the caller's thread.
-/// One owner thread calls add() and take(); the destructor stops and joins the thread.
+/// thread can be had (a process or container limit), take() encodes everything on the caller's
+/// thread. One owner thread calls add() and take(); the destructor stops and joins the thread.
 class TextEncoder
 {
 public:
@@ -57,19 +60,30 @@ public:
     static constexpr std::size_t kBackgroundFrom = 8;
 
 private:
+    enum class State
+    {
+        Waiting,
+        Encoding,
+        Done
+    };
+
     struct Item
     {
-        std::string text;
+        std::string text; ///< moved out while it is encoded
         const StoredText::Dictionary* dictionary;
         std::string encoded;
+        State state = State::Waiting;
     };
 
     void run();
+    /// Encodes item `at`, which the calling thread has just marked Encoding; `lock` is held on entry
+    /// and exit, released while compressing (add() may move the items meanwhile).
+    void encode(std::size_t at, std::unique_lock<std::mutex>& lock);
 
     mutable std::mutex _mutex;
     std::condition_variable _added, _encoded;
     std::vector<Item> _items;
-    std::size_t _done = 0; ///< items [0, _done) are encoded
+    std::size_t _next = 0; ///< the thread's next item: all before it are claimed
     std::exception_ptr _error;
     bool _stop = false;
     std::thread _thread;
