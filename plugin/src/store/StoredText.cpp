@@ -78,7 +78,9 @@ Registry& registry()
 class StreamMemory
 {
 public:
-    StreamMemory() = default;
+    // Room for every block it keeps, made now: release() is called from inside zlib and must not
+    // allocate (nor throw).
+    StreamMemory() { _free.reserve(kKept); }
     StreamMemory(const StreamMemory&) = delete;
     StreamMemory& operator=(const StreamMemory&) = delete;
     ~StreamMemory()
