@@ -51,8 +51,9 @@ public:
     /// How many texts were added.
     std::size_t size() const;
 
-    /// The encoded texts at positions [from, to), once done; rethrows what encoding one of them
-    /// threw. Each position can be taken once.
+    /// The encoded texts at positions [from, to): encodes those of them the thread has not started,
+    /// newest first, then waits for the ones it is encoding. Rethrows what encoding a text threw.
+    /// Each position can be taken once.
     std::vector<std::string> take(std::size_t from, std::size_t to);
 
     /// From how many texts to come (a record's events, a withdrawal's statements) a caller asks for a
