@@ -96,7 +96,7 @@ void BatchInsert::SQLiteStatement::bindNull(int index)
     if (rc != SQLITE_OK) fail("cannot bind a value for ", rc);
 }
 
-void BatchInsert::SQLiteStatement::step(std::size_t row)
+void BatchInsert::SQLiteStatement::queue(std::size_t row)
 {
     const int rc = sqlite3_step(_statement);
     sqlite3_reset(_statement);

@@ -10,6 +10,7 @@
 #include "sfe/runtime/Error.h"
 #include "sfe/runtime/Secrets.h"
 #include "sfe/store/Migrations.h"
+#include "sfe/store/PgStatement.h"
 #include "sfe/store/TextDictionaries.h"
 #include "sfe/store/Transaction.h"
 #include "sfe/store/WriterLock.h"
@@ -496,9 +497,21 @@ long long Database::nextSequence(const std::string& name, long long count)
 {
     std::string key = name;
     Poco::Int64 n = count;
-    session() << sql("UPDATE sequences SET value = value + ? WHERE name = ?"), use(n), use(key), now;
     Poco::Nullable<Poco::Int64> value;
-    session() << sql("SELECT value FROM sequences WHERE name = ?"), use(key), into(value), now;
+    if (isPostgreSQL())
+    {
+        // One round trip: PgStatement, and RETURNING instead of a second statement.
+        PgStatement next(*this, "UPDATE sequences SET value = value + ? WHERE name = ? RETURNING value");
+        next.bind(1, n);
+        next.bind(2, key);
+        next.execute();
+        if (next.rows() == 1) value = next.integer(0, 0);
+    }
+    else
+    {
+        session() << sql("UPDATE sequences SET value = value + ? WHERE name = ?"), use(n), use(key), now;
+        session() << sql("SELECT value FROM sequences WHERE name = ?"), use(key), into(value), now;
+    }
     if (value.isNull())
     {
         session() << sql("INSERT INTO sequences(name, value) VALUES (?, ?)"), use(key), use(n), now;
@@ -515,8 +528,15 @@ void Database::markChanged()
 void Database::refreshIfChanged()
 {
     if (!_ready) return; // still migrating: nothing is cached yet
+    static const char* const kChanges = "SELECT value FROM sequences WHERE name = 'store_changes'";
     Poco::Nullable<Poco::Int64> value;
-    session() << "SELECT value FROM sequences WHERE name = 'store_changes'", into(value), now;
+    if (isPostgreSQL())
+    {
+        PgStatement changes(*this, kChanges); // one round trip, as every write transaction begins with it
+        changes.execute();
+        if (changes.rows() == 1 && !changes.isNull(0, 0)) value = changes.integer(0, 0);
+    }
+    else session() << kChanges, into(value), now;
     const long long seen = value.isNull() ? 0 : value.value();
     std::vector<std::function<void()>> listeners;
     {

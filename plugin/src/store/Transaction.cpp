@@ -8,6 +8,7 @@
 #include "sfe/store/Transaction.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/store/PgStatement.h"
 #include "sfe/store/WriterLock.h"
 
 #include "sfe.h"
@@ -60,8 +61,9 @@ Transaction::Transaction(Database& db):
         if (_db.isSQLite()) _db.session() << "BEGIN IMMEDIATE", now;
         else
         {
-            _db.session() << "BEGIN", now;
-            _db.session() << kPgWriteLock, now;
+            // Through libpq: one round trip each (Poco::Data's connector makes four; PgStatement).
+            PgStatement(_db, "BEGIN").execute();
+            PgStatement(_db, kPgWriteLock).execute();
         }
     }
     catch (const Poco::Exception& e)
@@ -97,7 +99,8 @@ void Transaction::commit()
     _open = false;
     try
     {
-        _db.session() << "COMMIT", now;
+        if (_db.isSQLite()) _db.session() << "COMMIT", now;
+        else PgStatement(_db, "COMMIT").execute();
         leaveQueue();
     }
     catch (const Poco::Exception& e)
@@ -112,7 +115,8 @@ void Transaction::rollbackQuietly()
     _open = false;
     try
     {
-        _db.session() << "ROLLBACK", now;
+        if (_db.isSQLite()) _db.session() << "ROLLBACK", now;
+        else PgStatement(_db, "ROLLBACK").execute();
     }
     catch (...)
     {}
@@ -137,6 +141,8 @@ bool Transaction::isBusy(const Poco::Exception& e)
     if (dynamic_cast<const Poco::Data::SQLite::DBLockedException*>(&e) ||
         dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&e))
         return true;
+    if (const auto* error = dynamic_cast<const runtime::Error*>(&e))
+        if (error->status() == SFE_BUSY) return true;
     // PostgreSQL: lock_timeout passed (SQLSTATE 55P03), or a deadlock was broken (40P01).
     const std::string text = e.displayText();
     return text.find("lock timeout") != std::string::npos || text.find("55P03") != std::string::npos ||
@@ -151,8 +157,8 @@ runtime::Error Transaction::busy(const std::string& what) const
 
 runtime::Error Transaction::translate(const Poco::Exception& e, const std::string& what)
 {
-    if (const auto* error = dynamic_cast<const runtime::Error*>(&e)) return *error;
     if (isBusy(e)) return busy(what);
+    if (const auto* error = dynamic_cast<const runtime::Error*>(&e)) return *error;
     return runtime::Error(SFE_STORE, what + ": " + e.displayText());
 }
 
