@@ -12,6 +12,7 @@
 #include "sfe/runtime/Error.h"
 #include "sfe/store/BatchInsert.h"
 #include "sfe/store/Database.h"
+#include "sfe/store/KeyLookup.h"
 #include "sfe/store/PgStatement.h"
 #include "sfe/store/Transaction.h"
 
@@ -202,6 +203,32 @@ BOOST_FIXTURE_TEST_CASE(a_sequence_hands_out_consecutive_numbers_and_survives_a_
     Transaction transaction(db());
     BOOST_TEST(db().nextSequence("probe_numbers") == 8);
     transaction.commit();
+}
+
+BOOST_FIXTURE_TEST_CASE(a_key_lookup_gives_the_rows_of_the_keys_held_and_none_for_the_others, Probe)
+{
+    const int n = static_cast<int>(sfe::store::PgStatement::kPipelineRows + 20);
+    Rows rows(n);
+    {
+        Database::Lease lease(db());
+        Transaction transaction(db());
+        rows.insert(db());
+        transaction.commit();
+    }
+    // Every third id held, the others not; across more than one pipeline; a label with quotes.
+    std::vector<std::string> keys;
+    for (int i = 1; i <= 3 * n; ++i) keys.push_back(std::to_string(i % 3 == 0 ? i / 3 : n + i));
+    std::vector<std::string> ids, labels, notes;
+    Database::Lease lease(db());
+    sfe::store::KeyLookup::rows(db(), "SELECT id, label, note FROM probe WHERE id = CAST(? AS INTEGER)", keys, ids,
+                                labels, notes);
+    BOOST_REQUIRE_EQUAL(ids.size(), static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+    {
+        BOOST_TEST(ids[i] == std::to_string(i + 1)); // in the order of the keys
+        BOOST_TEST(labels[i] == rows.label[i]);
+        BOOST_TEST(notes[i] == (rows.note[i].isNull() ? std::string() : rows.note[i].value()));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

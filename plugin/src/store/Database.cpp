@@ -458,6 +458,14 @@ long long Database::brokenForeignKeys()
     return count;
 }
 
+std::string Database::nameOf(const std::string& sql)
+{
+    const std::string into = "INSERT INTO ";
+    if (sql.compare(0, into.size(), into) == 0)
+        return "the insert into " + sql.substr(into.size(), sql.find_first_of("( ", into.size()) - into.size());
+    return "the query '" + (sql.size() > 60 ? sql.substr(0, 60) + "…" : sql) + "'";
+}
+
 std::string Database::byteOrder() const
 {
     return isPostgreSQL() ? " COLLATE \"C\"" : "";

@@ -8,6 +8,7 @@
 #include "sfe/store/EvidenceRepository.h"
 #include "sfe/store/BatchInsert.h"
 #include "sfe/store/HashColumn.h"
+#include "sfe/store/KeyLookup.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Nullable.h>
@@ -130,10 +131,8 @@ EvidenceRepository::EvidenceRepository(Database& db):
 std::set<std::string> EvidenceRepository::knownEvents(const std::vector<std::string>& eventIds)
 {
     if (eventIds.empty()) return {};
-    // One execution binding the whole vector: Poco::Data prepares the statement once and steps it
-    // per id. Executing a statement per id would prepare it again for every id.
-    std::vector<std::string> ids = eventIds, found;
-    _db.session() << _db.sql("SELECT event_id FROM lms_events WHERE event_id = ?"), use(ids), into(found), now;
+    std::vector<std::string> found;
+    KeyLookup::rows(_db, "SELECT event_id FROM lms_events WHERE event_id = ?", eventIds, found);
     return std::set<std::string>(found.begin(), found.end());
 }
 

@@ -7,6 +7,7 @@
 
 #include "sfe/store/LearnerRefs.h"
 #include "sfe/store/BatchInsert.h"
+#include "sfe/store/KeyLookup.h"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/RandomStream.h>
@@ -55,11 +56,8 @@ std::map<std::string, std::string> LearnerRefs::refs(const std::vector<std::stri
     }
     if (missing.empty()) return result;
 
-    // One execution binding the whole vector: Poco::Data prepares the statement once and steps it
-    // per id. Executing a statement per id would prepare it again for every id.
     std::vector<std::string> foundIds, foundRefs;
-    _db.session() << _db.sql("SELECT learner, ref FROM learner_refs WHERE learner = ?"), use(missing), into(foundIds),
-        into(foundRefs), now;
+    KeyLookup::rows(_db, "SELECT learner, ref FROM learner_refs WHERE learner = ?", missing, foundIds, foundRefs);
     for (std::size_t i = 0; i < foundIds.size(); ++i) result[foundIds[i]] = _cache[foundIds[i]] = foundRefs[i];
     std::vector<std::string> newIds, newRefs, newSalts;
     for (const auto& id : missing)

@@ -48,7 +48,7 @@ PgStatement::PgStatement(Database& db, const std::string& portableSql):
     auto* session = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(db.session().impl());
     if (!session)
         throw runtime::Error(SFE_STORE, "the store " + db.target() + " is not a PostgreSQL database: cannot run " +
-                                            describe() + " through libpq");
+                                            Database::nameOf(_sql) + " through libpq");
     _connection = session->handle();
     const auto n = static_cast<std::size_t>(parameterCount(_sql));
     // Sized once: _values points into _numbers, which must not move.
@@ -60,7 +60,7 @@ PgStatement::PgStatement(Database& db, const std::string& portableSql):
 
 PgStatement::~PgStatement()
 {
-    PQclear(_result);
+    clear();
     if (_pipeline)
     {
         // Unfinished (an exception between queue() and finish()): drain what the server still owes,
@@ -77,7 +77,7 @@ PgStatement::~PgStatement()
 void PgStatement::set(int index, const char* data, std::size_t size, bool binary)
 {
     if (index < 1 || static_cast<std::size_t>(index) > _values.size())
-        throw runtime::Error(SFE_STORE, "cannot bind value " + std::to_string(index) + " of " + describe() +
+        throw runtime::Error(SFE_STORE, "cannot bind value " + std::to_string(index) + " of " + Database::nameOf(_sql) +
                                             ": it takes " + std::to_string(_values.size()));
     const auto i = static_cast<std::size_t>(index - 1);
     _values[i] = data;
@@ -136,40 +136,51 @@ void PgStatement::bindNull(int index)
 void PgStatement::execute()
 {
     if (_pipeline) sync();
-    PQclear(_result);
-    _result = PQexecParams(_connection, _sql.c_str(), static_cast<int>(_values.size()), nullptr, _values.data(),
-                           _lengths.data(), _formats.data(), 0);
-    const ExecStatusType status = PQresultStatus(_result);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    {
-        pg_result* failed = _result;
-        _result = nullptr;
-        fail("cannot run " + describe(), failed);
-    }
+    clear();
+    pg_result* result = PQexecParams(_connection, _sql.c_str(), static_cast<int>(_values.size()), nullptr,
+                                     _values.data(), _lengths.data(), _formats.data(), 0);
+    const ExecStatusType status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("cannot run " + Database::nameOf(_sql), result);
+    keep(result);
 }
 
-std::size_t PgStatement::rows() const
+void PgStatement::keep(pg_result* result)
 {
-    return _result ? static_cast<std::size_t>(PQntuples(_result)) : 0;
+    const int n = PQntuples(result);
+    if (n == 0)
+    {
+        PQclear(result);
+        return;
+    }
+    _results.push_back(result);
+    for (int r = 0; r < n; ++r) _rows.emplace_back(result, r);
+}
+
+void PgStatement::clear()
+{
+    for (pg_result* result : _results) PQclear(result);
+    _results.clear();
+    _rows.clear();
 }
 
 bool PgStatement::isNull(std::size_t row, int column) const
 {
-    return PQgetisnull(_result, static_cast<int>(row), column) != 0;
+    const auto& [result, r] = _rows.at(row);
+    return PQgetisnull(result, r, column) != 0;
 }
 
 std::string PgStatement::text(std::size_t row, int column) const
 {
-    return std::string(PQgetvalue(_result, static_cast<int>(row), column),
-                       static_cast<std::size_t>(PQgetlength(_result, static_cast<int>(row), column)));
+    const auto& [result, r] = _rows.at(row);
+    return std::string(PQgetvalue(result, r, column), static_cast<std::size_t>(PQgetlength(result, r, column)));
 }
 
 Poco::Int64 PgStatement::integer(std::size_t row, int column) const
 {
     Poco::Int64 value = 0;
     if (!Poco::NumberParser::tryParse64(text(row, column), value))
-        throw runtime::Error(SFE_STORE, describe() + " on the store " + _db.target() + " gave '" + text(row, column) +
-                                            "' where it should give a number");
+        throw runtime::Error(SFE_STORE, Database::nameOf(_sql) + " on the store " + _db.target() + " gave '" +
+                                            text(row, column) + "' where it should give a number");
     return value;
 }
 
@@ -178,16 +189,16 @@ void PgStatement::queue(std::size_t row)
     if (!_pipeline)
     {
         if (PQenterPipelineMode(_connection) != 1)
-            fail("cannot start a pipeline for " + describe() + " (the connection is busy)", nullptr);
+            fail("cannot start a pipeline for " + Database::nameOf(_sql) + " (the connection is busy)", nullptr);
         _pipeline = true;
         // The unnamed statement, parsed once for the whole pipeline; PostgreSQL replaces it at the
         // next unnamed Parse (Poco::Data names all of its statements).
         if (PQsendPrepare(_connection, "", _sql.c_str(), static_cast<int>(_values.size()), nullptr) != 1)
-            fail("cannot send " + describe(), nullptr);
+            fail("cannot send " + Database::nameOf(_sql), nullptr);
     }
     if (PQsendQueryPrepared(_connection, "", static_cast<int>(_values.size()), _values.data(), _lengths.data(),
                             _formats.data(), 0) != 1)
-        fail("cannot send row " + std::to_string(row + 1) + " of " + describe(), nullptr);
+        fail("cannot send row " + std::to_string(row + 1) + " of " + Database::nameOf(_sql), nullptr);
     _queued.push_back(row);
     if (_queued.size() >= kPipelineRows) sync();
 }
@@ -212,7 +223,9 @@ void PgStatement::sync()
         pg_result* result = PQgetResult(_connection);
         if (!result) break; // the connection broke: nothing more will come
         const ExecStatusType status = PQresultStatus(result);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_PIPELINE_ABORTED && !firstError)
+        if (status == PGRES_TUPLES_OK && i > 0) keep(result);
+        else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_PIPELINE_ABORTED &&
+                 !firstError)
         {
             firstError = result;
             failedRow = i == 0 ? "" : "row " + std::to_string(rows[i - 1] + 1) + " of ";
@@ -225,21 +238,8 @@ void PgStatement::sync()
     // The next queue() starts a new pipeline, which parses the statement again.
     const bool left = PQexitPipelineMode(_connection) == 1;
     _pipeline = false;
-    if (firstError) fail("cannot run " + failedRow + describe(), firstError);
-    if (!sent || !left) fail("cannot finish the rows of " + describe(), nullptr);
-}
-
-std::string PgStatement::describe() const
-{
-    // "INSERT INTO evidence(…" → "the insert into evidence"; else the statement's first words.
-    const std::string into = "INTO ";
-    const auto at = _sql.find(into);
-    if (_sql.compare(0, 6, "INSERT") == 0 && at != std::string::npos)
-    {
-        const auto from = at + into.size();
-        return "the insert into " + _sql.substr(from, _sql.find_first_of("( ", from) - from);
-    }
-    return "'" + _sql.substr(0, 60) + (_sql.size() > 60 ? "…" : "") + "'";
+    if (firstError) fail("cannot run " + failedRow + Database::nameOf(_sql), firstError);
+    if (!sent || !left) fail("cannot finish the rows of " + Database::nameOf(_sql), nullptr);
 }
 
 void PgStatement::fail(const std::string& what, pg_result* result) const

@@ -8,10 +8,10 @@
 #include "sfe/store/ProgressRepository.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/store/PgStatement.h"
 
 #include "sfe.h"
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 
@@ -224,7 +224,7 @@ std::shared_ptr<ProgressRepository::SQLiteReads> ProgressRepository::sqliteReads
 void ProgressRepository::rows(const std::string& learner, const std::string& skill, std::vector<ProgressRow>& rows)
 {
     if (_db.isSQLite()) sqliteReads()->rows(learner, skill, rows);
-    else rowsThroughPoco(learner, skill, rows);
+    else rowsOnPostgreSQL(learner, skill, rows);
 }
 
 std::vector<ProgressRow> ProgressRepository::rows(const std::string& learner, const std::string& skill)
@@ -234,35 +234,26 @@ std::vector<ProgressRow> ProgressRepository::rows(const std::string& learner, co
     return result;
 }
 
-void ProgressRepository::rowsThroughPoco(const std::string& learner, const std::string& skill,
-                                         std::vector<ProgressRow>& rows)
+void ProgressRepository::rowsOnPostgreSQL(const std::string& learner, const std::string& skill,
+                                          std::vector<ProgressRow>& rows)
 {
-    std::string who = learner, code = skill;
-    std::vector<std::string> ids, kinds, verbs, outcomes, activities, responsibilities, occurred;
-    std::vector<int> levels, withdrawn, verified;
     try
     {
-        _db.session() << _db.sql(kRowsSql), use(who), use(code), into(ids), into(kinds), into(levels), into(verbs),
-            into(outcomes), into(activities), into(responsibilities), into(withdrawn), into(verified), into(occurred),
-            now;
+        PgStatement select(_db, kRowsSql);
+        select.bind(1, learner);
+        select.bind(2, skill);
+        select.execute();
+        rows.resize(select.rows());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            rows[i] = {select.text(i, 0), select.text(i, 1),         static_cast<int>(select.integer(i, 2)),
+                       select.text(i, 3), select.text(i, 4),         select.text(i, 5),
+                       select.text(i, 6), select.integer(i, 7) != 0, select.integer(i, 8) != 0,
+                       select.text(i, 9)};
     }
-    catch (const Poco::Exception& e)
+    catch (const runtime::Error& e)
     {
-        throw runtime::Error(SFE_STORE, "cannot read the evidence of learner " + learner + " from the store " +
-                                            _db.target() + ": " + e.displayText());
+        throw runtime::Error(e.status(), "cannot read the evidence of learner " + learner + ": " + e.message());
     }
-    rows.resize(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        rows[i] = {std::move(ids[i]),
-                   std::move(kinds[i]),
-                   levels[i],
-                   std::move(verbs[i]),
-                   std::move(outcomes[i]),
-                   std::move(activities[i]),
-                   std::move(responsibilities[i]),
-                   withdrawn[i] != 0,
-                   verified[i] != 0,
-                   std::move(occurred[i])};
 }
 
 std::vector<EvidenceDetail> ProgressRepository::details(const std::string& learner, const std::string& skill)
@@ -308,24 +299,30 @@ std::optional<Attainment> ProgressRepository::activeAttainment(const std::string
 std::vector<Attainment> ProgressRepository::activeAttainments(const std::string& learner,
                                                               const std::optional<std::string>& skill)
 {
-    return _db.isSQLite() ? sqliteReads()->attainments(learner, skill) : attainmentsThroughPoco(learner, skill);
+    return _db.isSQLite() ? sqliteReads()->attainments(learner, skill) : attainmentsOnPostgreSQL(learner, skill);
 }
 
-std::vector<Attainment> ProgressRepository::attainmentsThroughPoco(const std::string& learner,
-                                                                   const std::optional<std::string>& skill)
+std::vector<Attainment> ProgressRepository::attainmentsOnPostgreSQL(const std::string& learner,
+                                                                    const std::optional<std::string>& skill)
 {
-    std::string who = learner, code = skill.value_or("");
-    int anySkill = skill ? 0 : 1;
-    Poco::Data::Statement select(_db.session());
-    select << _db.sql(kAttainmentsSql), use(who), use(anySkill), use(code), now;
-    Poco::Data::RecordSet rs(select);
-    std::vector<Attainment> result;
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-        result.push_back({rs["id"].convert<std::string>(), rs["learner"].convert<std::string>(),
-                          rs["skill_code"].convert<std::string>(), rs["level_number"].convert<int>(),
-                          rs["rule"].convert<std::string>(), rs["attained_at"].convert<std::string>(),
-                          rs["statement_id"].convert<std::string>()});
-    return result;
+    try
+    {
+        PgStatement select(_db, kAttainmentsSql);
+        select.bind(1, learner);
+        select.bind(2, skill ? 0 : 1);
+        select.bind(3, skill.value_or(std::string()));
+        select.execute();
+        std::vector<Attainment> result(select.rows());
+        for (std::size_t i = 0; i < result.size(); ++i)
+            result[i] = {
+                select.text(i, 0), select.text(i, 1), select.text(i, 2), static_cast<int>(select.integer(i, 3)),
+                select.text(i, 4), select.text(i, 5), select.text(i, 6)};
+        return result;
+    }
+    catch (const runtime::Error& e)
+    {
+        throw runtime::Error(e.status(), "cannot read the attainments of learner " + learner + ": " + e.message());
+    }
 }
 
 void ProgressRepository::addAttainment(const Attainment& a)

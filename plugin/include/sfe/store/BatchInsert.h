@@ -12,16 +12,11 @@
 
 #include "sfe/store/Database.h"
 #include "sfe/store/PgStatement.h"
-
-#include <Poco/Data/LOB.h>
-#include <Poco/Nullable.h>
-#include <Poco/Types.h>
+#include "sfe/store/SQLiteStatement.h"
 
 #include <cstddef>
 #include <string>
 #include <vector>
-
-struct sqlite3_stmt;
 
 namespace sfe {
 namespace store {
@@ -29,10 +24,8 @@ namespace store {
 /// Inserts row i = (columns[0][i], columns[1][i], …) for every i, with `portableSql` (an INSERT with
 /// one `?` per column, Database::sql()). The repositories build their rows as column vectors, as
 /// Poco::Data binds them; this runs them the fastest way each store allows:
-///  - SQLite: one statement prepared for the batch, each value bound straight from the caller's
-///    vectors (no copy) and stepped once per row. Poco::Data binding the same vectors added a third
-///    to SQLite's own work (callgrind over `sfe-bench-ingest`: 611M instructions in its execute()
-///    against 456M in sqlite3_step), all on the thread that holds the store's write lock.
+///  - SQLite: SQLiteStatement, prepared once for the batch, each value bound straight from the
+///    caller's vectors (no copy) and stepped once per row.
 ///  - PostgreSQL: PgStatement, the rows sent in libpq's pipeline mode, one round trip to the server
 ///    per PgStatement::kPipelineRows rows. Poco::Data's connector made four round trips per row
 ///    (prepare, describe, execute, deallocate), under the store's write lock.
@@ -69,42 +62,6 @@ private:
 
     /// The number of rows: the length every column shares (else runtime::Error).
     static std::size_t rowCount(const std::string& sql, std::initializer_list<std::size_t> sizes);
-
-    /// A statement prepared on the calling thread's SQLite connection, finalized when destroyed.
-    /// Values are bound SQLITE_STATIC: the caller's vectors outlive every step.
-    class SQLiteStatement
-    {
-    public:
-        SQLiteStatement(Database& db, const std::string& sql);
-        ~SQLiteStatement();
-        SQLiteStatement(const SQLiteStatement&) = delete;
-        SQLiteStatement& operator=(const SQLiteStatement&) = delete;
-
-        void bind(int index, const std::string& value);
-        void bind(int index, Poco::Int64 value);
-        void bind(int index, int value);
-        void bind(int index, double value);
-        void bind(int index, const Poco::Data::BLOB& value);
-        template<class T>
-        void bind(int index, const Poco::Nullable<T>& value)
-        {
-            if (value.isNull()) bindNull(index);
-            else bind(index, value.value());
-        }
-        void bindNull(int index);
-
-        /// Inserts the bound row (row `row` of the batch, for messages) and resets for the next.
-        void queue(std::size_t row);
-        /// Nothing waits: each row was inserted by queue().
-        void finish() {}
-
-    private:
-        [[noreturn]] void fail(const std::string& what, int rc) const;
-
-        Database& _db;
-        std::string _sql;
-        sqlite3_stmt* _statement = nullptr;
-    };
 };
 
 }

@@ -76,6 +76,9 @@ public:
     /// Question marks inside single-quoted literals are left alone.
     std::string sql(const std::string& portable) const;
 
+    /// A statement as errors name it: "the insert into evidence" for an INSERT, else "the query
+    /// 'SELECT …'" with its first 60 characters.
+    static std::string nameOf(const std::string& sql);
     /// The collation clause after a text column that makes it compare as bytes, as keyset paging
     /// and the indexes it reads need: "" on SQLite (BINARY already does), ` COLLATE "C"` on
     /// PostgreSQL (whose default follows the database's locale).

@@ -17,6 +17,7 @@
 #include <Poco/Types.h>
 
 #include <cstddef>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -29,10 +30,12 @@ namespace store {
 /// Runs one SQL statement on the PostgreSQL connection of the calling thread's session
 /// (Database::session()), inside whatever transaction that session has open, in as few round trips
 /// to the server as the protocol allows:
-///  - execute(): the bound values, once, in one round trip (libpq's PQexecParams), the result rows
-///    kept as text until the next execute();
-///  - queue(row) … finish(): one row per call, sent in libpq's pipeline mode and acknowledged
-///    together, one round trip per kPipelineRows rows (the statement is parsed once per pipeline).
+///  - execute(): the bound values, once, in one round trip (libpq's PQexecParams);
+///  - queue(row) … finish(): one row per call, sent in libpq's pipeline mode and answered together,
+///    one round trip per kPipelineRows rows (the statement is parsed once per pipeline). The same
+///    shape as SQLiteStatement, so that BatchInsert and KeyLookup run a batch on either store.
+/// The rows a statement returns are kept as text for rows()/text(): those of the last execute(), or
+/// of every queued row since.
 ///
 /// Why not Poco::Data: its PostgreSQL connector prepares every statement under a new name, describes
 /// it, executes it and deallocates it: four round trips per statement and per row, all of them under
@@ -75,8 +78,8 @@ public:
 
     /// Runs the statement once with the values bound now; its rows can then be read.
     void execute();
-    /// The rows of the last execute().
-    std::size_t rows() const;
+    /// The rows returned so far (see above), in order.
+    std::size_t rows() const { return _rows.size(); }
     bool isNull(std::size_t row, int column) const;
     std::string text(std::size_t row, int column) const;
     /// Throws runtime::Error (SFE_STORE) when the value is not an integer.
@@ -85,7 +88,7 @@ public:
     /// Sends the statement with the values bound now as row `row` of a batch (for messages); its
     /// result is checked by finish(), or when kPipelineRows rows wait for it.
     void queue(std::size_t row);
-    /// Waits for every queued row and throws for the first that failed.
+    /// Waits for every queued row, keeps the rows they returned, and throws for the first that failed.
     void finish();
 
 private:
@@ -93,8 +96,10 @@ private:
     void set(int index, const char* data, std::size_t size, bool binary);
     /// Ends a pipeline: sync, read every queued row's result, leave pipeline mode.
     void sync();
+    /// Keeps a result and the rows it holds (or frees it when it holds none).
+    void keep(pg_result* result);
+    void clear();
     [[noreturn]] void fail(const std::string& what, pg_result* result) const;
-    std::string describe() const;
 
     Database& _db;
     pg_conn* _connection = nullptr;
@@ -102,8 +107,9 @@ private:
     std::vector<const char*> _values;
     std::vector<int> _lengths;
     std::vector<int> _formats;
-    std::vector<std::string> _numbers; ///< the text of bound numbers, one slot per parameter
-    pg_result* _result = nullptr;
+    std::vector<std::string> _numbers;             ///< the text of bound numbers, one slot per parameter
+    std::vector<pg_result*> _results;              ///< the results that returned rows
+    std::vector<std::pair<pg_result*, int>> _rows; ///< each row: its result and its row there
     bool _pipeline = false;
     std::vector<std::size_t> _queued; ///< the batch rows sent since the last sync
 };

@@ -119,8 +119,11 @@ private:
 
     /// The prepared statements of the calling thread's SQLite connection, prepared on first use.
     std::shared_ptr<SQLiteReads> sqliteReads();
-    void rowsThroughPoco(const std::string& learner, const std::string& skill, std::vector<ProgressRow>& rows);
-    std::vector<Attainment> attainmentsThroughPoco(const std::string& learner, const std::optional<std::string>& skill);
+    /// PostgreSQL: the same two reads through PgStatement, one round trip each (Poco::Data's
+    /// connector made four).
+    void rowsOnPostgreSQL(const std::string& learner, const std::string& skill, std::vector<ProgressRow>& rows);
+    std::vector<Attainment> attainmentsOnPostgreSQL(const std::string& learner,
+                                                    const std::optional<std::string>& skill);
 
     Database& _db;
     std::mutex _mutex;                                        ///< guards _sqlite
