@@ -8,6 +8,8 @@
 #include "sfe/store/EvidenceLog.h"
 #include "sfe/store/BatchInsert.h"
 #include "sfe/store/HashColumn.h"
+#include "sfe/store/PgStatement.h"
+#include "sfe/store/SQLiteStatement.h"
 #include "sfe/store/TextDictionaries.h"
 
 #include "sfe/store/StoredText.h"
@@ -65,14 +67,33 @@ std::optional<LogEntry> EvidenceLog::head()
     return last.front();
 }
 
+namespace {
+
+/// The last entry's seq and chain hash, through the statement class of the store (one round trip on
+/// PostgreSQL, where this runs under the write lock of every write transaction).
+template<class Statement>
+std::pair<long long, std::string> lastLink(Database& db)
+{
+    Statement last(db, "SELECT seq, chain_hash FROM evidence_log ORDER BY seq DESC LIMIT 1");
+    last.execute();
+    if (last.rows() == 0) return {0, EvidenceLog::kGenesis};
+    const std::string hash = last.bytes(0, 1);
+    return {std::stoll(last.text(0, 0)), HashColumn::hex(hash.data(), hash.size())};
+}
+
+} // namespace
+
+std::pair<long long, std::string> EvidenceLog::headLink()
+{
+    return _db.isSQLite() ? lastLink<SQLiteStatement>(_db) : lastLink<PgStatement>(_db);
+}
+
 LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const std::vector<std::string>& actions,
                              const std::vector<std::string>& contents, const std::string& at, TextEncoder& encoder)
 {
     // The head read here stays the head until commit: the caller's Transaction holds the store's
     // write lock, which every writer of this store, in any process, takes first.
-    auto current = head();
-    long long seq = current ? current->seq : 0;
-    std::string prev = current ? current->chainHash : kGenesis;
+    auto [seq, prev] = headLink();
     const std::size_t n = evidenceIds.size();
     std::vector<Poco::Int64> seqs;
     std::vector<std::string> hashes, prevs, chains, times(n, at);
@@ -87,7 +108,7 @@ LogEntry EvidenceLog::append(const std::vector<std::string>& evidenceIds, const 
         chains.push_back(chain);
         prev = chain;
     }
-    if (n == 0) return current.value_or(LogEntry{});
+    if (n == 0) return head().value_or(LogEntry{});
     const std::vector<std::string> empty(n);
     // The content is kept compressed in content_z (StoredText), content left empty; its hash is
     // the hash of the text.

@@ -51,11 +51,12 @@ PgStatement::PgStatement(Database& db, const std::string& portableSql):
                                             Database::nameOf(_sql) + " through libpq");
     _connection = session->handle();
     const auto n = static_cast<std::size_t>(parameterCount(_sql));
-    // Sized once: _values points into _numbers, which must not move.
+    // Sized once: _values points into _numbers and _texts, which must not move.
     _values.assign(n, nullptr);
     _lengths.assign(n, 0);
     _formats.assign(n, 0);
     _numbers.resize(n);
+    _texts.resize(n);
 }
 
 PgStatement::~PgStatement()
@@ -87,8 +88,15 @@ void PgStatement::set(int index, const char* data, std::size_t size, bool binary
 
 void PgStatement::bind(int index, const std::string& value)
 {
+    // Copied: a temporary bound here (a value_or(), a concatenation) would be gone by execute().
     // Text parameters go as C strings: libpq reads up to the NUL and ignores the length.
-    set(index, value.c_str(), value.size(), false);
+    if (index >= 1 && static_cast<std::size_t>(index) <= _texts.size())
+    {
+        std::string& slot = _texts[static_cast<std::size_t>(index - 1)];
+        slot = value;
+        set(index, slot.c_str(), slot.size(), false);
+    }
+    else set(index, nullptr, 0, false);
 }
 
 void PgStatement::bind(int index, Poco::Int64 value)
@@ -173,6 +181,20 @@ std::string PgStatement::text(std::size_t row, int column) const
 {
     const auto& [result, r] = _rows.at(row);
     return std::string(PQgetvalue(result, r, column), static_cast<std::size_t>(PQgetlength(result, r, column)));
+}
+
+std::string PgStatement::bytes(std::size_t row, int column) const
+{
+    if (isNull(row, column)) return std::string();
+    const auto& [result, r] = _rows.at(row);
+    std::size_t size = 0;
+    unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(result, r, column)), &size);
+    if (!raw)
+        throw runtime::Error(SFE_STORE, Database::nameOf(_sql) + " on the store " + _db.target() +
+                                            " gave a value that is not bytea");
+    std::string value(reinterpret_cast<const char*>(raw), size);
+    PQfreemem(raw);
+    return value;
 }
 
 Poco::Int64 PgStatement::integer(std::size_t row, int column) const

@@ -307,10 +307,11 @@ std::vector<Attainment> ProgressRepository::attainmentsOnPostgreSQL(const std::s
 {
     try
     {
+        const std::string code = skill.value_or(std::string());
         PgStatement select(_db, kAttainmentsSql);
         select.bind(1, learner);
         select.bind(2, skill ? 0 : 1);
-        select.bind(3, skill.value_or(std::string()));
+        select.bind(3, code);
         select.execute();
         std::vector<Attainment> result(select.rows());
         for (std::size_t i = 0; i < result.size(); ++i)

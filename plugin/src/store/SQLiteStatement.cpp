@@ -91,6 +91,12 @@ void SQLiteStatement::queue(std::size_t row)
     if (rc != SQLITE_DONE) fail("cannot run row " + std::to_string(row + 1) + " of " + Database::nameOf(_sql), rc);
 }
 
+void SQLiteStatement::execute()
+{
+    _rows.clear();
+    queue(0);
+}
+
 bool SQLiteStatement::isNull(std::size_t row, int column) const
 {
     return !_rows.at(row).at(static_cast<std::size_t>(column)).has_value();

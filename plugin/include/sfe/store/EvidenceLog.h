@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sfe {
@@ -68,6 +69,10 @@ public:
 
     /// The last entry; empty when the log is empty.
     std::optional<LogEntry> head();
+
+    /// What append() links to: the last entry's seq and chain hash (hex), nothing else read (head()
+    /// also reads its content and inflates it); 0 and 64 zeros when the log is empty.
+    std::pair<long long, std::string> headLink();
 
     /// Entries with seq >= fromSeq in seq order, at most `limit`.
     std::vector<LogEntry> entries(long long fromSeq, std::size_t limit);

@@ -43,9 +43,10 @@ namespace store {
 /// eight writer processes spent their time waiting for each other's round trips (bench/README-writers.md).
 ///
 /// Values are bound as in BatchInsert: std::string (text), Poco::Int64 and int, double, Poco::Data::BLOB
-/// (bytea, sent as binary), Poco::Nullable of any of them (NULL when null). A bound string or BLOB
-/// is read, not copied: it must live until the execute() or queue() that sends it. Indexes count from 1,
-/// as the statement's `?` (Database::sql turns them into $1, $2…).
+/// (bytea, sent as binary), Poco::Nullable of any of them (NULL when null). Strings and numbers are
+/// copied; a BLOB is read in place and must live until the execute() or queue() that sends it (libpq
+/// copies it then). Indexes count from 1, as the statement's `?` (Database::sql turns them into
+/// $1, $2…).
 ///
 /// Errors are runtime::Error naming the statement's table (or its first words) and the store, with
 /// the server's message and SQLSTATE: SFE_BUSY when a lock timed out (55P03) or a deadlock was broken
@@ -82,6 +83,8 @@ public:
     std::size_t rows() const { return _rows.size(); }
     bool isNull(std::size_t row, int column) const;
     std::string text(std::size_t row, int column) const;
+    /// The bytes of a BYTEA ("" for NULL): results come as text, where they are escaped.
+    std::string bytes(std::size_t row, int column) const;
     /// Throws runtime::Error (SFE_STORE) when the value is not an integer.
     Poco::Int64 integer(std::size_t row, int column) const;
 
@@ -108,6 +111,7 @@ private:
     std::vector<int> _lengths;
     std::vector<int> _formats;
     std::vector<std::string> _numbers;             ///< the text of bound numbers, one slot per parameter
+    std::vector<std::string> _texts;               ///< copies of bound strings, one slot per parameter
     std::vector<pg_result*> _results;              ///< the results that returned rows
     std::vector<std::pair<pg_result*, int>> _rows; ///< each row: its result and its row there
     bool _pipeline = false;

@@ -65,12 +65,16 @@ public:
     void queue(std::size_t row);
     /// Nothing waits here: each row ran in queue().
     void finish() {}
+    /// Runs the statement once with the values bound now; rows() then holds what it returned.
+    void execute();
 
     /// The rows returned by every queue() so far, in order.
     std::size_t rows() const { return _rows.size(); }
     bool isNull(std::size_t row, int column) const;
     /// The value as text ("" for NULL).
     std::string text(std::size_t row, int column) const;
+    /// The bytes of a BLOB ("" for NULL).
+    std::string bytes(std::size_t row, int column) const { return text(row, column); }
 
 private:
     [[noreturn]] void fail(const std::string& what, int rc) const;
