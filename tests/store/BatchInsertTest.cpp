@@ -114,26 +114,22 @@ BOOST_FIXTURE_TEST_CASE(every_value_comes_back_as_bound_across_several_pipelines
     }
     BOOST_REQUIRE_EQUAL(count(), n);
 
-    std::vector<int> id;
-    std::vector<std::string> label;
-    std::vector<Poco::Int64> big;
-    std::vector<double> ratio;
-    std::vector<Poco::Data::BLOB> bytes;
-    std::vector<Poco::Nullable<std::string>> note;
-    db().session() << "SELECT id, label, big, ratio, bytes, note FROM probe ORDER BY id", into(id), into(label),
-        into(big), into(ratio), into(bytes), into(note), now;
-    BOOST_REQUIRE_EQUAL(id.size(), static_cast<std::size_t>(n));
+    Rows back(0);
+    db().session() << "SELECT id, label, big, ratio, bytes, note FROM probe ORDER BY id", into(back.id),
+        into(back.label), into(back.big), into(back.ratio), into(back.bytes), into(back.note), now;
+    BOOST_REQUIRE_EQUAL(back.id.size(), static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i)
     {
         BOOST_TEST_CONTEXT("row " << i + 1)
         {
-            BOOST_TEST(id[i] == rows.id[i]);
-            BOOST_TEST(label[i] == rows.label[i]);
-            BOOST_TEST(big[i] == rows.big[i]);
-            BOOST_TEST(ratio[i] == rows.ratio[i]); // exactly: the same double
-            BOOST_TEST(bytes[i].content() == rows.bytes[i].content());
-            BOOST_TEST(note[i].isNull() == rows.note[i].isNull());
-            if (!note[i].isNull() && !rows.note[i].isNull()) BOOST_TEST(note[i].value() == rows.note[i].value());
+            BOOST_TEST(back.id[i] == rows.id[i]);
+            BOOST_TEST(back.label[i] == rows.label[i]);
+            BOOST_TEST(back.big[i] == rows.big[i]);
+            BOOST_TEST(back.ratio[i] == rows.ratio[i]); // exactly: the same double
+            BOOST_TEST(back.bytes[i].content() == rows.bytes[i].content());
+            BOOST_TEST(back.note[i].isNull() == rows.note[i].isNull());
+            if (!back.note[i].isNull() && !rows.note[i].isNull())
+                BOOST_TEST(back.note[i].value() == rows.note[i].value());
         }
     }
 }
