@@ -61,7 +61,6 @@ PgStatement::PgStatement(Database& db, const std::string& portableSql):
 
 PgStatement::~PgStatement()
 {
-    clear();
     if (_pipeline)
     {
         // Unfinished (an exception between queue() and finish()): drain what the server still owes,
@@ -73,6 +72,7 @@ PgStatement::~PgStatement()
         catch (...)
         {}
     }
+    clear(); // after the drain, which may keep rows
 }
 
 void PgStatement::set(int index, const char* data, std::size_t size, bool binary)
