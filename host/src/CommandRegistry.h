@@ -46,8 +46,8 @@ private:
     std::vector<std::unique_ptr<Command>> _commands;
 };
 
-/// Registers a command: `const CommandRegistration<ShowCommand> registration;` at namespace scope
-/// in the command's source file.
+/// Registers a command: `const CommandRegistration<ShowCommand> registeredShowCommand;` at namespace
+/// scope in the command's source file (a name of its own: the host is compiled in unity batches).
 template<class C>
 struct CommandRegistration
 {

@@ -33,6 +33,13 @@ inline bool needsEscape(std::uint64_t word)
 
 } // namespace
 
+std::string JsonWriter::quoted(std::string_view text)
+{
+    std::string out;
+    appendQuoted(out, text);
+    return out;
+}
+
 void JsonWriter::appendQuoted(std::string& out, std::string_view text)
 {
     static const char kHex[] = "0123456789abcdef";

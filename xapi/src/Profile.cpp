@@ -51,12 +51,6 @@ Array::Ptr asArray(const Var& v)
     return isArray(v) ? v.extract<Array::Ptr>() : Array::Ptr();
 }
 
-std::string quote(const std::string& s)
-{
-    std::string out;
-    JsonWriter::appendQuoted(out, s);
-    return out;
-}
 
 std::string member(const std::string& path, const std::string& name)
 {
@@ -85,7 +79,7 @@ public:
         requiredEquals("$", _doc, "type", "Profile");
         if (!_doc->has("conformsTo")) add("$.conformsTo", "is missing; it must be " + std::string(kConformsTo));
         else if (string(_doc, "conformsTo") != kConformsTo)
-            add("$.conformsTo", quote(string(_doc, "conformsTo")) + " is not " + kConformsTo +
+            add("$.conformsTo", JsonWriter::quoted(string(_doc, "conformsTo")) + " is not " + kConformsTo +
                                     ", the Profile specification version this checker knows");
         languageMap("$", _doc, "prefLabel", true);
         languageMap("$", _doc, "definition", true);
@@ -139,7 +133,7 @@ private:
         if (c.isString())
         {
             if (c.extract<std::string>() != kProfileContext)
-                add("$.@context", quote(c.extract<std::string>()) + " is not " + kProfileContext);
+                add("$.@context", JsonWriter::quoted(c.extract<std::string>()) + " is not " + kProfileContext);
             return;
         }
         if (auto a = asArray(c))
@@ -173,15 +167,15 @@ private:
         const std::string s = v.extract<std::string>();
         if (s.empty()) return; // reported as empty
         const std::string why = Iri::check(s);
-        if (!why.empty()) add(p, quote(s) + " is not an IRI: it " + why);
+        if (!why.empty()) add(p, JsonWriter::quoted(s) + " is not an IRI: it " + why);
     }
 
     void requiredEquals(const std::string& path, const Object::Ptr& o, const std::string& name,
                         const std::string& expected)
     {
-        if (!o->has(name)) add(member(path, name), "is missing; it must be " + quote(expected));
+        if (!o->has(name)) add(member(path, name), "is missing; it must be " + JsonWriter::quoted(expected));
         else if (string(o, name) != expected)
-            add(member(path, name), quote(string(o, name)) + " must be " + quote(expected));
+            add(member(path, name), JsonWriter::quoted(string(o, name)) + " must be " + JsonWriter::quoted(expected));
     }
 
     void languageMap(const std::string& path, const Object::Ptr& o, const std::string& name, bool required)
@@ -202,8 +196,8 @@ private:
         {
             const std::string why = LanguageTag::check(m.first);
             if (!why.empty())
-                add(p + "[" + quote(m.first) + "]", quote(m.first) + " is not an RFC 5646 language tag: it " + why);
-            if (!m.second.isString()) add(p + "[" + quote(m.first) + "]", "must be a string");
+                add(p + "[" + JsonWriter::quoted(m.first) + "]", JsonWriter::quoted(m.first) + " is not an RFC 5646 language tag: it " + why);
+            if (!m.second.isString()) add(p + "[" + JsonWriter::quoted(m.first) + "]", "must be a string");
         }
     }
 
@@ -224,7 +218,7 @@ private:
             else
             {
                 const std::string why = Iri::check(e.extract<std::string>());
-                if (!why.empty()) add(element(p, i), quote(e.extract<std::string>()) + " is not an IRI: it " + why);
+                if (!why.empty()) add(element(p, i), JsonWriter::quoted(e.extract<std::string>()) + " is not an IRI: it " + why);
             }
         }
     }
@@ -241,7 +235,7 @@ private:
         int tz;
         if (!Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, s, dt, tz) &&
             !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, s, dt, tz))
-            add(member(p, name), quote(s) + " is not an ISO 8601 / RFC 3339 timestamp");
+            add(member(p, name), JsonWriter::quoted(s) + " is not an ISO 8601 / RFC 3339 timestamp");
     }
 
     void versions()
@@ -271,7 +265,7 @@ private:
             if (!id.empty())
             {
                 if (id == _profileId) add(member(p, "id"), "must differ from the profile id");
-                if (!_versionIds.insert(id).second) add(member(p, "id"), quote(id) + " is listed twice");
+                if (!_versionIds.insert(id).second) add(member(p, "id"), JsonWriter::quoted(id) + " is listed twice");
             }
             timestamp(p, v, "generatedAtTime");
             iriArray(p, v, "wasRevisionOf");
@@ -322,7 +316,7 @@ private:
                 const std::string id = string(o, "id");
                 if (id.empty()) continue;
                 const std::string p = element(std::string("$.") + list, i);
-                if (!_ids.emplace(id, p).second) add(member(p, "id"), quote(id) + " is also the id of " + _ids[id]);
+                if (!_ids.emplace(id, p).second) add(member(p, "id"), JsonWriter::quoted(id) + " is also the id of " + _ids[id]);
                 if (std::string(list) == "templates") _templates.insert(id);
                 if (std::string(list) == "patterns") _patterns[id] = o;
             }
@@ -338,7 +332,7 @@ private:
         }
         const std::string s = string(o, "inScheme");
         if (!s.empty() && !_versionIds.count(s))
-            add(member(p, "inScheme"), quote(s) + " is not one of this profile's versions");
+            add(member(p, "inScheme"), JsonWriter::quoted(s) + " is not one of this profile's versions");
     }
 
     void concept(const std::string& p, const Object::Ptr& c)
@@ -393,7 +387,7 @@ private:
         }
         else
             add(member(p, "type"),
-                (type.empty() ? std::string("is missing") : quote(type) + " is not a Concept type") +
+                (type.empty() ? std::string("is missing") : JsonWriter::quoted(type) + " is not a Concept type") +
                     "; use Verb, ActivityType, AttachmentUsageType, ContextExtension, ResultExtension, "
                     "ActivityExtension, StateResource, AgentProfileResource, ActivityProfileResource or Activity");
     }
@@ -429,7 +423,7 @@ private:
         {
             const std::string id = a->get(static_cast<unsigned>(i)).toString();
             if (!_templates.count(id))
-                add(element(member(p, name), i), quote(id) + " is not a Statement Template of this profile");
+                add(element(member(p, name), i), JsonWriter::quoted(id) + " is not a Statement Template of this profile");
         }
     }
 
@@ -496,7 +490,7 @@ private:
         {
             const std::string presence = string(r, "presence");
             if (presence != "included" && presence != "excluded" && presence != "recommended")
-                add(member(rp, "presence"), quote(presence) + " must be \"included\", \"excluded\" or \"recommended\"");
+                add(member(rp, "presence"), JsonWriter::quoted(presence) + " must be \"included\", \"excluded\" or \"recommended\"");
         }
         for (const char* list : {"any", "all", "none"})
             if (r->has(list) && !isArray(r->get(list))) add(member(rp, list), "must be an array of values");
@@ -543,7 +537,7 @@ private:
         const std::vector<std::string> refs = members(pt);
         for (const auto& ref : refs)
             if (!_templates.count(ref) && !_patterns.count(ref))
-                add(p, "refers to " + quote(ref) + ", which is not a Statement Template or Pattern of this profile");
+                add(p, "refers to " + JsonWriter::quoted(ref) + ", which is not a Statement Template or Pattern of this profile");
         if (pt->has("alternates"))
         {
             if (refs.size() < 2) add(member(p, "alternates"), "must have at least two members");
@@ -552,7 +546,7 @@ private:
                 auto it = _patterns.find(ref);
                 if (it != _patterns.end() && (it->second->has("optional") || it->second->has("zeroOrMore")))
                     add(member(p, "alternates"),
-                        quote(ref) +
+                        JsonWriter::quoted(ref) +
                             " is an optional or zeroOrMore pattern, which must not be directly inside alternates");
             }
         }

@@ -27,12 +27,6 @@ namespace xapi {
 
 namespace {
 
-std::string quote(const std::string& s)
-{
-    std::string out;
-    JsonWriter::appendQuoted(out, s);
-    return out;
-}
 
 std::string number(double d)
 {
@@ -110,7 +104,7 @@ std::string checkMailto(const std::string& mbox)
     }
     const std::size_t dot = domain.rfind('.');
     if (domain.empty() || dot == std::string::npos || dot == 0 || dot + 1 == domain.size())
-        return "has domain " + quote(domain) + " without a top-level domain; " + kForm;
+        return "has domain " + JsonWriter::quoted(domain) + " without a top-level domain; " + kForm;
     for (std::size_t i = 0; i < domain.size(); ++i)
     {
         const char c = domain[i];
@@ -175,7 +169,7 @@ public:
         else
         {
             const std::string why = Timestamp::check(s.timestamp);
-            if (!why.empty()) add(p + ".timestamp", quote(s.timestamp) + " " + why);
+            if (!why.empty()) add(p + ".timestamp", JsonWriter::quoted(s.timestamp) + " " + why);
         }
 
         version(p + ".version", s.version);
@@ -194,7 +188,7 @@ private:
             return;
         }
         const std::string& why = checkIri(value);
-        if (!why.empty()) add(path, quote(value) + " " + why);
+        if (!why.empty()) add(path, JsonWriter::quoted(value) + " " + why);
     }
 
     /// Free text goes out byte for byte, so it must be UTF-8 to make valid JSON.
@@ -207,7 +201,7 @@ private:
     void uuid(const std::string& path, const std::string& value)
     {
         const std::string why = Uuid::check(value);
-        if (!why.empty()) add(path, quote(value) + " " + why);
+        if (!why.empty()) add(path, JsonWriter::quoted(value) + " " + why);
     }
 
     void languageMap(const std::string& path, const std::optional<LanguageMap>& map, bool required)
@@ -224,9 +218,9 @@ private:
         }
         for (const auto& entry : *map)
         {
-            const std::string at = path + "[" + quote(entry.first) + "]";
+            const std::string at = path + "[" + JsonWriter::quoted(entry.first) + "]";
             const std::string& why = checkLanguageTag(entry.first);
-            if (!why.empty()) add(at, quote(entry.first) + " is not an RFC 5646 language tag: it " + why);
+            if (!why.empty()) add(at, JsonWriter::quoted(entry.first) + " is not an RFC 5646 language tag: it " + why);
             utf8(at, entry.second);
         }
     }
@@ -235,9 +229,9 @@ private:
     {
         for (const auto& [key, value] : ext)
         {
-            const std::string at = path + "[" + quote(key) + "]";
+            const std::string at = path + "[" + JsonWriter::quoted(key) + "]";
             const std::string& why = checkIri(key);
-            if (!why.empty()) add(at, "extension key " + quote(key) + " is not an IRI: it " + why);
+            if (!why.empty()) add(at, "extension key " + JsonWriter::quoted(key) + " is not an IRI: it " + why);
             if (value.kind() == JsonValue::Kind::String) utf8(at, value.text());
             if (value.kind() == JsonValue::Kind::Number && !std::isfinite(value.number()))
                 add(at, "is " + number(value.number()) + ", which JSON cannot represent");
@@ -249,7 +243,7 @@ private:
                 }
                 catch (const Poco::Exception& e)
                 {
-                    add(at, "raw JSON value " + quote(value.text()) + " does not parse: " + e.displayText());
+                    add(at, "raw JSON value " + JsonWriter::quoted(value.text()) + " does not parse: " + e.displayText());
                 }
             }
         }
@@ -273,10 +267,10 @@ private:
         if (!a.mbox.empty())
         {
             const std::string why = checkMailto(a.mbox);
-            if (!why.empty()) add(path + ".mbox", quote(a.mbox) + " " + why);
+            if (!why.empty()) add(path + ".mbox", JsonWriter::quoted(a.mbox) + " " + why);
         }
         if (!a.mboxSha1sum.empty() && !(a.mboxSha1sum.size() == 40 && isHex(a.mboxSha1sum)))
-            add(path + ".mbox_sha1sum", quote(a.mboxSha1sum) + " is not a SHA-1 in hex (40 hex digits)");
+            add(path + ".mbox_sha1sum", JsonWriter::quoted(a.mboxSha1sum) + " is not a SHA-1 in hex (40 hex digits)");
         if (!a.openid.empty()) iri(path + ".openid", a.openid);
         if (a.account)
         {
@@ -350,7 +344,7 @@ private:
         if (r.duration)
         {
             const std::string why = Duration::check(*r.duration);
-            if (!why.empty()) add(path + ".duration", quote(*r.duration) + " is not an ISO 8601 duration: it " + why);
+            if (!why.empty()) add(path + ".duration", JsonWriter::quoted(*r.duration) + " is not an ISO 8601 duration: it " + why);
         }
         extensions(path + ".extensions", r.extensions);
     }
@@ -408,7 +402,7 @@ private:
         {
             const std::string& why = checkLanguageTag(c.language);
             if (!why.empty())
-                add(path + ".language", quote(c.language) + " is not an RFC 5646 language tag: it " + why);
+                add(path + ".language", JsonWriter::quoted(c.language) + " is not an RFC 5646 language tag: it " + why);
         }
         if (c.statement) uuid(path + ".statement.id", c.statement->id);
         extensions(path + ".extensions", c.extensions);
@@ -420,7 +414,7 @@ private:
         if (_options.version == SpecVersion::v2_0_0)
         {
             if (v != "2.0.0")
-                add(path, quote(v) + " contradicts the 2.0.0 output, which writes \"2.0.0\"; leave it unset");
+                add(path, JsonWriter::quoted(v) + " contradicts the 2.0.0 output, which writes \"2.0.0\"; leave it unset");
             return;
         }
         bool ok = v.compare(0, 3, "1.0") == 0;
@@ -429,7 +423,7 @@ private:
             ok = v[3] == '.' && v.size() > 4;
             for (std::size_t i = 4; ok && i < v.size(); ++i) ok = std::isdigit(static_cast<unsigned char>(v[i])) != 0;
         }
-        if (!ok) add(path, quote(v) + " is not a 1.0.x version; for 1.0.3 leave it unset or use 1.0.x");
+        if (!ok) add(path, JsonWriter::quoted(v) + " is not a 1.0.x version; for 1.0.3 leave it unset or use 1.0.x");
     }
 
     void attachment(const std::string& path, const Attachment& a)
@@ -439,13 +433,13 @@ private:
         languageMap(path + ".description", a.description, false);
         if (a.contentType.empty()) add(path + ".contentType", "is missing; give the media type, e.g. application/pdf");
         else if (!isMediaType(a.contentType))
-            add(path + ".contentType", quote(a.contentType) + " is not a media type of the form type/subtype");
+            add(path + ".contentType", JsonWriter::quoted(a.contentType) + " is not a media type of the form type/subtype");
         else if (a.usageType == Attachment::kSignatureUsageType && a.contentType != "application/octet-stream")
             add(path + ".contentType",
-                quote(a.contentType) + ": a signature attachment must be application/octet-stream");
+                JsonWriter::quoted(a.contentType) + ": a signature attachment must be application/octet-stream");
         if (a.sha2.empty()) add(path + ".sha2", "is missing; give the hex SHA-256 (or -384/-512) of the content");
         else if (!(isHex(a.sha2) && (a.sha2.size() == 64 || a.sha2.size() == 96 || a.sha2.size() == 128)))
-            add(path + ".sha2", quote(a.sha2) + " is not a hex SHA-256, SHA-384 or SHA-512 (64, 96 or 128 hex digits)");
+            add(path + ".sha2", JsonWriter::quoted(a.sha2) + " is not a hex SHA-256, SHA-384 or SHA-512 (64, 96 or 128 hex digits)");
         if (!a.fileUrl.empty()) iri(path + ".fileUrl", a.fileUrl);
     }
 
@@ -478,7 +472,7 @@ Problems StatementValidator::validate(const std::vector<Statement>& statements) 
         if (id.empty()) continue;
         const auto [it, inserted] = firstWithId.emplace(id, i);
         if (!inserted)
-            problems.push_back({root + ".id", quote(id) + " repeats the id of statements[" +
+            problems.push_back({root + ".id", JsonWriter::quoted(id) + " repeats the id of statements[" +
                                                   std::to_string(it->second) +
                                                   "]; an LRS refuses the whole batch for that"});
     }

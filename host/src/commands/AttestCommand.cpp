@@ -61,7 +61,7 @@ public:
     }
 };
 
-const CommandRegistration<AttestCommand> registration;
+const CommandRegistration<AttestCommand> registeredAttestCommand;
 
 } // namespace
 

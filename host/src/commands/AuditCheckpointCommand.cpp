@@ -40,7 +40,7 @@ public:
     }
 };
 
-const CommandRegistration<AuditCheckpointCommand> registration;
+const CommandRegistration<AuditCheckpointCommand> registeredAuditCheckpointCommand;
 
 } // namespace
 

@@ -47,7 +47,7 @@ public:
     }
 };
 
-const CommandRegistration<AuditExportCommand> registration;
+const CommandRegistration<AuditExportCommand> registeredAuditExportCommand;
 
 } // namespace
 

@@ -179,7 +179,7 @@ private:
     }
 };
 
-const CommandRegistration<AuditVerifyCommand> registration;
+const CommandRegistration<AuditVerifyCommand> registeredAuditVerifyCommand;
 
 } // namespace
 

@@ -76,7 +76,7 @@ public:
     }
 };
 
-const CommandRegistration<CompleteCommand> registration;
+const CommandRegistration<CompleteCommand> registeredCompleteCommand;
 
 } // namespace
 

@@ -75,7 +75,7 @@ public:
     }
 };
 
-const CommandRegistration<CoverageCommand> registration;
+const CommandRegistration<CoverageCommand> registeredCoverageCommand;
 
 } // namespace
 

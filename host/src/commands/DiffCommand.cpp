@@ -41,7 +41,7 @@ public:
     }
 };
 
-const CommandRegistration<DiffCommand> registration;
+const CommandRegistration<DiffCommand> registeredDiffCommand;
 
 } // namespace
 

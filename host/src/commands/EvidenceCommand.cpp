@@ -105,7 +105,7 @@ public:
     }
 };
 
-const CommandRegistration<EvidenceCommand> registration;
+const CommandRegistration<EvidenceCommand> registeredEvidenceCommand;
 
 } // namespace
 

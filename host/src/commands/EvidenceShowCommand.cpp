@@ -44,7 +44,7 @@ public:
     }
 };
 
-const CommandRegistration<EvidenceShowCommand> registration;
+const CommandRegistration<EvidenceShowCommand> registeredEvidenceShowCommand;
 
 } // namespace
 

@@ -39,7 +39,7 @@ public:
     }
 };
 
-const CommandRegistration<ImportCommand> registration;
+const CommandRegistration<ImportCommand> registeredImportCommand;
 
 } // namespace
 

@@ -57,7 +57,7 @@ public:
     }
 };
 
-const CommandRegistration<KeysGenerateCommand> registration;
+const CommandRegistration<KeysGenerateCommand> registeredKeysGenerateCommand;
 
 } // namespace
 

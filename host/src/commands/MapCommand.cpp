@@ -81,7 +81,7 @@ public:
     }
 };
 
-const CommandRegistration<MapCommand> registration;
+const CommandRegistration<MapCommand> registeredMapCommand;
 
 } // namespace
 

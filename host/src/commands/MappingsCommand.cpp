@@ -91,7 +91,7 @@ private:
     }
 };
 
-const CommandRegistration<MappingsCommand> registration;
+const CommandRegistration<MappingsCommand> registeredMappingsCommand;
 
 } // namespace
 

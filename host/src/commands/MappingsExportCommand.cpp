@@ -87,7 +87,7 @@ private:
     }
 };
 
-const CommandRegistration<MappingsExportCommand> registration;
+const CommandRegistration<MappingsExportCommand> registeredMappingsExportCommand;
 
 } // namespace
 

@@ -88,7 +88,7 @@ private:
     }
 };
 
-const CommandRegistration<MappingsImportCommand> registration;
+const CommandRegistration<MappingsImportCommand> registeredMappingsImportCommand;
 
 } // namespace
 

@@ -56,7 +56,7 @@ public:
     }
 };
 
-const CommandRegistration<OutboxCommand> registration;
+const CommandRegistration<OutboxCommand> registeredOutboxCommand;
 
 } // namespace
 

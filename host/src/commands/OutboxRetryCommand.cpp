@@ -48,7 +48,7 @@ public:
     }
 };
 
-const CommandRegistration<OutboxRetryCommand> registration;
+const CommandRegistration<OutboxRetryCommand> registeredOutboxRetryCommand;
 
 } // namespace
 

@@ -68,7 +68,7 @@ public:
     }
 };
 
-const CommandRegistration<PrivacyEraseCommand> registration;
+const CommandRegistration<PrivacyEraseCommand> registeredPrivacyEraseCommand;
 
 } // namespace
 

@@ -190,7 +190,7 @@ public:
     }
 };
 
-const CommandRegistration<PrivacyExportCommand> registration;
+const CommandRegistration<PrivacyExportCommand> registeredPrivacyExportCommand;
 
 } // namespace
 

@@ -88,7 +88,7 @@ public:
     }
 };
 
-const CommandRegistration<ProgressCommand> registration;
+const CommandRegistration<ProgressCommand> registeredProgressCommand;
 
 } // namespace
 

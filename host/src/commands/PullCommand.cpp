@@ -120,7 +120,7 @@ public:
     }
 };
 
-const CommandRegistration<PullCommand> registration;
+const CommandRegistration<PullCommand> registeredPullCommand;
 
 } // namespace
 

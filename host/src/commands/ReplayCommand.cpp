@@ -125,7 +125,7 @@ private:
     }
 };
 
-const CommandRegistration<ReplayCommand> registration;
+const CommandRegistration<ReplayCommand> registeredReplayCommand;
 
 } // namespace
 

@@ -195,7 +195,7 @@ public:
     }
 };
 
-const CommandRegistration<ServeCommand> registration;
+const CommandRegistration<ServeCommand> registeredServeCommand;
 
 } // namespace
 

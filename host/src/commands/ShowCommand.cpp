@@ -49,7 +49,7 @@ public:
     }
 };
 
-const CommandRegistration<ShowCommand> registration;
+const CommandRegistration<ShowCommand> registeredShowCommand;
 
 } // namespace
 

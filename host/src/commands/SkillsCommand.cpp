@@ -33,7 +33,7 @@ public:
     }
 };
 
-const CommandRegistration<SkillsCommand> registration;
+const CommandRegistration<SkillsCommand> registeredSkillsCommand;
 
 } // namespace
 

@@ -84,7 +84,7 @@ public:
     }
 };
 
-const CommandRegistration<StatementsCommand> registration;
+const CommandRegistration<StatementsCommand> registeredStatementsCommand;
 
 } // namespace
 

@@ -131,7 +131,7 @@ private:
     }
 };
 
-const CommandRegistration<SyncCommand> registration;
+const CommandRegistration<SyncCommand> registeredSyncCommand;
 
 } // namespace
 

@@ -66,7 +66,7 @@ public:
     }
 };
 
-const CommandRegistration<UnmapCommand> registration;
+const CommandRegistration<UnmapCommand> registeredUnmapCommand;
 
 } // namespace
 

@@ -63,7 +63,7 @@ public:
     }
 };
 
-const CommandRegistration<UseCommand> registration;
+const CommandRegistration<UseCommand> registeredUseCommand;
 
 } // namespace
 

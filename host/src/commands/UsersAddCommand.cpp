@@ -93,7 +93,7 @@ private:
     static constexpr std::size_t kMinPasswordLength = 8;
 };
 
-const CommandRegistration<UsersAddCommand> registration;
+const CommandRegistration<UsersAddCommand> registeredUsersAddCommand;
 
 } // namespace
 

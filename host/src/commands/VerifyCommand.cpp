@@ -50,7 +50,7 @@ public:
     }
 };
 
-const CommandRegistration<VerifyCommand> registration;
+const CommandRegistration<VerifyCommand> registeredVerifyCommand;
 
 } // namespace
 

@@ -35,7 +35,7 @@ public:
     }
 };
 
-const CommandRegistration<VersionsCommand> registration;
+const CommandRegistration<VersionsCommand> registeredVersionsCommand;
 
 } // namespace
 

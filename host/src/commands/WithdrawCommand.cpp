@@ -69,7 +69,7 @@ public:
     }
 };
 
-const CommandRegistration<WithdrawCommand> registration;
+const CommandRegistration<WithdrawCommand> registeredWithdrawCommand;
 
 } // namespace
 

@@ -8,6 +8,7 @@
 //
 
 #include "web/AdminVersionsHandler.h"
+#include "web/ViewValues.h"
 
 #include "web/PageTemplates.h"
 
@@ -22,10 +23,6 @@ namespace web {
 
 namespace {
 
-std::string text(const Poco::JSON::Object::Ptr& object, const std::string& key)
-{
-    return object && object->has(key) && !object->isNull(key) ? object->get(key).toString() : "";
-}
 
 std::string encoded(const std::string& value)
 {
@@ -51,7 +48,7 @@ void AdminVersionsHandler::versions(Exchange& exchange)
     const auto result = exchange.context().plugin.object("versions", request, exchange.user(), exchange.language());
     auto view = exchange.pageView("/admin");
     view->set("title", messages.format("web.versions.title", i18n::MessageArgs().set("skill", skill)));
-    Poco::JSON::Object::Ptr columns = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    Poco::JSON::Object::Ptr columns = ViewValues::object();
     for (const char* key : {"version", "current", "framework", "source", "importedAt", "changes"})
         columns->set(key, messages.format(std::string("web.versions.column.") + key));
     view->set("columns", columns);
@@ -61,13 +58,13 @@ void AdminVersionsHandler::versions(Exchange& exchange)
     for (std::size_t i = 0; list && i < list->size(); ++i)
     {
         const auto version = list->getObject(i);
-        Poco::JSON::Object::Ptr row = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        const std::string number = text(version, "version");
+        Poco::JSON::Object::Ptr row = ViewValues::object();
+        const std::string number = ViewValues::text(version, "version");
         row->set("version", number);
         row->set("current", version->optValue<bool>("current", false) ? messages.format("web.versions.isCurrent") : "");
-        row->set("framework", text(version, "frameworkVersion"));
-        row->set("source", text(version, "source"));
-        row->set("importedAt", text(version, "importedAt"));
+        row->set("framework", ViewValues::text(version, "frameworkVersion"));
+        row->set("source", ViewValues::text(version, "source"));
+        row->set("importedAt", ViewValues::text(version, "importedAt"));
         if (!previous.empty())
         {
             row->set("diffHref",
@@ -100,8 +97,8 @@ void AdminVersionsHandler::diff(Exchange& exchange)
     for (std::size_t i = 0; list && i < list->size(); ++i)
     {
         const auto level = list->getObject(i);
-        Poco::JSON::Object::Ptr out = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        out->set("heading", messages.format("web.diff.level", i18n::MessageArgs().set("level", text(level, "level"))));
+        Poco::JSON::Object::Ptr out = ViewValues::object();
+        out->set("heading", messages.format("web.diff.level", i18n::MessageArgs().set("level", ViewValues::text(level, "level"))));
         std::size_t count = 0;
         for (const char* kind : {"added", "changed", "removed"})
         {

@@ -8,6 +8,7 @@
 //
 
 #include "web/AuditorPageHandler.h"
+#include "web/ViewValues.h"
 
 #include "web/PageTemplates.h"
 
@@ -28,10 +29,6 @@ constexpr std::size_t kPage = 100;
 
 const char* const kFilters[] = {"learner", "assessor", "skill", "level", "state", "from", "to"};
 
-std::string text(const Poco::JSON::Object::Ptr& record, const std::string& key)
-{
-    return record->has(key) && !record->isNull(key) ? record->get(key).toString() : "";
-}
 
 } // namespace
 
@@ -51,7 +48,7 @@ void AuditorPageHandler::page(Exchange& exchange)
     for (const char* name : kFilters)
     {
         const std::string value = exchange.query(name);
-        Poco::JSON::Object::Ptr field = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        Poco::JSON::Object::Ptr field = ViewValues::object();
         field->set("name", name);
         field->set("label", messages.format(std::string("web.auditor.field.") + name));
         field->set("value", value);
@@ -79,13 +76,13 @@ void AuditorPageHandler::page(Exchange& exchange)
     for (std::size_t i = 0; records && i < records->size(); ++i)
     {
         const Poco::JSON::Object::Ptr record = records->getObject(i);
-        Poco::JSON::Object::Ptr row = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        std::string id = text(record, "id"), encoded;
+        Poco::JSON::Object::Ptr row = ViewValues::object();
+        std::string id = ViewValues::text(record, "id"), encoded;
         Poco::URI::encode(id, "&=+?#/", encoded);
         row->set("id", id);
         row->set("proof", "/auditor/record?evidence=" + encoded);
         for (const char* key : {"learner", "skill", "level", "kind", "state", "assessor", "occurredAt"})
-            row->set(key, text(record, key));
+            row->set(key, ViewValues::text(record, key));
         rows->add(row);
     }
     view->set("rows", rows);
@@ -97,7 +94,7 @@ void AuditorPageHandler::page(Exchange& exchange)
     }
     view->set("any", rows->size() > 0);
     view->set("found", messages.format("web.auditor.found", i18n::MessageArgs().set("n", rows->size())));
-    Poco::JSON::Object::Ptr columns = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    Poco::JSON::Object::Ptr columns = ViewValues::object();
     for (const char* key : {"id", "learner", "skill", "level", "kind", "state", "assessor", "occurredAt"})
         columns->set(key, messages.format(std::string("web.auditor.column.") + key));
     view->set("columns", columns);

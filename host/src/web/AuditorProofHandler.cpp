@@ -8,6 +8,7 @@
 //
 
 #include "web/AuditorProofHandler.h"
+#include "web/ViewValues.h"
 
 #include "web/PageTemplates.h"
 
@@ -22,15 +23,7 @@ namespace web {
 
 namespace {
 
-std::string text(const Poco::JSON::Object::Ptr& object, const std::string& key)
-{
-    return object && object->has(key) && !object->isNull(key) ? object->get(key).toString() : "";
-}
 
-Poco::JSON::Object::Ptr newObject()
-{
-    return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
 
 } // namespace
 
@@ -50,7 +43,7 @@ void AuditorProofHandler::record(Exchange& exchange)
     const std::string yes = messages.format("web.record.yes"), no = messages.format("web.record.no");
 
     auto view = exchange.pageView("/auditor");
-    view->set("title", messages.format("web.record.title", i18n::MessageArgs().set("id", text(evidence, "id"))));
+    view->set("title", messages.format("web.record.title", i18n::MessageArgs().set("id", ViewValues::text(evidence, "id"))));
     auto labels = view->getObject("labels");
     for (const char* key : {"record", "log", "statements", "verifications", "none", "json", "verifyAll"})
         labels->set(key, messages.format(std::string("web.record.") + key));
@@ -58,10 +51,10 @@ void AuditorProofHandler::record(Exchange& exchange)
     for (const char* key : {"learner", "skill", "level", "kind", "state", "activity", "assessor", "outcome", "note",
                             "occurredAt", "recordedAt", "definition"})
     {
-        if (text(evidence, key).empty()) continue;
-        auto field = newObject();
+        if (ViewValues::text(evidence, key).empty()) continue;
+        auto field = ViewValues::object();
         field->set("name", messages.format(std::string("web.record.field.") + key));
-        field->set("value", text(evidence, key));
+        field->set("value", ViewValues::text(evidence, key));
         fields->add(field);
     }
     view->set("fields", fields);
@@ -73,9 +66,9 @@ void AuditorProofHandler::record(Exchange& exchange)
         const auto entry = entries->getObject(i);
         const auto checkpoint =
             entry->isNull("checkpoint") ? Poco::JSON::Object::Ptr() : entry->getObject("checkpoint");
-        auto row = newObject();
+        auto row = ViewValues::object();
         for (const char* key : {"seq", "action", "loggedAt", "contentSha256", "chainHash"})
-            row->set(key, text(entry, key));
+            row->set(key, ViewValues::text(entry, key));
         const bool intact = entry->optValue<bool>("contentIntact", false) && entry->optValue<bool>("linkIntact", false);
         row->set("intact", intact ? yes : no);
         row->set(
@@ -83,7 +76,7 @@ void AuditorProofHandler::record(Exchange& exchange)
             checkpoint
                 ? messages.format(
                       "web.record.checkpoint",
-                      i18n::MessageArgs().set("seq", text(checkpoint, "seq")).set("at", text(checkpoint, "signedAt")))
+                      i18n::MessageArgs().set("seq", ViewValues::text(checkpoint, "seq")).set("at", ViewValues::text(checkpoint, "signedAt")))
                 : messages.format("web.record.noCheckpoint"));
         log->add(row);
     }
@@ -95,20 +88,20 @@ void AuditorProofHandler::record(Exchange& exchange)
     for (std::size_t i = 0; list && i < list->size(); ++i)
     {
         const auto statement = list->getObject(i);
-        auto row = newObject();
-        for (const char* key : {"id", "kind", "state", "bodySha256"}) row->set(key, text(statement, key));
+        auto row = ViewValues::object();
+        for (const char* key : {"id", "kind", "state", "bodySha256"}) row->set(key, ViewValues::text(statement, key));
         row->set("matches", statement->optValue<bool>("matchesLog", false) ? yes : no);
         statements->add(row);
     }
     view->set("statements", statements);
     view->set("anyStatements", statements->size() > 0);
-    Poco::JSON::Object::Ptr columns = newObject();
+    Poco::JSON::Object::Ptr columns = ViewValues::object();
     for (const char* key : {"seq", "action", "loggedAt", "content", "chain", "intact", "checkpoint", "statement",
                             "kind", "state", "body", "matches"})
         columns->set(key, messages.format(std::string("web.record.column.") + key));
     view->set("columns", columns);
     std::string encoded;
-    Poco::URI::encode(text(evidence, "id"), "&=+?#/", encoded);
+    Poco::URI::encode(ViewValues::text(evidence, "id"), "&=+?#/", encoded);
     view->set("jsonHref", "/api/evidence.show?evidence=" + encoded);
     exchange.sendHtml(200, PageTemplates::render("record", *view));
 }
@@ -123,15 +116,15 @@ void AuditorProofHandler::verify(Exchange& exchange)
     view->set("title", messages.format("web.audit.title"));
     std::string detail = messages.format(ok ? "web.audit.ok" : "web.audit.failed") + "\n" +
                          messages.format("web.audit.summary", i18n::MessageArgs()
-                                                                  .set("entries", text(report, "entries"))
-                                                                  .set("evidence", text(report, "evidenceRecords"))
-                                                                  .set("checkpoints", text(report, "checkpoints"))
-                                                                  .set("verified", text(report, "checkpointsVerified"))
-                                                                  .set("statements", text(report, "statements"))
-                                                                  .set("matched", text(report, "statementsMatched")));
+                                                                  .set("entries", ViewValues::text(report, "entries"))
+                                                                  .set("evidence", ViewValues::text(report, "evidenceRecords"))
+                                                                  .set("checkpoints", ViewValues::text(report, "checkpoints"))
+                                                                  .set("verified", ViewValues::text(report, "checkpointsVerified"))
+                                                                  .set("statements", ViewValues::text(report, "statements"))
+                                                                  .set("matched", ViewValues::text(report, "statementsMatched")));
     const Poco::JSON::Array::Ptr problems = report->getArray("problems");
     for (std::size_t i = 0; problems && i < problems->size(); ++i)
-        detail += "\n" + text(problems->getObject(i), "message");
+        detail += "\n" + ViewValues::text(problems->getObject(i), "message");
     view->set("detail", detail);
     exchange.sendHtml(200, PageTemplates::render("message", *view));
 }

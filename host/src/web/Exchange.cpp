@@ -8,6 +8,7 @@
 //
 
 #include "web/Exchange.h"
+#include "web/ViewValues.h"
 
 #include "web/PageTemplates.h"
 #include "web/SecurityHeaders.h"
@@ -71,10 +72,6 @@ private:
     std::size_t _total = 0;
 };
 
-Poco::JSON::Object::Ptr newObject()
-{
-    return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-}
 
 } // namespace
 
@@ -231,9 +228,9 @@ void Exchange::setSessionCookie(const std::string& id)
 Poco::JSON::Object::Ptr Exchange::pageView(const std::string& current)
 {
     const i18n::Messages& messages = i18n::Messages::of(_language);
-    auto view = newObject();
+    auto view = ViewValues::object();
     view->set("lang", _language);
-    auto labels = newObject();
+    auto labels = ViewValues::object();
     for (const char* key : {"navigation", "language", "logout", "signedInAs"})
         labels->set(key, messages.format(std::string("web.nav.") + key));
     view->set("labels", labels);
@@ -250,7 +247,7 @@ Poco::JSON::Object::Ptr Exchange::pageView(const std::string& current)
         for (const auto& page : pages)
         {
             if (page.role && !user().holds(page.role)) continue;
-            auto link = newObject();
+            auto link = ViewValues::object();
             link->set("href", page.path);
             link->set("text", messages.format(std::string("web.nav.page") + (page.path + 1)));
             link->set("current", current == page.path);
@@ -272,7 +269,7 @@ Poco::JSON::Object::Ptr Exchange::pageView(const std::string& current)
         }
         fields.emplace_back("lang", code);
         uri.setQueryParameters(fields);
-        auto language = newObject();
+        auto language = ViewValues::object();
         language->set("code", code);
         language->set("name", messages.format(std::string("web.language.") + code));
         language->set("href", uri.getPathAndQuery());

@@ -101,6 +101,9 @@ public:
     /// Appends `text` as a quoted, escaped JSON string.
     static void appendQuoted(std::string& out, std::string_view text);
 
+    /// `text` as a quoted, escaped JSON string (for messages that name a value).
+    static std::string quoted(std::string_view text);
+
 private:
     void separate()
     {
