@@ -234,12 +234,12 @@ BOOST_FIXTURE_TEST_CASE(an_inserted_evidence_record_is_named, Tampered)
 {
     tamper("INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256,"
            " level_text_sha256, verb, outcome, assessor, occurred_at, recorded_at, learner_ref)"
-           " SELECT 'forged-0000', 99, event_id, kind, learner, skill_code, level_number, definition_sha256,"
+           " SELECT 'f0f0f0f0-0000-4000-8000-000000000099', 99, event_id, kind, learner, skill_code, level_number, definition_sha256,"
            " level_text_sha256, verb, outcome, assessor, occurred_at, recorded_at, learner_ref"
            " FROM evidence WHERE id = '" +
            evidence[0] + "'");
     const std::string m = firstMessage();
-    BOOST_TEST(contains(m, "evidence forged-0000 (seq 99) has no entry in the log"), m);
+    BOOST_TEST(contains(m, "evidence f0f0f0f0-0000-4000-8000-000000000099 (seq 99) has no entry in the log"), m);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_inserted_log_entry_is_named, Tampered)
@@ -321,8 +321,9 @@ BOOST_FIXTURE_TEST_CASE(a_delivered_statement_edited_is_named, Tampered)
 BOOST_FIXTURE_TEST_CASE(statements_swapped_between_records_are_named, Tampered)
 {
     const std::string first = statementOf(evidence[0]), second = statementOf(evidence[2]);
-    tamper("UPDATE statements SET evidence_id = CASE WHEN id = '" + first + "' THEN '" + evidence[2] + "' ELSE '" +
-           evidence[0] + "' END WHERE id IN ('" + first + "', '" + second + "')");
+    // Two updates: a CASE of two literals would be text, which PostgreSQL's uuid column refuses.
+    tamper("UPDATE statements SET evidence_id = '" + evidence[2] + "' WHERE id = '" + first + "'");
+    tamper("UPDATE statements SET evidence_id = '" + evidence[0] + "' WHERE id = '" + second + "'");
     auto r = verify();
     BOOST_TEST(!r->getValue<bool>("ok"));
     std::string all;
@@ -345,12 +346,12 @@ BOOST_FIXTURE_TEST_CASE(an_inserted_statement_is_named, Tampered)
 {
     const std::string id = statementOf(evidence[0]);
     tamper("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
-           " created_at) SELECT 'forged-statement', 999, evidence_id, kind, learner, body, state, attempts,"
+           " created_at) SELECT 'f0f0f0f0-0000-4000-8000-000000000999', 999, evidence_id, kind, learner, body, state, attempts,"
            " next_attempt_at, created_at FROM statements WHERE id = '" +
            id + "'");
     const std::string m = firstMessage();
     BOOST_TEST(
-        contains(m, "statement forged-statement (pending, evidence " + evidence[0] + ") has no entry in the log"), m);
+        contains(m, "statement f0f0f0f0-0000-4000-8000-000000000999 (pending, evidence " + evidence[0] + ") has no entry in the log"), m);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_erased_learners_statements_still_verify_but_not_edited_ones, Tampered)
@@ -568,7 +569,7 @@ BOOST_FIXTURE_TEST_CASE(statements_naming_the_wrong_entry_are_found_in_parts, Ta
     tamper("UPDATE statements SET log_seq = 2 WHERE id = '" + moved +
            "';"
            "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
-           " created_at) SELECT 'forged-statement', 999, evidence_id, kind, learner, body, state, attempts,"
+           " created_at) SELECT 'f0f0f0f0-0000-4000-8000-000000000999', 999, evidence_id, kind, learner, body, state, attempts,"
            " next_attempt_at, created_at FROM statements WHERE id = '" +
            other + "'");
     const auto full = verify();
@@ -583,7 +584,7 @@ BOOST_FIXTURE_TEST_CASE(statements_naming_the_wrong_entry_are_found_in_parts, Ta
         BOOST_TEST(anyContains(messages, "statement " + moved + " (pending, evidence " + evidence[4] +
                                              ") names entry 2, which does not bind it"),
                    "size " << size);
-        BOOST_TEST(anyContains(messages, "statement forged-statement (pending, evidence " + evidence[0] +
+        BOOST_TEST(anyContains(messages, "statement f0f0f0f0-0000-4000-8000-000000000999 (pending, evidence " + evidence[0] +
                                              ") has no entry in the log"),
                    "size " << size);
         // The same problems as one run finds.

@@ -9,6 +9,8 @@
 #include "PlainText.h"
 #include "TestHost.h"
 
+#include "sfe.h"
+#include "sfe/runtime/Error.h"
 #include "sfe/store/Database.h"
 #include "sfe/store/EvidenceLog.h"
 #include "sfe/store/OutboxQueue.h"
@@ -18,6 +20,7 @@
 #include <Poco/Data/LOB.h>
 #include <Poco/Data/Session.h>
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/String.h>
 
 #include <boost/test/unit_test.hpp>
 #include <zlib.h>
@@ -108,12 +111,34 @@ struct Recorded: TestPlugin
                                            : "UPDATE " + std::string(table) + " SET " + column + " = LOWER(HEX(" +
                                                  column + ")) WHERE " + column + " IS NOT NULL"),
                     now;
+        if (onPostgreSQL()) idsAsText(session);
         session << "ALTER TABLE lms_events ADD COLUMN received_at VARCHAR(24) NOT NULL DEFAULT ''", now;
         session << "ALTER TABLE evidence_log ADD COLUMN prev_hash VARCHAR(64) NOT NULL DEFAULT ''", now;
         session << "UPDATE evidence_log SET prev_hash = COALESCE((SELECT p.chain_hash FROM evidence_log p"
                    " WHERE p.seq = evidence_log.seq - 1), '" +
                        std::string(64, '0') + "')",
             now;
+    }
+
+    /// PostgreSQL: the id columns as VARCHAR(36) again, as before schema 13 (which makes them uuid),
+    /// with the foreign keys to evidence(id) made again around the change.
+    static void idsAsText(Poco::Data::Session& session)
+    {
+        const std::vector<std::string> referencing = {"evidence_responsibilities", "statements", "verifications"};
+        for (const std::string& t : referencing)
+            session << "ALTER TABLE " + t + " DROP CONSTRAINT " + t + "_evidence_id_fkey", now;
+        for (const char* alter :
+             {"evidence ALTER COLUMN id TYPE VARCHAR(36)",
+              "evidence_responsibilities ALTER COLUMN evidence_id TYPE VARCHAR(36)",
+              "statements ALTER COLUMN id TYPE VARCHAR(36), ALTER COLUMN evidence_id TYPE VARCHAR(36),"
+              " ALTER COLUMN voids_statement_id TYPE VARCHAR(36)",
+              "evidence_log ALTER COLUMN evidence_id TYPE VARCHAR(36)",
+              "verifications ALTER COLUMN evidence_id TYPE VARCHAR(36)"})
+            session << "ALTER TABLE " + std::string(alter), now;
+        for (const std::string& t : referencing)
+            session << "ALTER TABLE " + t + " ADD CONSTRAINT " + t +
+                           "_evidence_id_fkey FOREIGN KEY (evidence_id) REFERENCES evidence(id)",
+                now;
     }
 
     std::vector<std::string> completions;
@@ -386,6 +411,68 @@ BOOST_FIXTURE_TEST_CASE(a_hash_edited_before_schema_12_is_still_named_after_the_
     const std::string m = r->getObject("firstProblem")->getValue<std::string>("message");
     BOOST_TEST(m.rfind("entry 2 (", 0) == 0, m);
     BOOST_TEST(m.find("does not link to the entry before it") != std::string::npos, m);
+}
+
+// On PostgreSQL the ids of evidence and statements are of type uuid (schema 13), which refuses other
+// text; an id given from outside that cannot be one is simply not found, on either store, and the
+// session goes on.
+BOOST_FIXTURE_TEST_CASE(an_id_that_cannot_be_stored_is_not_found_and_the_session_goes_on, Recorded)
+{
+    const std::string upper = Poco::toUpper(completions[0]);
+    for (const std::string& id : {std::string("not-a-uuid"), std::string(), upper, completions[0] + "0"})
+    {
+        // Not found; an empty id may also be refused as invalid input. Never a store error.
+        const auto notFound = [&id](const sfe::plugin::EvidencePlugin::Result& r) {
+            return r.status == SFE_NOTFOUND || (id.empty() && r.status == SFE_INVALID);
+        };
+        auto shown = call("evidence.show", "{\"evidence\":\"" + id + "\"}");
+        BOOST_TEST(notFound(shown), id << ": " << shown.status << " " << shown.message);
+        auto withdrawn = call("withdraw", "{\"evidence\":\"" + id + "\",\"reason\":\"x\"}");
+        BOOST_TEST(notFound(withdrawn), id << ": " << withdrawn.status << " " << withdrawn.message);
+        auto retried = call("retry", "{\"id\":\"" + id + "\"}");
+        BOOST_TEST(notFound(retried), id << ": " << retried.status << " " << retried.message);
+    }
+    // The same session still reads and writes.
+    BOOST_TEST(ok("evidence.show", "{\"evidence\":\"" + completions[0] + "\"}")
+                   ->getObject("evidence")
+                   ->getValue<std::string>("id") == completions[0]);
+    ok("complete", R"({"eventId":"after-bad-ids","learner":"u9","activity":"c1"})");
+    BOOST_TEST(ok("audit.verify")->getValue<bool>("ok"));
+    if (onPostgreSQL())
+        BOOST_TEST(count("SELECT COUNT(*) FROM information_schema.columns WHERE data_type = 'uuid' AND"
+                         " table_name IN ('evidence', 'statements', 'evidence_log', 'evidence_responsibilities',"
+                         " 'verifications')") == 7);
+}
+
+// A store someone edited so that an id is no UUID cannot be converted without changing the value:
+// migration 13 stops, names the value and where it is, and leaves the store as it was.
+BOOST_FIXTURE_TEST_CASE(an_edited_id_stops_the_uuid_migration_and_names_the_row, Recorded)
+{
+    if (!onPostgreSQL()) return; // SQLite keeps its ids as text: nothing to convert
+    runtime.reset();
+    {
+        Poco::Data::Session session = storeSession();
+        idsAsText(session);
+        session << "DELETE FROM schema_migrations WHERE version = 13", now;
+        session << "UPDATE evidence_log SET evidence_id = 'edited' WHERE seq = 3", now;
+    }
+    BOOST_CHECK_EXCEPTION(start(), sfe::runtime::Error, [](const sfe::runtime::Error& e) {
+        const std::string m = e.message();
+        BOOST_TEST(e.status() == SFE_STORE);
+        BOOST_TEST(m.find("to version 13: evidence_log.evidence_id of the row with seq 3 is 'edited'") !=
+                       std::string::npos,
+                   m);
+        return true;
+    });
+    runtime.reset();
+    Poco::Int64 version = 0, text = 0;
+    Poco::Data::Session session = storeSession();
+    session << "SELECT MAX(version) FROM schema_migrations", into(version), now;
+    session << "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'evidence' AND column_name = 'id'"
+               " AND data_type = 'character varying'",
+        into(text), now;
+    BOOST_TEST(version == 12);
+    BOOST_TEST(text == 1); // nothing was changed
 }
 
 BOOST_AUTO_TEST_SUITE_END()

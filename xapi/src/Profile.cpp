@@ -51,7 +51,6 @@ Array::Ptr asArray(const Var& v)
     return isArray(v) ? v.extract<Array::Ptr>() : Array::Ptr();
 }
 
-
 std::string member(const std::string& path, const std::string& name)
 {
     return path + "." + name;
@@ -196,7 +195,8 @@ private:
         {
             const std::string why = LanguageTag::check(m.first);
             if (!why.empty())
-                add(p + "[" + JsonWriter::quoted(m.first) + "]", JsonWriter::quoted(m.first) + " is not an RFC 5646 language tag: it " + why);
+                add(p + "[" + JsonWriter::quoted(m.first) + "]",
+                    JsonWriter::quoted(m.first) + " is not an RFC 5646 language tag: it " + why);
             if (!m.second.isString()) add(p + "[" + JsonWriter::quoted(m.first) + "]", "must be a string");
         }
     }
@@ -218,7 +218,8 @@ private:
             else
             {
                 const std::string why = Iri::check(e.extract<std::string>());
-                if (!why.empty()) add(element(p, i), JsonWriter::quoted(e.extract<std::string>()) + " is not an IRI: it " + why);
+                if (!why.empty())
+                    add(element(p, i), JsonWriter::quoted(e.extract<std::string>()) + " is not an IRI: it " + why);
             }
         }
     }
@@ -316,7 +317,8 @@ private:
                 const std::string id = string(o, "id");
                 if (id.empty()) continue;
                 const std::string p = element(std::string("$.") + list, i);
-                if (!_ids.emplace(id, p).second) add(member(p, "id"), JsonWriter::quoted(id) + " is also the id of " + _ids[id]);
+                if (!_ids.emplace(id, p).second)
+                    add(member(p, "id"), JsonWriter::quoted(id) + " is also the id of " + _ids[id]);
                 if (std::string(list) == "templates") _templates.insert(id);
                 if (std::string(list) == "patterns") _patterns[id] = o;
             }
@@ -423,7 +425,8 @@ private:
         {
             const std::string id = a->get(static_cast<unsigned>(i)).toString();
             if (!_templates.count(id))
-                add(element(member(p, name), i), JsonWriter::quoted(id) + " is not a Statement Template of this profile");
+                add(element(member(p, name), i),
+                    JsonWriter::quoted(id) + " is not a Statement Template of this profile");
         }
     }
 
@@ -490,7 +493,8 @@ private:
         {
             const std::string presence = string(r, "presence");
             if (presence != "included" && presence != "excluded" && presence != "recommended")
-                add(member(rp, "presence"), JsonWriter::quoted(presence) + " must be \"included\", \"excluded\" or \"recommended\"");
+                add(member(rp, "presence"),
+                    JsonWriter::quoted(presence) + " must be \"included\", \"excluded\" or \"recommended\"");
         }
         for (const char* list : {"any", "all", "none"})
             if (r->has(list) && !isArray(r->get(list))) add(member(rp, list), "must be an array of values");
@@ -537,7 +541,8 @@ private:
         const std::vector<std::string> refs = members(pt);
         for (const auto& ref : refs)
             if (!_templates.count(ref) && !_patterns.count(ref))
-                add(p, "refers to " + JsonWriter::quoted(ref) + ", which is not a Statement Template or Pattern of this profile");
+                add(p, "refers to " + JsonWriter::quoted(ref) +
+                           ", which is not a Statement Template or Pattern of this profile");
         if (pt->has("alternates"))
         {
             if (refs.size() < 2) add(member(p, "alternates"), "must have at least two members");

@@ -27,7 +27,6 @@ namespace xapi {
 
 namespace {
 
-
 std::string number(double d)
 {
     if (std::isnan(d)) return "NaN";
@@ -243,7 +242,8 @@ private:
                 }
                 catch (const Poco::Exception& e)
                 {
-                    add(at, "raw JSON value " + JsonWriter::quoted(value.text()) + " does not parse: " + e.displayText());
+                    add(at,
+                        "raw JSON value " + JsonWriter::quoted(value.text()) + " does not parse: " + e.displayText());
                 }
             }
         }
@@ -344,7 +344,8 @@ private:
         if (r.duration)
         {
             const std::string why = Duration::check(*r.duration);
-            if (!why.empty()) add(path + ".duration", JsonWriter::quoted(*r.duration) + " is not an ISO 8601 duration: it " + why);
+            if (!why.empty())
+                add(path + ".duration", JsonWriter::quoted(*r.duration) + " is not an ISO 8601 duration: it " + why);
         }
         extensions(path + ".extensions", r.extensions);
     }
@@ -414,7 +415,8 @@ private:
         if (_options.version == SpecVersion::v2_0_0)
         {
             if (v != "2.0.0")
-                add(path, JsonWriter::quoted(v) + " contradicts the 2.0.0 output, which writes \"2.0.0\"; leave it unset");
+                add(path,
+                    JsonWriter::quoted(v) + " contradicts the 2.0.0 output, which writes \"2.0.0\"; leave it unset");
             return;
         }
         bool ok = v.compare(0, 3, "1.0") == 0;
@@ -433,13 +435,15 @@ private:
         languageMap(path + ".description", a.description, false);
         if (a.contentType.empty()) add(path + ".contentType", "is missing; give the media type, e.g. application/pdf");
         else if (!isMediaType(a.contentType))
-            add(path + ".contentType", JsonWriter::quoted(a.contentType) + " is not a media type of the form type/subtype");
+            add(path + ".contentType",
+                JsonWriter::quoted(a.contentType) + " is not a media type of the form type/subtype");
         else if (a.usageType == Attachment::kSignatureUsageType && a.contentType != "application/octet-stream")
             add(path + ".contentType",
                 JsonWriter::quoted(a.contentType) + ": a signature attachment must be application/octet-stream");
         if (a.sha2.empty()) add(path + ".sha2", "is missing; give the hex SHA-256 (or -384/-512) of the content");
         else if (!(isHex(a.sha2) && (a.sha2.size() == 64 || a.sha2.size() == 96 || a.sha2.size() == 128)))
-            add(path + ".sha2", JsonWriter::quoted(a.sha2) + " is not a hex SHA-256, SHA-384 or SHA-512 (64, 96 or 128 hex digits)");
+            add(path + ".sha2",
+                JsonWriter::quoted(a.sha2) + " is not a hex SHA-256, SHA-384 or SHA-512 (64, 96 or 128 hex digits)");
         if (!a.fileUrl.empty()) iri(path + ".fileUrl", a.fileUrl);
     }
 

@@ -23,7 +23,6 @@ namespace web {
 
 namespace {
 
-
 std::string encoded(const std::string& value)
 {
     std::string out;
@@ -98,7 +97,8 @@ void AdminVersionsHandler::diff(Exchange& exchange)
     {
         const auto level = list->getObject(i);
         Poco::JSON::Object::Ptr out = ViewValues::object();
-        out->set("heading", messages.format("web.diff.level", i18n::MessageArgs().set("level", ViewValues::text(level, "level"))));
+        out->set("heading",
+                 messages.format("web.diff.level", i18n::MessageArgs().set("level", ViewValues::text(level, "level"))));
         std::size_t count = 0;
         for (const char* kind : {"added", "changed", "removed"})
         {

@@ -29,7 +29,6 @@ constexpr std::size_t kPage = 100;
 
 const char* const kFilters[] = {"learner", "assessor", "skill", "level", "state", "from", "to"};
 
-
 } // namespace
 
 void AuditorPageHandler::page(Exchange& exchange)

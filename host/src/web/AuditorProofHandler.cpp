@@ -21,11 +21,7 @@ namespace sfe {
 namespace host {
 namespace web {
 
-namespace {
-
-
-
-} // namespace
+namespace {} // namespace
 
 void AuditorProofHandler::page(Exchange& exchange)
 {
@@ -43,7 +39,8 @@ void AuditorProofHandler::record(Exchange& exchange)
     const std::string yes = messages.format("web.record.yes"), no = messages.format("web.record.no");
 
     auto view = exchange.pageView("/auditor");
-    view->set("title", messages.format("web.record.title", i18n::MessageArgs().set("id", ViewValues::text(evidence, "id"))));
+    view->set("title",
+              messages.format("web.record.title", i18n::MessageArgs().set("id", ViewValues::text(evidence, "id"))));
     auto labels = view->getObject("labels");
     for (const char* key : {"record", "log", "statements", "verifications", "none", "json", "verifyAll"})
         labels->set(key, messages.format(std::string("web.record.") + key));
@@ -71,13 +68,11 @@ void AuditorProofHandler::record(Exchange& exchange)
             row->set(key, ViewValues::text(entry, key));
         const bool intact = entry->optValue<bool>("contentIntact", false) && entry->optValue<bool>("linkIntact", false);
         row->set("intact", intact ? yes : no);
-        row->set(
-            "checkpoint",
-            checkpoint
-                ? messages.format(
-                      "web.record.checkpoint",
-                      i18n::MessageArgs().set("seq", ViewValues::text(checkpoint, "seq")).set("at", ViewValues::text(checkpoint, "signedAt")))
-                : messages.format("web.record.noCheckpoint"));
+        row->set("checkpoint", checkpoint ? messages.format("web.record.checkpoint",
+                                                            i18n::MessageArgs()
+                                                                .set("seq", ViewValues::text(checkpoint, "seq"))
+                                                                .set("at", ViewValues::text(checkpoint, "signedAt")))
+                                          : messages.format("web.record.noCheckpoint"));
         log->add(row);
     }
     view->set("log", log);
@@ -114,14 +109,15 @@ void AuditorProofHandler::verify(Exchange& exchange)
     const bool ok = report->optValue<bool>("ok", false);
     auto view = exchange.pageView("/auditor");
     view->set("title", messages.format("web.audit.title"));
-    std::string detail = messages.format(ok ? "web.audit.ok" : "web.audit.failed") + "\n" +
-                         messages.format("web.audit.summary", i18n::MessageArgs()
-                                                                  .set("entries", ViewValues::text(report, "entries"))
-                                                                  .set("evidence", ViewValues::text(report, "evidenceRecords"))
-                                                                  .set("checkpoints", ViewValues::text(report, "checkpoints"))
-                                                                  .set("verified", ViewValues::text(report, "checkpointsVerified"))
-                                                                  .set("statements", ViewValues::text(report, "statements"))
-                                                                  .set("matched", ViewValues::text(report, "statementsMatched")));
+    std::string detail =
+        messages.format(ok ? "web.audit.ok" : "web.audit.failed") + "\n" +
+        messages.format("web.audit.summary", i18n::MessageArgs()
+                                                 .set("entries", ViewValues::text(report, "entries"))
+                                                 .set("evidence", ViewValues::text(report, "evidenceRecords"))
+                                                 .set("checkpoints", ViewValues::text(report, "checkpoints"))
+                                                 .set("verified", ViewValues::text(report, "checkpointsVerified"))
+                                                 .set("statements", ViewValues::text(report, "statements"))
+                                                 .set("matched", ViewValues::text(report, "statementsMatched")));
     const Poco::JSON::Array::Ptr problems = report->getArray("problems");
     for (std::size_t i = 0; problems && i < problems->size(); ++i)
         detail += "\n" + ViewValues::text(problems->getObject(i), "message");

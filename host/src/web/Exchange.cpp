@@ -72,7 +72,6 @@ private:
     std::size_t _total = 0;
 };
 
-
 } // namespace
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, WebContext& context):

@@ -108,18 +108,20 @@ PrivacyService::verificationPage(const std::string& person, const std::optional<
                                  std::size_t limit)
 {
     // Keyset paging on (verified_at, evidence_id), compared as bytes, as index
-    // verifications_auditor (migration 11) is built.
+    // verifications_auditor (migrations 11 and 13) is built. On PostgreSQL evidence_id is a uuid,
+    // which compares as its bytes already and takes no collation, nor '' as a value: the first
+    // page's evidence id is the nil UUID (compared only with verified_at = '', which no row has).
     const std::string bytes = _db.byteOrder();
     std::string who = person;
-    std::string time = after ? after->verifiedAt : "", sameTime = time, id = after ? after->evidence : "";
+    std::string time = after ? after->verifiedAt : "", sameTime = time,
+                id = after ? after->evidence : "00000000-0000-0000-0000-000000000000";
     Poco::Int64 lim = limit == 0 ? std::numeric_limits<Poco::Int64>::max() : static_cast<Poco::Int64>(limit);
     std::vector<std::string> ids, times;
     _db.session() << _db.sql("SELECT evidence_id, verified_at FROM verifications WHERE auditor = ?"
                              " AND (verified_at" +
-                             bytes + " > ? OR (verified_at = ? AND evidence_id" + bytes +
-                             " > ?))"
+                             bytes + " > ? OR (verified_at = ? AND evidence_id > ?))"
                              " ORDER BY verified_at" +
-                             bytes + ", evidence_id" + bytes + " LIMIT ?"),
+                             bytes + ", evidence_id LIMIT ?"),
         use(who), use(time), use(sameTime), use(id), use(lim), into(ids), into(times), now;
     std::vector<PersonRecords::Verification> verified;
     for (std::size_t i = 0; i < ids.size(); ++i) verified.push_back({ids[i], times[i]});

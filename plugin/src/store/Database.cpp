@@ -471,6 +471,26 @@ std::string Database::byteOrder() const
     return isPostgreSQL() ? " COLLATE \"C\"" : "";
 }
 
+std::string Database::idText(const std::string& column) const
+{
+    if (!isPostgreSQL()) return column;
+    return "CAST(" + column + " AS TEXT) AS " + column.substr(column.rfind('.') + 1);
+}
+
+bool Database::canHoldId(const std::string& id) const
+{
+    if (!isPostgreSQL()) return true;
+    // Only the shape: PostgreSQL's uuid takes any version and variant (xapi::Uuid::check is stricter).
+    if (id.size() != 36) return false;
+    for (std::size_t i = 0; i < id.size(); ++i)
+    {
+        const char c = id[i];
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
+
 Poco::Data::Session& Database::session()
 {
     auto it = tBound.find(this);

@@ -56,12 +56,15 @@ const char* kState = "(CASE WHEN withdrawn_at IS NOT NULL THEN 'withdrawn'"
                      " WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.evidence_id = evidence.id) THEN 'verified'"
                      " ELSE 'active' END)";
 
-const std::string kColumns =
-    std::string(
-        "id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256, level_text_sha256, activity_id,"
+/// The columns fromRow() reads.
+std::string columns(const Database& db)
+{
+    return db.idText("id") +
+           ", seq, event_id, kind, learner, skill_code, level_number, definition_sha256, level_text_sha256, activity_id,"
         " mapping_id, verb, score_raw, score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
-        " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at, ") +
-    kState + " AS state";
+        " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at, " +
+           kState + " AS state";
+}
 
 EvidenceRecord fromRow(Poco::Data::RecordSet& rs)
 {
@@ -207,9 +210,10 @@ void EvidenceRepository::insert(const std::vector<EvidenceRecord>& records)
 
 std::optional<EvidenceRecord> EvidenceRepository::find(const std::string& id)
 {
+    if (!_db.canHoldId(id)) return std::nullopt;
     std::string key = id;
     Poco::Data::Statement select(_db.session());
-    select << _db.sql("SELECT " + kColumns + " FROM evidence WHERE id = ?"), use(key), now;
+    select << _db.sql("SELECT " + columns(_db) + " FROM evidence WHERE id = ?"), use(key), now;
     Poco::Data::RecordSet rs(select);
     if (!rs.moveFirst()) return std::nullopt;
     EvidenceRecord r = fromRow(rs);
@@ -234,7 +238,7 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
     Poco::Int64 limit = f.limit ? static_cast<Poco::Int64>(f.limit) : Poco::Int64(1) << 62;
     Poco::Int64 offset = static_cast<Poco::Int64>(f.offset), after = f.afterSeq;
     Poco::Data::Statement select(_db.session());
-    select << _db.sql("SELECT " + kColumns +
+    select << _db.sql("SELECT " + columns(_db) +
                       " FROM evidence"
                       " WHERE (? = 1 OR learner = ?) AND (? = 1 OR skill_code = ?) AND (? = 1 OR level_number = ?)"
                       " AND (? = 1 OR assessor = ?) AND (? = 1 OR kind = ?) AND (? = 1 OR occurred_at >= ?)"
@@ -273,6 +277,7 @@ std::vector<EvidenceRecord> EvidenceRepository::list(const EvidenceFilter& f)
 
 std::vector<Verification> EvidenceRepository::verifications(const std::string& evidenceId)
 {
+    if (!_db.canHoldId(evidenceId)) return {};
     std::string key = evidenceId;
     Poco::Data::Statement select(_db.session());
     select << _db.sql("SELECT auditor, verified_at, note FROM verifications WHERE evidence_id = ?"
@@ -288,6 +293,7 @@ std::vector<Verification> EvidenceRepository::verifications(const std::string& e
 
 std::vector<long long> EvidenceRepository::logSeqs(const std::string& evidenceId)
 {
+    if (!_db.canHoldId(evidenceId)) return {};
     std::string key = evidenceId;
     std::vector<Poco::Int64> seqs;
     _db.session() << _db.sql("SELECT seq FROM evidence_log WHERE evidence_id = ? ORDER BY seq"), use(key), into(seqs),
@@ -311,6 +317,7 @@ bool EvidenceRepository::addVerification(const std::string& evidenceId, const st
 
 bool EvidenceRepository::withdraw(const std::string& id, const std::string& at, const std::string& reason)
 {
+    if (!_db.canHoldId(id)) return false;
     std::string key = id, when = at, why = reason;
     Poco::Data::Statement update(_db.session());
     update << _db.sql("UPDATE evidence SET withdrawn_at = ?, withdrawn_reason = ?"

@@ -33,26 +33,31 @@ namespace {
 // The entry, its evidence row (NULLs when there is none) and the refs of the row's people. Served
 // by the primary keys of evidence_log (also for the entry before, whose chain hash is its prev_hash),
 // evidence and learner_refs.
-const std::string kEntriesSql =
-    "SELECT l.seq, l.evidence_id, l.action, l.content, l.content_sha256, " + EvidenceLog::prevHashSql("l") +
-    ", l.chain_hash, l.logged_at,"
-    " e.id, e.seq, e.event_id, e.kind, e.learner, e.skill_code, e.level_number, e.definition_sha256,"
+std::string entriesSql(const Database& db)
+{
+    return "SELECT l.seq, " + db.idText("l.evidence_id") + ", l.action, l.content, l.content_sha256, " +
+           EvidenceLog::prevHashSql("l") + ", l.chain_hash, l.logged_at, " + db.idText("e.id") +
+           ", e.seq, e.event_id, e.kind, e.learner, e.skill_code, e.level_number, e.definition_sha256,"
     " e.level_text_sha256, e.activity_id, e.mapping_id, e.verb, e.score_raw, e.score_min, e.score_max,"
     " e.score_scaled, e.success, e.assessor, e.outcome, e.note, e.evidence_url, e.occurred_at, e.recorded_at,"
     " e.withdrawn_at, e.withdrawn_reason, e.learner_ref, e.assessor_ref, e.note_sha256, e.erased_at, lr.ref, ar.ref,"
     " l.content_z FROM evidence_log l LEFT JOIN evidence e ON e.id = l.evidence_id"
     " LEFT JOIN learner_refs lr ON lr.learner = e.learner LEFT JOIN learner_refs ar ON ar.learner = e.assessor"
     " WHERE l.seq >= ? AND l.seq <= ? ORDER BY l.seq";
+}
 
-// The responsibilities of each entry's evidence row, in entry order, merged with kEntriesSql's rows.
+// The responsibilities of each entry's evidence row, in entry order, merged with entriesSql()'s rows.
 const char* const kResponsibilitiesSql = "SELECT l.seq, r.responsibility_id FROM evidence_log l"
                                          " JOIN evidence_responsibilities r ON r.evidence_id = l.evidence_id"
                                          " WHERE l.seq >= ? AND l.seq <= ? ORDER BY l.seq";
 
-const char* const kStatementColumns =
-    "id, seq, evidence_id, kind, learner, body, voids_statement_id, state, signature, log_seq, body_z";
+std::string statementColumns(const Database& db)
+{
+    return db.idText("id") + ", seq, " + db.idText("evidence_id") + ", kind, learner, body, " +
+           db.idText("voids_statement_id") + ", state, signature, log_seq, body_z";
+}
 
-/// Reads the columns of kEntriesSql through `text`, `blob`, `isNull`, `integer` and `real`, so both
+/// Reads the columns of entriesSql() through `text`, `blob`, `isNull`, `integer` and `real`, so both
 /// connectors decode a row the same way. Compressed columns (content_z) are decoded by StoredText,
 /// as EvidenceLog reads them.
 template<typename Source>
@@ -193,7 +198,7 @@ public:
     {
         if (!_handle)
             throw runtime::Error(SFE_STORE, "cannot read the evidence log: the store " + db.target() + " is closed");
-        _entries = prepare(kEntriesSql.c_str());
+        _entries = prepare(entriesSql(_db).c_str());
         _responsibilities = prepare(kResponsibilitiesSql);
         for (sqlite3_stmt* s : {_entries, _responsibilities})
             if (sqlite3_bind_int64(s, 1, from) != SQLITE_OK || sqlite3_bind_int64(s, 2, to) != SQLITE_OK) fail("bind");
@@ -238,7 +243,7 @@ public:
     {
         if (!_statement)
             _statement =
-                prepare((std::string("SELECT ") + kStatementColumns + " FROM statements WHERE id = ?").c_str());
+                prepare(("SELECT " + statementColumns(_db) + " FROM statements WHERE id = ?").c_str());
         sqlite3_reset(_statement);
         if (sqlite3_bind_text(_statement, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT) != SQLITE_OK)
             fail("bind");
@@ -274,7 +279,7 @@ public:
             // Statements are written with their entry, so those after this one are likely the next entries'.
             if (!_stream)
                 _stream =
-                    prepare((std::string("SELECT ") + kStatementColumns + " FROM statements WHERE seq > ? ORDER BY seq")
+                    prepare(("SELECT " + statementColumns(_db) + " FROM statements WHERE seq > ? ORDER BY seq")
                                 .c_str());
             sqlite3_reset(_stream);
             if (sqlite3_bind_int64(_stream, 1, s->seq) != SQLITE_OK) fail("bind");
@@ -285,7 +290,7 @@ public:
     }
 
 private:
-    /// The statement at a statement's current row (kStatementColumns), its body decoded.
+    /// The statement at a statement's current row (statementColumns()), its body decoded.
     StatementRecord statementAt(sqlite3_stmt* statement)
     {
         Row r{statement};
@@ -389,7 +394,7 @@ bool LogCursor::nextPage(LogRow& row)
         if (_from > _to) return false;
         Poco::Data::Statement select(_db.session());
         Poco::Int64 from = _from, to = _to, limit = static_cast<Poco::Int64>(kPage);
-        select << _db.sql(kEntriesSql + " LIMIT ?"), use(from), use(to), use(limit), now;
+        select << _db.sql(entriesSql(_db) + " LIMIT ?"), use(from), use(to), use(limit), now;
         Poco::Data::RecordSet rs(select);
         for (bool more = rs.moveFirst(); more; more = rs.moveNext())
         {
@@ -423,9 +428,10 @@ bool LogCursor::nextPage(LogRow& row)
 std::optional<StatementRecord> LogCursor::statement(const std::string& id)
 {
     if (_sqlite) return _sqlite->statement(id);
+    if (!_db.canHoldId(id)) return std::nullopt;
     Poco::Data::Statement select(_db.session());
     std::string key = id;
-    select << _db.sql(std::string("SELECT ") + kStatementColumns + " FROM statements WHERE id = ?"), use(key), now;
+    select << _db.sql("SELECT " + statementColumns(_db) + " FROM statements WHERE id = ?"), use(key), now;
     Poco::Data::RecordSet rs(select);
     if (!rs.moveFirst()) return std::nullopt;
     return statementFrom(rs);
@@ -444,7 +450,7 @@ std::optional<StatementRecord> LogCursor::statement(const std::string& id, long 
             if (!_streamed.empty() || _streamAfter < 0) break;
             Poco::Data::Statement select(_db.session());
             Poco::Int64 after = _streamAfter, limit = static_cast<Poco::Int64>(kPage);
-            select << _db.sql(std::string("SELECT ") + kStatementColumns +
+            select << _db.sql("SELECT " + statementColumns(_db) +
                               " FROM statements WHERE seq > ? ORDER BY seq LIMIT ?"),
                 use(after), use(limit), now;
             Poco::Data::RecordSet rs(select);
@@ -481,8 +487,9 @@ std::vector<StatementRecord> LogCursor::statementsWhere(const std::string& where
     Poco::Data::Statement select(_db.session());
     Poco::Int64 after = afterSeq, lim = static_cast<Poco::Int64>(limit);
     // Columns of the same types in the places of body and signature, which are not read.
-    select << _db.sql("SELECT id, seq, evidence_id, kind, learner, kind, voids_statement_id, state, voids_statement_id,"
-                      " log_seq FROM statements WHERE seq > ? AND (" +
+    const std::string voids = _db.idText("voids_statement_id");
+    select << _db.sql("SELECT " + _db.idText("id") + ", seq, " + _db.idText("evidence_id") + ", kind, learner, kind, " +
+                      voids + ", state, " + voids + ", log_seq FROM statements WHERE seq > ? AND (" +
                       where + ") ORDER BY seq LIMIT ?"),
         use(after), use(lim), now;
     Poco::Data::RecordSet rs(select);

@@ -616,13 +616,87 @@ Migration leanerRows()
             }};
 }
 
+// Version 13: on PostgreSQL, the ids of the rows written per event are kept as uuid (16 bytes)
+// instead of VARCHAR(36) (37 bytes, and more in each index): evidence.id, statements.id and the
+// columns that name them (statements.evidence_id and voids_statement_id, evidence_log.evidence_id,
+// evidence_responsibilities.evidence_id, verifications.evidence_id). About 280 bytes less per evidence
+// record (issue 12). These ids are made by the plugin (xapi::Uuid, lowercase 8-4-4-4-12), and
+// PostgreSQL gives a uuid back in that very form, so every read, hash and re-sent statement is byte
+// for byte what it was. SQLite keeps its text columns: nothing changes there.
+// - A value that is not a UUID in that form (a store someone edited) cannot become a uuid without
+//   changing it; the migration then stops, naming the table, the row and the value, and changes
+//   nothing: `audit verify` on the store as it is shows what was edited.
+// - Lookups of an id that is not in that form find nothing without asking (Database::canHoldId):
+//   PostgreSQL would refuse the text and abort the transaction.
+// - The foreign keys to evidence(id) and index verifications_auditor (whose evidence_id was compared
+//   as bytes, COLLATE "C": a uuid compares as its bytes anyway) are made again around the change.
+Migration uuidIds()
+{
+    return {13, "ids as uuid on PostgreSQL", {}, [](Database& db) {
+                if (!db.isPostgreSQL()) return;
+                auto& session = db.session();
+                struct Column
+                {
+                    const char* table;
+                    const char* column;
+                    const char* row; ///< what names the row in an error
+                };
+                const std::vector<Column> columns = {
+                    {"evidence", "id", "seq"},
+                    {"evidence_responsibilities", "evidence_id", "responsibility_id"},
+                    {"statements", "id", "seq"},
+                    {"statements", "evidence_id", "seq"},
+                    {"statements", "voids_statement_id", "seq"},
+                    {"evidence_log", "evidence_id", "seq"},
+                    {"verifications", "evidence_id", "auditor"},
+                };
+                for (const Column& c : columns)
+                {
+                    std::vector<std::string> rows, values;
+                    session << std::string("SELECT CAST(") + c.row + " AS TEXT), " + c.column + " FROM " + c.table +
+                                   " WHERE " + c.column +
+                                   " !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' LIMIT 1",
+                        into(rows), into(values), now;
+                    if (!rows.empty())
+                        throw runtime::Error(SFE_STORE, "cannot migrate the store " + db.target() + " to version 13: " +
+                                                            c.table + "." + c.column + " of the row with " + c.row +
+                                                            " " + rows.front() + " is '" + values.front() +
+                                                            "', not a UUID in lowercase 8-4-4-4-12 form; nothing was "
+                                                            "changed (audit verify shows what was edited)");
+                }
+                const std::vector<std::string> referencing = {"evidence_responsibilities", "statements",
+                                                              "verifications"};
+                session << "DROP INDEX verifications_auditor", now;
+                for (const std::string& table : referencing)
+                    session << "ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_evidence_id_fkey", now;
+                std::string table, alter;
+                for (const Column& c : columns)
+                {
+                    if (c.table != table && !alter.empty()) session << "ALTER TABLE " + table + alter, now;
+                    if (c.table != table) alter.clear();
+                    table = c.table;
+                    alter += std::string(alter.empty() ? " " : ", ") + "ALTER COLUMN " + c.column + " TYPE uuid USING " +
+                             c.column + "::uuid";
+                }
+                session << "ALTER TABLE " + table + alter, now;
+                for (const std::string& t : referencing)
+                    session << "ALTER TABLE " + t + " ADD CONSTRAINT " + t +
+                                   "_evidence_id_fkey FOREIGN KEY (evidence_id) REFERENCES evidence(id)",
+                        now;
+                session << "CREATE INDEX verifications_auditor ON verifications(auditor, verified_at" + db.byteOrder() +
+                               ", evidence_id)",
+                    now;
+            }};
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> all = {
         definitions(),      evidence(),  trust(),      signatures(),       progressIndex(),          senderLease(),
-        statementBinding(), leanStore(), pullCursor(), textDictionaries(), verificationsByAuditor(), leanerRows()};
+        statementBinding(), leanStore(), pullCursor(), textDictionaries(), verificationsByAuditor(), leanerRows(),
+        uuidIds()};
     return all;
 }
 

@@ -224,6 +224,7 @@ void OutboxQueue::scheduleRetry(const std::vector<std::string>& ids, TimePoint a
 
 bool OutboxQueue::retry(const std::string& id, TimePoint at)
 {
+    if (!_db.canHoldId(id)) return false;
     std::string key = id, when = format(at);
     Database::Lease lease(_db);
     Transaction tx(_db);

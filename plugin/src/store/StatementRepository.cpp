@@ -106,7 +106,9 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
     Poco::Int64 after = afterSeq, most = limit ? static_cast<Poco::Int64>(limit) : Poco::Int64(1) << 62;
     Poco::Data::Statement select(_db.session());
     select << _db.sql(
-        "SELECT id, seq, evidence_id, kind, learner, body, body_z, voids_statement_id, state,"
+        "SELECT " + _db.idText("id") + ", seq, " + _db.idText("evidence_id") + ", kind, learner, body, body_z, " +
+        _db.idText("voids_statement_id") +
+        ", state,"
         " attempts, next_attempt_at, last_error, created_at, delivered_at, signature, log_seq FROM statements"
         " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) AND seq > ? ORDER BY seq LIMIT ?"),
         use(anyLearner), use(who), use(anyState), use(what), use(after), use(most), now;
@@ -137,6 +139,7 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
 
 std::vector<std::string> StatementRepository::idsForEvidence(const std::string& evidenceId)
 {
+    if (!_db.canHoldId(evidenceId)) return {};
     std::string key = evidenceId;
     std::vector<std::string> ids;
     _db.session() << _db.sql("SELECT id FROM statements WHERE evidence_id = ? AND voids_statement_id IS NULL"

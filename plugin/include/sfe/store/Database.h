@@ -83,6 +83,17 @@ public:
     /// and the indexes it reads need: "" on SQLite (BINARY already does), ` COLLATE "C"` on
     /// PostgreSQL (whose default follows the database's locale).
     std::string byteOrder() const;
+    /// Whether `id` can name an evidence record or a statement of this store. On PostgreSQL their
+    /// ids are of type uuid (migration 13), which takes only UUID text and would abort the
+    /// transaction on anything else, so a lookup by an id given from outside (an auditor's
+    /// `evidence show`, an `outbox retry`) asks this first and finds nothing otherwise: true there
+    /// only for lowercase 8-4-4-4-12 hex, the one form the plugin makes and PostgreSQL gives back.
+    /// Always true on SQLite, whose text columns take anything.
+    bool canHoldId(const std::string& id) const;
+    /// A select-list item for an id column of those tables that every reader takes as text:
+    /// `CAST(e.id AS TEXT) AS id` on PostgreSQL, where Poco's RecordSet reads a uuid as ""; the
+    /// column itself on SQLite.
+    std::string idText(const std::string& column) const;
 
     const std::string& connector() const { return _options.connector; }
 
