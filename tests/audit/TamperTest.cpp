@@ -232,12 +232,13 @@ BOOST_FIXTURE_TEST_CASE(a_deleted_evidence_record_is_named, Tampered)
 
 BOOST_FIXTURE_TEST_CASE(an_inserted_evidence_record_is_named, Tampered)
 {
-    tamper("INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256,"
-           " level_text_sha256, verb, outcome, assessor, occurred_at, recorded_at, learner_ref)"
-           " SELECT 'f0f0f0f0-0000-4000-8000-000000000099', 99, event_id, kind, learner, skill_code, level_number, definition_sha256,"
-           " level_text_sha256, verb, outcome, assessor, occurred_at, recorded_at, learner_ref"
-           " FROM evidence WHERE id = '" +
-           evidence[0] + "'");
+    tamper(
+        "INSERT INTO evidence(id, seq, event_id, kind, learner, skill_code, level_number, definition_sha256,"
+        " level_text_sha256, verb, outcome, assessor, occurred_at, recorded_at, learner_ref)"
+        " SELECT 'f0f0f0f0-0000-4000-8000-000000000099', 99, event_id, kind, learner, skill_code, level_number, definition_sha256,"
+        " level_text_sha256, verb, outcome, assessor, occurred_at, recorded_at, learner_ref"
+        " FROM evidence WHERE id = '" +
+        evidence[0] + "'");
     const std::string m = firstMessage();
     BOOST_TEST(contains(m, "evidence f0f0f0f0-0000-4000-8000-000000000099 (seq 99) has no entry in the log"), m);
 }
@@ -345,13 +346,15 @@ BOOST_FIXTURE_TEST_CASE(a_deleted_statement_is_named, Tampered)
 BOOST_FIXTURE_TEST_CASE(an_inserted_statement_is_named, Tampered)
 {
     const std::string id = statementOf(evidence[0]);
-    tamper("INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
-           " created_at) SELECT 'f0f0f0f0-0000-4000-8000-000000000999', 999, evidence_id, kind, learner, body, state, attempts,"
-           " next_attempt_at, created_at FROM statements WHERE id = '" +
-           id + "'");
+    tamper(
+        "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
+        " created_at) SELECT 'f0f0f0f0-0000-4000-8000-000000000999', 999, evidence_id, kind, learner, body, state, attempts,"
+        " next_attempt_at, created_at FROM statements WHERE id = '" +
+        id + "'");
     const std::string m = firstMessage();
-    BOOST_TEST(
-        contains(m, "statement f0f0f0f0-0000-4000-8000-000000000999 (pending, evidence " + evidence[0] + ") has no entry in the log"), m);
+    BOOST_TEST(contains(m, "statement f0f0f0f0-0000-4000-8000-000000000999 (pending, evidence " + evidence[0] +
+                               ") has no entry in the log"),
+               m);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_erased_learners_statements_still_verify_but_not_edited_ones, Tampered)
@@ -566,12 +569,13 @@ BOOST_FIXTURE_TEST_CASE(statements_naming_the_wrong_entry_are_found_in_parts, Ta
     // A statement moved to another entry (log_seq), and one inserted with none.
     const std::string moved = statementOf(evidence[4]);
     const std::string other = statementOf(evidence[0]);
-    tamper("UPDATE statements SET log_seq = 2 WHERE id = '" + moved +
-           "';"
-           "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
-           " created_at) SELECT 'f0f0f0f0-0000-4000-8000-000000000999', 999, evidence_id, kind, learner, body, state, attempts,"
-           " next_attempt_at, created_at FROM statements WHERE id = '" +
-           other + "'");
+    tamper(
+        "UPDATE statements SET log_seq = 2 WHERE id = '" + moved +
+        "';"
+        "INSERT INTO statements(id, seq, evidence_id, kind, learner, body, state, attempts, next_attempt_at,"
+        " created_at) SELECT 'f0f0f0f0-0000-4000-8000-000000000999', 999, evidence_id, kind, learner, body, state, attempts,"
+        " next_attempt_at, created_at FROM statements WHERE id = '" +
+        other + "'");
     const auto full = verify();
     BOOST_TEST(!full->getValue<bool>("ok"));
     for (long long size : {1LL, 2LL, 7LL})
@@ -584,8 +588,8 @@ BOOST_FIXTURE_TEST_CASE(statements_naming_the_wrong_entry_are_found_in_parts, Ta
         BOOST_TEST(anyContains(messages, "statement " + moved + " (pending, evidence " + evidence[4] +
                                              ") names entry 2, which does not bind it"),
                    "size " << size);
-        BOOST_TEST(anyContains(messages, "statement f0f0f0f0-0000-4000-8000-000000000999 (pending, evidence " + evidence[0] +
-                                             ") has no entry in the log"),
+        BOOST_TEST(anyContains(messages, "statement f0f0f0f0-0000-4000-8000-000000000999 (pending, evidence " +
+                                             evidence[0] + ") has no entry in the log"),
                    "size " << size);
         // The same problems as one run finds.
         auto problems = full->getArray("problems");

@@ -119,7 +119,8 @@ PrivacyService::verificationPage(const std::string& person, const std::optional<
     std::vector<std::string> ids, times;
     _db.session() << _db.sql("SELECT evidence_id, verified_at FROM verifications WHERE auditor = ?"
                              " AND (verified_at" +
-                             bytes + " > ? OR (verified_at = ? AND evidence_id > ?))"
+                             bytes +
+                             " > ? OR (verified_at = ? AND evidence_id > ?))"
                              " ORDER BY verified_at" +
                              bytes + ", evidence_id LIMIT ?"),
         use(who), use(time), use(sameTime), use(id), use(lim), into(ids), into(times), now;

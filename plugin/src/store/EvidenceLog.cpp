@@ -143,8 +143,9 @@ std::vector<LogEntry> EvidenceLog::entries(long long fromSeq, std::size_t limit)
     Poco::Int64 lim = static_cast<Poco::Int64>(limit);
     Poco::Int64 from = fromSeq;
     // fromSeq < 0 asks for the last entries (the head).
-    const std::string columns = "SELECT l.seq, " + _db.idText("l.evidence_id") + ", l.action, l.content, l.content_z, l.content_sha256, " +
-                                prevHashSql("l") + " AS prev_hash, l.chain_hash, l.logged_at FROM evidence_log l";
+    const std::string columns = "SELECT l.seq, " + _db.idText("l.evidence_id") +
+                                ", l.action, l.content, l.content_z, l.content_sha256, " + prevHashSql("l") +
+                                " AS prev_hash, l.chain_hash, l.logged_at FROM evidence_log l";
     if (fromSeq < 0) select << _db.sql(columns + " ORDER BY l.seq DESC LIMIT ?"), use(lim), now;
     else select << _db.sql(columns + " WHERE l.seq >= ? ORDER BY l.seq LIMIT ?"), use(from), use(lim), now;
     Poco::Data::RecordSet rs(select);

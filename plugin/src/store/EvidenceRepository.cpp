@@ -61,8 +61,8 @@ std::string columns(const Database& db)
 {
     return db.idText("id") +
            ", seq, event_id, kind, learner, skill_code, level_number, definition_sha256, level_text_sha256, activity_id,"
-        " mapping_id, verb, score_raw, score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
-        " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at, " +
+           " mapping_id, verb, score_raw, score_min, score_max, score_scaled, success, assessor, outcome, note, evidence_url,"
+           " occurred_at, recorded_at, withdrawn_at, withdrawn_reason, learner_ref, assessor_ref, note_sha256, erased_at, " +
            kState + " AS state";
 }
 

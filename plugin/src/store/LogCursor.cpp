@@ -38,12 +38,12 @@ std::string entriesSql(const Database& db)
     return "SELECT l.seq, " + db.idText("l.evidence_id") + ", l.action, l.content, l.content_sha256, " +
            EvidenceLog::prevHashSql("l") + ", l.chain_hash, l.logged_at, " + db.idText("e.id") +
            ", e.seq, e.event_id, e.kind, e.learner, e.skill_code, e.level_number, e.definition_sha256,"
-    " e.level_text_sha256, e.activity_id, e.mapping_id, e.verb, e.score_raw, e.score_min, e.score_max,"
-    " e.score_scaled, e.success, e.assessor, e.outcome, e.note, e.evidence_url, e.occurred_at, e.recorded_at,"
-    " e.withdrawn_at, e.withdrawn_reason, e.learner_ref, e.assessor_ref, e.note_sha256, e.erased_at, lr.ref, ar.ref,"
-    " l.content_z FROM evidence_log l LEFT JOIN evidence e ON e.id = l.evidence_id"
-    " LEFT JOIN learner_refs lr ON lr.learner = e.learner LEFT JOIN learner_refs ar ON ar.learner = e.assessor"
-    " WHERE l.seq >= ? AND l.seq <= ? ORDER BY l.seq";
+           " e.level_text_sha256, e.activity_id, e.mapping_id, e.verb, e.score_raw, e.score_min, e.score_max,"
+           " e.score_scaled, e.success, e.assessor, e.outcome, e.note, e.evidence_url, e.occurred_at, e.recorded_at,"
+           " e.withdrawn_at, e.withdrawn_reason, e.learner_ref, e.assessor_ref, e.note_sha256, e.erased_at, lr.ref, ar.ref,"
+           " l.content_z FROM evidence_log l LEFT JOIN evidence e ON e.id = l.evidence_id"
+           " LEFT JOIN learner_refs lr ON lr.learner = e.learner LEFT JOIN learner_refs ar ON ar.learner = e.assessor"
+           " WHERE l.seq >= ? AND l.seq <= ? ORDER BY l.seq";
 }
 
 // The responsibilities of each entry's evidence row, in entry order, merged with entriesSql()'s rows.
@@ -242,8 +242,7 @@ public:
     std::optional<StatementRecord> statement(const std::string& id)
     {
         if (!_statement)
-            _statement =
-                prepare(("SELECT " + statementColumns(_db) + " FROM statements WHERE id = ?").c_str());
+            _statement = prepare(("SELECT " + statementColumns(_db) + " FROM statements WHERE id = ?").c_str());
         sqlite3_reset(_statement);
         if (sqlite3_bind_text(_statement, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT) != SQLITE_OK)
             fail("bind");
@@ -278,9 +277,8 @@ public:
         {
             // Statements are written with their entry, so those after this one are likely the next entries'.
             if (!_stream)
-                _stream =
-                    prepare(("SELECT " + statementColumns(_db) + " FROM statements WHERE seq > ? ORDER BY seq")
-                                .c_str());
+                _stream = prepare(
+                    ("SELECT " + statementColumns(_db) + " FROM statements WHERE seq > ? ORDER BY seq").c_str());
             sqlite3_reset(_stream);
             if (sqlite3_bind_int64(_stream, 1, s->seq) != SQLITE_OK) fail("bind");
             _streamOpen = true;
@@ -489,8 +487,8 @@ std::vector<StatementRecord> LogCursor::statementsWhere(const std::string& where
     // Columns of the same types in the places of body and signature, which are not read.
     const std::string voids = _db.idText("voids_statement_id");
     select << _db.sql("SELECT " + _db.idText("id") + ", seq, " + _db.idText("evidence_id") + ", kind, learner, kind, " +
-                      voids + ", state, " + voids + ", log_seq FROM statements WHERE seq > ? AND (" +
-                      where + ") ORDER BY seq LIMIT ?"),
+                      voids + ", state, " + voids + ", log_seq FROM statements WHERE seq > ? AND (" + where +
+                      ") ORDER BY seq LIMIT ?"),
         use(after), use(lim), now;
     Poco::Data::RecordSet rs(select);
     std::vector<StatementRecord> result;

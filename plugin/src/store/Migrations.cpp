@@ -632,61 +632,61 @@ Migration leanerRows()
 //   as bytes, COLLATE "C": a uuid compares as its bytes anyway) are made again around the change.
 Migration uuidIds()
 {
-    return {13, "ids as uuid on PostgreSQL", {}, [](Database& db) {
-                if (!db.isPostgreSQL()) return;
-                auto& session = db.session();
-                struct Column
-                {
-                    const char* table;
-                    const char* column;
-                    const char* row; ///< what names the row in an error
-                };
-                const std::vector<Column> columns = {
-                    {"evidence", "id", "seq"},
-                    {"evidence_responsibilities", "evidence_id", "responsibility_id"},
-                    {"statements", "id", "seq"},
-                    {"statements", "evidence_id", "seq"},
-                    {"statements", "voids_statement_id", "seq"},
-                    {"evidence_log", "evidence_id", "seq"},
-                    {"verifications", "evidence_id", "auditor"},
-                };
-                for (const Column& c : columns)
-                {
-                    std::vector<std::string> rows, values;
-                    session << std::string("SELECT CAST(") + c.row + " AS TEXT), " + c.column + " FROM " + c.table +
-                                   " WHERE " + c.column +
-                                   " !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' LIMIT 1",
-                        into(rows), into(values), now;
-                    if (!rows.empty())
-                        throw runtime::Error(SFE_STORE, "cannot migrate the store " + db.target() + " to version 13: " +
-                                                            c.table + "." + c.column + " of the row with " + c.row +
-                                                            " " + rows.front() + " is '" + values.front() +
-                                                            "', not a UUID in lowercase 8-4-4-4-12 form; nothing was "
-                                                            "changed (audit verify shows what was edited)");
-                }
-                const std::vector<std::string> referencing = {"evidence_responsibilities", "statements",
-                                                              "verifications"};
-                session << "DROP INDEX verifications_auditor", now;
-                for (const std::string& table : referencing)
-                    session << "ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_evidence_id_fkey", now;
-                std::string table, alter;
-                for (const Column& c : columns)
-                {
-                    if (c.table != table && !alter.empty()) session << "ALTER TABLE " + table + alter, now;
-                    if (c.table != table) alter.clear();
-                    table = c.table;
-                    alter += std::string(alter.empty() ? " " : ", ") + "ALTER COLUMN " + c.column + " TYPE uuid USING " +
-                             c.column + "::uuid";
-                }
-                session << "ALTER TABLE " + table + alter, now;
-                for (const std::string& t : referencing)
-                    session << "ALTER TABLE " + t + " ADD CONSTRAINT " + t +
-                                   "_evidence_id_fkey FOREIGN KEY (evidence_id) REFERENCES evidence(id)",
-                        now;
-                session << "CREATE INDEX verifications_auditor ON verifications(auditor, verified_at" + db.byteOrder() +
-                               ", evidence_id)",
+    return {
+        13, "ids as uuid on PostgreSQL", {}, [](Database& db) {
+            if (!db.isPostgreSQL()) return;
+            auto& session = db.session();
+            struct Column
+            {
+                const char* table;
+                const char* column;
+                const char* row; ///< what names the row in an error
+            };
+            const std::vector<Column> columns = {
+                {"evidence", "id", "seq"},
+                {"evidence_responsibilities", "evidence_id", "responsibility_id"},
+                {"statements", "id", "seq"},
+                {"statements", "evidence_id", "seq"},
+                {"statements", "voids_statement_id", "seq"},
+                {"evidence_log", "evidence_id", "seq"},
+                {"verifications", "evidence_id", "auditor"},
+            };
+            for (const Column& c : columns)
+            {
+                std::vector<std::string> rows, values;
+                session << std::string("SELECT CAST(") + c.row + " AS TEXT), " + c.column + " FROM " + c.table +
+                               " WHERE " + c.column +
+                               " !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' LIMIT 1",
+                    into(rows), into(values), now;
+                if (!rows.empty())
+                    throw runtime::Error(SFE_STORE, "cannot migrate the store " + db.target() + " to version 13: " +
+                                                        c.table + "." + c.column + " of the row with " + c.row + " " +
+                                                        rows.front() + " is '" + values.front() +
+                                                        "', not a UUID in lowercase 8-4-4-4-12 form; nothing was "
+                                                        "changed (audit verify shows what was edited)");
+            }
+            const std::vector<std::string> referencing = {"evidence_responsibilities", "statements", "verifications"};
+            session << "DROP INDEX verifications_auditor", now;
+            for (const std::string& table : referencing)
+                session << "ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_evidence_id_fkey", now;
+            std::string table, alter;
+            for (const Column& c : columns)
+            {
+                if (c.table != table && !alter.empty()) session << "ALTER TABLE " + table + alter, now;
+                if (c.table != table) alter.clear();
+                table = c.table;
+                alter += std::string(alter.empty() ? " " : ", ") + "ALTER COLUMN " + c.column + " TYPE uuid USING " +
+                         c.column + "::uuid";
+            }
+            session << "ALTER TABLE " + table + alter, now;
+            for (const std::string& t : referencing)
+                session << "ALTER TABLE " + t + " ADD CONSTRAINT " + t +
+                               "_evidence_id_fkey FOREIGN KEY (evidence_id) REFERENCES evidence(id)",
                     now;
-            }};
+            session << "CREATE INDEX verifications_auditor ON verifications(auditor, verified_at" + db.byteOrder() +
+                           ", evidence_id)",
+                now;
+        }};
 }
 
 } // namespace
