@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <climits>
 #include <map>
 #include <regex>
@@ -210,9 +211,13 @@ std::string Database::sqliteConnectionString()
     // Writing needs the file, its write-ahead log and index (-wal, -shm) and the writers' queue
     // (-writers), each writable, or creatable in the folder. access() asks as this process's user:
     // root may write whatever the modes say, so root never opens read-only here.
+    // One access() call per file, its errno telling "missing" from "not writable": asking again
+    // with F_OK raced with another process creating the file in between (eight processes opening a
+    // new store at once), which then looked present but not writable, and the store read-only.
     auto usable = [&](const std::string& suffix) {
         const std::string path = file + suffix;
-        return ::access(path.c_str(), W_OK) == 0 || (::access(path.c_str(), F_OK) != 0 && folderWritable);
+        if (::access(path.c_str(), W_OK) == 0) return true;
+        return errno == ENOENT && folderWritable; // missing: made in the folder when needed
     };
     if (::access(file.c_str(), W_OK) == 0 && usable("-wal") && usable("-shm") && usable("-writers")) return file;
 
