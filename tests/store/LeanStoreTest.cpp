@@ -432,6 +432,9 @@ BOOST_FIXTURE_TEST_CASE(an_id_that_cannot_be_stored_is_not_found_and_the_session
         auto retried = call("retry", "{\"id\":\"" + id + "\"}");
         BOOST_TEST(notFound(retried), id << ": " << retried.status << " " << retried.message);
     }
+    // A privacy.export cursor naming a record id no page gave is refused as input, never a store error.
+    auto paged = call("privacy.export", R"({"person":"a1","limit":1,"after":"v2025-01-01T00:00:00.000Z,not-a-uuid"})");
+    BOOST_TEST(paged.status == SFE_INVALID, paged.status << " " << paged.message);
     // The same session still reads and writes.
     BOOST_TEST(ok("evidence.show", "{\"evidence\":\"" + completions[0] + "\"}")
                    ->getObject("evidence")

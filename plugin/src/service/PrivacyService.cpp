@@ -111,6 +111,10 @@ PrivacyService::verificationPage(const std::string& person, const std::optional<
     // verifications_auditor (migrations 11 and 13) is built. On PostgreSQL evidence_id is a uuid,
     // which compares as its bytes already and takes no collation, nor '' as a value: the first
     // page's evidence id is the nil UUID (compared only with verified_at = '', which no row has).
+    if (after && !_db.canHoldId(after->evidence))
+        throw runtime::Error(SFE_INVALID, "privacy: the cursor names the record '" +
+                                              runtime::Error::printable(after->evidence) +
+                                              "', which is no record id of this store: not a cursor a page gave");
     const std::string bytes = _db.byteOrder();
     std::string who = person;
     std::string time = after ? after->verifiedAt : "", sameTime = time,
