@@ -8,9 +8,9 @@
 //
 
 #include "web/AdminVersionsHandler.h"
-#include "web/ViewValues.h"
 
 #include "web/PageTemplates.h"
+#include "web/ViewValues.h"
 
 #include "sfe/i18n/Messages.h"
 

@@ -8,10 +8,10 @@
 //
 
 #include "web/Exchange.h"
-#include "web/ViewValues.h"
 
 #include "web/PageTemplates.h"
 #include "web/SecurityHeaders.h"
+#include "web/ViewValues.h"
 
 #include "sfe/i18n/Messages.h"
 

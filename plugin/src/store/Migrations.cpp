@@ -659,9 +659,10 @@ Migration uuidIds()
                                " !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' LIMIT 1",
                     into(rows), into(values), now;
                 if (!rows.empty())
-                    throw runtime::Error(SFE_STORE, "cannot migrate the store " + db.target() + " to version 13: " +
-                                                        c.table + "." + c.column + " of the row with " + c.row + " " +
-                                                        rows.front() + " is '" + values.front() +
+                    throw runtime::Error(SFE_STORE, "cannot migrate the store " + db.target() +
+                                                        " to version 13: " + c.table + "." + c.column +
+                                                        " of the row with " + c.row + " " + rows.front() + " is '" +
+                                                        runtime::Error::printable(values.front()) +
                                                         "', not a UUID in lowercase 8-4-4-4-12 form; nothing was "
                                                         "changed (audit verify shows what was edited)");
             }
@@ -669,16 +670,16 @@ Migration uuidIds()
             session << "DROP INDEX verifications_auditor", now;
             for (const std::string& table : referencing)
                 session << "ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_evidence_id_fkey", now;
-            std::string table, alter;
-            for (const Column& c : columns)
+            // One ALTER per table (its columns are adjacent in the list): each rewrites the table once.
+            for (std::size_t i = 0; i < columns.size();)
             {
-                if (c.table != table && !alter.empty()) session << "ALTER TABLE " + table + alter, now;
-                if (c.table != table) alter.clear();
-                table = c.table;
-                alter += std::string(alter.empty() ? " " : ", ") + "ALTER COLUMN " + c.column + " TYPE uuid USING " +
-                         c.column + "::uuid";
+                const std::string table = columns[i].table;
+                std::string alter;
+                for (; i < columns.size() && table == columns[i].table; ++i)
+                    alter += std::string(alter.empty() ? " " : ", ") + "ALTER COLUMN " + columns[i].column +
+                             " TYPE uuid USING " + columns[i].column + "::uuid";
+                session << "ALTER TABLE " + table + alter, now;
             }
-            session << "ALTER TABLE " + table + alter, now;
             for (const std::string& t : referencing)
                 session << "ALTER TABLE " + t + " ADD CONSTRAINT " + t +
                                "_evidence_id_fkey FOREIGN KEY (evidence_id) REFERENCES evidence(id)",
