@@ -92,6 +92,7 @@ struct Recorded: TestPlugin
     {
         runtime.reset();
         Poco::Data::Session session = storeSession();
+        indexesBeforeVersion14(session);
         sfe::test::storeAsPlainText(session, [this](const std::string& s) { return sql(s); });
         for (const char* statement :
              {"ALTER TABLE statements DROP COLUMN body_z", "ALTER TABLE evidence_log DROP COLUMN content_z",
@@ -118,6 +119,21 @@ struct Recorded: TestPlugin
                    " WHERE p.seq = evidence_log.seq - 1), '" +
                        std::string(64, '0') + "')",
             now;
+    }
+
+    /// The indexes as before schema 14: statements_due over every statement, no statements_held, and
+    /// on PostgreSQL the covering evidence_progress of schema 5.
+    void indexesBeforeVersion14(Poco::Data::Session& session)
+    {
+        for (const char* statement : {"DROP INDEX statements_held", "DROP INDEX statements_due",
+                                      "CREATE INDEX statements_due ON statements(state, next_attempt_at, seq)"})
+            session << statement, now;
+        if (onPostgreSQL())
+            for (const char* statement :
+                 {"DROP INDEX evidence_progress",
+                  "CREATE INDEX evidence_progress ON evidence(learner, skill_code, level_number, seq, id, kind, verb,"
+                  " outcome, activity_id, withdrawn_at, occurred_at)"})
+                session << statement, now;
     }
 
     /// PostgreSQL: the id columns as VARCHAR(36) again, as before schema 13 (which makes them uuid),
@@ -455,8 +471,9 @@ BOOST_FIXTURE_TEST_CASE(an_edited_id_stops_the_uuid_migration_and_names_the_row,
     runtime.reset();
     {
         Poco::Data::Session session = storeSession();
+        indexesBeforeVersion14(session);
         idsAsText(session);
-        session << "DELETE FROM schema_migrations WHERE version = 13", now;
+        session << "DELETE FROM schema_migrations WHERE version >= 13", now;
         session << "UPDATE evidence_log SET evidence_id = 'edited' WHERE seq = 3", now;
     }
     BOOST_CHECK_EXCEPTION(start(), sfe::runtime::Error, [](const sfe::runtime::Error& e) {
@@ -476,6 +493,85 @@ BOOST_FIXTURE_TEST_CASE(an_edited_id_stops_the_uuid_migration_and_names_the_row,
         into(text), now;
     BOOST_TEST(version == 12);
     BOOST_TEST(text == 1); // nothing was changed
+}
+
+// Schema 14: statements_due holds the statements still to send and statements_held the quarantined
+// ones. What the outbox and the listings say is as before, and the sender's and `outbox`'s queries
+// can use those indexes (on SQLite only a query naming the state as a literal can).
+BOOST_FIXTURE_TEST_CASE(the_outbox_indexes_hold_statements_to_send_or_held_and_the_counts_stay_right, Recorded)
+{
+    const long long all = count("SELECT COUNT(*) FROM statements");
+    {
+        sfe::store::OutboxQueue queue(runtime->database());
+        const auto now = std::chrono::system_clock::now();
+        auto due = queue.fetchDue(1000, now + std::chrono::hours(1));
+        BOOST_REQUIRE_EQUAL(static_cast<long long>(due.size()), all);
+        queue.markDelivered({due[0].id, due[1].id}, now);
+        queue.quarantine(due[2].id, "held by the test", now);
+        queue.releaseLease();
+        auto outbox = ok("outbox");
+        auto counts = outbox->getObject("counts");
+        BOOST_TEST(counts->getValue<long long>("pending") == all - 3);
+        BOOST_TEST(counts->getValue<long long>("delivered") == 2);
+        BOOST_TEST(counts->getValue<long long>("quarantined") == 1);
+        auto held = outbox->getArray("quarantined");
+        BOOST_REQUIRE_EQUAL(held->size(), 1u);
+        BOOST_TEST(held->getObject(0)->getValue<std::string>("id") == due[2].id);
+        BOOST_TEST(held->getObject(0)->getValue<std::string>("reason") == "held by the test");
+        BOOST_TEST(ok("statements", R"({"state":"delivered"})")->getArray("statements")->size() == 2u);
+        // A learner and a state together: u3's pending statements (the first three were u0's and u1's), a page
+        // at a time.
+        const long long u3 = count("SELECT COUNT(*) FROM statements WHERE learner = 'u3' AND state = 'pending'");
+        BOOST_REQUIRE(u3 >= 2);
+        auto first = ok("statements", R"({"learner":"u3","state":"pending","limit":1})");
+        BOOST_TEST(first->getArray("statements")->size() == 1u);
+        const std::string next = first->getValue<std::string>("next");
+        auto rest = ok("statements", R"({"learner":"u3","state":"pending","after":")" + next + "\"}");
+        BOOST_TEST(static_cast<long long>(rest->getArray("statements")->size()) == u3 - 1);
+        BOOST_TEST(ok("statements", R"({"state":"quarantined"})")->getArray("statements")->size() == 1u);
+    }
+    BOOST_TEST(ok("retry", R"({"all":true})")->getValue<int>("retried") == 1);
+    auto counts = ok("outbox")->getObject("counts");
+    BOOST_TEST(counts->getValue<long long>("pending") == all - 2);
+    BOOST_TEST(counts->getValue<long long>("quarantined") == 0);
+
+    Poco::Data::Session session = storeSession();
+    if (onPostgreSQL())
+    {
+        std::vector<std::string> names, definitions;
+        session << "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN"
+                   " ('statements_due', 'statements_held', 'evidence_progress') ORDER BY indexname",
+            into(names), into(definitions), now;
+        BOOST_REQUIRE_EQUAL(names.size(), 3u);
+        BOOST_TEST(definitions[0].find("(learner, skill_code, level_number, seq)") != std::string::npos,
+                   definitions[0]);
+        BOOST_TEST(definitions[1].find("(next_attempt_at, seq) WHERE ((state)::text = 'pending'::text)") !=
+                       std::string::npos,
+                   definitions[1]);
+        BOOST_TEST(definitions[2].find("(seq) WHERE ((state)::text = 'quarantined'::text)") != std::string::npos,
+                   definitions[2]);
+        return;
+    }
+    // SQLite: the indexes are partial, and the plans of the state queries name them.
+    std::string due;
+    session << "SELECT sql FROM sqlite_master WHERE name = 'statements_due'", into(due), now;
+    BOOST_TEST(due.find("(next_attempt_at, seq) WHERE state = 'pending'") != std::string::npos, due);
+    const std::vector<std::pair<std::string, std::string>> plans = {
+        {"SELECT seq FROM statements WHERE state = 'pending' AND next_attempt_at <= '9' ORDER BY seq LIMIT 10",
+         "statements_due"},
+        {"SELECT MIN(next_attempt_at) FROM statements WHERE state = 'pending'", "statements_due"},
+        {"SELECT seq FROM statements WHERE seq > 0 AND state = 'quarantined' ORDER BY seq LIMIT 10", "statements_held"},
+        {"SELECT COUNT(*) FROM statements WHERE state = 'quarantined'", "statements_held"},
+    };
+    for (const auto& [query, index] : plans)
+    {
+        std::vector<int> ids, parents, unused;
+        std::vector<std::string> details;
+        session << "EXPLAIN QUERY PLAN " + query, into(ids), into(parents), into(unused), into(details), now;
+        std::string plan;
+        for (const auto& d : details) plan += d + "; ";
+        BOOST_TEST(plan.find("INDEX " + index) != std::string::npos, query << ": " << plan);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

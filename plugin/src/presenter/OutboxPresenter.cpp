@@ -10,6 +10,7 @@
 #include "sfe/presenter/Json.h"
 #include "sfe/runtime/Error.h"
 #include "sfe/store/StatementRepository.h"
+#include "sfe/xapi/delivery/DeliveryClock.h"
 
 #include <chrono>
 
@@ -72,7 +73,10 @@ std::string OutboxPresenter::outbox(const Request& request)
 
 std::string OutboxPresenter::retry(const Request& request)
 {
-    const auto now = std::chrono::system_clock::now();
+    // The sender's clock, not the host's: next_attempt_at is compared with the sender's now, which is
+    // xapi::delivery::DeliveryClock::system() (backoff and HTTP dates are real time, whatever the
+    // host's clock says), so a retried statement is due at once for it.
+    const auto now = xapi::delivery::DeliveryClock::system().now();
     std::size_t retried = 0;
     if (request.optBool("all").value_or(false)) retried = _delivery.queue().retryAll(now);
     else

@@ -100,18 +100,29 @@ std::vector<StatementRecord> StatementRepository::list(const std::optional<std::
                                                        const std::optional<std::string>& state, long long afterSeq,
                                                        std::size_t limit)
 {
-    std::string who = learner.value_or(""), what = state.value_or("");
-    int anyLearner = learner ? 0 : 1, anyState = state ? 0 : 1;
+    // Only the filters given, so each can use its index: statements_learner for a learner, and for a
+    // state its partial index, which SQLite uses only when the state is a literal in the WHERE.
+    std::string where = " WHERE seq > ?";
+    if (learner) where += " AND learner = ?";
+    if (state)
+    {
+        if (*state != "pending" && *state != "delivered" && *state != "quarantined")
+            return {}; // no statement is in a state that does not exist
+        where += " AND state = '" + *state + "'";
+    }
+    std::string who = learner.value_or("");
     // No LIMIT -1 or LIMIT ALL: neither is portable between SQLite and PostgreSQL.
     Poco::Int64 after = afterSeq, most = limit ? static_cast<Poco::Int64>(limit) : Poco::Int64(1) << 62;
     Poco::Data::Statement select(_db.session());
-    select << _db.sql(
-        "SELECT " + _db.idText("id") + ", seq, " + _db.idText("evidence_id") + ", kind, learner, body, body_z, " +
-        _db.idText("voids_statement_id") +
-        ", state,"
-        " attempts, next_attempt_at, last_error, created_at, delivered_at, signature, log_seq FROM statements"
-        " WHERE (? = 1 OR learner = ?) AND (? = 1 OR state = ?) AND seq > ? ORDER BY seq LIMIT ?"),
-        use(anyLearner), use(who), use(anyState), use(what), use(after), use(most), now;
+    select << _db.sql("SELECT " + _db.idText("id") + ", seq, " + _db.idText("evidence_id") +
+                      ", kind, learner, body, body_z, " + _db.idText("voids_statement_id") +
+                      ", state, attempts, next_attempt_at, last_error, created_at, delivered_at, signature, log_seq"
+                      " FROM statements" +
+                      where + " ORDER BY seq LIMIT ?");
+    select, use(after);
+    if (learner) select, use(who);
+    select, use(most);
+    select.execute();
     Poco::Data::RecordSet rs(select);
     std::vector<StatementRecord> result;
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
@@ -150,12 +161,14 @@ std::vector<std::string> StatementRepository::idsForEvidence(const std::string& 
 
 std::map<std::string, long long> StatementRepository::countByState()
 {
-    std::vector<std::string> states;
-    std::vector<Poco::Int64> counts;
-    _db.session() << "SELECT state, COUNT(*) FROM statements GROUP BY state", into(states), into(counts), now;
-    std::map<std::string, long long> result{{"pending", 0}, {"delivered", 0}, {"quarantined", 0}};
-    for (std::size_t i = 0; i < states.size(); ++i) result[states[i]] = counts[i];
-    return result;
+    // One statement, so one snapshot on both stores; pending and quarantined come from their partial
+    // indexes, delivered is the rest.
+    Poco::Int64 all = 0, pending = 0, quarantined = 0;
+    _db.session() << "SELECT (SELECT COUNT(*) FROM statements),"
+                     " (SELECT COUNT(*) FROM statements WHERE state = 'pending'),"
+                     " (SELECT COUNT(*) FROM statements WHERE state = 'quarantined')",
+        into(all), into(pending), into(quarantined), now;
+    return {{"pending", pending}, {"delivered", all - pending - quarantined}, {"quarantined", quarantined}};
 }
 
 }
