@@ -169,6 +169,24 @@ BOOST_AUTO_TEST_CASE(time_ordered_ids_are_valid_version_7_and_sort_by_time)
     BOOST_TEST(seen.size() == 100u);
 }
 
+// An id that sorted before the one made just before it would land in the middle of the store's
+// indexes on evidence and statement ids: past the 4,096 ids the counter has per millisecond, and
+// when the host's clock steps back, the ids still go up.
+BOOST_AUTO_TEST_CASE(time_ordered_ids_keep_going_up_past_the_counter_and_when_the_clock_steps_back)
+{
+    const long long ms = 4102444800000LL; // 2100-01-01: after every id made before in this process
+    std::string before = Uuid::timeOrdered(ms);
+    for (int i = 0; i < 10000; ++i)
+    {
+        const std::string id = Uuid::timeOrdered(i < 5000 ? ms : ms - 60000); // a minute back halfway
+        BOOST_TEST(Uuid::check(id) == "");
+        if (!(id > before)) BOOST_FAIL(id << " made after " << before << " sorts before it (id " << i << ")");
+        before = id;
+    }
+    // 10,001 ids from one millisecond and one before it: the last is in the third millisecond after.
+    BOOST_TEST(before.substr(0, 13) == Uuid::timeOrdered(ms + 2).substr(0, 13), before);
+}
+
 BOOST_AUTO_TEST_CASE(name_based_ids_are_deterministic_version_5)
 {
     const std::string ns = "6ba7b811-9dad-11d1-80b4-00c04fd430c8"; // RFC 4122 URL namespace

@@ -11,7 +11,7 @@
 #include <Poco/UUID.h>
 #include <Poco/UUIDGenerator.h>
 
-#include <atomic>
+#include <mutex>
 #include <cerrno>
 #include <cstdio>
 
@@ -60,14 +60,36 @@ std::string Uuid::random()
 
 std::string Uuid::timeOrdered(long long unixMs)
 {
-    static std::atomic<unsigned> counter{0};
-    const unsigned sequence = counter.fetch_add(1, std::memory_order_relaxed) & 0x0fffu;
+    // Monotonic in this process (RFC 9562, 6.2, method 1): the counter starts again at 0 each new
+    // millisecond, and once its 12 bits are used up within one, or when the clock steps back, the ids
+    // go on from the last millisecond used. An id that sorted before the one made just before it
+    // would land in the middle of an index (evidence and statement keys) and split a full page there.
+    static std::mutex mutex;
+    static long long lastMs = -1;
+    static unsigned counter = 0;
+    long long ms;
+    unsigned sequence;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (unixMs > lastMs)
+        {
+            lastMs = unixMs;
+            counter = 0;
+        }
+        else if (++counter > 0x0fffu)
+        {
+            ++lastMs;
+            counter = 0;
+        }
+        ms = lastMs;
+        sequence = counter;
+    }
     // 62 random bits, and the RFC 4122 variant, 10.
     const unsigned long long bits = (randomBits() & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
     char id[37];
     std::snprintf(id, sizeof id, "%08llx-%04llx-7%03x-%04llx-%012llx",
-                  static_cast<unsigned long long>(unixMs >> 16) & 0xffffffffULL,
-                  static_cast<unsigned long long>(unixMs) & 0xffffULL, sequence, bits >> 48, bits & 0xffffffffffffULL);
+                  static_cast<unsigned long long>(ms >> 16) & 0xffffffffULL,
+                  static_cast<unsigned long long>(ms) & 0xffffULL, sequence, bits >> 48, bits & 0xffffffffffffULL);
     return std::string(id, 36);
 }
 

@@ -533,7 +533,7 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
     for (const std::string& voided : outbox.idsForEvidence(evidenceId))
     {
         store::StatementRecord s;
-        s.id = xapi::Uuid::random();
+        s.id = xapi::Uuid::timeOrdered(now.epochMicroseconds() / 1000);
         s.evidenceId = evidenceId;
         s.kind = vocabulary::kKindVoided;
         s.learner = record->learner;
@@ -545,7 +545,7 @@ WithdrawResult EvidenceService::withdraw(const std::string& evidenceId, const st
         voiding.push_back(std::move(s));
     }
     evidence.withdraw(evidenceId, at, reason);
-    evidence.insertEvents({eventId.value_or(xapi::Uuid::random())}, {"withdrawal"});
+    evidence.insertEvents({eventId.value_or(xapi::Uuid::timeOrdered(now.epochMicroseconds() / 1000))}, {"withdrawal"});
     // A level is lost when the re-evaluation voids the "achieved" statement of an attainment.
     std::map<std::string, int> levelOfAchievement;
     {

@@ -8,6 +8,7 @@
 #include "sfe/service/ProgressService.h"
 
 #include "sfe/runtime/Error.h"
+#include "sfe/runtime/Time.h"
 #include "sfe/service/ProgressView.h"
 #include "sfe/service/StatementFactory.h"
 #include "sfe/service/Vocabulary.h"
@@ -207,6 +208,9 @@ ProgressService::reevaluate(const std::set<std::pair<std::string, std::string>>&
                             const std::function<void(const xapi::Statement&, store::StatementRecord&)>& seal)
 {
     std::vector<store::StatementRecord> statements;
+    // Ids that sort after those of the records just made, as the store's keys expect (Uuid::timeOrdered).
+    const auto atTime = runtime::parseTime(at);
+    const long long atMs = atTime ? atTime->epochMicroseconds() / 1000 : 0;
     for (const auto& [learner, code] : affected)
     {
         const store::StoredSkill* stored = _definitions.current(code);
@@ -217,7 +221,7 @@ ProgressService::reevaluate(const std::set<std::pair<std::string, std::string>>&
         {
             if (level.attained == level.attainment.has_value()) continue;
             store::StatementRecord s;
-            s.id = xapi::Uuid::random();
+            s.id = xapi::Uuid::timeOrdered(atMs);
             s.learner = learner;
             s.nextAttemptAt = at;
             s.createdAt = at;
@@ -231,7 +235,8 @@ ProgressService::reevaluate(const std::set<std::pair<std::string, std::string>>&
                 if (attainedAt.empty()) attainedAt = at;
                 s.kind = vocabulary::kKindLevelAchieved;
                 seal(_statements.achievement(s.id, learner, level.level, *stored, attainedAt), s);
-                _repo.addAttainment({xapi::Uuid::random(), learner, code, level.level, _rule.name(), attainedAt, s.id});
+                _repo.addAttainment(
+                    {xapi::Uuid::timeOrdered(atMs), learner, code, level.level, _rule.name(), attainedAt, s.id});
             }
             else
             {

@@ -24,8 +24,10 @@ public:
 
     /// A time-ordered (version 7, RFC 9562) UUID: 48 bits of Unix milliseconds from `unixMs` (the
     /// host clock), a 12-bit counter that orders the ids made in one millisecond, 62 random bits.
-    /// Ids made later sort later, so a store's indexes on them grow at one end instead of splitting
-    /// pages all over (the store's evidence and statement keys).
+    /// Each id a process makes sorts after the one it made before, also past 4,096 ids in one
+    /// millisecond or when the clock steps back (the milliseconds then run ahead of it), so a
+    /// store's indexes on them grow at one end instead of splitting pages all over (the store's
+    /// evidence and statement keys). [thread-safe]
     static std::string timeOrdered(long long unixMs);
 
     /// A name-based (version 5, SHA-1) UUID: the same namespace and name always give the same id,
