@@ -27,8 +27,9 @@ namespace store {
 namespace {
 
 // COALESCE keeps every column non-null, so plain vectors can take them in one fetch. Served by the
-// index evidence_progress (on SQLite it holds every column read here; on PostgreSQL only its key,
-// migration 14) and the primary keys of evidence_responsibilities and verifications.
+// index evidence_progress (on SQLite it holds every column read here, in this order; on PostgreSQL
+// it finds the learner's rows for the skill, migration 14) and the primary keys of
+// evidence_responsibilities and verifications.
 // Portable SQL with `?` placeholders: Database::sql() adapts it for Poco::Data.
 const char* const kRowsSql =
     "SELECT e.id, e.kind, e.level_number, e.verb, COALESCE(e.outcome, ''),"
