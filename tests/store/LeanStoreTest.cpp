@@ -122,7 +122,7 @@ struct Recorded: TestPlugin
     }
 
     /// The indexes as before schema 14: statements_due over every statement, no statements_held, and
-    /// on PostgreSQL the covering evidence_progress of schema 5.
+    /// on PostgreSQL the covering evidence_progress of schema 5 and statements_learner by (learner, seq).
     void indexesBeforeVersion14(Poco::Data::Session& session)
     {
         for (const char* statement : {"DROP INDEX statements_held", "DROP INDEX statements_due",
@@ -132,7 +132,8 @@ struct Recorded: TestPlugin
             for (const char* statement :
                  {"DROP INDEX evidence_progress",
                   "CREATE INDEX evidence_progress ON evidence(learner, skill_code, level_number, seq, id, kind, verb,"
-                  " outcome, activity_id, withdrawn_at, occurred_at)"})
+                  " outcome, activity_id, withdrawn_at, occurred_at)",
+                  "DROP INDEX statements_learner", "CREATE INDEX statements_learner ON statements(learner, seq)"})
                 session << statement, now;
     }
 
@@ -540,15 +541,17 @@ BOOST_FIXTURE_TEST_CASE(the_outbox_indexes_hold_statements_to_send_or_held_and_t
     {
         std::vector<std::string> names, definitions;
         session << "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN"
-                   " ('statements_due', 'statements_held', 'evidence_progress') ORDER BY indexname",
+                   " ('statements_due', 'statements_held', 'evidence_progress', 'statements_learner')"
+                   " ORDER BY indexname",
             into(names), into(definitions), now;
-        BOOST_REQUIRE_EQUAL(names.size(), 3u);
+        BOOST_REQUIRE_EQUAL(names.size(), 4u);
         BOOST_TEST(definitions[0].find("(learner, skill_code)") != std::string::npos, definitions[0]);
         BOOST_TEST(definitions[1].find("(next_attempt_at, seq) WHERE ((state)::text = 'pending'::text)") !=
                        std::string::npos,
                    definitions[1]);
         BOOST_TEST(definitions[2].find("(seq) WHERE ((state)::text = 'quarantined'::text)") != std::string::npos,
                    definitions[2]);
+        BOOST_TEST(definitions[3].find("(learner)") != std::string::npos, definitions[3]);
         return;
     }
     // SQLite: the indexes are partial, and the plans of the state queries name them.

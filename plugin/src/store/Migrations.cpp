@@ -706,10 +706,13 @@ Migration uuidIds()
 //   share one key, which PostgreSQL's B-tree deduplication stores once with a list of row pointers;
 //   the progress query sorts the learner's few rows itself. SQLite has no visibility map and no
 //   deduplication: its covering index stays.
+// - On PostgreSQL, statements_learner is keyed by learner only (deduplicated the same way, about 40
+//   bytes per record less); a learner's statements are sorted by seq after they are found. On SQLite
+//   it is that already (schema 12), and its entries carry the seq as their rowid.
 Migration leanerIndexes()
 {
     return {14,
-            "partial outbox indexes; a deduplicated progress index on PostgreSQL",
+            "partial outbox indexes; deduplicated learner indexes on PostgreSQL",
             {
                 "DROP INDEX statements_due",
                 "CREATE INDEX statements_due ON statements(next_attempt_at, seq) WHERE state = 'pending'",
@@ -719,6 +722,8 @@ Migration leanerIndexes()
                 if (!db.isPostgreSQL()) return;
                 db.session() << "DROP INDEX evidence_progress", now;
                 db.session() << "CREATE INDEX evidence_progress ON evidence(learner, skill_code)", now;
+                db.session() << "DROP INDEX statements_learner", now;
+                db.session() << "CREATE INDEX statements_learner ON statements(learner)", now;
             }};
 }
 
