@@ -314,6 +314,10 @@ void Database::configure(Poco::Data::Session& session)
         // fails with "lock timeout", which Transaction reports as SFE_BUSY.
         session << "SET lock_timeout = " + std::to_string(_options.busyTimeoutMs), now;
         session << "SET client_encoding = 'UTF8'", now;
+        // libpq prints the server's notices to stderr, which is the host's: "relation
+        // schema_migrations already exists, skipping" each time a process migrated the store.
+        // Warnings and errors still come; errors also as the exceptions the store reports.
+        session << "SET client_min_messages = warning", now;
         return;
     }
     // The busy handler comes first: setting WAL mode needs the lock another process may hold
