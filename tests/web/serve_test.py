@@ -85,13 +85,15 @@ class Server:
         self.responses = []
 
     def stop(self):
+        """Sends SIGTERM; returns the exit code and what the server wrote to stderr (a sanitizer's
+        report, for one), so that a failure says why."""
         self.process.terminate()
         try:
-            code = self.process.wait(timeout=30)
-        finally:
-            self.process.stdout.close()
-            self.process.stderr.close()
-        return code
+            _, errors = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            _, errors = self.process.communicate()
+        return self.process.returncode, errors.decode("utf-8", "replace")
 
     def request(self, method, path, body=None, headers=None, cookies=None):
         """(status, headers as a dict of lists keyed by lower-case name, body text; bytes for a zip)."""
@@ -206,11 +208,11 @@ class WebCase(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        code = cls.server.stop()
+        code, errors = cls.server.stop()
         cls.store.close()
         shutil.rmtree(cls.tmp, ignore_errors=True)
         if code != 0:
-            raise AssertionError("serve exited %d after SIGTERM" % code)
+            raise AssertionError("serve exited %d after SIGTERM; its stderr:\n%s" % (code, errors))
 
     @classmethod
     def run_cli(cls, *args):
@@ -757,7 +759,8 @@ class Expiry(unittest.TestCase):
                 self.assertEqual((status, header(headers, "Location")), (303, "/login"))
                 self.assertEqual(berta.post_json("/api/audit.checkpoint", {})[0], 403)
             finally:
-                self.assertEqual(server.stop(), 0)
+                code, errors = server.stop()
+                self.assertEqual(code, 0, errors)
         finally:
             store.close()
             shutil.rmtree(tmp, ignore_errors=True)
@@ -787,7 +790,8 @@ class Tls(unittest.TestCase):
                 self.assertEqual(status, 200)
                 self.assertEqual(header(headers, "X-Content-Type-Options"), "nosniff")
             finally:
-                self.assertEqual(server.stop(), 0)
+                code, errors = server.stop()
+                self.assertEqual(code, 0, errors)
         finally:
             store.close()
             shutil.rmtree(tmp, ignore_errors=True)
