@@ -26,6 +26,8 @@ anna.schmidt (learner), teamlead.mueller (assessor), berta (admin), dora (audito
             (SHA256SUMS matching its files), for roles the plugin allows (auditor, admin), 403 for a
             learner or without the token; the server's temporary folder is gone afterwards
   Expiry    --session-idle: a session unused for longer is gone (303 to /login); bad durations: 64
+  Shutdown  SIGTERM while clients are connected (sending, idle, waiting for an answer): exit 0, no
+            sanitizer report
   Tls       --tls-cert/--tls-key: HTTPS, and the session cookie gets Secure
 
 With SFE_TEST_PG set, the store is a PostgreSQL database of its own (cli.Store).
@@ -41,6 +43,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import ssl
 import stat
 import subprocess
@@ -761,6 +764,43 @@ class Expiry(unittest.TestCase):
             finally:
                 code, errors = server.stop()
                 self.assertEqual(code, 0, errors)
+        finally:
+            store.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class Shutdown(unittest.TestCase):
+    def test_sigterm_while_connections_are_open_exits_0(self):
+        """SIGTERM while clients are connected (one still sending its request, one idle after an
+        answer, one waiting for an answer): the server closes them and exits 0, with nothing a
+        sanitizer would report (threads answering them outlived the plugin session before)."""
+        cli = Cli(ARGS.cli, ARGS.manifest)
+        tmp = tempfile.mkdtemp(prefix="sfe-web-stop-")
+        store = Store(tmp)
+        try:
+            result = cli.run(*(store.args() + ["import", ARGS.definition]))
+            self.assertEqual(result.code, 0, result)
+            users = os.path.join(tmp, "users.jsonl")
+            added = add_user(cli, users, "berta", "admin", PASSWORDS["berta"][1])
+            self.assertEqual(added.returncode, 0, added)
+            for attempt in range(5):
+                server = Server(cli, store, users)
+                clients = []
+                try:
+                    for request in (b"GET /login HTTP/1.1\r\nHost: x\r\n",               # still sending
+                                    b"GET /login HTTP/1.1\r\nHost: x\r\n\r\n",           # keep-alive after it
+                                    b"GET /api/progress HTTP/1.1\r\nHost: x\r\n\r\n"):   # being answered
+                        client = socket.create_connection((server.host, server.port), timeout=10)
+                        client.sendall(request)
+                        clients.append(client)
+                    time.sleep(0.05 * attempt)
+                finally:
+                    code, errors = server.stop()
+                    for client in clients:
+                        client.close()
+                self.assertEqual(code, 0, errors)
+                self.assertNotIn("Sanitizer", errors)
+                self.assertNotIn("runtime error", errors)
         finally:
             store.close()
             shutil.rmtree(tmp, ignore_errors=True)

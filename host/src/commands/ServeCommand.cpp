@@ -22,6 +22,7 @@
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SSLManager.h>
@@ -178,7 +179,11 @@ public:
         parameters->setTimeout(Poco::Timespan(30, 0));
         parameters->setKeepAlive(true);
         parameters->setServerName("sfia-evidence");
-        Poco::Net::HTTPServer server(new web::RequestRouter(shared), *socket, parameters);
+        // The server's own threads, so that they can be waited for below: a connection still being
+        // read or answered when SIGTERM comes would otherwise go on in Poco's default pool while the
+        // plugin session, the messages and the sessions it uses are destroyed.
+        Poco::ThreadPool threads(2, 16);
+        Poco::Net::HTTPServer server(new web::RequestRouter(shared), threads, *socket, parameters);
         server.start();
         const std::string url = std::string(secure ? "https" : "http") + "://" + socket->address().toString();
         context.out()
@@ -189,7 +194,8 @@ public:
 
         int received = 0;
         sigwait(&stopSignals, &received);
-        server.stopAll(true);
+        server.stopAll(true); // stops accepting, shuts the open connections' sockets
+        threads.joinAll();    // and waits until every thread answering one has returned
         if (secure) Poco::Net::uninitializeSSL();
         return EXIT_OK;
     }
