@@ -35,6 +35,7 @@ With SFE_TEST_PG set, the store is a PostgreSQL database of its own (cli.Store).
 
 import argparse
 import base64
+import contextlib
 import hashlib
 import html
 import http.client
@@ -738,16 +739,29 @@ class Api(WebCase):
         self.assertEqual(status, 415, body)
 
 
+@contextlib.contextmanager
+def store_with_admin(test, prefix):
+    """A fresh store in a new folder with the definition imported and a users file holding the admin
+    berta, for a test that starts servers of its own: yields (cli, store, users file, folder), and
+    removes them afterwards."""
+    cli = Cli(ARGS.cli, ARGS.manifest)
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    store = Store(tmp)
+    try:
+        result = cli.run(*(store.args() + ["import", ARGS.definition]))
+        test.assertEqual(result.code, 0, result)
+        users = os.path.join(tmp, "users.jsonl")
+        added = add_user(cli, users, "berta", "admin", PASSWORDS["berta"][1])
+        test.assertEqual(added.returncode, 0, added)
+        yield cli, store, users, tmp
+    finally:
+        store.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 class Expiry(unittest.TestCase):
     def test_idle_session_expires(self):
-        cli = Cli(ARGS.cli, ARGS.manifest)
-        tmp = tempfile.mkdtemp(prefix="sfe-web-idle-")
-        store = Store(tmp)
-        try:
-            result = cli.run(*(store.args() + ["import", ARGS.definition]))
-            self.assertEqual(result.code, 0, result)
-            users = os.path.join(tmp, "users.jsonl")
-            self.assertEqual(add_user(cli, users, "berta", "admin", PASSWORDS["berta"][1]).returncode, 0)
+        with store_with_admin(self, "sfe-web-idle-") as (cli, store, users, _):
             for bad in ("0", "soon", "25h", "-5m"):
                 result = cli.run(*(store.args() + ["serve", "--listen", "127.0.0.1:0", "--users", users,
                                                    "--session-idle", bad]))
@@ -764,9 +778,6 @@ class Expiry(unittest.TestCase):
             finally:
                 code, errors = server.stop()
                 self.assertEqual(code, 0, errors)
-        finally:
-            store.close()
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 class Shutdown(unittest.TestCase):
@@ -774,15 +785,7 @@ class Shutdown(unittest.TestCase):
         """SIGTERM while clients are connected (one still sending its request, one idle after an
         answer, one waiting for an answer): the server closes them and exits 0, with nothing a
         sanitizer would report (threads answering them outlived the plugin session before)."""
-        cli = Cli(ARGS.cli, ARGS.manifest)
-        tmp = tempfile.mkdtemp(prefix="sfe-web-stop-")
-        store = Store(tmp)
-        try:
-            result = cli.run(*(store.args() + ["import", ARGS.definition]))
-            self.assertEqual(result.code, 0, result)
-            users = os.path.join(tmp, "users.jsonl")
-            added = add_user(cli, users, "berta", "admin", PASSWORDS["berta"][1])
-            self.assertEqual(added.returncode, 0, added)
+        with store_with_admin(self, "sfe-web-stop-") as (cli, store, users, _):
             for attempt in range(5):
                 server = Server(cli, store, users)
                 clients = []
@@ -801,25 +804,14 @@ class Shutdown(unittest.TestCase):
                 self.assertEqual(code, 0, errors)
                 self.assertNotIn("Sanitizer", errors)
                 self.assertNotIn("runtime error", errors)
-        finally:
-            store.close()
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 class Tls(unittest.TestCase):
     def test_https_and_secure_cookie(self):
-        cli = Cli(ARGS.cli, ARGS.manifest)
-        tmp = tempfile.mkdtemp(prefix="sfe-web-tls-")
-        store = Store(tmp)
-        try:
-            result = cli.run(*(store.args() + ["import", ARGS.definition]))
-            self.assertEqual(result.code, 0, result)
+        with store_with_admin(self, "sfe-web-tls-") as (cli, store, users, tmp):
             keys = os.path.join(tmp, "keys")
             result = cli.run(*(store.args() + ["keys", "generate", keys, "--name", "localhost"]))
             self.assertEqual(result.code, 0, result)
-            users = os.path.join(tmp, "users.jsonl")
-            added = add_user(cli, users, "berta", "admin", PASSWORDS["berta"][1])
-            self.assertEqual(added.returncode, 0, added)
             server = Server(cli, store, users, ["--tls-cert", os.path.join(keys, "signing-cert.pem"),
                                                 "--tls-key", os.path.join(keys, "signing-key.pem")])
             try:
@@ -832,9 +824,6 @@ class Tls(unittest.TestCase):
             finally:
                 code, errors = server.stop()
                 self.assertEqual(code, 0, errors)
-        finally:
-            store.close()
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
