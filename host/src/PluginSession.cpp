@@ -67,7 +67,12 @@ std::string PluginSession::call(const std::string& operation, const Poco::JSON::
 {
     std::ostringstream json;
     request.stringify(json);
-    const auto result = _loader.plugin().call(operation, json.str());
+    return call(operation, json.str());
+}
+
+std::string PluginSession::call(const std::string& operation, const std::string& requestJson)
+{
+    const auto result = _loader.plugin().call(operation, requestJson);
     if (!result.ok())
     {
         const std::string message = result.message.empty() ? Status::describe(result.status) : result.message;

@@ -43,6 +43,10 @@ public:
     /// Runs an operation and returns its JSON response text. Throws PluginCallException
     /// with the plugin's status and message when it fails.
 
+    std::string call(const std::string& operation, const std::string& requestJson);
+    /// The same with the request already written as JSON text. Any thread may call it, several
+    /// at once: the plugin runs calls on one handle side by side (sfe.h), as `serve` does.
+
     static Poco::JSON::Object::Ptr copyOf(const Poco::JSON::Object& request);
     /// A new object with `request`'s members, set one by one, for a request to add to (caller,
     /// lang). Never Poco 1.11's Object copy constructor: it reads the source's list of key

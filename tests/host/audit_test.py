@@ -129,6 +129,55 @@ class Verify(AuditCase):
         text = self.fails(EXIT_DATAERR, "audit", "verify", "--chunk", "1")
         self.assertIn("FAILED: 1 problem in 2 log entries", text.out)
 
+    def test_parts_checked_side_by_side_give_the_verdict_of_one_run(self):
+        # --jobs N: the store check and the ranges run N at a time; the report is the same, in log order.
+        self.record()
+        for learner in ("ben", "cara", "dora", "emil"):
+            self.ok("complete", "--learner", learner, "--activity", "course-101", "--verb", "passed", "--score", "0.9")
+        one = json.loads(self.ok("audit", "verify", "--json", "--jobs", "1").out)
+        self.assertTrue(one["ok"])
+        self.assertEqual(one["entries"], 6)
+        for jobs in ("2", "4"):
+            report = json.loads(self.ok("audit", "verify", "--json", "--chunk", "1", "--jobs", jobs).out)
+            self.assertEqual(report["parts"], 7, jobs)            # six entries, the rest
+            for key in ("ok", "entries", "evidenceRecords", "statements", "statementsMatched", "head", "storeCheck"):
+                self.assertEqual(report[key], one[key], (jobs, key))
+        plain_text(self.store)
+        self.assertEqual(self.store.execute("UPDATE evidence SET outcome = 'failed' WHERE learner IN ('anna', 'dora')"
+                                            " AND kind <> 'demonstrated'"), 2)
+        one = json.loads(self.fails(EXIT_DATAERR, "audit", "verify", "--json", "--jobs", "1").out)
+        self.assertEqual(len(one["problems"]), 2, one["problems"])
+        for jobs in ("2", "3"):
+            for chunk in ("1", "2"):
+                report = json.loads(self.fails(EXIT_DATAERR, "audit", "verify", "--json", "--chunk", chunk,
+                                               "--jobs", jobs).out)
+                self.assertEqual(report["problems"], one["problems"], (jobs, chunk))
+                self.assertEqual(report["firstProblem"], one["problems"][0], (jobs, chunk))
+        for bad in ("0", "65", "two"):
+            refused = self.fails(64, "audit", "verify", "--jobs", bad)
+            self.assertIn("--jobs: '%s' is not a whole number from 1 to 64" % bad, refused.err)
+
+    def test_a_damaged_store_file_is_reported_whichever_part_reads_it(self):
+        # The statements table's root page overwritten: the store check says the file is damaged, and
+        # a range that cannot read its statements becomes a problem of the report, not an error.
+        if self.store.postgres:
+            self.skipTest("PostgreSQL reads every table in full instead (audit_pg checks that)")
+        self.record()
+        rows = self.store.rows("SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master"
+                               " WHERE name = 'statements'")
+        page, size = rows[0]
+        self.store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with open(self.store.path, "r+b") as f:
+            f.seek((page - 1) * size + 8)
+            f.write(b"\x5a" * (size - 16))
+        for jobs in ("1", "2"):
+            result = self.fails(EXIT_DATAERR, "audit", "verify", "--json", "--chunk", "1", "--jobs", jobs)
+            report = json.loads(result.out)
+            self.assertFalse(report["ok"], jobs)
+            self.assertIn("the store file is damaged", report["firstProblem"]["message"], jobs)
+            unread = [p for p in report["problems"] if p["message"].startswith("the store could not be read")]
+            self.assertTrue(unread, report["problems"])
+
     def test_store_check_is_quick_by_default_full_or_none_on_request(self):
         # --store-check: how the store file itself is checked; the entries are checked the same way always.
         self.record()
