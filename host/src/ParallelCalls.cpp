@@ -16,12 +16,13 @@
 namespace sfe {
 namespace host {
 
-ParallelCalls::ParallelCalls(PluginSession& plugin, unsigned threads): _plugin(plugin), _threads(threads ? threads : 1)
+ParallelCalls::ParallelCalls(PluginSession& plugin, unsigned threads):
+    _plugin(plugin),
+    _threads(threads ? threads : 1)
 {}
 
-std::vector<ParallelCalls::Outcome> ParallelCalls::run(const std::string& operation,
-                                                       const std::vector<Poco::JSON::Object::Ptr>& requests,
-                                                       const Done& done)
+std::vector<ParallelCalls::Outcome>
+ParallelCalls::run(const std::string& operation, const std::vector<Poco::JSON::Object::Ptr>& requests, const Done& done)
 {
     // Written here, once: the requests may share members (the caller), which no two threads then read.
     std::vector<std::string> texts;
