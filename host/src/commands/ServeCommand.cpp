@@ -22,7 +22,6 @@
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServer.h>
-#include <Poco/ThreadPool.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SSLManager.h>
@@ -30,6 +29,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/NumberParser.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/Util/Application.h>
 
 #include <csignal>
